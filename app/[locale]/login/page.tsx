@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { getActor } from '@/lib/actor';
+import { LoginForm } from '@/components/login-form';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/login'>): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'login' });
+  return { title: t('title'), robots: { index: false } };
+}
+
+export default async function LoginPage({ params }: PageProps<'/[locale]/login'>) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  if (await getActor()) redirect(locale === 'vi' ? '/manage' : `/${locale}/manage`);
+  const t = await getTranslations('login');
+  return (
+    <div className="mx-auto max-w-sm">
+      <div className="card space-y-4">
+        <div>
+          <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>
+          <p className="mt-1 text-sm text-stone-700">{t('intro')}</p>
+        </div>
+        <LoginForm
+          locale={locale}
+          labels={{ username: t('username'), password: t('password'), submit: t('submit'), invalid: t('invalid'), missing: t('missing') }}
+        />
+      </div>
+    </div>
+  );
+}

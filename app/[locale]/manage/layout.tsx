@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { requireActor } from '@/lib/actor';
+import { staffMenu } from '@/lib/policy';
+import { Link } from '@/lib/i18n/navigation';
+import { logout } from './actions';
+
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+const HREF = {
+  dashboard: '/manage',
+  rounds: '/manage/rounds',
+  nominations: '/manage/nominations',
+  review: '/manage/nominations?status=submitted',
+  approve: '/manage/nominations?status=checked',
+  audit: '/manage/audit',
+  units: '/manage/units',
+  users: '/manage/users',
+} as const;
+
+export default async function ManageLayout({ children, params }: LayoutProps<'/[locale]/manage'>) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  const [t, tc, tr] = await Promise.all([getTranslations('manage'), getTranslations('common'), getTranslations('role')]);
+  const menu = staffMenu(actor).filter((item) => !['audit', 'units', 'users'].includes(item));
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-3 border-b border-stone-200 pb-4">
+        <div>
+          <p className="text-lg font-semibold" data-testid="actor-name">{t('welcome', { name: actor.displayName })}</p>
+          <p className="text-sm text-stone-700">{t('unit', { unit: actor.unitName })}</p>
+          <p className="text-sm text-stone-700">{t('roles', { roles: actor.roles.map((r) => tr(r)).join(', ') })}</p>
+        </div>
+        <form action={logout}>
+          <input type="hidden" name="locale" value={locale} />
+          <button type="submit" className="btn-secondary">{tc('signOut')}</button>
+        </form>
+      </div>
+      <nav aria-label={t('title')} className="no-print">
+        <ul className="flex flex-wrap gap-2">
+          {menu.map((item) => (
+            <li key={item}>
+              <Link href={HREF[item]} className="btn-secondary">{t(`nav.${item}`)}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { z } from 'zod';
+import { NOMINATION_STATUSES } from '@/db/schema';
+import { requireActor } from '@/lib/actor';
+import { listNominations } from '@/lib/nominations';
+import { listRoundOptions } from '@/lib/rounds';
+import { Link } from '@/lib/i18n/navigation';
+import { Pagination } from '@/components/pagination';
+
+const querySchema = z.object({
+  round: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(NOMINATION_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+
+export default async function NominationsPage({ params, searchParams }: PageProps<'/[locale]/manage/nominations'>) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  const sp = await searchParams;
+  const q = querySchema.parse({ round: first(sp.round), status: first(sp.status), page: first(sp.page) });
+  const [t, ts, tk] = await Promise.all([getTranslations('manage.nominations'), getTranslations('status'), getTranslations('kind')]);
+  const result = listNominations(actor, { roundId: q.round, status: q.status, page: q.page });
+  const rounds = listRoundOptions(actor);
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>
+        <p className="text-sm text-stone-700">{t('intro')}</p>
+      </div>
+      <form className="card no-print flex flex-wrap items-end gap-3" method="get">
+        <div className="min-w-48 flex-1">
+          <label htmlFor="f-round" className="label">{t('filterRound')}</label>
+          <select id="f-round" name="round" defaultValue={q.round ?? ''} className="field">
+            <option value="">{t('all')}</option>
+            {rounds.map((r) => (
+              <option key={r.id} value={r.id}>{r.title}</option>
+            ))}
+          </select>
+        </div>
+        <div className="min-w-40">
+          <label htmlFor="f-status" className="label">{t('filterStatus')}</label>
+          <select id="f-status" name="status" defaultValue={q.status ?? ''} className="field">
+            <option value="">{t('all')}</option>
+            {NOMINATION_STATUSES.map((s) => (
+              <option key={s} value={s}>{ts(s)}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-primary">{t('apply')}</button>
+      </form>
+      <p className="text-sm text-stone-700" data-testid="nominations-total">{t('total', { count: result.total })}</p>
+      {result.items.length === 0 ? (
+        <p className="card">{t('empty')}</p>
+      ) : (
+        <div className="card overflow-x-auto p-0 sm:p-0">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('columns.nominee')}</th>
+                <th scope="col">{t('columns.kind')}</th>
+                <th scope="col">{t('columns.unit')}</th>
+                <th scope="col">{t('columns.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((n) => (
+                <tr key={n.id}>
+                  <td>
+                    <Link href={`/manage/nominations/${n.id}`}>{n.nomineeName}</Link>
+                    <span className="block text-xs text-stone-600">{n.roundTitle}</span>
+                  </td>
+                  <td>{tk(n.kind)}</td>
+                  <td>{n.unitName}</td>
+                  <td>{ts(n.status)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        path="/manage/nominations"
+        query={{ round: q.round?.toString(), status: q.status }}
+        page={result.page}
+        pageCount={result.pageCount}
+      />
+    </div>
+  );
+}
+
+function first(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}

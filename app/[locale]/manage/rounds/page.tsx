@@ -1,0 +1,47 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { requireActor } from '@/lib/actor';
+import { listRounds } from '@/lib/rounds';
+import { Link } from '@/lib/i18n/navigation';
+
+export default async function RoundsPage({ params }: PageProps<'/[locale]/manage/rounds'>) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  const [t, ts] = await Promise.all([getTranslations('manage.rounds'), getTranslations('status')]);
+  const rounds = listRounds(actor);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>
+      {rounds.length === 0 ? (
+        <p className="card">{t('empty')}</p>
+      ) : (
+        <div className="card overflow-x-auto p-0 sm:p-0">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('columns.title')}</th>
+                <th scope="col">{t('columns.period')}</th>
+                <th scope="col">{t('columns.status')}</th>
+                <th scope="col" className="text-right">{t('columns.nominations')}</th>
+                <th scope="col">{t('columns.decision')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link href={`/manage/nominations?round=${r.id}`}>{r.title}</Link>
+                  </td>
+                  <td>{r.period}</td>
+                  <td>{ts(r.status)}</td>
+                  <td className="text-right tabular-nums">{r.nominations}</td>
+                  <td>{r.decisionNumber ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

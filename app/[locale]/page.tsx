@@ -1,0 +1,42 @@
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+import { listPublishedRounds } from '@/lib/public';
+import { decisionDateValue } from '@/components/format';
+
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage({ params }: PageProps<'/[locale]'>) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const [t, format] = await Promise.all([getTranslations('home'), getFormatter()]);
+  const rounds = listPublishedRounds();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{t('title')}</h1>
+        <p className="mt-1 text-stone-700">{t('intro')}</p>
+      </div>
+      {rounds.length === 0 ? (
+        <p className="card text-stone-700">{t('empty')}</p>
+      ) : (
+        <ul className="space-y-4">
+          {rounds.map((r) => (
+            <li key={r.slug} className="card border-l-4 border-l-gold-400">
+              <h2 className="text-lg font-semibold leading-snug">
+                <Link href={`/rounds/${r.slug}`}>{r.title}</Link>
+              </h2>
+              <p className="mt-1 text-sm text-stone-700">
+                {r.authority} · {r.awardForm}
+                {r.decisionNumber && r.decisionDate
+                  ? ` · ${t('decision', { number: r.decisionNumber, date: format.dateTime(decisionDateValue(r.decisionDate), { dateStyle: 'long' }) })}`
+                  : null}
+              </p>
+              <p className="mt-2 font-medium text-brand-700">{t('counts', { collectives: r.collectives, individuals: r.individuals })}</p>
+              {r.source === 'archive' ? <p className="mt-1 text-xs text-gold-700">{t('archive')}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import { databaseIsHealthy } from '@/lib/public';
+
+export const dynamic = 'force-dynamic';
+
+export function GET() {
+  const ok = databaseIsHealthy();
+  return Response.json({ ok }, { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,36 @@
+// Opens the SQLite database with the pragmas Vinh Danh relies on. Free of `server-only` so the
+// start, seed and bench scripts can use it; the app reaches the database through db/client.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const DEFAULT_DATABASE_URL = 'file:data/vinhdanh.db';
+
+/** `file:data/x.db` or a plain path → absolute file path (relative to the working directory). */
+export function databasePath(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string {
+  const p = url.startsWith('file:') ? url.slice('file:'.length) : url;
+  if (p === ':memory:') return p;
+  return path.resolve(p);
+}
+
+export function openDatabase(url?: string): DB {
+  const file = databasePath(url);
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return drizzle(sqlite, { schema }) as DB;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+export function migrateDatabase(db: DB): void {
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+}

@@ -1,0 +1,410 @@
+// The whole Vinh Danh model (see ../shared/DOMAIN.md): units, people, users, rounds, nominations,
+// awards, sign-offs, consultation feedback and the append-only audit trail.
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+export const UNIT_KINDS = [
+  'party_committee',
+  'people_committee',
+  'ward',
+  'department',
+  'mass_org',
+  'school',
+  'quarter',
+  'party_cell',
+  'other',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const ROLES = ['officer', 'reviewer', 'approver', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROUND_STATUSES = ['draft', 'open', 'reviewing', 'decided', 'published', 'archived'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+export const ROUND_SOURCES = ['workflow', 'archive'] as const;
+export type RoundSource = (typeof ROUND_SOURCES)[number];
+
+export const NOMINATION_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'checked',
+  'approved',
+  'rejected',
+] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+
+export const NOMINEE_KINDS = ['collective', 'individual'] as const;
+export type NomineeKind = (typeof NOMINEE_KINDS)[number];
+
+export const GENDERS = ['male', 'female', 'other'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+/** Units form a tree. `path` is the materialised list of ancestor ids ("/1/4/17/"), so a scope
+ * check is one indexed prefix comparison. Units are deactivated, never deleted once referenced. */
+export const units = sqliteTable(
+  'units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    kind: text('kind', { enum: UNIT_KINDS }).notNull(),
+    parentId: integer('parent_id').references((): any => units.id),
+    path: text('path').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** When a unit is merged into another (administrative reform), it points at its successor. */
+    mergedIntoId: integer('merged_into_id').references((): any => units.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('units_slug').on(t.slug),
+    index('units_parent').on(t.parentId),
+    index('units_path').on(t.path),
+  ],
+);
+
+/** Every name a unit has carried, so past decisions show the name of their day. */
+export const unitNames = sqliteTable(
+  'unit_names',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+    validFrom: integer('valid_from', { mode: 'timestamp_ms' }).notNull(),
+    validTo: integer('valid_to', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('unit_names_unit').on(t.unitId)],
+);
+
+export const collectives = sqliteTable(
+  'collectives',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** Name folded for search: lower case, no diacritics, đ → d. */
+    nameFolded: text('name_folded').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind', { enum: UNIT_KINDS }).notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    mergedIntoId: integer('merged_into_id').references((): any => collectives.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('collectives_unit').on(t.unitId), index('collectives_folded').on(t.nameFolded)],
+);
+
+export const individuals = sqliteTable(
+  'individuals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fullName: text('full_name').notNull(),
+    nameFolded: text('name_folded').notNull(),
+    gender: text('gender', { enum: GENDERS }),
+    birthYear: integer('birth_year'),
+    position: text('position'),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    partyMember: integer('party_member', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    mergedIntoId: integer('merged_into_id').references((): any => individuals.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('individuals_unit').on(t.unitId), index('individuals_folded').on(t.nameFolded)],
+);
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The person this account belongs to, when registered: an approver never acts on a
+     * nomination that names them. */
+    individualId: integer('individual_id').references(() => individuals.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' })
+      .notNull()
+      .default(false),
+    /** Bumped on password change or deactivation: sessions carrying an older value end. */
+    sessionVersion: integer('session_version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_username').on(t.username)],
+);
+
+export const userRoles = sqliteTable(
+  'user_roles',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role', { enum: ROLES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+export const rounds = sqliteTable(
+  'rounds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    theme: text('theme').notNull(),
+    period: text('period').notNull(),
+    /** The awarding authority is data, never hard-coded (powers moved in the 2025 reform). */
+    authority: text('authority').notNull(),
+    awardForm: text('award_form').notNull(),
+    criteria: text('criteria').notNull().default(''),
+    /** The unit that runs the round (its scope bounds who may be nominated). */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    status: text('status', { enum: ROUND_STATUSES }).notNull().default('draft'),
+    source: text('source', { enum: ROUND_SOURCES }).notNull().default('workflow'),
+    windowOpensAt: integer('window_opens_at', { mode: 'timestamp_ms' }),
+    windowClosesAt: integer('window_closes_at', { mode: 'timestamp_ms' }),
+    quotaCollectives: integer('quota_collectives'),
+    quotaIndividuals: integer('quota_individuals'),
+    consultation: integer('consultation', { mode: 'boolean' }).notNull().default(false),
+    consultationDays: integer('consultation_days'),
+    consultationEndsAt: integer('consultation_ends_at', { mode: 'timestamp_ms' }),
+    decisionNumber: text('decision_number'),
+    /** ISO date (YYYY-MM-DD) of the decision, as printed on it. */
+    decisionDate: text('decision_date'),
+    decisionSigner: text('decision_signer'),
+    decisionPlace: text('decision_place'),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('rounds_slug').on(t.slug), index('rounds_status').on(t.status)],
+);
+
+/** Per-unit quotas of a round, collectives and individuals apart. */
+export const roundQuotas = sqliteTable(
+  'round_quotas',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    collectives: integer('collectives'),
+    individuals: integer('individuals'),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.unitId] })],
+);
+
+/** The approver's sign-off of a round's final list; withdrawn (never deleted) with a reason. */
+export const signoffs = sqliteTable(
+  'signoffs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    signedBy: integer('signed_by')
+      .notNull()
+      .references(() => users.id),
+    signedAt: integer('signed_at', { mode: 'timestamp_ms' }).notNull(),
+    listHash: text('list_hash').notNull(),
+    withdrawnBy: integer('withdrawn_by').references(() => users.id),
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    withdrawReason: text('withdraw_reason'),
+  },
+  (t) => [index('signoffs_round').on(t.roundId)],
+);
+
+export const nominations = sqliteTable(
+  'nominations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    nomineeKind: text('nominee_kind', { enum: NOMINEE_KINDS }).notNull(),
+    collectiveId: integer('collective_id').references(() => collectives.id),
+    individualId: integer('individual_id').references(() => individuals.id),
+    /** The nominating unit: scope checks use it. */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    summary: text('summary').notNull().default(''),
+    status: text('status', { enum: NOMINATION_STATUSES }).notNull().default('draft'),
+    createdBy: integer('created_by').references(() => users.id),
+    submittedBy: integer('submitted_by').references(() => users.id),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    checkedBy: integer('checked_by').references(() => users.id),
+    checkedAt: integer('checked_at', { mode: 'timestamp_ms' }),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    voteFor: integer('vote_for'),
+    voteAgainst: integer('vote_against'),
+    voteTotal: integer('vote_total'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    check(
+      'nominations_one_nominee',
+      sql`(${t.nomineeKind} = 'collective' AND ${t.collectiveId} IS NOT NULL AND ${t.individualId} IS NULL)
+       OR (${t.nomineeKind} = 'individual' AND ${t.individualId} IS NOT NULL AND ${t.collectiveId} IS NULL)`,
+    ),
+    index('nominations_round_status').on(t.roundId, t.status, t.id),
+    index('nominations_unit').on(t.unitId),
+    index('nominations_collective').on(t.collectiveId),
+    index('nominations_individual').on(t.individualId),
+  ],
+);
+
+export const COMMENT_KINDS = ['comment', 'return', 'reply', 'note'] as const;
+
+export const nominationComments = sqliteTable(
+  'nomination_comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    nominationId: integer('nomination_id')
+      .notNull()
+      .references(() => nominations.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: COMMENT_KINDS }).notNull().default('comment'),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('nomination_comments_nomination').on(t.nominationId)],
+);
+
+/** Attachment metadata; the bytes live under data/uploads/<storageKey>, outside public/. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    nominationId: integer('nomination_id')
+      .notNull()
+      .references(() => nominations.id),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_nomination').on(t.nominationId)],
+);
+
+/** An award is an approved nomination of a decided round, with the names of its day frozen in.
+ * It shows publicly once its round is published, and is revoked (never deleted) with a reason. */
+export const awards = sqliteTable(
+  'awards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Public, unguessable identifier used in /awards/[id] and on certificates. */
+    publicId: text('public_id').notNull(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    nominationId: integer('nomination_id')
+      .notNull()
+      .references(() => nominations.id),
+    nomineeKind: text('nominee_kind', { enum: NOMINEE_KINDS }).notNull(),
+    collectiveId: integer('collective_id').references(() => collectives.id),
+    individualId: integer('individual_id').references(() => individuals.id),
+    /** Position in the decision's attached list, per kind (1-based). */
+    ordinal: integer('ordinal').notNull(),
+    name: text('name').notNull(),
+    position: text('position'),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    unitName: text('unit_name').notNull(),
+    summary: text('summary').notNull().default(''),
+    gender: text('gender', { enum: GENDERS }),
+    partyMember: integer('party_member', { mode: 'boolean' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    revokedBy: integer('revoked_by').references(() => users.id),
+    revokeReason: text('revoke_reason'),
+    revokeDecision: text('revoke_decision'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('awards_public_id').on(t.publicId),
+    uniqueIndex('awards_nomination').on(t.nominationId),
+    index('awards_round').on(t.roundId, t.nomineeKind, t.ordinal),
+    index('awards_unit').on(t.unitId),
+    index('awards_individual').on(t.individualId),
+    index('awards_collective').on(t.collectiveId),
+  ],
+);
+
+/** Public consultation feedback on a proposed nominee. The address is stored only as a hash. */
+export const feedback = sqliteTable(
+  'feedback',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    nominationId: integer('nomination_id')
+      .notNull()
+      .references(() => nominations.id),
+    authorName: text('author_name'),
+    body: text('body').notNull(),
+    addressHash: text('address_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('feedback_nomination').on(t.nominationId), index('feedback_address').on(t.addressHash, t.createdAt)],
+);
+
+/** Append-only, hash-chained record of every change of state. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: integer('entity_id'),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_entity').on(t.entityType, t.entityId), index('audit_actor').on(t.actorId)],
+);
+
+/** Small key/value settings (e.g. seed markers, office time limits). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

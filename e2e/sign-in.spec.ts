@@ -1,0 +1,61 @@
+// Sign-in by role: each account sees its own menu; wrong passwords and anonymous visits are handled.
+import { expect, test } from '@playwright/test';
+import { LoginPage, storageStateOf, type DemoUser } from './pages/login-page';
+
+const MENUS: Record<DemoUser, { has: string[]; lacks: string[]; unit: string }> = {
+  admin: { has: ['Tổng quan', 'Đợt khen thưởng', 'Đề nghị'], lacks: ['Thẩm định', 'Phê duyệt'], unit: 'UBND Quận 7' },
+  reviewer: { has: ['Tổng quan', 'Đề nghị', 'Thẩm định'], lacks: ['Phê duyệt'], unit: 'Phòng Nội vụ' },
+  approver: { has: ['Tổng quan', 'Đề nghị', 'Phê duyệt'], lacks: ['Thẩm định'], unit: 'UBND Quận 7' },
+  officer: { has: ['Tổng quan', 'Đề nghị'], lacks: ['Thẩm định', 'Phê duyệt'], unit: 'Phường Tân Phong' },
+  officer2: { has: ['Tổng quan', 'Đề nghị'], lacks: ['Thẩm định', 'Phê duyệt'], unit: 'Phường Tân Hưng' },
+};
+
+for (const [user, menu] of Object.entries(MENUS) as [DemoUser, (typeof MENUS)[DemoUser]][]) {
+  test.describe(`${user}`, () => {
+    test.use({ storageState: storageStateOf(user) });
+    test(`sees its own menu`, async ({ page }) => {
+      await page.goto('/manage');
+      await expect(page.getByText(`Đơn vị: ${menu.unit}`)).toBeVisible();
+      const nav = page.getByRole('navigation', { name: 'Khu vực cán bộ' }).last();
+      for (const item of menu.has) await expect(nav.getByRole('link', { name: item, exact: true })).toBeVisible();
+      for (const item of menu.lacks) await expect(nav.getByRole('link', { name: item, exact: true })).toHaveCount(0);
+    });
+  });
+}
+
+test('a wrong password shows a message that does not reveal whether the user exists', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn('officer', 'wrong-password');
+  const known = await page.getByRole('alert').textContent();
+  expect(known).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+  await login.signIn('no-such-user', 'wrong-password');
+  await expect(page.getByRole('alert')).toHaveText(known!);
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('the message is in the page language', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto('/en');
+  await login.signIn('officer', 'wrong-password');
+  await expect(page.getByRole('alert')).toHaveText('The username or password is incorrect.');
+});
+
+test('anonymous visits to /manage land on /login', async ({ page }) => {
+  for (const path of ['/manage', '/manage/nominations', '/manage/nominations/1']) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  }
+});
+
+test('signing out ends the session', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn('reviewer');
+  await expect(page).toHaveURL(/\/manage$/);
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto('/manage');
+  await expect(page).toHaveURL(/\/login$/);
+});

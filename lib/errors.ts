@@ -1,0 +1,25 @@
+// Errors are values: a code the UI maps to a message in the user's language, plus parameters.
+export type DomainErrorCode =
+  | 'not_found'
+  | 'forbidden'
+  | 'invalid_input'
+  | 'invalid_state'
+  | 'quota_exceeded'
+  | 'window_closed'
+  | 'separation_of_duties'
+  | 'conflict'
+  | 'rate_limited';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

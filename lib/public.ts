@@ -1,0 +1,104 @@
+// Public reads: only published rounds and their unrevoked awards. No session needed, nothing else exposed.
+import 'server-only';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { awards, rounds, type NomineeKind, type RoundSource } from '@/db/schema';
+
+export type PublicRound = {
+  slug: string;
+  title: string;
+  theme: string;
+  period: string;
+  authority: string;
+  awardForm: string;
+  source: RoundSource;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  collectives: number;
+  individuals: number;
+};
+
+export type PublicAward = {
+  id: string;
+  kind: NomineeKind;
+  ordinal: number;
+  name: string;
+  unit: string;
+  position: string | null;
+  summary: string;
+};
+
+const liveAward = and(isNull(awards.revokedAt), eq(awards.roundId, rounds.id));
+
+const roundColumns = {
+  id: rounds.id,
+  slug: rounds.slug,
+  title: rounds.title,
+  theme: rounds.theme,
+  period: rounds.period,
+  authority: rounds.authority,
+  awardForm: rounds.awardForm,
+  source: rounds.source,
+  decisionNumber: rounds.decisionNumber,
+  decisionDate: rounds.decisionDate,
+  collectives: sql<number>`(SELECT count(*) FROM ${awards} WHERE ${liveAward} AND ${awards.nomineeKind} = 'collective')`,
+  individuals: sql<number>`(SELECT count(*) FROM ${awards} WHERE ${liveAward} AND ${awards.nomineeKind} = 'individual')`,
+};
+
+function toPublicRound({ id: _id, ...r }: PublicRound & { id: number }): PublicRound {
+  return r;
+}
+
+export function listPublishedRounds(): PublicRound[] {
+  return getDb()
+    .select(roundColumns)
+    .from(rounds)
+    .where(eq(rounds.status, 'published'))
+    .orderBy(desc(rounds.decisionDate), desc(rounds.id))
+    .all()
+    .map(toPublicRound);
+}
+
+export function getPublishedRound(slug: string): PublicRound | null {
+  if (slug.length > 200) return null;
+  const row = getDb()
+    .select(roundColumns)
+    .from(rounds)
+    .where(and(eq(rounds.slug, slug), eq(rounds.status, 'published')))
+    .get();
+  return row ? toPublicRound(row) : null;
+}
+
+/** The honour roll of a published round: collectives then individuals, in the decision's order. */
+export function listPublishedAwards(slug: string): PublicAward[] | null {
+  const db = getDb();
+  const round = db
+    .select({ id: rounds.id })
+    .from(rounds)
+    .where(and(eq(rounds.slug, slug), eq(rounds.status, 'published')))
+    .get();
+  if (!round) return null;
+  return db
+    .select({
+      id: awards.publicId,
+      kind: awards.nomineeKind,
+      ordinal: awards.ordinal,
+      name: awards.name,
+      unit: awards.unitName,
+      position: awards.position,
+      summary: awards.summary,
+    })
+    .from(awards)
+    .where(and(eq(awards.roundId, round.id), isNull(awards.revokedAt)))
+    .orderBy(asc(awards.nomineeKind), asc(awards.ordinal))
+    .all();
+}
+
+/** For /api/health: the database answers a query. */
+export function databaseIsHealthy(): boolean {
+  try {
+    return getDb().get<{ ok: number }>(sql`SELECT 1 AS ok`)?.ok === 1;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { clean, compareVi, fold, slugify } from './text';
+
+describe('fold', () => {
+  it.each([
+    ['Nguyễn Văn Đức', 'nguyen van duc'],
+    ['Tân Thuận Đông', 'tan thuan dong'],
+    ['ĐẶNG THỊ ĐIỆP', 'dang thi diep'],
+    ['  Phạm   Quỳnh  ', 'pham quynh'],
+    ['Hồ Chí Minh', 'ho chi minh'],
+    ['Nguye\u0302\u0303n', 'nguyen'],
+  ])('%s → %s', (input, expected) => expect(fold(input)).toBe(expected));
+});
+
+describe('clean', () => {
+  it('stores NFC and collapses whitespace', () => {
+    const decomposed = 'Nguye\u0302\u0303n  Văn\tA';
+    expect(clean(decomposed)).toBe('Nguyễn Văn A');
+    expect(clean(decomposed)).toBe(clean(decomposed).normalize('NFC'));
+  });
+});
+
+describe('Vietnamese order', () => {
+  it('sorts with the vi collator (Đ after D, Ă/Â after A)', () => {
+    expect(['Đức', 'Dũng', 'An', 'Ánh', 'Bình'].sort(compareVi)).toEqual(['An', 'Ánh', 'Bình', 'Dũng', 'Đức']);
+  });
+});
+
+describe('slugify', () => {
+  it('makes ASCII slugs', () => expect(slugify('Phường Tân Thuận Đông')).toBe('phuong-tan-thuan-dong'));
+});

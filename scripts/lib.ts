@@ -1,0 +1,81 @@
+// Shared helpers of the command-line scripts: database preparation, build freshness, running Next.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { count } from 'drizzle-orm';
+import { databasePath, migrateDatabase, openDatabase, type DB } from '@/db/connection';
+import { users } from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+
+export const DEMO_ACCOUNTS = [
+  ['admin', 'quản trị / admin'],
+  ['reviewer', 'thẩm định / reviewer'],
+  ['approver', 'phê duyệt / approver'],
+  ['officer', 'cán bộ Phường Tân Phong / officer'],
+  ['officer2', 'cán bộ Phường Tân Hưng / officer'],
+] as const;
+export const DEMO_PASSWORD = 'vinhdanh-demo';
+
+/** Migrates the database and, when it has no user at all, seeds the demo data. */
+export async function prepareDatabase(opts: { fresh?: boolean; demo?: boolean } = {}): Promise<{ db: DB; seeded: boolean; hasDemo: boolean }> {
+  const file = databasePath();
+  if (opts.fresh && file !== ':memory:') {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  }
+  const db = openDatabase();
+  migrateDatabase(db);
+  const empty = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+  let seeded = false;
+  if (empty && opts.demo !== false) seeded = (await seedDemo(db)).seeded;
+  const hasDemo = !!db.$client.prepare("SELECT 1 FROM settings WHERE key = 'demo_seed'").get();
+  return { db, seeded, hasDemo };
+}
+
+const SOURCES = ['app', 'components', 'lib', 'db', 'messages', 'public', 'next.config.ts', 'proxy.ts', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs'];
+
+function newestMtime(p: string): number {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const e of fs.readdirSync(p)) max = Math.max(max, newestMtime(path.join(p, e)));
+  return max;
+}
+
+export function buildIsStale(): boolean {
+  let built: number;
+  try {
+    built = fs.statSync('.next/BUILD_ID').mtimeMs;
+  } catch {
+    return true;
+  }
+  return SOURCES.some((s) => newestMtime(s) > built);
+}
+
+const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+
+export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  return spawn(process.execPath, [NEXT_BIN, ...args], { stdio: 'inherit', env });
+}
+
+export function waitForExit(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
