@@ -27,10 +27,10 @@ test('a wrong password shows a message that does not reveal whether the user exi
   const login = new LoginPage(page);
   await login.goto();
   await login.signIn('officer', 'wrong-password');
-  const known = await page.getByRole('alert').textContent();
+  const known = await page.getByRole('alert').filter({ hasText: /\S/ }).textContent();
   expect(known).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
   await login.signIn('no-such-user', 'wrong-password');
-  await expect(page.getByRole('alert')).toHaveText(known!);
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(known!);
   await expect(page).toHaveURL(/\/login/);
 });
 
@@ -38,7 +38,7 @@ test('the message is in the page language', async ({ page }) => {
   const login = new LoginPage(page);
   await login.goto('/en');
   await login.signIn('officer', 'wrong-password');
-  await expect(page.getByRole('alert')).toHaveText('The username or password is incorrect.');
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('The username or password is incorrect.');
 });
 
 test('anonymous visits to /manage land on /login', async ({ page }) => {

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
 import { NOMINATION_STATUSES, NOMINEE_KINDS, nominations, rounds, units, users } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/db/demo';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import type { DB } from '@/db/connection';
 import { getNomination, listNominations, type NominationFilter } from './nominations';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { count } from 'drizzle-orm';
 import { databasePath, migrateDatabase, openDatabase, type DB } from '@/db/connection';
 import { users } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/db/demo';
 
 export const DEMO_ACCOUNTS = [
   ['admin', 'quản trị / admin'],

@@ -7,6 +7,9 @@ export const routing = defineRouting({
   localePrefix: 'as-needed',
   // Vietnamese stays the default whatever the browser says; the switcher picks another.
   localeDetection: false,
+  // No cookie and no Link header on public pages: responses stay cacheable and small whatever the path.
+  localeCookie: false,
+  alternateLinks: false,
 });
 
 export type Locale = (typeof routing.locales)[number];

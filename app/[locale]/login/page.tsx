@@ -4,6 +4,8 @@ import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/actor';
 import { LoginForm } from '@/components/login-form';
 
+export const dynamic = 'force-dynamic';
+
 export async function generateMetadata({ params }: PageProps<'/[locale]/login'>): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'login' });

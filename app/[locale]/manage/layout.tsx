@@ -6,6 +6,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { logout } from './actions';
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
+export const dynamic = 'force-dynamic';
 
 const HREF = {
   dashboard: '/manage',

@@ -1,0 +1,441 @@
+// The demo data set: District 7's units, five demo accounts, the published 2021–2024 round (70
+// collectives, 78 individuals), an older round recorded from the archive, and an open round with
+// nominations in every state. Deterministic (fixed seed); idempotent through the `demo_seed` setting.
+import { eq, sql } from 'drizzle-orm';
+import type { DB } from '@/db/connection';
+import {
+  awards,
+  collectives,
+  individuals,
+  nominationComments,
+  nominations,
+  roundQuotas,
+  rounds,
+  settings,
+  unitNames,
+  units,
+  userRoles,
+  users,
+  type Gender,
+  type NominationStatus,
+  type Role,
+  type UnitKind,
+} from '@/db/schema';
+import { appendAudit } from '@/lib/audit-chain';
+import { hashPassword } from '@/lib/auth/password';
+import { compareVi, fold } from '@/lib/text';
+import {
+  COLLECTIVE_SUMMARIES,
+  FAMILY_NAMES,
+  GIVEN_NAMES,
+  INDIVIDUAL_SUMMARIES,
+  MIDDLE_NAMES,
+  POSITIONS,
+  UNIT_TREE,
+  type UnitSeed,
+} from './data';
+import { createRng, type Rng } from './random';
+
+export const DEMO_PASSWORD = 'vinhdanh-demo';
+export const DEMO_SLUGS = {
+  published: 'so-ket-3-nam-ket-luan-01-2021-2024',
+  archive: 'tong-ket-5-nam-chi-thi-05-2016-2021',
+  open: 'hoc-tap-lam-theo-bac-2026',
+} as const;
+
+const ACCOUNTS: Array<{ username: string; displayName: string; unit: string; roles: Role[] }> = [
+  { username: 'admin', displayName: 'Lâm Quốc Khải', unit: 'UBND Quận 7', roles: ['admin'] },
+  { username: 'reviewer', displayName: 'Trương Thị Mỹ Hạnh', unit: 'Phòng Nội vụ', roles: ['reviewer'] },
+  { username: 'approver', displayName: 'Đoàn Minh Thịnh', unit: 'UBND Quận 7', roles: ['approver'] },
+  { username: 'officer', displayName: 'Châu Ngọc Diễm', unit: 'Phường Tân Phong', roles: ['officer'] },
+  { username: 'officer2', displayName: 'Tạ Hữu Nghĩa', unit: 'Phường Tân Hưng', roles: ['officer'] },
+];
+
+type UnitRow = { id: number; name: string; kind: UnitKind; parentId: number | null; path: string };
+type Person = { id: number; fullName: string; gender: Gender; position: string; unit: UnitRow; partyMember: boolean };
+type Group = { id: number; name: string; unit: UnitRow };
+type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+
+const at = (iso: string) => new Date(`${iso}T09:00:00+07:00`);
+
+export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: boolean }> {
+  if (db.select().from(settings).where(eq(settings.key, 'demo_seed')).get()) return { seeded: false };
+  // argon2 is asynchronous; better-sqlite3 transactions are not: hash first.
+  const hashes = await Promise.all(ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+  const rng = createRng(20240524);
+  db.transaction((tx) => {
+    const unitList = insertUnits(tx);
+    const byName = new Map(unitList.map((u) => [u.name, u]));
+    const unit = (name: string) => byName.get(name)!;
+    const userIds = insertUsers(tx, hashes, unit);
+    const people = new PeopleFactory(tx, rng, unitList);
+
+    const district = unit('UBND Quận 7');
+    const common = {
+      theme: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+      authority: 'Chủ tịch UBND Quận 7',
+      awardForm: 'Giấy khen',
+      unitId: district.id,
+    };
+
+    // Round A: the 2021–2024 review, published.
+    const roundA = tx
+      .insert(rounds)
+      .values({
+        ...common,
+        slug: DEMO_SLUGS.published,
+        title: 'Sơ kết 3 năm thực hiện Kết luận 01-KL/TW (2021–2024)',
+        period: '2021–2024',
+        criteria:
+          'Tập thể, cá nhân có thành tích tiêu biểu, xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh giai đoạn 2021–2024, được đơn vị bình xét và đề nghị.',
+        status: 'published',
+        windowOpensAt: at('2024-04-01'),
+        windowClosesAt: at('2024-04-30'),
+        quotaCollectives: 70,
+        quotaIndividuals: 78,
+        decisionNumber: '1234/QĐ-UBND',
+        decisionDate: '2024-05-24',
+        decisionSigner: 'Võ Thanh Sơn',
+        decisionPlace: 'Quận 7',
+        decidedAt: at('2024-05-24'),
+        publishedAt: at('2024-05-24'),
+      })
+      .returning({ id: rounds.id })
+      .get();
+    const groupsA = people.collectives(70);
+    const personsA = people.individuals(78);
+    decideRound(tx, rng, roundA.id, groupsA, personsA, userIds, { submitted: '2024-04-20', checked: '2024-05-08', decided: '2024-05-20' });
+
+    // Round B: 2016–2021, decided on paper and recorded from the archive.
+    const roundB = tx
+      .insert(rounds)
+      .values({
+        ...common,
+        slug: DEMO_SLUGS.archive,
+        title: 'Tổng kết 5 năm thực hiện Chỉ thị 05-CT/TW (2016–2021)',
+        period: '2016–2021',
+        source: 'archive',
+        status: 'published',
+        decisionNumber: '456/QĐ-UBND',
+        decisionDate: '2021-05-19',
+        decisionSigner: 'Huỳnh Tấn Lộc',
+        decisionPlace: 'Quận 7',
+        decidedAt: at('2021-05-19'),
+        publishedAt: at('2021-06-01'),
+      })
+      .returning({ id: rounds.id })
+      .get();
+    // Some people honoured in 2021 are honoured again in 2024: their history spans rounds.
+    const personsB = [...personsA.slice(0, 6), ...people.individuals(19)];
+    decideRound(tx, rng, roundB.id, people.collectives(20), personsB, userIds, null);
+
+    // Round C: open now, with nominations in every state.
+    const roundC = tx
+      .insert(rounds)
+      .values({
+        ...common,
+        slug: DEMO_SLUGS.open,
+        title: 'Điển hình học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2026',
+        period: '2026',
+        criteria: 'Tập thể, cá nhân tiêu biểu năm 2026; mỗi đơn vị đề nghị không quá chỉ tiêu được giao.',
+        status: 'open',
+        windowOpensAt: new Date(now.getTime() - 30 * 86_400_000),
+        windowClosesAt: new Date(now.getTime() + 60 * 86_400_000),
+        quotaCollectives: 30,
+        quotaIndividuals: 40,
+        consultation: true,
+        consultationDays: 10,
+      })
+      .returning({ id: rounds.id })
+      .get();
+    tx.insert(roundQuotas)
+      .values([
+        { roundId: roundC.id, unitId: unit('Phường Tân Phong').id, collectives: 3, individuals: 4 },
+        { roundId: roundC.id, unitId: unit('Phường Tân Hưng').id, collectives: 3, individuals: 4 },
+      ])
+      .run();
+    seedOpenRound(tx, rng, roundC.id, people, unit, userIds);
+
+    const count = (t: typeof units | typeof users | typeof individuals | typeof collectives | typeof nominations | typeof awards) =>
+      tx.select({ n: sql<number>`count(*)` }).from(t).get()!.n;
+    appendAudit(tx, {
+      actorId: null,
+      action: 'seed.demo',
+      entityType: 'database',
+      after: {
+        units: count(units),
+        users: count(users),
+        individuals: count(individuals),
+        collectives: count(collectives),
+        nominations: count(nominations),
+        awards: count(awards),
+      },
+    });
+    tx.insert(settings).values({ key: 'demo_seed', value: now.toISOString() }).run();
+  });
+  return { seeded: true };
+}
+
+function insertUnits(tx: Tx): UnitRow[] {
+  const out: UnitRow[] = [];
+  const validFrom = new Date('2020-01-01T00:00:00+07:00');
+  const walk = (nodes: UnitSeed[], parent: UnitRow | null) => {
+    for (const n of nodes) {
+      const { id } = tx
+        .insert(units)
+        .values({ slug: slugOf(n.name), name: n.name, shortName: n.shortName, kind: n.kind, parentId: parent?.id ?? null, path: '/' })
+        .returning({ id: units.id })
+        .get();
+      const path = `${parent?.path ?? '/'}${id}/`;
+      tx.update(units).set({ path }).where(eq(units.id, id)).run();
+      tx.insert(unitNames).values({ unitId: id, name: n.name, validFrom }).run();
+      const row: UnitRow = { id, name: n.name, kind: n.kind, parentId: parent?.id ?? null, path };
+      out.push(row);
+      if (n.children) walk(n.children, row);
+    }
+  };
+  walk(UNIT_TREE, null);
+  return out;
+}
+
+function slugOf(name: string): string {
+  return fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+function insertUsers(tx: Tx, hashes: string[], unit: (name: string) => UnitRow): Record<string, number> {
+  const ids: Record<string, number> = {};
+  ACCOUNTS.forEach((a, i) => {
+    const { id } = tx
+      .insert(users)
+      .values({ username: a.username, displayName: a.displayName, passwordHash: hashes[i], unitId: unit(a.unit).id })
+      .returning({ id: users.id })
+      .get();
+    for (const role of a.roles) tx.insert(userRoles).values({ userId: id, role }).run();
+    ids[a.username] = id;
+  });
+  return ids;
+}
+
+/** Makes fictional people and collectives, never the same full name twice. */
+class PeopleFactory {
+  private usedNames = new Set<string>();
+  private usedGroups = new Set<string>();
+  private readonly personUnits: UnitRow[];
+  private readonly groupCandidates: Array<{ name: string; unit: UnitRow }>;
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly rng: Rng,
+    private readonly all: UnitRow[],
+  ) {
+    // People work in wards, quarters, Party cells, departments, mass organisations and schools.
+    this.personUnits = all.filter((u) => u.kind !== 'people_committee' && !(u.kind === 'party_committee' && u.parentId === null));
+    this.groupCandidates = [];
+    for (const u of all) {
+      if (u.parentId === null) continue;
+      if (u.kind === 'ward') {
+        this.groupCandidates.push({ name: `Ủy ban nhân dân ${u.name}`, unit: u });
+        this.groupCandidates.push({ name: `Đoàn Thanh niên ${u.name}`, unit: u });
+        this.groupCandidates.push({ name: `Hội Liên hiệp Phụ nữ ${u.name}`, unit: u });
+        this.groupCandidates.push({ name: `Công an ${u.name}`, unit: u });
+      } else if (u.kind === 'quarter') {
+        this.groupCandidates.push({ name: `Ban điều hành ${u.name}`, unit: u });
+      } else {
+        this.groupCandidates.push({ name: u.name, unit: u });
+      }
+    }
+  }
+
+  individuals(n: number, pool: UnitRow[] = this.personUnits): Person[] {
+    return Array.from({ length: n }, () => this.individual(this.rng.pick(pool)));
+  }
+
+  individual(unit: UnitRow): Person {
+    const { rng } = this;
+    const gender: Gender = rng.chance(0.48) ? 'female' : 'male';
+    let fullName: string;
+    do {
+      fullName = `${rng.pick(FAMILY_NAMES)} ${rng.pick(MIDDLE_NAMES[gender])} ${rng.pick(GIVEN_NAMES[gender])}`;
+    } while (this.usedNames.has(fullName));
+    this.usedNames.add(fullName);
+    const position = rng.pick(POSITIONS[unit.kind]);
+    const partyMember = unit.kind === 'party_cell' || unit.kind === 'party_committee' || rng.chance(0.6);
+    const { id } = this.tx
+      .insert(individuals)
+      .values({ fullName, nameFolded: fold(fullName), gender, birthYear: rng.int(1962, 1998), position, unitId: unit.id, partyMember })
+      .returning({ id: individuals.id })
+      .get();
+    return { id, fullName, gender, position, unit, partyMember };
+  }
+
+  collectives(n: number, pool?: (c: { name: string; unit: UnitRow }) => boolean): Group[] {
+    const free = this.groupCandidates.filter((c) => !this.usedGroups.has(c.name) && (!pool || pool(c)));
+    const chosen: Group[] = [];
+    while (chosen.length < n && free.length > 0) {
+      const [c] = free.splice(Math.floor(this.rng.next() * free.length), 1);
+      this.usedGroups.add(c.name);
+      const { id } = this.tx
+        .insert(collectives)
+        .values({ name: c.name, nameFolded: fold(c.name), unitId: c.unit.id, kind: c.unit.kind })
+        .returning({ id: collectives.id })
+        .get();
+      chosen.push({ id, name: c.name, unit: c.unit });
+    }
+    if (chosen.length < n) throw new Error(`demo seed: only ${chosen.length} collectives available, ${n} wanted`);
+    return chosen;
+  }
+}
+
+function decideRound(
+  tx: Tx,
+  rng: Rng,
+  roundId: number,
+  groups: Group[],
+  persons: Person[],
+  userIds: Record<string, number>,
+  dates: { submitted: string; checked: string; decided: string } | null,
+) {
+  const all = [
+    ...groups.map((g) => ({ kind: 'collective' as const, g, p: null as Person | null })),
+    ...persons.map((p) => ({ kind: 'individual' as const, g: null as Group | null, p })),
+  ];
+  const rows = all.map((e) => {
+    const summary = e.kind === 'collective' ? rng.pick(COLLECTIVE_SUMMARIES) : rng.pick(INDIVIDUAL_SUMMARIES);
+    const unit = e.g ? e.g.unit : e.p!.unit;
+    const votes = rng.int(8, 9);
+    const nomination = tx
+      .insert(nominations)
+      .values({
+        roundId,
+        nomineeKind: e.kind,
+        collectiveId: e.g?.id ?? null,
+        individualId: e.p?.id ?? null,
+        unitId: topUnitOf(unit),
+        summary,
+        status: 'approved',
+        createdBy: dates ? userIds.officer : null,
+        submittedBy: dates ? userIds.officer : null,
+        submittedAt: dates ? at(dates.submitted) : null,
+        checkedBy: dates ? userIds.reviewer : null,
+        checkedAt: dates ? at(dates.checked) : null,
+        decidedBy: dates ? userIds.approver : null,
+        decidedAt: dates ? at(dates.decided) : null,
+        voteFor: dates ? votes : null,
+        voteAgainst: dates ? 9 - votes : null,
+        voteTotal: dates ? 9 : null,
+      })
+      .returning({ id: nominations.id })
+      .get();
+    const shown = e.g ? parentOrSelf(tx, e.g) : unit;
+    return { e, nominationId: nomination.id, summary, unitId: shown.id, unitName: shown.name };
+  });
+  for (const kind of ['collective', 'individual'] as const) {
+    const list = rows
+      .filter((r) => r.e.kind === kind)
+      .sort((a, b) => compareVi(a.unitName, b.unitName) || compareVi(a.e.g?.name ?? a.e.p!.fullName, b.e.g?.name ?? b.e.p!.fullName));
+    list.forEach((r, i) => {
+      tx.insert(awards)
+        .values({
+          publicId: rng.hex(16),
+          roundId,
+          nominationId: r.nominationId,
+          nomineeKind: kind,
+          collectiveId: r.e.g?.id ?? null,
+          individualId: r.e.p?.id ?? null,
+          ordinal: i + 1,
+          name: r.e.g?.name ?? r.e.p!.fullName,
+          position: r.e.p?.position ?? null,
+          unitId: r.unitId,
+          unitName: r.unitName,
+          summary: r.summary,
+          gender: r.e.p?.gender ?? null,
+          partyMember: r.e.p?.partyMember ?? null,
+        })
+        .run();
+    });
+  }
+}
+
+/** A collective that is a unit is shown with its parent unit; any other with its own unit. */
+function parentOrSelf(tx: Tx, g: Group): { id: number; name: string } {
+  if (g.name !== g.unit.name || g.unit.parentId === null) return g.unit;
+  return tx.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, g.unit.parentId)).get()!;
+}
+
+/** The nominating unit: the ward, department or organisation at the top of the unit's branch. */
+function topUnitOf(u: UnitRow): number {
+  const ids = u.path.split('/').filter(Boolean).map(Number);
+  // path = /root/top/…: the second id is the branch top; a root nominates itself.
+  return ids.length >= 2 ? ids[1] : ids[0];
+}
+
+function seedOpenRound(
+  tx: Tx,
+  rng: Rng,
+  roundId: number,
+  people: PeopleFactory,
+  unit: (name: string) => UnitRow,
+  userIds: Record<string, number>,
+) {
+  const wards = ['Phường Tân Phong', 'Phường Tân Hưng', 'Phường Tân Quy'];
+  const statuses: NominationStatus[] = ['draft', 'submitted', 'returned', 'checked', 'approved', 'rejected'];
+  const base = Date.now() - 20 * 86_400_000;
+  let n = 0;
+  for (const status of statuses) {
+    for (const wardName of wards) {
+      const ward = unit(wardName);
+      const inWard = (u: UnitRow) => u.path.startsWith(ward.path);
+      const kind = n % 2 === 0 ? 'individual' : 'collective';
+      const nominee =
+        kind === 'individual'
+          ? { individualId: people.individuals(1, [ward, ...subtree(tx, ward)].filter(inWard)).map((p) => p.id)[0], collectiveId: null }
+          : { collectiveId: people.collectives(1, (c) => inWard(c.unit))[0].id, individualId: null };
+      const t = (days: number) => new Date(base + (n + days) * 3_600_000);
+      const after = (s: NominationStatus) => statuses.indexOf(status) >= statuses.indexOf(s) && status !== 'draft';
+      const decided = status === 'approved' || status === 'rejected';
+      const votesFor = status === 'approved' ? rng.int(7, 9) : rng.int(2, 4);
+      const { id } = tx
+        .insert(nominations)
+        .values({
+          roundId,
+          nomineeKind: kind,
+          ...nominee,
+          unitId: ward.id,
+          summary: kind === 'individual' ? rng.pick(INDIVIDUAL_SUMMARIES) : rng.pick(COLLECTIVE_SUMMARIES),
+          status,
+          createdBy: userIds.officer,
+          submittedBy: status === 'draft' ? null : userIds.officer,
+          submittedAt: status === 'draft' ? null : t(1),
+          checkedBy: after('checked') && status !== 'returned' ? userIds.reviewer : null,
+          checkedAt: after('checked') && status !== 'returned' ? t(2) : null,
+          decidedBy: decided ? userIds.approver : null,
+          decidedAt: decided ? t(3) : null,
+          voteFor: decided ? votesFor : null,
+          voteAgainst: decided ? 9 - votesFor : null,
+          voteTotal: decided ? 9 : null,
+          updatedAt: t(3),
+        })
+        .returning({ id: nominations.id })
+        .get();
+      if (status === 'returned') {
+        tx.insert(nominationComments)
+          .values({
+            nominationId: id,
+            authorId: userIds.reviewer,
+            kind: 'return',
+            body: 'Đề nghị bổ sung biên bản họp xét của đơn vị và làm rõ thành tích năm 2026.',
+          })
+          .run();
+      }
+      n++;
+    }
+  }
+}
+
+function subtree(tx: Tx, root: UnitRow): UnitRow[] {
+  return tx
+    .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId, path: units.path })
+    .from(units)
+    .all()
+    .filter((u) => u.path.startsWith(root.path) && u.id !== root.id);
+}

@@ -1,0 +1,112 @@
+// The demo data's invariants: the counts the district announced, every state present, deterministic.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verify } from '@node-rs/argon2';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { auditEvents, awards, individuals, nominations, rounds, units, userRoles, users, NOMINATION_STATUSES } from '@/db/schema';
+import type { DB } from '@/db/connection';
+import { freshDatabase } from '@/tests/db';
+import { DEMO_PASSWORD, DEMO_SLUGS, seedDemo } from './index';
+
+let db: DB;
+const roundId = (slug: string) => db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, slug)).get()!.id;
+const tableCounts = (d: DB) =>
+  Object.fromEntries(
+    ['units', 'users', 'individuals', 'collectives', 'rounds', 'nominations', 'awards', 'audit_events'].map((t) => [
+      t,
+      d.$client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number },
+    ]),
+  );
+
+beforeAll(async () => {
+  ({ db } = freshDatabase());
+  expect(await seedDemo(db)).toEqual({ seeded: true });
+});
+
+describe('demo seed', () => {
+  it('publishes the 2021–2024 round with exactly 70 collectives and 78 individuals', () => {
+    const id = roundId(DEMO_SLUGS.published);
+    const r = db.select().from(rounds).where(eq(rounds.id, id)).get()!;
+    expect(r).toMatchObject({ status: 'published', source: 'workflow', decisionNumber: '1234/QĐ-UBND', decisionDate: '2024-05-24', authority: 'Chủ tịch UBND Quận 7' });
+    for (const [kind, n] of [['collective', 70], ['individual', 78]] as const) {
+      const list = db.select().from(awards).where(and(eq(awards.roundId, id), eq(awards.nomineeKind, kind))).orderBy(asc(awards.ordinal)).all();
+      expect(list).toHaveLength(n);
+      expect(list.map((a) => a.ordinal)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+      const noms = db.select().from(nominations).where(and(eq(nominations.roundId, id), eq(nominations.nomineeKind, kind))).all();
+      expect(noms).toHaveLength(n);
+      expect(noms.every((x) => x.status === 'approved' && x.summary.length > 20)).toBe(true);
+    }
+  });
+
+  it('stores every name in NFC and gives awards unique public ids', () => {
+    const names = db.select({ n: individuals.fullName }).from(individuals).all().map((r) => r.n);
+    expect(names.every((n) => n === n.normalize('NFC'))).toBe(true);
+    const ids = db.select({ id: awards.publicId }).from(awards).all().map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(names.some((n) => /[đĐ]/.test(n))).toBe(true);
+  });
+
+  it('has an older round recorded from the archive, sharing people with 2021–2024', () => {
+    const r = db.select().from(rounds).where(eq(rounds.slug, DEMO_SLUGS.archive)).get()!;
+    expect(r).toMatchObject({ status: 'published', source: 'archive' });
+    const shared = db.$client
+      .prepare('SELECT count(*) AS n FROM awards a JOIN awards b ON a.individual_id = b.individual_id WHERE a.round_id = ? AND b.round_id = ?')
+      .get(r.id, roundId(DEMO_SLUGS.published)) as { n: number };
+    expect(shared.n).toBeGreaterThan(0);
+  });
+
+  it('has an open round with nominations in every state from both demo wards', () => {
+    const id = roundId(DEMO_SLUGS.open);
+    expect(db.select({ s: rounds.status }).from(rounds).where(eq(rounds.id, id)).get()!.s).toBe('open');
+    const byStatus = db
+      .select({ status: nominations.status, n: sql<number>`count(*)` })
+      .from(nominations)
+      .where(eq(nominations.roundId, id))
+      .groupBy(nominations.status)
+      .all();
+    for (const s of NOMINATION_STATUSES) expect(byStatus.find((b) => b.status === s)?.n ?? 0).toBeGreaterThanOrEqual(2);
+    const wards = db
+      .select({ name: units.name })
+      .from(nominations)
+      .innerJoin(units, eq(units.id, nominations.unitId))
+      .where(eq(nominations.roundId, id))
+      .all()
+      .map((r) => r.name);
+    expect(wards).toContain('Phường Tân Phong');
+    expect(wards).toContain('Phường Tân Hưng');
+    expect(db.select().from(awards).where(eq(awards.roundId, id)).all()).toHaveLength(0);
+  });
+
+  it('creates the five demo accounts with argon2id hashes', async () => {
+    const expected = { admin: ['admin', 'UBND Quận 7'], reviewer: ['reviewer', 'Phòng Nội vụ'], approver: ['approver', 'UBND Quận 7'], officer: ['officer', 'Phường Tân Phong'], officer2: ['officer', 'Phường Tân Hưng'] };
+    for (const [username, [role, unitName]] of Object.entries(expected)) {
+      const u = db.select({ id: users.id, hash: users.passwordHash, unit: units.name }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.username, username)).get()!;
+      expect(u.unit).toBe(unitName);
+      expect(u.hash.startsWith('$argon2id$')).toBe(true);
+      expect(await verify(u.hash, DEMO_PASSWORD)).toBe(true);
+      expect(db.select({ r: userRoles.role }).from(userRoles).where(eq(userRoles.userId, u.id)).all().map((r) => r.r)).toEqual([role]);
+    }
+  });
+
+  it('keeps unit paths consistent with parents', () => {
+    const all = db.select().from(units).all();
+    const byId = new Map(all.map((u) => [u.id, u]));
+    for (const u of all) expect(u.path).toBe(`${u.parentId ? byId.get(u.parentId)!.path : '/'}${u.id}/`);
+    expect(all.filter((u) => u.kind === 'ward')).toHaveLength(10);
+  });
+
+  it('writes its audit event and is idempotent', async () => {
+    expect(db.select().from(auditEvents).all().map((e) => e.action)).toEqual(['seed.demo']);
+    const before = tableCounts(db);
+    expect(await seedDemo(db)).toEqual({ seeded: false });
+    expect(tableCounts(db)).toEqual(before);
+  });
+
+  it('is deterministic', async () => {
+    const { db: other } = freshDatabase();
+    await seedDemo(other);
+    const names = (d: DB) => d.select({ n: individuals.fullName }).from(individuals).orderBy(asc(individuals.id)).all();
+    const list = (d: DB) => d.select({ id: awards.publicId, name: awards.name, unit: awards.unitName, o: awards.ordinal }).from(awards).orderBy(asc(awards.id)).all();
+    expect(names(other)).toEqual(names(db));
+    expect(list(other)).toEqual(list(db));
+  });
+});
