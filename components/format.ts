@@ -1,4 +1,7 @@
-// Date helpers shared by pages: decision dates are stored as YYYY-MM-DD in Vietnam's time zone.
-export function decisionDateValue(isoDate: string): Date {
-  return new Date(`${isoDate}T00:00:00+07:00`);
+// Decision dates are stored as YYYY-MM-DD. Vietnamese prints them the administrative way
+// ("ngày 24 tháng 5 năm 2024", Decree 30/2020); other languages use their long date.
+export function formatDecisionDate(isoDate: string, locale: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (locale === 'vi') return `ngày ${d} tháng ${m} năm ${y}`;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }

@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation';
 const LOCALES = [
   { code: 'vi', label: 'Tiếng Việt', short: 'VI' },
   { code: 'en', label: 'English', short: 'EN' },
-  { code: 'ko', label: '한국어', short: '한' },
+  { code: 'ko', label: '한국어', short: 'KO' },
 ] as const;
 
 export function LanguageSwitcher({ current, label }: { current: string; label: string }) {

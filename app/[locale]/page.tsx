@@ -1,14 +1,14 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 import { listPublishedRounds } from '@/lib/public';
-import { decisionDateValue } from '@/components/format';
+import { formatDecisionDate } from '@/components/format';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [t, format] = await Promise.all([getTranslations('home'), getFormatter()]);
+  const t = await getTranslations('home');
   const rounds = listPublishedRounds();
   return (
     <div className="space-y-6">
@@ -28,7 +28,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
               <p className="mt-1 text-sm text-stone-700">
                 {r.authority} · {r.awardForm}
                 {r.decisionNumber && r.decisionDate
-                  ? ` · ${t('decision', { number: r.decisionNumber, date: format.dateTime(decisionDateValue(r.decisionDate), { dateStyle: 'long' }) })}`
+                  ? ` · ${t('decision', { number: r.decisionNumber, date: formatDecisionDate(r.decisionDate, locale) })}`
                   : null}
               </p>
               <p className="mt-2 font-medium text-brand-700">{t('counts', { collectives: r.collectives, individuals: r.individuals })}</p>

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 import { getPublishedRound, listPublishedAwards, type PublicAward } from '@/lib/public';
-import { decisionDateValue } from '@/components/format';
+import { formatDecisionDate } from '@/components/format';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +20,7 @@ export default async function RoundPage({ params }: PageProps<'/[locale]/rounds/
   const round = getPublishedRound(slug);
   const awards = round ? listPublishedAwards(slug) : null;
   if (!round || !awards) notFound();
-  const [t, format] = await Promise.all([getTranslations('round'), getFormatter()]);
+  const t = await getTranslations('round');
   const collectives = awards.filter((a) => a.kind === 'collective');
   const individuals = awards.filter((a) => a.kind === 'individual');
   return (
@@ -33,7 +33,7 @@ export default async function RoundPage({ params }: PageProps<'/[locale]/rounds/
         <dl className="grid gap-1 text-sm text-stone-700 sm:grid-cols-2">
           {round.decisionNumber && round.decisionDate ? (
             <dd className="font-semibold text-stone-900 sm:col-span-2">
-              {t('decision', { number: round.decisionNumber, date: format.dateTime(decisionDateValue(round.decisionDate), { dateStyle: 'long' }) })}
+              {t('decision', { number: round.decisionNumber, date: formatDecisionDate(round.decisionDate, locale) })}
             </dd>
           ) : null}
           <dd>{t('authority', { authority: round.authority })}</dd>
