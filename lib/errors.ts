@@ -8,7 +8,9 @@ export type DomainErrorCode =
   | 'window_closed'
   | 'separation_of_duties'
   | 'conflict'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'frozen'
+  | 'precondition';
 
 export class DomainError extends Error {
   constructor(

@@ -45,3 +45,78 @@ export function staffMenu(actor: Actor): Array<'dashboard' | 'rounds' | 'nominat
   if (hasRole(actor, 'admin')) items.push('audit', 'units', 'users');
   return items;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Workflow rules. Each returns null when allowed, or the DomainError code that explains the refusal.
+
+export type NominationAction = 'view' | 'edit' | 'submit' | 'comment' | 'return' | 'check' | 'approve' | 'reject';
+
+export type NominationContext = {
+  unitPath: string;
+  status: import('@/db/schema').NominationStatus;
+  roundStatus: import('@/db/schema').RoundStatus;
+  windowOpensAt: Date | null;
+  windowClosesAt: Date | null;
+  createdBy: number | null;
+  submittedBy: number | null;
+  nomineeIndividualId: number | null;
+  /** Frozen by a standing sign-off of the final list. */
+  frozen?: boolean;
+};
+
+export type Refusal = 'not_found' | 'forbidden' | 'invalid_state' | 'window_closed' | 'separation_of_duties' | 'frozen';
+
+export function windowIsOpen(ctx: Pick<NominationContext, 'windowOpensAt' | 'windowClosesAt'>, now: Date): boolean {
+  return (!ctx.windowOpensAt || ctx.windowOpensAt <= now) && (!ctx.windowClosesAt || now <= ctx.windowClosesAt);
+}
+
+export function nominationRefusal(actor: Actor | null, action: NominationAction, ctx: NominationContext, now = new Date()): Refusal | null {
+  if (!canSeeNomination(actor, ctx.unitPath)) return 'not_found';
+  const officerHere = hasRole(actor, 'officer') && unitInScope(actor, ctx.unitPath);
+  switch (action) {
+    case 'view':
+    case 'comment':
+      return null;
+    case 'edit':
+    case 'submit':
+      if (!officerHere) return 'forbidden';
+      if (ctx.roundStatus !== 'open' || (ctx.status !== 'draft' && ctx.status !== 'returned')) return 'invalid_state';
+      if (action === 'submit' && !windowIsOpen(ctx, now)) return 'window_closed';
+      return null;
+    case 'return':
+    case 'check':
+      if (!hasRole(actor, 'reviewer')) return 'forbidden';
+      if (ctx.roundStatus !== 'open' && ctx.roundStatus !== 'reviewing') return 'invalid_state';
+      if (ctx.frozen) return 'frozen';
+      if (action === 'check' ? ctx.status !== 'submitted' : ctx.status !== 'submitted' && ctx.status !== 'checked') return 'invalid_state';
+      return null;
+    case 'approve':
+    case 'reject':
+      if (!hasRole(actor, 'approver')) return 'forbidden';
+      if (ctx.roundStatus !== 'reviewing' || ctx.status !== 'checked') return 'invalid_state';
+      if (ctx.frozen) return 'frozen';
+      if (ctx.submittedBy === actor.id || ctx.createdBy === actor.id) return 'separation_of_duties';
+      if (actor.individualId !== null && ctx.nomineeIndividualId === actor.individualId) return 'separation_of_duties';
+      return null;
+  }
+}
+
+/** Creating a nomination: an officer, in an open round whose window is open, for a unit in their subtree. */
+export function createNominationRefusal(
+  actor: Actor | null,
+  ctx: { unitPath: string; roundStatus: import('@/db/schema').RoundStatus; windowOpensAt: Date | null; windowClosesAt: Date | null },
+  now = new Date(),
+): Refusal | null {
+  if (!isStaff(actor)) return 'forbidden';
+  if (!hasRole(actor, 'officer') || !unitInScope(actor, ctx.unitPath)) return 'forbidden';
+  if (ctx.roundStatus !== 'open') return 'invalid_state';
+  if (!windowIsOpen(ctx, now)) return 'window_closed';
+  return null;
+}
+
+export type RoundAction = 'create' | 'edit' | 'transition' | 'decide' | 'publish' | 'revoke' | 'audit';
+
+export function roundRefusal(actor: Actor | null, _action: RoundAction): Refusal | null {
+  // Rounds, decisions, publication, revocation and the audit log belong to administrators.
+  return hasRole(actor, 'admin') ? null : 'forbidden';
+}

@@ -1,0 +1,166 @@
+// Authorization against the data layer, as a table: every actor (anonymous and deactivated included)
+// × every nomination action × own/other scope × each nomination state × round state × window.
+// The expectations below are the rules written out on their own; each case runs the real lib/
+// function on the seeded database inside a savepoint that is rolled back afterwards.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { nominations, rounds, units, users, type NominationStatus, type RoundStatus } from '@/db/schema';
+import { DEMO_SLUGS, seedDemo } from '@/db/demo';
+import type { DB } from '@/db/connection';
+import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { isDomainError } from './errors';
+import { getNomination } from './nominations';
+import type { Actor } from './policy';
+import { loadActor } from './users';
+import { checkNomination, commentOnNomination, decideNomination, returnNomination, submitNomination, updateNomination } from './workflow';
+
+type Who = 'anonymous' | 'deactivated' | 'officer' | 'officer2' | 'reviewer' | 'approver' | 'admin' | 'officerApprover' | 'reviewerOfficer';
+const WHO: Who[] = ['anonymous', 'deactivated', 'officer', 'officer2', 'reviewer', 'approver', 'admin', 'officerApprover', 'reviewerOfficer'];
+const ACTIONS = ['view', 'comment', 'edit', 'submit', 'return', 'check', 'approve', 'reject'] as const;
+type Action = (typeof ACTIONS)[number];
+const ROUND_STATES: RoundStatus[] = ['open', 'reviewing', 'decided'];
+
+const ROLES: Record<Who, string[]> = {
+  anonymous: [],
+  deactivated: [],
+  officer: ['officer'],
+  officer2: ['officer'],
+  reviewer: ['reviewer'],
+  approver: ['approver'],
+  admin: ['admin'],
+  officerApprover: ['officer', 'approver'], // the officer who submitted, also holding the approver role
+  reviewerOfficer: ['officer', 'reviewer'],
+};
+const WARD: Partial<Record<Who, string>> = { officer: 'Phường Tân Phong', officer2: 'Phường Tân Hưng', officerApprover: 'Phường Tân Phong', reviewerOfficer: 'Phường Tân Hưng' };
+
+/** The rules, stated independently of lib/policy.ts. */
+function expected(who: Who, action: Action, status: NominationStatus, ward: string, round: RoundStatus, windowOpen: boolean): string | null {
+  const roles = ROLES[who];
+  if (roles.length === 0) return 'not_found';
+  const office = roles.some((r) => r !== 'officer');
+  const officerHere = roles.includes('officer') && WARD[who] === ward;
+  if (!office && !officerHere) return 'not_found';
+  switch (action) {
+    case 'view':
+    case 'comment':
+      return null;
+    case 'edit':
+    case 'submit':
+      if (!officerHere) return 'forbidden';
+      if (round !== 'open' || !(status === 'draft' || status === 'returned')) return 'invalid_state';
+      return action === 'submit' && !windowOpen ? 'window_closed' : null;
+    case 'return':
+    case 'check':
+      if (!roles.includes('reviewer')) return 'forbidden';
+      if (round === 'decided') return 'invalid_state';
+      if (action === 'check') return status === 'submitted' ? null : 'invalid_state';
+      return status === 'submitted' || status === 'checked' ? null : 'invalid_state';
+    case 'approve':
+    case 'reject':
+      if (!roles.includes('approver')) return 'forbidden';
+      if (round !== 'reviewing' || status !== 'checked') return 'invalid_state';
+      // Every demo nomination was created and submitted by `officer`.
+      return who === 'officerApprover' ? 'separation_of_duties' : null;
+  }
+}
+
+let db: DB;
+let actors: Record<Who, Actor | null>;
+let cases: Array<{ id: number; status: NominationStatus; ward: string }>;
+let roundId: number;
+let windowClosesAt: Date;
+
+beforeAll(async () => {
+  ({ db } = freshDatabase());
+  await seedDemo(db);
+  useAsAppDatabase(db);
+  const byName = (u: string) => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id)!;
+  const officer = byName('officer');
+  const officer2 = byName('officer2');
+  db.update(users).set({ active: false }).where(eq(users.username, 'admin')).run();
+  const adminId = db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).get()!.id;
+  const deactivated = loadActor(adminId);
+  db.update(users).set({ active: true }).where(eq(users.id, adminId)).run();
+  actors = {
+    anonymous: null,
+    deactivated,
+    officer,
+    officer2,
+    reviewer: byName('reviewer'),
+    approver: byName('approver'),
+    admin: byName('admin'),
+    officerApprover: { ...officer, roles: ['officer', 'approver'] },
+    reviewerOfficer: { ...officer2, id: officer2.id, roles: ['officer', 'reviewer'] },
+  };
+  const round = db.select().from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!;
+  roundId = round.id;
+  windowClosesAt = round.windowClosesAt!;
+  cases = db
+    .select({ id: nominations.id, status: nominations.status, ward: units.name })
+    .from(nominations)
+    .innerJoin(units, eq(units.id, nominations.unitId))
+    .where(eq(nominations.roundId, roundId))
+    .all();
+});
+
+afterAll(() => db.$client.close());
+
+function run(actor: Actor | null, action: Action, id: number, now: Date): string | null {
+  try {
+    if (action === 'view') getNomination(actor, id);
+    else if (action === 'comment') commentOnNomination(actor, id, 'Ý kiến trao đổi', now);
+    else if (action === 'edit') updateNomination(actor, id, { summary: 'Thành tích đã được cập nhật đầy đủ.' }, now);
+    else if (action === 'submit') submitNomination(actor, id, now);
+    else if (action === 'return') returnNomination(actor, id, 'Bổ sung biên bản họp', now);
+    else if (action === 'check') checkNomination(actor, id, now);
+    else decideNomination(actor, id, action, { for: 8, against: 1, total: 9 }, now);
+    return null;
+  } catch (e) {
+    if (isDomainError(e)) return e.code;
+    throw e;
+  }
+}
+
+describe('authorization table (data layer)', () => {
+  it('the seeded round has nominations in every state on both sides', () => {
+    expect(new Set(cases.map((c) => c.status)).size).toBe(6);
+    expect(actors.deactivated).toBeNull();
+  });
+
+  it('every actor × action × scope × state × round state × window gives the expected outcome', () => {
+    let count = 0;
+    const failures: string[] = [];
+    for (const roundState of ROUND_STATES) {
+      for (const windowOpen of [true, false]) {
+        const now = windowOpen ? new Date() : new Date(windowClosesAt.getTime() + 86_400_000);
+        for (const who of WHO) {
+          for (const action of ACTIONS) {
+            for (const c of cases) {
+              db.$client.exec('SAVEPOINT authz_case');
+              try {
+                db.update(rounds).set({ status: roundState }).where(eq(rounds.id, roundId)).run();
+                const got = run(actors[who], action, c.id, now);
+                const want = expected(who, action, c.status, c.ward, roundState, windowOpen);
+                if (got !== want) failures.push(`${who} ${action} #${c.id} (${c.status}, ${c.ward}, round ${roundState}, window ${windowOpen ? 'open' : 'closed'}): got ${got}, want ${want}`);
+                count++;
+              } finally {
+                db.$client.exec('ROLLBACK TO authz_case; RELEASE authz_case');
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    console.log(`authorization cases: ${count}`);
+    expect(count).toBeGreaterThan(1000);
+  });
+
+  it('a refused action changes nothing and writes no audit event', () => {
+    const before = db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT group_concat(status) FROM nominations) s').get();
+    const draft = cases.find((c) => c.status === 'draft' && c.ward === 'Phường Tân Phong')!;
+    expect(run(actors.officer2, 'submit', draft.id, new Date())).toBe('not_found');
+    expect(run(actors.reviewer, 'submit', draft.id, new Date())).toBe('forbidden');
+    expect(db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT group_concat(status) FROM nominations) s').get()).toEqual(before);
+  });
+});

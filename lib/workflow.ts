@@ -1,0 +1,448 @@
+// The commendation workflow: every change of a nomination, round or award. Each function takes the
+// actor first, checks policy against fresh rows inside one IMMEDIATE transaction, writes the change
+// and its audit event together, and returns a small result or throws a DomainError.
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import type { DB } from '@/db/connection';
+import {
+  awards,
+  collectives,
+  individuals,
+  nominationComments,
+  nominations,
+  roundQuotas,
+  rounds,
+  signoffs,
+  units,
+  type NomineeKind,
+  type RoundStatus,
+} from '@/db/schema';
+import { appendAudit } from '@/lib/audit-chain';
+import { DomainError } from '@/lib/errors';
+import {
+  createNominationRefusal,
+  nominationRefusal,
+  roundRefusal,
+  type Actor,
+  type NominationAction,
+  type NominationContext,
+} from '@/lib/policy';
+import { clean, compareVi, fold } from '@/lib/text';
+
+type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+
+/** Runs `fn` in one write transaction taken up front, so check-then-write cannot interleave. */
+export function write<T>(fn: (tx: Tx) => T): T {
+  return getDb().transaction(fn, { behavior: 'immediate' });
+}
+
+function refuse(code: string | null): void {
+  if (code) throw new DomainError(code as ConstructorParameters<typeof DomainError>[0]);
+}
+
+function audit(tx: Tx, actor: Actor | null, action: string, entityType: string, entityId: number, before: unknown, after: unknown) {
+  appendAudit(tx, { actorId: actor?.id ?? null, action, entityType, entityId, before, after });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nominations
+
+function loadNominationContext(tx: Tx, id: number): (NominationContext & { id: number; roundId: number; unitId: number; kind: NomineeKind; summary: string }) | null {
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const row = tx
+    .select({
+      id: nominations.id,
+      roundId: nominations.roundId,
+      unitId: nominations.unitId,
+      kind: nominations.nomineeKind,
+      summary: nominations.summary,
+      unitPath: units.path,
+      status: nominations.status,
+      roundStatus: rounds.status,
+      windowOpensAt: rounds.windowOpensAt,
+      windowClosesAt: rounds.windowClosesAt,
+      createdBy: nominations.createdBy,
+      submittedBy: nominations.submittedBy,
+      nomineeIndividualId: nominations.individualId,
+    })
+    .from(nominations)
+    .innerJoin(units, eq(units.id, nominations.unitId))
+    .innerJoin(rounds, eq(rounds.id, nominations.roundId))
+    .where(eq(nominations.id, id))
+    .get();
+  if (!row) return null;
+  return { ...row, frozen: roundIsFrozen(tx, row.roundId) };
+}
+
+function roundIsFrozen(tx: Tx, roundId: number): boolean {
+  return !!tx
+    .select({ id: signoffs.id })
+    .from(signoffs)
+    .where(and(eq(signoffs.roundId, roundId), isNull(signoffs.withdrawnAt)))
+    .get();
+}
+
+/** Loads a nomination and checks `action` on it; "not yours" reads as not found. */
+function authorize(tx: Tx, actor: Actor | null, id: number, action: NominationAction, now: Date) {
+  const ctx = loadNominationContext(tx, id);
+  if (!ctx) throw new DomainError('not_found');
+  refuse(nominationRefusal(actor, action, ctx, now));
+  return ctx;
+}
+
+export type NewNominee =
+  | { kind: 'individual'; individualId: number }
+  | { kind: 'collective'; collectiveId: number }
+  | { kind: 'individual'; create: { fullName: string; gender?: 'male' | 'female' | 'other' | null; birthYear?: number | null; position?: string | null; partyMember?: boolean; unitId: number } }
+  | { kind: 'collective'; create: { name: string; unitId: number } };
+
+export function createNomination(
+  actor: Actor | null,
+  input: { roundId: number; unitId: number; nominee: NewNominee; summary: string },
+  now = new Date(),
+): { id: number } {
+  return write((tx) => {
+    const round = tx.select().from(rounds).where(eq(rounds.id, input.roundId)).get();
+    const unit = tx.select({ id: units.id, path: units.path, active: units.active }).from(units).where(eq(units.id, input.unitId)).get();
+    if (!round || !unit) throw new DomainError('not_found');
+    refuse(createNominationRefusal(actor, { unitPath: unit.path, roundStatus: round.status, windowOpensAt: round.windowOpensAt, windowClosesAt: round.windowClosesAt }, now));
+    const a = actor!;
+    let collectiveId: number | null = null;
+    let individualId: number | null = null;
+    const n = input.nominee;
+    // The nominee must belong to the officer's subtree too, whether found or created here.
+    const inScope = (unitId: number) => {
+      const u = tx.select({ path: units.path }).from(units).where(eq(units.id, unitId)).get();
+      if (!u || !u.path.startsWith(a.unitPath)) throw new DomainError('not_found');
+    };
+    if ('create' in n) {
+      inScope(n.create.unitId);
+      if (n.kind === 'individual') {
+        const fullName = clean(n.create.fullName);
+        individualId = tx
+          .insert(individuals)
+          .values({
+            fullName,
+            nameFolded: fold(fullName),
+            gender: n.create.gender ?? null,
+            birthYear: n.create.birthYear ?? null,
+            position: n.create.position ? clean(n.create.position) : null,
+            partyMember: !!n.create.partyMember,
+            unitId: n.create.unitId,
+          })
+          .returning({ id: individuals.id })
+          .get().id;
+        audit(tx, a, 'individual.create', 'individual', individualId, null, { fullName, unitId: n.create.unitId });
+      } else {
+        const name = clean(n.create.name);
+        const kind = tx.select({ kind: units.kind }).from(units).where(eq(units.id, n.create.unitId)).get()!.kind;
+        collectiveId = tx
+          .insert(collectives)
+          .values({ name, nameFolded: fold(name), unitId: n.create.unitId, kind })
+          .returning({ id: collectives.id })
+          .get().id;
+        audit(tx, a, 'collective.create', 'collective', collectiveId, null, { name, unitId: n.create.unitId });
+      }
+    } else if (n.kind === 'individual') {
+      const p = tx.select({ unitId: individuals.unitId }).from(individuals).where(eq(individuals.id, n.individualId)).get();
+      if (!p) throw new DomainError('not_found');
+      inScope(p.unitId);
+      individualId = n.individualId;
+    } else {
+      const c = tx.select({ unitId: collectives.unitId }).from(collectives).where(eq(collectives.id, n.collectiveId)).get();
+      if (!c) throw new DomainError('not_found');
+      inScope(c.unitId);
+      collectiveId = n.collectiveId;
+    }
+    const duplicate = tx
+      .select({ id: nominations.id })
+      .from(nominations)
+      .where(
+        and(
+          eq(nominations.roundId, round.id),
+          individualId ? eq(nominations.individualId, individualId) : eq(nominations.collectiveId, collectiveId!),
+        ),
+      )
+      .get();
+    if (duplicate) throw new DomainError('conflict', { id: duplicate.id });
+    const summary = clean(input.summary);
+    const id = tx
+      .insert(nominations)
+      .values({ roundId: round.id, nomineeKind: n.kind, collectiveId, individualId, unitId: unit.id, summary, status: 'draft', createdBy: a.id, updatedAt: now })
+      .returning({ id: nominations.id })
+      .get().id;
+    audit(tx, a, 'nomination.create', 'nomination', id, null, { roundId: round.id, kind: n.kind, collectiveId, individualId, unitId: unit.id, status: 'draft' });
+    return { id };
+  });
+}
+
+export function updateNomination(actor: Actor | null, id: number, input: { summary: string }, now = new Date()): void {
+  write((tx) => {
+    const ctx = authorize(tx, actor, id, 'edit', now);
+    const summary = clean(input.summary);
+    tx.update(nominations).set({ summary, updatedAt: now }).where(eq(nominations.id, id)).run();
+    audit(tx, actor, 'nomination.edit', 'nomination', id, { summary: ctx.summary }, { summary });
+  });
+}
+
+export function submitNomination(actor: Actor | null, id: number, now = new Date()): void {
+  write((tx) => {
+    const ctx = authorize(tx, actor, id, 'submit', now);
+    if (clean(ctx.summary).length < 10) throw new DomainError('precondition', { missing: 'summary' });
+    tx.update(nominations).set({ status: 'submitted', submittedBy: actor!.id, submittedAt: now, updatedAt: now }).where(eq(nominations.id, id)).run();
+    audit(tx, actor, 'nomination.submit', 'nomination', id, { status: ctx.status }, { status: 'submitted' });
+  });
+}
+
+export function returnNomination(actor: Actor | null, id: number, reason: string, now = new Date()): void {
+  write((tx) => {
+    const ctx = authorize(tx, actor, id, 'return', now);
+    const body = clean(reason);
+    if (body.length < 3) throw new DomainError('invalid_input', { field: 'reason' });
+    tx.update(nominations).set({ status: 'returned', checkedBy: null, checkedAt: null, updatedAt: now }).where(eq(nominations.id, id)).run();
+    tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'return', body, createdAt: now }).run();
+    audit(tx, actor, 'nomination.return', 'nomination', id, { status: ctx.status }, { status: 'returned', reason: body });
+  });
+}
+
+export function checkNomination(actor: Actor | null, id: number, now = new Date()): void {
+  write((tx) => {
+    const ctx = authorize(tx, actor, id, 'check', now);
+    tx.update(nominations).set({ status: 'checked', checkedBy: actor!.id, checkedAt: now, updatedAt: now }).where(eq(nominations.id, id)).run();
+    audit(tx, actor, 'nomination.check', 'nomination', id, { status: ctx.status }, { status: 'checked' });
+  });
+}
+
+export type Vote = { for: number; against: number; total: number };
+
+export function decideNomination(actor: Actor | null, id: number, decision: 'approve' | 'reject', vote: Vote, now = new Date()): void {
+  if (![vote.for, vote.against, vote.total].every((v) => Number.isSafeInteger(v) && v >= 0 && v <= 1000) || vote.for + vote.against > vote.total || vote.total < 1) {
+    throw new DomainError('invalid_input', { field: 'vote' });
+  }
+  write((tx) => {
+    const ctx = authorize(tx, actor, id, decision, now);
+    if (decision === 'approve') enforceQuota(tx, ctx.roundId, ctx.kind, ctx.unitPath);
+    const status = decision === 'approve' ? 'approved' : 'rejected';
+    tx.update(nominations)
+      .set({ status, decidedBy: actor!.id, decidedAt: now, voteFor: vote.for, voteAgainst: vote.against, voteTotal: vote.total, updatedAt: now })
+      .where(eq(nominations.id, id))
+      .run();
+    audit(tx, actor, `nomination.${decision}`, 'nomination', id, { status: ctx.status }, { status, vote });
+  });
+}
+
+/** Inside the approval's transaction: the round's quota for the kind, and every per-unit quota above the nominating unit. */
+function enforceQuota(tx: Tx, roundId: number, kind: NomineeKind, unitPath: string): void {
+  const round = tx.select({ qc: rounds.quotaCollectives, qi: rounds.quotaIndividuals }).from(rounds).where(eq(rounds.id, roundId)).get()!;
+  const overall = kind === 'collective' ? round.qc : round.qi;
+  const approved = (pathPrefix?: string) =>
+    tx
+      .select({ n: sql<number>`count(*)` })
+      .from(nominations)
+      .innerJoin(units, eq(units.id, nominations.unitId))
+      .where(
+        and(
+          eq(nominations.roundId, roundId),
+          eq(nominations.nomineeKind, kind),
+          eq(nominations.status, 'approved'),
+          pathPrefix ? like(units.path, `${pathPrefix}%`) : undefined,
+        ),
+      )
+      .get()!.n;
+  if (overall != null && approved() >= overall) throw new DomainError('quota_exceeded', { scope: 'round', quota: overall });
+  const unitQuotas = tx
+    .select({ path: units.path, name: units.name, collectives: roundQuotas.collectives, individuals: roundQuotas.individuals })
+    .from(roundQuotas)
+    .innerJoin(units, eq(units.id, roundQuotas.unitId))
+    .where(eq(roundQuotas.roundId, roundId))
+    .all();
+  for (const q of unitQuotas) {
+    const limit = kind === 'collective' ? q.collectives : q.individuals;
+    if (limit != null && unitPath.startsWith(q.path) && approved(q.path) >= limit) {
+      throw new DomainError('quota_exceeded', { scope: 'unit', unit: q.name, quota: limit });
+    }
+  }
+}
+
+export function commentOnNomination(actor: Actor | null, id: number, body: string, now = new Date()): void {
+  write((tx) => {
+    authorize(tx, actor, id, 'comment', now);
+    const text = clean(body);
+    if (text.length < 1) throw new DomainError('invalid_input', { field: 'body' });
+    const kind = actor!.roles.includes('officer') && !actor!.roles.includes('reviewer') ? 'reply' : 'comment';
+    const cid = tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind, body: text, createdAt: now }).returning({ id: nominationComments.id }).get().id;
+    audit(tx, actor, 'nomination.comment', 'nomination', id, null, { commentId: cid, kind });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rounds
+
+const NEXT: Partial<Record<RoundStatus, RoundStatus[]>> = {
+  draft: ['open'],
+  open: ['reviewing'],
+  reviewing: ['open'],
+  decided: ['published'],
+  published: ['archived'],
+};
+
+/** What is missing before `round` may move to `to`: an empty list means it may. */
+export function roundPreconditions(tx: Tx, roundId: number, to: RoundStatus): string[] {
+  const r = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
+  if (!r) return ['round'];
+  const missing: string[] = [];
+  const counts = Object.fromEntries(
+    tx
+      .select({ status: nominations.status, n: sql<number>`count(*)` })
+      .from(nominations)
+      .where(eq(nominations.roundId, roundId))
+      .groupBy(nominations.status)
+      .all()
+      .map((c) => [c.status, c.n]),
+  ) as Record<string, number>;
+  if (to === 'open') {
+    if (!r.criteria.trim()) missing.push('criteria');
+    if (!r.windowOpensAt || !r.windowClosesAt) missing.push('window');
+    if (r.quotaCollectives == null && r.quotaIndividuals == null) missing.push('quota');
+  }
+  if (to === 'reviewing') {
+    if (!counts.submitted && !counts.checked) missing.push('submitted_nominations');
+  }
+  if (to === 'decided') {
+    if ((counts.submitted ?? 0) + (counts.checked ?? 0) + (counts.returned ?? 0) > 0) missing.push('undecided_nominations');
+    if (!counts.approved) missing.push('approved_nominations');
+    if (!r.decisionNumber || !r.decisionDate || !r.decisionSigner) missing.push('decision');
+  }
+  return missing;
+}
+
+export function transitionRound(actor: Actor | null, roundId: number, to: RoundStatus, now = new Date()): void {
+  refuse(roundRefusal(actor, 'transition'));
+  write((tx) => {
+    const r = tx.select({ id: rounds.id, status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
+    if (!r) throw new DomainError('not_found');
+    if (!(NEXT[r.status] ?? []).includes(to)) throw new DomainError('invalid_state', { from: r.status, to });
+    const missing = roundPreconditions(tx, roundId, to);
+    if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
+    const extra = to === 'published' ? { publishedAt: now } : {};
+    tx.update(rounds).set({ status: to, updatedAt: now, ...extra }).where(eq(rounds.id, roundId)).run();
+    audit(tx, actor, `round.${to}`, 'round', roundId, { status: r.status }, { status: to });
+  });
+}
+
+/** Records the decision (number, date, signer) and freezes the approved list into awards. */
+export function decideRound(
+  actor: Actor | null,
+  roundId: number,
+  decision: { decisionNumber: string; decisionDate: string; decisionSigner: string; decisionPlace?: string | null },
+  now = new Date(),
+): { awards: number } {
+  refuse(roundRefusal(actor, 'decide'));
+  return write((tx) => {
+    const r = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
+    if (!r) throw new DomainError('not_found');
+    if (r.status !== 'reviewing') throw new DomainError('invalid_state', { from: r.status, to: 'decided' });
+    const values = {
+      decisionNumber: clean(decision.decisionNumber),
+      decisionDate: decision.decisionDate,
+      decisionSigner: clean(decision.decisionSigner),
+      decisionPlace: decision.decisionPlace ? clean(decision.decisionPlace) : r.decisionPlace,
+    };
+    tx.update(rounds).set(values).where(eq(rounds.id, roundId)).run();
+    const missing = roundPreconditions(tx, roundId, 'decided');
+    if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
+    const count = createAwards(tx, roundId);
+    tx.update(rounds).set({ status: 'decided', decidedAt: now, updatedAt: now }).where(eq(rounds.id, roundId)).run();
+    audit(tx, actor, 'round.decided', 'round', roundId, { status: r.status }, { status: 'decided', ...values, awards: count });
+    return { awards: count };
+  });
+}
+
+/** The decision's attached list: approved nominations, collectives then individuals, by unit and name. */
+function createAwards(tx: Tx, roundId: number): number {
+  const rows = tx
+    .select({
+      nominationId: nominations.id,
+      kind: nominations.nomineeKind,
+      collectiveId: nominations.collectiveId,
+      individualId: nominations.individualId,
+      summary: nominations.summary,
+      individualName: individuals.fullName,
+      position: individuals.position,
+      gender: individuals.gender,
+      partyMember: individuals.partyMember,
+      individualUnitId: individuals.unitId,
+      collectiveName: collectives.name,
+      collectiveUnitId: collectives.unitId,
+    })
+    .from(nominations)
+    .leftJoin(individuals, eq(individuals.id, nominations.individualId))
+    .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
+    .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'approved')))
+    .orderBy(asc(nominations.id))
+    .all();
+  const unitIds = [...new Set(rows.map((r) => (r.individualUnitId ?? r.collectiveUnitId)!))];
+  const unitRows = unitIds.length
+    ? tx.select({ id: units.id, name: units.name, parentId: units.parentId }).from(units).where(inArray(units.id, unitIds)).all()
+    : [];
+  const parentIds = [...new Set(unitRows.map((u) => u.parentId).filter((x): x is number => x != null))];
+  const parents = parentIds.length ? tx.select({ id: units.id, name: units.name, parentId: units.parentId }).from(units).where(inArray(units.id, parentIds)).all() : [];
+  const unitById = new Map([...unitRows, ...parents].map((u) => [u.id, u]));
+  const list = rows.map((r) => {
+    const own = unitById.get((r.individualUnitId ?? r.collectiveUnitId)!)!;
+    const name = (r.individualName ?? r.collectiveName)!;
+    // A collective that is itself a unit is listed with its parent unit (Decree 30 annex layout).
+    const shown = r.kind === 'collective' && name === own.name && own.parentId ? unitById.get(own.parentId)! : own;
+    return { ...r, name, unitId: shown.id, unitName: shown.name };
+  });
+  let inserted = 0;
+  for (const kind of ['collective', 'individual'] as const) {
+    list
+      .filter((r) => r.kind === kind)
+      .sort((a, b) => compareVi(a.unitName, b.unitName) || compareVi(a.name, b.name))
+      .forEach((r, i) => {
+        tx.insert(awards)
+          .values({
+            publicId: randomBytes(8).toString('hex'),
+            roundId,
+            nominationId: r.nominationId,
+            nomineeKind: kind,
+            collectiveId: r.collectiveId,
+            individualId: r.individualId,
+            ordinal: i + 1,
+            name: r.name,
+            position: r.position ?? null,
+            unitId: r.unitId,
+            unitName: r.unitName,
+            summary: r.summary,
+            gender: r.gender ?? null,
+            partyMember: r.kind === 'individual' ? !!r.partyMember : null,
+          })
+          .run();
+        inserted++;
+      });
+  }
+  return inserted;
+}
+
+export function revokeAward(actor: Actor | null, publicId: string, input: { reason: string; decision: string }, now = new Date()): void {
+  refuse(roundRefusal(actor, 'revoke'));
+  write((tx) => {
+    const a = tx
+      .select({ id: awards.id, revokedAt: awards.revokedAt, roundStatus: rounds.status })
+      .from(awards)
+      .innerJoin(rounds, eq(rounds.id, awards.roundId))
+      .where(eq(awards.publicId, publicId))
+      .get();
+    if (!a) throw new DomainError('not_found');
+    if (a.revokedAt) throw new DomainError('invalid_state', { from: 'revoked' });
+    if (a.roundStatus !== 'published' && a.roundStatus !== 'decided' && a.roundStatus !== 'archived') throw new DomainError('invalid_state');
+    const reason = clean(input.reason);
+    const decision = clean(input.decision);
+    if (reason.length < 3 || decision.length < 1) throw new DomainError('invalid_input', { field: reason.length < 3 ? 'reason' : 'decision' });
+    tx.update(awards).set({ revokedAt: now, revokedBy: actor!.id, revokeReason: reason, revokeDecision: decision }).where(eq(awards.id, a.id)).run();
+    audit(tx, actor, 'award.revoke', 'award', a.id, { revoked: false }, { revoked: true, reason, decision });
+  });
+}
