@@ -3,5 +3,10 @@
 export function formatDecisionDate(isoDate: string, locale: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   if (locale === 'vi') return `ngày ${d} tháng ${m} năm ${y}`;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  const date = Date.UTC(y, m - 1, d);
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  } catch {
+    return isoDate;
+  }
 }

@@ -1,14 +1,18 @@
 // Nominations as staff see them: every read takes the actor and is scoped in the query itself.
 import 'server-only';
-import { and, count, desc, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, like, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
+  auditEvents,
   collectives,
   individuals,
+  nominationComments,
   nominations,
   rounds,
   units,
+  users,
   type NominationStatus,
+  type RoundStatus,
   type NomineeKind,
 } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -95,7 +99,9 @@ export function listNominations(actor: Actor | null, filter: NominationFilter = 
 export type NominationDetail = NominationListItem & {
   summary: string;
   roundId: number;
+  roundStatus: RoundStatus;
   unitId: number;
+  vote: { for: number; against: number; total: number } | null;
 };
 
 /** One nomination, or not_found — "not yours" and "does not exist" read the same. */
@@ -113,7 +119,11 @@ export function getNomination(actor: Actor | null, id: number): NominationDetail
       unitId: nominations.unitId,
       unitName: units.name,
       status: nominations.status,
+      roundStatus: rounds.status,
       summary: nominations.summary,
+      voteFor: nominations.voteFor,
+      voteAgainst: nominations.voteAgainst,
+      voteTotal: nominations.voteTotal,
       updatedAt: sql<Date | null>`coalesce(${nominations.updatedAt}, ${nominations.createdAt})`.mapWith(
         (v: number | null) => (v == null ? null : new Date(v)),
       ),
@@ -126,5 +136,85 @@ export function getNomination(actor: Actor | null, id: number): NominationDetail
     .where(and(eq(nominations.id, id), scope))
     .get();
   if (!row) throw new DomainError('not_found');
-  return row;
+  const { voteFor, voteAgainst, voteTotal, ...rest } = row;
+  return { ...rest, vote: voteTotal != null ? { for: voteFor ?? 0, against: voteAgainst ?? 0, total: voteTotal } : null };
+}
+
+export type TimelineEntry = { at: Date; actor: string | null; action: string; kind: 'event' | 'comment'; body?: string };
+
+/** A nomination's comments and audit events, oldest first; empty unless the actor may see it. */
+export function getNominationTimeline(actor: Actor | null, id: number): TimelineEntry[] {
+  getNomination(actor, id);
+  const db = getDb();
+  const events = db
+    .select({ at: auditEvents.at, actor: users.displayName, action: auditEvents.action })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.entityType, 'nomination'), eq(auditEvents.entityId, id)))
+    .all()
+    .filter((e) => e.action !== 'nomination.comment')
+    .map((e) => ({ ...e, kind: 'event' as const }));
+  const comments = db
+    .select({ at: nominationComments.createdAt, actor: users.displayName, action: nominationComments.kind, body: nominationComments.body })
+    .from(nominationComments)
+    .innerJoin(users, eq(users.id, nominationComments.authorId))
+    .where(eq(nominationComments.nominationId, id))
+    .all()
+    .map((c) => ({ ...c, kind: 'comment' as const }));
+  return [...events, ...comments].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** Counts of what awaits the actor: returned (officer), submitted (reviewer), checked (approver). */
+export function inboxCounts(actor: Actor | null): { returned: number; submitted: number; checked: number } {
+  const scope = nominationScope(actor);
+  const out = { returned: 0, submitted: 0, checked: 0 };
+  if (scope === null || !actor) return out;
+  const rows = getDb()
+    .select({ status: nominations.status, n: count() })
+    .from(nominations)
+    .innerJoin(units, eq(units.id, nominations.unitId))
+    .innerJoin(rounds, eq(rounds.id, nominations.roundId))
+    .where(and(scope, sql`${rounds.status} IN ('open', 'reviewing')`, sql`${nominations.status} IN ('returned', 'submitted', 'checked')`))
+    .groupBy(nominations.status)
+    .all();
+  for (const r of rows) {
+    if (r.status === 'returned' && actor.roles.includes('officer')) out.returned = r.n;
+    if (r.status === 'submitted' && actor.roles.includes('reviewer')) out.submitted = r.n;
+    if (r.status === 'checked' && actor.roles.includes('approver')) out.checked = r.n;
+  }
+  return out;
+}
+
+/** Nominees an officer may pick: individuals and collectives of their subtree (first 500 by name). */
+export function listNomineeOptions(actor: Actor | null): { individuals: Array<{ id: number; label: string }>; collectives: Array<{ id: number; label: string }>; units: Array<{ id: number; label: string }> } {
+  if (!actor || !actor.roles.includes('officer')) return { individuals: [], collectives: [], units: [] };
+  const db = getDb();
+  const inScope = like(units.path, `${actor.unitPath}%`);
+  return {
+    individuals: db
+      .select({ id: individuals.id, name: individuals.fullName, unit: units.name })
+      .from(individuals)
+      .innerJoin(units, eq(units.id, individuals.unitId))
+      .where(and(inScope, isNull(individuals.mergedIntoId)))
+      .orderBy(individuals.nameFolded)
+      .limit(500)
+      .all()
+      .map((r) => ({ id: r.id, label: `${r.name} — ${r.unit}` })),
+    collectives: db
+      .select({ id: collectives.id, name: collectives.name })
+      .from(collectives)
+      .innerJoin(units, eq(units.id, collectives.unitId))
+      .where(and(inScope, isNull(collectives.mergedIntoId)))
+      .orderBy(collectives.nameFolded)
+      .limit(500)
+      .all()
+      .map((r) => ({ id: r.id, label: r.name })),
+    units: db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(and(inScope, eq(units.active, true)))
+      .orderBy(units.path)
+      .all()
+      .map((r) => ({ id: r.id, label: r.name })),
+  };
 }

@@ -2,9 +2,11 @@
 import 'server-only';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { nominations, rounds, units, type RoundSource, type RoundStatus } from '@/db/schema';
+import { awards, nominations, rounds, units, type RoundSource, type RoundStatus } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import { NEXT_STATUS, roundPreconditions } from '@/lib/workflow';
 import { nominationScope } from '@/lib/nominations';
-import { isStaff, type Actor } from '@/lib/policy';
+import { isStaff, roundRefusal, type Actor } from '@/lib/policy';
 
 export type StaffRound = {
   id: number;
@@ -55,4 +57,71 @@ export function listRounds(actor: Actor | null): StaffRound[] {
 export function listRoundOptions(actor: Actor | null): Array<{ id: number; title: string }> {
   if (!isStaff(actor)) return [];
   return getDb().select({ id: rounds.id, title: rounds.title }).from(rounds).where(and()).orderBy(asc(rounds.id)).all();
+}
+
+/** Rounds an officer can nominate in now: open, window open. */
+export function listOpenRounds(actor: Actor | null, now = new Date()): Array<{ id: number; title: string }> {
+  if (!actor || !actor.roles.includes('officer')) return [];
+  return getDb()
+    .select({ id: rounds.id, title: rounds.title, opens: rounds.windowOpensAt, closes: rounds.windowClosesAt })
+    .from(rounds)
+    .where(eq(rounds.status, 'open'))
+    .orderBy(desc(rounds.id))
+    .all()
+    .filter((r) => (!r.opens || r.opens <= now) && (!r.closes || now <= r.closes))
+    .map(({ id, title }) => ({ id, title }));
+}
+
+export type RoundAdminView = {
+  id: number;
+  slug: string;
+  title: string;
+  status: RoundStatus;
+  source: RoundSource;
+  period: string;
+  authority: string;
+  awardForm: string;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  decisionSigner: string | null;
+  counts: Record<string, number>;
+  /** Next statuses with what each still lacks. */
+  moves: Array<{ to: RoundStatus; missing: string[] }>;
+  awards: Array<{ id: string; kind: 'collective' | 'individual'; ordinal: number; name: string; unit: string; revoked: boolean; revokeReason: string | null }>;
+};
+
+/** The admin's view of one round: state, what each next step lacks, and its awards. */
+export function getRoundForAdmin(actor: Actor | null, id: number): RoundAdminView {
+  if (roundRefusal(actor, 'transition') || !Number.isSafeInteger(id)) throw new DomainError('not_found');
+  const db = getDb();
+  const r = db.select().from(rounds).where(eq(rounds.id, id)).get();
+  if (!r) throw new DomainError('not_found');
+  const counts = Object.fromEntries(
+    db.select({ s: nominations.status, n: count() }).from(nominations).where(eq(nominations.roundId, id)).groupBy(nominations.status).all().map((c) => [c.s, c.n]),
+  );
+  const moves = (NEXT_STATUS[r.status] ?? []).map((to) => ({ to, missing: roundPreconditions(db, id, to) }));
+  if (r.status === 'reviewing') moves.push({ to: 'decided', missing: roundPreconditions(db, id, 'decided').filter((m) => m !== 'decision') });
+  const list = db
+    .select({ id: awards.publicId, kind: awards.nomineeKind, ordinal: awards.ordinal, name: awards.name, unit: awards.unitName, revokedAt: awards.revokedAt, revokeReason: awards.revokeReason })
+    .from(awards)
+    .where(eq(awards.roundId, id))
+    .orderBy(asc(awards.nomineeKind), asc(awards.ordinal))
+    .all()
+    .map(({ revokedAt, ...a }) => ({ ...a, revoked: !!revokedAt }));
+  return {
+    id: r.id, slug: r.slug, title: r.title, status: r.status, source: r.source, period: r.period, authority: r.authority, awardForm: r.awardForm,
+    decisionNumber: r.decisionNumber, decisionDate: r.decisionDate, decisionSigner: r.decisionSigner, counts, moves, awards: list,
+  };
+}
+
+/** Rounds in review whose every nomination is decided: the admin may record the decision. */
+export function countRoundsReadyToDecide(actor: Actor | null): number {
+  if (roundRefusal(actor, 'decide')) return 0;
+  const db = getDb();
+  return db
+    .select({ id: rounds.id })
+    .from(rounds)
+    .where(eq(rounds.status, 'reviewing'))
+    .all()
+    .filter((r) => roundPreconditions(db, r.id, 'decided').every((m) => m === 'decision')).length;
 }

@@ -29,7 +29,7 @@ import {
   type NominationAction,
   type NominationContext,
 } from '@/lib/policy';
-import { clean, compareVi, fold } from '@/lib/text';
+import { clean, compareVi, fold, slugify } from '@/lib/text';
 
 type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
@@ -280,7 +280,7 @@ export function commentOnNomination(actor: Actor | null, id: number, body: strin
 // ---------------------------------------------------------------------------------------------
 // Rounds
 
-const NEXT: Partial<Record<RoundStatus, RoundStatus[]>> = {
+export const NEXT_STATUS: Partial<Record<RoundStatus, RoundStatus[]>> = {
   draft: ['open'],
   open: ['reviewing'],
   reviewing: ['open'],
@@ -289,7 +289,7 @@ const NEXT: Partial<Record<RoundStatus, RoundStatus[]>> = {
 };
 
 /** What is missing before `round` may move to `to`: an empty list means it may. */
-export function roundPreconditions(tx: Tx, roundId: number, to: RoundStatus): string[] {
+export function roundPreconditions(tx: Pick<DB, 'select'>, roundId: number, to: RoundStatus): string[] {
   const r = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (!r) return ['round'];
   const missing: string[] = [];
@@ -323,7 +323,7 @@ export function transitionRound(actor: Actor | null, roundId: number, to: RoundS
   write((tx) => {
     const r = tx.select({ id: rounds.id, status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
     if (!r) throw new DomainError('not_found');
-    if (!(NEXT[r.status] ?? []).includes(to)) throw new DomainError('invalid_state', { from: r.status, to });
+    if (!(NEXT_STATUS[r.status] ?? []).includes(to)) throw new DomainError('invalid_state', { from: r.status, to });
     const missing = roundPreconditions(tx, roundId, to);
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
     const extra = to === 'published' ? { publishedAt: now } : {};
@@ -444,5 +444,72 @@ export function revokeAward(actor: Actor | null, publicId: string, input: { reas
     if (reason.length < 3 || decision.length < 1) throw new DomainError('invalid_input', { field: reason.length < 3 ? 'reason' : 'decision' });
     tx.update(awards).set({ revokedAt: now, revokedBy: actor!.id, revokeReason: reason, revokeDecision: decision }).where(eq(awards.id, a.id)).run();
     audit(tx, actor, 'award.revoke', 'award', a.id, { revoked: false }, { revoked: true, reason, decision });
+  });
+}
+
+export type RoundInput = {
+  title: string;
+  theme: string;
+  period: string;
+  authority: string;
+  awardForm: string;
+  criteria: string;
+  windowOpensAt: Date | null;
+  windowClosesAt: Date | null;
+  quotaCollectives: number | null;
+  quotaIndividuals: number | null;
+  consultation: boolean;
+  consultationDays: number | null;
+};
+
+function uniqueSlug(tx: Tx, title: string): string {
+  const base = slugify(title) || 'dot-khen-thuong';
+  for (let i = 1; ; i++) {
+    const slug = i === 1 ? base : `${base}-${i}`;
+    if (!tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, slug)).get()) return slug;
+  }
+}
+
+function roundValues(input: RoundInput) {
+  if (input.windowOpensAt && input.windowClosesAt && input.windowClosesAt < input.windowOpensAt) throw new DomainError('invalid_input', { field: 'windowClosesAt' });
+  return {
+    title: clean(input.title),
+    theme: clean(input.theme),
+    period: clean(input.period),
+    authority: clean(input.authority),
+    awardForm: clean(input.awardForm),
+    criteria: input.criteria.normalize('NFC').trim(),
+    windowOpensAt: input.windowOpensAt,
+    windowClosesAt: input.windowClosesAt,
+    quotaCollectives: input.quotaCollectives,
+    quotaIndividuals: input.quotaIndividuals,
+    consultation: input.consultation,
+    consultationDays: input.consultation ? input.consultationDays : null,
+  };
+}
+
+/** A new round, in draft, run by the admin's unit. */
+export function createRound(actor: Actor | null, input: RoundInput, now = new Date()): { id: number; slug: string } {
+  refuse(roundRefusal(actor, 'create'));
+  return write((tx) => {
+    const values = roundValues(input);
+    const slug = uniqueSlug(tx, values.title);
+    const id = tx.insert(rounds).values({ ...values, slug, unitId: actor!.unitId, status: 'draft', createdAt: now, updatedAt: now }).returning({ id: rounds.id }).get().id;
+    audit(tx, actor, 'round.create', 'round', id, null, { ...values, slug });
+    return { id, slug };
+  });
+}
+
+/** Edits a round's terms while it is a draft or open. */
+export function updateRound(actor: Actor | null, id: number, input: RoundInput, now = new Date()): void {
+  refuse(roundRefusal(actor, 'edit'));
+  write((tx) => {
+    const r = tx.select().from(rounds).where(eq(rounds.id, id)).get();
+    if (!r) throw new DomainError('not_found');
+    if (r.status !== 'draft' && r.status !== 'open') throw new DomainError('invalid_state', { from: r.status });
+    const values = roundValues(input);
+    tx.update(rounds).set({ ...values, updatedAt: now }).where(eq(rounds.id, id)).run();
+    const before = Object.fromEntries(Object.keys(values).map((k) => [k, r[k as keyof typeof r]]));
+    audit(tx, actor, 'round.edit', 'round', id, before, values);
   });
 }

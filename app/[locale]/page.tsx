@@ -1,4 +1,7 @@
+import { notFound } from 'next/navigation';
+import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { routing } from '@/lib/i18n/routing';
 import { Link } from '@/lib/i18n/navigation';
 import { listPublishedRounds } from '@/lib/public';
 import { formatDecisionDate } from '@/components/format';
@@ -7,6 +10,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
   const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('home');
   const rounds = listPublishedRounds();

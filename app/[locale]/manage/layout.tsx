@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { staffMenu } from '@/lib/policy';
+import { inboxCounts } from '@/lib/nominations';
+import { countRoundsReadyToDecide } from '@/lib/rounds';
 import { Link } from '@/lib/i18n/navigation';
 import { logout } from './actions';
 
@@ -24,7 +26,14 @@ export default async function ManageLayout({ children, params }: LayoutProps<'/[
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const [t, tc, tr] = await Promise.all([getTranslations('manage'), getTranslations('common'), getTranslations('role')]);
-  const menu = staffMenu(actor).filter((item) => !['audit', 'units', 'users'].includes(item));
+  const menu = staffMenu(actor).filter((item) => !['units', 'users'].includes(item));
+  const inbox = inboxCounts(actor);
+  const badge: Partial<Record<string, number>> = {
+    nominations: inbox.returned,
+    review: inbox.submitted,
+    approve: inbox.checked,
+    rounds: countRoundsReadyToDecide(actor),
+  };
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3 border-b border-stone-200 pb-4">
@@ -42,7 +51,14 @@ export default async function ManageLayout({ children, params }: LayoutProps<'/[
         <ul className="flex flex-wrap gap-2">
           {menu.map((item) => (
             <li key={item}>
-              <Link href={HREF[item]} className="btn-secondary">{t(`nav.${item}`)}</Link>
+              <Link href={HREF[item]} className="btn-secondary">
+                {t(`nav.${item}`)}
+                {badge[item] ? (
+                  <span className="badge bg-brand-700 text-white" data-testid={`inbox-${item}`}>
+                    {badge[item]}
+                  </span>
+                ) : null}
+              </Link>
             </li>
           ))}
         </ul>

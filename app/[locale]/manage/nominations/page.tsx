@@ -1,8 +1,9 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { z } from 'zod';
-import { NOMINATION_STATUSES } from '@/db/schema';
+import { NOMINATION_STATUSES, NOMINEE_KINDS } from '@/db/schema';
 import { requireActor } from '@/lib/actor';
 import { listNominations } from '@/lib/nominations';
+import { hasRole } from '@/lib/policy';
 import { listRoundOptions } from '@/lib/rounds';
 import { Link } from '@/lib/i18n/navigation';
 import { Pagination } from '@/components/pagination';
@@ -10,6 +11,7 @@ import { Pagination } from '@/components/pagination';
 const querySchema = z.object({
   round: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(NOMINATION_STATUSES).optional().catch(undefined),
+  kind: z.enum(NOMINEE_KINDS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
@@ -18,15 +20,18 @@ export default async function NominationsPage({ params, searchParams }: PageProp
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const sp = await searchParams;
-  const q = querySchema.parse({ round: first(sp.round), status: first(sp.status), page: first(sp.page) });
-  const [t, ts, tk] = await Promise.all([getTranslations('manage.nominations'), getTranslations('status'), getTranslations('kind')]);
-  const result = listNominations(actor, { roundId: q.round, status: q.status, page: q.page });
+  const q = querySchema.parse({ round: first(sp.round), status: first(sp.status), kind: first(sp.kind), page: first(sp.page) });
+  const [t, ts, tk, ta] = await Promise.all([getTranslations('manage.nominations'), getTranslations('status'), getTranslations('kind'), getTranslations('nominationActions')]);
+  const result = listNominations(actor, { roundId: q.round, status: q.status, kind: q.kind, page: q.page });
   const rounds = listRoundOptions(actor);
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>
         <p className="text-sm text-stone-700">{t('intro')}</p>
+        {hasRole(actor, 'officer') ? (
+          <p className="mt-3"><Link href="/manage/nominations/new" className="btn-primary">{ta('new')}</Link></p>
+        ) : null}
       </div>
       <form className="card no-print flex flex-wrap items-end gap-3" method="get">
         <div className="min-w-48 flex-1">
@@ -44,6 +49,15 @@ export default async function NominationsPage({ params, searchParams }: PageProp
             <option value="">{t('all')}</option>
             {NOMINATION_STATUSES.map((s) => (
               <option key={s} value={s}>{ts(s)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="min-w-32">
+          <label htmlFor="f-kind" className="label">{ta('kind')}</label>
+          <select id="f-kind" name="kind" defaultValue={q.kind ?? ''} className="field">
+            <option value="">{t('all')}</option>
+            {NOMINEE_KINDS.map((k) => (
+              <option key={k} value={k}>{tk(k)}</option>
             ))}
           </select>
         </div>
@@ -81,7 +95,7 @@ export default async function NominationsPage({ params, searchParams }: PageProp
       )}
       <Pagination
         path="/manage/nominations"
-        query={{ round: q.round?.toString(), status: q.status }}
+        query={{ round: q.round?.toString(), status: q.status, kind: q.kind }}
         page={result.page}
         pageCount={result.pageCount}
       />

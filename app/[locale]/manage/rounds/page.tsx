@@ -1,17 +1,22 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { listRounds } from '@/lib/rounds';
+import { hasRole } from '@/lib/policy';
 import { Link } from '@/lib/i18n/navigation';
 
 export default async function RoundsPage({ params }: PageProps<'/[locale]/manage/rounds'>) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  const [t, ts] = await Promise.all([getTranslations('manage.rounds'), getTranslations('status')]);
+  const [t, ts, tf] = await Promise.all([getTranslations('manage.rounds'), getTranslations('status'), getTranslations('roundForm')]);
   const rounds = listRounds(actor);
+  const isAdmin = hasRole(actor, 'admin');
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>
+      {isAdmin ? (
+        <p><Link href="/manage/rounds/new" className="btn-primary">{tf('new')}</Link></p>
+      ) : null}
       {rounds.length === 0 ? (
         <p className="card">{t('empty')}</p>
       ) : (
@@ -30,7 +35,7 @@ export default async function RoundsPage({ params }: PageProps<'/[locale]/manage
               {rounds.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <Link href={`/manage/nominations?round=${r.id}`}>{r.title}</Link>
+                    <Link href={isAdmin ? `/manage/rounds/${r.id}` : `/manage/nominations?round=${r.id}`}>{r.title}</Link>
                   </td>
                   <td>{r.period}</td>
                   <td>{ts(r.status)}</td>

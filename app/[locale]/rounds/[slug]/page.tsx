@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { routing } from '@/lib/i18n/routing';
 import { Link } from '@/lib/i18n/navigation';
 import { getPublishedRound, listPublishedAwards, type PublicAward } from '@/lib/public';
 import { formatDecisionDate } from '@/components/format';
@@ -16,6 +18,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/rounds/[
 
 export default async function RoundPage({ params }: PageProps<'/[locale]/rounds/[slug]'>) {
   const { locale, slug } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const round = getPublishedRound(slug);
   const awards = round ? listPublishedAwards(slug) : null;

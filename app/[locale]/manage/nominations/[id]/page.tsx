@@ -1,9 +1,13 @@
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { isDomainError } from '@/lib/errors';
-import { getNomination } from '@/lib/nominations';
+import { getNomination, getNominationTimeline } from '@/lib/nominations';
+import { hasRole } from '@/lib/policy';
 import { Link } from '@/lib/i18n/navigation';
+import { ActionForm } from '@/components/action-form';
+import { errorMessages } from '@/components/error-messages';
+import { comment, decide, markChecked, returnWithReason, saveSummary, submit } from './actions';
 
 export default async function NominationPage({ params }: PageProps<'/[locale]/manage/nominations/[id]'>) {
   const { locale, id } = await params;
@@ -16,21 +20,119 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
     if (isDomainError(e) && e.code === 'not_found') notFound();
     throw e;
   }
-  const [t, ts, tk] = await Promise.all([getTranslations('manage.nomination'), getTranslations('status'), getTranslations('kind')]);
+  const [t, ts, tk, ta, tl, format, errors] = await Promise.all([
+    getTranslations('manage.nomination'),
+    getTranslations('status'),
+    getTranslations('kind'),
+    getTranslations('nominationActions'),
+    getTranslations('timeline'),
+    getFormatter(),
+    errorMessages(),
+  ]);
+  const timeline = getNominationTimeline(actor, nomination.id);
+  const n = nomination;
+  const officerMay = hasRole(actor, 'officer') && n.roundStatus === 'open' && (n.status === 'draft' || n.status === 'returned');
+  const reviewerMay = hasRole(actor, 'reviewer') && (n.roundStatus === 'open' || n.roundStatus === 'reviewing') && (n.status === 'submitted' || n.status === 'checked');
+  const approverMay = hasRole(actor, 'approver') && n.roundStatus === 'reviewing' && n.status === 'checked';
+  const hidden = <input type="hidden" name="id" value={n.id} />;
   return (
-    <article className="space-y-4">
+    <article className="space-y-6">
       <p className="text-sm"><Link href="/manage/nominations">← {t('back')}</Link></p>
-      <h1 className="text-2xl font-bold text-brand-800">{nomination.nomineeName}</h1>
+      <div>
+        <h1 className="text-2xl font-bold text-brand-800">{n.nomineeName}</h1>
+        <p className="mt-1"><span className="badge bg-gold-100 text-gold-700" data-testid="nomination-status">{ts(n.status)}</span></p>
+      </div>
       <dl className="card grid gap-2 sm:grid-cols-[12rem_1fr]">
         <dt className="font-semibold">{t('round')}</dt>
-        <dd>{nomination.roundTitle}</dd>
+        <dd>{n.roundTitle}</dd>
         <dt className="font-semibold">{t('unit')}</dt>
-        <dd>{nomination.unitName} · {tk(nomination.kind)}</dd>
+        <dd>{n.unitName} · {tk(n.kind)}</dd>
         <dt className="font-semibold">{t('status')}</dt>
-        <dd>{ts(nomination.status)}</dd>
+        <dd>{ts(n.status)}</dd>
+        {n.vote ? (
+          <>
+            <dt className="font-semibold">{ta('decision')}</dt>
+            <dd>{ta('vote', n.vote)}</dd>
+          </>
+        ) : null}
         <dt className="font-semibold">{t('summary')}</dt>
-        <dd className="whitespace-pre-line">{nomination.summary || '—'}</dd>
+        <dd className="whitespace-pre-line" data-testid="nomination-summary">{n.summary || '—'}</dd>
       </dl>
+
+      {officerMay ? (
+        <section className="card space-y-4" aria-labelledby="edit-h">
+          <h2 id="edit-h" className="text-lg font-semibold">{ta('edit')}</h2>
+          <ActionForm action={saveSummary} submitLabel={ta('save')} okText={ta('saved')} errors={errors} variant="secondary">
+            {hidden}
+            <label htmlFor="summary" className="label">{ta('summary')}</label>
+            <textarea id="summary" name="summary" rows={5} maxLength={4000} required defaultValue={n.summary} className="field" />
+          </ActionForm>
+          <ActionForm action={submit} submitLabel={ta('submit')} confirmText={ta('submitConfirm')} errors={errors}>
+            {hidden}
+          </ActionForm>
+        </section>
+      ) : null}
+
+      {reviewerMay ? (
+        <section className="card space-y-4" aria-labelledby="review-h">
+          <h2 id="review-h" className="text-lg font-semibold">{ta('return')} / {ta('check')}</h2>
+          {n.status === 'submitted' ? (
+            <ActionForm action={markChecked} submitLabel={ta('check')} confirmText={ta('checkConfirm')} errors={errors}>
+              {hidden}
+            </ActionForm>
+          ) : null}
+          <ActionForm action={returnWithReason} submitLabel={ta('return')} errors={errors} variant="secondary">
+            {hidden}
+            <label htmlFor="reason" className="label">{ta('reason')}</label>
+            <textarea id="reason" name="reason" rows={3} maxLength={2000} required className="field" />
+          </ActionForm>
+        </section>
+      ) : null}
+
+      {approverMay ? (
+        <section className="card space-y-4" aria-labelledby="decide-h">
+          <h2 id="decide-h" className="text-lg font-semibold">{ta('decide')}</h2>
+          <ActionForm action={decide} submitLabel={ta('decision')} confirmText={ta('decideConfirm')} errors={errors}>
+            {hidden}
+            <fieldset className="flex flex-wrap gap-4">
+              <legend className="label">{ta('decision')}</legend>
+              <label className="flex items-center gap-2"><input type="radio" name="decision" value="approve" defaultChecked /> {ta('approve')}</label>
+              <label className="flex items-center gap-2"><input type="radio" name="decision" value="reject" /> {ta('reject')}</label>
+            </fieldset>
+            <div className="grid gap-3 sm:grid-cols-3">
+              <div><label htmlFor="voteFor" className="label">{ta('voteFor')}</label><input id="voteFor" name="voteFor" type="number" min={0} max={1000} required className="field" /></div>
+              <div><label htmlFor="voteAgainst" className="label">{ta('voteAgainst')}</label><input id="voteAgainst" name="voteAgainst" type="number" min={0} max={1000} required className="field" /></div>
+              <div><label htmlFor="voteTotal" className="label">{ta('voteTotal')}</label><input id="voteTotal" name="voteTotal" type="number" min={1} max={1000} required className="field" /></div>
+            </div>
+          </ActionForm>
+        </section>
+      ) : null}
+
+      <section className="card space-y-4" aria-labelledby="timeline-h">
+        <h2 id="timeline-h" className="text-lg font-semibold">{ta('timeline')}</h2>
+        {timeline.length === 0 ? (
+          <p>{ta('noTimeline')}</p>
+        ) : (
+          <ol className="space-y-2" data-testid="timeline">
+            {timeline.map((e, i) => (
+              <li key={i} className="border-l-2 border-gold-400 pl-3">
+                <p className="text-sm">
+                  <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'short' })}</time>
+                  {' · '}
+                  <strong>{tl.has(e.action) ? tl(e.action) : e.action}</strong>
+                  {e.actor ? ` · ${e.actor}` : ''}
+                </p>
+                {e.body ? <p className="whitespace-pre-line text-stone-800">{e.body}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+        <ActionForm action={comment} submitLabel={ta('comment')} errors={errors} variant="secondary">
+          {hidden}
+          <label htmlFor="body" className="label">{ta('commentLabel')}</label>
+          <textarea id="body" name="body" rows={2} maxLength={2000} required className="field" />
+        </ActionForm>
+      </section>
     </article>
   );
 }

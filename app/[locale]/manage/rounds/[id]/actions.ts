@@ -1,0 +1,35 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { ROUND_STATUSES } from '@/db/schema';
+import { validatedAction } from '@/lib/action';
+import { decideRound, revokeAward, transitionRound } from '@/lib/workflow';
+
+const id = z.coerce.number().int().positive();
+const done = () => revalidatePath('/', 'layout');
+
+export const moveRound = validatedAction(z.object({ id, to: z.enum(ROUND_STATUSES) }), (actor, d) => {
+  transitionRound(actor, d.id, d.to);
+  done();
+});
+
+export const recordDecision = validatedAction(
+  z.object({
+    id,
+    decisionNumber: z.string().trim().min(1).max(100),
+    decisionDate: z.iso.date(),
+    decisionSigner: z.string().trim().min(1).max(200),
+  }),
+  (actor, d) => {
+    decideRound(actor, d.id, d);
+    done();
+  },
+);
+
+export const revoke = validatedAction(
+  z.object({ award: z.string().regex(/^[a-f0-9]{16}$/), reason: z.string().trim().min(3).max(2000), decision: z.string().trim().min(1).max(200) }),
+  (actor, d) => {
+    revokeAward(actor, d.award, { reason: d.reason, decision: d.decision });
+    done();
+  },
+);

@@ -1,0 +1,108 @@
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { requireActor } from '@/lib/actor';
+import { isDomainError } from '@/lib/errors';
+import { getRoundForAdmin } from '@/lib/rounds';
+import { Link } from '@/lib/i18n/navigation';
+import { ActionForm } from '@/components/action-form';
+import { errorMessages } from '@/components/error-messages';
+import { moveRound, recordDecision, revoke } from './actions';
+
+export default async function RoundAdminPage({ params }: PageProps<'/[locale]/manage/rounds/[id]'>) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  let round;
+  try {
+    round = getRoundForAdmin(actor, /^\d{1,15}$/.test(id) ? Number(id) : -1);
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'not_found') notFound();
+    throw e;
+  }
+  const [t, ts, tk, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), errorMessages()]);
+  const missingText = (items: string[]) => items.map((m) => t(`missingItems.${m}` as 'missingItems.criteria')).join(', ');
+  // The precondition message names what is missing, in the user's language.
+  const errorsWith = (missing: string[]) => ({ ...baseErrors, precondition: baseErrors.precondition.replace('{missing}', missingText(missing) || '—') });
+  const decideMissing = round.moves.find((m) => m.to === 'decided')?.missing ?? [];
+  const hidden = <input type="hidden" name="id" value={round.id} />;
+  return (
+    <article className="space-y-6">
+      <p className="text-sm"><Link href="/manage/rounds">← {t('open')}</Link></p>
+      <div>
+        <h1 className="text-2xl font-bold text-brand-800">{round.title}</h1>
+        <p className="mt-1" data-testid="round-status">{t('status', { status: ts(round.status) })}</p>
+        {round.decisionNumber ? <p className="text-sm text-stone-700">{round.decisionNumber} · {round.decisionDate} · {round.decisionSigner}</p> : null}
+      </div>
+      <section className="card" aria-labelledby="counts-h">
+        <h2 id="counts-h" className="mb-2 text-lg font-semibold">{t('counts')}</h2>
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {Object.entries(round.counts).map(([s, n]) => (
+            <li key={s} className="badge bg-stone-100 text-stone-800">{ts(s as 'draft')}: {n}</li>
+          ))}
+        </ul>
+      </section>
+      {round.moves.filter((m) => m.to !== 'decided').map((m) => (
+        <section key={m.to} className="card space-y-2">
+          <p className="text-sm text-stone-700">{m.missing.length ? t('missing', { items: missingText(m.missing) }) : t('ready')}</p>
+          <ActionForm
+            action={moveRound}
+            submitLabel={t('moveTo', { status: ts(m.to) })}
+            confirmText={m.to === 'published' ? t('publishConfirm') : t('moveConfirm', { status: ts(m.to) })}
+            errors={errorsWith(m.missing)}
+          >
+            {hidden}
+            <input type="hidden" name="to" value={m.to} />
+          </ActionForm>
+        </section>
+      ))}
+      {round.status === 'reviewing' ? (
+        <section className="card space-y-3" aria-labelledby="decide-h">
+          <h2 id="decide-h" className="text-lg font-semibold">{t('decideTitle')}</h2>
+          {decideMissing.length ? <p className="text-sm text-stone-700">{t('missing', { items: missingText(decideMissing) })}</p> : null}
+          <ActionForm
+            action={recordDecision}
+            submitLabel={t('decide')}
+            confirmText={t('decideConfirm')}
+            errors={errorsWith(decideMissing)}
+          >
+            {hidden}
+            <div className="grid gap-3 sm:grid-cols-3">
+              <div><label htmlFor="decisionNumber" className="label">{t('decisionNumber')}</label><input id="decisionNumber" name="decisionNumber" required maxLength={100} className="field" placeholder="1234/QĐ-UBND" /></div>
+              <div><label htmlFor="decisionDate" className="label">{t('decisionDate')}</label><input id="decisionDate" name="decisionDate" type="date" required className="field" /></div>
+              <div><label htmlFor="decisionSigner" className="label">{t('decisionSigner')}</label><input id="decisionSigner" name="decisionSigner" required maxLength={200} className="field" /></div>
+            </div>
+          </ActionForm>
+        </section>
+      ) : null}
+      <section className="space-y-3" aria-labelledby="awards-h">
+        <h2 id="awards-h" className="text-lg font-semibold">{t('awards')}</h2>
+        {round.awards.length === 0 ? (
+          <p className="card">{t('noAwards')}</p>
+        ) : (
+          <ol className="space-y-2">
+            {round.awards.map((a) => (
+              <li key={a.id} className="card space-y-2 p-3">
+                <p>
+                  <span className="text-stone-600">{tk(a.kind)} {a.ordinal}.</span> <strong>{a.name}</strong> · {a.unit}
+                  {a.revoked ? <span className="badge ml-2 bg-brand-100 text-brand-800">{t('revoked')}: {a.revokeReason}</span> : null}
+                </p>
+                {!a.revoked && (round.status === 'published' || round.status === 'decided') ? (
+                  <details>
+                    <summary className="cursor-pointer text-sm text-brand-700">{t('revoke')}</summary>
+                    <ActionForm action={revoke} submitLabel={t('revoke')} confirmText={t('revokeConfirm')} errors={baseErrors} className="mt-2 space-y-2">
+                      <input type="hidden" name="award" value={a.id} />
+                      <label className="label" htmlFor={`r-${a.id}`}>{t('revokeReason')}</label>
+                      <input id={`r-${a.id}`} name="reason" required maxLength={2000} className="field" />
+                      <label className="label" htmlFor={`d-${a.id}`}>{t('revokeDecision')}</label>
+                      <input id={`d-${a.id}`} name="decision" required maxLength={200} className="field" />
+                    </ActionForm>
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </article>
+  );
+}

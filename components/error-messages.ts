@@ -1,0 +1,10 @@
+// The error catalogue handed to client forms: every DomainError code in the user's language.
+import { getTranslations } from 'next-intl/server';
+
+const CODES = ['not_found', 'forbidden', 'invalid_input', 'generic', 'quota_exceeded', 'window_closed', 'separation_of_duties', 'invalid_state', 'precondition', 'conflict', 'frozen', 'rate_limited'] as const;
+
+export async function errorMessages(): Promise<Record<string, string>> {
+  const t = await getTranslations('errors');
+  // Templates keep their {placeholders}: the form fills them from the error's parameters.
+  return Object.fromEntries(CODES.map((c) => [c, t.raw(c) as string]));
+}

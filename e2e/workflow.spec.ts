@@ -1,0 +1,197 @@
+// The whole commendation workflow through the browser, each step by the role that owns it:
+// create and open a round, nominate, return, fix and resubmit, check, approve, decide, publish, revoke.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { storageStateOf, type DemoUser } from './pages/login-page';
+
+test.describe.configure({ mode: 'serial' });
+
+const stamp = Date.now().toString(36);
+const ROUND = `Khen thưởng thử nghiệm quy trình ${stamp}`;
+const PERSON = `Nguyễn Thị Kiểm Thử ${stamp}`;
+const GROUP = `Ban điều hành Khu phố Thử nghiệm ${stamp}`;
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+
+async function as(browser: Browser, user: DemoUser): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStateOf(user) });
+  const page = await context.newPage();
+  page.on('dialog', (d) => d.accept());
+  return page;
+}
+
+let roundUrl = '';
+let personUrl = '';
+let groupUrl = '';
+
+test('a round without criteria cannot open, and the page says what is missing', async ({ browser }) => {
+  const page = await as(browser, 'admin');
+  await page.goto('/manage/rounds/new');
+  await page.getByLabel('Tên đợt').fill(ROUND);
+  await page.getByLabel('Giai đoạn').fill('2026');
+  await page.getByLabel('Cấp khen (thẩm quyền)').fill('Chủ tịch UBND Quận 7');
+  await page.getByLabel('Bắt đầu nhận đề nghị').fill(day(-1));
+  await page.getByLabel('Hạn nhận đề nghị').fill(day(30));
+  await page.getByLabel('Chỉ tiêu tập thể').fill('5');
+  await page.getByLabel('Chỉ tiêu cá nhân').fill('5');
+  // Without criteria the round cannot open, and the page says so.
+  await page.getByRole('button', { name: 'Lưu đợt (bản nháp)' }).click();
+  await expect(page).toHaveURL(/\/manage\/rounds\/\d+$/);
+  roundUrl = new URL(page.url()).pathname;
+  await expect(page.getByText('Còn thiếu: tiêu chuẩn')).toBeVisible();
+  await page.getByRole('button', { name: 'Chuyển sang “Đang nhận đề nghị”' }).click();
+  await expect(page.locator('form').getByRole('alert')).toContainText('Chưa đủ điều kiện: tiêu chuẩn');
+  await expect(page.getByTestId('round-status')).toHaveText('Trạng thái: Bản nháp');
+  await page.context().close();
+});
+
+test('admin creates a complete round and opens it', async ({ browser }) => {
+  const page = await as(browser, 'admin');
+  await page.goto('/manage/rounds/new');
+  await page.getByLabel('Tên đợt').fill(ROUND);
+  await page.getByLabel('Giai đoạn').fill('2026');
+  await page.getByLabel('Cấp khen (thẩm quyền)').fill('Chủ tịch UBND Quận 7');
+  await page.getByLabel('Tiêu chuẩn').fill('Tập thể, cá nhân tiêu biểu trong năm 2026.');
+  await page.getByLabel('Bắt đầu nhận đề nghị').fill(day(-1));
+  await page.getByLabel('Hạn nhận đề nghị').fill(day(30));
+  await page.getByLabel('Chỉ tiêu tập thể').fill('5');
+  await page.getByLabel('Chỉ tiêu cá nhân').fill('5');
+  await page.getByRole('button', { name: 'Lưu đợt (bản nháp)' }).click();
+  await expect(page).toHaveURL(/\/manage\/rounds\/\d+$/);
+  roundUrl = new URL(page.url()).pathname;
+  await page.getByRole('button', { name: 'Chuyển sang “Đang nhận đề nghị”' }).click();
+  await expect(page.getByTestId('round-status')).toHaveText('Trạng thái: Đang nhận đề nghị');
+  await page.context().close();
+});
+
+async function nominate(page: Page, kind: 'Cá nhân' | 'Tập thể', name: string): Promise<string> {
+  await page.goto('/manage/nominations/new');
+  await page.getByLabel('Đợt khen thưởng').selectOption({ label: ROUND });
+  await page.getByLabel('Đơn vị đề nghị').selectOption({ label: 'Phường Tân Phong' });
+  await page.getByRole('radio', { name: kind }).check();
+  await page.getByLabel('Họ tên / tên tập thể (khi tạo mới)').fill(name);
+  if (kind === 'Cá nhân') await page.getByLabel('Chức vụ').fill('Tổ trưởng tổ dân phố');
+  await page.getByLabel('Tóm tắt thành tích').fill('Tích cực vận động nhân dân giữ gìn vệ sinh, xây dựng khu phố văn minh.');
+  await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+  await expect(page).toHaveURL(/\/manage\/nominations\/\d+$/);
+  await expect(page.getByTestId('nomination-status')).toHaveText('Bản nháp');
+  await page.getByRole('button', { name: 'Gửi đề nghị' }).click();
+  await expect(page.getByTestId('nomination-status')).toHaveText('Đã gửi');
+  return new URL(page.url()).pathname;
+}
+
+test('officer nominates an individual and a collective', async ({ browser }) => {
+  const page = await as(browser, 'officer');
+  personUrl = await nominate(page, 'Cá nhân', PERSON);
+  groupUrl = await nominate(page, 'Tập thể', GROUP);
+  await page.context().close();
+});
+
+test('officer2 of another ward cannot open them', async ({ browser }) => {
+  const page = await as(browser, 'officer2');
+  const res = await page.goto(personUrl);
+  expect(res?.status()).toBe(404);
+  await page.context().close();
+});
+
+test('reviewer returns one with a reason and checks the other', async ({ browser }) => {
+  const page = await as(browser, 'reviewer');
+  await page.goto(personUrl);
+  await page.getByLabel('Lý do trả lại').fill('Đề nghị bổ sung biên bản họp xét của khu phố.');
+  await page.getByRole('button', { name: 'Trả lại' }).click();
+  await expect(page.getByTestId('nomination-status')).toHaveText('Trả lại');
+  await page.goto(groupUrl);
+  await page.getByRole('button', { name: 'Đánh dấu đã thẩm định' }).click();
+  await expect(page.getByTestId('nomination-status')).toHaveText('Đã thẩm định');
+  await page.context().close();
+});
+
+test('officer sees the reason, fixes the summary and resubmits', async ({ browser }) => {
+  const page = await as(browser, 'officer');
+  await page.goto('/manage');
+  await expect(page.getByTestId('inbox-nominations')).toBeVisible();
+  await page.goto(personUrl);
+  await expect(page.getByTestId('timeline')).toContainText('Đề nghị bổ sung biên bản họp xét của khu phố.');
+  await page.getByLabel('Tóm tắt thành tích', { exact: true }).fill('Tích cực vận động nhân dân; đã bổ sung biên bản họp xét ngày 10/11/2026.');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.locator('form').getByRole('status')).toHaveText('Đã lưu.');
+  await page.getByRole('button', { name: 'Gửi đề nghị' }).click();
+  await expect(page.getByTestId('nomination-status')).toHaveText('Đã gửi');
+  await page.context().close();
+});
+
+test('reviewer checks the resubmitted nomination; admin moves the round to review', async ({ browser }) => {
+  const reviewer = await as(browser, 'reviewer');
+  await reviewer.goto(personUrl);
+  await reviewer.getByRole('button', { name: 'Đánh dấu đã thẩm định' }).click();
+  await expect(reviewer.getByTestId('nomination-status')).toHaveText('Đã thẩm định');
+  await reviewer.context().close();
+  const admin = await as(browser, 'admin');
+  await admin.goto(roundUrl);
+  await admin.getByRole('button', { name: 'Chuyển sang “Đang xét duyệt”' }).click();
+  await expect(admin.getByTestId('round-status')).toHaveText('Trạng thái: Đang xét duyệt');
+  await admin.context().close();
+});
+
+test('approver approves both with the council vote', async ({ browser }) => {
+  const page = await as(browser, 'approver');
+  for (const url of [personUrl, groupUrl]) {
+    await page.goto(url);
+    await page.getByRole('radio', { name: 'Phê duyệt', exact: true }).check();
+    await page.getByLabel('Số phiếu đồng ý').fill('9');
+    await page.getByLabel('Số phiếu không đồng ý').fill('0');
+    await page.getByLabel('Tổng số thành viên').fill('9');
+    await page.getByRole('button', { name: 'Quyết định' }).click();
+    await expect(page.getByTestId('nomination-status')).toHaveText('Đã phê duyệt');
+    await expect(page.getByText('Biểu quyết: 9 đồng ý, 0 không đồng ý / 9 thành viên')).toBeVisible();
+  }
+  await page.context().close();
+});
+
+test('admin records the decision, publishes, and the public sees both', async ({ browser, request }) => {
+  const admin = await as(browser, 'admin');
+  await admin.goto(roundUrl);
+  await admin.getByLabel('Số quyết định').fill(`77${stamp}/QĐ-UBND`);
+  await admin.getByLabel('Ngày ký').fill(day(0));
+  await admin.getByLabel('Người ký').fill('Đoàn Minh Thịnh');
+  await admin.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
+  await expect(admin.getByTestId('round-status')).toHaveText('Trạng thái: Đã quyết định');
+  await admin.getByRole('button', { name: 'Chuyển sang “Đã công bố”' }).click();
+  await expect(admin.getByTestId('round-status')).toHaveText('Trạng thái: Đã công bố');
+
+  const pub = await browser.newPage();
+  await pub.goto('/');
+  const link = pub.getByRole('link', { name: ROUND });
+  const slug = (await link.getAttribute('href'))!.split('/').pop()!;
+  await link.click();
+  await expect(pub.getByText(PERSON)).toBeVisible();
+  await expect(pub.getByText(GROUP)).toBeVisible();
+  const awards = await (await request.get(`/api/public/rounds/${slug}/awards`)).json();
+  expect(awards.map((a: { name: string }) => a.name).sort()).toEqual([GROUP, PERSON].sort());
+
+  // Revocation: the award leaves the public roll and the API; the record stays.
+  await admin.goto(roundUrl);
+  const item = admin.getByRole('listitem').filter({ hasText: PERSON });
+  await item.locator('summary', { hasText: 'Hủy bỏ khen thưởng' }).click();
+  await item.getByLabel('Lý do hủy bỏ').fill('Kê khai không trung thực thành tích.');
+  await item.getByLabel('Số quyết định hủy bỏ').fill(`78${stamp}/QĐ-UBND`);
+  await item.getByRole('button', { name: 'Hủy bỏ khen thưởng' }).click();
+  await expect(admin.getByRole('listitem').filter({ hasText: PERSON })).toContainText('Đã hủy bỏ');
+  await pub.reload();
+  await expect(pub.getByText(GROUP)).toBeVisible();
+  await expect(pub.getByText(PERSON)).toHaveCount(0);
+  const after = await (await request.get(`/api/public/rounds/${slug}/awards`)).json();
+  expect(after.map((a: { name: string }) => a.name)).toEqual([GROUP]);
+
+  // The audit log holds every step of the returned-and-resubmitted nomination.
+  const id = personUrl.split('/').pop();
+  await admin.goto(`/manage/audit?entity=nomination&id=${id}`);
+  const actions = await admin.getByTestId('audit-table').locator('tbody tr td:nth-child(3)').allTextContents();
+  expect(actions.reverse()).toEqual(['nomination.create', 'nomination.submit', 'nomination.return', 'nomination.edit', 'nomination.submit', 'nomination.check', 'nomination.approve']);
+  await admin.goto('/manage/audit?action=round.');
+  for (const a of ['round.create', 'round.open', 'round.reviewing', 'round.decided', 'round.published']) {
+    await expect(admin.getByTestId('audit-table').getByText(a, { exact: true }).first()).toBeVisible();
+  }
+  await admin.goto('/manage/audit?action=award.revoke');
+  await expect(admin.getByTestId('audit-table').getByText('award.revoke', { exact: true })).toBeVisible();
+  await admin.context().close();
+  await pub.close();
+});

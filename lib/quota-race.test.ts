@@ -1,0 +1,77 @@
+// Quotas hold under concurrency: separate processes approving at the same instant against the last
+// slots get exactly the quota between them, and the rest a clear quota_exceeded.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { individuals, nominations, rounds, units, users } from '@/db/schema';
+import { DEMO_SLUGS, seedDemo } from '@/db/demo';
+import type { DB } from '@/db/connection';
+import { fold } from './text';
+import { freshDatabase } from '@/tests/db';
+
+const run = promisify(execFile);
+const CONTENDERS = 8;
+let db: DB;
+let url: string;
+let approverId: number;
+let roundId: number;
+
+function approvedIndividuals(): number {
+  return db.select({ n: sql<number>`count(*)` }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.nomineeKind, 'individual'), eq(nominations.status, 'approved'))).get()!.n;
+}
+
+/** Fresh checked nominations of individuals from a ward without a per-unit quota. */
+function checkedNominations(n: number): number[] {
+  const ward = db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ')).get()!;
+  return Array.from({ length: n }, (_, i) => {
+    const name = `Người Thử Đua ${Date.now()}-${i}`;
+    const p = db.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward.id }).returning({ id: individuals.id }).get();
+    return db
+      .insert(nominations)
+      .values({ roundId, nomineeKind: 'individual', individualId: p.id, unitId: ward.id, summary: 'Thành tích tiêu biểu trong năm.', status: 'checked', submittedBy: null, createdBy: null })
+      .returning({ id: nominations.id })
+      .get().id;
+  });
+}
+
+async function race(ids: number[]): Promise<Array<{ ok: boolean; code?: string }>> {
+  const startAt = Date.now() + 2500;
+  const tsx = path.resolve('node_modules/.bin/tsx');
+  const results = await Promise.all(
+    ids.map((id) =>
+      run(tsx, ['--conditions=react-server', 'tests/quota-race-worker.ts', String(approverId), String(id), String(startAt)], {
+        env: { ...process.env, DATABASE_URL: url },
+      }),
+    ),
+  );
+  return results.map((r) => JSON.parse(r.stdout.trim().split('\n').pop()!));
+}
+
+beforeAll(async () => {
+  ({ db, url } = freshDatabase());
+  await seedDemo(db);
+  approverId = db.select({ id: users.id }).from(users).where(eq(users.username, 'approver')).get()!.id;
+  roundId = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!.id;
+  db.update(rounds).set({ status: 'reviewing' }).where(eq(rounds.id, roundId)).run();
+});
+
+describe('quota race', () => {
+  it.each([1, 3])(`${CONTENDERS} concurrent approvals for %i remaining slot(s) give exactly that many`, async (slots) => {
+    const already = approvedIndividuals();
+    db.update(rounds).set({ quotaIndividuals: already + slots }).where(eq(rounds.id, roundId)).run();
+    const ids = checkedNominations(CONTENDERS);
+    const approvals = () => (db.$client.prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'nomination.approve'").get() as { n: number }).n;
+    const auditBefore = approvals();
+    const t0 = Date.now();
+    const results = await race(ids);
+    const wins = results.filter((r) => r.ok).length;
+    console.log(`quota race: ${CONTENDERS} processes, ${slots} slot(s): ${wins} approved, ${results.filter((r) => r.code === 'quota_exceeded').length} quota_exceeded (${Date.now() - t0} ms)`);
+    expect(wins).toBe(slots);
+    expect(results.filter((r) => !r.ok).every((r) => r.code === 'quota_exceeded')).toBe(true);
+    expect(approvedIndividuals()).toBe(already + slots);
+    // One audit event per approval that happened, none for the refused ones.
+    expect(approvals() - auditBefore).toBe(slots);
+  }, 60_000);
+});

@@ -1,0 +1,18 @@
+// One contender in the quota race: waits for the start signal, approves one nomination through
+// lib/workflow on its own connection, and prints the outcome as JSON.
+// Run with: tsx --conditions=react-server tests/quota-race-worker.ts USER_ID NOMINATION_ID START_AT
+import { decideNomination } from '@/lib/workflow';
+import { isDomainError } from '@/lib/errors';
+import { loadActor } from '@/lib/users';
+
+const [userId, nominationId, startAt] = process.argv.slice(2).map(Number);
+const actor = loadActor(userId);
+while (Date.now() < startAt) {
+  // spin until every contender is ready, so the approvals really race
+}
+try {
+  decideNomination(actor, nominationId, 'approve', { for: 7, against: 0, total: 7 });
+  console.log(JSON.stringify({ ok: true }));
+} catch (e) {
+  console.log(JSON.stringify({ ok: false, code: isDomainError(e) ? e.code : String(e) }));
+}
