@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ['@node-rs/argon2'],
+  // Attachments are up to 10 MB; the form adds a little around the file.
+  experimental: { serverActions: { bodySizeLimit: '11mb' } },
 };
 
 export default withNextIntl(nextConfig);

@@ -73,6 +73,16 @@ async function nominate(page: Page, kind: 'Cá nhân' | 'Tập thể', name: str
   await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
   await expect(page).toHaveURL(/\/manage\/nominations\/\d+$/);
   await expect(page.getByTestId('nomination-status')).toHaveText('Bản nháp');
+  if (kind === 'Cá nhân') {
+    // Attachments are recognised by their bytes: a text file named .pdf is refused, a real PDF kept.
+    const file = page.getByLabel('Chọn tệp (PDF, DOCX, JPEG, PNG; tối đa 10 MB)');
+    await file.setInputFiles({ name: 'bien-ban.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+    await page.getByRole('button', { name: 'Tải tệp lên' }).click();
+    await expect(page.locator('form').getByRole('alert')).toHaveText('Tệp phải là PDF, DOCX, JPEG hoặc PNG và không quá 10 MB.');
+    await file.setInputFiles({ name: 'Biên bản họp xét.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    await page.getByRole('button', { name: 'Tải tệp lên' }).click();
+    await expect(page.getByTestId('attachments').getByRole('link', { name: 'Biên bản họp xét.pdf' })).toBeVisible();
+  }
   await page.getByRole('button', { name: 'Gửi đề nghị' }).click();
   await expect(page.getByTestId('nomination-status')).toHaveText('Đã gửi');
   return new URL(page.url()).pathname;
@@ -85,11 +95,24 @@ test('officer nominates an individual and a collective', async ({ browser }) => 
   await page.context().close();
 });
 
-test('officer2 of another ward cannot open them', async ({ browser }) => {
+test('the attachment downloads for its officer; officer2 of another ward gets 404 for page and file', async ({ browser }) => {
+  const officer = await as(browser, 'officer');
+  await officer.goto(personUrl);
+  const href = (await officer.getByTestId('attachments').getByRole('link').first().getAttribute('href'))!;
+  const mine = await officer.request.get(href);
+  expect(mine.status()).toBe(200);
+  expect(mine.headers()['content-type']).toBe('application/pdf');
+  expect((await mine.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await officer.context().close();
+
   const page = await as(browser, 'officer2');
   const res = await page.goto(personUrl);
   expect(res?.status()).toBe(404);
+  expect((await page.request.get(href)).status()).toBe(404);
   await page.context().close();
+  const anonymous = await browser.newPage();
+  expect((await anonymous.request.get(href)).status()).toBe(404);
+  await anonymous.close();
 });
 
 test('reviewer returns one with a reason and checks the other', async ({ browser }) => {
@@ -185,7 +208,7 @@ test('admin records the decision, publishes, and the public sees both', async ({
   const id = personUrl.split('/').pop();
   await admin.goto(`/manage/audit?entity=nomination&id=${id}`);
   const actions = await admin.getByTestId('audit-table').locator('tbody tr td:nth-child(3)').allTextContents();
-  expect(actions.reverse()).toEqual(['nomination.create', 'nomination.submit', 'nomination.return', 'nomination.edit', 'nomination.submit', 'nomination.check', 'nomination.approve']);
+  expect(actions.reverse()).toEqual(['nomination.create', 'nomination.attach', 'nomination.submit', 'nomination.return', 'nomination.edit', 'nomination.submit', 'nomination.check', 'nomination.approve']);
   await admin.goto('/manage/audit?action=round.');
   for (const a of ['round.create', 'round.open', 'round.reviewing', 'round.decided', 'round.published']) {
     await expect(admin.getByTestId('audit-table').getByText(a, { exact: true }).first()).toBeVisible();

@@ -10,7 +10,8 @@ export type DomainErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'frozen'
-  | 'precondition';
+  | 'precondition'
+  | 'invalid_file';
 
 export class DomainError extends Error {
   constructor(

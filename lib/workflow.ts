@@ -49,7 +49,8 @@ function audit(tx: Tx, actor: Actor | null, action: string, entityType: string, 
 // ---------------------------------------------------------------------------------------------
 // Nominations
 
-function loadNominationContext(tx: Tx, id: number): (NominationContext & { id: number; roundId: number; unitId: number; kind: NomineeKind; summary: string }) | null {
+/** A nomination with what policy needs to judge an action on it (also used by lib/attachments). */
+export function loadNominationContext(tx: Tx, id: number): (NominationContext & { id: number; roundId: number; unitId: number; kind: NomineeKind; summary: string }) | null {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const row = tx
     .select({

@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
+import { addAttachment } from '@/lib/attachments';
 import { checkNomination, commentOnNomination, decideNomination, returnNomination, submitNomination, updateNomination } from '@/lib/workflow';
 
 const id = z.coerce.number().int().positive();
@@ -39,5 +40,10 @@ export const decide = validatedAction(
 
 export const comment = validatedAction(z.object({ id, body: text(2000) }), (actor, d) => {
   commentOnNomination(actor, d.id, d.body);
+  done();
+});
+
+export const attach = validatedAction(z.object({ id, file: z.instanceof(File) }), async (actor, d) => {
+  addAttachment(actor, d.id, { name: d.file.name, bytes: new Uint8Array(await d.file.arrayBuffer()) });
   done();
 });

@@ -7,7 +7,8 @@ import { hasRole } from '@/lib/policy';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
-import { comment, decide, markChecked, returnWithReason, saveSummary, submit } from './actions';
+import { listAttachments } from '@/lib/attachments';
+import { attach, comment, decide, markChecked, returnWithReason, saveSummary, submit } from './actions';
 
 export default async function NominationPage({ params }: PageProps<'/[locale]/manage/nominations/[id]'>) {
   const { locale, id } = await params;
@@ -30,6 +31,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
     errorMessages(),
   ]);
   const timeline = getNominationTimeline(actor, nomination.id);
+  const files = listAttachments(actor, nomination.id);
   const n = nomination;
   const officerMay = hasRole(actor, 'officer') && n.roundStatus === 'open' && (n.status === 'draft' || n.status === 'returned');
   const reviewerMay = hasRole(actor, 'reviewer') && (n.roundStatus === 'open' || n.roundStatus === 'reviewing') && (n.status === 'submitted' || n.status === 'checked');
@@ -58,6 +60,28 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
         <dt className="font-semibold">{t('summary')}</dt>
         <dd className="whitespace-pre-line" data-testid="nomination-summary">{n.summary || '—'}</dd>
       </dl>
+
+      <section className="card space-y-3" aria-labelledby="files-h">
+        <h2 id="files-h" className="text-lg font-semibold">{ta('attachments')}</h2>
+        {files.length === 0 ? (
+          <p className="text-stone-700">{ta('noAttachments')}</p>
+        ) : (
+          <ul className="list-disc pl-5" data-testid="attachments">
+            {files.map((f) => (
+              <li key={f.id}>
+                <a href={`/api/attachments/${f.id}`}>{f.fileName}</a> <span className="text-sm text-stone-600">({Math.max(1, Math.round(f.size / 1024))} KB)</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {officerMay ? (
+          <ActionForm action={attach} submitLabel={ta('attach')} errors={errors} variant="secondary">
+            {hidden}
+            <label htmlFor="file" className="label">{ta('file')}</label>
+            <input id="file" name="file" type="file" required accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document" className="block w-full text-sm" />
+          </ActionForm>
+        ) : null}
+      </section>
 
       {officerMay ? (
         <section className="card space-y-4" aria-labelledby="edit-h">

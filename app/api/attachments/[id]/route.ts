@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import { getActor } from '@/lib/actor';
+import { getAttachment } from '@/lib/attachments';
+import { isDomainError } from '@/lib/errors';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(_req: Request, { params }: RouteContext<'/api/attachments/[id]'>) {
+  const { id } = await params;
+  try {
+    const a = getAttachment(await getActor(), /^\d{1,15}$/.test(id) ? Number(id) : -1);
+    const body = fs.readFileSync(a.file);
+    return new Response(body, {
+      headers: {
+        'Content-Type': a.mimeType,
+        'Content-Length': String(body.length),
+        'Content-Disposition': `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+      },
+    });
+  } catch (e) {
+    if (isDomainError(e) || (e as NodeJS.ErrnoException).code === 'ENOENT') return Response.json({ error: 'not_found' }, { status: 404 });
+    throw e;
+  }
+}
