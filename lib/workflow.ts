@@ -198,21 +198,35 @@ export function submitNomination(actor: Actor | null, id: number, now = new Date
 }
 
 export function returnNomination(actor: Actor | null, id: number, reason: string, now = new Date()): void {
+  returnNominations(actor, [id], reason, now);
+}
+
+/** Returns several nominations with one reason, all or none (the reviewer's bulk action). */
+export function returnNominations(actor: Actor | null, ids: number[], reason: string, now = new Date()): void {
+  const body = clean(reason);
+  if (body.length < 3) throw new DomainError('invalid_input', { field: 'reason' });
   write((tx) => {
-    const ctx = authorize(tx, actor, id, 'return', now);
-    const body = clean(reason);
-    if (body.length < 3) throw new DomainError('invalid_input', { field: 'reason' });
-    tx.update(nominations).set({ status: 'returned', checkedBy: null, checkedAt: null, updatedAt: now }).where(eq(nominations.id, id)).run();
-    tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'return', body, createdAt: now }).run();
-    audit(tx, actor, 'nomination.return', 'nomination', id, { status: ctx.status }, { status: 'returned', reason: body });
+    for (const id of new Set(ids)) {
+      const ctx = authorize(tx, actor, id, 'return', now);
+      tx.update(nominations).set({ status: 'returned', checkedBy: null, checkedAt: null, updatedAt: now }).where(eq(nominations.id, id)).run();
+      tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'return', body, createdAt: now }).run();
+      audit(tx, actor, 'nomination.return', 'nomination', id, { status: ctx.status }, { status: 'returned', reason: body });
+    }
   });
 }
 
 export function checkNomination(actor: Actor | null, id: number, now = new Date()): void {
+  checkNominations(actor, [id], now);
+}
+
+/** Marks several nominations checked, all or none. */
+export function checkNominations(actor: Actor | null, ids: number[], now = new Date()): void {
   write((tx) => {
-    const ctx = authorize(tx, actor, id, 'check', now);
-    tx.update(nominations).set({ status: 'checked', checkedBy: actor!.id, checkedAt: now, updatedAt: now }).where(eq(nominations.id, id)).run();
-    audit(tx, actor, 'nomination.check', 'nomination', id, { status: ctx.status }, { status: 'checked' });
+    for (const id of new Set(ids)) {
+      const ctx = authorize(tx, actor, id, 'check', now);
+      tx.update(nominations).set({ status: 'checked', checkedBy: actor!.id, checkedAt: now, updatedAt: now }).where(eq(nominations.id, id)).run();
+      audit(tx, actor, 'nomination.check', 'nomination', id, { status: ctx.status }, { status: 'checked' });
+    }
   });
 }
 

@@ -7,6 +7,9 @@ import { hasRole } from '@/lib/policy';
 import { listRoundOptions } from '@/lib/rounds';
 import { Link } from '@/lib/i18n/navigation';
 import { Pagination } from '@/components/pagination';
+import { ActionForm } from '@/components/action-form';
+import { errorMessages } from '@/components/error-messages';
+import { bulk } from './actions';
 
 const querySchema = z.object({
   round: z.coerce.number().int().positive().optional().catch(undefined),
@@ -24,6 +27,42 @@ export default async function NominationsPage({ params, searchParams }: PageProp
   const [t, ts, tk, ta] = await Promise.all([getTranslations('manage.nominations'), getTranslations('status'), getTranslations('kind'), getTranslations('nominationActions')]);
   const result = listNominations(actor, { roundId: q.round, status: q.status, kind: q.kind, page: q.page });
   const rounds = listRoundOptions(actor);
+  // Bulk actions are the reviewer's, on the queue of submitted or checked nominations.
+  const bulkMode = hasRole(actor, 'reviewer') && (q.status === 'submitted' || q.status === 'checked');
+  const errors = await errorMessages();
+  const table = (
+    <div className="card overflow-x-auto p-0 sm:p-0">
+          <table className="table">
+            <thead>
+              <tr>
+                {bulkMode ? <th scope="col">{t('selectAll')}</th> : null}
+                <th scope="col">{t('columns.nominee')}</th>
+                <th scope="col">{t('columns.kind')}</th>
+                <th scope="col">{t('columns.unit')}</th>
+                <th scope="col">{t('columns.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((n) => (
+                <tr key={n.id}>
+                  {bulkMode ? (
+                    <td>
+                      <input type="checkbox" name="ids[]" value={n.id} aria-label={t('select', { name: n.nomineeName })} className="h-5 w-5" />
+                    </td>
+                  ) : null}
+                  <td>
+                    <Link href={`/manage/nominations/${n.id}`}>{n.nomineeName}</Link>
+                    <span className="block text-xs text-stone-600">{n.roundTitle}</span>
+                  </td>
+                  <td>{tk(n.kind)}</td>
+                  <td>{n.unitName}</td>
+                  <td>{ts(n.status)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+  );
   return (
     <div className="space-y-4">
       <div>
@@ -66,32 +105,19 @@ export default async function NominationsPage({ params, searchParams }: PageProp
       <p className="text-sm text-stone-700" data-testid="nominations-total">{t('total', { count: result.total })}</p>
       {result.items.length === 0 ? (
         <p className="card">{t('empty')}</p>
+      ) : bulkMode ? (
+        <ActionForm action={bulk} submitLabel={t('bulkApply')} confirmText={t('bulkConfirm')} okText={t('bulkDone')} errors={errors} className="space-y-3">
+          {table}
+          <fieldset className="card space-y-2">
+            <legend className="font-semibold">{t('bulkTitle')}</legend>
+            <label className="flex items-center gap-2"><input type="radio" name="op" value="check" defaultChecked /> {t('bulkCheck')}</label>
+            <label className="flex items-center gap-2"><input type="radio" name="op" value="return" /> {t('bulkReturn')}</label>
+            <label htmlFor="bulk-reason" className="label">{t('bulkReason')}</label>
+            <textarea id="bulk-reason" name="reason" rows={2} maxLength={2000} className="field" />
+          </fieldset>
+        </ActionForm>
       ) : (
-        <div className="card overflow-x-auto p-0 sm:p-0">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('columns.nominee')}</th>
-                <th scope="col">{t('columns.kind')}</th>
-                <th scope="col">{t('columns.unit')}</th>
-                <th scope="col">{t('columns.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((n) => (
-                <tr key={n.id}>
-                  <td>
-                    <Link href={`/manage/nominations/${n.id}`}>{n.nomineeName}</Link>
-                    <span className="block text-xs text-stone-600">{n.roundTitle}</span>
-                  </td>
-                  <td>{tk(n.kind)}</td>
-                  <td>{n.unitName}</td>
-                  <td>{ts(n.status)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        table
       )}
       <Pagination
         path="/manage/nominations"

@@ -1,0 +1,38 @@
+// The reviewer's queue: filter, select, and act on several nominations at once, after confirming.
+import { expect, test } from '@playwright/test';
+import { storageStateOf } from './pages/login-page';
+
+test.use({ storageState: storageStateOf('reviewer') });
+
+test('bulk check of the selected submitted nominations, with a confirmation', async ({ page }) => {
+  await page.goto('/manage/nominations?status=submitted');
+  const rows = page.locator('tbody tr').filter({ hasText: 'Tân Quy' });
+  const names = await rows.getByRole('link').allTextContents();
+  expect(names.length).toBeGreaterThan(0);
+
+  // Returning without a reason is refused and changes nothing.
+  for (const name of names) await page.getByRole('checkbox', { name: `Chọn ${name}` }).check();
+  await page.getByRole('radio', { name: 'Trả lại (nhập lý do)' }).check();
+  let confirmed = '';
+  page.once('dialog', (d) => {
+    confirmed = d.message();
+    d.accept();
+  });
+  await page.getByRole('button', { name: 'Áp dụng cho các đề nghị đã chọn' }).click();
+  await expect(page.locator('form').getByRole('alert')).toHaveText('Dữ liệu không hợp lệ.');
+  expect(confirmed).toBe('Áp dụng thao tác cho tất cả đề nghị đã chọn?');
+
+  // Dismissing the confirmation sends nothing.
+  await page.getByRole('radio', { name: 'Đánh dấu đã thẩm định' }).check();
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByRole('button', { name: 'Áp dụng cho các đề nghị đã chọn' }).click();
+  await page.goto('/manage/nominations?status=submitted');
+  for (const name of names) await expect(page.getByRole('link', { name })).toBeVisible();
+
+  for (const name of names) await page.getByRole('checkbox', { name: `Chọn ${name}` }).check();
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Áp dụng cho các đề nghị đã chọn' }).click();
+  await expect(page.locator('form').getByRole('status')).toHaveText('Đã cập nhật.');
+  await page.goto('/manage/nominations?status=checked');
+  for (const name of names) await expect(page.getByRole('link', { name })).toBeVisible();
+});
