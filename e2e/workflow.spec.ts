@@ -1,7 +1,8 @@
 // The whole commendation workflow through the browser, each step by the role that owns it:
 // create and open a round, nominate, return, fix and resubmit, check, approve, decide, publish, revoke.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { storageStateOf, type DemoUser } from './pages/login-page';
+import { expect, test } from '@playwright/test';
+import { nominate } from './pages/nomination';
+import { createRound, day, moveRound, pageAs as as } from './pages/round-admin';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -9,14 +10,6 @@ const stamp = Date.now().toString(36);
 const ROUND = `Khen thưởng thử nghiệm quy trình ${stamp}`;
 const PERSON = `Nguyễn Thị Kiểm Thử ${stamp}`;
 const GROUP = `Ban điều hành Khu phố Thử nghiệm ${stamp}`;
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
-
-async function as(browser: Browser, user: DemoUser): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStateOf(user) });
-  const page = await context.newPage();
-  page.on('dialog', (d) => d.accept());
-  return page;
-}
 
 let roundUrl = '';
 let personUrl = '';
@@ -24,18 +17,7 @@ let groupUrl = '';
 
 test('a round without criteria cannot open, and the page says what is missing', async ({ browser }) => {
   const page = await as(browser, 'admin');
-  await page.goto('/manage/rounds/new');
-  await page.getByLabel('Tên đợt').fill(ROUND);
-  await page.getByLabel('Giai đoạn').fill('2026');
-  await page.getByLabel('Cấp khen (thẩm quyền)').fill('Chủ tịch UBND Quận 7');
-  await page.getByLabel('Bắt đầu nhận đề nghị').fill(day(-1));
-  await page.getByLabel('Hạn nhận đề nghị').fill(day(30));
-  await page.getByLabel('Chỉ tiêu tập thể').fill('5');
-  await page.getByLabel('Chỉ tiêu cá nhân').fill('5');
-  // Without criteria the round cannot open, and the page says so.
-  await page.getByRole('button', { name: 'Lưu đợt (bản nháp)' }).click();
-  await expect(page).toHaveURL(/\/manage\/rounds\/\d+$/);
-  roundUrl = new URL(page.url()).pathname;
+  await createRound(page, { title: ROUND });
   await expect(page.getByText('Còn thiếu: tiêu chuẩn')).toBeVisible();
   await page.getByRole('button', { name: 'Chuyển sang “Đang nhận đề nghị”' }).click();
   await expect(page.locator('form').getByRole('alert')).toContainText('Chưa đủ điều kiện: tiêu chuẩn');
@@ -45,53 +27,15 @@ test('a round without criteria cannot open, and the page says what is missing', 
 
 test('admin creates a complete round and opens it', async ({ browser }) => {
   const page = await as(browser, 'admin');
-  await page.goto('/manage/rounds/new');
-  await page.getByLabel('Tên đợt').fill(ROUND);
-  await page.getByLabel('Giai đoạn').fill('2026');
-  await page.getByLabel('Cấp khen (thẩm quyền)').fill('Chủ tịch UBND Quận 7');
-  await page.getByLabel('Tiêu chuẩn').fill('Tập thể, cá nhân tiêu biểu trong năm 2026.');
-  await page.getByLabel('Bắt đầu nhận đề nghị').fill(day(-1));
-  await page.getByLabel('Hạn nhận đề nghị').fill(day(30));
-  await page.getByLabel('Chỉ tiêu tập thể').fill('5');
-  await page.getByLabel('Chỉ tiêu cá nhân').fill('5');
-  await page.getByRole('button', { name: 'Lưu đợt (bản nháp)' }).click();
-  await expect(page).toHaveURL(/\/manage\/rounds\/\d+$/);
-  roundUrl = new URL(page.url()).pathname;
-  await page.getByRole('button', { name: 'Chuyển sang “Đang nhận đề nghị”' }).click();
-  await expect(page.getByTestId('round-status')).toHaveText('Trạng thái: Đang nhận đề nghị');
+  roundUrl = await createRound(page, { title: ROUND, criteria: 'Tập thể, cá nhân tiêu biểu trong năm 2026.' });
+  await moveRound(page, roundUrl, 'Đang nhận đề nghị');
   await page.context().close();
 });
 
-async function nominate(page: Page, kind: 'Cá nhân' | 'Tập thể', name: string): Promise<string> {
-  await page.goto('/manage/nominations/new');
-  await page.getByLabel('Đợt khen thưởng').selectOption({ label: ROUND });
-  await page.getByLabel('Đơn vị đề nghị').selectOption({ label: 'Phường Tân Phong' });
-  await page.getByRole('radio', { name: kind }).check();
-  await page.getByLabel('Họ tên / tên tập thể (khi tạo mới)').fill(name);
-  if (kind === 'Cá nhân') await page.getByLabel('Chức vụ').fill('Tổ trưởng tổ dân phố');
-  await page.getByLabel('Tóm tắt thành tích').fill('Tích cực vận động nhân dân giữ gìn vệ sinh, xây dựng khu phố văn minh.');
-  await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
-  await expect(page).toHaveURL(/\/manage\/nominations\/\d+$/);
-  await expect(page.getByTestId('nomination-status')).toHaveText('Bản nháp');
-  if (kind === 'Cá nhân') {
-    // Attachments are recognised by their bytes: a text file named .pdf is refused, a real PDF kept.
-    const file = page.getByLabel('Chọn tệp (PDF, DOCX, JPEG, PNG; tối đa 10 MB)');
-    await file.setInputFiles({ name: 'bien-ban.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
-    await page.getByRole('button', { name: 'Tải tệp lên' }).click();
-    await expect(page.locator('form').getByRole('alert')).toHaveText('Tệp phải là PDF, DOCX, JPEG hoặc PNG và không quá 10 MB.');
-    await file.setInputFiles({ name: 'Biên bản họp xét.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
-    await page.getByRole('button', { name: 'Tải tệp lên' }).click();
-    await expect(page.getByTestId('attachments').getByRole('link', { name: 'Biên bản họp xét.pdf' })).toBeVisible();
-  }
-  await page.getByRole('button', { name: 'Gửi đề nghị' }).click();
-  await expect(page.getByTestId('nomination-status')).toHaveText('Đã gửi');
-  return new URL(page.url()).pathname;
-}
-
 test('officer nominates an individual and a collective', async ({ browser }) => {
   const page = await as(browser, 'officer');
-  personUrl = await nominate(page, 'Cá nhân', PERSON);
-  groupUrl = await nominate(page, 'Tập thể', GROUP);
+  personUrl = await nominate(page, ROUND, 'Cá nhân', PERSON);
+  groupUrl = await nominate(page, ROUND, 'Tập thể', GROUP);
   await page.context().close();
 });
 
@@ -148,9 +92,7 @@ test('reviewer checks the resubmitted nomination; admin moves the round to revie
   await expect(reviewer.getByTestId('nomination-status')).toHaveText('Đã thẩm định');
   await reviewer.context().close();
   const admin = await as(browser, 'admin');
-  await admin.goto(roundUrl);
-  await admin.getByRole('button', { name: 'Chuyển sang “Đang xét duyệt”' }).click();
-  await expect(admin.getByTestId('round-status')).toHaveText('Trạng thái: Đang xét duyệt');
+  await moveRound(admin, roundUrl, 'Đang xét duyệt');
   await admin.context().close();
 });
 

@@ -81,6 +81,7 @@ export type RoundAdminView = {
   period: string;
   authority: string;
   awardForm: string;
+  consultation: boolean;
   decisionNumber: string | null;
   decisionDate: string | null;
   decisionSigner: string | null;
@@ -109,7 +110,7 @@ export function getRoundForAdmin(actor: Actor | null, id: number): RoundAdminVie
     .all()
     .map(({ revokedAt, ...a }) => ({ ...a, revoked: !!revokedAt }));
   return {
-    id: r.id, slug: r.slug, title: r.title, status: r.status, source: r.source, period: r.period, authority: r.authority, awardForm: r.awardForm,
+    id: r.id, slug: r.slug, title: r.title, status: r.status, source: r.source, period: r.period, authority: r.authority, awardForm: r.awardForm, consultation: r.consultation,
     decisionNumber: r.decisionNumber, decisionDate: r.decisionDate, decisionSigner: r.decisionSigner, counts, moves, awards: list,
   };
 }

@@ -29,6 +29,7 @@ import {
   type NominationAction,
   type NominationContext,
 } from '@/lib/policy';
+import { addWorkingDays } from '@/lib/dates';
 import { clean, compareVi, fold, slugify } from '@/lib/text';
 
 type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
@@ -341,7 +342,13 @@ export function transitionRound(actor: Actor | null, roundId: number, to: RoundS
     if (!(NEXT_STATUS[r.status] ?? []).includes(to)) throw new DomainError('invalid_state', { from: r.status, to });
     const missing = roundPreconditions(tx, roundId, to);
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
-    const extra = to === 'published' ? { publishedAt: now } : {};
+    const full = tx.select({ consultation: rounds.consultation, days: rounds.consultationDays }).from(rounds).where(eq(rounds.id, roundId)).get()!;
+    const extra =
+      to === 'published'
+        ? { publishedAt: now }
+        : to === 'reviewing' && full.consultation
+          ? { consultationEndsAt: addWorkingDays(now, full.days ?? 10) }
+          : {};
     tx.update(rounds).set({ status: to, updatedAt: now, ...extra }).where(eq(rounds.id, roundId)).run();
     audit(tx, actor, `round.${to}`, 'round', roundId, { status: r.status }, { status: to });
   });

@@ -8,6 +8,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
 import { listAttachments } from '@/lib/attachments';
+import { listFeedback } from '@/lib/consultation';
 import { attach, comment, decide, markChecked, returnWithReason, saveSummary, submit } from './actions';
 
 export default async function NominationPage({ params }: PageProps<'/[locale]/manage/nominations/[id]'>) {
@@ -32,6 +33,8 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
   ]);
   const timeline = getNominationTimeline(actor, nomination.id);
   const files = listAttachments(actor, nomination.id);
+  const publicComments = listFeedback(actor, nomination.id);
+  const tc = await getTranslations('consultation');
   const n = nomination;
   const officerMay = hasRole(actor, 'officer') && n.roundStatus === 'open' && (n.status === 'draft' || n.status === 'returned');
   const reviewerMay = hasRole(actor, 'reviewer') && (n.roundStatus === 'open' || n.roundStatus === 'reviewing') && (n.status === 'submitted' || n.status === 'checked');
@@ -129,6 +132,24 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
               <div><label htmlFor="voteTotal" className="label">{ta('voteTotal')}</label><input id="voteTotal" name="voteTotal" type="number" min={1} max={1000} required className="field" /></div>
             </div>
           </ActionForm>
+        </section>
+      ) : null}
+
+      {hasRole(actor, 'reviewer') || hasRole(actor, 'approver') || hasRole(actor, 'admin') ? (
+        <section className="card space-y-2" aria-labelledby="fb-h">
+          <h2 id="fb-h" className="text-lg font-semibold">{tc('feedback')}</h2>
+          {publicComments.length === 0 ? (
+            <p className="text-stone-700">{tc('noFeedback')}</p>
+          ) : (
+            <ul className="space-y-2" data-testid="public-feedback">
+              {publicComments.map((f, i) => (
+                <li key={i} className="border-l-2 border-stone-300 pl-3">
+                  <p className="text-sm text-stone-600">{format.dateTime(f.at, { dateStyle: 'short', timeStyle: 'short' })} · {f.name ?? tc('anonymous')}</p>
+                  <p className="whitespace-pre-line">{f.body}</p>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       ) : null}
 

@@ -31,6 +31,8 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
       <div>
         <h1 className="text-2xl font-bold text-brand-800">{round.title}</h1>
         <p className="mt-1" data-testid="round-status">{t('status', { status: ts(round.status) })}</p>
+        {round.status === 'published' ? <p className="text-sm"><Link href={`/rounds/${round.slug}`}>{t('publicPage')}</Link></p> : null}
+        {round.status === 'reviewing' && round.consultation ? <p className="text-sm"><Link href={`/rounds/${round.slug}/consultation`}>{t('consultationPage')}</Link></p> : null}
         {round.decisionNumber ? <p className="text-sm text-stone-700">{round.decisionNumber} · {round.decisionDate} · {round.decisionSigner}</p> : null}
       </div>
       <section className="card" aria-labelledby="counts-h">

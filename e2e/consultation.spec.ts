@@ -1,0 +1,54 @@
+// Public consultation: the proposed list and deadline are public while the round is in review;
+// anyone may comment (rate-limited); reviewers read the comments beside the nomination.
+import { expect, test } from '@playwright/test';
+import { nominate } from './pages/nomination';
+import { createRound, moveRound, pageAs } from './pages/round-admin';
+
+const stamp = Date.now().toString(36);
+const ROUND = `Lấy ý kiến thử nghiệm ${stamp}`;
+const GROUP = `Tổ dân phố Thử nghiệm ${stamp}`;
+
+test('a consultation round shows its proposed list and takes public comments', async ({ browser }) => {
+  const admin = await pageAs(browser, 'admin');
+  const roundUrl = await createRound(admin, { title: ROUND, criteria: 'Tiêu biểu năm 2026.', consultation: true });
+  await moveRound(admin, roundUrl, 'Đang nhận đề nghị');
+  const officer = await pageAs(browser, 'officer');
+  const nominationUrl = await nominate(officer, ROUND, 'Tập thể', GROUP);
+  await officer.context().close();
+  await moveRound(admin, roundUrl, 'Đang xét duyệt');
+  const href = await admin.getByRole('link', { name: 'Trang lấy ý kiến nhân dân' }).getAttribute('href');
+  await admin.context().close();
+
+  const pub = await browser.newPage();
+  const res = await pub.goto(href!);
+  expect(res?.status()).toBe(200);
+  await expect(pub.getByTestId('proposed-list')).toContainText(GROUP);
+  await expect(pub.getByTestId('consultation-deadline')).toContainText('Hạn góp ý:');
+  await pub.getByLabel('Họ tên (không bắt buộc)').fill('Người dân khu phố');
+  await pub.getByLabel(/Nội dung ý kiến/).fill('Tổ dân phố luôn gương mẫu, <b>đồng ý</b> khen thưởng.');
+  await pub.getByRole('button', { name: 'Gửi ý kiến' }).click();
+  await expect(pub.locator('form').getByRole('status')).toHaveText('Cảm ơn bạn đã góp ý.');
+  // Five comments an hour per address; the sixth is refused with a message.
+  for (let i = 0; i < 5; i++) {
+    await pub.getByLabel(/Nội dung ý kiến/).fill(`Ý kiến số ${i + 2}`);
+    await pub.getByRole('button', { name: 'Gửi ý kiến' }).click();
+    await expect(pub.locator('form').getByRole(i < 4 ? 'status' : 'alert')).toBeVisible();
+  }
+  await expect(pub.locator('form').getByRole('alert')).toHaveText('Bạn thao tác quá nhanh, vui lòng thử lại sau.');
+  await pub.close();
+
+  const reviewer = await pageAs(browser, 'reviewer');
+  await reviewer.goto(nominationUrl);
+  const fb = reviewer.getByTestId('public-feedback');
+  await expect(fb).toContainText('Người dân khu phố');
+  // Stored as text, shown as text: markup never renders.
+  await expect(fb).toContainText('<b>đồng ý</b>');
+  await expect(fb.locator('b')).toHaveCount(0);
+  await expect(fb.getByRole('listitem')).toHaveCount(5);
+  await reviewer.context().close();
+
+  // Rounds without a consultation, and unknown slugs, have no consultation page.
+  const anon = await browser.newPage();
+  expect((await anon.goto('/rounds/so-ket-3-nam-ket-luan-01-2021-2024/consultation'))?.status()).toBe(404);
+  await anon.close();
+});
