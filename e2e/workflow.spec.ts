@@ -15,19 +15,17 @@ let roundUrl = '';
 let personUrl = '';
 let groupUrl = '';
 
-test('a round without criteria cannot open, and the page says what is missing', async ({ browser }) => {
+test('a round without criteria cannot open; the admin adds them and opens it', async ({ browser }) => {
   const page = await as(browser, 'admin');
-  await createRound(page, { title: ROUND });
+  roundUrl = await createRound(page, { title: ROUND });
   await expect(page.getByText('Còn thiếu: tiêu chuẩn')).toBeVisible();
   await page.getByRole('button', { name: 'Chuyển sang “Đang nhận đề nghị”' }).click();
   await expect(page.locator('form').getByRole('alert')).toContainText('Chưa đủ điều kiện: tiêu chuẩn');
   await expect(page.getByTestId('round-status')).toHaveText('Trạng thái: Bản nháp');
-  await page.context().close();
-});
-
-test('admin creates a complete round and opens it', async ({ browser }) => {
-  const page = await as(browser, 'admin');
-  roundUrl = await createRound(page, { title: ROUND, criteria: 'Tập thể, cá nhân tiêu biểu trong năm 2026.' });
+  await page.getByText('Sửa thông tin đợt').click();
+  await page.getByLabel('Tiêu chuẩn').fill('Tập thể, cá nhân tiêu biểu trong năm 2026.');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await expect(page.locator('form').getByRole('status')).toHaveText('Đã lưu.');
   await moveRound(page, roundUrl, 'Đang nhận đề nghị');
   await page.context().close();
 });

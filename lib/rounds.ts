@@ -82,6 +82,8 @@ export type RoundAdminView = {
   authority: string;
   awardForm: string;
   consultation: boolean;
+  /** The form's values, for editing while draft or open. */
+  terms: { title: string; theme: string; period: string; authority: string; awardForm: string; criteria: string; windowOpensAt: Date | null; windowClosesAt: Date | null; quotaCollectives: number | null; quotaIndividuals: number | null; consultation: boolean; consultationDays: number | null };
   decisionNumber: string | null;
   decisionDate: string | null;
   decisionSigner: string | null;
@@ -111,6 +113,7 @@ export function getRoundForAdmin(actor: Actor | null, id: number): RoundAdminVie
     .map(({ revokedAt, ...a }) => ({ ...a, revoked: !!revokedAt }));
   return {
     id: r.id, slug: r.slug, title: r.title, status: r.status, source: r.source, period: r.period, authority: r.authority, awardForm: r.awardForm, consultation: r.consultation,
+    terms: { title: r.title, theme: r.theme, period: r.period, authority: r.authority, awardForm: r.awardForm, criteria: r.criteria, windowOpensAt: r.windowOpensAt, windowClosesAt: r.windowClosesAt, quotaCollectives: r.quotaCollectives, quotaIndividuals: r.quotaIndividuals, consultation: r.consultation, consultationDays: r.consultationDays },
     decisionNumber: r.decisionNumber, decisionDate: r.decisionDate, decisionSigner: r.decisionSigner, counts, moves, awards: list,
   };
 }

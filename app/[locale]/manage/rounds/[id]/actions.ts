@@ -3,7 +3,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { ROUND_STATUSES } from '@/db/schema';
 import { validatedAction } from '@/lib/action';
-import { decideRound, revokeAward, transitionRound } from '@/lib/workflow';
+import { decideRound, revokeAward, transitionRound, updateRound } from '@/lib/workflow';
+import { roundSchema, toRoundInput } from '../round-schema';
 
 const id = z.coerce.number().int().positive();
 const done = () => revalidatePath('/', 'layout');
@@ -33,3 +34,8 @@ export const revoke = validatedAction(
     done();
   },
 );
+
+export const saveRound = validatedAction(roundSchema.extend({ id }), (actor, d) => {
+  updateRound(actor, d.id, toRoundInput(d));
+  done();
+});

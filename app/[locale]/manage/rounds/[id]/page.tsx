@@ -6,7 +6,8 @@ import { getRoundForAdmin } from '@/lib/rounds';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
-import { moveRound, recordDecision, revoke } from './actions';
+import { RoundFields } from '@/components/round-fields';
+import { moveRound, recordDecision, revoke, saveRound } from './actions';
 
 export default async function RoundAdminPage({ params }: PageProps<'/[locale]/manage/rounds/[id]'>) {
   const { locale, id } = await params;
@@ -57,6 +58,22 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
           </ActionForm>
         </section>
       ))}
+      {round.status === 'draft' || round.status === 'open' ? (
+        <details className="card">
+          <summary className="cursor-pointer font-semibold">{t('edit')}</summary>
+          <ActionForm action={saveRound} submitLabel={t('save')} okText={t('saved')} errors={baseErrors} className="mt-4 space-y-4">
+            {hidden}
+            <input type="hidden" name="locale" value={locale} />
+            <RoundFields
+              defaults={{
+                ...round.terms,
+                windowOpensAt: vnDate(round.terms.windowOpensAt),
+                windowClosesAt: vnDate(round.terms.windowClosesAt),
+              }}
+            />
+          </ActionForm>
+        </details>
+      ) : null}
       {round.status === 'reviewing' ? (
         <section className="card space-y-3" aria-labelledby="decide-h">
           <h2 id="decide-h" className="text-lg font-semibold">{t('decideTitle')}</h2>
@@ -107,4 +124,9 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
       </section>
     </article>
   );
+}
+
+/** A stored instant as the YYYY-MM-DD a date input shows, in Vietnam's time zone. */
+function vnDate(d: Date | null): string {
+  return d ? new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10) : '';
 }
