@@ -2,7 +2,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { awards, nominations, rounds, units, type RoundSource, type RoundStatus } from '@/db/schema';
+import { awards, nominations, roundQuotas, rounds, units, type RoundSource, type RoundStatus } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { NEXT_STATUS, roundPreconditions } from '@/lib/workflow';
 import { nominationScope } from '@/lib/nominations';
@@ -128,4 +128,36 @@ export function countRoundsReadyToDecide(actor: Actor | null): number {
     .where(eq(rounds.status, 'reviewing'))
     .all()
     .filter((r) => roundPreconditions(db, r.id, 'decided').every((m) => m === 'decision')).length;
+}
+
+/** Per-unit quotas of a round, with approvals counted so far, and the units one may add. */
+export function listUnitQuotas(actor: Actor | null, roundId: number) {
+  if (roundRefusal(actor, 'edit')) throw new DomainError('not_found');
+  const db = getDb();
+  const quotas = db
+    .select({ unitId: roundQuotas.unitId, unit: units.name, path: units.path, collectives: roundQuotas.collectives, individuals: roundQuotas.individuals })
+    .from(roundQuotas)
+    .innerJoin(units, eq(units.id, roundQuotas.unitId))
+    .where(eq(roundQuotas.roundId, roundId))
+    .all();
+  const approved = db
+    .select({ path: units.path, kind: nominations.nomineeKind })
+    .from(nominations)
+    .innerJoin(units, eq(units.id, nominations.unitId))
+    .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'approved')))
+    .all();
+  const unitOptions = db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(eq(units.active, true), sql`${units.kind} IN ('ward', 'department', 'mass_org', 'party_committee', 'school')`))
+    .orderBy(units.path)
+    .all();
+  return {
+    quotas: quotas.map((q) => ({
+      ...q,
+      approvedCollectives: approved.filter((a) => a.kind === 'collective' && a.path.startsWith(q.path)).length,
+      approvedIndividuals: approved.filter((a) => a.kind === 'individual' && a.path.startsWith(q.path)).length,
+    })),
+    unitOptions,
+  };
 }

@@ -535,3 +535,20 @@ export function updateRound(actor: Actor | null, id: number, input: RoundInput, 
     audit(tx, actor, 'round.edit', 'round', id, before, values);
   });
 }
+
+/** Sets (or clears, with nulls) a unit's quota in a round; it binds approvals in that unit's subtree. */
+export function setUnitQuota(actor: Actor | null, roundId: number, unitId: number, quota: { collectives: number | null; individuals: number | null }, now = new Date()): void {
+  refuse(roundRefusal(actor, 'edit'));
+  write((tx) => {
+    const r = tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
+    const u = tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get();
+    if (!r || !u) throw new DomainError('not_found');
+    if (r.status === 'decided' || r.status === 'published' || r.status === 'archived') throw new DomainError('invalid_state', { from: r.status });
+    const before = tx.select().from(roundQuotas).where(and(eq(roundQuotas.roundId, roundId), eq(roundQuotas.unitId, unitId))).get() ?? null;
+    tx.insert(roundQuotas)
+      .values({ roundId, unitId, ...quota })
+      .onConflictDoUpdate({ target: [roundQuotas.roundId, roundQuotas.unitId], set: quota })
+      .run();
+    audit(tx, actor, 'round.quota', 'round', roundId, before, { unitId, ...quota, at: now.toISOString() });
+  });
+}

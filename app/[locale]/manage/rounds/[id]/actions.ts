@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { ROUND_STATUSES } from '@/db/schema';
 import { validatedAction } from '@/lib/action';
-import { decideRound, revokeAward, transitionRound, updateRound } from '@/lib/workflow';
+import { decideRound, revokeAward, setUnitQuota, transitionRound, updateRound } from '@/lib/workflow';
 import { roundSchema, toRoundInput } from '../round-schema';
 
 const id = z.coerce.number().int().positive();
@@ -37,5 +37,12 @@ export const revoke = validatedAction(
 
 export const saveRound = validatedAction(roundSchema.extend({ id }), (actor, d) => {
   updateRound(actor, d.id, toRoundInput(d));
+  done();
+});
+
+const quota = z.preprocess((v) => (v === '' || v == null ? null : v), z.coerce.number().int().min(0).max(100_000).nullable());
+
+export const saveUnitQuota = validatedAction(z.object({ id, unitId: id, collectives: quota, individuals: quota }), (actor, d) => {
+  setUnitQuota(actor, d.id, d.unitId, { collectives: d.collectives, individuals: d.individuals });
   done();
 });

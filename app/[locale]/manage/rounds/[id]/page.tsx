@@ -2,12 +2,12 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { isDomainError } from '@/lib/errors';
-import { getRoundForAdmin } from '@/lib/rounds';
+import { getRoundForAdmin, listUnitQuotas } from '@/lib/rounds';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
 import { RoundFields } from '@/components/round-fields';
-import { moveRound, recordDecision, revoke, saveRound } from './actions';
+import { moveRound, recordDecision, revoke, saveRound, saveUnitQuota } from './actions';
 
 export default async function RoundAdminPage({ params }: PageProps<'/[locale]/manage/rounds/[id]'>) {
   const { locale, id } = await params;
@@ -26,6 +26,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
   const errorsWith = (missing: string[]) => ({ ...baseErrors, precondition: baseErrors.precondition.replace('{missing}', missingText(missing) || '—') });
   const decideMissing = round.moves.find((m) => m.to === 'decided')?.missing ?? [];
   const hidden = <input type="hidden" name="id" value={round.id} />;
+  const unitQuotas = listUnitQuotas(actor, round.id);
   return (
     <article className="space-y-6">
       <p className="text-sm"><Link href="/manage/rounds">← {t('open')}</Link></p>
@@ -74,6 +75,40 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
           </ActionForm>
         </details>
       ) : null}
+      <section className="card space-y-3" aria-labelledby="quota-h">
+        <h2 id="quota-h" className="text-lg font-semibold">{t('unitQuotas')}</h2>
+        {unitQuotas.quotas.length === 0 ? (
+          <p className="text-stone-700">{t('noUnitQuotas')}</p>
+        ) : (
+          <table className="table" data-testid="unit-quotas">
+            <thead>
+              <tr><th scope="col">{t('quotaUnit')}</th><th scope="col">{tk('collective')}</th><th scope="col">{tk('individual')}</th></tr>
+            </thead>
+            <tbody>
+              {unitQuotas.quotas.map((q) => (
+                <tr key={q.unitId}>
+                  <td>{q.unit}</td>
+                  <td className="tabular-nums">{q.approvedCollectives} / {q.collectives ?? '∞'}</td>
+                  <td className="tabular-nums">{q.approvedIndividuals} / {q.individuals ?? '∞'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {round.status === 'draft' || round.status === 'open' || round.status === 'reviewing' ? (
+          <ActionForm action={saveUnitQuota} submitLabel={t('saveQuota')} okText={t('saved')} errors={baseErrors} variant="secondary" className="grid items-end gap-3 sm:grid-cols-4">
+            {hidden}
+            <div>
+              <label htmlFor="q-unit" className="label">{t('quotaUnit')}</label>
+              <select id="q-unit" name="unitId" className="field">
+                {unitQuotas.unitOptions.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+              </select>
+            </div>
+            <div><label htmlFor="q-c" className="label">{tk('collective')}</label><input id="q-c" name="collectives" type="number" min={0} className="field" /></div>
+            <div><label htmlFor="q-i" className="label">{tk('individual')}</label><input id="q-i" name="individuals" type="number" min={0} className="field" /></div>
+          </ActionForm>
+        ) : null}
+      </section>
       {round.status === 'reviewing' ? (
         <section className="card space-y-3" aria-labelledby="decide-h">
           <h2 id="decide-h" className="text-lg font-semibold">{t('decideTitle')}</h2>

@@ -1,0 +1,78 @@
+// Workflow rules that the authorization table does not reach: per-unit quotas, round preconditions, revocation.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, like } from 'drizzle-orm';
+import { awards, nominations, rounds, units, users } from '@/db/schema';
+import { DEMO_SLUGS, seedDemo } from '@/db/demo';
+import type { DB } from '@/db/connection';
+import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { loadActor } from './users';
+import type { Actor } from './policy';
+import { decideNomination, revokeAward, setUnitQuota, transitionRound } from './workflow';
+import { listPublishedAwards } from './public';
+
+let db: DB;
+let admin: Actor;
+let approver: Actor;
+let roundId: number;
+const byName = (u: string) => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id)!;
+const wardPath = (name: string) => db.select({ path: units.path }).from(units).where(eq(units.name, name)).get()!.path;
+const checkedIn = (ward: string) =>
+  db
+    .select({ id: nominations.id, kind: nominations.nomineeKind })
+    .from(nominations)
+    .innerJoin(units, eq(units.id, nominations.unitId))
+    .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'checked'), like(units.path, `${wardPath(ward)}%`)))
+    .all();
+
+beforeAll(async () => {
+  ({ db } = freshDatabase());
+  await seedDemo(db);
+  useAsAppDatabase(db);
+  admin = byName('admin');
+  approver = byName('approver');
+  roundId = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!.id;
+});
+
+describe('workflow', () => {
+  it('moves only along the workflow; review starts the consultation clock', () => {
+    expect(() => transitionRound(admin, roundId, 'decided')).toThrowError('invalid_state');
+    expect(() => transitionRound(approver, roundId, 'reviewing')).toThrowError('forbidden');
+    transitionRound(admin, roundId, 'reviewing');
+    const r = db.select({ s: rounds.status, e: rounds.consultationEndsAt }).from(rounds).where(eq(rounds.id, roundId)).get()!;
+    expect(r.s).toBe('reviewing');
+    expect(r.e!.getTime()).toBeGreaterThan(Date.now() + 10 * 86_400_000);
+  });
+
+  it('a per-unit quota stops approvals in that unit only', () => {
+    const tanPhong = db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong')).get()!.id;
+    const [mine] = checkedIn('Phường Tân Phong');
+    const [other] = checkedIn('Phường Tân Quy');
+    setUnitQuota(admin, roundId, tanPhong, { collectives: 0, individuals: 0 });
+    expect(() => decideNomination(approver, mine.id, 'approve', { for: 9, against: 0, total: 9 })).toThrowError('quota_exceeded');
+    expect(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, mine.id)).get()!.s).toBe('checked');
+    decideNomination(approver, other.id, 'approve', { for: 9, against: 0, total: 9 });
+    expect(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, other.id)).get()!.s).toBe('approved');
+    // Rejection is never limited by a quota.
+    decideNomination(approver, mine.id, 'reject', { for: 2, against: 7, total: 9 });
+  });
+
+  it('rejects impossible votes', () => {
+    const [c] = checkedIn('Phường Tân Hưng');
+    for (const vote of [{ for: 9, against: 1, total: 9 }, { for: -1, against: 0, total: 9 }, { for: 1, against: 0, total: 0 }, { for: 1.5, against: 0, total: 9 }]) {
+      expect(() => decideNomination(approver, c.id, 'approve', vote)).toThrowError('invalid_input');
+    }
+  });
+
+  it('revocation keeps the record and takes the award off the public roll', () => {
+    const round = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published)).get()!;
+    const award = db.select().from(awards).where(eq(awards.roundId, round.id)).get()!;
+    expect(() => revokeAward(approver, award.publicId, { reason: 'Sai thành tích', decision: '12/QĐ-UBND' })).toThrowError('forbidden');
+    expect(() => revokeAward(admin, award.publicId, { reason: '', decision: '12/QĐ-UBND' })).toThrowError('invalid_input');
+    revokeAward(admin, award.publicId, { reason: 'Kê khai không trung thực', decision: '12/QĐ-UBND' });
+    expect(() => revokeAward(admin, award.publicId, { reason: 'Lần hai', decision: '13/QĐ-UBND' })).toThrowError('invalid_state');
+    const kept = db.select().from(awards).where(eq(awards.id, award.id)).get()!;
+    expect(kept.revokeReason).toBe('Kê khai không trung thực');
+    expect(listPublishedAwards(DEMO_SLUGS.published)!.some((a) => a.id === award.publicId)).toBe(false);
+    expect(listPublishedAwards(DEMO_SLUGS.published)).toHaveLength(147);
+  });
+});
