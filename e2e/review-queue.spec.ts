@@ -36,3 +36,16 @@ test('bulk check of the selected submitted nominations, with a confirmation', as
   await page.goto('/manage/nominations?status=checked');
   for (const name of names) await expect(page.getByRole('link', { name })).toBeVisible();
 });
+
+test('the queue filters by unit and kind, and keeps the filters across pages', async ({ page }) => {
+  await page.goto('/manage/nominations');
+  await page.getByLabel('Đơn vị đề nghị').selectOption({ label: 'Phường Tân Hưng' });
+  await page.getByLabel('Loại').selectOption({ label: 'Tập thể' });
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(page).toHaveURL(/unit=\d+/);
+  const units = await page.locator('tbody tr td:nth-child(3)').allTextContents();
+  const kinds = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(units.length).toBeGreaterThan(0);
+  expect(new Set(units)).toEqual(new Set(['Phường Tân Hưng']));
+  expect(new Set(kinds)).toEqual(new Set(['Tập thể']));
+});

@@ -5,7 +5,7 @@ import { NOMINATION_STATUSES, NOMINEE_KINDS, nominations, rounds, units, users }
 import { seedDemo } from '@/db/demo';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import type { DB } from '@/db/connection';
-import { getNomination, listNominations, type NominationFilter } from './nominations';
+import { getNomination, listFilterUnits, listNominations, type NominationFilter } from './nominations';
 import { listRounds } from './rounds';
 import { loadActor } from './users';
 import type { Actor } from './policy';
@@ -93,6 +93,13 @@ describe('nomination scoping', () => {
   it('the office sees every nomination', () => {
     const all = db.select({ id: nominations.id }).from(nominations).all().length;
     expect(listNominations(reviewer).total).toBe(all);
+  });
+
+  it('the unit filter offers only units in scope', () => {
+    const names = listFilterUnits(officer).map((u) => u.name);
+    expect(names).toContain('Phường Tân Phong');
+    expect(names.some((n) => n.includes('Tân Hưng'))).toBe(false);
+    expect(listFilterUnits(null)).toEqual([]);
   });
 
   it('round counts are scoped too', () => {

@@ -218,3 +218,17 @@ export function listNomineeOptions(actor: Actor | null): { individuals: Array<{ 
       .map((r) => ({ id: r.id, label: r.name })),
   };
 }
+
+/** Units an actor can filter the queue by: the nominating units (wards, departments…) within scope. */
+export function listFilterUnits(actor: Actor | null): Array<{ id: number; name: string }> {
+  const scope = nominationScope(actor);
+  if (scope === null) return [];
+  return getDb()
+    .selectDistinct({ id: units.id, name: units.name, path: units.path })
+    .from(nominations)
+    .innerJoin(units, eq(units.id, nominations.unitId))
+    .where(scope)
+    .orderBy(units.path)
+    .all()
+    .map(({ id, name }) => ({ id, name }));
+}

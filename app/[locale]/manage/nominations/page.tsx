@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { NOMINATION_STATUSES, NOMINEE_KINDS } from '@/db/schema';
 import { requireActor } from '@/lib/actor';
-import { listNominations } from '@/lib/nominations';
+import { listFilterUnits, listNominations } from '@/lib/nominations';
 import { hasRole } from '@/lib/policy';
 import { listRoundOptions } from '@/lib/rounds';
 import { Link } from '@/lib/i18n/navigation';
@@ -15,6 +15,7 @@ const querySchema = z.object({
   round: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(NOMINATION_STATUSES).optional().catch(undefined),
   kind: z.enum(NOMINEE_KINDS).optional().catch(undefined),
+  unit: z.coerce.number().int().positive().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
@@ -23,9 +24,10 @@ export default async function NominationsPage({ params, searchParams }: PageProp
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const sp = await searchParams;
-  const q = querySchema.parse({ round: first(sp.round), status: first(sp.status), kind: first(sp.kind), page: first(sp.page) });
+  const q = querySchema.parse({ round: first(sp.round), status: first(sp.status), kind: first(sp.kind), unit: first(sp.unit), page: first(sp.page) });
   const [t, ts, tk, ta] = await Promise.all([getTranslations('manage.nominations'), getTranslations('status'), getTranslations('kind'), getTranslations('nominationActions')]);
-  const result = listNominations(actor, { roundId: q.round, status: q.status, kind: q.kind, page: q.page });
+  const result = listNominations(actor, { roundId: q.round, status: q.status, kind: q.kind, unitId: q.unit, page: q.page });
+  const filterUnits = listFilterUnits(actor);
   const rounds = listRoundOptions(actor);
   // Bulk actions are the reviewer's, on the queue of submitted or checked nominations.
   const bulkMode = hasRole(actor, 'reviewer') && (q.status === 'submitted' || q.status === 'checked');
@@ -100,6 +102,15 @@ export default async function NominationsPage({ params, searchParams }: PageProp
             ))}
           </select>
         </div>
+        <div className="min-w-40">
+          <label htmlFor="f-unit" className="label">{t('columns.unit')}</label>
+          <select id="f-unit" name="unit" defaultValue={q.unit ?? ''} className="field">
+            <option value="">{t('all')}</option>
+            {filterUnits.map((u) => (
+              <option key={u.id} value={u.id}>{u.name}</option>
+            ))}
+          </select>
+        </div>
         <button type="submit" className="btn-primary">{t('apply')}</button>
       </form>
       <p className="text-sm text-stone-700" data-testid="nominations-total">{t('total', { count: result.total })}</p>
@@ -121,7 +132,7 @@ export default async function NominationsPage({ params, searchParams }: PageProp
       )}
       <Pagination
         path="/manage/nominations"
-        query={{ round: q.round?.toString(), status: q.status, kind: q.kind }}
+        query={{ round: q.round?.toString(), status: q.status, kind: q.kind, unit: q.unit?.toString() }}
         page={result.page}
         pageCount={result.pageCount}
       />
