@@ -7,6 +7,7 @@ import { hasRole } from '@/lib/policy';
 import { listRoundOptions } from '@/lib/rounds';
 import { Link } from '@/lib/i18n/navigation';
 import { Pagination } from '@/components/pagination';
+import { FilterSelect } from '@/components/filter-select';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
 import { bulk } from './actions';
@@ -75,42 +76,10 @@ export default async function NominationsPage({ params, searchParams }: PageProp
         ) : null}
       </div>
       <form className="card no-print flex flex-wrap items-end gap-3" method="get">
-        <div className="min-w-48 flex-1">
-          <label htmlFor="f-round" className="label">{t('filterRound')}</label>
-          <select id="f-round" name="round" defaultValue={q.round ?? ''} className="field">
-            <option value="">{t('all')}</option>
-            {rounds.map((r) => (
-              <option key={r.id} value={r.id}>{r.title}</option>
-            ))}
-          </select>
-        </div>
-        <div className="min-w-40">
-          <label htmlFor="f-status" className="label">{t('filterStatus')}</label>
-          <select id="f-status" name="status" defaultValue={q.status ?? ''} className="field">
-            <option value="">{t('all')}</option>
-            {NOMINATION_STATUSES.map((s) => (
-              <option key={s} value={s}>{ts(s)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="min-w-32">
-          <label htmlFor="f-kind" className="label">{ta('kind')}</label>
-          <select id="f-kind" name="kind" defaultValue={q.kind ?? ''} className="field">
-            <option value="">{t('all')}</option>
-            {NOMINEE_KINDS.map((k) => (
-              <option key={k} value={k}>{tk(k)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="min-w-40">
-          <label htmlFor="f-unit" className="label">{t('columns.unit')}</label>
-          <select id="f-unit" name="unit" defaultValue={q.unit ?? ''} className="field">
-            <option value="">{t('all')}</option>
-            {filterUnits.map((u) => (
-              <option key={u.id} value={u.id}>{u.name}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-round" name="round" label={t('filterRound')} allLabel={t('all')} value={q.round} className="min-w-48 flex-1" options={rounds.map((r) => ({ value: r.id, label: r.title }))} />
+        <FilterSelect id="f-status" name="status" label={t('filterStatus')} allLabel={t('all')} value={q.status} options={NOMINATION_STATUSES.map((v) => ({ value: v, label: ts(v) }))} />
+        <FilterSelect id="f-kind" name="kind" label={ta('kind')} allLabel={t('all')} value={q.kind} className="min-w-32" options={NOMINEE_KINDS.map((v) => ({ value: v, label: tk(v) }))} />
+        <FilterSelect id="f-unit" name="unit" label={t('columns.unit')} allLabel={t('all')} value={q.unit} options={filterUnits.map((u) => ({ value: u.id, label: u.name }))} />
         <button type="submit" className="btn-primary">{t('apply')}</button>
       </form>
       <p className="text-sm text-stone-700" data-testid="nominations-total">{t('total', { count: result.total })}</p>

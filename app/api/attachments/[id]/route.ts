@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import { getActor } from '@/lib/actor';
 import { getAttachment } from '@/lib/attachments';
 import { isDomainError } from '@/lib/errors';
+import { parseId } from '@/lib/route-params';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(_req: Request, { params }: RouteContext<'/api/attachments/[id]'>) {
   const { id } = await params;
   try {
-    const a = getAttachment(await getActor(), /^\d{1,15}$/.test(id) ? Number(id) : -1);
+    const a = getAttachment(await getActor(), parseId(id));
     const body = fs.readFileSync(a.file);
     return new Response(body, {
       headers: {

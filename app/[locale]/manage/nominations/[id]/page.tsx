@@ -1,7 +1,6 @@
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
-import { isDomainError } from '@/lib/errors';
+import { orNotFound, parseId } from '@/lib/route-params';
 import { getNomination, getNominationTimeline } from '@/lib/nominations';
 import { hasRole } from '@/lib/policy';
 import { Link } from '@/lib/i18n/navigation';
@@ -15,13 +14,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  let nomination;
-  try {
-    nomination = getNomination(actor, /^\d{1,15}$/.test(id) ? Number(id) : -1);
-  } catch (e) {
-    if (isDomainError(e) && e.code === 'not_found') notFound();
-    throw e;
-  }
+  const nomination = orNotFound(() => getNomination(actor, parseId(id)));
   const [t, ts, tk, ta, tl, format, errors] = await Promise.all([
     getTranslations('manage.nomination'),
     getTranslations('status'),

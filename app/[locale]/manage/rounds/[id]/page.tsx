@@ -1,7 +1,6 @@
-import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
-import { isDomainError } from '@/lib/errors';
+import { orNotFound, parseId } from '@/lib/route-params';
 import { getRoundForAdmin, listUnitQuotas } from '@/lib/rounds';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
@@ -13,13 +12,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  let round;
-  try {
-    round = getRoundForAdmin(actor, /^\d{1,15}$/.test(id) ? Number(id) : -1);
-  } catch (e) {
-    if (isDomainError(e) && e.code === 'not_found') notFound();
-    throw e;
-  }
+  const round = orNotFound(() => getRoundForAdmin(actor, parseId(id)));
   const [t, ts, tk, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), errorMessages()]);
   const missingText = (items: string[]) => items.map((m) => t(`missingItems.${m}` as 'missingItems.criteria')).join(', ');
   // The precondition message names what is missing, in the user's language.
