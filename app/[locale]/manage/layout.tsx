@@ -36,7 +36,7 @@ export default async function ManageLayout({ children, params }: LayoutProps<'/[
   };
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-3 border-b border-stone-200 pb-4">
+      <div className="no-print flex flex-wrap items-start justify-between gap-3 border-b border-stone-200 pb-4">
         <div>
           <p className="text-lg font-semibold" data-testid="actor-name">{t('welcome', { name: actor.displayName })}</p>
           <p className="text-sm text-stone-700">{t('unit', { unit: actor.unitName })}</p>

@@ -13,7 +13,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const round = orNotFound(() => getRoundForAdmin(actor, parseId(id)));
-  const [t, ts, tk, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), errorMessages()]);
+  const [t, ts, tk, te, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), getTranslations('exports'), errorMessages()]);
   const missingText = (items: string[]) => items.map((m) => t(`missingItems.${m}` as 'missingItems.criteria')).join(', ');
   // The precondition message names what is missing, in the user's language.
   const errorsWith = (missing: string[]) => ({ ...baseErrors, precondition: baseErrors.precondition.replace('{missing}', missingText(missing) || '—') });
@@ -30,6 +30,17 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
         {round.status === 'reviewing' && round.consultation ? <p className="text-sm"><Link href={`/rounds/${round.slug}/consultation`}>{t('consultationPage')}</Link></p> : null}
         {round.decisionNumber ? <p className="text-sm text-stone-700">{round.decisionNumber} · {round.decisionDate} · {round.decisionSigner}</p> : null}
       </div>
+      {round.decisionNumber && ['decided', 'published', 'archived'].includes(round.status) ? (
+        <section className="card" aria-labelledby="exports-h">
+          <h2 id="exports-h" className="mb-2 text-lg font-semibold">{te('title')}</h2>
+          <ul className="flex flex-wrap gap-2">
+            <li><a className="btn-secondary" href={`/manage/rounds/${round.slug}/export/decision.docx`}>{te('decision')}</a></li>
+            <li><a className="btn-secondary" href={`/manage/rounds/${round.slug}/export/awards.xlsx`}>{te('awards')}</a></li>
+            <li><a className="btn-secondary" href={`/manage/rounds/${round.slug}/export/report.xlsx`}>{te('report')}</a></li>
+            {round.status === 'published' ? <li><a className="btn-secondary" href={`/rounds/${round.slug}/awards.csv`}>{te('csv')}</a></li> : null}
+          </ul>
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="counts-h">
         <h2 id="counts-h" className="mb-2 text-lg font-semibold">{t('counts')}</h2>
         <ul className="flex flex-wrap gap-2 text-sm">
@@ -132,6 +143,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
                 <p>
                   <span className="text-stone-600">{tk(a.kind)} {a.ordinal}.</span> <strong>{a.name}</strong> · {a.unit}
                   {a.revoked ? <span className="badge ml-2 bg-brand-100 text-brand-800">{t('revoked')}: {a.revokeReason}</span> : null}
+                  {' '}<Link href={`/manage/awards/${a.id}/certificate`} className="text-sm">{te('certificate')}</Link>
                 </p>
                 {!a.revoked && (round.status === 'published' || round.status === 'decided') ? (
                   <details>

@@ -1,0 +1,266 @@
+// Documents the office signs and files: the decision's attached list (DOCX, laid out per Decree
+// 30/2020/NĐ-CP, and XLSX), the round report (XLSX), and the public CSV of a published round.
+// Every spreadsheet cell that could start a formula is neutralised.
+import 'server-only';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import ExcelJS from 'exceljs';
+import { getDb } from '@/db/client';
+import { awards, nominations, roundQuotas, rounds, units } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import { isStaff, seesAllNominations, type Actor } from '@/lib/policy';
+
+export type DecisionList = {
+  slug: string;
+  title: string;
+  authority: string;
+  awardForm: string;
+  issuer: string;
+  decisionNumber: string;
+  decisionDate: string;
+  decisionPlace: string;
+  decisionSigner: string;
+  collectives: Array<{ ordinal: number; name: string; unit: string; revoked: boolean }>;
+  individuals: Array<{ ordinal: number; name: string; position: string | null; unit: string; revoked: boolean }>;
+};
+
+/** The attached list as decided (revoked awards included and marked), for the district office. */
+export function getDecisionList(actor: Actor | null, slug: string): DecisionList {
+  if (!isStaff(actor) || !seesAllNominations(actor)) throw new DomainError('not_found');
+  const db = getDb();
+  const r = db
+    .select({ id: rounds.id, slug: rounds.slug, title: rounds.title, authority: rounds.authority, awardForm: rounds.awardForm, status: rounds.status, decisionNumber: rounds.decisionNumber, decisionDate: rounds.decisionDate, decisionPlace: rounds.decisionPlace, decisionSigner: rounds.decisionSigner, issuer: units.name })
+    .from(rounds)
+    .innerJoin(units, eq(units.id, rounds.unitId))
+    .where(eq(rounds.slug, slug))
+    .get();
+  if (!r || !['decided', 'published', 'archived'].includes(r.status) || !r.decisionNumber || !r.decisionDate) throw new DomainError('not_found');
+  const list = db
+    .select({ kind: awards.nomineeKind, ordinal: awards.ordinal, name: awards.name, position: awards.position, unit: awards.unitName, revokedAt: awards.revokedAt })
+    .from(awards)
+    .where(eq(awards.roundId, r.id))
+    .orderBy(asc(awards.nomineeKind), asc(awards.ordinal))
+    .all();
+  return {
+    slug: r.slug,
+    title: r.title,
+    authority: r.authority,
+    awardForm: r.awardForm,
+    issuer: r.issuer,
+    decisionNumber: r.decisionNumber,
+    decisionDate: r.decisionDate,
+    decisionPlace: r.decisionPlace ?? '',
+    decisionSigner: r.decisionSigner ?? '',
+    collectives: list.filter((a) => a.kind === 'collective').map((a) => ({ ordinal: a.ordinal, name: a.name, unit: a.unit, revoked: !!a.revokedAt })),
+    individuals: list.filter((a) => a.kind === 'individual').map((a) => ({ ordinal: a.ordinal, name: a.name, position: a.position, unit: a.unit, revoked: !!a.revokedAt })),
+  };
+}
+
+/** "ngày 24 tháng 5 năm 2024" */
+export function vietnameseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `ngày ${d} tháng ${m} năm ${y}`;
+}
+
+/** Excel and LibreOffice run a cell that starts with = + - @ (or a tab/CR) as a formula: prefix a quote. */
+export function safeCell(value: string | number | null | undefined): string | number {
+  if (value == null) return '';
+  if (typeof value === 'number') return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+const FONT = 'Times New Roman';
+const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, size: (o.size ?? 13) * 2, bold: o.bold, italics: o.italics });
+const para = (children: TextRun[], align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER, after = 0) => new Paragraph({ children, alignment: align, spacing: { after } });
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
+
+function cell(text: string, width: number, o: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) {
+  return new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children: [para([run(text, { bold: o.bold })], o.align ?? AlignmentType.LEFT)] });
+}
+
+function listTable(header: string[], widths: number[], rows: string[][]) {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, widths[i], { bold: true, align: AlignmentType.CENTER })) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i], { align: i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT })) })),
+    ],
+  });
+}
+
+/** The decision's attached list as DOCX: national title and motto, number, place and date, the lists. */
+export async function decisionDocx(list: DecisionList, opts: { footer?: string } = {}): Promise<Buffer> {
+  const heading = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: noBorders,
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({
+            width: { size: 40, type: WidthType.PERCENTAGE },
+            borders: noBorders,
+            children: [para([run(list.issuer.toUpperCase(), { bold: true })]), para([run('―――――')]), para([run(`Số: ${list.decisionNumber}`)])],
+          }),
+          new TableCell({
+            width: { size: 60, type: WidthType.PERCENTAGE },
+            borders: noBorders,
+            children: [
+              para([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 12 })]),
+              para([run('Độc lập - Tự do - Hạnh phúc', { bold: true })]),
+              para([run('―――――――――――')]),
+              para([run(`${list.decisionPlace ? `${list.decisionPlace}, ` : ''}${vietnameseDate(list.decisionDate)}`, { italics: true })]),
+            ],
+          }),
+        ],
+      }),
+    ],
+  });
+  const mark = (revoked: boolean) => (revoked ? ' (đã hủy bỏ)' : '');
+  const doc = new Document({
+    creator: 'Vinh Danh',
+    title: `Danh sách kèm theo Quyết định số ${list.decisionNumber}`,
+    styles: { default: { document: { run: { font: FONT, size: 26 } } } },
+    sections: [
+      {
+        properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } },
+        footers: opts.footer ? { default: { options: { children: [para([run(opts.footer, { size: 9 })], AlignmentType.LEFT)] } } as never } : undefined,
+        children: [
+          heading,
+          para([run('')]),
+          para([run('DANH SÁCH', { bold: true, size: 14 })]),
+          para([run(`Tập thể, cá nhân được tặng ${list.awardForm}`, { bold: true })]),
+          para([run(list.title, { bold: true })]),
+          para([run(`(Kèm theo Quyết định số ${list.decisionNumber} ${vietnameseDate(list.decisionDate)} của ${list.authority})`, { italics: true })], AlignmentType.CENTER, 240),
+          para([run(`I. TẬP THỂ (${list.collectives.length})`, { bold: true })], AlignmentType.LEFT, 120),
+          listTable(['STT', 'Tên tập thể', 'Đơn vị'], [8, 52, 40], list.collectives.map((c) => [String(c.ordinal), c.name + mark(c.revoked), c.unit])),
+          para([run('')]),
+          para([run(`II. CÁ NHÂN (${list.individuals.length})`, { bold: true })], AlignmentType.LEFT, 120),
+          listTable(['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị'], [8, 30, 30, 32], list.individuals.map((i) => [String(i.ordinal), i.name + mark(i.revoked), i.position ?? '', i.unit])),
+          para([run('')]),
+          para([run(`Danh sách có ${list.collectives.length} tập thể và ${list.individuals.length} cá nhân./.`, { italics: true })], AlignmentType.LEFT),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+function styleHeader(row: ExcelJS.Row) {
+  row.font = { bold: true };
+  row.alignment = { vertical: 'middle', wrapText: true };
+}
+
+/** The attached list as XLSX: collectives, then individuals, as in the decision. */
+export async function awardsXlsx(list: DecisionList): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Vinh Danh';
+  const ws = wb.addWorksheet('Danh sách');
+  ws.addRow([safeCell(`Danh sách kèm theo Quyết định số ${list.decisionNumber} ${vietnameseDate(list.decisionDate)} của ${list.authority}`)]).font = { bold: true };
+  styleHeader(ws.addRow(['STT', 'Loại', 'Họ và tên / Tên tập thể', 'Chức vụ', 'Đơn vị', 'Ghi chú']));
+  for (const c of list.collectives) ws.addRow([c.ordinal, 'Tập thể', safeCell(c.name), '', safeCell(c.unit), c.revoked ? 'Đã hủy bỏ' : '']);
+  for (const i of list.individuals) ws.addRow([i.ordinal, 'Cá nhân', safeCell(i.name), safeCell(i.position), safeCell(i.unit), i.revoked ? 'Đã hủy bỏ' : '']);
+  ws.columns = [{ width: 6 }, { width: 10 }, { width: 40 }, { width: 30 }, { width: 40 }, { width: 14 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Counts of a round's approved nominations by unit, kind, gender and Party membership, against quota. */
+export async function roundReportXlsx(actor: Actor | null, slug: string): Promise<Buffer> {
+  const list = getDecisionList(actor, slug);
+  const db = getDb();
+  const round = db.select({ id: rounds.id, qc: rounds.quotaCollectives, qi: rounds.quotaIndividuals }).from(rounds).where(eq(rounds.slug, slug)).get()!;
+  const byUnit = db
+    .select({
+      unit: units.name,
+      path: units.path,
+      collectives: sql<number>`sum(${awards.nomineeKind} = 'collective')`,
+      individuals: sql<number>`sum(${awards.nomineeKind} = 'individual')`,
+      women: sql<number>`sum(${awards.gender} = 'female')`,
+      party: sql<number>`sum(${awards.partyMember} = 1)`,
+    })
+    .from(awards)
+    .innerJoin(nominations, eq(nominations.id, awards.nominationId))
+    .innerJoin(units, eq(units.id, nominations.unitId))
+    .where(and(eq(awards.roundId, round.id), isNull(awards.revokedAt)))
+    .groupBy(units.id)
+    .orderBy(units.path)
+    .all();
+  const quotas = db
+    .select({ path: units.path, c: roundQuotas.collectives, i: roundQuotas.individuals })
+    .from(roundQuotas)
+    .innerJoin(units, eq(units.id, roundQuotas.unitId))
+    .where(eq(roundQuotas.roundId, round.id))
+    .all();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Báo cáo');
+  ws.addRow([safeCell(`Báo cáo kết quả: ${list.title}`)]).font = { bold: true };
+  styleHeader(ws.addRow(['Đơn vị đề nghị', 'Tập thể', 'Chỉ tiêu tập thể', 'Cá nhân', 'Chỉ tiêu cá nhân', 'Nữ', 'Đảng viên']));
+  for (const u of byUnit) {
+    const q = quotas.find((x) => u.path.startsWith(x.path));
+    ws.addRow([safeCell(u.unit), u.collectives ?? 0, q?.c ?? '', u.individuals ?? 0, q?.i ?? '', u.women ?? 0, u.party ?? 0]);
+  }
+  const live = (xs: Array<{ revoked: boolean }>) => xs.filter((x) => !x.revoked).length;
+  styleHeader(ws.addRow(['Tổng cộng', live(list.collectives), round.qc ?? '', live(list.individuals), round.qi ?? '', byUnit.reduce((s, u) => s + (u.women ?? 0), 0), byUnit.reduce((s, u) => s + (u.party ?? 0), 0)]));
+  ws.columns = [{ width: 40 }, { width: 10 }, { width: 16 }, { width: 10 }, { width: 16 }, { width: 8 }, { width: 12 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function csvField(v: string | number | null): string {
+  const s = String(safeCell(v));
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The public CSV of a published round (unrevoked awards), with a BOM so Excel reads UTF-8. */
+export function publicAwardsCsv(rows: Array<{ id: string; kind: string; ordinal: number; name: string; position: string | null; unit: string }>): string {
+  const lines = [['stt', 'loai', 'ten', 'chuc_vu', 'don_vi', 'ma_xac_minh'].join(',')];
+  for (const r of rows) lines.push([r.ordinal, r.kind === 'collective' ? 'Tập thể' : 'Cá nhân', r.name, r.position ?? '', r.unit, r.id].map(csvField).join(','));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+export type CertificateView = {
+  publicId: string;
+  name: string;
+  kind: 'collective' | 'individual';
+  gender: 'male' | 'female' | 'other' | null;
+  position: string | null;
+  unit: string;
+  roundTitle: string;
+  authority: string;
+  awardForm: string;
+  issuer: string;
+  decisionNumber: string;
+  decisionDate: string;
+  decisionPlace: string;
+  decisionSigner: string;
+  revoked: boolean;
+};
+
+/** One award as printed on its certificate; for the district office. */
+export function getCertificate(actor: Actor | null, publicId: string): CertificateView {
+  if (!isStaff(actor) || !seesAllNominations(actor) || !/^[a-f0-9]{16}$/.test(publicId)) throw new DomainError('not_found');
+  const row = getDb()
+    .select({
+      publicId: awards.publicId, name: awards.name, kind: awards.nomineeKind, gender: awards.gender, position: awards.position, unit: awards.unitName, revokedAt: awards.revokedAt,
+      roundTitle: rounds.title, authority: rounds.authority, awardForm: rounds.awardForm, issuer: units.name,
+      decisionNumber: rounds.decisionNumber, decisionDate: rounds.decisionDate, decisionPlace: rounds.decisionPlace, decisionSigner: rounds.decisionSigner,
+    })
+    .from(awards)
+    .innerJoin(rounds, eq(rounds.id, awards.roundId))
+    .innerJoin(units, eq(units.id, rounds.unitId))
+    .where(eq(awards.publicId, publicId))
+    .get();
+  if (!row || !row.decisionNumber || !row.decisionDate) throw new DomainError('not_found');
+  const { revokedAt, ...rest } = row;
+  return { ...rest, decisionNumber: row.decisionNumber, decisionDate: row.decisionDate, decisionPlace: row.decisionPlace ?? '', decisionSigner: row.decisionSigner ?? '', revoked: !!revokedAt };
+}
