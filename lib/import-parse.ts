@@ -1,0 +1,136 @@
+// Reading the office's spreadsheets: XLSX or CSV (UTF-8, UTF-16 or Windows-1258, comma or
+// semicolon), refusing what is not a spreadsheet, too large, or a zip bomb. Pure: no database.
+import ExcelJS from 'exceljs';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 200_000;
+const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+
+export type FileProblem = 'empty' | 'too_large' | 'not_spreadsheet' | 'zip_bomb' | 'too_many_rows' | 'bad_encoding';
+export class FileError extends Error {
+  constructor(readonly problem: FileProblem) {
+    super(problem);
+  }
+}
+
+export type Table = { header: string[]; rows: string[][] };
+
+/** Text of a CSV: BOMs name UTF-8 and UTF-16; otherwise strict UTF-8, else Windows-1258 (Vietnamese Excel on Windows). */
+export function decodeText(bytes: Uint8Array): string {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let text: string;
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) text = new TextDecoder('utf-8').decode(b.subarray(3));
+  else if (b[0] === 0xff && b[1] === 0xfe) text = new TextDecoder('utf-16le').decode(b.subarray(2));
+  else if (b[0] === 0xfe && b[1] === 0xff) text = new TextDecoder('utf-16be').decode(b.subarray(2));
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(b);
+    } catch {
+      text = new TextDecoder('windows-1258').decode(b);
+    }
+  }
+  if (text.includes('\u0000')) throw new FileError('bad_encoding');
+  return text.normalize('NFC');
+}
+
+/** RFC 4180 CSV; the delimiter (comma, semicolon or tab) is the one the header line uses most. */
+export function parseCsv(text: string): string[][] {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const);
+  const delim = counts.sort((a, b) => b[1] - a[1])[0][0];
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === delim) {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      if (rows.length > MAX_IMPORT_ROWS + 1) throw new FileError('too_many_rows');
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Sum of the uncompressed sizes a ZIP's central directory declares (read before anything inflates). */
+export function zipDeclaredSize(b: Buffer): number {
+  const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new FileError('not_spreadsheet');
+  const entries = b.readUInt16LE(eocd + 10);
+  let p = b.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (p + 46 > b.length || b.readUInt32LE(p) !== 0x02014b50) throw new FileError('not_spreadsheet');
+    total += b.readUInt32LE(p + 24);
+    p += 46 + b.readUInt16LE(p + 28) + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
+  }
+  return total;
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v == null) return '';
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) return v.result == null ? '' : String(v.result);
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    return '';
+  }
+  return String(v);
+}
+
+/** A spreadsheet file as a table of trimmed NFC strings; the kind is decided by the bytes, not the name. */
+export async function readTable(bytes: Uint8Array): Promise<Table> {
+  if (bytes.byteLength === 0) throw new FileError('empty');
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new FileError('too_large');
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let rows: string[][];
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
+    const declared = zipDeclaredSize(b);
+    if (declared > MAX_UNZIPPED_BYTES || declared > b.length * 200) throw new FileError('zip_bomb');
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(b as never);
+    } catch {
+      throw new FileError('not_spreadsheet');
+    }
+    const ws = wb.worksheets[0];
+    // A ZIP without a worksheet is no workbook.
+    if (!ws) throw new FileError('not_spreadsheet');
+    if (ws.rowCount > MAX_IMPORT_ROWS + 1) throw new FileError('too_many_rows');
+    rows = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      const values = row.values as ExcelJS.CellValue[];
+      rows[n - 1] = values.slice(1).map(cellText);
+    });
+    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  } else {
+    // A CSV is text: a NUL byte or a known binary signature means it is something else.
+    if (b.subarray(0, 5).toString('latin1') === '%PDF-' || (b[0] === 0xd0 && b[1] === 0xcf)) throw new FileError('not_spreadsheet');
+    rows = parseCsv(decodeText(bytes));
+  }
+  const clean = rows.map((r) => r.map((c) => c.normalize('NFC').replace(/\s+/g, ' ').trim()));
+  while (clean.length && clean[clean.length - 1].every((c) => c === '')) clean.pop();
+  if (clean.length === 0) throw new FileError('empty');
+  const [header, ...body] = clean;
+  return { header, rows: body };
+}

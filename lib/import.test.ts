@@ -1,0 +1,179 @@
+// The import against bad files of every kind, good files in every encoding, and size.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { individuals, rounds, users } from '@/db/schema';
+import { DEMO_SLUGS, seedDemo } from '@/db/demo';
+import type { DB } from '@/db/connection';
+import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { loadActor } from './users';
+import type { Actor } from './policy';
+import { importSpreadsheet, templateCsv } from './import';
+import { parseCsv } from './import-parse';
+
+let db: DB;
+let admin: Actor;
+let officer: Actor;
+const HEADER = 'Họ và tên,Giới tính,Năm sinh,Chức vụ,Đơn vị,Đảng viên';
+const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
+const count = () => db.select({ id: individuals.id }).from(individuals).all().length;
+
+beforeAll(async () => {
+  ({ db } = freshDatabase());
+  await seedDemo(db);
+  useAsAppDatabase(db);
+  const id = (u: string) => db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id;
+  admin = loadActor(id('admin'))!;
+  officer = loadActor(id('officer'))!;
+});
+
+/** Encodes text as Windows-1258 the way Excel does: base letters plus combining tone marks. */
+function cp1258(text: string): Uint8Array {
+  const decoder = new TextDecoder('windows-1258');
+  const table = new Map<string, number>();
+  for (let b = 0; b < 256; b++) table.set(decoder.decode(new Uint8Array([b])), b);
+  const out: number[] = [];
+  const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  for (const ch of text.normalize('NFC')) {
+    const nfd = ch.normalize('NFD');
+    const base = nfd.replace(TONES, '').normalize('NFC');
+    if (!table.has(base)) throw new Error(`not in CP1258: ${ch}`);
+    out.push(table.get(base)!);
+    for (const tone of nfd.match(TONES) ?? []) out.push(table.get(tone)!);
+  }
+  return new Uint8Array(out);
+}
+
+async function xlsx(rows: string[][]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  rows.forEach((r) => ws.addRow(r));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('bad files get a clear reason and change nothing', () => {
+  it.each([
+    ['empty', new Uint8Array(), 'empty'],
+    ['a PDF named .csv', utf8('%PDF-1.4 ...'), 'not_spreadsheet'],
+    ['an old .xls (OLE)', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'not_spreadsheet'],
+    ['a ZIP that is no workbook', null, 'not_spreadsheet'],
+    ['too large', new Uint8Array(21 * 1024 * 1024), 'too_large'],
+    ['missing columns', utf8('Họ và tên,Đơn vị\nA,Phường Tân Phong\n'), 'missing_columns'],
+    ['extra columns', utf8(`${HEADER},Số CCCD\nA,Nam,1980,,Phường Tân Phong,Có,079123\n`), 'extra_columns'],
+  ])('%s', async (_name, bytes, code) => {
+    let input = bytes;
+    if (input === null) {
+      const zip = new JSZip();
+      zip.file('hello.txt', 'not a workbook');
+      input = new Uint8Array(await zip.generateAsync({ type: 'nodebuffer' }));
+    }
+    const before = count();
+    const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: input, dryRun: false });
+    expect(r.fileError?.code).toBe(code);
+    expect(count()).toBe(before);
+  });
+
+  it('a zip bomb disguised as XLSX is refused before anything is inflated', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/worksheets/sheet1.xml', '0'.repeat(300 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: new Uint8Array(bomb), dryRun: true });
+    expect(r.fileError?.code).toBe('zip_bomb');
+  }, 60_000);
+
+  it('lists every bad row with its row number, column and reason, and writes nothing', async () => {
+    const csv = [HEADER, 'Nguyễn Văn Đúng,Nam,1980,Tổ trưởng,Phường Tân Phong,Có', ',Nữ,1990,,Phường Tân Phong,', 'Trần Thị B,Nữ,19x0,,Phường Ảo,Có lẽ', 'Nguyễn Văn Đúng,Nam,1980,Tổ trưởng,Phường Tân Phong,Có'].join('\n');
+    const before = count();
+    const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: utf8(csv), dryRun: false });
+    expect(r.errors).toEqual([
+      { row: 3, column: 'Họ và tên', code: 'required', value: '' },
+      { row: 4, column: 'Đơn vị', code: 'unknown_unit', value: 'Phường Ảo' },
+      { row: 4, column: 'Năm sinh', code: 'bad_year', value: '19x0' },
+      { row: 4, column: 'Đảng viên', code: 'bad_yes_no', value: 'Có lẽ' },
+      { row: 5, column: 'Họ và tên', code: 'duplicate_in_file', value: 'Nguyễn Văn Đúng' },
+    ]);
+    expect(r.written).toBe(0);
+    expect(count()).toBe(before);
+  });
+
+  it('an officer cannot import into another ward (it reads as an unknown unit)', async () => {
+    const r = await importSpreadsheet(officer, { kind: 'individuals', bytes: utf8(`${HEADER}\nA B,Nam,1980,,Phường Tân Hưng,Không\n`), dryRun: true });
+    expect(r.errors.map((e) => e.code)).toEqual(['unknown_unit']);
+  });
+});
+
+describe('good files in every encoding', () => {
+  const row = 'Đặng Thị Điệp,Nữ,1985,Giáo viên,Phường Tân Phong,Không';
+  it.each([
+    ['UTF-8 with BOM', new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${HEADER}\r\n${row}\r\n`)]))],
+    ['UTF-16 LE (Excel "Unicode text")', new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}\n${row}\n`, 'utf16le')]))],
+    ['semicolon-separated', utf8(`${HEADER.replaceAll(',', ';')}\n${row.replaceAll(',', ';')}\n`)],
+  ])('%s', async (_name, bytes) => {
+    const r = await importSpreadsheet(admin, { kind: 'individuals', bytes, dryRun: true });
+    expect(r.fileError).toBeUndefined();
+    expect(r.errors).toEqual([]);
+    expect(r.rows).toBe(1);
+  });
+
+  it('Windows-1258 (Vietnamese Excel on Windows) is read and stored as NFC', async () => {
+    const bytes = cp1258(`${HEADER}\r\nĐặng Thị Điệp,Nữ,1985,Giáo viên,Phường Tân Phong,Không\r\n`);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const r = await importSpreadsheet(admin, { kind: 'individuals', bytes, dryRun: false });
+    expect(r.fileError).toBeUndefined();
+    expect(r.errors).toEqual([]);
+    const stored = db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.nameFolded, 'dang thi diep')).all().map((x) => x.n);
+    expect(stored).toContain('Đặng Thị Điệp');
+  });
+
+  it('XLSX, written for real, in one transaction with one audit event', async () => {
+    const bytes = await xlsx([HEADER.split(','), ['Hồ Văn Xlsx', 'Nam', '1979', 'Trưởng khu phố', 'Khu phố 1, Phường Tân Phong', 'x']]);
+    const before = count();
+    const r = await importSpreadsheet(admin, { kind: 'individuals', bytes, dryRun: false });
+    expect(r.errors).toEqual([]);
+    expect(r.written).toBe(1);
+    expect(count()).toBe(before + 1);
+    const p = db.select().from(individuals).where(eq(individuals.fullName, 'Hồ Văn Xlsx')).get()!;
+    expect(p).toMatchObject({ gender: 'male', birthYear: 1979, partyMember: true, nameFolded: 'ho van xlsx' });
+  });
+
+  it('the templates import as they are', async () => {
+    for (const kind of ['individuals', 'collectives'] as const) {
+      const r = await importSpreadsheet(admin, { kind, bytes: utf8(templateCsv(kind)), dryRun: true });
+      expect(r.errors).toEqual([]);
+    }
+    const r = await importSpreadsheet(officer, { kind: 'nominations', bytes: utf8(templateCsv('nominations')), roundSlug: DEMO_SLUGS.open, dryRun: false });
+    expect(r.errors).toEqual([]);
+    expect(r.written).toBe(1);
+    const round = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!;
+    expect(round.id).toBeGreaterThan(0);
+  });
+});
+
+describe('size', () => {
+  it('10,000 rows import in one transaction', async () => {
+    const lines = [HEADER];
+    for (let i = 0; i < 10_000; i++) lines.push(`Người Thứ ${i},${i % 2 ? 'Nam' : 'Nữ'},${1960 + (i % 40)},Hội viên,Phường Tân Phong,${i % 3 ? 'Không' : 'Có'}`);
+    const before = count();
+    const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: utf8(lines.join('\n')), dryRun: false });
+    console.log(`import 10,000 rows: ${r.ms} ms`);
+    expect(r.written).toBe(10_000);
+    expect(count()).toBe(before + 10_000);
+  });
+
+  it('a 100,000-row file is read and checked without trouble', async () => {
+    const lines = [HEADER];
+    for (let i = 0; i < 100_000; i++) lines.push(`Người Kiểm ${i},Nam,1980,,Phường Tân Phong,`);
+    const t0 = performance.now();
+    const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: utf8(lines.join('\n')), dryRun: true });
+    console.log(`dry run 100,000 rows: ${Math.round(performance.now() - t0)} ms`);
+    expect(r.rows).toBe(100_000);
+    expect(r.errors).toEqual([]);
+  }, 60_000);
+
+  it('CSV parsing keeps quoted commas, quotes and newlines', () => {
+    expect(parseCsv('a,b\n"x, y","say ""hi""\nthere"\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"\nthere']]);
+  });
+});
