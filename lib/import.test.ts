@@ -99,6 +99,13 @@ describe('bad files get a clear reason and change nothing', () => {
     expect(count()).toBe(before);
   });
 
+  it('a short unit name shared by several wards is not guessed for an admin', async () => {
+    const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: utf8(`${HEADER}\nA B,Nam,1980,,Khu phố 2,Không\n`), dryRun: true });
+    expect(r.errors.map((e) => e.code)).toEqual(['unknown_unit']);
+    const mine = await importSpreadsheet(officer, { kind: 'individuals', bytes: utf8(`${HEADER}\nA B,Nam,1980,,Khu phố 2,Không\n`), dryRun: true });
+    expect(mine.errors).toEqual([]);
+  });
+
   it('an officer cannot import into another ward (it reads as an unknown unit)', async () => {
     const r = await importSpreadsheet(officer, { kind: 'individuals', bytes: utf8(`${HEADER}\nA B,Nam,1980,,Phường Tân Hưng,Không\n`), dryRun: true });
     expect(r.errors.map((e) => e.code)).toEqual(['unknown_unit']);

@@ -2,6 +2,9 @@
 // reports every bad row (row number, column, reason code); a real run writes all rows in one
 // transaction, or none when any row is bad, with one audit event.
 import 'server-only';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { collectives, individuals, nominations, rounds, units, type Gender, type UnitKind } from '@/db/schema';
@@ -98,12 +101,15 @@ export async function importSpreadsheet(
     if (round.status !== 'open') throw new DomainError('invalid_state');
   }
   // Units by folded name (and short name) within the actor's scope; others read as unknown.
+  // A short name ("Khu phố 2") counts only when it names one unit in scope; full names always do.
   const unitByName = new Map<string, { id: number; kind: UnitKind; path: string }>();
+  const byShort = new Map<string, Array<{ id: number; kind: UnitKind; path: string }>>();
   for (const u of db.select({ id: units.id, name: units.name, shortName: units.shortName, kind: units.kind, path: units.path, active: units.active }).from(units).all()) {
     if (!u.active || (!admin && !u.path.startsWith(actor.unitPath))) continue;
     unitByName.set(fold(u.name), u);
-    if (u.shortName && !unitByName.has(fold(u.shortName))) unitByName.set(fold(u.shortName), u);
+    if (u.shortName) byShort.set(fold(u.shortName), [...(byShort.get(fold(u.shortName)) ?? []), u]);
   }
+  for (const [short, list] of byShort) if (list.length === 1 && !unitByName.has(short)) unitByName.set(short, list[0]);
 
   const errors: RowError[] = [];
   const parsed: Parsed[] = [];
@@ -201,4 +207,44 @@ export function templateCsv(kind: ImportKind): string {
   };
   const line = (cells: string[]) => cells.map((c) => (/[",;\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
   return '\uFEFF' + [line(COLUMNS[kind].map((c) => c.header)), line(examples[kind])].join('\r\n') + '\r\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The web flow keeps the checked file between the dry run and the confirmation, so the user does not
+// upload it twice: it is stored under data/imports/<token>, bound to the user, kind and round.
+
+function stagingDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.IMPORTS_DIR || 'data/imports');
+}
+
+type Staged = { userId: number; kind: ImportKind; roundSlug?: string; at: number };
+
+export async function stageImport(actor: Actor | null, input: { kind: ImportKind; bytes: Uint8Array; roundSlug?: string }): Promise<ImportResult & { token?: string }> {
+  const result = await importSpreadsheet(actor, { ...input, dryRun: true });
+  if (result.fileError || result.errors.length) return result;
+  const token = randomBytes(16).toString('hex');
+  const dir = stagingDir();
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${token}.bin`), input.bytes, { mode: 0o600 });
+  const meta: Staged = { userId: actor!.id, kind: input.kind, roundSlug: input.roundSlug, at: Date.now() };
+  fs.writeFileSync(path.join(dir, `${token}.json`), JSON.stringify(meta), { mode: 0o600 });
+  return { ...result, token };
+}
+
+export async function confirmImport(actor: Actor | null, token: string): Promise<ImportResult> {
+  if (!actor || !/^[a-f0-9]{32}$/.test(token)) throw new DomainError('not_found');
+  const dir = stagingDir();
+  let meta: Staged;
+  let bytes: Buffer;
+  try {
+    meta = JSON.parse(fs.readFileSync(path.join(dir, `${token}.json`), 'utf8'));
+    bytes = fs.readFileSync(path.join(dir, `${token}.bin`));
+  } catch {
+    throw new DomainError('not_found');
+  }
+  // Only the user who checked the file may confirm it, within the hour.
+  if (meta.userId !== actor.id || Date.now() - meta.at > 3_600_000) throw new DomainError('not_found');
+  const result = await importSpreadsheet(actor, { kind: meta.kind, bytes, roundSlug: meta.roundSlug, dryRun: false });
+  for (const ext of ['bin', 'json']) fs.rmSync(path.join(dir, `${token}.${ext}`), { force: true });
+  return result;
 }

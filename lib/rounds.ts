@@ -60,16 +60,16 @@ export function listRoundOptions(actor: Actor | null): Array<{ id: number; title
 }
 
 /** Rounds an officer can nominate in now: open, window open. */
-export function listOpenRounds(actor: Actor | null, now = new Date()): Array<{ id: number; title: string }> {
-  if (!actor || !actor.roles.includes('officer')) return [];
+export function listOpenRounds(actor: Actor | null, now = new Date()): Array<{ id: number; slug: string; title: string }> {
+  if (!actor || !(actor.roles.includes('officer') || actor.roles.includes('admin'))) return [];
   return getDb()
-    .select({ id: rounds.id, title: rounds.title, opens: rounds.windowOpensAt, closes: rounds.windowClosesAt })
+    .select({ id: rounds.id, slug: rounds.slug, title: rounds.title, opens: rounds.windowOpensAt, closes: rounds.windowClosesAt })
     .from(rounds)
     .where(eq(rounds.status, 'open'))
     .orderBy(desc(rounds.id))
     .all()
     .filter((r) => (!r.opens || r.opens <= now) && (!r.closes || now <= r.closes))
-    .map(({ id, title }) => ({ id, title }));
+    .map(({ id, slug, title }) => ({ id, slug, title }));
 }
 
 export type RoundAdminView = {

@@ -16,6 +16,7 @@ const HREF = {
   nominations: '/manage/nominations',
   review: '/manage/nominations?status=submitted',
   approve: '/manage/nominations?status=checked',
+  import: '/manage/import',
   audit: '/manage/audit',
   units: '/manage/units',
   users: '/manage/users',

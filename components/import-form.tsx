@@ -1,0 +1,108 @@
+'use client';
+// The import flow: check the file (a dry run listing every bad row), then confirm to write it all.
+import { useActionState } from 'react';
+
+export type ImportState = {
+  fileError?: string;
+  rowErrors?: Array<{ row: number; column: string; value: string; reason: string }>;
+  rows?: number;
+  token?: string;
+  kind?: string;
+  written?: number;
+  ms?: number;
+};
+type Action = (prev: ImportState, formData: FormData) => Promise<ImportState>;
+
+export type ImportLabels = {
+  kind: string;
+  kinds: Record<'individuals' | 'collectives' | 'nominations', string>;
+  round: string;
+  roundHint: string;
+  file: string;
+  check: string;
+  checking: string;
+  confirm: string;
+  confirmText: string;
+  writing: string;
+  valid: string;
+  written: string;
+  errorsTitle: string;
+  row: string;
+  column: string;
+  value: string;
+  reason: string;
+  templates: string;
+};
+
+export function ImportForm({ locale, labels, rounds, check, confirm }: { locale: string; labels: ImportLabels; rounds: Array<{ slug: string; title: string }>; check: Action; confirm: Action }) {
+  const [checked, checkAction, checking] = useActionState<ImportState, FormData>(check, {});
+  const [done, confirmAction, writing] = useActionState<ImportState, FormData>(confirm, {});
+  const fill = (s: string, n: number) => s.replace('{count}', n.toLocaleString(locale));
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        {labels.templates}{' '}
+        {(['individuals', 'collectives', 'nominations'] as const).map((k, i) => (
+          <span key={k}>
+            {i ? ' · ' : ''}
+            <a href={`/api/templates/${k}`}>{labels.kinds[k]}</a>
+          </span>
+        ))}
+      </p>
+      <form action={checkAction} className="card space-y-3">
+        <input type="hidden" name="locale" value={locale} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <div>
+            <label htmlFor="imp-kind" className="label">{labels.kind}</label>
+            <select id="imp-kind" name="kind" className="field">
+              {(['individuals', 'collectives', 'nominations'] as const).map((k) => <option key={k} value={k}>{labels.kinds[k]}</option>)}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="imp-round" className="label">{labels.round}</label>
+            <select id="imp-round" name="round" className="field" aria-describedby="imp-round-hint">
+              {rounds.map((r) => <option key={r.slug} value={r.slug}>{r.title}</option>)}
+            </select>
+            <p id="imp-round-hint" className="mt-1 text-xs text-stone-600">{labels.roundHint}</p>
+          </div>
+        </div>
+        <div>
+          <label htmlFor="imp-file" className="label">{labels.file}</label>
+          <input id="imp-file" name="file" type="file" required accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="block w-full text-sm" />
+        </div>
+        <button type="submit" className="btn-primary" disabled={checking}>{labels.check}</button>
+        {checking ? (
+          <p role="status" className="flex items-center gap-2 text-sm"><progress className="w-32" aria-label={labels.checking} /> {labels.checking}</p>
+        ) : null}
+      </form>
+
+      {checked.fileError ? <p role="alert" className="rounded-md border border-brand-600 bg-brand-50 px-3 py-2 font-medium text-brand-800">{checked.fileError}</p> : null}
+      {checked.rowErrors && checked.rowErrors.length > 0 ? (
+        <section className="card space-y-2" aria-labelledby="imp-errors">
+          <h2 id="imp-errors" className="font-semibold text-brand-800">{fill(labels.errorsTitle, checked.rowErrors.length)}</h2>
+          <div className="overflow-x-auto">
+            <table className="table" data-testid="import-errors">
+              <thead><tr><th scope="col">{labels.row}</th><th scope="col">{labels.column}</th><th scope="col">{labels.value}</th><th scope="col">{labels.reason}</th></tr></thead>
+              <tbody>
+                {checked.rowErrors.map((e, i) => (
+                  <tr key={i}><td className="tabular-nums">{e.row}</td><td>{e.column}</td><td>{e.value}</td><td>{e.reason}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      {checked.token && done.written === undefined ? (
+        <form action={confirmAction} className="card space-y-3" onSubmit={(e) => { if (!window.confirm(labels.confirmText)) e.preventDefault(); }}>
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="token" value={checked.token} />
+          <p role="status" className="font-medium">{fill(labels.valid, checked.rows ?? 0)}</p>
+          <button type="submit" className="btn-primary" disabled={writing}>{labels.confirm}</button>
+          {writing ? <p role="status" className="flex items-center gap-2 text-sm"><progress className="w-32" aria-label={labels.writing} /> {labels.writing}</p> : null}
+          {done.fileError ? <p role="alert" className="font-medium text-brand-800">{done.fileError}</p> : null}
+        </form>
+      ) : null}
+      {done.written !== undefined ? <p role="status" className="card font-semibold text-emerald-900" data-testid="import-done">{fill(labels.written, done.written)}</p> : null}
+    </div>
+  );
+}
