@@ -3,7 +3,11 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { units, userRoles, users, type Role } from '@/db/schema';
-import { verifyPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { appendAudit } from '@/lib/audit-chain';
+import { DomainError } from '@/lib/errors';
+import { clean } from '@/lib/text';
+import { write } from '@/lib/workflow';
 import type { Actor } from '@/lib/policy';
 
 /** Returns the user when the password matches an active account; the same cost and answer otherwise. */
@@ -57,4 +61,105 @@ export function loadActor(userId: number, sessionVersion?: number): Actor | null
     individualId: row.individualId,
     mustChangePassword: row.mustChangePassword,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// User administration (admins) and one's own password (everyone).
+
+export const MIN_PASSWORD = 10;
+
+export type UserRow = { id: number; username: string; displayName: string; unitId: number; unitName: string; roles: Role[]; active: boolean; mustChangePassword: boolean };
+
+function requireAdmin(actor: Actor | null): asserts actor is Actor {
+  if (!actor || !actor.roles.includes('admin')) throw new DomainError('forbidden');
+}
+
+export function listUsers(actor: Actor | null): UserRow[] {
+  requireAdmin(actor);
+  const db = getDb();
+  const roles = db.select().from(userRoles).all();
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId, unitName: units.name, active: users.active, mustChangePassword: users.mustChangePassword })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .orderBy(users.username)
+    .all()
+    .map((u) => ({ ...u, roles: roles.filter((r) => r.userId === u.id).map((r) => r.role as Role) }));
+}
+
+function checkPassword(password: string) {
+  if (password.length < MIN_PASSWORD || password.length > 200) throw new DomainError('invalid_input', { field: 'password', min: MIN_PASSWORD });
+}
+
+export async function createUser(actor: Actor | null, input: { username: string; displayName: string; unitId: number; roles: Role[]; password: string }): Promise<{ id: number }> {
+  requireAdmin(actor);
+  const username = input.username.normalize('NFC').trim().toLowerCase();
+  if (!/^[a-z0-9._-]{3,50}$/.test(username)) throw new DomainError('invalid_input', { field: 'username' });
+  checkPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return write((tx) => {
+    if (!tx.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)).get()) throw new DomainError('not_found', { field: 'unit' });
+    if (tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) throw new DomainError('conflict', { field: 'username' });
+    const displayName = clean(input.displayName) || username;
+    // A new account signs in with a password someone else typed: it must be changed first.
+    const id = tx.insert(users).values({ username, displayName, passwordHash, unitId: input.unitId, mustChangePassword: true }).returning({ id: users.id }).get().id;
+    for (const role of new Set(input.roles)) tx.insert(userRoles).values({ userId: id, role }).run();
+    appendAudit(tx, { actorId: actor.id, action: 'user.create', entityType: 'user', entityId: id, after: { username, displayName, unitId: input.unitId, roles: [...new Set(input.roles)] } });
+    return { id };
+  });
+}
+
+export function updateUser(actor: Actor | null, id: number, input: { displayName: string; unitId: number; roles: Role[]; active: boolean }): void {
+  requireAdmin(actor);
+  if (id === actor.id && (!input.active || !input.roles.includes('admin'))) throw new DomainError('invalid_state', { reason: 'self' });
+  write((tx) => {
+    const before = tx.select().from(users).where(eq(users.id, id)).get();
+    if (!before) throw new DomainError('not_found');
+    if (!tx.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)).get()) throw new DomainError('not_found', { field: 'unit' });
+    const oldRoles = tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, id)).all().map((r) => r.role);
+    const roles = [...new Set(input.roles)];
+    // Deactivation ends every session at once.
+    const bump = before.active && !input.active ? 1 : 0;
+    tx.update(users).set({ displayName: clean(input.displayName) || before.username, unitId: input.unitId, active: input.active, sessionVersion: before.sessionVersion + bump }).where(eq(users.id, id)).run();
+    tx.delete(userRoles).where(eq(userRoles.userId, id)).run();
+    for (const role of roles) tx.insert(userRoles).values({ userId: id, role }).run();
+    appendAudit(tx, {
+      actorId: actor.id, action: 'user.update', entityType: 'user', entityId: id,
+      before: { displayName: before.displayName, unitId: before.unitId, active: before.active, roles: oldRoles },
+      after: { displayName: clean(input.displayName), unitId: input.unitId, active: input.active, roles },
+    });
+  });
+}
+
+/** An admin sets a temporary password: every session ends and the user must choose a new one. */
+export async function resetPassword(actor: Actor | null, id: number, password: string): Promise<void> {
+  requireAdmin(actor);
+  checkPassword(password);
+  const passwordHash = await hashPassword(password);
+  write((tx) => {
+    const u = tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, id)).get();
+    if (!u) throw new DomainError('not_found');
+    tx.update(users).set({ passwordHash, mustChangePassword: true, sessionVersion: u.sv + 1 }).where(eq(users.id, id)).run();
+    appendAudit(tx, { actorId: actor.id, action: 'user.reset_password', entityType: 'user', entityId: id });
+  });
+}
+
+/** Everyone changes their own password with the current one; other sessions end. */
+export async function changeOwnPassword(actor: Actor | null, current: string, next: string): Promise<void> {
+  if (!actor) throw new DomainError('forbidden');
+  checkPassword(next);
+  const row = getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.id)).get();
+  if (!row || !(await verifyPassword(row.hash, current))) throw new DomainError('invalid_input', { field: 'current' });
+  if (current === next) throw new DomainError('invalid_input', { field: 'password' });
+  const passwordHash = await hashPassword(next);
+  write((tx) => {
+    const u = tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, actor.id)).get()!;
+    tx.update(users).set({ passwordHash, mustChangePassword: false, sessionVersion: u.sv + 1 }).where(eq(users.id, actor.id)).run();
+    appendAudit(tx, { actorId: actor.id, action: 'user.change_password', entityType: 'user', entityId: actor.id });
+  });
+}
+
+export function listUnitOptions(actor: Actor | null): Array<{ id: number; name: string }> {
+  requireAdmin(actor);
+  return getDb().select({ id: units.id, name: units.name }).from(units).where(eq(units.active, true)).orderBy(units.path).all();
 }

@@ -12,11 +12,12 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/login'>)
   return { title: t('title'), robots: { index: false } };
 }
 
-export default async function LoginPage({ params }: PageProps<'/[locale]/login'>) {
+export default async function LoginPage({ params, searchParams }: PageProps<'/[locale]/login'>) {
   const { locale } = await params;
+  const changed = (await searchParams).changed === '1';
   setRequestLocale(locale);
   if (await getActor()) redirect(locale === 'vi' ? '/manage' : `/${locale}/manage`);
-  const t = await getTranslations('login');
+  const [t, tu] = await Promise.all([getTranslations('login'), getTranslations('users')]);
   return (
     <div className="mx-auto max-w-sm">
       <div className="card space-y-4">
@@ -24,6 +25,7 @@ export default async function LoginPage({ params }: PageProps<'/[locale]/login'>
           <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>
           <p className="mt-1 text-sm text-stone-700">{t('intro')}</p>
         </div>
+        {changed ? <p role="status" className="rounded-md border border-emerald-700 bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">{tu('changed')}</p> : null}
         <LoginForm
           locale={locale}
           labels={{ username: t('username'), password: t('password'), submit: t('submit'), invalid: t('invalid'), missing: t('missing') }}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { staffMenu } from '@/lib/policy';
@@ -26,8 +27,10 @@ export default async function ManageLayout({ children, params }: LayoutProps<'/[
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  const [t, tc, tr] = await Promise.all([getTranslations('manage'), getTranslations('common'), getTranslations('role')]);
-  const menu = staffMenu(actor).filter((item) => !['units', 'users'].includes(item));
+  // A reset or new account first chooses its own password.
+  if (actor.mustChangePassword) redirect(locale === 'vi' ? '/account/password' : `/${locale}/account/password`);
+  const [t, tc, tr, tu] = await Promise.all([getTranslations('manage'), getTranslations('common'), getTranslations('role'), getTranslations('users')]);
+  const menu = staffMenu(actor).filter((item) => item !== 'units');
   const inbox = inboxCounts(actor);
   const badge: Partial<Record<string, number>> = {
     nominations: inbox.returned,
@@ -43,10 +46,13 @@ export default async function ManageLayout({ children, params }: LayoutProps<'/[
           <p className="text-sm text-stone-700">{t('unit', { unit: actor.unitName })}</p>
           <p className="text-sm text-stone-700">{t('roles', { roles: actor.roles.map((r) => tr(r)).join(', ') })}</p>
         </div>
+        <div className="flex flex-wrap gap-2">
+        <Link href="/account/password" className="btn-secondary">{tu('account')}</Link>
         <form action={logout}>
           <input type="hidden" name="locale" value={locale} />
           <button type="submit" className="btn-secondary">{tc('signOut')}</button>
         </form>
+        </div>
       </div>
       <nav aria-label={t('title')} className="no-print">
         <ul className="flex flex-wrap gap-2">
