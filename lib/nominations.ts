@@ -100,6 +100,9 @@ export type NominationDetail = NominationListItem & {
   summary: string;
   roundId: number;
   roundStatus: RoundStatus;
+  roundTheme: string;
+  individualId: number | null;
+  collectiveId: number | null;
   unitId: number;
   vote: { for: number; against: number; total: number } | null;
 };
@@ -120,6 +123,9 @@ export function getNomination(actor: Actor | null, id: number): NominationDetail
       unitName: units.name,
       status: nominations.status,
       roundStatus: rounds.status,
+      roundTheme: rounds.theme,
+      individualId: nominations.individualId,
+      collectiveId: nominations.collectiveId,
       summary: nominations.summary,
       voteFor: nominations.voteFor,
       voteAgainst: nominations.voteAgainst,

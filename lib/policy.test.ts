@@ -30,9 +30,9 @@ describe('canSeeNomination', () => {
 
 describe('staffMenu', () => {
   it.each([
-    [['officer'], ['dashboard', 'rounds', 'nominations', 'import']],
-    [['reviewer'], ['dashboard', 'rounds', 'nominations', 'review']],
-    [['approver'], ['dashboard', 'rounds', 'nominations', 'approve']],
-    [['admin'], ['dashboard', 'rounds', 'nominations', 'import', 'audit', 'units', 'users']],
+    [['officer'], ['dashboard', 'rounds', 'nominations', 'people', 'import']],
+    [['reviewer'], ['dashboard', 'rounds', 'nominations', 'people', 'review']],
+    [['approver'], ['dashboard', 'rounds', 'nominations', 'people', 'approve']],
+    [['admin'], ['dashboard', 'rounds', 'nominations', 'people', 'import', 'audit', 'units', 'users']],
   ] as Array<[Role[], string[]]>)('%j', (roles, items) => expect(staffMenu(actor(roles))).toEqual(items));
 });

@@ -38,8 +38,8 @@ export function canSeeNomination(actor: Actor | null, nominationUnitPath: string
 }
 
 /** Navigation entries a role sees in the staff area (UI convenience; lib/ enforces the rules). */
-export function staffMenu(actor: Actor): Array<'dashboard' | 'rounds' | 'nominations' | 'review' | 'approve' | 'import' | 'audit' | 'units' | 'users'> {
-  const items: ReturnType<typeof staffMenu> = ['dashboard', 'rounds', 'nominations'];
+export function staffMenu(actor: Actor): Array<'dashboard' | 'rounds' | 'nominations' | 'people' | 'review' | 'approve' | 'import' | 'audit' | 'units' | 'users'> {
+  const items: ReturnType<typeof staffMenu> = ['dashboard', 'rounds', 'nominations', 'people'];
   if (hasRole(actor, 'officer') || hasRole(actor, 'admin')) items.push('import');
   if (hasRole(actor, 'reviewer')) items.push('review');
   if (hasRole(actor, 'approver')) items.push('approve');

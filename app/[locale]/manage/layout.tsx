@@ -15,6 +15,7 @@ const HREF = {
   dashboard: '/manage',
   rounds: '/manage/rounds',
   nominations: '/manage/nominations',
+  people: '/manage/people',
   review: '/manage/nominations?status=submitted',
   approve: '/manage/nominations?status=checked',
   import: '/manage/import',

@@ -8,6 +8,7 @@ import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
 import { listAttachments } from '@/lib/attachments';
 import { listFeedback } from '@/lib/consultation';
+import { priorAwardsInTheme } from '@/lib/registry';
 import { attach, comment, decide, markChecked, returnWithReason, saveSummary, submit } from './actions';
 
 export default async function NominationPage({ params }: PageProps<'/[locale]/manage/nominations/[id]'>) {
@@ -27,6 +28,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
   const timeline = getNominationTimeline(actor, nomination.id);
   const files = listAttachments(actor, nomination.id);
   const publicComments = listFeedback(actor, nomination.id);
+  const prior = priorAwardsInTheme(nomination, nomination.roundTheme, nomination.roundId);
   const tc = await getTranslations('consultation');
   const n = nomination;
   const officerMay = hasRole(actor, 'officer') && n.roundStatus === 'open' && (n.status === 'draft' || n.status === 'returned');
@@ -40,6 +42,14 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
         <h1 className="text-2xl font-bold text-brand-800">{n.nomineeName}</h1>
         <p className="mt-1"><span className="badge bg-gold-100 text-gold-700" data-testid="nomination-status">{ts(n.status)}</span></p>
       </div>
+      {prior.length ? (
+        <div role="alert" className="rounded-md border-2 border-gold-400 bg-gold-100 px-4 py-3" data-testid="duplicate-warning">
+          <p className="font-semibold">{ta('duplicateWarning')}</p>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {prior.map((p, i) => <li key={i}>{p.roundTitle} — {p.decisionNumber} ({p.decisionDate})</li>)}
+          </ul>
+        </div>
+      ) : null}
       <dl className="card grid gap-2 sm:grid-cols-[12rem_1fr]">
         <dt className="font-semibold">{t('round')}</dt>
         <dd>{n.roundTitle}</dd>

@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, like, sql } from 'drizzle-orm';
+import { awards, individuals, rounds, units, users } from '@/db/schema';
+import { DEMO_SLUGS, seedDemo } from '@/db/demo';
+import type { DB } from '@/db/connection';
+import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { fold } from './text';
+import { loadActor } from './users';
+import type { Actor } from './policy';
+import { getRegistryEntry, listRegistry, priorAwardsInTheme } from './registry';
+
+let db: DB;
+let reviewer: Actor;
+let officer: Actor;
+const byName = (u: string) => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id)!;
+
+beforeAll(async () => {
+  ({ db } = freshDatabase());
+  await seedDemo(db);
+  useAsAppDatabase(db);
+  reviewer = byName('reviewer');
+  officer = byName('officer');
+});
+
+describe('registry', () => {
+  it('finds people without diacritics, đ included', () => {
+    const withD = db.select({ name: individuals.fullName }).from(individuals).where(like(individuals.fullName, '%Đ%')).get()!.name;
+    const r = listRegistry(reviewer, 'individual', { q: fold(withD).toUpperCase() });
+    expect(r.items.map((i) => i.name)).toContain(withD);
+    expect(listRegistry(reviewer, 'individual', { q: '%' }).total).toBe(0);
+    expect(listRegistry(reviewer, 'individual', { q: '"*NEAR(' }).total).toBe(0);
+  });
+
+  it('an officer sees only their subtree', () => {
+    const tanHung = db.select({ path: units.path }).from(units).where(eq(units.name, 'Phường Tân Hưng')).get()!.path;
+    const outside = db.select({ id: individuals.id }).from(individuals).innerJoin(units, eq(units.id, individuals.unitId)).where(like(units.path, `${tanHung}%`)).get()!;
+    expect(() => getRegistryEntry(officer, 'individual', outside.id)).toThrowError('not_found');
+    const all = listRegistry(officer, 'individual', { page: 1 });
+    expect(all.total).toBeGreaterThan(0);
+    expect(all.items.every((i) => !i.unit.includes('Tân Hưng'))).toBe(true);
+  });
+
+  it('a person honoured in two rounds shows both, the archive one marked', () => {
+    const shared = db.get<{ id: number }>(sql`SELECT a.individual_id AS id FROM awards a JOIN awards b ON a.individual_id = b.individual_id AND a.round_id <> b.round_id LIMIT 1`)!;
+    const entry = getRegistryEntry(reviewer, 'individual', shared.id);
+    expect(entry.history).toHaveLength(2);
+    expect(entry.history.map((h) => h.source).sort()).toEqual(['archive', 'workflow']);
+  });
+
+  it('warns of an award in the same theme within two years, and only then', () => {
+    const roundA = db.select({ id: rounds.id, theme: rounds.theme }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published)).get()!;
+    const roundC = db.select({ id: rounds.id, theme: rounds.theme }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!;
+    expect(roundC.theme).toBe(roundA.theme);
+    const award = db.select({ individualId: awards.individualId }).from(awards).where(and(eq(awards.roundId, roundA.id), eq(awards.nomineeKind, 'individual'))).get()!;
+    const nominee = { individualId: award.individualId, collectiveId: null };
+    expect(priorAwardsInTheme(nominee, roundC.theme, roundC.id, new Date('2025-06-01'))).toHaveLength(1);
+    expect(priorAwardsInTheme(nominee, roundC.theme, roundC.id, new Date('2026-11-25'))).toHaveLength(0);
+    expect(priorAwardsInTheme(nominee, 'Chuyên đề khác', roundC.id, new Date('2025-06-01'))).toHaveLength(0);
+  });
+});

@@ -1,0 +1,107 @@
+// The registries of individuals and collectives, scoped like nominations: officers see their subtree,
+// the district office everything. Search folds case, diacritics and đ.
+import 'server-only';
+import { and, count, desc, eq, gte, isNull, like, ne, or, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { awards, collectives, individuals, nominations, rounds, units, type NominationStatus } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import { isStaff, seesAllNominations, type Actor } from '@/lib/policy';
+import { fold } from '@/lib/text';
+
+export type RegistryKind = 'individual' | 'collective';
+export type RegistryRow = { id: number; name: string; position: string | null; unit: string; awards: number };
+
+function scopeOf(actor: Actor | null): SQL | undefined | null {
+  if (!isStaff(actor)) return null;
+  if (seesAllNominations(actor)) return undefined;
+  return actor.roles.includes('officer') ? like(units.path, `${actor.unitPath}%`) : null;
+}
+
+/** Folded words; each must appear in the folded name (or unit name). LIKE wildcards are escaped. */
+function searchClause(q: string | undefined, nameColumn: typeof individuals.nameFolded | typeof collectives.nameFolded): SQL | undefined {
+  const words = fold(q ?? '').split(' ').filter(Boolean).slice(0, 8);
+  if (!words.length) return undefined;
+  return and(...words.map((w) => like(nameColumn, `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)));
+}
+
+export function listRegistry(actor: Actor | null, kind: RegistryKind, filter: { q?: string; page?: number } = {}): { items: RegistryRow[]; total: number; page: number; pageCount: number } {
+  const scope = scopeOf(actor);
+  const page = Math.max(1, Math.min(filter.page ?? 1, 100_000));
+  const pageSize = 25;
+  if (scope === null) return { items: [], total: 0, page, pageCount: 0 };
+  const db = getDb();
+  const t = kind === 'individual' ? individuals : collectives;
+  const where = and(scope, isNull(t.mergedIntoId), searchClause(filter.q?.slice(0, 200), t.nameFolded));
+  const total = db.select({ n: count() }).from(t).innerJoin(units, eq(units.id, t.unitId)).where(where).get()!.n;
+  const awardCount = (id: typeof t.id) =>
+    db.$count(awards, and(eq(kind === 'individual' ? awards.individualId : awards.collectiveId, id), isNull(awards.revokedAt)));
+  const items = db
+    .select({
+      id: t.id,
+      name: kind === 'individual' ? individuals.fullName : collectives.name,
+      position: kind === 'individual' ? individuals.position : collectives.name,
+      unit: units.name,
+      awards: awardCount(t.id),
+    })
+    .from(t)
+    .innerJoin(units, eq(units.id, t.unitId))
+    .where(where)
+    .orderBy(t.nameFolded, t.id)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all()
+    .map((r) => ({ ...r, position: kind === 'individual' ? r.position : null }));
+  return { items, total, page, pageCount: Math.ceil(total / pageSize) };
+}
+
+export type HistoryEntry = { roundTitle: string; roundSlug: string; theme: string; status: NominationStatus; nominationId: number; decisionNumber: string | null; decisionDate: string | null; awardId: string | null; revoked: boolean; source: 'workflow' | 'archive' };
+
+/** One person or collective with every nomination and award across rounds (archive included). */
+export function getRegistryEntry(actor: Actor | null, kind: RegistryKind, id: number) {
+  const scope = scopeOf(actor);
+  if (scope === null || !Number.isSafeInteger(id) || id <= 0) throw new DomainError('not_found');
+  const db = getDb();
+  const t = kind === 'individual' ? individuals : collectives;
+  const row = db
+    .select({ id: t.id, name: kind === 'individual' ? individuals.fullName : collectives.name, unit: units.name, unitId: t.unitId })
+    .from(t)
+    .innerJoin(units, eq(units.id, t.unitId))
+    .where(and(eq(t.id, id), scope))
+    .get();
+  if (!row) throw new DomainError('not_found');
+  const person = kind === 'individual' ? db.select().from(individuals).where(eq(individuals.id, id)).get()! : null;
+  const history: HistoryEntry[] = db
+    .select({
+      roundTitle: rounds.title, roundSlug: rounds.slug, theme: rounds.theme, source: rounds.source, status: nominations.status, nominationId: nominations.id,
+      decisionNumber: rounds.decisionNumber, decisionDate: rounds.decisionDate, awardId: awards.publicId, revokedAt: awards.revokedAt,
+    })
+    .from(nominations)
+    .innerJoin(rounds, eq(rounds.id, nominations.roundId))
+    .leftJoin(awards, eq(awards.nominationId, nominations.id))
+    .where(kind === 'individual' ? eq(nominations.individualId, id) : eq(nominations.collectiveId, id))
+    .orderBy(desc(rounds.decisionDate), desc(nominations.id))
+    .all()
+    .map(({ revokedAt, ...h }) => ({ ...h, revoked: !!revokedAt }));
+  return { ...row, gender: person?.gender ?? null, birthYear: person?.birthYear ?? null, position: person?.position ?? null, partyMember: person?.partyMember ?? null, history };
+}
+
+/** "One achievement, one award": earlier live awards of this nominee in the same theme within two years. */
+export function priorAwardsInTheme(nominee: { individualId: number | null; collectiveId: number | null }, theme: string, excludeRoundId: number, now = new Date()): Array<{ roundTitle: string; decisionNumber: string | null; decisionDate: string | null }> {
+  const since = new Date(now.getTime() - 2 * 365 * 86_400_000).toISOString().slice(0, 10);
+  return getDb()
+    .select({ roundTitle: rounds.title, decisionNumber: rounds.decisionNumber, decisionDate: rounds.decisionDate })
+    .from(awards)
+    .innerJoin(rounds, eq(rounds.id, awards.roundId))
+    .where(
+      and(
+        nominee.individualId ? eq(awards.individualId, nominee.individualId) : eq(awards.collectiveId, nominee.collectiveId ?? -1),
+        isNull(awards.revokedAt),
+        eq(rounds.theme, theme),
+        gte(rounds.decisionDate, since),
+        or(eq(rounds.status, 'decided'), eq(rounds.status, 'published'), eq(rounds.status, 'archived')),
+        ne(awards.roundId, excludeRoundId),
+      ),
+    )
+    .limit(10)
+    .all();
+}
