@@ -31,7 +31,7 @@ export default async function ManageLayout({ children, params }: LayoutProps<'/[
   // A reset or new account first chooses its own password.
   if (actor.mustChangePassword) redirect(locale === 'vi' ? '/account/password' : `/${locale}/account/password`);
   const [t, tc, tr, tu] = await Promise.all([getTranslations('manage'), getTranslations('common'), getTranslations('role'), getTranslations('users')]);
-  const menu = staffMenu(actor).filter((item) => item !== 'units');
+  const menu = staffMenu(actor);
   const inbox = inboxCounts(actor);
   const badge: Partial<Record<string, number>> = {
     nominations: inbox.returned,

@@ -1,0 +1,58 @@
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { requireActor } from '@/lib/actor';
+import { hasRole } from '@/lib/policy';
+import { parseId } from '@/lib/route-params';
+import { getUnitNames, listUnits } from '@/lib/units';
+import { Link } from '@/lib/i18n/navigation';
+import { ActionForm } from '@/components/action-form';
+import { errorMessages } from '@/components/error-messages';
+import { move, rename, toggle } from '../actions';
+
+export default async function UnitPage({ params }: PageProps<'/[locale]/manage/units/[id]'>) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  if (!hasRole(actor, 'admin')) notFound();
+  const all = listUnits(actor);
+  const unit = all.find((u) => u.id === parseId(id));
+  if (!unit) notFound();
+  const [t, format, errors] = await Promise.all([getTranslations('units'), getFormatter(), errorMessages()]);
+  const names = getUnitNames(actor, unit.id);
+  const hidden = <input type="hidden" name="id" value={unit.id} />;
+  return (
+    <div className="space-y-4">
+      <p className="text-sm"><Link href="/manage/units">← {t('title')}</Link></p>
+      <h1 className="text-2xl font-bold text-brand-800">{unit.name}</h1>
+      <p className="text-stone-700">{t(`kinds.${unit.kind}`)} · {unit.active ? t('active') : t('inactive')}</p>
+      <section className="card space-y-2">
+        <h2 className="font-semibold">{t('history')}</h2>
+        <ul className="text-sm" data-testid="unit-names">
+          {names.map((n, i) => <li key={i}>{n.name} — {format.dateTime(n.validFrom, { dateStyle: 'medium' })} → {n.validTo ? format.dateTime(n.validTo, { dateStyle: 'medium' }) : t('now')}</li>)}
+        </ul>
+      </section>
+      <section className="card">
+        <ActionForm action={rename} submitLabel={t('rename')} okText={t('saved')} errors={errors} className="space-y-2">
+          {hidden}
+          <label htmlFor="r-name" className="label">{t('newName')}</label>
+          <input id="r-name" name="name" required maxLength={200} defaultValue={unit.name} className="field" />
+        </ActionForm>
+      </section>
+      <section className="card">
+        <ActionForm action={move} submitLabel={t('move')} okText={t('saved')} errors={errors} className="space-y-2">
+          {hidden}
+          <label htmlFor="m-parent" className="label">{t('parent')}</label>
+          <select id="m-parent" name="parentId" defaultValue={unit.parentId ?? undefined} className="field">
+            {all.filter((u) => u.active && u.id !== unit.id).map((u) => <option key={u.id} value={u.id}>{'· '.repeat(u.depth)}{u.name}</option>)}
+          </select>
+        </ActionForm>
+      </section>
+      <section className="card">
+        <ActionForm action={toggle} submitLabel={unit.active ? t('deactivate') : t('activate')} confirmText={unit.active ? t('deactivateConfirm') : undefined} okText={t('saved')} errors={errors} variant="secondary">
+          {hidden}
+          <input type="hidden" name="active" value={unit.active ? 'false' : 'true'} />
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

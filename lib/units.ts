@@ -1,0 +1,129 @@
+// The unit tree (admins): create, rename (the old name kept in history), move, deactivate, and merge
+// wards as in the 2025 reform. Units are never deleted; past decisions keep the names of their day.
+import 'server-only';
+import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { collectives, individuals, unitNames, units, users, UNIT_KINDS, type UnitKind } from '@/db/schema';
+import { appendAudit } from '@/lib/audit-chain';
+import { DomainError } from '@/lib/errors';
+import { hasRole, type Actor } from '@/lib/policy';
+import { clean, slugify } from '@/lib/text';
+import { write } from '@/lib/workflow';
+
+function requireAdmin(actor: Actor | null): asserts actor is Actor {
+  if (!hasRole(actor, 'admin')) throw new DomainError('forbidden');
+}
+
+export type UnitRow = { id: number; name: string; shortName: string | null; kind: UnitKind; parentId: number | null; depth: number; active: boolean; mergedIntoId: number | null };
+
+export function listUnits(actor: Actor | null): UnitRow[] {
+  requireAdmin(actor);
+  return getDb()
+    .select({ id: units.id, name: units.name, shortName: units.shortName, kind: units.kind, parentId: units.parentId, path: units.path, active: units.active, mergedIntoId: units.mergedIntoId })
+    .from(units)
+    .orderBy(asc(units.path))
+    .all()
+    .map(({ path, ...u }) => ({ ...u, depth: path.split('/').filter(Boolean).length - 1 }));
+}
+
+export function getUnitNames(actor: Actor | null, id: number): Array<{ name: string; validFrom: Date; validTo: Date | null }> {
+  requireAdmin(actor);
+  return getDb().select({ name: unitNames.name, validFrom: unitNames.validFrom, validTo: unitNames.validTo }).from(unitNames).where(eq(unitNames.unitId, id)).orderBy(asc(unitNames.id)).all();
+}
+
+export function createUnit(actor: Actor | null, input: { name: string; shortName?: string | null; kind: UnitKind; parentId: number | null }, now = new Date()): { id: number } {
+  requireAdmin(actor);
+  const name = clean(input.name);
+  if (!name || name.length > 200 || !UNIT_KINDS.includes(input.kind)) throw new DomainError('invalid_input', { field: 'name' });
+  return write((tx) => {
+    const parent = input.parentId ? tx.select({ path: units.path, active: units.active }).from(units).where(eq(units.id, input.parentId)).get() : null;
+    if (input.parentId && (!parent || !parent.active)) throw new DomainError('not_found', { field: 'parent' });
+    let slug = slugify(name) || 'don-vi';
+    for (let i = 2; tx.select({ id: units.id }).from(units).where(eq(units.slug, slug)).get(); i++) slug = `${slugify(name)}-${i}`;
+    const id = tx.insert(units).values({ slug, name, shortName: input.shortName ? clean(input.shortName) : null, kind: input.kind, parentId: input.parentId, path: '/' }).returning({ id: units.id }).get().id;
+    tx.update(units).set({ path: `${parent?.path ?? '/'}${id}/` }).where(eq(units.id, id)).run();
+    tx.insert(unitNames).values({ unitId: id, name, validFrom: now }).run();
+    appendAudit(tx, { actorId: actor.id, action: 'unit.create', entityType: 'unit', entityId: id, after: { name, kind: input.kind, parentId: input.parentId } });
+    return { id };
+  });
+}
+
+/** Renames a unit; the old name stays in unit_names with the dates it was valid. */
+export function renameUnit(actor: Actor | null, id: number, newName: string, now = new Date()): void {
+  requireAdmin(actor);
+  const name = clean(newName);
+  if (!name || name.length > 200) throw new DomainError('invalid_input', { field: 'name' });
+  write((tx) => {
+    const u = tx.select({ name: units.name }).from(units).where(eq(units.id, id)).get();
+    if (!u) throw new DomainError('not_found');
+    if (u.name === name) return;
+    tx.update(unitNames).set({ validTo: now }).where(and(eq(unitNames.unitId, id), isNull(unitNames.validTo))).run();
+    tx.insert(unitNames).values({ unitId: id, name, validFrom: now }).run();
+    tx.update(units).set({ name }).where(eq(units.id, id)).run();
+    appendAudit(tx, { actorId: actor.id, action: 'unit.rename', entityType: 'unit', entityId: id, before: { name: u.name }, after: { name } });
+  });
+}
+
+type Tx = Parameters<Parameters<typeof write>[0]>[0];
+
+/** Re-parents a unit and rewrites the materialised path of its whole subtree. */
+function moveIn(tx: Tx, id: number, parentId: number): void {
+  const u = tx.select({ path: units.path }).from(units).where(eq(units.id, id)).get();
+  const p = tx.select({ path: units.path }).from(units).where(eq(units.id, parentId)).get();
+  if (!u || !p) throw new DomainError('not_found');
+  if (p.path.startsWith(u.path)) throw new DomainError('invalid_input', { field: 'parent' });
+  const newPath = `${p.path}${id}/`;
+  tx.update(units)
+    .set({ path: sql`${newPath} || substr(${units.path}, ${u.path.length + 1})` })
+    .where(like(units.path, `${u.path}%`))
+    .run();
+  tx.update(units).set({ parentId }).where(eq(units.id, id)).run();
+}
+
+export function moveUnit(actor: Actor | null, id: number, parentId: number): void {
+  requireAdmin(actor);
+  write((tx) => {
+    const before = tx.select({ parentId: units.parentId }).from(units).where(eq(units.id, id)).get();
+    if (!before) throw new DomainError('not_found');
+    moveIn(tx, id, parentId);
+    appendAudit(tx, { actorId: actor.id, action: 'unit.move', entityType: 'unit', entityId: id, before, after: { parentId } });
+  });
+}
+
+export function setUnitActive(actor: Actor | null, id: number, active: boolean): void {
+  requireAdmin(actor);
+  write((tx) => {
+    const u = tx.select({ active: units.active }).from(units).where(eq(units.id, id)).get();
+    if (!u) throw new DomainError('not_found');
+    tx.update(units).set({ active }).where(eq(units.id, id)).run();
+    appendAudit(tx, { actorId: actor.id, action: active ? 'unit.activate' : 'unit.deactivate', entityType: 'unit', entityId: id, before: u, after: { active } });
+  });
+}
+
+/**
+ * Merges units into one (wards joined by an administrative reform), in one transaction: their people,
+ * collectives and users move to the successor; each merged unit goes under the successor, inactive and
+ * pointing at it, so its history (nominations, awards, names) stays whole and within the new scope.
+ */
+export function mergeUnits(actor: Actor | null, fromIds: number[], intoId: number): { moved: { individuals: number; collectives: number; users: number } } {
+  requireAdmin(actor);
+  const from = [...new Set(fromIds)].filter((id) => id !== intoId);
+  if (from.length === 0) throw new DomainError('invalid_input', { field: 'from' });
+  return write((tx) => {
+    const into = tx.select({ id: units.id, path: units.path, active: units.active }).from(units).where(eq(units.id, intoId)).get();
+    if (!into || !into.active) throw new DomainError('not_found');
+    const olds = tx.select({ id: units.id, path: units.path }).from(units).where(inArray(units.id, from)).all();
+    if (olds.length !== from.length) throw new DomainError('not_found');
+    if (olds.some((o) => into.path.startsWith(o.path))) throw new DomainError('invalid_input', { field: 'into' });
+    const moved = { individuals: 0, collectives: 0, users: 0 };
+    for (const o of olds) {
+      moved.individuals += tx.update(individuals).set({ unitId: intoId }).where(eq(individuals.unitId, o.id)).run().changes;
+      moved.collectives += tx.update(collectives).set({ unitId: intoId }).where(eq(collectives.unitId, o.id)).run().changes;
+      moved.users += tx.update(users).set({ unitId: intoId }).where(eq(users.unitId, o.id)).run().changes;
+      moveIn(tx, o.id, intoId);
+      tx.update(units).set({ active: false, mergedIntoId: intoId }).where(eq(units.id, o.id)).run();
+    }
+    appendAudit(tx, { actorId: actor.id, action: 'unit.merge', entityType: 'unit', entityId: intoId, before: { from }, after: { into: intoId, moved } });
+    return { moved };
+  });
+}
