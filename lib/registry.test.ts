@@ -7,7 +7,7 @@ import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { fold } from './text';
 import { loadActor } from './users';
 import type { Actor } from './policy';
-import { getRegistryEntry, listRegistry, priorAwardsInTheme } from './registry';
+import { getRegistryEntry, listRegistry, mergeRegistryEntries, priorAwardsInTheme } from './registry';
 
 let db: DB;
 let reviewer: Actor;
@@ -56,5 +56,22 @@ describe('registry', () => {
     expect(priorAwardsInTheme(nominee, roundC.theme, roundC.id, new Date('2025-06-01'))).toHaveLength(1);
     expect(priorAwardsInTheme(nominee, roundC.theme, roundC.id, new Date('2026-11-25'))).toHaveLength(0);
     expect(priorAwardsInTheme(nominee, 'Chuyên đề khác', roundC.id, new Date('2025-06-01'))).toHaveLength(0);
+  });
+
+  it('merging a duplicate keeps both histories and only admins may do it', () => {
+    // Two different people, each honoured in one round only.
+    const only = (slug: string, other: string) =>
+      db.get<{ id: number }>(sql`SELECT a.individual_id AS id FROM awards a JOIN rounds r ON r.id = a.round_id
+        WHERE r.slug = ${slug} AND a.individual_id NOT IN (SELECT b.individual_id FROM awards b JOIN rounds r2 ON r2.id = b.round_id WHERE r2.slug = ${other} AND b.individual_id IS NOT NULL) LIMIT 1`)!;
+    const a = { id: only(DEMO_SLUGS.published, DEMO_SLUGS.archive).id, round: 'A' };
+    const b = { id: only(DEMO_SLUGS.archive, DEMO_SLUGS.published).id, round: 'B' };
+    expect(a.round).not.toBe(b.round);
+    expect(() => mergeRegistryEntries(reviewer, 'individual', a.id!, b.id!)).toThrowError('forbidden');
+    const admin = byName('admin');
+    const before = getRegistryEntry(admin, 'individual', a.id!).history.length + getRegistryEntry(admin, 'individual', b.id!).history.length;
+    mergeRegistryEntries(admin, 'individual', a.id!, b.id!);
+    expect(getRegistryEntry(admin, 'individual', a.id!).history).toHaveLength(before);
+    expect(db.select({ m: individuals.mergedIntoId }).from(individuals).where(eq(individuals.id, b.id!)).get()!.m).toBe(a.id);
+    expect(() => mergeRegistryEntries(admin, 'individual', a.id!, b.id!)).toThrowError('not_found');
   });
 });

@@ -3,10 +3,12 @@
 import 'server-only';
 import { and, count, desc, eq, gte, isNull, like, ne, or, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { awards, collectives, individuals, nominations, rounds, units, type NominationStatus } from '@/db/schema';
+import { awards, collectives, individuals, nominations, rounds, units, users, GENDERS, type NominationStatus } from '@/db/schema';
+import { appendAudit } from '@/lib/audit-chain';
+import { write } from '@/lib/workflow';
 import { DomainError } from '@/lib/errors';
 import { isStaff, seesAllNominations, type Actor } from '@/lib/policy';
-import { fold } from '@/lib/text';
+import { clean as cleanText, fold } from '@/lib/text';
 
 export type RegistryKind = 'individual' | 'collective';
 export type RegistryRow = { id: number; name: string; position: string | null; unit: string; awards: number };
@@ -104,4 +106,45 @@ export function priorAwardsInTheme(nominee: { individualId: number | null; colle
     )
     .limit(10)
     .all();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editing and merging duplicates (the same person entered twice).
+
+export function updateIndividual(actor: Actor | null, id: number, input: { fullName: string; gender: (typeof GENDERS)[number] | null; birthYear: number | null; position: string | null; partyMember: boolean }): void {
+  getRegistryEntry(actor, 'individual', id); // scope: not yours reads as not found
+  if (!actor!.roles.some((r) => r === 'officer' || r === 'admin')) throw new DomainError('forbidden');
+  const fullName = cleanText(input.fullName);
+  if (!fullName || fullName.length > 200) throw new DomainError('invalid_input', { field: 'fullName' });
+  write((tx) => {
+    const before = tx.select().from(individuals).where(eq(individuals.id, id)).get()!;
+    const after = { fullName, nameFolded: fold(fullName), gender: input.gender, birthYear: input.birthYear, position: input.position ? cleanText(input.position) : null, partyMember: input.partyMember };
+    tx.update(individuals).set(after).where(eq(individuals.id, id)).run();
+    appendAudit(tx, { actorId: actor!.id, action: 'individual.edit', entityType: 'individual', entityId: id, before: { fullName: before.fullName, gender: before.gender, birthYear: before.birthYear, position: before.position, partyMember: before.partyMember }, after });
+  });
+}
+
+/** Merges `dropId` into `keepId` (admins): every nomination and award moves over; the duplicate stays, marked. */
+export function mergeRegistryEntries(actor: Actor | null, kind: RegistryKind, keepId: number, dropId: number): { nominations: number; awards: number } {
+  if (!actor || !actor.roles.includes('admin')) throw new DomainError('forbidden');
+  if (keepId === dropId) throw new DomainError('invalid_input', { field: 'duplicate' });
+  return write((tx) => {
+    const t = kind === 'individual' ? individuals : collectives;
+    const keep = tx.select({ id: t.id, merged: t.mergedIntoId }).from(t).where(eq(t.id, keepId)).get();
+    const drop = tx.select({ id: t.id, merged: t.mergedIntoId }).from(t).where(eq(t.id, dropId)).get();
+    if (!keep || !drop || keep.merged || drop.merged) throw new DomainError('not_found');
+    const moved = { nominations: 0, awards: 0 };
+    if (kind === 'individual') {
+      moved.nominations = tx.update(nominations).set({ individualId: keepId }).where(eq(nominations.individualId, dropId)).run().changes;
+      moved.awards = tx.update(awards).set({ individualId: keepId }).where(eq(awards.individualId, dropId)).run().changes;
+      tx.update(users).set({ individualId: keepId }).where(eq(users.individualId, dropId)).run();
+      tx.update(individuals).set({ mergedIntoId: keepId, active: false }).where(eq(individuals.id, dropId)).run();
+    } else {
+      moved.nominations = tx.update(nominations).set({ collectiveId: keepId }).where(eq(nominations.collectiveId, dropId)).run().changes;
+      moved.awards = tx.update(awards).set({ collectiveId: keepId }).where(eq(awards.collectiveId, dropId)).run().changes;
+      tx.update(collectives).set({ mergedIntoId: keepId, active: false }).where(eq(collectives.id, dropId)).run();
+    }
+    appendAudit(tx, { actorId: actor.id, action: `${kind}.merge`, entityType: kind, entityId: keepId, before: { duplicate: dropId }, after: moved });
+    return moved;
+  });
 }

@@ -4,6 +4,10 @@ import { requireActor } from '@/lib/actor';
 import { getRegistryEntry } from '@/lib/registry';
 import { orNotFound, parseId } from '@/lib/route-params';
 import { Link } from '@/lib/i18n/navigation';
+import { hasRole } from '@/lib/policy';
+import { ActionForm } from '@/components/action-form';
+import { errorMessages } from '@/components/error-messages';
+import { editIndividual, mergeDuplicate } from '../../actions';
 
 export default async function RegistryEntryPage({ params }: PageProps<'/[locale]/manage/people/[kind]/[id]'>) {
   const { locale, kind, id } = await params;
@@ -11,12 +15,13 @@ export default async function RegistryEntryPage({ params }: PageProps<'/[locale]
   const actor = await requireActor(locale);
   if (kind !== 'individual' && kind !== 'collective') notFound();
   const entry = orNotFound(() => getRegistryEntry(actor, kind, parseId(id)));
-  const [t, ts, tk] = await Promise.all([getTranslations('registry'), getTranslations('status'), getTranslations('kind')]);
+  const [t, ts, tk, ta, errors] = await Promise.all([getTranslations('registry'), getTranslations('status'), getTranslations('kind'), getTranslations('nominationActions'), errorMessages()]);
+  const hidden = <input type="hidden" name="id" value={entry.id} />;
   return (
     <article className="space-y-4">
       <p className="text-sm"><Link href={`/manage/people?kind=${kind}`}>← {t('title')}</Link></p>
       <h1 className="text-2xl font-bold text-brand-800">{entry.name}</h1>
-      <p className="text-stone-700">{tk(kind)} · {[entry.position, entry.unit, entry.birthYear].filter(Boolean).join(' · ')}</p>
+      <p className="text-stone-700">{tk(kind)} · {[entry.position, entry.unit, entry.birthYear].filter(Boolean).join(' · ')} · <span data-testid="record-id">ID {entry.id}</span></p>
       <section className="card space-y-2" aria-labelledby="hist-h">
         <h2 id="hist-h" className="text-lg font-semibold">{t('history')}</h2>
         {entry.history.length === 0 ? (
@@ -37,6 +42,36 @@ export default async function RegistryEntryPage({ params }: PageProps<'/[locale]
           </ul>
         )}
       </section>
+      {kind === 'individual' && (hasRole(actor, 'officer') || hasRole(actor, 'admin')) ? (
+        <details className="card">
+          <summary className="cursor-pointer font-semibold">{t('edit')}</summary>
+          <ActionForm action={editIndividual} submitLabel={t('save')} okText={t('saved')} errors={errors} className="mt-3 grid gap-3 sm:grid-cols-2">
+            {hidden}
+            <div><label htmlFor="e-name" className="label">{t('name')}</label><input id="e-name" name="fullName" required maxLength={200} defaultValue={entry.name} className="field" /></div>
+            <div><label htmlFor="e-position" className="label">{ta('position')}</label><input id="e-position" name="position" maxLength={200} defaultValue={entry.position ?? ''} className="field" /></div>
+            <div>
+              <label htmlFor="e-gender" className="label">{ta('gender')}</label>
+              <select id="e-gender" name="gender" defaultValue={entry.gender ?? ''} className="field">
+                <option value="">—</option><option value="male">{ta('male')}</option><option value="female">{ta('female')}</option><option value="other">{ta('other')}</option>
+              </select>
+            </div>
+            <div><label htmlFor="e-year" className="label">{ta('birthYear')}</label><input id="e-year" name="birthYear" type="number" min={1900} max={2030} defaultValue={entry.birthYear ?? ''} className="field" /></div>
+            <label className="flex items-center gap-2"><input type="checkbox" name="partyMember" defaultChecked={!!entry.partyMember} /> {ta('partyMember')}</label>
+          </ActionForm>
+        </details>
+      ) : null}
+      {hasRole(actor, 'admin') ? (
+        <details className="card">
+          <summary className="cursor-pointer font-semibold">{t('merge')}</summary>
+          <p className="mt-2 text-sm text-stone-700">{t('mergeHelp')}</p>
+          <ActionForm action={mergeDuplicate} submitLabel={t('merge')} confirmText={t('mergeConfirm')} okText={t('saved')} errors={errors} className="mt-3 space-y-2">
+            {hidden}
+            <input type="hidden" name="kind" value={kind} />
+            <label htmlFor="m-dup" className="label">{t('duplicateId')}</label>
+            <input id="m-dup" name="duplicate" type="number" min={1} required className="field w-40" />
+          </ActionForm>
+        </details>
+      ) : null}
     </article>
   );
 }

@@ -1,0 +1,29 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { GENDERS } from '@/db/schema';
+import { validatedAction } from '@/lib/action';
+import { mergeRegistryEntries, updateIndividual } from '@/lib/registry';
+
+const id = z.coerce.number().int().positive();
+const done = () => revalidatePath('/', 'layout');
+
+export const editIndividual = validatedAction(
+  z.object({
+    id,
+    fullName: z.string().max(200),
+    gender: z.preprocess((v) => (v === '' ? null : v), z.enum(GENDERS).nullable()),
+    birthYear: z.preprocess((v) => (v === '' || v == null ? null : v), z.coerce.number().int().min(1900).max(2030).nullable()),
+    position: z.string().max(200).optional(),
+    partyMember: z.string().optional(),
+  }),
+  (actor, d) => {
+    updateIndividual(actor, d.id, { fullName: d.fullName, gender: d.gender, birthYear: d.birthYear, position: d.position || null, partyMember: d.partyMember === 'on' });
+    done();
+  },
+);
+
+export const mergeDuplicate = validatedAction(z.object({ kind: z.enum(['individual', 'collective']), id, duplicate: id }), (actor, d) => {
+  mergeRegistryEntries(actor, d.kind, d.id, d.duplicate);
+  done();
+});
