@@ -7,7 +7,7 @@ import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { fold } from './text';
 import { loadActor } from './users';
 import type { Actor } from './policy';
-import { getRegistryEntry, listRegistry, mergeRegistryEntries, priorAwardsInTheme } from './registry';
+import { getRegistryEntry, listRegistry, mergeRegistryEntries, priorAwardsInTheme, updateCollective } from './registry';
 
 let db: DB;
 let reviewer: Actor;
@@ -73,5 +73,15 @@ describe('registry', () => {
     expect(getRegistryEntry(admin, 'individual', a.id!).history).toHaveLength(before);
     expect(db.select({ m: individuals.mergedIntoId }).from(individuals).where(eq(individuals.id, b.id!)).get()!.m).toBe(a.id);
     expect(() => mergeRegistryEntries(admin, 'individual', a.id!, b.id!)).toThrowError('not_found');
+  });
+
+  it('filters by unit subtree, and collectives are edited within scope only', () => {
+    const tanHung = db.select({ id: units.id, path: units.path }).from(units).where(eq(units.name, 'Phường Tân Hưng')).get()!;
+    const r = listRegistry(reviewer, 'collective', { unitId: tanHung.id });
+    expect(r.total).toBeGreaterThan(0);
+    for (const item of r.items) expect(item.unit).toMatch(/Tân Hưng/);
+    expect(() => updateCollective(officer, r.items[0].id, { name: 'Tên mới' })).toThrowError('not_found');
+    updateCollective(byName('officer2'), r.items[0].id, { name: '  Tổ  dân phố  mẫu  ' });
+    expect(getRegistryEntry(reviewer, 'collective', r.items[0].id).name).toBe('Tổ dân phố mẫu');
   });
 });

@@ -26,14 +26,15 @@ function searchClause(q: string | undefined, nameColumn: typeof individuals.name
   return and(...words.map((w) => like(nameColumn, `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)));
 }
 
-export function listRegistry(actor: Actor | null, kind: RegistryKind, filter: { q?: string; page?: number } = {}): { items: RegistryRow[]; total: number; page: number; pageCount: number } {
+export function listRegistry(actor: Actor | null, kind: RegistryKind, filter: { q?: string; unitId?: number; page?: number } = {}): { items: RegistryRow[]; total: number; page: number; pageCount: number } {
   const scope = scopeOf(actor);
   const page = Math.max(1, Math.min(filter.page ?? 1, 100_000));
   const pageSize = 25;
   if (scope === null) return { items: [], total: 0, page, pageCount: 0 };
   const db = getDb();
   const t = kind === 'individual' ? individuals : collectives;
-  const where = and(scope, isNull(t.mergedIntoId), searchClause(filter.q?.slice(0, 200), t.nameFolded));
+  const unitPath = filter.unitId ? db.select({ path: units.path }).from(units).where(eq(units.id, filter.unitId)).get()?.path : undefined;
+  const where = and(scope, isNull(t.mergedIntoId), searchClause(filter.q?.slice(0, 200), t.nameFolded), filter.unitId ? like(units.path, `${unitPath ?? '/none/'}%`) : undefined);
   const total = db.select({ n: count() }).from(t).innerJoin(units, eq(units.id, t.unitId)).where(where).get()!.n;
   const awardCount = (id: typeof t.id) =>
     db.$count(awards, and(eq(kind === 'individual' ? awards.individualId : awards.collectiveId, id), isNull(awards.revokedAt)));
@@ -146,5 +147,17 @@ export function mergeRegistryEntries(actor: Actor | null, kind: RegistryKind, ke
     }
     appendAudit(tx, { actorId: actor.id, action: `${kind}.merge`, entityType: kind, entityId: keepId, before: { duplicate: dropId }, after: moved });
     return moved;
+  });
+}
+
+export function updateCollective(actor: Actor | null, id: number, input: { name: string }): void {
+  getRegistryEntry(actor, 'collective', id);
+  if (!actor!.roles.some((r) => r === 'officer' || r === 'admin')) throw new DomainError('forbidden');
+  const name = cleanText(input.name);
+  if (!name || name.length > 300) throw new DomainError('invalid_input', { field: 'name' });
+  write((tx) => {
+    const before = tx.select({ name: collectives.name }).from(collectives).where(eq(collectives.id, id)).get()!;
+    tx.update(collectives).set({ name, nameFolded: fold(name) }).where(eq(collectives.id, id)).run();
+    appendAudit(tx, { actorId: actor!.id, action: 'collective.edit', entityType: 'collective', entityId: id, before, after: { name } });
   });
 }

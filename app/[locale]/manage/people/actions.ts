@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { GENDERS } from '@/db/schema';
 import { validatedAction } from '@/lib/action';
-import { mergeRegistryEntries, updateIndividual } from '@/lib/registry';
+import { mergeRegistryEntries, updateCollective, updateIndividual } from '@/lib/registry';
 
 const id = z.coerce.number().int().positive();
 const done = () => revalidatePath('/', 'layout');
@@ -25,5 +25,10 @@ export const editIndividual = validatedAction(
 
 export const mergeDuplicate = validatedAction(z.object({ kind: z.enum(['individual', 'collective']), id, duplicate: id }), (actor, d) => {
   mergeRegistryEntries(actor, d.kind, d.id, d.duplicate);
+  done();
+});
+
+export const editCollective = validatedAction(z.object({ id, name: z.string().max(300) }), (actor, d) => {
+  updateCollective(actor, d.id, { name: d.name });
   done();
 });

@@ -2,12 +2,15 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { requireActor } from '@/lib/actor';
 import { listRegistry } from '@/lib/registry';
+import { listFilterUnits } from '@/lib/nominations';
+import { FilterSelect } from '@/components/filter-select';
 import { Link } from '@/lib/i18n/navigation';
 import { Pagination } from '@/components/pagination';
 
 const querySchema = z.object({
   kind: z.enum(['individual', 'collective']).catch('individual'),
   q: z.string().max(200).optional().catch(undefined),
+  unit: z.coerce.number().int().positive().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
@@ -17,9 +20,10 @@ export default async function PeoplePage({ params, searchParams }: PageProps<'/[
   const actor = await requireActor(locale);
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const q = querySchema.parse({ kind: one(sp.kind), q: one(sp.q), page: one(sp.page) });
+  const q = querySchema.parse({ kind: one(sp.kind), q: one(sp.q), unit: one(sp.unit), page: one(sp.page) });
   const [t, tk] = await Promise.all([getTranslations('registry'), getTranslations('kind')]);
-  const result = listRegistry(actor, q.kind, { q: q.q, page: q.page });
+  const result = listRegistry(actor, q.kind, { q: q.q, unitId: q.unit, page: q.page });
+  const unitOptions = listFilterUnits(actor);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>
@@ -34,6 +38,7 @@ export default async function PeoplePage({ params, searchParams }: PageProps<'/[
           <label htmlFor="reg-q" className="label">{t('search')}</label>
           <input id="reg-q" name="q" type="search" defaultValue={q.q ?? ''} maxLength={200} className="field" placeholder={t('placeholder')} />
         </div>
+        <FilterSelect id="reg-unit" name="unit" label={t('unit')} allLabel="—" value={q.unit} options={unitOptions.map((u) => ({ value: u.id, label: u.name }))} />
         <button type="submit" className="btn-primary">{t('find')}</button>
       </form>
       <p className="text-sm text-stone-700" data-testid="registry-total">{t('total', { count: result.total })}</p>
@@ -55,7 +60,7 @@ export default async function PeoplePage({ params, searchParams }: PageProps<'/[
           </table>
         </div>
       )}
-      <Pagination path="/manage/people" query={{ kind: q.kind, q: q.q }} page={result.page} pageCount={result.pageCount} />
+      <Pagination path="/manage/people" query={{ kind: q.kind, q: q.q, unit: q.unit?.toString() }} page={result.page} pageCount={result.pageCount} />
     </div>
   );
 }

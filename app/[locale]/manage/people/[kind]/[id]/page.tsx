@@ -7,7 +7,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { hasRole } from '@/lib/policy';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
-import { editIndividual, mergeDuplicate } from '../../actions';
+import { editCollective, editIndividual, mergeDuplicate } from '../../actions';
 
 export default async function RegistryEntryPage({ params }: PageProps<'/[locale]/manage/people/[kind]/[id]'>) {
   const { locale, kind, id } = await params;
@@ -57,6 +57,16 @@ export default async function RegistryEntryPage({ params }: PageProps<'/[locale]
             </div>
             <div><label htmlFor="e-year" className="label">{ta('birthYear')}</label><input id="e-year" name="birthYear" type="number" min={1900} max={2030} defaultValue={entry.birthYear ?? ''} className="field" /></div>
             <label className="flex items-center gap-2"><input type="checkbox" name="partyMember" defaultChecked={!!entry.partyMember} /> {ta('partyMember')}</label>
+          </ActionForm>
+        </details>
+      ) : null}
+      {kind === 'collective' && (hasRole(actor, 'officer') || hasRole(actor, 'admin')) ? (
+        <details className="card">
+          <summary className="cursor-pointer font-semibold">{t('edit')}</summary>
+          <ActionForm action={editCollective} submitLabel={t('save')} okText={t('saved')} errors={errors} className="mt-3 space-y-2">
+            {hidden}
+            <label htmlFor="c-name" className="label">{t('name')}</label>
+            <input id="c-name" name="name" required maxLength={300} defaultValue={entry.name} className="field" />
           </ActionForm>
         </details>
       ) : null}
