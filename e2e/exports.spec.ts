@@ -49,6 +49,13 @@ test.describe('as admin', () => {
     await expect(cert).toContainText('Số: 1234/QĐ-UBND');
     await expect(cert.getByRole('img', { name: 'Mã QR xác minh' }).locator('svg')).toBeVisible();
     await expect(cert).toContainText(`/awards/${person.id}`);
+    // What the QR code opens: the public verification page.
+    await page.goto(`/awards/${person.id}`);
+    await expect(page.getByTestId('award-validity')).toHaveText('✓ Khen thưởng hợp lệ');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(person.name);
+    await expect(page.getByText('1234/QĐ-UBND ngày 24 tháng 5 năm 2024')).toBeVisible();
+    expect((await page.goto('/awards/0000000000000000'))?.status()).toBe(404);
+    expect((await page.goto('/awards/not-an-id'))?.status()).toBe(404);
   });
 });
 

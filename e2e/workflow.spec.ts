@@ -138,7 +138,12 @@ test('admin records the decision, publishes, and the public sees both', async ({
   await item.getByLabel('Số quyết định hủy bỏ').fill(`78${stamp}/QĐ-UBND`);
   await item.getByRole('button', { name: 'Hủy bỏ khen thưởng' }).click();
   await expect(admin.getByRole('listitem').filter({ hasText: PERSON })).toContainText('Đã hủy bỏ');
-  await pub.reload();
+  const certificate = await admin.getByRole('listitem').filter({ hasText: PERSON }).getByRole('link', { name: 'Giấy khen' }).getAttribute('href');
+  const publicId = certificate!.split('/')[3];
+  await pub.goto(`/awards/${publicId}`);
+  await expect(pub.getByTestId('award-validity')).toHaveText('✗ Khen thưởng này đã bị hủy bỏ');
+  await expect(pub.getByText(`78${stamp}/QĐ-UBND — Kê khai không trung thực thành tích.`)).toBeVisible();
+  await pub.goto(`/rounds/${slug}`);
   await expect(pub.getByText(GROUP)).toBeVisible();
   await expect(pub.getByText(PERSON)).toHaveCount(0);
   const after = await (await request.get(`/api/public/rounds/${slug}/awards`)).json();

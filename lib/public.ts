@@ -102,3 +102,39 @@ export function databaseIsHealthy(): boolean {
     return false;
   }
 }
+
+export type PublicAwardDetail = {
+  id: string;
+  kind: NomineeKind;
+  name: string;
+  position: string | null;
+  unit: string;
+  summary: string;
+  roundSlug: string;
+  roundTitle: string;
+  authority: string;
+  awardForm: string;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  source: RoundSource;
+  /** Revoked awards stay verifiable: the page says so, with the revoking decision. */
+  revoked: { decision: string | null; reason: string | null } | null;
+};
+
+/** An award of a published round, for /awards/[id] (what a certificate's QR code opens). */
+export function getPublicAward(publicId: string): PublicAwardDetail | null {
+  if (!/^[a-f0-9]{16}$/.test(publicId)) return null;
+  const row = getDb()
+    .select({
+      id: awards.publicId, kind: awards.nomineeKind, name: awards.name, position: awards.position, unit: awards.unitName, summary: awards.summary,
+      roundSlug: rounds.slug, roundTitle: rounds.title, authority: rounds.authority, awardForm: rounds.awardForm, decisionNumber: rounds.decisionNumber,
+      decisionDate: rounds.decisionDate, source: rounds.source, revokedAt: awards.revokedAt, revokeDecision: awards.revokeDecision, revokeReason: awards.revokeReason,
+    })
+    .from(awards)
+    .innerJoin(rounds, eq(rounds.id, awards.roundId))
+    .where(and(eq(awards.publicId, publicId), eq(rounds.status, 'published')))
+    .get();
+  if (!row) return null;
+  const { revokedAt, revokeDecision, revokeReason, ...rest } = row;
+  return { ...rest, revoked: revokedAt ? { decision: revokeDecision, reason: revokeReason } : null };
+}

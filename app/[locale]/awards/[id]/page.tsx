@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import QRCode from 'qrcode';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { routing } from '@/lib/i18n/routing';
+import { getPublicAward } from '@/lib/public';
+import { Link } from '@/lib/i18n/navigation';
+import { formatDecisionDate } from '@/components/format';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/awards/[id]'>): Promise<Metadata> {
+  const { id } = await params;
+  const a = getPublicAward(id);
+  return a ? { title: `${a.name} — ${a.awardForm}`, description: a.roundTitle } : {};
+}
+
+export default async function AwardPage({ params }: PageProps<'/[locale]/awards/[id]'>) {
+  const { locale, id } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const a = getPublicAward(id);
+  if (!a) notFound();
+  const [t, tk] = await Promise.all([getTranslations('award'), getTranslations('kind')]);
+  const h = await headers();
+  const origin = process.env.PUBLIC_URL?.replace(/\/+$/, '') || `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000'}`;
+  const qr = await QRCode.toString(`${origin}/awards/${a.id}`, { type: 'svg', margin: 0 });
+  return (
+    <article className="mx-auto max-w-2xl space-y-4">
+      <p
+        role="status"
+        data-testid="award-validity"
+        className={`rounded-md border-2 px-4 py-3 text-lg font-bold ${a.revoked ? 'border-brand-600 bg-brand-50 text-brand-800' : 'border-emerald-700 bg-emerald-50 text-emerald-900'}`}
+      >
+        {a.revoked ? t('revoked') : t('valid')}
+      </p>
+      <div className="card space-y-3">
+        <p className="text-sm uppercase tracking-wide text-gold-700">{a.awardForm} · {tk(a.kind)}</p>
+        <h1 className="text-2xl font-bold text-brand-800">{a.name}</h1>
+        <p className="text-stone-700">{[a.position, a.unit].filter(Boolean).join(' · ')}</p>
+        {a.summary ? <p>{a.summary}</p> : null}
+        <dl className="grid gap-1 text-sm sm:grid-cols-[10rem_1fr]">
+          <dt className="font-semibold">{t('round')}</dt>
+          <dd><Link href={`/rounds/${a.roundSlug}`}>{a.roundTitle}</Link></dd>
+          <dt className="font-semibold">{t('decision')}</dt>
+          <dd>{a.decisionNumber}{a.decisionDate ? ` ${locale === 'vi' ? '' : '· '}${formatDecisionDate(a.decisionDate, locale)}` : ''}</dd>
+          <dt className="font-semibold">{t('authority')}</dt>
+          <dd>{a.authority}</dd>
+          {a.revoked ? (
+            <>
+              <dt className="font-semibold">{t('revokedBy')}</dt>
+              <dd>{a.revoked.decision}{a.revoked.reason ? ` — ${a.revoked.reason}` : ''}</dd>
+            </>
+          ) : null}
+        </dl>
+        {a.source === 'archive' ? <p className="text-xs text-gold-700">{t('archive')}</p> : null}
+        <div className="w-28" role="img" aria-label={t('qr')} dangerouslySetInnerHTML={{ __html: qr }} />
+      </div>
+    </article>
+  );
+}
