@@ -73,3 +73,13 @@ test('health answers ok after checking the database', async ({ request }) => {
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ ok: true });
 });
+
+test('robots.txt keeps staff pages out; sitemap.xml lists the published rolls', async ({ request }) => {
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toContain('Disallow: /manage');
+  expect(robots).toContain('Disallow: /login');
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  expect(sitemap).toContain(`/rounds/${SLUG}</loc>`);
+  expect(sitemap).toContain(`/en/rounds/${SLUG}`);
+  expect(sitemap).not.toContain('hoc-tap-lam-theo-bac-2026');
+});
