@@ -1,6 +1,6 @@
 // Reading the audit trail (admins only). Writing goes through lib/audit-chain.ts inside each change.
 import 'server-only';
-import { and, desc, eq, like, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -16,7 +16,8 @@ export function listAuditEvents(
   if (roundRefusal(actor, 'audit')) throw new DomainError('forbidden');
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
   const where: Array<SQL | undefined> = [
-    filter.action ? like(auditEvents.action, `${filter.action.replace(/[%_\\]/g, '')}%`) : undefined,
+    // A prefix match: LIKE's wildcards in the filter ("_" is common in action names) are escaped.
+    filter.action ? sql`${auditEvents.action} LIKE ${`${filter.action.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'` : undefined,
     filter.entityType ? eq(auditEvents.entityType, filter.entityType) : undefined,
     filter.entityId ? eq(auditEvents.entityId, filter.entityId) : undefined,
     filter.before ? lt(auditEvents.id, filter.before) : undefined,
