@@ -1,6 +1,8 @@
 // The whole commendation workflow through the browser, each step by the role that owns it:
-// create and open a round, nominate, return, fix and resubmit, check, approve, decide, publish, revoke.
+// create and open a round, nominate, return, fix and resubmit, check, approve, sign off the final list
+// (frozen, withdrawn, signed again), decide, publish, revoke.
 import { expect, test } from '@playwright/test';
+import JSZip from 'jszip';
 import { nominate } from './pages/nomination';
 import { createRound, day, moveRound, pageAs as as } from './pages/round-admin';
 
@@ -109,14 +111,78 @@ test('approver approves both with the council vote', async ({ browser }) => {
   await page.context().close();
 });
 
+test('no decision without the sign-off of the final list', async ({ browser }) => {
+  const admin = await as(browser, 'admin');
+  await admin.goto(roundUrl);
+  await expect(admin.getByText('Còn thiếu: ký duyệt danh sách cuối cùng của người phê duyệt')).toBeVisible();
+  await admin.getByLabel('Số quyết định').fill(`77${stamp}/QĐ-UBND`);
+  await admin.getByLabel('Ngày ký').fill(day(0));
+  await admin.getByLabel('Người ký').fill('Đoàn Minh Thịnh');
+  await admin.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
+  await expect(admin.locator('form').getByRole('alert')).toContainText('ký duyệt danh sách cuối cùng');
+  await expect(admin.getByTestId('round-status')).toHaveText('Trạng thái: Đang xét duyệt');
+  await admin.context().close();
+});
+
+let signedHash = '';
+
+test('approver signs off the final list; an edit is then refused until the sign-off is withdrawn with a reason', async ({ browser }) => {
+  const page = await as(browser, 'approver');
+  await page.goto('/manage/rounds');
+  await page.getByRole('row').filter({ hasText: ROUND }).getByRole('link', { name: 'Danh sách cuối cùng và ký duyệt' }).click();
+  await expect(page.getByRole('heading', { name: 'Ký duyệt danh sách cuối cùng' })).toBeVisible();
+  await expect(page.getByTestId('signoff-quota')).toContainText('Toàn đợt');
+  await expect(page.getByTestId('signoff-quota').getByRole('row', { name: /Toàn đợt/ })).toContainText('1 / 5');
+  await expect(page.getByRole('link', { name: PERSON })).toBeVisible();
+  await expect(page.getByRole('link', { name: GROUP })).toBeVisible();
+  await page.getByRole('button', { name: 'Ký duyệt danh sách' }).click();
+  await expect(page.getByTestId('signoff-state')).toContainText('Đã ký duyệt bởi');
+  const first = (await page.getByTestId('signoff-hash').textContent())!;
+  expect(first).toMatch(/^[a-f0-9]{64}$/);
+  const signoffUrl = page.url();
+
+  // Frozen: reconsidering an approval is refused with the reason and the way out.
+  await page.goto(personUrl);
+  await expect(page.getByTestId('frozen-notice')).toBeVisible();
+  await page.locator('summary', { hasText: 'Xem xét lại quyết định' }).click();
+  await page.getByLabel('Lý do xem xét lại').fill('Cần xem lại số phiếu.');
+  await page.getByRole('button', { name: 'Xem xét lại quyết định' }).click();
+  await expect(page.locator('form').getByRole('alert')).toHaveText(/đã được ký duyệt và đang bị khóa.*rút ký duyệt/);
+  await expect(page.getByTestId('nomination-status')).toHaveText('Đã phê duyệt');
+
+  // Withdrawal needs a reason, is recorded, and unfreezes the list; then the approver signs again.
+  await page.goto(signoffUrl);
+  await page.locator('summary', { hasText: 'Rút ký duyệt' }).click();
+  await page.getByLabel('Lý do rút ký duyệt').fill('Rà soát lại chức vụ trong danh sách.');
+  await page.getByRole('button', { name: 'Rút ký duyệt' }).click();
+  await expect(page.getByTestId('signoff-state')).toContainText('Danh sách chưa được ký duyệt.');
+  await expect(page.getByTestId('signoff-history')).toContainText('Rà soát lại chức vụ trong danh sách.');
+  await page.goto(personUrl);
+  await expect(page.getByTestId('frozen-notice')).toHaveCount(0);
+  await page.goto(signoffUrl);
+  await page.getByRole('button', { name: 'Ký duyệt danh sách' }).click();
+  await expect(page.getByTestId('signoff-state')).toContainText('Đã ký duyệt bởi');
+  signedHash = (await page.getByTestId('signoff-hash').textContent())!;
+  // The same list signed again has the same content hash.
+  expect(signedHash).toBe(first);
+  await expect(page.getByTestId('signoff-history').getByRole('listitem')).toHaveCount(2);
+  await page.context().close();
+});
+
 test('admin records the decision, publishes, and the public sees both', async ({ browser, request }) => {
   const admin = await as(browser, 'admin');
   await admin.goto(roundUrl);
+  await expect(admin.getByTestId('round-list-hash')).toHaveText(signedHash);
   await admin.getByLabel('Số quyết định').fill(`77${stamp}/QĐ-UBND`);
   await admin.getByLabel('Ngày ký').fill(day(0));
   await admin.getByLabel('Người ký').fill('Đoàn Minh Thịnh');
   await admin.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
   await expect(admin.getByTestId('round-status')).toHaveText('Trạng thái: Đã quyết định');
+  // The decision annex carries the signed list's hash in its footer.
+  const docxHref = (await admin.getByRole('link', { name: /DOCX/ }).getAttribute('href'))!;
+  const docx = await JSZip.loadAsync(await (await admin.request.get(docxHref)).body());
+  const footers = await Promise.all(Object.keys(docx.files).filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => docx.file(f)!.async('string')));
+  expect(footers.join('')).toContain(signedHash);
   await admin.getByRole('button', { name: 'Chuyển sang “Đã công bố”' }).click();
   await expect(admin.getByTestId('round-status')).toHaveText('Trạng thái: Đã công bố');
 
@@ -155,7 +221,7 @@ test('admin records the decision, publishes, and the public sees both', async ({
   const actions = await admin.getByTestId('audit-table').locator('tbody tr td:nth-child(3)').allTextContents();
   expect(actions.reverse()).toEqual(['nomination.create', 'nomination.attach', 'nomination.submit', 'nomination.return', 'nomination.edit', 'nomination.submit', 'nomination.check', 'nomination.approve']);
   await admin.goto('/manage/audit?action=round.');
-  for (const a of ['round.create', 'round.open', 'round.reviewing', 'round.decided', 'round.published']) {
+  for (const a of ['round.create', 'round.open', 'round.reviewing', 'round.signoff', 'round.signoff_withdrawn', 'round.decided', 'round.published']) {
     await expect(admin.getByTestId('audit-table').getByText(a, { exact: true }).first()).toBeVisible();
   }
   await admin.goto('/manage/audit?action=award.revoke');

@@ -1,10 +1,11 @@
 // Authorization against the data layer, as a table: every actor (anonymous and deactivated included)
-// × every nomination action × own/other scope × each nomination state × round state × window.
+// × every nomination action × own/other scope × each nomination state × round state × window × whether
+// the round's final list stands signed off (frozen).
 // The expectations below are the rules written out on their own; each case runs the real lib/
 // function on the seeded database inside a savepoint that is rolled back afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { nominations, rounds, units, users, type NominationStatus, type RoundStatus } from '@/db/schema';
+import { nominations, rounds, signoffs, units, users, type NominationStatus, type RoundStatus } from '@/db/schema';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
@@ -12,11 +13,11 @@ import { isDomainError } from './errors';
 import { getNomination } from './nominations';
 import type { Actor } from './policy';
 import { loadActor } from './users';
-import { checkNomination, commentOnNomination, decideNomination, returnNomination, submitNomination, updateNomination } from './workflow';
+import { checkNomination, commentOnNomination, decideNomination, reconsiderNomination, returnNomination, submitNomination, updateNomination } from './workflow';
 
 type Who = 'anonymous' | 'deactivated' | 'officer' | 'officer2' | 'reviewer' | 'approver' | 'admin' | 'officerApprover' | 'reviewerOfficer';
 const WHO: Who[] = ['anonymous', 'deactivated', 'officer', 'officer2', 'reviewer', 'approver', 'admin', 'officerApprover', 'reviewerOfficer'];
-const ACTIONS = ['view', 'comment', 'edit', 'submit', 'return', 'check', 'approve', 'reject'] as const;
+const ACTIONS = ['view', 'comment', 'edit', 'submit', 'return', 'check', 'approve', 'reject', 'reconsider'] as const;
 type Action = (typeof ACTIONS)[number];
 const ROUND_STATES: RoundStatus[] = ['open', 'reviewing', 'decided'];
 
@@ -34,12 +35,14 @@ const ROLES: Record<Who, string[]> = {
 const WARD: Partial<Record<Who, string>> = { officer: 'Phường Tân Phong', officer2: 'Phường Tân Hưng', officerApprover: 'Phường Tân Phong', reviewerOfficer: 'Phường Tân Hưng' };
 
 /** The rules, stated independently of lib/policy.ts. */
-function expected(who: Who, action: Action, status: NominationStatus, ward: string, round: RoundStatus, windowOpen: boolean): string | null {
+function expected(who: Who, action: Action, status: NominationStatus, ward: string, round: RoundStatus, windowOpen: boolean, frozen: boolean): string | null {
   const roles = ROLES[who];
   if (roles.length === 0) return 'not_found';
   const office = roles.some((r) => r !== 'officer');
   const officerHere = roles.includes('officer') && WARD[who] === ward;
   if (!office && !officerHere) return 'not_found';
+  // A signed-off list: reading and commenting only.
+  if (frozen && action !== 'view' && action !== 'comment') return 'frozen';
   switch (action) {
     case 'view':
     case 'comment':
@@ -60,6 +63,10 @@ function expected(who: Who, action: Action, status: NominationStatus, ward: stri
       if (!roles.includes('approver')) return 'forbidden';
       if (round !== 'reviewing' || status !== 'checked') return 'invalid_state';
       // Every demo nomination was created and submitted by `officer`.
+      return who === 'officerApprover' ? 'separation_of_duties' : null;
+    case 'reconsider':
+      if (!roles.includes('approver')) return 'forbidden';
+      if (round !== 'reviewing' || !(status === 'approved' || status === 'rejected')) return 'invalid_state';
       return who === 'officerApprover' ? 'separation_of_duties' : null;
   }
 }
@@ -113,6 +120,7 @@ function run(actor: Actor | null, action: Action, id: number, now: Date): string
     else if (action === 'submit') submitNomination(actor, id, now);
     else if (action === 'return') returnNomination(actor, id, 'Bổ sung biên bản họp', now);
     else if (action === 'check') checkNomination(actor, id, now);
+    else if (action === 'reconsider') reconsiderNomination(actor, id, 'Xem xét lại số phiếu', now);
     else decideNomination(actor, id, action, { for: 8, against: 1, total: 9 }, now);
     return null;
   } catch (e) {
@@ -127,10 +135,13 @@ describe('authorization table (data layer)', () => {
     expect(actors.deactivated).toBeNull();
   });
 
-  it('every actor × action × scope × state × round state × window gives the expected outcome', () => {
+  it('every actor × action × scope × state × round state × window × sign-off gives the expected outcome', () => {
     let count = 0;
     const failures: string[] = [];
-    for (const roundState of ROUND_STATES) {
+    const approverId = actors.approver!.id;
+    // A sign-off stands only while the round is in review (then it is the decision's).
+    for (const [frozen, states] of [[false, ROUND_STATES], [true, ['reviewing']]] as const)
+    for (const roundState of states) {
       for (const windowOpen of [true, false]) {
         const now = windowOpen ? new Date() : new Date(windowClosesAt.getTime() + 86_400_000);
         for (const who of WHO) {
@@ -139,9 +150,10 @@ describe('authorization table (data layer)', () => {
               db.$client.exec('SAVEPOINT authz_case');
               try {
                 db.update(rounds).set({ status: roundState }).where(eq(rounds.id, roundId)).run();
+                if (frozen) db.insert(signoffs).values({ roundId, signedBy: approverId, signedAt: now, listHash: 'f'.repeat(64) }).run();
                 const got = run(actors[who], action, c.id, now);
-                const want = expected(who, action, c.status, c.ward, roundState, windowOpen);
-                if (got !== want) failures.push(`${who} ${action} #${c.id} (${c.status}, ${c.ward}, round ${roundState}, window ${windowOpen ? 'open' : 'closed'}): got ${got}, want ${want}`);
+                const want = expected(who, action, c.status, c.ward, roundState, windowOpen, frozen);
+                if (got !== want) failures.push(`${who} ${action} #${c.id} (${c.status}, ${c.ward}, round ${roundState}, window ${windowOpen ? 'open' : 'closed'}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
                 count++;
               } finally {
                 db.$client.exec('ROLLBACK TO authz_case; RELEASE authz_case');

@@ -11,7 +11,8 @@ export type DomainErrorCode =
   | 'rate_limited'
   | 'frozen'
   | 'precondition'
-  | 'invalid_file';
+  | 'invalid_file'
+  | 'choice_required';
 
 export class DomainError extends Error {
   constructor(

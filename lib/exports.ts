@@ -19,6 +19,7 @@ import ExcelJS from 'exceljs';
 import { getDb } from '@/db/client';
 import { awards, nominations, roundQuotas, rounds, units } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { standingSignoff } from '@/lib/final-list';
 import { isStaff, seesAllNominations, type Actor } from '@/lib/policy';
 
 export type DecisionList = {
@@ -31,6 +32,8 @@ export type DecisionList = {
   decisionDate: string;
   decisionPlace: string;
   decisionSigner: string;
+  /** SHA-256 of the list the approver signed off (rounds recorded from the archive have none). */
+  listHash: string | null;
   collectives: Array<{ ordinal: number; name: string; unit: string; revoked: boolean }>;
   individuals: Array<{ ordinal: number; name: string; position: string | null; unit: string; revoked: boolean }>;
 };
@@ -62,6 +65,7 @@ export function getDecisionList(actor: Actor | null, slug: string): DecisionList
     decisionDate: r.decisionDate,
     decisionPlace: r.decisionPlace ?? '',
     decisionSigner: r.decisionSigner ?? '',
+    listHash: standingSignoff(db, r.id)?.listHash ?? null,
     collectives: list.filter((a) => a.kind === 'collective').map((a) => ({ ordinal: a.ordinal, name: a.name, unit: a.unit, revoked: !!a.revokedAt })),
     individuals: list.filter((a) => a.kind === 'individual').map((a) => ({ ordinal: a.ordinal, name: a.name, position: a.position, unit: a.unit, revoked: !!a.revokedAt })),
   };
@@ -102,6 +106,8 @@ function listTable(header: string[], widths: number[], rows: string[][]) {
 
 /** The decision's attached list as DOCX: national title and motto, number, place and date, the lists. */
 export async function decisionDocx(list: DecisionList, opts: { footer?: string } = {}): Promise<Buffer> {
+  // The signed list's hash in the footer lets a printed copy be matched to the record.
+  opts = { footer: opts.footer ?? (list.listHash ? `Mã kiểm tra danh sách đã ký duyệt (SHA-256): ${list.listHash}` : undefined) };
   const heading = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: noBorders,

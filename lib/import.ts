@@ -15,34 +15,8 @@ import { createNominationRefusal, type Actor } from '@/lib/policy';
 import { clean, fold } from '@/lib/text';
 import { write } from '@/lib/workflow';
 
-export const IMPORT_KINDS = ['individuals', 'collectives', 'nominations'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-/** The template's columns, in order; starred ones are required in every row. */
-export const COLUMNS: Record<ImportKind, Array<{ key: string; header: string; required?: boolean; max?: number }>> = {
-  individuals: [
-    { key: 'name', header: 'Họ và tên', required: true, max: 200 },
-    { key: 'gender', header: 'Giới tính' },
-    { key: 'birthYear', header: 'Năm sinh' },
-    { key: 'position', header: 'Chức vụ', max: 200 },
-    { key: 'unit', header: 'Đơn vị', required: true },
-    { key: 'party', header: 'Đảng viên' },
-  ],
-  collectives: [
-    { key: 'name', header: 'Tên tập thể', required: true, max: 300 },
-    { key: 'unit', header: 'Đơn vị', required: true },
-  ],
-  nominations: [
-    { key: 'kind', header: 'Loại', required: true },
-    { key: 'name', header: 'Họ và tên / Tên tập thể', required: true, max: 300 },
-    { key: 'unit', header: 'Đơn vị', required: true },
-    { key: 'position', header: 'Chức vụ', max: 200 },
-    { key: 'gender', header: 'Giới tính' },
-    { key: 'birthYear', header: 'Năm sinh' },
-    { key: 'party', header: 'Đảng viên' },
-    { key: 'summary', header: 'Tóm tắt thành tích', required: true, max: 4000 },
-  ],
-};
+export { ARCHIVE_COLUMNS, COLUMNS, IMPORT_KINDS, type Column, type ImportKind } from '@/lib/import-columns';
+import { ARCHIVE_COLUMNS, COLUMNS, type Column, type ImportKind } from '@/lib/import-columns';
 
 export type RowErrorCode = 'required' | 'too_long' | 'bad_gender' | 'bad_year' | 'bad_yes_no' | 'unknown_unit' | 'bad_kind' | 'duplicate_in_file' | 'already_nominated';
 export type RowError = { row: number; column: string; code: RowErrorCode; value: string };
@@ -57,49 +31,38 @@ export type ImportResult = {
   ms: number;
 };
 
-type Parsed = { row: number; name: string; unitId: number; unitKind: UnitKind; kind: 'individual' | 'collective'; gender: Gender | null; birthYear: number | null; position: string | null; party: boolean; summary: string };
+export type ParsedRow = { row: number; name: string; unitId: number; unitKind: UnitKind; kind: 'individual' | 'collective'; gender: Gender | null; birthYear: number | null; position: string | null; party: boolean; summary: string };
 
 const GENDERS: Record<string, Gender> = { nam: 'male', male: 'male', m: 'male', nu: 'female', female: 'female', f: 'female', khac: 'other', other: 'other' };
 const YES = new Set(['co', 'x', 'yes', 'y', '1', 'true', 'dang vien']);
 const NO = new Set(['', 'khong', 'no', 'n', '0', 'false']);
 const KINDS: Record<string, 'individual' | 'collective'> = { 'ca nhan': 'individual', individual: 'individual', 'tap the': 'collective', collective: 'collective' };
 
-/** Imports a spreadsheet. Officers import into their subtree (nominations into an open round); admins anywhere. */
-export async function importSpreadsheet(
-  actor: Actor | null,
-  input: { kind: ImportKind; bytes: Uint8Array; roundSlug?: string; dryRun: boolean },
-  now = new Date(),
-): Promise<ImportResult> {
-  const t0 = performance.now();
-  if (!actor) throw new DomainError('forbidden');
-  const admin = actor.roles.includes('admin');
-  if (!admin && !actor.roles.includes('officer')) throw new DomainError('forbidden');
-  const done = (r: Omit<ImportResult, 'ms' | 'kind' | 'dryRun'>): ImportResult => ({ kind: input.kind, dryRun: input.dryRun, ms: Math.round(performance.now() - t0), ...r });
+export type Sheet = { rows: number; errors: RowError[]; parsed: ParsedRow[]; fileError?: ImportResult['fileError'] };
 
+/**
+ * Reads and checks a sheet of `columns` (the shared first half of every import): the file, its
+ * headers, then each row — units by name within the actor's scope, gender, year, party, duplicates.
+ * `kind` fixes the nominee kind, or null when a "Loại" column gives it per row.
+ */
+export async function parseSheet(actor: Actor, input: { columns: Column[]; kind: 'individual' | 'collective' | null; bytes: Uint8Array }, now = new Date()): Promise<Sheet> {
   let table;
   try {
     table = await readTable(input.bytes);
   } catch (e) {
-    if (e instanceof FileError) return done({ rows: 0, errors: [], written: 0, fileError: { code: e.problem } });
+    if (e instanceof FileError) return { rows: 0, errors: [], parsed: [], fileError: { code: e.problem } };
     throw e;
   }
-  const columns = COLUMNS[input.kind];
+  const columns = input.columns;
   const headerIndex = new Map(table.header.map((h, i) => [fold(h), i]));
   const missing = columns.filter((c) => !headerIndex.has(fold(c.header))).map((c) => c.header);
-  if (missing.length) return done({ rows: table.rows.length, errors: [], written: 0, fileError: { code: 'missing_columns', columns: missing } });
+  if (missing.length) return { rows: table.rows.length, errors: [], parsed: [], fileError: { code: 'missing_columns', columns: missing } };
   const known = new Set(columns.map((c) => fold(c.header)));
   const extra = table.header.filter((h) => h !== '' && !known.has(fold(h)));
-  if (extra.length) return done({ rows: table.rows.length, errors: [], written: 0, fileError: { code: 'extra_columns', columns: extra } });
+  if (extra.length) return { rows: table.rows.length, errors: [], parsed: [], fileError: { code: 'extra_columns', columns: extra } };
 
+  const admin = actor.roles.includes('admin');
   const db = getDb();
-  let round: { id: number; status: (typeof rounds.$inferSelect)['status']; windowOpensAt: Date | null; windowClosesAt: Date | null } | undefined;
-  if (input.kind === 'nominations') {
-    round = input.roundSlug
-      ? db.select({ id: rounds.id, status: rounds.status, windowOpensAt: rounds.windowOpensAt, windowClosesAt: rounds.windowClosesAt }).from(rounds).where(eq(rounds.slug, input.roundSlug)).get()
-      : undefined;
-    if (!round) throw new DomainError('not_found', { field: 'round' });
-    if (round.status !== 'open') throw new DomainError('invalid_state');
-  }
   // Units by folded name (and short name) within the actor's scope; others read as unknown.
   // A short name ("Khu phố 2") counts only when it names one unit in scope; full names always do.
   const unitByName = new Map<string, { id: number; kind: UnitKind; path: string }>();
@@ -112,7 +75,7 @@ export async function importSpreadsheet(
   for (const [short, list] of byShort) if (list.length === 1 && !unitByName.has(short)) unitByName.set(short, list[0]);
 
   const errors: RowError[] = [];
-  const parsed: Parsed[] = [];
+  const parsed: ParsedRow[] = [];
   const seen = new Map<string, number>();
   const currentYear = now.getFullYear();
   let dataRows = 0;
@@ -131,14 +94,14 @@ export async function importSpreadsheet(
       if (c.required && v === '') fail(c.key, 'required');
       else if (c.max && v.length > c.max) fail(c.key, 'too_long');
     }
-    const kind = input.kind === 'individuals' ? 'individual' : input.kind === 'collectives' ? 'collective' : KINDS[fold(get('kind'))];
+    const kind = input.kind ?? KINDS[fold(get('kind'))];
     if (!kind) fail('kind', 'bad_kind');
     const unit = unitByName.get(fold(get('unit')));
     if (get('unit') !== '' && !unit) fail('unit', 'unknown_unit');
     let gender: Gender | null = null;
     let birthYear: number | null = null;
     let party = false;
-    if (kind === 'individual' && input.kind !== 'collectives') {
+    if (kind === 'individual') {
       const g = fold(get('gender'));
       if (g !== '') {
         gender = GENDERS[g] ?? null;
@@ -161,6 +124,33 @@ export async function importSpreadsheet(
     seen.set(key, row);
     parsed.push({ row, name, unitId: unit.id, unitKind: unit.kind, kind, gender, birthYear, position: get('position') ? clean(get('position')) : null, party, summary: clean(get('summary')) });
   });
+  return { rows: dataRows, errors, parsed };
+}
+
+/** Imports a spreadsheet. Officers import into their subtree (nominations into an open round); admins anywhere. */
+export async function importSpreadsheet(
+  actor: Actor | null,
+  input: { kind: ImportKind; bytes: Uint8Array; roundSlug?: string; dryRun: boolean },
+  now = new Date(),
+): Promise<ImportResult> {
+  const t0 = performance.now();
+  if (!actor) throw new DomainError('forbidden');
+  const admin = actor.roles.includes('admin');
+  if (!admin && !actor.roles.includes('officer')) throw new DomainError('forbidden');
+  const done = (r: Omit<ImportResult, 'ms' | 'kind' | 'dryRun'>): ImportResult => ({ kind: input.kind, dryRun: input.dryRun, ms: Math.round(performance.now() - t0), ...r });
+
+  let round: { id: number; status: (typeof rounds.$inferSelect)['status']; windowOpensAt: Date | null; windowClosesAt: Date | null } | undefined;
+  const sheet = await parseSheet(actor, { columns: COLUMNS[input.kind], kind: input.kind === 'individuals' ? 'individual' : input.kind === 'collectives' ? 'collective' : null, bytes: input.bytes }, now);
+  if (sheet.fileError) return done({ rows: sheet.rows, errors: [], written: 0, fileError: sheet.fileError });
+  const db = getDb();
+  if (input.kind === 'nominations') {
+    round = input.roundSlug
+      ? db.select({ id: rounds.id, status: rounds.status, windowOpensAt: rounds.windowOpensAt, windowClosesAt: rounds.windowClosesAt }).from(rounds).where(eq(rounds.slug, input.roundSlug)).get()
+      : undefined;
+    if (!round) throw new DomainError('not_found', { field: 'round' });
+    if (round.status !== 'open') throw new DomainError('invalid_state');
+  }
+  const { errors, parsed, rows: dataRows } = sheet;
 
   if (errors.length || input.dryRun) return done({ rows: dataRows, errors, written: 0 });
 
@@ -199,14 +189,16 @@ export async function importSpreadsheet(
 }
 
 /** A template with the Vietnamese headers and one example row, as CSV (UTF-8 with BOM, for Excel). */
-export function templateCsv(kind: ImportKind): string {
-  const examples: Record<ImportKind, string[]> = {
+export function templateCsv(kind: ImportKind | 'archive'): string {
+  const examples: Record<ImportKind | 'archive', string[]> = {
+    archive: ['Cá nhân', 'Phạm Văn Lộc', 'Phường Tân Phong', 'Tổ trưởng tổ dân phố', 'Nam', '1968', 'Có', ''],
     individuals: ['Nguyễn Văn Minh', 'Nam', '1980', 'Tổ trưởng tổ dân phố', 'Phường Tân Phong', 'Có'],
     collectives: ['Ban điều hành Khu phố 2', 'Phường Tân Phong'],
     nominations: ['Cá nhân', 'Trần Thị Hương', 'Phường Tân Phong', 'Giáo viên', 'Nữ', '1985', 'Không', 'Tích cực học tập và làm theo Bác; nhiều năm liền là giáo viên dạy giỏi.'],
   };
   const line = (cells: string[]) => cells.map((c) => (/[",;\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
-  return '\uFEFF' + [line(COLUMNS[kind].map((c) => c.header)), line(examples[kind])].join('\r\n') + '\r\n';
+  const columns = kind === 'archive' ? ARCHIVE_COLUMNS : COLUMNS[kind];
+  return '\uFEFF' + [line(columns.map((c) => c.header)), line(examples[kind])].join('\r\n') + '\r\n';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,34 +209,52 @@ function stagingDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.IMPORTS_DIR || 'data/imports');
 }
 
-type Staged = { userId: number; kind: ImportKind; roundSlug?: string; at: number };
+type Staged<M> = { userId: number; at: number; meta: M };
+
+/** Keeps checked bytes (and what was checked with them) for their user to confirm within the hour. */
+export function stageFile<M>(actor: Actor, bytes: Uint8Array, meta: M): string {
+  const token = randomBytes(16).toString('hex');
+  const dir = stagingDir();
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${token}.bin`), bytes, { mode: 0o600 });
+  const staged: Staged<M> = { userId: actor.id, at: Date.now(), meta };
+  fs.writeFileSync(path.join(dir, `${token}.json`), JSON.stringify(staged), { mode: 0o600 });
+  return token;
+}
+
+/** The staged bytes and meta of `token`; only the user who checked them may take them, within the hour. */
+export function readStaged<M>(actor: Actor | null, token: string): { bytes: Buffer; meta: M; discard: () => void } {
+  if (!actor || !/^[a-f0-9]{32}$/.test(token)) throw new DomainError('not_found');
+  const dir = stagingDir();
+  const binFile = path.join(dir, `${token}.bin`);
+  const metaFile = path.join(dir, `${token}.json`);
+  let staged: Staged<M>;
+  let bytes: Buffer;
+  try {
+    staged = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
+    bytes = fs.readFileSync(binFile);
+  } catch {
+    throw new DomainError('not_found');
+  }
+  if (staged.userId !== actor.id || Date.now() - staged.at > 3_600_000) throw new DomainError('not_found');
+  const discard = () => {
+    fs.rmSync(binFile, { force: true });
+    fs.rmSync(metaFile, { force: true });
+  };
+  return { bytes, meta: staged.meta, discard };
+}
+
+type ImportMeta = { kind: ImportKind; roundSlug?: string };
 
 export async function stageImport(actor: Actor | null, input: { kind: ImportKind; bytes: Uint8Array; roundSlug?: string }): Promise<ImportResult & { token?: string }> {
   const result = await importSpreadsheet(actor, { ...input, dryRun: true });
   if (result.fileError || result.errors.length) return result;
-  const token = randomBytes(16).toString('hex');
-  const dir = stagingDir();
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `${token}.bin`), input.bytes, { mode: 0o600 });
-  const meta: Staged = { userId: actor!.id, kind: input.kind, roundSlug: input.roundSlug, at: Date.now() };
-  fs.writeFileSync(path.join(dir, `${token}.json`), JSON.stringify(meta), { mode: 0o600 });
-  return { ...result, token };
+  return { ...result, token: stageFile<ImportMeta>(actor!, input.bytes, { kind: input.kind, roundSlug: input.roundSlug }) };
 }
 
 export async function confirmImport(actor: Actor | null, token: string): Promise<ImportResult> {
-  if (!actor || !/^[a-f0-9]{32}$/.test(token)) throw new DomainError('not_found');
-  const dir = stagingDir();
-  let meta: Staged;
-  let bytes: Buffer;
-  try {
-    meta = JSON.parse(fs.readFileSync(path.join(dir, `${token}.json`), 'utf8'));
-    bytes = fs.readFileSync(path.join(dir, `${token}.bin`));
-  } catch {
-    throw new DomainError('not_found');
-  }
-  // Only the user who checked the file may confirm it, within the hour.
-  if (meta.userId !== actor.id || Date.now() - meta.at > 3_600_000) throw new DomainError('not_found');
-  const result = await importSpreadsheet(actor, { kind: meta.kind, bytes, roundSlug: meta.roundSlug, dryRun: false });
-  for (const ext of ['bin', 'json']) fs.rmSync(path.join(dir, `${token}.${ext}`), { force: true });
+  const staged = readStaged<ImportMeta>(actor, token);
+  const result = await importSpreadsheet(actor, { kind: staged.meta.kind, bytes: staged.bytes, roundSlug: staged.meta.roundSlug, dryRun: false });
+  staged.discard();
   return result;
 }

@@ -16,6 +16,7 @@ import {
   type NomineeKind,
 } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { standingSignoff } from '@/lib/final-list';
 import { isStaff, seesAllNominations, type Actor } from '@/lib/policy';
 
 export type NominationListItem = {
@@ -100,6 +101,8 @@ export type NominationDetail = NominationListItem & {
   summary: string;
   roundId: number;
   roundStatus: RoundStatus;
+  /** The round's final list is signed off: every change is refused until the sign-off is withdrawn. */
+  frozen: boolean;
   roundTheme: string;
   individualId: number | null;
   collectiveId: number | null;
@@ -143,7 +146,7 @@ export function getNomination(actor: Actor | null, id: number): NominationDetail
     .get();
   if (!row) throw new DomainError('not_found');
   const { voteFor, voteAgainst, voteTotal, ...rest } = row;
-  return { ...rest, vote: voteTotal != null ? { for: voteFor ?? 0, against: voteAgainst ?? 0, total: voteTotal } : null };
+  return { ...rest, frozen: !!standingSignoff(getDb(), row.roundId), vote: voteTotal != null ? { for: voteFor ?? 0, against: voteAgainst ?? 0, total: voteTotal } : null };
 }
 
 export type TimelineEntry = { at: Date; actor: string | null; action: string; kind: 'event' | 'comment'; body?: string };

@@ -50,7 +50,7 @@ export function staffMenu(actor: Actor): Array<'dashboard' | 'rounds' | 'nominat
 // ---------------------------------------------------------------------------------------------
 // Workflow rules. Each returns null when allowed, or the DomainError code that explains the refusal.
 
-export type NominationAction = 'view' | 'edit' | 'submit' | 'comment' | 'return' | 'check' | 'approve' | 'reject';
+export type NominationAction = 'view' | 'edit' | 'submit' | 'comment' | 'return' | 'check' | 'approve' | 'reject' | 'reconsider';
 
 export type NominationContext = {
   unitPath: string;
@@ -74,6 +74,8 @@ export function windowIsOpen(ctx: Pick<NominationContext, 'windowOpensAt' | 'win
 export function nominationRefusal(actor: Actor | null, action: NominationAction, ctx: NominationContext, now = new Date()): Refusal | null {
   if (!canSeeNomination(actor, ctx.unitPath)) return 'not_found';
   const officerHere = hasRole(actor, 'officer') && unitInScope(actor, ctx.unitPath);
+  // A signed-off final list is frozen: nothing on it changes until the approver withdraws the sign-off.
+  if (ctx.frozen && action !== 'view' && action !== 'comment') return 'frozen';
   switch (action) {
     case 'view':
     case 'comment':
@@ -88,14 +90,15 @@ export function nominationRefusal(actor: Actor | null, action: NominationAction,
     case 'check':
       if (!hasRole(actor, 'reviewer')) return 'forbidden';
       if (ctx.roundStatus !== 'open' && ctx.roundStatus !== 'reviewing') return 'invalid_state';
-      if (ctx.frozen) return 'frozen';
       if (action === 'check' ? ctx.status !== 'submitted' : ctx.status !== 'submitted' && ctx.status !== 'checked') return 'invalid_state';
       return null;
     case 'approve':
     case 'reject':
+    case 'reconsider':
       if (!hasRole(actor, 'approver')) return 'forbidden';
-      if (ctx.roundStatus !== 'reviewing' || ctx.status !== 'checked') return 'invalid_state';
-      if (ctx.frozen) return 'frozen';
+      if (ctx.roundStatus !== 'reviewing') return 'invalid_state';
+      // Reconsidering takes an approval or rejection back to "checked", to be judged again.
+      if (action === 'reconsider' ? ctx.status !== 'approved' && ctx.status !== 'rejected' : ctx.status !== 'checked') return 'invalid_state';
       if (ctx.submittedBy === actor.id || ctx.createdBy === actor.id) return 'separation_of_duties';
       if (actor.individualId !== null && ctx.nomineeIndividualId === actor.individualId) return 'separation_of_duties';
       return null;
@@ -113,6 +116,16 @@ export function createNominationRefusal(
   if (ctx.roundStatus !== 'open') return 'invalid_state';
   if (!windowIsOpen(ctx, now)) return 'window_closed';
   return null;
+}
+
+/** Signing off (or withdrawing the sign-off of) a round's final list belongs to approvers. */
+export function signoffRefusal(actor: Actor | null): Refusal | null {
+  return hasRole(actor, 'approver') ? null : 'forbidden';
+}
+
+/** Reading the final list: approvers who sign it, administrators who record the decision. */
+export function canReadFinalList(actor: Actor | null): boolean {
+  return hasRole(actor, 'approver') || hasRole(actor, 'admin');
 }
 
 export type RoundAction = 'create' | 'edit' | 'transition' | 'decide' | 'publish' | 'revoke' | 'audit';

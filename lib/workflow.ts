@@ -3,7 +3,7 @@
 // and its audit event together, and returns a small result or throws a DomainError.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { DB } from '@/db/connection';
 import {
@@ -14,7 +14,6 @@ import {
   nominations,
   roundQuotas,
   rounds,
-  signoffs,
   units,
   type NomineeKind,
   type RoundStatus,
@@ -30,9 +29,10 @@ import {
   type NominationContext,
 } from '@/lib/policy';
 import { addWorkingDays } from '@/lib/dates';
+import { finalListEntries, hashFinalList, standingSignoff } from '@/lib/final-list';
 import { clean, compareVi, fold, slugify } from '@/lib/text';
 
-type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
 /** Runs `fn` in one write transaction taken up front, so check-then-write cannot interleave. */
 export function write<T>(fn: (tx: Tx) => T): T {
@@ -78,12 +78,9 @@ export function loadNominationContext(tx: Tx, id: number): (NominationContext & 
   return { ...row, frozen: roundIsFrozen(tx, row.roundId) };
 }
 
-function roundIsFrozen(tx: Tx, roundId: number): boolean {
-  return !!tx
-    .select({ id: signoffs.id })
-    .from(signoffs)
-    .where(and(eq(signoffs.roundId, roundId), isNull(signoffs.withdrawnAt)))
-    .get();
+/** A round whose final list carries a standing (not withdrawn) sign-off. */
+export function roundIsFrozen(tx: Pick<DB, 'select'>, roundId: number): boolean {
+  return !!standingSignoff(tx, roundId);
 }
 
 /** Loads a nomination and checks `action` on it; "not yours" reads as not found. */
@@ -249,6 +246,21 @@ export function decideNomination(actor: Actor | null, id: number, decision: 'app
   });
 }
 
+/** Takes an approval or rejection back to "checked", to be judged again (never on a signed-off list). */
+export function reconsiderNomination(actor: Actor | null, id: number, reason: string, now = new Date()): void {
+  const body = clean(reason);
+  if (body.length < 3) throw new DomainError('invalid_input', { field: 'reason' });
+  write((tx) => {
+    const ctx = authorize(tx, actor, id, 'reconsider', now);
+    tx.update(nominations)
+      .set({ status: 'checked', decidedBy: null, decidedAt: null, voteFor: null, voteAgainst: null, voteTotal: null, updatedAt: now })
+      .where(eq(nominations.id, id))
+      .run();
+    tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now }).run();
+    audit(tx, actor, 'nomination.reconsider', 'nomination', id, { status: ctx.status }, { status: 'checked', reason: body });
+  });
+}
+
 /** Inside the approval's transaction: the round's quota for the kind, and every per-unit quota above the nominating unit. */
 function enforceQuota(tx: Tx, roundId: number, kind: NomineeKind, unitPath: string): void {
   const round = tx.select({ qc: rounds.quotaCollectives, qi: rounds.quotaIndividuals }).from(rounds).where(eq(rounds.id, roundId)).get()!;
@@ -329,6 +341,7 @@ export function roundPreconditions(tx: Pick<DB, 'select'>, roundId: number, to: 
   if (to === 'decided') {
     if ((counts.submitted ?? 0) + (counts.checked ?? 0) + (counts.returned ?? 0) > 0) missing.push('undecided_nominations');
     if (!counts.approved) missing.push('approved_nominations');
+    if (r.source === 'workflow' && !standingSignoff(tx, roundId)) missing.push('signoff');
     if (!r.decisionNumber || !r.decisionDate || !r.decisionSigner) missing.push('decision');
   }
   return missing;
@@ -340,6 +353,8 @@ export function transitionRound(actor: Actor | null, roundId: number, to: RoundS
     const r = tx.select({ id: rounds.id, status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
     if (!r) throw new DomainError('not_found');
     if (!(NEXT_STATUS[r.status] ?? []).includes(to)) throw new DomainError('invalid_state', { from: r.status, to });
+    // A signed-off list keeps the round in review until the decision (or a withdrawal).
+    if (r.status === 'reviewing' && roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
     const missing = roundPreconditions(tx, roundId, to);
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
     const full = tx.select({ consultation: rounds.consultation, days: rounds.consultationDays }).from(rounds).where(eq(rounds.id, roundId)).get()!;
@@ -375,6 +390,8 @@ export function decideRound(
     tx.update(rounds).set(values).where(eq(rounds.id, roundId)).run();
     const missing = roundPreconditions(tx, roundId, 'decided');
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
+    // The decision is recorded on the list that was signed: a list changed since is refused.
+    if (standingSignoff(tx, roundId)!.listHash !== hashFinalList(r.slug, finalListEntries(tx, roundId))) throw new DomainError('conflict', { what: 'list' });
     const count = createAwards(tx, roundId);
     tx.update(rounds).set({ status: 'decided', decidedAt: now, updatedAt: now }).where(eq(rounds.id, roundId)).run();
     audit(tx, actor, 'round.decided', 'round', roundId, { status: r.status }, { status: 'decided', ...values, awards: count });
@@ -383,7 +400,7 @@ export function decideRound(
 }
 
 /** The decision's attached list: approved nominations, collectives then individuals, by unit and name. */
-function createAwards(tx: Tx, roundId: number): number {
+export function createAwards(tx: Tx, roundId: number): number {
   const rows = tx
     .select({
       nominationId: nominations.id,
@@ -484,7 +501,7 @@ export type RoundInput = {
   consultationDays: number | null;
 };
 
-function uniqueSlug(tx: Tx, title: string): string {
+export function uniqueSlug(tx: Tx, title: string): string {
   const base = slugify(title) || 'dot-khen-thuong';
   for (let i = 1; ; i++) {
     const slug = i === 1 ? base : `${base}-${i}`;
@@ -544,6 +561,7 @@ export function setUnitQuota(actor: Actor | null, roundId: number, unitId: numbe
     const u = tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get();
     if (!r || !u) throw new DomainError('not_found');
     if (r.status === 'decided' || r.status === 'published' || r.status === 'archived') throw new DomainError('invalid_state', { from: r.status });
+    if (roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
     const before = tx.select().from(roundQuotas).where(and(eq(roundQuotas.roundId, roundId), eq(roundQuotas.unitId, unitId))).get() ?? null;
     tx.insert(roundQuotas)
       .values({ roundId, unitId, ...quota })

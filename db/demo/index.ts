@@ -12,6 +12,7 @@ import {
   roundQuotas,
   rounds,
   settings,
+  signoffs,
   unitNames,
   units,
   userRoles,
@@ -22,6 +23,7 @@ import {
   type UnitKind,
 } from '@/db/schema';
 import { appendAudit } from '@/lib/audit-chain';
+import { finalListEntries, hashFinalList } from '@/lib/final-list';
 import { hashPassword } from '@/lib/auth/password';
 import { compareVi, fold } from '@/lib/text';
 import {
@@ -105,6 +107,10 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
     const groupsA = people.collectives(70);
     const personsA = people.individuals(78);
     decideRound(tx, rng, roundA.id, groupsA, personsA, userIds, { submitted: '2024-04-20', checked: '2024-05-08', decided: '2024-05-20' });
+    // The chairman signed the final list off before the decision; its hash is printed on the annex.
+    tx.insert(signoffs)
+      .values({ roundId: roundA.id, signedBy: userIds.approver, signedAt: at('2024-05-22'), listHash: hashFinalList(DEMO_SLUGS.published, finalListEntries(tx, roundA.id)) })
+      .run();
 
     // Round B: 2016–2021, decided on paper and recorded from the archive.
     const roundB = tx
@@ -128,6 +134,13 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
     // Some people honoured in 2021 are honoured again in 2024: their history spans rounds.
     const personsB = [...personsA.slice(0, 6), ...people.individuals(19)];
     decideRound(tx, rng, roundB.id, people.collectives(20), personsB, userIds, null);
+    appendAudit(tx, {
+      actorId: userIds.admin,
+      action: 'round.archive_recorded',
+      entityType: 'round',
+      entityId: roundB.id,
+      after: { slug: DEMO_SLUGS.archive, status: 'decided', source: 'archive', decisionNumber: '456/QĐ-UBND', awards: 20 + personsB.length },
+    });
 
     // Round C: open now, with nominations in every state.
     const roundC = tx

@@ -95,7 +95,7 @@ describe('demo seed', () => {
   });
 
   it('writes its audit event and is idempotent', async () => {
-    expect(db.select().from(auditEvents).all().map((e) => e.action)).toEqual(['seed.demo']);
+    expect(db.select().from(auditEvents).all().map((e) => e.action)).toEqual(['round.archive_recorded', 'seed.demo']);
     const before = tableCounts(db);
     expect(await seedDemo(db)).toEqual({ seeded: false });
     expect(tableCounts(db)).toEqual(before);

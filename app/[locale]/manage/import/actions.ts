@@ -1,33 +1,12 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getActor } from '@/lib/actor';
-import { isDomainError } from '@/lib/errors';
-import { confirmImport, IMPORT_KINDS, stageImport, type ImportResult } from '@/lib/import';
+import { confirmImport, IMPORT_KINDS, stageImport } from '@/lib/import';
 import type { ImportState } from '@/components/import-form';
+import { describe, failure, formLocale as locale, invalid } from './messages';
 
-const locale = z.enum(['vi', 'en', 'ko']).catch('vi');
 const checkSchema = z.object({ locale, kind: z.enum(IMPORT_KINDS), round: z.string().max(200).optional(), file: z.instanceof(File) });
-
-async function describe(l: string, r: ImportResult): Promise<Pick<ImportState, 'fileError' | 'rowErrors' | 'rows'>> {
-  const t = await getTranslations({ locale: l, namespace: 'import' });
-  return {
-    rows: r.rows,
-    fileError: r.fileError ? t(`file.${r.fileError.code}`, { columns: (r.fileError.columns ?? []).join(', ') }) : undefined,
-    rowErrors: r.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, reason: t(`row.${e.code}`) })),
-  };
-}
-
-async function invalid(l: string): Promise<ImportState> {
-  return { fileError: (await getTranslations({ locale: l, namespace: 'errors' }))('invalid_input') };
-}
-
-async function failure(l: string, e: unknown): Promise<ImportState> {
-  if (!isDomainError(e)) throw e;
-  const t = await getTranslations({ locale: l, namespace: 'errors' });
-  return { fileError: t.has(e.code) ? t(e.code, { quota: '', missing: '' }) : t('generic') };
-}
 
 export async function checkImport(_prev: ImportState, formData: FormData): Promise<ImportState> {
   const parsed = checkSchema.safeParse(Object.fromEntries(formData));

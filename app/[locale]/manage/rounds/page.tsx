@@ -1,21 +1,24 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { listRounds } from '@/lib/rounds';
-import { hasRole } from '@/lib/policy';
+import { canReadFinalList, hasRole } from '@/lib/policy';
 import { Link } from '@/lib/i18n/navigation';
 
 export default async function RoundsPage({ params }: PageProps<'/[locale]/manage/rounds'>) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  const [t, ts, tf] = await Promise.all([getTranslations('manage.rounds'), getTranslations('status'), getTranslations('roundForm')]);
+  const [t, ts, tf, tso, ta] = await Promise.all([getTranslations('manage.rounds'), getTranslations('status'), getTranslations('roundForm'), getTranslations('signoff'), getTranslations('archive')]);
   const rounds = listRounds(actor);
   const isAdmin = hasRole(actor, 'admin');
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>
       {isAdmin ? (
-        <p><Link href="/manage/rounds/new" className="btn-primary">{tf('new')}</Link></p>
+        <p className="flex flex-wrap gap-2">
+          <Link href="/manage/rounds/new" className="btn-primary">{tf('new')}</Link>
+          <Link href="/manage/rounds/archive" className="btn-secondary">{ta('link')}</Link>
+        </p>
       ) : null}
       {rounds.length === 0 ? (
         <p className="card">{t('empty')}</p>
@@ -36,6 +39,9 @@ export default async function RoundsPage({ params }: PageProps<'/[locale]/manage
                 <tr key={r.id}>
                   <td>
                     <Link href={isAdmin ? `/manage/rounds/${r.id}` : `/manage/nominations?round=${r.id}`}>{r.title}</Link>
+                    {r.status === 'reviewing' && r.source === 'workflow' && canReadFinalList(actor) ? (
+                      <Link href={`/manage/rounds/${r.id}/signoff`} className="block text-sm">{tso('link')}</Link>
+                    ) : null}
                   </td>
                   <td>{r.period}</td>
                   <td>{ts(r.status)}</td>

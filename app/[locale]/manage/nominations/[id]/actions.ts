@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
 import { addAttachment } from '@/lib/attachments';
-import { checkNomination, commentOnNomination, decideNomination, returnNomination, submitNomination, updateNomination } from '@/lib/workflow';
+import { checkNomination, commentOnNomination, decideNomination, reconsiderNomination, returnNomination, submitNomination, updateNomination } from '@/lib/workflow';
 
 const id = z.coerce.number().int().positive();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -37,6 +37,11 @@ export const decide = validatedAction(
     done();
   },
 );
+
+export const reconsider = validatedAction(z.object({ id, reason: text(2000) }), (actor, d) => {
+  reconsiderNomination(actor, d.id, d.reason);
+  done();
+});
 
 export const comment = validatedAction(z.object({ id, body: text(2000) }), (actor, d) => {
   commentOnNomination(actor, d.id, d.body);

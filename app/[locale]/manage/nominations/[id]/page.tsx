@@ -9,7 +9,7 @@ import { errorMessages } from '@/components/error-messages';
 import { listAttachments } from '@/lib/attachments';
 import { listFeedback } from '@/lib/consultation';
 import { priorAwardsInTheme } from '@/lib/registry';
-import { attach, comment, decide, markChecked, returnWithReason, saveSummary, submit } from './actions';
+import { attach, comment, decide, markChecked, reconsider, returnWithReason, saveSummary, submit } from './actions';
 
 export default async function NominationPage({ params }: PageProps<'/[locale]/manage/nominations/[id]'>) {
   const { locale, id } = await params;
@@ -34,6 +34,8 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
   const officerMay = hasRole(actor, 'officer') && n.roundStatus === 'open' && (n.status === 'draft' || n.status === 'returned');
   const reviewerMay = hasRole(actor, 'reviewer') && (n.roundStatus === 'open' || n.roundStatus === 'reviewing') && (n.status === 'submitted' || n.status === 'checked');
   const approverMay = hasRole(actor, 'approver') && n.roundStatus === 'reviewing' && n.status === 'checked';
+  // Shown on a signed-off list too: the refusal then says why, and how to unfreeze it.
+  const approverMayReconsider = hasRole(actor, 'approver') && n.roundStatus === 'reviewing' && (n.status === 'approved' || n.status === 'rejected');
   const hidden = <input type="hidden" name="id" value={n.id} />;
   return (
     <article className="space-y-6">
@@ -42,6 +44,9 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
         <h1 className="text-2xl font-bold text-brand-800">{n.nomineeName}</h1>
         <p className="mt-1"><span className="badge bg-gold-100 text-gold-700" data-testid="nomination-status">{ts(n.status)}</span></p>
       </div>
+      {n.frozen ? (
+        <p className="rounded-md border border-stone-300 bg-stone-100 px-4 py-3 text-sm" data-testid="frozen-notice">{ta('frozenNotice')}</p>
+      ) : null}
       {prior.length ? (
         <div role="alert" className="rounded-md border-2 border-gold-400 bg-gold-100 px-4 py-3" data-testid="duplicate-warning">
           <p className="font-semibold">{ta('duplicateWarning')}</p>
@@ -136,6 +141,17 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
             </div>
           </ActionForm>
         </section>
+      ) : null}
+
+      {approverMayReconsider ? (
+        <details className="card">
+          <summary className="cursor-pointer font-semibold">{ta('reconsider')}</summary>
+          <ActionForm action={reconsider} submitLabel={ta('reconsider')} confirmText={ta('reconsiderConfirm')} errors={errors} className="mt-3 space-y-2">
+            {hidden}
+            <label htmlFor="reconsider-reason" className="label">{ta('reconsiderReason')}</label>
+            <textarea id="reconsider-reason" name="reason" rows={2} maxLength={2000} required className="field" />
+          </ActionForm>
+        </details>
       ) : null}
 
       {hasRole(actor, 'reviewer') || hasRole(actor, 'approver') || hasRole(actor, 'admin') ? (

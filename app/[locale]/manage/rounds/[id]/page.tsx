@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { orNotFound, parseId } from '@/lib/route-params';
 import { getRoundForAdmin, listUnitQuotas } from '@/lib/rounds';
+import { decisionListHash } from '@/lib/signoff';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
@@ -13,10 +14,11 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const round = orNotFound(() => getRoundForAdmin(actor, parseId(id)));
-  const [t, ts, tk, te, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), getTranslations('exports'), errorMessages()]);
+  const [t, ts, tk, te, tso, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), getTranslations('exports'), getTranslations('signoff'), errorMessages()]);
   const missingText = (items: string[]) => items.map((m) => t(`missingItems.${m}` as 'missingItems.criteria')).join(', ');
   // The precondition message names what is missing, in the user's language.
-  const errorsWith = (missing: string[]) => ({ ...baseErrors, precondition: baseErrors.precondition.replace('{missing}', missingText(missing) || '—') });
+  const errorsWith = (missing: string[]) => ({ ...baseErrors, conflict: tso('listChanged'), precondition: baseErrors.precondition.replace('{missing}', missingText(missing) || '—') });
+  const listHash = round.source === 'workflow' ? decisionListHash(actor, round.id) : null;
   const decideMissing = round.moves.find((m) => m.to === 'decided')?.missing ?? [];
   const hidden = <input type="hidden" name="id" value={round.id} />;
   const unitQuotas = listUnitQuotas(actor, round.id);
@@ -30,6 +32,17 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
         {round.status === 'reviewing' && round.consultation ? <p className="text-sm"><Link href={`/rounds/${round.slug}/consultation`}>{t('consultationPage')}</Link></p> : null}
         {round.decisionNumber ? <p className="text-sm text-stone-700">{round.decisionNumber} · {round.decisionDate} · {round.decisionSigner}</p> : null}
       </div>
+      {round.source === 'workflow' && round.status !== 'draft' && round.status !== 'open' ? (
+        <section className="card space-y-1" aria-labelledby="signoff-h">
+          <h2 id="signoff-h" className="text-lg font-semibold">{tso('title')}</h2>
+          {listHash ? (
+            <p className="text-sm">{tso('hash')}: <code className="break-all" data-testid="round-list-hash">{listHash}</code></p>
+          ) : (
+            <p className="text-sm text-stone-700">{tso('unsigned')} {tso('decisionRequiresSignoff')}</p>
+          )}
+          <p className="text-sm"><Link href={`/manage/rounds/${round.id}/signoff`}>{tso('link')}</Link></p>
+        </section>
+      ) : null}
       {round.decisionNumber && ['decided', 'published', 'archived'].includes(round.status) ? (
         <section className="card" aria-labelledby="exports-h">
           <h2 id="exports-h" className="mb-2 text-lg font-semibold">{te('title')}</h2>

@@ -1,0 +1,180 @@
+// The approver's sign-off of a round's final list. When every submitted nomination is approved or
+// rejected, the approver reads the list with its counts against quota and signs it off: who, when and
+// a SHA-256 of the list's content. A standing sign-off freezes the list (lib/policy refuses every
+// change) until the approver withdraws it with a reason; the decision is recorded only on a signed list,
+// and its DOCX annex prints the hash so a paper copy can be matched to the record.
+import 'server-only';
+import { asc, desc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import type { DB } from '@/db/connection';
+import { nominations, roundQuotas, rounds, signoffs, units, users, type Gender, type NomineeKind, type RoundStatus } from '@/db/schema';
+import { appendAudit } from '@/lib/audit-chain';
+import { DomainError } from '@/lib/errors';
+import { finalListEntries, hashFinalList, standingSignoff, type FinalListEntry } from '@/lib/final-list';
+import { canReadFinalList, signoffRefusal, type Actor } from '@/lib/policy';
+import { clean, compareVi } from '@/lib/text';
+import { write } from '@/lib/workflow';
+
+type Reader = Pick<DB, 'select'>;
+
+export type Signoff = { id: number; signedBy: string; signedAt: Date; listHash: string; withdrawnBy: string | null; withdrawnAt: Date | null; withdrawReason: string | null };
+
+export type FinalListView = {
+  round: { id: number; slug: string; title: string; status: RoundStatus; quotaCollectives: number | null; quotaIndividuals: number | null };
+  entries: FinalListEntry[];
+  hash: string;
+  /** Submitted, checked or returned: nominations still waiting for a judgement. */
+  pending: number;
+  rejected: number;
+  drafts: number;
+  byKind: Record<NomineeKind, number>;
+  byGender: Record<Gender | 'unknown', number>;
+  byUnit: Array<{ unit: string; collectives: number; individuals: number }>;
+  quotas: Array<{ unit: string; collectives: number | null; individuals: number | null; approvedCollectives: number; approvedIndividuals: number }>;
+  /** The approver may sign now. */
+  ready: boolean;
+  /** Why it may not, when it may not. */
+  blockers: Array<'status' | 'pending' | 'empty' | 'signed' | 'over_quota'>;
+  standing: Signoff | null;
+  history: Signoff[];
+};
+
+function signoffHistory(db: Reader, roundId: number): Signoff[] {
+  const signer = users;
+  const rows = db
+    .select({
+      id: signoffs.id,
+      signedBy: signer.displayName,
+      signedAt: signoffs.signedAt,
+      listHash: signoffs.listHash,
+      withdrawnById: signoffs.withdrawnBy,
+      withdrawnAt: signoffs.withdrawnAt,
+      withdrawReason: signoffs.withdrawReason,
+    })
+    .from(signoffs)
+    .innerJoin(signer, eq(signer.id, signoffs.signedBy))
+    .where(eq(signoffs.roundId, roundId))
+    .orderBy(desc(signoffs.id))
+    .all();
+  const names = new Map(db.select({ id: users.id, name: users.displayName }).from(users).all().map((u) => [u.id, u.name]));
+  return rows.map(({ withdrawnById, ...r }) => ({ ...r, withdrawnBy: withdrawnById ? (names.get(withdrawnById) ?? null) : null }));
+}
+
+function buildView(db: Reader, roundId: number): FinalListView {
+  const r = db
+    .select({ id: rounds.id, slug: rounds.slug, title: rounds.title, status: rounds.status, quotaCollectives: rounds.quotaCollectives, quotaIndividuals: rounds.quotaIndividuals })
+    .from(rounds)
+    .where(eq(rounds.id, roundId))
+    .get();
+  if (!r) throw new DomainError('not_found');
+  const entries = finalListEntries(db, roundId);
+  const statuses = db.select({ status: nominations.status }).from(nominations).where(eq(nominations.roundId, roundId)).all();
+  const count = (...s: string[]) => statuses.filter((x) => s.includes(x.status)).length;
+  const byKind = { collective: 0, individual: 0 };
+  const byGender = { male: 0, female: 0, other: 0, unknown: 0 };
+  const unitCounts = new Map<string, { unit: string; collectives: number; individuals: number }>();
+  for (const e of entries) {
+    byKind[e.kind]++;
+    if (e.kind === 'individual') byGender[e.gender ?? 'unknown']++;
+    const u = unitCounts.get(e.unit) ?? { unit: e.unit, collectives: 0, individuals: 0 };
+    if (e.kind === 'collective') u.collectives++;
+    else u.individuals++;
+    unitCounts.set(e.unit, u);
+  }
+  const quotas = db
+    .select({ unit: units.name, path: units.path, collectives: roundQuotas.collectives, individuals: roundQuotas.individuals })
+    .from(roundQuotas)
+    .innerJoin(units, eq(units.id, roundQuotas.unitId))
+    .where(eq(roundQuotas.roundId, roundId))
+    .orderBy(asc(units.path))
+    .all()
+    .map(({ path, ...q }) => ({
+      ...q,
+      approvedCollectives: entries.filter((e) => e.kind === 'collective' && e.unitPath.startsWith(path)).length,
+      approvedIndividuals: entries.filter((e) => e.kind === 'individual' && e.unitPath.startsWith(path)).length,
+    }));
+  const history = signoffHistory(db, roundId);
+  const standing = history.find((s) => !s.withdrawnAt) ?? null;
+  const overQuota =
+    (r.quotaCollectives != null && byKind.collective > r.quotaCollectives) ||
+    (r.quotaIndividuals != null && byKind.individual > r.quotaIndividuals) ||
+    quotas.some((q) => (q.collectives != null && q.approvedCollectives > q.collectives) || (q.individuals != null && q.approvedIndividuals > q.individuals));
+  const pending = count('submitted', 'checked', 'returned');
+  const blockers: FinalListView['blockers'] = [];
+  if (r.status !== 'reviewing') blockers.push('status');
+  if (pending) blockers.push('pending');
+  if (!entries.length) blockers.push('empty');
+  if (standing) blockers.push('signed');
+  if (overQuota) blockers.push('over_quota');
+  return {
+    round: r,
+    entries,
+    hash: hashFinalList(r.slug, entries),
+    pending,
+    rejected: count('rejected'),
+    drafts: count('draft'),
+    byKind,
+    byGender,
+    byUnit: [...unitCounts.values()].sort((a, b) => compareVi(a.unit, b.unit)),
+    quotas,
+    ready: blockers.length === 0,
+    blockers,
+    standing,
+    history,
+  };
+}
+
+/** The final list as the approver signs it (administrators read it too). */
+export function getFinalList(actor: Actor | null, roundId: number): FinalListView {
+  if (!canReadFinalList(actor) || !Number.isSafeInteger(roundId)) throw new DomainError('not_found');
+  return buildView(getDb(), roundId);
+}
+
+/**
+ * Signs the final list off. `seenHash` is the hash of the list the approver read: when the list
+ * changed since, the sign-off is refused rather than given to a list nobody saw.
+ */
+export function signOffRound(actor: Actor | null, roundId: number, seenHash: string, now = new Date()): { hash: string } {
+  if (signoffRefusal(actor)) throw new DomainError('forbidden');
+  return write((tx) => {
+    const view = buildView(tx, roundId);
+    if (view.standing) throw new DomainError('frozen');
+    if (view.round.status !== 'reviewing') throw new DomainError('invalid_state', { from: view.round.status });
+    const missing = view.blockers.filter((b) => b !== 'status' && b !== 'signed');
+    if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
+    if (seenHash !== view.hash) throw new DomainError('conflict');
+    const id = tx.insert(signoffs).values({ roundId, signedBy: actor!.id, signedAt: now, listHash: view.hash }).returning({ id: signoffs.id }).get().id;
+    appendAudit(tx, {
+      actorId: actor!.id,
+      action: 'round.signoff',
+      entityType: 'round',
+      entityId: roundId,
+      before: null,
+      after: { signoffId: id, hash: view.hash, collectives: view.byKind.collective, individuals: view.byKind.individual },
+    });
+    return { hash: view.hash };
+  });
+}
+
+/** Withdraws the standing sign-off with a reason, so the list may change again (before the decision only). */
+export function withdrawSignoff(actor: Actor | null, roundId: number, reason: string, now = new Date()): void {
+  if (signoffRefusal(actor)) throw new DomainError('forbidden');
+  const why = clean(reason);
+  if (why.length < 3 || why.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
+  write((tx) => {
+    const r = tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
+    if (!r) throw new DomainError('not_found');
+    const standing = standingSignoff(tx, roundId);
+    if (!standing) throw new DomainError('invalid_state', { from: 'unsigned' });
+    // Once the decision is recorded the list is the decision's: a revocation, not a withdrawal, changes it.
+    if (r.status !== 'reviewing') throw new DomainError('invalid_state', { from: r.status });
+    tx.update(signoffs).set({ withdrawnBy: actor!.id, withdrawnAt: now, withdrawReason: why }).where(eq(signoffs.id, standing.id)).run();
+    appendAudit(tx, { actorId: actor!.id, action: 'round.signoff_withdrawn', entityType: 'round', entityId: roundId, before: { hash: standing.listHash }, after: { reason: why } });
+  });
+}
+
+/** The hash printed in the decision annex's footer: the sign-off the decision was recorded on. */
+export function decisionListHash(actor: Actor | null, roundId: number): string | null {
+  if (!canReadFinalList(actor)) throw new DomainError('not_found');
+  return standingSignoff(getDb(), roundId)?.listHash ?? null;
+}
