@@ -12,6 +12,7 @@ import type { Actor } from './policy';
 import { checkArchiveList, recordArchiveRound, type ArchiveTerms } from './archive';
 import { transitionRound } from './workflow';
 import { listPublishedAwards, listPublishedRounds } from './public';
+import { priorAwardsInTheme } from './registry';
 
 let db: DB;
 let admin: Actor;
@@ -86,6 +87,17 @@ describe('recording a decision from the archive', () => {
     transitionRound(admin, result.id, 'published');
     expect(listPublishedAwards(result.slug)).toHaveLength(200);
     expect(listPublishedRounds().find((r) => r.slug === result.slug)).toBeTruthy();
+  });
+
+  it('an archive-recorded award feeds the one-achievement-one-award warning', async () => {
+    const [person] = registered;
+    const open = db.select().from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!;
+    const csv = `Loại,Họ và tên / Tên tập thể,Đơn vị,Chức vụ,Giới tính,Năm sinh,Đảng viên,Tóm tắt thành tích\nCá nhân,${person.name},${person.unit},,,,,\n`;
+    const recent = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const checked = await checkArchiveList(admin, { terms: { ...terms, theme: open.theme, decisionDate: recent, title: 'Khen thưởng đột xuất' }, bytes: new TextEncoder().encode(csv) });
+    expect(checked.list.map((r) => [r.match, r.linked])).toEqual([['exact', person.id]]);
+    await recordArchiveRound(admin, { token: checked.token!, choices: {} });
+    expect(priorAwardsInTheme({ individualId: person.id, collectiveId: null }, open.theme, open.id).map((p) => p.roundTitle)).toContain('Khen thưởng đột xuất');
   });
 
   it('the demo archive round is recorded from the archive', () => {
