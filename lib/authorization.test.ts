@@ -166,7 +166,7 @@ describe('authorization table (data layer)', () => {
     expect(failures).toEqual([]);
     console.log(`authorization cases: ${count}`);
     expect(count).toBeGreaterThan(1000);
-  });
+  }, 180_000); // about 12,000 real transactions: seconds alone, longer on a busy machine
 
   it('a refused action changes nothing and writes no audit event', () => {
     const before = db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT group_concat(status) FROM nominations) s').get();

@@ -430,16 +430,18 @@ function seedOpenRound(
         })
         .returning({ id: nominations.id })
         .get();
+      const reason = 'Đề nghị bổ sung biên bản họp xét của đơn vị và làm rõ thành tích năm 2026.';
       if (status === 'returned') {
-        tx.insert(nominationComments)
-          .values({
-            nominationId: id,
-            authorId: userIds.reviewer,
-            kind: 'return',
-            body: 'Đề nghị bổ sung biên bản họp xét của đơn vị và làm rõ thành tích năm 2026.',
-          })
-          .run();
+        tx.insert(nominationComments).values({ nominationId: id, authorId: userIds.reviewer, kind: 'return', body: reason }).run();
       }
+      // Each nomination's timeline tells how it got where it is, as the workflow would have written it.
+      const event = (actor: string, action: string, hour: number, from: NominationStatus | null, to: NominationStatus, extra: object = {}) =>
+        appendAudit(tx, { actorId: userIds[actor], action: `nomination.${action}`, entityType: 'nomination', entityId: id, at: t(hour), before: from ? { status: from } : null, after: { status: to, ...extra } });
+      event('officer', 'create', 0, null, 'draft', { roundId, kind, unitId: ward.id });
+      if (status !== 'draft') event('officer', 'submit', 1, 'draft', 'submitted');
+      if (status === 'returned') event('reviewer', 'return', 2, 'submitted', 'returned', { reason });
+      if (after('checked') && status !== 'returned') event('reviewer', 'check', 2, 'submitted', 'checked');
+      if (decided) event('approver', status === 'approved' ? 'approve' : 'reject', 3, 'checked', status, { vote: { for: votesFor, against: 9 - votesFor, total: 9 } });
       n++;
     }
   }
