@@ -4,7 +4,7 @@
 
 type HeaderSource = { get(name: string): string | null };
 
-export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
   const v = (env.TRUST_PROXY ?? '').trim().toLowerCase();
   if (v === 'true' || v === 'yes') return 1;
   const n = Number(v);
@@ -16,7 +16,7 @@ export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
  * proxy appends the peer it saw); entries further left are whatever the client claimed. Without a
  * trusted proxy the right-most entry is used: the socket address when the client sent no header.
  */
-export function clientAddress(headers: HeaderSource, env: NodeJS.ProcessEnv = process.env): string {
+export function clientAddress(headers: HeaderSource, env: Record<string, string | undefined> = process.env): string {
   const hops = trustedProxyHops(env);
   const chain = (headers.get('x-forwarded-for') ?? '')
     .split(',')

@@ -33,7 +33,7 @@ export const STATIC_HEADERS: Array<{ key: string; value: string }> = [
 export const HSTS = { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' };
 
 /** `SERVER_ACTIONS_ALLOWED_ORIGINS=vinhdanh.example.vn,*.example.vn`: hosts a proxy forwards under another name. */
-export function allowedActionOrigins(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+export function allowedActionOrigins(env: Record<string, string | undefined> = process.env): string[] | undefined {
   const list = (env.SERVER_ACTIONS_ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((s) => s.trim())
