@@ -3,6 +3,7 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { routing } from '@/lib/i18n/routing';
+import { log } from '@/lib/log';
 import { HSTS, pageCsp } from '@/lib/security-headers';
 
 const intl = createMiddleware(routing);
@@ -30,6 +31,9 @@ export default function proxy(request: NextRequest) {
   const response = route(new NextRequest(request, { headers }));
   response.headers.set('Content-Security-Policy', csp);
   if (request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https') response.headers.set(HSTS.key, HSTS.value);
+  // The path only: query strings may carry search terms, and cookies never appear here.
+  const redirect = response.headers.get('location');
+  log.info('request', { method: request.method, path: request.nextUrl.pathname, ...(redirect ? { status: response.status, location: new URL(redirect, request.url).pathname } : {}) });
   return response;
 }
 

@@ -7,6 +7,7 @@ import { attemptSignIn } from '@/lib/users';
 import { clientAddress } from '@/lib/client-address';
 import { ensureAuthSecret } from './secret';
 import { SESSION } from './session';
+import { log } from '@/lib/log';
 
 declare module 'next-auth' {
   interface User {
@@ -42,10 +43,10 @@ export const authConfig = {
     error(error) {
       const name = (error as { type?: string }).type ?? error.name;
       if (name === 'CredentialsSignin') return;
-      console.error(`[auth] ${name}: ${error.message}`);
+      log.error('auth_error', { type: name, error: error.message });
     },
     warn(code) {
-      if (code !== 'debug-enabled') console.warn(`[auth] ${code}`);
+      if (code !== 'debug-enabled') log.warn('auth_warning', { code });
     },
   },
   providers: [
