@@ -30,7 +30,7 @@ import {
   type NominationContext,
 } from '@/lib/policy';
 import { addWorkingDays } from '@/lib/dates';
-import { clean, compareVi, fold, slugify } from '@/lib/text';
+import { clean, cleanLines, compareVi, fold, slugify } from '@/lib/text';
 
 type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
@@ -500,7 +500,7 @@ function roundValues(input: RoundInput) {
     period: clean(input.period),
     authority: clean(input.authority),
     awardForm: clean(input.awardForm),
-    criteria: input.criteria.normalize('NFC').trim(),
+    criteria: cleanLines(input.criteria),
     windowOpensAt: input.windowOpensAt,
     windowClosesAt: input.windowClosesAt,
     quotaCollectives: input.quotaCollectives,

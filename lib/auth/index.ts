@@ -43,6 +43,8 @@ export const authConfig = {
     error(error) {
       const name = (error as { type?: string }).type ?? error.name;
       if (name === 'CredentialsSignin') return;
+      // A request without the CSRF token is the client's fault, not the server's.
+      if (name === 'MissingCSRF') return log.warn('auth_refused', { type: name });
       log.error('auth_error', { type: name, error: error.message });
     },
     warn(code) {
