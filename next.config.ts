@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { allowedActionOrigins, HSTS, NON_PAGE_CSP, STATIC_HEADERS } from './lib/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -7,8 +8,23 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ['@node-rs/argon2'],
-  // Attachments are up to 10 MB; the form adds a little around the file.
-  experimental: { serverActions: { bodySizeLimit: '11mb' } },
+  experimental: {
+    serverActions: {
+      // Attachments are up to 10 MB; the form adds a little around the file.
+      bodySizeLimit: '11mb',
+      // Next.js refuses actions whose Origin differs from the Host; behind a proxy that renames the
+      // host, list the public host(s) here.
+      allowedOrigins: allowedActionOrigins(),
+    },
+  },
+  // Pages get their CSP (with a nonce) from proxy.ts; these hold for every response.
+  async headers() {
+    return [
+      { source: '/:path*', headers: STATIC_HEADERS },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: NON_PAGE_CSP }] },
+      { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [HSTS] },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

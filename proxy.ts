@@ -1,13 +1,15 @@
-// Early redirects only (locale prefixes, anonymous /manage → /login). Never the guard: lib/ checks
-// every read and write against the signed-in user. No database or argon2 here.
+// Early redirects only (locale prefixes, anonymous /manage → /login) and the per-request CSP nonce.
+// Never the guard: lib/ checks every read and write against the signed-in user. No database or argon2 here.
 import createMiddleware from 'next-intl/middleware';
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextRequest, NextResponse } from 'next/server';
 import { routing } from '@/lib/i18n/routing';
+import { log } from '@/lib/log';
+import { HSTS, pageCsp } from '@/lib/security-headers';
 
 const intl = createMiddleware(routing);
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
-export default function proxy(request: NextRequest) {
+function route(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
   const m = pathname.match(/^\/(?:(en|ko)\/)?manage(?:\/|$)/);
   if (m && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
@@ -17,6 +19,22 @@ export default function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
   return intl(request);
+}
+
+export default function proxy(request: NextRequest) {
+  // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
+  const nonce = btoa(crypto.randomUUID());
+  const csp = pageCsp(nonce);
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', csp);
+  headers.set('x-nonce', nonce);
+  const response = route(new NextRequest(request, { headers }));
+  response.headers.set('Content-Security-Policy', csp);
+  if (request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https') response.headers.set(HSTS.key, HSTS.value);
+  // The path only: query strings may carry search terms, and cookies never appear here.
+  const redirect = response.headers.get('location');
+  log.info('request', { method: request.method, path: request.nextUrl.pathname, ...(redirect ? { status: response.status, location: new URL(redirect, request.url).pathname } : {}) });
+  return response;
 }
 
 export const config = {

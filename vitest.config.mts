@@ -12,6 +12,7 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    server: { deps: { inline: ['next-auth'] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -3,11 +3,12 @@
 import { useActionState } from 'react';
 import { login, type LoginState } from '@/app/[locale]/login/actions';
 
-type Labels = { username: string; password: string; submit: string; invalid: string; missing: string };
+/** `limited` holds `{minutes}`. */
+type Labels = { username: string; password: string; submit: string; invalid: string; missing: string; limited: string };
 
 export function LoginForm({ locale, labels }: { locale: string; labels: Labels }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
-  const message = state.error ? labels[state.error] : null;
+  const message = state.error ? labels[state.error].replace('{minutes}', String(state.minutes ?? 15)) : null;
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="locale" value={locale} />

@@ -408,3 +408,16 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Failed sign-ins, kept 15 minutes, per username and per client address (hashed): the rate limit
+ * survives restarts and holds across processes. */
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** `u:<username>` or `a:<sha256 of the address>` */
+    key: text('key').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sign_in_failures_key').on(t.key, t.at)],
+);

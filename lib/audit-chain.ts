@@ -42,3 +42,34 @@ export function appendAudit(tx: Tx, input: AuditInput): void {
     .values({ ...row, at: new Date(at), prevHash, hash: auditHash(prevHash, row) })
     .run();
 }
+
+export type ChainCheck = { ok: true; count: number } | { ok: false; count: number; firstBadId: number; reason: 'hash' | 'link' };
+
+/**
+ * Walks the whole trail in order and recomputes every hash. Reports the first event whose stored hash
+ * no longer matches its content (an edit), or whose prev_hash is not the previous event's hash (a
+ * deletion or insertion). Reads rows one at a time, so any size of trail fits in memory.
+ */
+export function verifyAuditChain(db: Pick<DB, '$client'>): ChainCheck {
+  const rows = db.$client
+    .prepare('SELECT id, at, actor_id, action, entity_type, entity_id, "before", "after", prev_hash, hash FROM audit_events ORDER BY id')
+    .iterate() as IterableIterator<{ id: number; at: number; actor_id: number | null; action: string; entity_type: string; entity_id: number | null; before: string | null; after: string | null; prev_hash: string; hash: string }>;
+  let prev = GENESIS_HASH;
+  let count = 0;
+  for (const r of rows) {
+    count++;
+    if (r.prev_hash !== prev) return { ok: false, count, firstBadId: r.id, reason: 'link' };
+    const expected = auditHash(r.prev_hash, {
+      at: r.at,
+      actorId: r.actor_id,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      before: r.before === null ? null : JSON.parse(r.before),
+      after: r.after === null ? null : JSON.parse(r.after),
+    });
+    if (expected !== r.hash) return { ok: false, count, firstBadId: r.id, reason: 'hash' };
+    prev = r.hash;
+  }
+  return { ok: true, count };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clean, compareVi, fold, slugify } from './text';
+import { clean, cleanLines, compareVi, fold, slugify } from './text';
 
 describe('fold', () => {
   it.each([
@@ -28,4 +28,17 @@ describe('Vietnamese order', () => {
 
 describe('slugify', () => {
   it('makes ASCII slugs', () => expect(slugify('Phường Tân Thuận Đông')).toBe('phuong-tan-thuan-dong'));
+});
+
+describe('clean removes what is not text', () => {
+  it('drops controls, bidi overrides and zero-width marks; replaces lone surrogates', () => {
+    expect(clean('a\u0000b\u0007c\u001b[2Jd\u007f\u0085')).toBe('abc[2Jd');
+    expect(clean('\u202Egnp.exe\u200B\uFEFF')).toBe('gnp.exe');
+    expect(clean('x\uD800y\uDFFFz')).toBe('x\uFFFDy\uFFFDz');
+    expect(clean('👍🏽 Đức')).toBe('👍🏽 Đức');
+    expect(clean('<script>alert(1)</script>')).toBe('<script>alert(1)</script>');
+  });
+  it('cleanLines keeps line breaks', () => {
+    expect(cleanLines('  Một\r\n\tHai\u0007  \rBa  ')).toBe('Một\n Hai\nBa');
+  });
 });

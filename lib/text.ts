@@ -1,8 +1,26 @@
 // Vietnamese text rules: store NFC, fold for search (case, diacritics and đ/Đ), sort with the vi collator.
 
-/** Normalise user text for storage: NFC, trimmed, inner whitespace collapsed. */
+// Lone UTF-16 surrogates (not text; SQLite would store U+FFFD) and invisible characters that have no
+// place in names or summaries: C0/C1 controls, bidi overrides that disguise text, zero-width marks.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+function printable(s: string): string {
+  return s.replace(LONE_SURROGATE, '\uFFFD').normalize('NFC').replace(INVISIBLE, '');
+}
+
+/** Normalise user text for storage: NFC, controls removed, trimmed, inner whitespace collapsed. */
 export function clean(s: string): string {
-  return s.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return printable(s).replace(/\s+/g, ' ').trim();
+}
+
+/** `clean` for multi-line text (criteria): keeps line breaks, normalises them to \n. */
+export function cleanLines(s: string): string {
+  return printable(s.replace(/\r\n?/g, '\n'))
+    .split('\n')
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trimEnd())
+    .join('\n')
+    .trim();
 }
 
 /** Lower case without diacritics; đ/Đ become d (Unicode decomposition leaves đ alone). */

@@ -8,6 +8,7 @@ import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import { clean } from '@/lib/text';
 import { write } from '@/lib/workflow';
+import { reserveSignInAttempt, signInSucceeded } from '@/lib/sign-in-limit';
 import type { Actor } from '@/lib/policy';
 
 /** Returns the user when the password matches an active account; the same cost and answer otherwise. */
@@ -20,6 +21,21 @@ export async function verifyCredentials(username: string, password: string): Pro
   const ok = await verifyPassword(row?.passwordHash, password);
   if (!row || !ok || !row.active) return null;
   return { id: row.id, sessionVersion: row.sessionVersion };
+}
+
+export type SignInOutcome = { ok: true; id: number; sessionVersion: number } | { ok: false; retryAfter?: number };
+
+/**
+ * One sign-in attempt under the rate limit (lib/sign-in-limit.ts). Unknown users and wrong passwords
+ * get the same answer after the same argon2 work; a limited attempt is refused before any check.
+ */
+export async function attemptSignIn(username: string, password: string, address: string, now = new Date()): Promise<SignInOutcome> {
+  const reserved = reserveSignInAttempt(username, address, now);
+  if ('wait' in reserved) return { ok: false, retryAfter: reserved.wait };
+  const user = await verifyCredentials(username, password);
+  if (!user) return { ok: false };
+  signInSucceeded(username, reserved.ids);
+  return { ok: true, ...user };
 }
 
 /** Loads the actor for a session; null when the user is gone, inactive, or the session is stale. */

@@ -30,7 +30,7 @@ import {
 } from '@/lib/policy';
 import { addWorkingDays } from '@/lib/dates';
 import { finalListEntries, hashFinalList, standingSignoff } from '@/lib/final-list';
-import { clean, compareVi, fold, slugify } from '@/lib/text';
+import { clean, cleanLines, compareVi, fold, slugify } from '@/lib/text';
 
 export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
@@ -517,7 +517,7 @@ function roundValues(input: RoundInput) {
     period: clean(input.period),
     authority: clean(input.authority),
     awardForm: clean(input.awardForm),
-    criteria: input.criteria.normalize('NFC').trim(),
+    criteria: cleanLines(input.criteria),
     windowOpensAt: input.windowOpensAt,
     windowClosesAt: input.windowClosesAt,
     quotaCollectives: input.quotaCollectives,

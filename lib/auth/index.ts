@@ -3,8 +3,11 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { verifyCredentials } from '@/lib/users';
+import { attemptSignIn } from '@/lib/users';
+import { clientAddress } from '@/lib/client-address';
 import { ensureAuthSecret } from './secret';
+import { SESSION } from './session';
+import { log } from '@/lib/log';
 
 declare module 'next-auth' {
   interface User {
@@ -21,33 +24,42 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-const IDLE_SECONDS = 8 * 60 * 60;
+/** Too many failures: the code reaches the sign-in form, which says how long to wait. */
+export class SignInRateLimited extends CredentialsSignin {
+  code = 'rate_limited';
+  constructor(readonly retryAfter: number) {
+    super();
+  }
+}
+
 
 export const authConfig = {
   trustHost: true,
   secret: ensureAuthSecret(),
-  session: { strategy: 'jwt', maxAge: IDLE_SECONDS, updateAge: 15 * 60 },
+  session: SESSION,
   pages: { signIn: '/login' },
   // A failed sign-in is routine: one line, no stack trace.
   logger: {
     error(error) {
       const name = (error as { type?: string }).type ?? error.name;
       if (name === 'CredentialsSignin') return;
-      console.error(`[auth] ${name}: ${error.message}`);
+      // A request without the CSRF token is the client's fault, not the server's.
+      if (name === 'MissingCSRF') return log.warn('auth_refused', { type: name });
+      log.error('auth_error', { type: name, error: error.message });
     },
     warn(code) {
-      if (code !== 'debug-enabled') console.warn(`[auth] ${code}`);
+      if (code !== 'debug-enabled') log.warn('auth_warning', { code });
     },
   },
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
-        const user = await verifyCredentials(parsed.data.username, parsed.data.password);
-        if (!user) throw new CredentialsSignin();
-        return { id: String(user.id), sv: user.sessionVersion };
+        const outcome = await attemptSignIn(parsed.data.username, parsed.data.password, clientAddress(request.headers));
+        if (!outcome.ok) throw outcome.retryAfter ? new SignInRateLimited(outcome.retryAfter) : new CredentialsSignin();
+        return { id: String(outcome.id), sv: outcome.sessionVersion };
       },
     }),
   ],

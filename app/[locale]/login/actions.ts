@@ -1,9 +1,9 @@
 'use server';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
-import { signIn } from '@/lib/auth';
+import { signIn, SignInRateLimited } from '@/lib/auth';
 
-export type LoginState = { error?: 'invalid' | 'missing'; username?: string };
+export type LoginState = { error?: 'invalid' | 'missing' | 'limited'; minutes?: number; username?: string };
 
 const schema = z.object({
   username: z.string().trim().min(1).max(100),
@@ -28,6 +28,7 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
     });
   } catch (e) {
     // Only auth failures become a message; NEXT_REDIRECT (success) must propagate.
+    if (e instanceof SignInRateLimited) return { error: 'limited', minutes: Math.ceil(e.retryAfter / 60), username };
     if (e instanceof AuthError) return { error: 'invalid', username };
     throw e;
   }

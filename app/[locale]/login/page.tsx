@@ -17,7 +17,7 @@ export default async function LoginPage({ params, searchParams }: PageProps<'/[l
   const changed = (await searchParams).changed === '1';
   setRequestLocale(locale);
   if (await getActor()) redirect(locale === 'vi' ? '/manage' : `/${locale}/manage`);
-  const [t, tu] = await Promise.all([getTranslations('login'), getTranslations('users')]);
+  const [t, tu, ts] = await Promise.all([getTranslations('login'), getTranslations('users'), getTranslations('security')]);
   return (
     <div className="mx-auto max-w-sm">
       <div className="card space-y-4">
@@ -28,7 +28,7 @@ export default async function LoginPage({ params, searchParams }: PageProps<'/[l
         {changed ? <p role="status" className="rounded-md border border-emerald-700 bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">{tu('changed')}</p> : null}
         <LoginForm
           locale={locale}
-          labels={{ username: t('username'), password: t('password'), submit: t('submit'), invalid: t('invalid'), missing: t('missing') }}
+          labels={{ username: t('username'), password: t('password'), submit: t('submit'), invalid: t('invalid'), missing: t('missing'), limited: ts.raw('signInLimited') as string }}
         />
       </div>
     </div>

@@ -2,6 +2,7 @@
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { addFeedback, FEEDBACK_MAX } from '@/lib/consultation';
+import { clientAddress } from '@/lib/client-address';
 import { isDomainError } from '@/lib/errors';
 import type { ActionState } from '@/lib/action';
 
@@ -17,7 +18,7 @@ export async function sendFeedback(_prev: ActionState, formData: FormData): Prom
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: 'invalid_input', at: Date.now() };
   const h = await headers();
-  const address = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'local';
+  const address = clientAddress(h);
   try {
     addFeedback({ ...parsed.data, address });
     return { ok: true, at: Date.now() };

@@ -1,0 +1,16 @@
+// Every error thrown while rendering a page, running a server action or a route handler, as one
+// structured log line (lib/log.ts redacts credentials, cookies and achievement texts).
+import type { Instrumentation } from 'next';
+import { log } from '@/lib/log';
+
+export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
+  const e = error as Error & { digest?: string };
+  log.error('request_error', {
+    method: request.method,
+    path: request.path.split('?')[0],
+    routeType: context.routeType,
+    route: context.routePath,
+    digest: e.digest,
+    error: e,
+  });
+};

@@ -1,0 +1,42 @@
+// Security headers. The page CSP carries a fresh nonce per request (set by proxy.ts, which Next.js
+// reads to put the nonce on its own scripts); everything else gets fixed headers from next.config.ts.
+// Free of server-only and Node APIs: proxy.ts imports it.
+
+/** Content-Security-Policy of an HTML page. Scripts need the nonce; dev mode needs eval for React's tooling. */
+export function pageCsp(nonce: string, dev = process.env.NODE_ENV === 'development'): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    // React and Tailwind set style attributes; styles cannot run code, so inline styles are allowed.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** For responses that are not pages (API, files): nothing may run or frame them. */
+export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+export const STATIC_HEADERS: Array<{ key: string; value: string }> = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+];
+
+export const HSTS = { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' };
+
+/** `SERVER_ACTIONS_ALLOWED_ORIGINS=vinhdanh.example.vn,*.example.vn`: hosts a proxy forwards under another name. */
+export function allowedActionOrigins(env: Record<string, string | undefined> = process.env): string[] | undefined {
+  const list = (env.SERVER_ACTIONS_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return list.length ? list : undefined;
+}

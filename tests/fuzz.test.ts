@@ -1,0 +1,313 @@
+// Hostile input at every server action and route handler, as every role (fast-check): huge and empty
+// strings, control characters, lone surrogates, HTML and script, SQL fragments, path traversal in file
+// names, wrong types, huge numbers. Each call ends in a typed state, a redirect or a 4xx response —
+// never an exception or a 500 — and afterwards the database is sound and every stored text is clean.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { awards, rounds, users } from '@/db/schema';
+import { DEMO_PASSWORD, seedDemo } from '@/db/demo';
+import type { DB } from '@/db/connection';
+import { verifyAuditChain } from '@/lib/audit-chain';
+import { loadActor } from '@/lib/users';
+import type { Actor } from '@/lib/policy';
+import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+
+// The request context the actions would read from Next.js: who is signed in, the request headers.
+const ctx = vi.hoisted(() => ({ actor: null as unknown, headers: new Headers(), cookies: new Map<string, string>() }));
+class RedirectSignal extends Error {}
+vi.mock('@/lib/actor', () => ({ getActor: async () => ctx.actor, requireActor: async () => ctx.actor }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
+vi.mock('next/navigation', () => ({
+  redirect: (url: string) => {
+    throw Object.assign(new Error('NEXT_REDIRECT'), { redirectTo: url, isRedirect: true });
+  },
+  notFound: () => {
+    throw Object.assign(new Error('NEXT_NOT_FOUND'), { isNotFound: true });
+  },
+}));
+vi.mock('next/headers', () => ({
+  headers: async () => ctx.headers,
+  cookies: async () => ({
+    get: (name: string) => (ctx.cookies.has(name) ? { name, value: ctx.cookies.get(name) } : undefined),
+    getAll: () => [...ctx.cookies].map(([name, value]) => ({ name, value })),
+    has: (name: string) => ctx.cookies.has(name),
+    set: (name: string, value: string) => void ctx.cookies.set(name, value),
+    delete: (name: string) => void ctx.cookies.delete(name),
+  }),
+}));
+vi.mock('next-intl/server', () => ({
+  getTranslations: async () => Object.assign((key: string) => key, { has: () => true, raw: (key: string) => key }),
+}));
+
+const RUNS = Number(process.env.FUZZ_RUNS || 250);
+let db: DB;
+let total = 0;
+let accepted = 0;
+const roles: Record<string, Actor | null> = { anonymous: null };
+let awardIds: string[] = [];
+let slugs: string[] = [];
+
+beforeAll(async () => {
+  ({ db } = freshDatabase());
+  await seedDemo(db);
+  useAsAppDatabase(db);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-fuzz-'));
+  process.env.UPLOADS_DIR = path.join(tmp, 'uploads');
+  process.env.IMPORTS_DIR = path.join(tmp, 'imports');
+  process.env.AUTH_SECRET = 'fuzz-secret-0123456789abcdef0123456789abcdef';
+  for (const u of ['admin', 'reviewer', 'approver', 'officer']) {
+    roles[u] = loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id);
+  }
+  awardIds = db.select({ id: awards.publicId }).from(awards).limit(20).all().map((a) => a.id);
+  slugs = db.select({ slug: rounds.slug }).from(rounds).all().map((r) => r.slug);
+  // Refused sign-ins and CSRF failures are logged as designed; keep the test output readable.
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+}, 120_000);
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+const HOSTILE = [
+  '', ' ', '\u0000', 'a\u0000b', '\u0007\u001b[2J\u007f', '\u0085\u009b', '\uD800', '\uDFFF', 'x\uDC00y\uD83D',
+  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '<svg/onload=alert(1)>', 'javascript:alert(1)', '</textarea><b>x',
+  "' OR '1'='1", "1; DROP TABLE users; --", "'); DELETE FROM awards; --", '%', '_', '\\',
+  '../../../../etc/passwd', '..\\..\\boot.ini', '/etc/passwd\u0000.pdf', 'C:\\Windows\\win.ini', '....//....//x',
+  'NaN', 'Infinity', '-Infinity', '-1', '0', '-0', '1e309', '9007199254740993', '1'.repeat(400), '0x7fffffff', '1.5', '1_000', ' 42 ',
+  'true', 'null', 'undefined', '__proto__', 'constructor', '[]', '{"$gt":""}', '=HYPERLINK("http://x")', '+cmd|calc!A1', '@SUM(1)',
+  '\u202Egnp.exe', '\u200B\u200F\uFEFF', 'A\u0301\u0302\u0303', 'Nguye\u0302\u0303n Va\u0306n A', 'Đ'.repeat(5000), '\r\n\t \u00a0\u2028',
+  '🏳️‍🌈'.repeat(100), '2026-02-30', '2026-13-01', '9999-12-31', '0000-00-00',
+];
+const hostile: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...HOSTILE) },
+  { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 3, max: 6 }).map((n) => 'x'.repeat(10 ** n)) },
+  { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.bigInt()).map(String) },
+);
+const REAL_TEXT = ['Nguyễn Văn Bình', 'Trường THCS Nguyễn Hữu Thọ', 'Hoàn thành xuất sắc nhiệm vụ năm 2025', 'Quyết định 123/QĐ-UBND', 'Chủ tịch UBND Quận 7'];
+/** Realistic text with something hostile inside, so it passes validation and reaches the database. */
+const laced = fc.tuple(fc.constantFrom(...REAL_TEXT), hostile.filter((s) => s.length < 500), fc.constantFrom(...REAL_TEXT)).map(([a, b, c]) => `${a} ${b} ${c}`);
+
+const MISSING = Symbol('missing');
+type Value = string | File | typeof MISSING | Array<string | File>;
+
+const pdf = (tail: Uint8Array) => new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...tail]);
+const png = (tail: Uint8Array) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...tail]);
+const fileBytes = fc.oneof(
+  fc.uint8Array({ maxLength: 2000 }).map(pdf),
+  fc.uint8Array({ maxLength: 2000 }).map(png),
+  fc.uint8Array({ maxLength: 4000 }),
+  fc.array(fc.tuple(laced, hostile, fc.constantFrom('Phường Tân Phong', 'x', '')), { maxLength: 20 }).map((rows) =>
+    new TextEncoder().encode(['Họ và tên,Giới tính,Năm sinh,Chức vụ,Đảng viên,Đơn vị,Loại,Tên,Thành tích,Tên tập thể', ...rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))].join('\r\n')),
+  ),
+);
+const fileName = fc.oneof(fc.constantFrom('ho-so.pdf', 'anh.png', 'danh-sach.csv', 'ds.xlsx'), hostile.map((s) => `${s}.pdf`), hostile);
+const file = fc.tuple(fileName, fileBytes).map(([name, bytes]) => new File([bytes as BlobPart], name));
+
+type Kind = fc.Arbitrary<string | File>;
+const id = (max: number): Kind => fc.integer({ min: 1, max }).map(String);
+const oneOf = (...values: string[]): Kind => fc.constantFrom(...values);
+const TEXT = laced as Kind;
+const LOCALE = oneOf('vi', 'en', 'ko');
+const DATE = oneOf('2026-01-15', '2025-12-31', '2027-06-01');
+const PASSWORD = oneOf(DEMO_PASSWORD, 'a-new-password-123', 'short');
+
+/** A field: mostly plausible, often hostile, sometimes missing, repeated or a file where text belongs. */
+function field(plausible: Kind): fc.Arbitrary<Value> {
+  return fc.oneof(
+    { weight: 5, arbitrary: plausible },
+    { weight: 3, arbitrary: hostile },
+    { weight: 1, arbitrary: fc.constant(MISSING) },
+    { weight: 1, arbitrary: fc.array(fc.oneof(plausible, hostile), { minLength: 2, maxLength: 4 }) },
+    { weight: 1, arbitrary: file },
+  ) as fc.Arbitrary<Value>;
+}
+
+function formData(values: Record<string, Value>, extra: Array<[string, string]>): FormData {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(values)) {
+    if (v === MISSING) continue;
+    for (const one of Array.isArray(v) ? v : [v]) fd.append(k, one);
+  }
+  for (const [k, v] of extra) fd.append(k, v);
+  return fd;
+}
+
+const roleArb = fc.constantFrom('admin', 'reviewer', 'approver', 'officer', 'anonymous');
+const xff = fc.oneof(fc.constantFrom('203.0.113.7', '::1', '1.2.3.4, 10.0.0.1'), hostile);
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+
+type Action = (prev: never, fd: FormData) => Promise<unknown>;
+/** `formAction`: called with the FormData alone (a plain form action, not useActionState). */
+type Target = { name: string; load: () => Promise<Action>; fields: Record<string, Kind>; runs?: number; formAction?: boolean };
+
+const TARGETS: Target[] = [
+  { name: 'login', load: async () => (await import('@/app/[locale]/login/actions')).login, fields: { username: oneOf('admin', 'officer', 'nobody'), password: PASSWORD, locale: LOCALE }, runs: 60 },
+  { name: 'account/password change', load: async () => (await import('@/app/[locale]/account/password/actions')).change, fields: { locale: LOCALE, current: PASSWORD, password: PASSWORD, repeat: PASSWORD }, runs: 40 },
+  { name: 'logout', load: async () => (await import('@/app/[locale]/manage/actions')).logout as unknown as Action, fields: { locale: LOCALE }, runs: 20, formAction: true },
+  { name: 'users create', load: async () => (await import('@/app/[locale]/manage/users/actions')).create, fields: { username: oneOf('can-bo-moi', 'x'), displayName: TEXT, unitId: id(40), 'roles[]': oneOf('officer', 'reviewer', 'admin'), password: PASSWORD }, runs: 40 },
+  { name: 'users update', load: async () => (await import('@/app/[locale]/manage/users/actions')).update, fields: { id: id(8), displayName: TEXT, unitId: id(40), 'roles[]': oneOf('officer', 'approver'), active: oneOf('on', '') } },
+  { name: 'users reset', load: async () => (await import('@/app/[locale]/manage/users/actions')).reset, fields: { id: id(8), password: PASSWORD }, runs: 40 },
+  { name: 'units create', load: async () => (await import('@/app/[locale]/manage/units/actions')).create, fields: { name: TEXT, shortName: TEXT, kind: oneOf('ward', 'school', 'other'), parentId: id(40) } },
+  { name: 'units rename', load: async () => (await import('@/app/[locale]/manage/units/actions')).rename, fields: { id: id(40), name: TEXT } },
+  { name: 'units move', load: async () => (await import('@/app/[locale]/manage/units/actions')).move, fields: { id: id(60), parentId: id(60) } },
+  { name: 'units toggle', load: async () => (await import('@/app/[locale]/manage/units/actions')).toggle, fields: { id: id(60), active: oneOf('true', 'false') } },
+  { name: 'units merge', load: async () => (await import('@/app/[locale]/manage/units/actions')).merge, fields: { 'from[]': id(60), into: id(60) }, runs: 60 },
+  { name: 'people edit individual', load: async () => (await import('@/app/[locale]/manage/people/actions')).editIndividual, fields: { id: id(200), fullName: TEXT, gender: oneOf('male', 'female', ''), birthYear: oneOf('1980', '', '2031'), position: TEXT, partyMember: oneOf('on') } },
+  { name: 'people edit collective', load: async () => (await import('@/app/[locale]/manage/people/actions')).editCollective, fields: { id: id(200), name: TEXT } },
+  { name: 'people merge', load: async () => (await import('@/app/[locale]/manage/people/actions')).mergeDuplicate, fields: { kind: oneOf('individual', 'collective'), id: id(200), duplicate: id(200) }, runs: 60 },
+  { name: 'nomination create', load: async () => (await import('@/app/[locale]/manage/nominations/new/actions')).create, fields: { locale: LOCALE, roundId: id(4), unitId: id(40), kind: oneOf('individual', 'collective'), existingIndividual: oneOf('', '1', '2'), existingCollective: oneOf('', '1'), name: TEXT, position: TEXT, gender: oneOf('male', 'female', ''), birthYear: oneOf('1985', ''), partyMember: oneOf('on'), summary: TEXT } },
+  { name: 'nomination summary', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).saveSummary, fields: { id: id(300), summary: TEXT } },
+  { name: 'nomination submit', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).submit, fields: { id: id(300) } },
+  { name: 'nomination return', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).returnWithReason, fields: { id: id(300), reason: TEXT } },
+  { name: 'nomination check', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).markChecked, fields: { id: id(300) } },
+  { name: 'nomination decide', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).decide, fields: { id: id(300), decision: oneOf('approve', 'reject'), voteFor: oneOf('5', '7'), voteAgainst: oneOf('0', '1'), voteTotal: oneOf('7', '9') } },
+  { name: 'nomination comment', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).comment, fields: { id: id(300), body: TEXT } },
+  { name: 'nomination attach', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).attach, fields: { id: id(300), file: file as Kind }, runs: 100 },
+  { name: 'nominations bulk', load: async () => (await import('@/app/[locale]/manage/nominations/actions')).bulk, fields: { 'ids[]': id(300), op: oneOf('check', 'return'), reason: TEXT } },
+  { name: 'round create', load: async () => (await import('@/app/[locale]/manage/rounds/new/actions')).create, fields: { locale: LOCALE, title: TEXT, theme: TEXT, period: oneOf('2025', '2021–2025'), authority: TEXT, awardForm: TEXT, criteria: TEXT, windowOpensAt: DATE, windowClosesAt: DATE, quotaCollectives: oneOf('5', ''), quotaIndividuals: oneOf('10', ''), consultation: oneOf('on', ''), consultationDays: oneOf('10', '') } },
+  { name: 'round save', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/actions')).saveRound, fields: { id: id(8), locale: LOCALE, title: TEXT, theme: TEXT, period: oneOf('2025'), authority: TEXT, awardForm: TEXT, criteria: TEXT, windowOpensAt: DATE, windowClosesAt: DATE, quotaCollectives: oneOf('5', ''), quotaIndividuals: oneOf('10', ''), consultation: oneOf('on', ''), consultationDays: oneOf('10', '') } },
+  { name: 'round move', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/actions')).moveRound, fields: { id: id(8), to: oneOf('open', 'reviewing', 'decided', 'published', 'archived', 'draft') } },
+  { name: 'round decision', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/actions')).recordDecision, fields: { id: id(8), decisionNumber: TEXT, decisionDate: DATE, decisionSigner: TEXT } },
+  { name: 'round quota', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/actions')).saveUnitQuota, fields: { id: id(8), unitId: id(40), collectives: oneOf('3', ''), individuals: oneOf('4', '') } },
+  { name: 'award revoke', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/actions')).revoke, fields: { award: fc.constantFrom(...(awardIds.length ? awardIds : ['0'])) as Kind, reason: TEXT, decision: TEXT }, runs: 60 },
+  { name: 'import check', load: async () => (await import('@/app/[locale]/manage/import/actions')).checkImport, fields: { locale: LOCALE, kind: oneOf('individuals', 'collectives', 'nominations'), round: oneOf('hoc-tap-lam-theo-bac-2026'), file: file as Kind }, runs: 100 },
+  { name: 'import confirm', load: async () => (await import('@/app/[locale]/manage/import/actions')).confirm, fields: { locale: LOCALE, token: oneOf('0'.repeat(32), 'a'.repeat(32)) }, runs: 40 },
+  { name: 'consultation feedback', load: async () => (await import('@/app/[locale]/rounds/[slug]/consultation/actions')).sendFeedback, fields: { slug: fc.constantFrom(...(slugs.length ? slugs : ['x'])) as Kind, nominationId: id(300), name: TEXT, body: TEXT } },
+];
+
+function isRedirect(e: unknown): boolean {
+  return e instanceof RedirectSignal || (e as { isRedirect?: boolean })?.isRedirect === true || (e as { digest?: string })?.digest?.startsWith('NEXT_REDIRECT') === true;
+}
+
+describe('hostile input at every server action, as every role', () => {
+  for (const t of TARGETS) {
+    it(t.name, async () => {
+      const action = await t.load();
+      const runs = t.runs ?? RUNS;
+      const mixed = fc.record(Object.fromEntries(Object.entries(t.fields).map(([k, plausible]) => [k, field(plausible)])) as Record<string, fc.Arbitrary<Value>>);
+      // A third of the cases keep every field plausible (texts still laced), so hostile text gets stored.
+      const plausible = fc.record(t.fields as Record<string, fc.Arbitrary<Value>>);
+      const values = fc.oneof({ weight: 2, arbitrary: mixed }, { weight: 1, arbitrary: plausible });
+      // Unexpected fields too: prototype keys and huge names must not matter.
+      const extra = fc.array(fc.tuple(fc.constantFrom('__proto__', 'constructor', 'toString', '$ACTION_ID_x', 'x'.repeat(1000)), hostile), { maxLength: 2 });
+      await fc.assert(
+        fc.asyncProperty(roleArb, values, extra, xff, async (role, v, more, address) => {
+          total++;
+          ctx.actor = roles[role];
+          ctx.headers = new Headers({ 'x-forwarded-for': address.replace(/[^\t\x20-\x7e]/g, '') });
+          try {
+            const fd = formData(v, more);
+            const state = t.formAction ? await (action as unknown as (f: FormData) => Promise<unknown>)(fd) : await action({} as never, fd);
+            expect(state === undefined || typeof state === 'object').toBe(true);
+            if ((state as { ok?: boolean } | undefined)?.ok) accepted++;
+          } catch (e) {
+            if (!isRedirect(e)) throw e;
+            accepted++;
+          }
+        }),
+        { numRuns: runs, seed: 8, endOnFailure: true },
+      );
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Route handlers
+
+// Each handler types its own params.
+type Handler = (req: Request, ctx: { params: Promise<any> }) => Promise<Response> | Response;
+const ROUTES: Array<{ name: string; load: () => Promise<Handler>; params: Record<string, Kind> }> = [
+  { name: 'GET /api/public/rounds', load: async () => (await import('@/app/api/public/rounds/route')).GET, params: {} },
+  { name: 'GET /api/public/rounds/[slug]/awards', load: async () => (await import('@/app/api/public/rounds/[slug]/awards/route')).GET, params: { slug: oneOf('so-ket-3-nam-ket-luan-01-2021-2024', 'hoc-tap-lam-theo-bac-2026') } },
+  { name: 'GET /api/templates/[kind]', load: async () => (await import('@/app/api/templates/[kind]/route')).GET, params: { kind: oneOf('individuals', 'nominations') } },
+  { name: 'GET /api/attachments/[id]', load: async () => (await import('@/app/api/attachments/[id]/route')).GET, params: { id: id(50) } },
+  { name: 'GET /api/health', load: async () => (await import('@/app/api/health/route')).GET, params: {} },
+  { name: 'GET /rounds/[slug]/awards.csv', load: async () => (await import('@/app/rounds/[slug]/awards.csv/route')).GET, params: { slug: oneOf('so-ket-3-nam-ket-luan-01-2021-2024', 'tong-ket-5-nam-chi-thi-05-2016-2021') } },
+  { name: 'GET /manage/rounds/[slug]/export/[file]', load: async () => (await import('@/app/manage/rounds/[slug]/export/[file]/route')).GET, params: { slug: oneOf('so-ket-3-nam-ket-luan-01-2021-2024'), file: oneOf('decision.docx', 'awards.xlsx', 'report.xlsx') } },
+];
+
+describe('hostile requests at every route handler, as every role', () => {
+  for (const r of ROUTES) {
+    it(r.name, async () => {
+      const handler = await r.load();
+      const params = fc.record(Object.fromEntries(Object.entries(r.params).map(([k, p]) => [k, fc.oneof({ weight: 2, arbitrary: p }, { weight: 3, arbitrary: hostile })])) as Record<string, fc.Arbitrary<string>>);
+      await fc.assert(
+        fc.asyncProperty(roleArb, params, hostile, async (role, p, query) => {
+          total++;
+          ctx.actor = roles[role];
+          const res = await handler(new Request(`http://localhost/x?q=${encodeURIComponent(query.replace(/[\uD800-\uDFFF]/g, ''))}`), { params: Promise.resolve(p) });
+          expect(res.status).toBeLessThan(500);
+        }),
+        { numRuns: r.name.includes('export') ? 60 : 200, seed: 8, endOnFailure: true },
+      );
+    });
+  }
+
+  it('POST /api/auth/callback/credentials', async () => {
+    const { GET, POST } = (await import('@/app/api/auth/[...nextauth]/route')) as { GET: (r: Request) => Promise<Response>; POST: (r: Request) => Promise<Response> };
+    const { NextRequest } = await import('next/server');
+    const csrf = await GET(new NextRequest('http://localhost/api/auth/csrf'));
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    await fc.assert(
+      fc.asyncProperty(field(oneOf('admin', 'nobody')), field(PASSWORD), fc.boolean(), xff, async (username, password, withCsrf, address) => {
+        total++;
+        const body = new URLSearchParams();
+        if (withCsrf) body.set('csrfToken', csrfToken);
+        for (const [k, v] of [['username', username], ['password', password]] as const) {
+          for (const one of v === MISSING ? [] : Array.isArray(v) ? v : [v]) body.append(k, typeof one === 'string' ? one : one.name);
+        }
+        const res = await POST(
+          new NextRequest('http://localhost/api/auth/callback/credentials', {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, 'x-forwarded-for': address.replace(/[^\t\x20-\x7e]/g, '') },
+            body,
+          }),
+        );
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: 150, seed: 8, endOnFailure: true },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Afterwards
+
+const SKIP_TABLES = new Set(['__drizzle_migrations', 'audit_events', 'settings', 'sign_in_failures', 'sqlite_sequence']);
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe('afterwards', () => {
+  it('the database is sound and every stored text is clean', () => {
+    const sqlite = db.$client;
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true });
+    const bad: string[] = [];
+    let scanned = 0;
+    const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name).filter((t) => !SKIP_TABLES.has(t));
+    for (const table of tables) {
+      const cols = (sqlite.prepare(`SELECT name FROM pragma_table_info(?) WHERE lower(type) = 'text'`).all(table) as Array<{ name: string }>).map((c) => c.name);
+      for (const col of cols) {
+        for (const { v } of sqlite.prepare(`SELECT "${col}" AS v FROM "${table}" WHERE "${col}" IS NOT NULL`).iterate() as Iterable<{ v: string }>) {
+          scanned++;
+          if (typeof v !== 'string') continue;
+          if (CONTROL.test(v) || LONE_SURROGATE.test(v) || v.includes('\uFFFD\uFFFD\uFFFD') || v !== v.normalize('NFC')) bad.push(`${table}.${col}: ${JSON.stringify(v.slice(0, 80))}`);
+        }
+      }
+    }
+    expect(bad.slice(0, 20)).toEqual([]);
+    expect(scanned).toBeGreaterThan(1000);
+  });
+});
+
+afterAll(() => {
+  console.log(`fuzz: ${total} hostile cases across ${TARGETS.length} server actions and ${ROUTES.length + 1} route handlers; ${accepted} actions accepted and wrote`);
+});
