@@ -24,6 +24,7 @@ import {
 import { appendAudit } from '@/lib/audit-chain';
 import { hashPassword } from '@/lib/auth/password';
 import { compareVi, fold } from '@/lib/text';
+import { rebuildSearchIndex } from '@/lib/search-index';
 import {
   COLLECTIVE_SUMMARIES,
   FAMILY_NAMES,
@@ -172,6 +173,8 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
       },
     });
     tx.insert(settings).values({ key: 'demo_seed', value: now.toISOString() }).run();
+    // The published rounds were inserted as published: index their awards for search.
+    rebuildSearchIndex(tx);
   });
   return { seeded: true };
 }
