@@ -1,0 +1,58 @@
+// Cached public reads for pages and public APIs. The pages render per request (per-request nonces), but the
+// data behind them changes only when a round is published or an award revoked: those server actions call
+// `refreshPublicData()`, which expires the `public` tag at once. The hour is a safety net (unit renames).
+import 'server-only';
+import { cache } from 'react';
+import { unstable_cache, updateTag } from 'next/cache';
+import {
+  getPublicAward,
+  getPublicStats,
+  getPublicUnit,
+  getPublishedRound,
+  getSearchOptions,
+  listHonouredUnitSlugs,
+  listPublishedAwards,
+  listPublishedRounds,
+} from '@/lib/public';
+
+export const PUBLIC_TAG = 'public';
+const options = { tags: [PUBLIC_TAG], revalidate: 3600 };
+
+export const cachedPublishedRounds = unstable_cache(async () => listPublishedRounds(), ['public-rounds'], options);
+export const cachedSearchOptions = unstable_cache(async () => getSearchOptions(), ['public-search-options'], options);
+export const cachedStats = unstable_cache(async () => getPublicStats(), ['public-stats'], options);
+export const cachedHonouredUnitSlugs = unstable_cache(async () => listHonouredUnitSlugs(), ['public-unit-slugs'], options);
+
+const roundWithAwards = unstable_cache(
+  async (slug: string) => {
+    const round = getPublishedRound(slug);
+    const awards = round ? listPublishedAwards(slug) : null;
+    return round && awards ? { round, awards } : null;
+  },
+  ['public-round'],
+  options,
+);
+const unitHonours = unstable_cache(async (slug: string) => getPublicUnit(slug), ['public-unit'], options);
+
+// Only keys that exist reach the per-key caches, so random URLs cannot fill the cache.
+
+/** A published round and its honour roll, or null. */
+export async function cachedRound(slug: string) {
+  if (!(await cachedPublishedRounds()).some((r) => r.slug === slug)) return null;
+  return roundWithAwards(slug);
+}
+
+/** A unit's public honours, or null when the unit has none (or does not exist). */
+export async function cachedUnit(slug: string) {
+  if (!(await cachedHonouredUnitSlugs()).includes(slug)) return null;
+  return unitHonours(slug);
+}
+
+/** The verification record of an award: one primary-key read, deduplicated per request but not kept across
+ * requests — 2^64 possible ids would make an unbounded cache, and a revocation must show at once. */
+export const publicAward = cache((id: string) => getPublicAward(id));
+
+/** After a publish or a revocation has committed: public pages show it on their next request. */
+export function refreshPublicData(): void {
+  updateTag(PUBLIC_TAG);
+}
