@@ -1,5 +1,6 @@
 // Public consultation: the proposed list and deadline are public while the round is in review;
 // anyone may comment (rate-limited); reviewers read the comments beside the nomination.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { nominate } from './pages/nomination';
 import { createRound, moveRound, pageAs } from './pages/round-admin';
@@ -24,6 +25,13 @@ test('a consultation round shows its proposed list and takes public comments', a
   expect(res?.status()).toBe(200);
   await expect(pub.getByTestId('proposed-list')).toContainText(GROUP);
   await expect(pub.getByTestId('consultation-deadline')).toContainText('Hạn góp ý:');
+  // The consultation page is public: accessible in all three languages (e2e/accessibility.spec.ts has the others).
+  for (const prefix of ['', '/en', '/ko']) {
+    await pub.goto(`${prefix}${href}`);
+    const { violations } = await new AxeBuilder({ page: pub }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.map((v) => `${prefix}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await pub.goto(href!);
   await pub.getByLabel('Họ tên (không bắt buộc)').fill('Người dân khu phố');
   await pub.getByLabel(/Nội dung ý kiến/).fill('Tổ dân phố luôn gương mẫu, <b>đồng ý</b> khen thưởng.');
   await pub.getByRole('button', { name: 'Gửi ý kiến' }).click();

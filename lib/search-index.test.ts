@@ -54,6 +54,11 @@ describe('folding', () => {
     expect(hits.some((h) => h.unit === 'Phường Tân Thuận Đông')).toBe(true);
   });
 
+  it('ranks the words typed together before the same words scattered', () => {
+    const [first] = searchAwards(db, 'tan thuan dong', { kind: 'individual' }).hits;
+    expect(first.unit).toContain('Tân Thuận Đông');
+  });
+
   it('finds by position and by summary words', () => {
     expect(searchAwards(db, 'bi thu chi bo').total).toBeGreaterThan(0);
     expect(names('chien si thi dua co so')).toContain('Nguyễn Văn Đức');

@@ -61,12 +61,16 @@ export function searchIndexMissing(db: Db): boolean {
  * required. Null when nothing searchable remains.
  */
 export function toMatchExpression(query: string): string | null {
-  const terms = fold(query.slice(0, MAX_QUERY_LENGTH))
+  const terms = queryTerms(query);
+  if (terms.length === 0) return null;
+  return terms.map((t) => `"${t}"*`).join(' ');
+}
+
+function queryTerms(query: string): string[] {
+  return fold(query.slice(0, MAX_QUERY_LENGTH))
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
     .slice(0, MAX_TERMS);
-  if (terms.length === 0) return null;
-  return terms.map((t) => `"${t}"*`).join(' ');
 }
 
 export type SearchFilters = {
@@ -108,6 +112,9 @@ export function searchAwards(db: Db, query: string, filters: SearchFilters = {},
   }
   const where = sql.join(conditions, sql` AND `);
   const from = sql`award_search JOIN awards a ON a.id = award_search.rowid JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id`;
+  // The words together, in the order typed ("tan thuan dong" in a name or unit), before words scattered.
+  const phrase = queryTerms(query).join(' ');
+  const phraseFirst = sql`(instr(award_search.name, ${phrase}) > 0 OR instr(award_search.unit, ${phrase}) > 0) DESC`;
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`)?.n ?? 0;
   const pages = Math.ceil(total / pageSize);
   const current = Math.min(Math.max(1, Math.floor(page) || 1), Math.max(1, pages));
@@ -117,7 +124,7 @@ export function searchAwards(db: Db, query: string, filters: SearchFilters = {},
   }>(sql`SELECT a.public_id AS id, a.nominee_kind AS kind, a.name, a.position, a.unit_name AS unit, u.slug AS unitSlug,
       a.summary, r.slug AS roundSlug, r.title AS roundTitle, r.decision_date AS decisionDate
     FROM ${from} WHERE ${where}
-    ORDER BY bm25(award_search, 10.0, 4.0, 2.0, 1.0), r.decision_date DESC, a.nominee_kind, a.ordinal
+    ORDER BY ${phraseFirst}, bm25(award_search, 10.0, 4.0, 2.0, 1.0), r.decision_date DESC, a.nominee_kind, a.ordinal
     LIMIT ${pageSize} OFFSET ${(current - 1) * pageSize}`);
   return {
     total,
