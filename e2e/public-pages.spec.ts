@@ -1,6 +1,7 @@
 // Public search, unit pages and statistics in the three languages; the switcher keeps the page; a revocation
 // leaves the roll, search and statistics at once while the verification page says revoked.
-import { expect, test, type Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { storageStateOf } from './pages/login-page';
 
 const ROLL = 'so-ket-3-nam-ket-luan-01-2021-2024';
@@ -157,4 +158,20 @@ test.describe('as admin', () => {
     await expect(page.getByTestId('award-validity')).toHaveText('✗ Khen thưởng này đã bị hủy bỏ');
     await expect(page.getByText('321/QĐ-UBND — Phát hiện kê khai sai thành tích.')).toBeVisible();
   });
+});
+
+/** Gzipped bytes of every script a first visit of `path` downloads (what scripts/first-load-js.ts measures). */
+async function firstLoadJs(request: APIRequestContext, path: string): Promise<number> {
+  const html = await (await request.get(path)).text();
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+  let total = 0;
+  for (const src of srcs) total += gzipSync(await (await request.get(src)).body(), { level: 9 }).length;
+  return total;
+}
+
+test('public pages ship at most 15 KB (gzipped) of JavaScript more than a bare Next.js page', async ({ request }) => {
+  const bare = await firstLoadJs(request, '/bare');
+  for (const path of ['/', `/rounds/${ROLL}`, '/search?q=nguyen', '/stats', `/units/${WARD}`, '/en/stats', '/login']) {
+    expect(await firstLoadJs(request, path), path).toBeLessThanOrEqual(bare + 15 * 1024);
+  }
 });

@@ -2,6 +2,7 @@
 // data behind them changes only when a round is published or an award revoked: those server actions call
 // `refreshPublicData()`, which expires the `public` tag at once. The hour is a safety net (unit renames).
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { cache } from 'react';
 import { unstable_cache, updateTag } from 'next/cache';
 import {
@@ -17,11 +18,14 @@ import {
 
 export const PUBLIC_TAG = 'public';
 const options = { tags: [PUBLIC_TAG], revalidate: 3600 };
+// Next keeps this data cache on disk (.next/cache) across restarts, but the database may have been replaced
+// meanwhile (a fresh e2e database, a restored backup): every server process starts with keys of its own.
+const BOOT = randomUUID();
 
-export const cachedPublishedRounds = unstable_cache(async () => listPublishedRounds(), ['public-rounds'], options);
-export const cachedSearchOptions = unstable_cache(async () => getSearchOptions(), ['public-search-options'], options);
-export const cachedStats = unstable_cache(async () => getPublicStats(), ['public-stats'], options);
-export const cachedHonouredUnitSlugs = unstable_cache(async () => listHonouredUnitSlugs(), ['public-unit-slugs'], options);
+export const cachedPublishedRounds = unstable_cache(async () => listPublishedRounds(), ['public-rounds', BOOT], options);
+export const cachedSearchOptions = unstable_cache(async () => getSearchOptions(), ['public-search-options', BOOT], options);
+export const cachedStats = unstable_cache(async () => getPublicStats(), ['public-stats', BOOT], options);
+export const cachedHonouredUnitSlugs = unstable_cache(async () => listHonouredUnitSlugs(), ['public-unit-slugs', BOOT], options);
 
 const roundWithAwards = unstable_cache(
   async (slug: string) => {
@@ -29,10 +33,10 @@ const roundWithAwards = unstable_cache(
     const awards = round ? listPublishedAwards(slug) : null;
     return round && awards ? { round, awards } : null;
   },
-  ['public-round'],
+  ['public-round', BOOT],
   options,
 );
-const unitHonours = unstable_cache(async (slug: string) => getPublicUnit(slug), ['public-unit'], options);
+const unitHonours = unstable_cache(async (slug: string) => getPublicUnit(slug), ['public-unit', BOOT], options);
 
 // Only keys that exist reach the per-key caches, so random URLs cannot fill the cache.
 

@@ -58,12 +58,12 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
             {result.hits.map((h) => (
               <li key={h.id} className="card p-3 sm:p-4">
                 <p className="font-semibold">
-                  <a href={localePath(locale, `/awards/${h.id}`)} className="text-stone-900">{h.name}</a>
+                  <a href={localePath(locale, `/awards/${h.id}`)} className="target text-stone-900">{h.name}</a>
                   <span className="ml-2 badge bg-stone-100 text-stone-700">{tk(h.kind)}</span>
                 </p>
                 <p className="text-sm text-stone-700">
                   {h.position ? `${h.position} · ` : null}
-                  <a href={localePath(locale, `/units/${h.unitSlug}`)} className="text-stone-700 underline decoration-stone-400">{h.unit}</a>
+                  <a href={localePath(locale, `/units/${h.unitSlug}`)} className="target text-stone-700 underline decoration-stone-400">{h.unit}</a>
                 </p>
                 {h.summary ? <p className="mt-1 text-sm text-stone-800">{h.summary}</p> : null}
                 <p className="mt-1 text-sm">

@@ -41,17 +41,17 @@ export default async function RoundPage({ params }: PageProps<'/[locale]/rounds/
           <a href={localePath(locale, '/')}>← {t('backHome')}</a>
         </p>
         <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{round.title}</h1>
-        <dl className="grid gap-1 text-sm text-stone-700 sm:grid-cols-2">
+        <ul className="grid gap-1 text-sm text-stone-700 sm:grid-cols-2">
           {round.decisionNumber && round.decisionDate ? (
-            <dd className="font-semibold text-stone-900 sm:col-span-2">
+            <li className="font-semibold text-stone-900 sm:col-span-2">
               {t('decision', { number: round.decisionNumber, date: formatDecisionDate(round.decisionDate, locale) })}
-            </dd>
+            </li>
           ) : null}
-          <dd>{t('authority', { authority: round.authority })}</dd>
-          <dd>{t('awardForm', { form: round.awardForm })}</dd>
-          <dd>{t('period', { period: round.period })}</dd>
-          <dd>{t('theme', { theme: round.theme })}</dd>
-        </dl>
+          <li>{t('authority', { authority: round.authority })}</li>
+          <li>{t('awardForm', { form: round.awardForm })}</li>
+          <li>{t('period', { period: round.period })}</li>
+          <li>{t('theme', { theme: round.theme })}</li>
+        </ul>
         {round.source === 'archive' ? <p className="text-sm text-gold-700">{t('archive')}</p> : null}
       </header>
       <AwardList id="collectives" title={t('collectives', { count: collectives.length })} empty={t('noCollectives')} awards={collectives} locale={locale} />
@@ -77,11 +77,11 @@ function AwardList({ id, title, empty, awards, locale }: { id: string; title: st
               </span>
               <div className="min-w-0">
                 <p className="font-semibold">
-                  <a href={localePath(locale, `/awards/${a.id}`)} className="text-stone-900">{a.name}</a>
+                  <a href={localePath(locale, `/awards/${a.id}`)} className="target text-stone-900">{a.name}</a>
                 </p>
                 <p className="text-sm text-stone-700">
                   {a.position ? `${a.position} · ` : null}
-                  <a href={localePath(locale, `/units/${a.unitSlug}`)} className="text-stone-700 underline decoration-stone-400">{a.unit}</a>
+                  <a href={localePath(locale, `/units/${a.unitSlug}`)} className="target text-stone-700 underline decoration-stone-400">{a.unit}</a>
                 </p>
                 {a.summary ? <p className="mt-1 text-sm text-stone-800">{a.summary}</p> : null}
               </div>

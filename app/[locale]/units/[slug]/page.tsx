@@ -61,12 +61,12 @@ export default async function UnitPage({ params }: PageProps<'/[locale]/units/[s
             {r.awards.map((a) => (
               <li key={a.id} className="card p-3">
                 <p className="font-semibold">
-                  <a href={localePath(locale, `/awards/${a.id}`)} className="text-stone-900">{a.name}</a>
+                  <a href={localePath(locale, `/awards/${a.id}`)} className="target text-stone-900">{a.name}</a>
                   <span className="ml-2 badge bg-stone-100 text-stone-700">{tk(a.kind)}</span>
                 </p>
                 <p className="text-sm text-stone-700">
                   {a.position ? `${a.position} · ` : null}
-                  {a.unitSlug === unit.slug ? a.unit : <a href={localePath(locale, `/units/${a.unitSlug}`)} className="text-stone-700 underline decoration-stone-400">{a.unit}</a>}
+                  {a.unitSlug === unit.slug ? a.unit : <a href={localePath(locale, `/units/${a.unitSlug}`)} className="target text-stone-700 underline decoration-stone-400">{a.unit}</a>}
                 </p>
               </li>
             ))}
