@@ -38,5 +38,6 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: '/((?!api|_next|_vercel|.*\\..*).*)',
+  // /bare: the bare reference page of scripts/first-load-js.ts, outside the locales.
+  matcher: '/((?!api|_next|_vercel|bare$|.*\\..*).*)',
 };

@@ -1,16 +1,17 @@
 import type { MetadataRoute } from 'next';
-import { headers } from 'next/headers';
-import { listPublishedRounds } from '@/lib/public';
+import { languageAlternates } from '@/lib/i18n/paths';
+import { cachedHonouredUnitSlugs, cachedPublishedRounds } from '@/lib/public-cache';
+import { siteOrigin } from '@/lib/site-url';
 
 export const dynamic = 'force-dynamic';
 
-/** Home and every published honour roll, in the three languages. */
+/** Home, search, statistics, every published honour roll and every unit with honours, in the three languages. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const h = await headers();
-  const base = process.env.PUBLIC_URL?.replace(/\/+$/, '') || `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost:3000'}`;
-  const paths = ['', ...listPublishedRounds().map((r) => `/rounds/${r.slug}`)];
-  return paths.map((p) => ({
-    url: `${base}${p || '/'}`,
-    alternates: { languages: { vi: `${base}${p || '/'}`, en: `${base}/en${p}`, ko: `${base}/ko${p}` } },
-  }));
+  const base = await siteOrigin();
+  const [rounds, units] = await Promise.all([cachedPublishedRounds(), cachedHonouredUnitSlugs()]);
+  const paths = ['/', '/search', '/stats', ...rounds.map((r) => `/rounds/${r.slug}`), ...units.map((u) => `/units/${u}`)];
+  return paths.map((p) => {
+    const { 'x-default': _default, ...languages } = languageAlternates(p, base);
+    return { url: languages.vi, alternates: { languages } };
+  });
 }

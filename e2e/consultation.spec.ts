@@ -1,5 +1,6 @@
 // Public consultation: the proposed list and deadline are public while the round is in review;
 // anyone may comment (rate-limited); reviewers read the comments beside the nomination.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { nominate } from './pages/nomination';
 import { createRound, moveRound, pageAs } from './pages/round-admin';
@@ -30,12 +31,24 @@ test('a consultation round shows its proposed list and takes public comments', a
   await expect(pub.locator('form').getByRole('status')).toHaveText('Cảm ơn bạn đã góp ý.');
   // Five comments an hour per address; the sixth is refused with a message.
   for (let i = 0; i < 5; i++) {
+    // React resets the form when the previous action has finished: only then type the next comment
+    // (typing earlier lost the text to that reset and the comment was never sent).
+    await expect(pub.getByLabel(/Nội dung ý kiến/)).toHaveValue('');
     await pub.getByLabel(/Nội dung ý kiến/).fill(`Ý kiến số ${i + 2}`);
     await pub.getByRole('button', { name: 'Gửi ý kiến' }).click();
     await expect(pub.locator('form').getByRole(i < 4 ? 'status' : 'alert')).toBeVisible();
   }
   await expect(pub.locator('form').getByRole('alert')).toHaveText('Bạn thao tác quá nhanh, vui lòng thử lại sau.');
   await pub.close();
+
+  // The consultation page is public: accessible in all three languages (e2e/accessibility.spec.ts has the others).
+  const a11y = await (await browser.newContext()).newPage();
+  for (const prefix of ['', '/en', '/ko']) {
+    await a11y.goto(`${prefix}${href}`);
+    const { violations } = await new AxeBuilder({ page: a11y }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.map((v) => `${prefix}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await a11y.context().close();
 
   const reviewer = await pageAs(browser, 'reviewer');
   await reviewer.goto(nominationUrl);

@@ -1,8 +1,10 @@
 // Public reads: only published rounds and their unrevoked awards. No session needed, nothing else exposed.
 import 'server-only';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { awards, rounds, type NomineeKind, type RoundSource } from '@/db/schema';
+import { awards, rounds, units, type Gender, type NomineeKind, type RoundSource } from '@/db/schema';
+import { searchAwards, type SearchFilters, type SearchResult } from '@/lib/search-index';
+import { compareVi } from '@/lib/text';
 
 export type PublicRound = {
   slug: string;
@@ -26,6 +28,8 @@ export type PublicAward = {
   unit: string;
   position: string | null;
   summary: string;
+  /** The unit page (/units/[slug]) of the unit the award is listed under. */
+  unitSlug: string;
 };
 
 const liveAward = and(isNull(awards.revokedAt), eq(awards.roundId, rounds.id));
@@ -87,8 +91,10 @@ export function listPublishedAwards(slug: string): PublicAward[] | null {
       unit: awards.unitName,
       position: awards.position,
       summary: awards.summary,
+      unitSlug: units.slug,
     })
     .from(awards)
+    .innerJoin(units, eq(units.id, awards.unitId))
     .where(and(eq(awards.roundId, round.id), isNull(awards.revokedAt)))
     .orderBy(asc(awards.nomineeKind), asc(awards.ordinal))
     .all();
@@ -137,4 +143,173 @@ export function getPublicAward(publicId: string): PublicAwardDetail | null {
   if (!row) return null;
   const { revokedAt, revokeDecision, revokeReason, ...rest } = row;
   return { ...rest, revoked: revokedAt ? { decision: revokeDecision, reason: revokeReason } : null };
+}
+
+/** Public search over published, unrevoked awards (lib/search-index.ts). */
+export function searchPublicAwards(query: string, filters: SearchFilters, page: number): SearchResult {
+  return searchAwards(getDb(), query, filters, page);
+}
+
+const yearOf = (isoDate: string | null) => (isoDate ? Number(isoDate.slice(0, 4)) : null);
+const liveRoundAward = and(eq(rounds.status, 'published'), isNull(awards.revokedAt));
+
+type UnitRow = { id: number; slug: string; name: string; path: string };
+
+/** The unit a unit's honours are counted under in statistics: its ancestor just below the top (a ward, a department). */
+function topUnitId(path: string): number {
+  const ids = path.split('/').filter(Boolean).map(Number);
+  return ids[Math.min(1, ids.length - 1)];
+}
+
+export type SearchOptions = {
+  rounds: Array<{ slug: string; title: string }>;
+  years: number[];
+  units: Array<{ slug: string; name: string }>;
+};
+
+/** Choices of the search filters: published rounds, their years, and the units (wards, departments) with honours. */
+export function getSearchOptions(): SearchOptions {
+  const db = getDb();
+  const rs = listPublishedRounds();
+  const unitIds = db
+    .selectDistinct({ path: units.path })
+    .from(awards)
+    .innerJoin(rounds, eq(rounds.id, awards.roundId))
+    .innerJoin(units, eq(units.id, awards.unitId))
+    .where(liveRoundAward)
+    .all()
+    .map((u) => topUnitId(u.path));
+  const tops = unitIds.length ? db.select({ slug: units.slug, name: units.name }).from(units).where(inArray(units.id, [...new Set(unitIds)])).all() : [];
+  return {
+    rounds: rs.map((r) => ({ slug: r.slug, title: r.title })),
+    years: [...new Set(rs.map((r) => yearOf(r.decisionDate)).filter((y): y is number => y != null))].sort((a, b) => b - a),
+    units: tops.sort((a, b) => compareVi(a.name, b.name)),
+  };
+}
+
+export type PublicUnitHonours = {
+  slug: string;
+  name: string;
+  parent: { slug: string; name: string } | null;
+  /** Sub-units that have honours of their own, with how many. */
+  children: Array<{ slug: string; name: string; awards: number }>;
+  /** Newest round first; each with the awards of the unit and its subtree. */
+  rounds: Array<{ slug: string; title: string; year: number | null; awards: PublicAward[] }>;
+  total: number;
+};
+
+/** A unit's honours over the years: published, unrevoked awards of the unit and its whole subtree. */
+export function getPublicUnit(slug: string): PublicUnitHonours | null {
+  if (slug.length > 200) return null;
+  const db = getDb();
+  const unit = db.select({ id: units.id, slug: units.slug, name: units.name, path: units.path, parentId: units.parentId }).from(units).where(eq(units.slug, slug)).get();
+  if (!unit) return null;
+  const parent = unit.parentId ? db.select({ slug: units.slug, name: units.name }).from(units).where(eq(units.id, unit.parentId)).get() ?? null : null;
+  const rows = db
+    .select({
+      id: awards.publicId,
+      kind: awards.nomineeKind,
+      ordinal: awards.ordinal,
+      name: awards.name,
+      unit: awards.unitName,
+      position: awards.position,
+      summary: awards.summary,
+      unitSlug: units.slug,
+      unitPath: units.path,
+      roundSlug: rounds.slug,
+      roundTitle: rounds.title,
+      decisionDate: rounds.decisionDate,
+    })
+    .from(awards)
+    .innerJoin(rounds, eq(rounds.id, awards.roundId))
+    .innerJoin(units, eq(units.id, awards.unitId))
+    .where(and(liveRoundAward, like(units.path, `${unit.path}%`)))
+    .orderBy(desc(rounds.decisionDate), desc(rounds.id), asc(awards.nomineeKind), asc(awards.ordinal))
+    .all();
+  const byRound = new Map<string, PublicUnitHonours['rounds'][number]>();
+  const childCounts = new Map<number, number>();
+  const depth = unit.path.split('/').filter(Boolean).length;
+  for (const { unitPath, roundSlug, roundTitle, decisionDate, ...a } of rows) {
+    let r = byRound.get(roundSlug);
+    if (!r) byRound.set(roundSlug, (r = { slug: roundSlug, title: roundTitle, year: yearOf(decisionDate), awards: [] }));
+    r.awards.push(a);
+    const childId = unitPath.split('/').filter(Boolean).map(Number)[depth];
+    if (childId) childCounts.set(childId, (childCounts.get(childId) ?? 0) + 1);
+  }
+  const children = childCounts.size
+    ? db.select({ id: units.id, slug: units.slug, name: units.name }).from(units).where(inArray(units.id, [...childCounts.keys()])).all()
+    : [];
+  return {
+    slug: unit.slug,
+    name: unit.name,
+    parent,
+    children: children.map((c) => ({ slug: c.slug, name: c.name, awards: childCounts.get(c.id)! })).sort((a, b) => compareVi(a.name, b.name)),
+    rounds: [...byRound.values()],
+    total: rows.length,
+  };
+}
+
+/** Slugs of the units that have public honours (their own or their subtree's): the unit pages worth listing. */
+export function listHonouredUnitSlugs(): string[] {
+  const db = getDb();
+  const paths = db
+    .selectDistinct({ path: units.path })
+    .from(awards)
+    .innerJoin(rounds, eq(rounds.id, awards.roundId))
+    .innerJoin(units, eq(units.id, awards.unitId))
+    .where(liveRoundAward)
+    .all();
+  const ids = new Set(paths.flatMap((p) => p.path.split('/').filter(Boolean).map(Number)));
+  if (!ids.size) return [];
+  return db.select({ slug: units.slug }).from(units).where(inArray(units.id, [...ids])).all().map((u) => u.slug).sort();
+}
+
+export type StatRow = { key: string; label: string; collectives: number; individuals: number };
+export type PublicStats = {
+  total: { collectives: number; individuals: number };
+  byRound: StatRow[];
+  byUnit: StatRow[];
+  byGender: Array<{ gender: Gender | 'unknown'; count: number }>;
+};
+
+/** Counts of published, unrevoked awards by round, by unit (ward/department level), by kind and by gender. */
+export function getPublicStats(): PublicStats {
+  const db = getDb();
+  const rows = db
+    .select({ kind: awards.nomineeKind, gender: awards.gender, roundSlug: rounds.slug, roundTitle: rounds.title, decisionDate: rounds.decisionDate, unitPath: units.path })
+    .from(awards)
+    .innerJoin(rounds, eq(rounds.id, awards.roundId))
+    .innerJoin(units, eq(units.id, awards.unitId))
+    .where(liveRoundAward)
+    .orderBy(desc(rounds.decisionDate), desc(rounds.id))
+    .all();
+  const tally = (map: Map<string, StatRow>, key: string, label: string, kind: NomineeKind) => {
+    let row = map.get(key);
+    if (!row) map.set(key, (row = { key, label, collectives: 0, individuals: 0 }));
+    row[kind === 'collective' ? 'collectives' : 'individuals']++;
+  };
+  const byRound = new Map<string, StatRow>();
+  const byTopId = new Map<string, StatRow>();
+  const genders = new Map<Gender | 'unknown', number>();
+  for (const r of rows) {
+    tally(byRound, r.roundSlug, r.roundTitle, r.kind);
+    tally(byTopId, String(topUnitId(r.unitPath)), '', r.kind);
+    if (r.kind === 'individual') genders.set(r.gender ?? 'unknown', (genders.get(r.gender ?? 'unknown') ?? 0) + 1);
+  }
+  const tops = byTopId.size
+    ? db.select({ id: units.id, slug: units.slug, name: units.name }).from(units).where(inArray(units.id, [...byTopId.keys()].map(Number))).all()
+    : [];
+  const byUnit = tops
+    .map((u: Omit<UnitRow, 'path'>) => ({ ...byTopId.get(String(u.id))!, key: u.slug, label: u.name }))
+    .sort((a, b) => b.collectives + b.individuals - (a.collectives + a.individuals) || compareVi(a.label, b.label));
+  const order: Array<Gender | 'unknown'> = ['female', 'male', 'other', 'unknown'];
+  return {
+    total: {
+      collectives: rows.filter((r) => r.kind === 'collective').length,
+      individuals: rows.filter((r) => r.kind === 'individual').length,
+    },
+    byRound: [...byRound.values()],
+    byUnit,
+    byGender: order.filter((g) => genders.has(g)).map((gender) => ({ gender, count: genders.get(gender)! })),
+  };
 }

@@ -30,6 +30,7 @@ import {
 } from '@/lib/policy';
 import { addWorkingDays } from '@/lib/dates';
 import { finalListEntries, hashFinalList, standingSignoff } from '@/lib/final-list';
+import { indexRoundAwards, unindexAward } from '@/lib/search-index';
 import { clean, cleanLines, compareVi, fold, slugify } from '@/lib/text';
 
 export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
@@ -365,6 +366,7 @@ export function transitionRound(actor: Actor | null, roundId: number, to: RoundS
           ? { consultationEndsAt: addWorkingDays(now, full.days ?? 10) }
           : {};
     tx.update(rounds).set({ status: to, updatedAt: now, ...extra }).where(eq(rounds.id, roundId)).run();
+    if (to === 'published') indexRoundAwards(tx, roundId);
     audit(tx, actor, `round.${to}`, 'round', roundId, { status: r.status }, { status: to });
   });
 }
@@ -482,6 +484,7 @@ export function revokeAward(actor: Actor | null, publicId: string, input: { reas
     const decision = clean(input.decision);
     if (reason.length < 3 || decision.length < 1) throw new DomainError('invalid_input', { field: reason.length < 3 ? 'reason' : 'decision' });
     tx.update(awards).set({ revokedAt: now, revokedBy: actor!.id, revokeReason: reason, revokeDecision: decision }).where(eq(awards.id, a.id)).run();
+    unindexAward(tx, a.id);
     audit(tx, actor, 'award.revoke', 'award', a.id, { revoked: false }, { revoked: true, reason, decision });
   });
 }

@@ -6,6 +6,7 @@ import { count } from 'drizzle-orm';
 import { databasePath, migrateDatabase, openDatabase, type DB } from '@/db/connection';
 import { users } from '@/db/schema';
 import { seedDemo } from '@/db/demo';
+import { rebuildSearchIndex, searchIndexMissing } from '@/lib/search-index';
 
 export const DEMO_ACCOUNTS = [
   ['admin', 'quản trị / admin'],
@@ -27,6 +28,8 @@ export async function prepareDatabase(opts: { fresh?: boolean; demo?: boolean } 
   const empty = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
   let seeded = false;
   if (empty && opts.demo !== false) seeded = (await seedDemo(db)).seeded;
+  // A database from before the search index: index its published awards once.
+  if (searchIndexMissing(db)) rebuildSearchIndex(db);
   const hasDemo = !!db.$client.prepare("SELECT 1 FROM settings WHERE key = 'demo_seed'").get();
   return { db, seeded, hasDemo };
 }

@@ -2,9 +2,10 @@ import { notFound } from 'next/navigation';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
-import { Link } from '@/lib/i18n/navigation';
-import { listPublishedRounds } from '@/lib/public';
+import { localePath } from '@/lib/i18n/paths';
+import { cachedPublishedRounds } from '@/lib/public-cache';
 import { formatDecisionDate } from '@/components/format';
+import { SearchBox } from '@/components/search-box';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,13 +14,14 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('home');
-  const rounds = listPublishedRounds();
+  const rounds = await cachedPublishedRounds();
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{t('title')}</h1>
         <p className="mt-1 text-stone-700">{t('intro')}</p>
       </div>
+      <SearchBox locale={locale} />
       {rounds.length === 0 ? (
         <p className="card text-stone-700">{t('empty')}</p>
       ) : (
@@ -27,7 +29,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
           {rounds.map((r) => (
             <li key={r.slug} className="card border-l-4 border-l-gold-400">
               <h2 className="text-lg font-semibold leading-snug">
-                <Link href={`/rounds/${r.slug}`}>{r.title}</Link>
+                <a href={localePath(locale, `/rounds/${r.slug}`)}>{r.title}</a>
               </h2>
               <p className="mt-1 text-sm text-stone-700">
                 {r.authority} · {r.awardForm}

@@ -26,6 +26,7 @@ import { appendAudit } from '@/lib/audit-chain';
 import { finalListEntries, hashFinalList } from '@/lib/final-list';
 import { hashPassword } from '@/lib/auth/password';
 import { compareVi, fold } from '@/lib/text';
+import { rebuildSearchIndex } from '@/lib/search-index';
 import {
   COLLECTIVE_SUMMARIES,
   FAMILY_NAMES,
@@ -185,6 +186,8 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
       },
     });
     tx.insert(settings).values({ key: 'demo_seed', value: now.toISOString() }).run();
+    // The published rounds were inserted as published: index their awards for search.
+    rebuildSearchIndex(tx);
   });
   return { seeded: true };
 }

@@ -5,6 +5,7 @@ import { requireActor } from '@/lib/actor';
 import { staffMenu } from '@/lib/policy';
 import { inboxCounts } from '@/lib/nominations';
 import { countRoundsReadyToDecide } from '@/lib/rounds';
+import { NextIntlClientProvider } from 'next-intl';
 import { Link } from '@/lib/i18n/navigation';
 import { logout } from './actions';
 
@@ -40,6 +41,9 @@ export default async function ManageLayout({ children, params }: LayoutProps<'/[
     rounds: countRoundsReadyToDecide(actor),
   };
   return (
+    // The staff area's locale-aware links are client components that read the locale from this provider;
+    // public pages do without it (and its JavaScript).
+    <NextIntlClientProvider messages={null}>
     <div className="space-y-6">
       <div className="no-print flex flex-wrap items-start justify-between gap-3 border-b border-stone-200 pb-4">
         <div>
@@ -73,5 +77,6 @@ export default async function ManageLayout({ children, params }: LayoutProps<'/[
       </nav>
       {children}
     </div>
+    </NextIntlClientProvider>
   );
 }

@@ -1,31 +1,36 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import QRCode from 'qrcode';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
-import { getPublicAward } from '@/lib/public';
-import { Link } from '@/lib/i18n/navigation';
+import { localePath } from '@/lib/i18n/paths';
+import { publicAward } from '@/lib/public-cache';
+import { publicMetadata, siteOrigin } from '@/lib/site-url';
 import { formatDecisionDate } from '@/components/format';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/awards/[id]'>): Promise<Metadata> {
-  const { id } = await params;
-  const a = getPublicAward(id);
-  return a ? { title: `${a.name} — ${a.awardForm}`, description: a.roundTitle } : {};
+  const { locale, id } = await params;
+  const a = publicAward(id);
+  if (!a || !hasLocale(routing.locales, locale)) return {};
+  const t = await getTranslations({ locale, namespace: 'publicPages.meta' });
+  return publicMetadata(locale, `/awards/${a.id}`, {
+    title: `${a.name} — ${a.awardForm}`,
+    description: t('award', { form: a.awardForm, authority: a.authority, name: a.name, unit: a.unit, round: a.roundTitle }),
+    type: 'article',
+  });
 }
 
 export default async function AwardPage({ params }: PageProps<'/[locale]/awards/[id]'>) {
   const { locale, id } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const a = getPublicAward(id);
+  const a = publicAward(id);
   if (!a) notFound();
   const [t, tk] = await Promise.all([getTranslations('award'), getTranslations('kind')]);
-  const h = await headers();
-  const origin = process.env.PUBLIC_URL?.replace(/\/+$/, '') || `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000'}`;
+  const origin = await siteOrigin();
   const qr = await QRCode.toString(`${origin}/awards/${a.id}`, { type: 'svg', margin: 0 });
   return (
     <article className="mx-auto max-w-2xl space-y-4">
@@ -43,7 +48,7 @@ export default async function AwardPage({ params }: PageProps<'/[locale]/awards/
         {a.summary ? <p>{a.summary}</p> : null}
         <dl className="grid gap-1 text-sm sm:grid-cols-[10rem_1fr]">
           <dt className="font-semibold">{t('round')}</dt>
-          <dd><Link href={`/rounds/${a.roundSlug}`}>{a.roundTitle}</Link></dd>
+          <dd><a href={localePath(locale, `/rounds/${a.roundSlug}`)}>{a.roundTitle}</a></dd>
           <dt className="font-semibold">{t('decision')}</dt>
           <dd>{a.decisionNumber}{a.decisionDate ? ` ${locale === 'vi' ? '' : '· '}${formatDecisionDate(a.decisionDate, locale)}` : ''}</dd>
           <dt className="font-semibold">{t('authority')}</dt>

@@ -3,26 +3,34 @@ import { notFound } from 'next/navigation';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
-import { Link } from '@/lib/i18n/navigation';
-import { getPublishedRound, listPublishedAwards, type PublicAward } from '@/lib/public';
+import { localePath } from '@/lib/i18n/paths';
+import type { PublicAward } from '@/lib/public';
+import { cachedRound } from '@/lib/public-cache';
+import { publicMetadata } from '@/lib/site-url';
 import { formatDecisionDate } from '@/components/format';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/rounds/[slug]'>): Promise<Metadata> {
-  const { slug } = await params;
-  const round = getPublishedRound(slug);
-  if (!round) return {};
-  return { title: round.title, description: `${round.authority} · ${round.awardForm} · ${round.period}` };
+  const { locale, slug } = await params;
+  const data = await cachedRound(slug);
+  if (!data || !hasLocale(routing.locales, locale)) return {};
+  const { round } = data;
+  const t = await getTranslations({ locale, namespace: 'publicPages.meta' });
+  return publicMetadata(locale, `/rounds/${slug}`, {
+    title: round.title,
+    description: t('round', { authority: round.authority, collectives: round.collectives, individuals: round.individuals, form: round.awardForm, period: round.period }),
+    type: 'article',
+  });
 }
 
 export default async function RoundPage({ params }: PageProps<'/[locale]/rounds/[slug]'>) {
   const { locale, slug } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const round = getPublishedRound(slug);
-  const awards = round ? listPublishedAwards(slug) : null;
-  if (!round || !awards) notFound();
+  const data = await cachedRound(slug);
+  if (!data) notFound();
+  const { round, awards } = data;
   const t = await getTranslations('round');
   const collectives = awards.filter((a) => a.kind === 'collective');
   const individuals = awards.filter((a) => a.kind === 'individual');
@@ -30,29 +38,29 @@ export default async function RoundPage({ params }: PageProps<'/[locale]/rounds/
     <article className="space-y-8">
       <header className="space-y-2">
         <p className="no-print text-sm">
-          <Link href="/">← {t('backHome')}</Link>
+          <a href={localePath(locale, '/')}>← {t('backHome')}</a>
         </p>
         <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{round.title}</h1>
-        <dl className="grid gap-1 text-sm text-stone-700 sm:grid-cols-2">
+        <ul className="grid gap-1 text-sm text-stone-700 sm:grid-cols-2">
           {round.decisionNumber && round.decisionDate ? (
-            <dd className="font-semibold text-stone-900 sm:col-span-2">
+            <li className="font-semibold text-stone-900 sm:col-span-2">
               {t('decision', { number: round.decisionNumber, date: formatDecisionDate(round.decisionDate, locale) })}
-            </dd>
+            </li>
           ) : null}
-          <dd>{t('authority', { authority: round.authority })}</dd>
-          <dd>{t('awardForm', { form: round.awardForm })}</dd>
-          <dd>{t('period', { period: round.period })}</dd>
-          <dd>{t('theme', { theme: round.theme })}</dd>
-        </dl>
+          <li>{t('authority', { authority: round.authority })}</li>
+          <li>{t('awardForm', { form: round.awardForm })}</li>
+          <li>{t('period', { period: round.period })}</li>
+          <li>{t('theme', { theme: round.theme })}</li>
+        </ul>
         {round.source === 'archive' ? <p className="text-sm text-gold-700">{t('archive')}</p> : null}
       </header>
-      <AwardList id="collectives" title={t('collectives', { count: collectives.length })} empty={t('noCollectives')} awards={collectives} />
-      <AwardList id="individuals" title={t('individuals', { count: individuals.length })} empty={t('noIndividuals')} awards={individuals} />
+      <AwardList id="collectives" title={t('collectives', { count: collectives.length })} empty={t('noCollectives')} awards={collectives} locale={locale} />
+      <AwardList id="individuals" title={t('individuals', { count: individuals.length })} empty={t('noIndividuals')} awards={individuals} locale={locale} />
     </article>
   );
 }
 
-function AwardList({ id, title, empty, awards }: { id: string; title: string; empty: string; awards: PublicAward[] }) {
+function AwardList({ id, title, empty, awards, locale }: { id: string; title: string; empty: string; awards: PublicAward[]; locale: string }) {
   return (
     <section aria-labelledby={`${id}-heading`} className="space-y-3">
       <h2 id={`${id}-heading`} className="border-b-2 border-gold-400 pb-1 text-xl font-bold text-brand-800">
@@ -68,8 +76,13 @@ function AwardList({ id, title, empty, awards }: { id: string; title: string; em
                 {a.ordinal}.
               </span>
               <div className="min-w-0">
-                <p className="font-semibold">{a.name}</p>
-                <p className="text-sm text-stone-700">{[a.position, a.unit].filter(Boolean).join(' · ')}</p>
+                <p className="font-semibold">
+                  <a href={localePath(locale, `/awards/${a.id}`)} className="target text-stone-900">{a.name}</a>
+                </p>
+                <p className="text-sm text-stone-700">
+                  {a.position ? `${a.position} · ` : null}
+                  <a href={localePath(locale, `/units/${a.unitSlug}`)} className="target text-stone-700 underline decoration-stone-400">{a.unit}</a>
+                </p>
                 {a.summary ? <p className="mt-1 text-sm text-stone-800">{a.summary}</p> : null}
               </div>
             </li>

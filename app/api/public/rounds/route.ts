@@ -1,9 +1,9 @@
-import { listPublishedRounds } from '@/lib/public';
+import { cachedPublishedRounds } from '@/lib/public-cache';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
-  const rounds = listPublishedRounds().map((r) => ({
+export async function GET() {
+  const rounds = (await cachedPublishedRounds()).map((r) => ({
     slug: r.slug,
     title: r.title,
     period: r.period,

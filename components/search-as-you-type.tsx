@@ -1,0 +1,35 @@
+'use client';
+// Progressive enhancement of the search form: with JavaScript, results follow the typing (after a pause)
+// and the filters apply on change, without a page load; without it, the form submits as usual.
+import { useEffect } from 'react';
+import { useRouter } from 'next/navigation';
+
+export function SearchAsYouType({ formId }: { formId: string }) {
+  const router = useRouter();
+  useEffect(() => {
+    const form = document.getElementById(formId);
+    if (!(form instanceof HTMLFormElement)) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const go = () => {
+      const qs = new URLSearchParams();
+      for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v.trim()) qs.set(k, v);
+      router.replace(`${new URL(form.action).pathname}?${qs}`, { scroll: false });
+    };
+    const onInput = (e: Event) => {
+      if (!(e.target instanceof HTMLInputElement)) return;
+      clearTimeout(timer);
+      timer = setTimeout(go, 350);
+    };
+    const onChange = (e: Event) => {
+      if (e.target instanceof HTMLSelectElement) go();
+    };
+    form.addEventListener('input', onInput);
+    form.addEventListener('change', onChange);
+    return () => {
+      clearTimeout(timer);
+      form.removeEventListener('input', onInput);
+      form.removeEventListener('change', onChange);
+    };
+  }, [formId, router]);
+  return null;
+}

@@ -1,0 +1,32 @@
+// The public origin of the site: PUBLIC_URL when set, else the address the page was requested on.
+import 'server-only';
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { languageAlternates, localePath, OG_LOCALES } from '@/lib/i18n/paths';
+
+export async function siteOrigin(): Promise<string> {
+  const fixed = process.env.PUBLIC_URL?.replace(/\/+$/, '');
+  if (fixed) return fixed;
+  const h = await headers();
+  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000'}`;
+}
+
+/** Metadata shared by public pages: canonical URL, hreflang alternates and Open Graph in the page's language. */
+export async function publicMetadata(locale: string, path: string, m: { title: string; description: string; type?: 'website' | 'article' }): Promise<Metadata> {
+  const base = await siteOrigin();
+  const url = `${base}${localePath(locale, path)}`;
+  return {
+    title: m.title,
+    description: m.description,
+    alternates: { canonical: url, languages: languageAlternates(path, base) },
+    openGraph: {
+      type: m.type ?? 'website',
+      url,
+      title: m.title,
+      description: m.description,
+      siteName: 'Vinh Danh',
+      locale: OG_LOCALES[locale] ?? locale,
+      alternateLocale: Object.entries(OG_LOCALES).filter(([l]) => l !== locale).map(([, v]) => v),
+    },
+  };
+}
