@@ -8,7 +8,8 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   serverExternalPackages: ['@node-rs/argon2'],
   // Attachments are up to 10 MB; the form adds a little around the file.
-  experimental: { serverActions: { bodySizeLimit: '11mb' } },
+  // Rendered honour rolls are cached in memory only: a new server (or a new database) starts clean.
+  experimental: { serverActions: { bodySizeLimit: '11mb' }, isrFlushToDisk: false },
 };
 
 export default withNextIntl(nextConfig);

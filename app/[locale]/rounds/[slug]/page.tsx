@@ -7,7 +7,14 @@ import { Link } from '@/lib/i18n/navigation';
 import { getPublishedRound, listPublishedAwards, type PublicAward } from '@/lib/public';
 import { formatDecisionDate } from '@/components/format';
 
-export const dynamic = 'force-dynamic';
+// A published roll changes only through staff actions, and every action revalidates all paths: the
+// page is rendered on its first visit and then served from Next's cache (in memory: next.config.ts),
+// like a static page. The hour bounds what a change made outside the app could leave stale.
+export const revalidate = 3600;
+
+export function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/rounds/[slug]'>): Promise<Metadata> {
   const { slug } = await params;
