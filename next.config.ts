@@ -5,6 +5,7 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  generateEtags: false,
   typedRoutes: false,
   serverExternalPackages: ['@node-rs/argon2'],
   // Attachments are up to 10 MB; the form adds a little around the file.

@@ -11,9 +11,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { buildIsStale, runNext, waitForExit, waitForHealth } from '@/scripts/lib';
-import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES } from '@/db/demo/data';
-import { createRng } from '@/db/demo/random';
-import { fold } from '@/lib/text';
+import { importCsv } from './import-csv';
 import { BENCH_PASSWORD, SCALES, benchDatabaseFile, type Scale } from './scales';
 
 type Target = { key: string; label: string; requests: Array<{ path: string }>; headers?: Record<string, string> };
@@ -141,23 +139,6 @@ function load(base: string, t: Target, seconds: number, connections: number): Pr
       (err, result) => (err ? reject(err) : resolve(result)),
     );
   });
-}
-
-/** A nominations spreadsheet of `rows` new people (four-part names, so none is already nominated). */
-function importCsv(units: string[], rows: number): string {
-  const rng = createRng(7);
-  const seen = new Set<string>();
-  const lines = ['Loại,Họ và tên / Tên tập thể,Đơn vị,Chức vụ,Giới tính,Năm sinh,Đảng viên,Tóm tắt thành tích'];
-  while (lines.length <= rows) {
-    const female = rng.chance(0.5);
-    const g = female ? 'female' : 'male';
-    const name = `${rng.pick(FAMILY_NAMES)} ${rng.pick(FAMILY_NAMES)} ${rng.pick(MIDDLE_NAMES[g])} ${rng.pick(GIVEN_NAMES[g])}`;
-    const unit = rng.pick(units);
-    if (seen.has(fold(name) + unit)) continue;
-    seen.add(fold(name) + unit);
-    lines.push(`Cá nhân,${name},"${unit}",Chuyên viên,${female ? 'Nữ' : 'Nam'},${rng.int(1965, 2000)},Không,Hoàn thành xuất sắc nhiệm vụ được giao.`);
-  }
-  return lines.join('\r\n') + '\r\n';
 }
 
 async function main() {

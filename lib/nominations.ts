@@ -16,6 +16,7 @@ import {
   type NomineeKind,
 } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { memoUntilWrite } from '@/lib/memo';
 import { isStaff, seesAllNominations, type Actor } from '@/lib/policy';
 
 export type NominationListItem = {
@@ -201,19 +202,28 @@ export function getNominationTimeline(actor: Actor | null, id: number): Timeline
   return [...events, ...comments].sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
-/** Counts of what awaits the actor: returned (officer), submitted (reviewer), checked (approver). */
+/** Counts of what awaits the actor: returned (officer), submitted (reviewer), checked (approver).
+ * Every staff page shows them: counted on the (round, status) index from the rounds in progress, and
+ * remembered until the next write. */
 export function inboxCounts(actor: Actor | null): { returned: number; submitted: number; checked: number } {
   const scope = nominationScope(actor);
   const out = { returned: 0, submitted: 0, checked: 0 };
   if (scope === null || !actor) return out;
-  const rows = getDb()
-    .select({ status: nominations.status, n: count() })
-    .from(nominations)
-    .innerJoin(units, eq(units.id, nominations.unitId))
-    .innerJoin(rounds, eq(rounds.id, nominations.roundId))
-    .where(and(scope, sql`${rounds.status} IN ('open', 'reviewing')`, sql`${nominations.status} IN ('returned', 'submitted', 'checked')`))
-    .groupBy(nominations.status)
-    .all();
+  const db = getDb();
+  const rows = memoUntilWrite(`inbox:${seesAllNominations(actor) ? '*' : actor.unitPath}`, () =>
+    db
+      .select({ status: nominations.status, n: count() })
+      .from(nominations)
+      .where(
+        and(
+          scope,
+          inArray(nominations.roundId, db.select({ id: rounds.id }).from(rounds).where(inArray(rounds.status, ['open', 'reviewing']))),
+          inArray(nominations.status, ['returned', 'submitted', 'checked']),
+        ),
+      )
+      .groupBy(nominations.status)
+      .all(),
+  );
   for (const r of rows) {
     if (r.status === 'returned' && actor.roles.includes('officer')) out.returned = r.n;
     if (r.status === 'submitted' && actor.roles.includes('reviewer')) out.submitted = r.n;
@@ -265,6 +275,10 @@ const FILTER_UNITS_MAX = 120;
 export function listFilterUnits(actor: Actor | null): Array<{ id: number; name: string }> {
   const scope = nominationScope(actor);
   if (scope === null || !actor) return [];
+  return memoUntilWrite(`filter-units:${seesAllNominations(actor) ? '*' : actor.unitPath}`, () => readFilterUnits(actor));
+}
+
+function readFilterUnits(actor: Actor): Array<{ id: number; name: string }> {
   const db = getDb();
   const rows = db
     .select({ id: units.id, name: units.name, path: units.path })

@@ -3,6 +3,7 @@ import 'server-only';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { awards, rounds, type NomineeKind, type RoundSource } from '@/db/schema';
+import { memoUntilWrite } from '@/lib/memo';
 
 export type PublicRound = {
   slug: string;
@@ -49,29 +50,8 @@ function toPublicRound({ id: _id, ...r }: PublicRound & { id: number }): PublicR
   return r;
 }
 
-/** Public results stay valid until something is written: by this process (total_changes()) or
- * another one (data_version). Checking both costs two tiny statements; a nation's list of published
- * rounds with their live-award counts costs tens of milliseconds. */
-const memoStore = new Map<string, unknown>();
-let memoStamp = '';
-const MEMO_ENTRIES = 64;
-
-function memo<T>(key: string, compute: () => T): T {
-  const sqlite = getDb().$client;
-  const stamp = `${sqlite.pragma('data_version', { simple: true })}:${sqlite.prepare('SELECT total_changes()').pluck().get()}`;
-  if (stamp !== memoStamp) {
-    memoStore.clear();
-    memoStamp = stamp;
-  }
-  if (memoStore.has(key)) return memoStore.get(key) as T;
-  const value = compute();
-  if (memoStore.size >= MEMO_ENTRIES) memoStore.delete(memoStore.keys().next().value!);
-  memoStore.set(key, value);
-  return value;
-}
-
 export function listPublishedRounds(): PublicRound[] {
-  return memo('rounds', () =>
+  return memoUntilWrite('public:rounds', () =>
     getDb()
       .select(roundColumns)
       .from(rounds)
@@ -95,7 +75,7 @@ export function getPublishedRound(slug: string): PublicRound | null {
 /** The honour roll of a published round: collectives then individuals, in the decision's order. */
 export function listPublishedAwards(slug: string): PublicAward[] | null {
   if (slug.length > 200) return null;
-  return memo(`awards:${slug}`, () => readPublishedAwards(slug));
+  return memoUntilWrite(`public:awards:${slug}`, () => readPublishedAwards(slug));
 }
 
 function readPublishedAwards(slug: string): PublicAward[] | null {
