@@ -85,7 +85,10 @@ export function listNominations(actor: Actor | null, filter: NominationFilter = 
     filter.kind ? eq(nominations.nomineeKind, filter.kind) : undefined,
     unitFilter,
   );
-  const total = db.select({ n: count() }).from(nominations).where(where).get()?.n ?? 0;
+  // Counting a nation's queue walks ~100,000 index entries: remembered until the next write.
+  const scopeKey = actor && !seesAllNominations(actor) ? actor.unitPath : '*';
+  const countKey = `queue-total:${scopeKey}:${filter.roundId ?? ''}:${filter.status ?? ''}:${filter.kind ?? ''}:${filter.unitId ?? ''}`;
+  const total = memoUntilWrite(countKey, () => db.select({ n: count() }).from(nominations).where(where).get()?.n ?? 0);
   const pageCount = Math.ceil(total / pageSize);
   const backwards = filter.before !== undefined && filter.after === undefined;
   const ids = db
@@ -218,7 +221,9 @@ export function inboxCounts(actor: Actor | null): { returned: number; submitted:
         and(
           scope,
           inArray(nominations.roundId, db.select({ id: rounds.id }).from(rounds).where(inArray(rounds.status, ['open', 'reviewing']))),
-          inArray(nominations.status, ['returned', 'submitted', 'checked']),
+          // Unary + keeps SQLite from choosing nominations_status (every queue of every round) over
+          // nominations_round_status (only the rounds in progress).
+          sql`+${nominations.status} IN ('returned', 'submitted', 'checked')`,
         ),
       )
       .groupBy(nominations.status)
