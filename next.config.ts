@@ -6,6 +6,7 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  generateEtags: false,
   typedRoutes: false,
   serverExternalPackages: ['@node-rs/argon2'],
   experimental: {

@@ -1,19 +1,25 @@
-// Previous/next links for a paginated list; keeps the other query parameters.
+// Previous/next links for a paginated list; keeps the other query parameters. With `cursor` (the
+// first and last ids shown, newest first) the links seek by id — `after`/`before` — instead of
+// skipping rows, so a deep page costs what the first one does.
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 
-export async function Pagination({ path, query, page, pageCount }: { path: string; query: Record<string, string | undefined>; page: number; pageCount: number }) {
+export async function Pagination({ path, query, page, pageCount, cursor }: { path: string; query: Record<string, string | undefined>; page: number; pageCount: number; cursor?: { first?: number; last?: number } }) {
   if (pageCount <= 1) return null;
   const t = await getTranslations('common');
-  const href = (p: number) => {
-    const qs = new URLSearchParams(Object.entries({ ...query, page: String(p) }).filter((e): e is [string, string] => !!e[1]));
+  const href = (p: number, seek: Record<string, number | undefined> = {}) => {
+    const params = { ...query, page: String(p), ...Object.fromEntries(Object.entries(seek).map(([k, v]) => [k, v?.toString()])) };
+    const qs = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1]));
     return `${path}?${qs}`;
   };
+  // Page 1 is the plain list; other pages seek from the edge of this one.
+  const prev = page - 1 > 1 && cursor?.first ? href(page - 1, { before: cursor.first }) : href(page - 1);
+  const next = cursor?.last ? href(page + 1, { after: cursor.last }) : href(page + 1);
   return (
     <nav aria-label={t('pageOf', { page, pages: pageCount })} className="no-print flex items-center justify-between gap-2">
-      {page > 1 ? <Link href={href(page - 1)} className="btn-secondary" rel="prev">← {t('previous')}</Link> : <span />}
+      {page > 1 ? <Link href={prev} className="btn-secondary" rel="prev">← {t('previous')}</Link> : <span />}
       <span className="text-sm text-stone-700">{t('pageOf', { page, pages: pageCount })}</span>
-      {page < pageCount ? <Link href={href(page + 1)} className="btn-secondary" rel="next">{t('next')} →</Link> : <span />}
+      {page < pageCount ? <Link href={next} className="btn-secondary" rel="next">{t('next')} →</Link> : <span />}
     </nav>
   );
 }

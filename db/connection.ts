@@ -26,6 +26,7 @@ export function openDatabase(url?: string): DB {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('cache_size = -32768');
   return drizzle(sqlite, { schema }) as DB;
 }
 

@@ -276,6 +276,8 @@ export const nominations = sqliteTable(
        OR (${t.nomineeKind} = 'individual' AND ${t.individualId} IS NOT NULL AND ${t.collectiveId} IS NULL)`,
     ),
     index('nominations_round_status').on(t.roundId, t.status, t.id),
+    // The queues across rounds (?status=submitted), newest first: count and seek on the index alone.
+    index('nominations_status').on(t.status, t.id),
     index('nominations_unit').on(t.unitId),
     index('nominations_collective').on(t.collectiveId),
     index('nominations_individual').on(t.individualId),
@@ -360,6 +362,8 @@ export const awards = sqliteTable(
     uniqueIndex('awards_public_id').on(t.publicId),
     uniqueIndex('awards_nomination').on(t.nominationId),
     index('awards_round').on(t.roundId, t.nomineeKind, t.ordinal),
+    // Counts of live awards per round and kind (lists of published rounds) from the index alone.
+    index('awards_live').on(t.roundId, t.nomineeKind, t.revokedAt).where(sql`${t.revokedAt} IS NULL`),
     index('awards_unit').on(t.unitId),
     index('awards_individual').on(t.individualId),
     index('awards_collective').on(t.collectiveId),

@@ -95,6 +95,32 @@ describe('nomination scoping', () => {
     expect(listNominations(reviewer).total).toBe(all);
   });
 
+  it('keyset pages (after/before cursors) are the pages by number, newest first', () => {
+    const byNumber: number[][] = [];
+    const first = listNominations(reviewer, { pageSize: 10 });
+    for (let page = 1; page <= first.pageCount; page++) byNumber.push(listNominations(reviewer, { pageSize: 10, page }).items.map((i) => i.id));
+    const all = byNumber.flat();
+    expect(all).toEqual([...all].sort((a, b) => b - a));
+    expect(all.length).toBe(first.total);
+    // Forward through the "next" links…
+    let page = first;
+    for (let n = 2; n <= first.pageCount; n++) {
+      page = listNominations(reviewer, { pageSize: 10, page: n, after: page.items.at(-1)!.id });
+      expect(page.items.map((i) => i.id)).toEqual(byNumber[n - 1]);
+    }
+    // …and back through the "previous" ones.
+    for (let n = first.pageCount - 1; n >= 1; n--) {
+      page = listNominations(reviewer, { pageSize: 10, page: n, before: page.items[0].id });
+      expect(page.items.map((i) => i.id)).toEqual(byNumber[n - 1]);
+    }
+  });
+
+  it('the unit filter takes the unit with its subtree', () => {
+    const ward = db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong')).get()!;
+    const ids = listNominations(reviewer, { unitId: ward.id, pageSize: 100 }).items.map((i) => i.id);
+    expect(ids.sort((a, b) => a - b)).toEqual([...tanPhongIds].sort((a, b) => a - b));
+  });
+
   it('the unit filter offers only units in scope', () => {
     const names = listFilterUnits(officer).map((u) => u.name);
     expect(names).toContain('Phường Tân Phong');

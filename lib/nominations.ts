@@ -1,6 +1,6 @@
 // Nominations as staff see them: every read takes the actor and is scoped in the query itself.
 import 'server-only';
-import { and, count, desc, eq, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, inArray, isNull, like, lt, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
   auditEvents,
@@ -17,6 +17,7 @@ import {
 } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { standingSignoff } from '@/lib/final-list';
+import { memoUntilWrite } from '@/lib/memo';
 import { isStaff, seesAllNominations, type Actor } from '@/lib/policy';
 
 export type NominationListItem = {
@@ -34,9 +35,14 @@ export type NominationFilter = {
   roundId?: number;
   status?: NominationStatus;
   kind?: NomineeKind;
+  /** The nominating unit and everything under it. */
   unitId?: number;
   page?: number;
   pageSize?: number;
+  /** Keyset cursors from the previous/next links: rows with a smaller id than `after` (next page), or
+   * a larger id than `before` (previous page). Deep pages then cost what the first one does. */
+  after?: number;
+  before?: number;
 };
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; pageCount: number };
@@ -45,32 +51,63 @@ export type Page<T> = { items: T[]; total: number; page: number; pageSize: numbe
 export function nominationScope(actor: Actor | null): SQL | undefined | null {
   if (!isStaff(actor)) return null;
   if (seesAllNominations(actor)) return undefined;
-  if (actor.roles.includes('officer')) return like(units.path, `${actor.unitPath}%`);
+  if (actor.roles.includes('officer')) return inSubtree(actor.unitPath);
   return null;
+}
+
+/** Nominations whose nominating unit lies under `path` ("/1/4/"). A sub-select, so callers need not
+ * join units; GLOB (case-sensitive, unlike LIKE) lets SQLite range-scan the units_path index. Paths
+ * hold only digits and slashes, so no GLOB metacharacter can slip in. */
+function inSubtree(path: string): SQL {
+  return inArray(nominations.unitId, getDb().select({ id: units.id }).from(units).where(sql`${units.path} GLOB ${`${path}*`}`));
 }
 
 const nomineeName = sql<string>`coalesce(${individuals.fullName}, ${collectives.name})`;
 
+/** Newest first, 25 a page. Ids are chosen on the indexes alone (nominations_status,
+ * nominations_round_status) — by keyset cursor, or by offset when a page number is asked without
+ * one — and only that page's rows are joined to their names, units and rounds. */
 export function listNominations(actor: Actor | null, filter: NominationFilter = {}): Page<NominationListItem> {
   const pageSize = Math.min(Math.max(filter.pageSize ?? 25, 1), 100);
   const page = Math.max(filter.page ?? 1, 1);
   const scope = nominationScope(actor);
   if (scope === null) return { items: [], total: 0, page, pageSize, pageCount: 0 };
+  const db = getDb();
+  let unitFilter: SQL | undefined;
+  if (filter.unitId) {
+    const unit = db.select({ path: units.path }).from(units).where(eq(units.id, filter.unitId)).get();
+    if (!unit) return { items: [], total: 0, page, pageSize, pageCount: 0 };
+    unitFilter = inSubtree(unit.path);
+  }
   const where = and(
     scope,
     filter.roundId ? eq(nominations.roundId, filter.roundId) : undefined,
     filter.status ? eq(nominations.status, filter.status) : undefined,
     filter.kind ? eq(nominations.nomineeKind, filter.kind) : undefined,
-    filter.unitId ? eq(nominations.unitId, filter.unitId) : undefined,
+    unitFilter,
   );
-  const db = getDb();
-  const total =
-    db
-      .select({ n: count() })
-      .from(nominations)
-      .innerJoin(units, eq(units.id, nominations.unitId))
-      .where(where)
-      .get()?.n ?? 0;
+  // Counting a nation's queue walks ~100,000 index entries: remembered until the next write.
+  const scopeKey = actor && !seesAllNominations(actor) ? actor.unitPath : '*';
+  const countKey = `queue-total:${scopeKey}:${filter.roundId ?? ''}:${filter.status ?? ''}:${filter.kind ?? ''}:${filter.unitId ?? ''}`;
+  const total = memoUntilWrite(countKey, () => db.select({ n: count() }).from(nominations).where(where).get()?.n ?? 0);
+  const pageCount = Math.ceil(total / pageSize);
+  const backwards = filter.before !== undefined && filter.after === undefined;
+  const ids = db
+    .select({ id: nominations.id })
+    .from(nominations)
+    .where(
+      and(
+        where,
+        filter.after !== undefined ? lt(nominations.id, filter.after) : undefined,
+        backwards ? gt(nominations.id, filter.before!) : undefined,
+      ),
+    )
+    .orderBy(backwards ? asc(nominations.id) : desc(nominations.id))
+    .limit(pageSize)
+    .offset(filter.after !== undefined || backwards ? 0 : (page - 1) * pageSize)
+    .all()
+    .map((r) => r.id);
+  if (ids.length === 0) return { items: [], total, page, pageSize, pageCount };
   const items = db
     .select({
       id: nominations.id,
@@ -89,12 +126,10 @@ export function listNominations(actor: Actor | null, filter: NominationFilter = 
     .innerJoin(rounds, eq(rounds.id, nominations.roundId))
     .leftJoin(individuals, eq(individuals.id, nominations.individualId))
     .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
-    .where(where)
+    .where(inArray(nominations.id, ids))
     .orderBy(desc(nominations.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
     .all();
-  return { items, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
+  return { items, total, page, pageSize, pageCount };
 }
 
 export type NominationDetail = NominationListItem & {
@@ -173,19 +208,30 @@ export function getNominationTimeline(actor: Actor | null, id: number): Timeline
   return [...events, ...comments].sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
-/** Counts of what awaits the actor: returned (officer), submitted (reviewer), checked (approver). */
+/** Counts of what awaits the actor: returned (officer), submitted (reviewer), checked (approver).
+ * Every staff page shows them: counted on the (round, status) index from the rounds in progress, and
+ * remembered until the next write. */
 export function inboxCounts(actor: Actor | null): { returned: number; submitted: number; checked: number } {
   const scope = nominationScope(actor);
   const out = { returned: 0, submitted: 0, checked: 0 };
   if (scope === null || !actor) return out;
-  const rows = getDb()
-    .select({ status: nominations.status, n: count() })
-    .from(nominations)
-    .innerJoin(units, eq(units.id, nominations.unitId))
-    .innerJoin(rounds, eq(rounds.id, nominations.roundId))
-    .where(and(scope, sql`${rounds.status} IN ('open', 'reviewing')`, sql`${nominations.status} IN ('returned', 'submitted', 'checked')`))
-    .groupBy(nominations.status)
-    .all();
+  const db = getDb();
+  const rows = memoUntilWrite(`inbox:${seesAllNominations(actor) ? '*' : actor.unitPath}`, () =>
+    db
+      .select({ status: nominations.status, n: count() })
+      .from(nominations)
+      .where(
+        and(
+          scope,
+          inArray(nominations.roundId, db.select({ id: rounds.id }).from(rounds).where(inArray(rounds.status, ['open', 'reviewing']))),
+          // Unary + keeps SQLite from choosing nominations_status (every queue of every round) over
+          // nominations_round_status (only the rounds in progress).
+          sql`+${nominations.status} IN ('returned', 'submitted', 'checked')`,
+        ),
+      )
+      .groupBy(nominations.status)
+      .all(),
+  );
   for (const r of rows) {
     if (r.status === 'returned' && actor.roles.includes('officer')) out.returned = r.n;
     if (r.status === 'submitted' && actor.roles.includes('reviewer')) out.submitted = r.n;
@@ -228,16 +274,40 @@ export function listNomineeOptions(actor: Actor | null): { individuals: Array<{ 
   };
 }
 
-/** Units an actor can filter the queue by: the nominating units (wards, departments…) within scope. */
+/** More options than this and a select stops being usable (a nation has thousands of nominating units). */
+const FILTER_UNITS_MAX = 120;
+
+/** Units an actor can filter the queue by: the nominating units (wards, departments…) within scope.
+ * When there are too many, their ancestors at the deepest level that keeps the list short (provinces
+ * rather than communes); the filter takes a unit's whole subtree, so nothing becomes unreachable. */
 export function listFilterUnits(actor: Actor | null): Array<{ id: number; name: string }> {
   const scope = nominationScope(actor);
-  if (scope === null) return [];
-  return getDb()
-    .selectDistinct({ id: units.id, name: units.name, path: units.path })
-    .from(nominations)
-    .innerJoin(units, eq(units.id, nominations.unitId))
-    .where(scope)
+  if (scope === null || !actor) return [];
+  return memoUntilWrite(`filter-units:${seesAllNominations(actor) ? '*' : actor.unitPath}`, () => readFilterUnits(actor));
+}
+
+function readFilterUnits(actor: Actor): Array<{ id: number; name: string }> {
+  const db = getDb();
+  const rows = db
+    .select({ id: units.id, name: units.name, path: units.path })
+    .from(units)
+    .where(
+      and(
+        seesAllNominations(actor) ? undefined : sql`${units.path} GLOB ${`${actor.unitPath}*`}`,
+        exists(db.select({ one: sql`1` }).from(nominations).where(eq(nominations.unitId, units.id))),
+      ),
+    )
     .orderBy(units.path)
-    .all()
-    .map(({ id, name }) => ({ id, name }));
+    .all();
+  if (rows.length <= FILTER_UNITS_MAX) return rows.map(({ id, name }) => ({ id, name }));
+  const segments = rows.map((r) => r.path.split('/').filter(Boolean).map(Number));
+  const deepest = Math.max(...segments.map((s) => s.length));
+  // An officer never gets a unit above their own.
+  const shallowest = seesAllNominations(actor) ? 1 : actor.unitPath.split('/').filter(Boolean).length;
+  let chosen: number[] = [];
+  for (let depth = deepest; depth >= shallowest; depth--) {
+    chosen = [...new Set(segments.map((s) => s[Math.min(depth, s.length) - 1]))];
+    if (chosen.length <= FILTER_UNITS_MAX) break;
+  }
+  return db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, chosen)).orderBy(units.path).all();
 }

@@ -3,6 +3,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { awards, rounds, units, type Gender, type NomineeKind, type RoundSource } from '@/db/schema';
+import { memoUntilWrite } from '@/lib/memo';
 import { searchAwards, type SearchFilters, type SearchResult } from '@/lib/search-index';
 import { compareVi } from '@/lib/text';
 
@@ -54,13 +55,15 @@ function toPublicRound({ id: _id, ...r }: PublicRound & { id: number }): PublicR
 }
 
 export function listPublishedRounds(): PublicRound[] {
-  return getDb()
-    .select(roundColumns)
-    .from(rounds)
-    .where(eq(rounds.status, 'published'))
-    .orderBy(desc(rounds.decisionDate), desc(rounds.id))
-    .all()
-    .map(toPublicRound);
+  return memoUntilWrite('public:rounds', () =>
+    getDb()
+      .select(roundColumns)
+      .from(rounds)
+      .where(eq(rounds.status, 'published'))
+      .orderBy(desc(rounds.decisionDate), desc(rounds.id))
+      .all()
+      .map(toPublicRound),
+  );
 }
 
 export function getPublishedRound(slug: string): PublicRound | null {
@@ -75,6 +78,11 @@ export function getPublishedRound(slug: string): PublicRound | null {
 
 /** The honour roll of a published round: collectives then individuals, in the decision's order. */
 export function listPublishedAwards(slug: string): PublicAward[] | null {
+  if (slug.length > 200) return null;
+  return memoUntilWrite(`public:awards:${slug}`, () => readPublishedAwards(slug));
+}
+
+function readPublishedAwards(slug: string): PublicAward[] | null {
   const db = getDb();
   const round = db
     .select({ id: rounds.id })

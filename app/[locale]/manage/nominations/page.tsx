@@ -18,6 +18,8 @@ const querySchema = z.object({
   kind: z.enum(NOMINEE_KINDS).optional().catch(undefined),
   unit: z.coerce.number().int().positive().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  after: z.coerce.number().int().positive().optional().catch(undefined),
+  before: z.coerce.number().int().min(0).optional().catch(undefined),
 });
 
 export default async function NominationsPage({ params, searchParams }: PageProps<'/[locale]/manage/nominations'>) {
@@ -25,11 +27,11 @@ export default async function NominationsPage({ params, searchParams }: PageProp
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const sp = await searchParams;
-  const q = querySchema.parse({ round: first(sp.round), status: first(sp.status), kind: first(sp.kind), unit: first(sp.unit), page: first(sp.page) });
+  const q = querySchema.parse({ round: first(sp.round), status: first(sp.status), kind: first(sp.kind), unit: first(sp.unit), page: first(sp.page), after: first(sp.after), before: first(sp.before) });
   const [t, ts, tk, ta] = await Promise.all([getTranslations('manage.nominations'), getTranslations('status'), getTranslations('kind'), getTranslations('nominationActions')]);
-  const result = listNominations(actor, { roundId: q.round, status: q.status, kind: q.kind, unitId: q.unit, page: q.page });
+  const result = listNominations(actor, { roundId: q.round, status: q.status, kind: q.kind, unitId: q.unit, page: q.page, after: q.after, before: q.before });
   const filterUnits = listFilterUnits(actor);
-  const rounds = listRoundOptions(actor);
+  const rounds = listRoundOptions(actor, q.round);
   // Bulk actions are the reviewer's, on the queue of submitted or checked nominations.
   const bulkMode = hasRole(actor, 'reviewer') && (q.status === 'submitted' || q.status === 'checked');
   const errors = await errorMessages();
@@ -104,6 +106,7 @@ export default async function NominationsPage({ params, searchParams }: PageProp
         query={{ round: q.round?.toString(), status: q.status, kind: q.kind, unit: q.unit?.toString() }}
         page={result.page}
         pageCount={result.pageCount}
+        cursor={{ first: result.items[0]?.id, last: result.items.at(-1)?.id }}
       />
     </div>
   );

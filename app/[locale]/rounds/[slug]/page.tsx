@@ -9,6 +9,8 @@ import { cachedRound } from '@/lib/public-cache';
 import { publicMetadata } from '@/lib/site-url';
 import { formatDecisionDate } from '@/components/format';
 
+// Rendered per request (the CSP nonce of proxy.ts needs it); the data comes from the cache that
+// publish and revoke expire (lib/public-cache.ts), so a roll costs about what a static page does.
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/rounds/[slug]'>): Promise<Metadata> {

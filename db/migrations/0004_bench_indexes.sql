@@ -1,0 +1,2 @@
+CREATE INDEX `awards_live` ON `awards` (`round_id`,`nominee_kind`,`revoked_at`) WHERE "awards"."revoked_at" IS NULL;--> statement-breakpoint
+CREATE INDEX `nominations_status` ON `nominations` (`status`,`id`);
