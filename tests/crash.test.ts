@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { individuals, nominations, rounds, units, users } from '@/db/schema';
+import { individuals, nominations, rounds, signoffs, units, users } from '@/db/schema';
 import { seedDemo } from '@/db/demo';
 import { verifyAuditChain } from '@/lib/audit-chain';
+import { finalListEntries, hashFinalList } from '@/lib/final-list';
 import { fold } from '@/lib/text';
 import { freshDatabase } from '@/tests/db';
 
@@ -41,6 +42,8 @@ beforeAll(async () => {
         const p = tx.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward }).returning({ id: individuals.id }).get().id;
         tx.insert(nominations).values({ roundId, nomineeKind: 'individual', individualId: p, unitId: ward, summary: 'Hoàn thành xuất sắc nhiệm vụ.', status: 'approved' }).run();
       }
+      // The approver's sign-off of the final list, which the decision requires.
+      tx.insert(signoffs).values({ roundId, signedBy: adminId, signedAt: new Date(), listHash: hashFinalList(`crash-${r}`, finalListEntries(tx, roundId)) }).run();
     }
   });
   db.$client.close();

@@ -20,7 +20,7 @@ import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 const ctx = vi.hoisted(() => ({ actor: null as unknown, headers: new Headers(), cookies: new Map<string, string>() }));
 class RedirectSignal extends Error {}
 vi.mock('@/lib/actor', () => ({ getActor: async () => ctx.actor, requireActor: async () => ctx.actor }));
-vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, unstable_cache: <F>(fn: F) => fn }));
 vi.mock('next/navigation', () => ({
   redirect: (url: string) => {
     throw Object.assign(new Error('NEXT_REDIRECT'), { redirectTo: url, isRedirect: true });
@@ -178,6 +178,11 @@ const TARGETS: Target[] = [
   { name: 'award revoke', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/actions')).revoke, fields: { award: fc.constantFrom(...(awardIds.length ? awardIds : ['0'])) as Kind, reason: TEXT, decision: TEXT }, runs: 60 },
   { name: 'import check', load: async () => (await import('@/app/[locale]/manage/import/actions')).checkImport, fields: { locale: LOCALE, kind: oneOf('individuals', 'collectives', 'nominations'), round: oneOf('hoc-tap-lam-theo-bac-2026'), file: file as Kind }, runs: 100 },
   { name: 'import confirm', load: async () => (await import('@/app/[locale]/manage/import/actions')).confirm, fields: { locale: LOCALE, token: oneOf('0'.repeat(32), 'a'.repeat(32)) }, runs: 40 },
+  { name: 'nomination reconsider', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).reconsider, fields: { id: id(300), reason: TEXT } },
+  { name: 'round sign-off', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/signoff/actions')).signOff, fields: { id: id(8), hash: oneOf('0'.repeat(64), 'f'.repeat(64)) } },
+  { name: 'round sign-off withdraw', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/signoff/actions')).withdraw, fields: { id: id(8), reason: TEXT } },
+  { name: 'archive check', load: async () => (await import('@/app/[locale]/manage/rounds/archive/actions')).checkArchive, fields: { locale: LOCALE, title: TEXT, theme: TEXT, period: oneOf('2018–2019'), authority: TEXT, awardForm: TEXT, decisionNumber: TEXT, decisionDate: DATE, decisionSigner: TEXT, decisionPlace: TEXT, file: file as Kind, list: TEXT }, runs: 100 },
+  { name: 'archive record', load: async () => (await import('@/app/[locale]/manage/rounds/archive/actions')).recordArchive, fields: { locale: LOCALE, token: oneOf('0'.repeat(32), 'a'.repeat(32)), 'choice-2': oneOf('new', '1') }, runs: 40 },
   { name: 'consultation feedback', load: async () => (await import('@/app/[locale]/rounds/[slug]/consultation/actions')).sendFeedback, fields: { slug: fc.constantFrom(...(slugs.length ? slugs : ['x'])) as Kind, nominationId: id(300), name: TEXT, body: TEXT } },
 ];
 
