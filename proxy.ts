@@ -3,6 +3,7 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { routing } from '@/lib/i18n/routing';
+import { withSlidingSession } from '@/lib/auth/sliding';
 import { log } from '@/lib/log';
 import { HSTS, pageCsp } from '@/lib/security-headers';
 
@@ -21,14 +22,20 @@ function route(request: NextRequest): NextResponse {
   return intl(request);
 }
 
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const nonce = btoa(crypto.randomUUID());
   const csp = pageCsp(nonce);
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', csp);
   headers.set('x-nonce', nonce);
-  const response = route(new NextRequest(request, { headers }));
+  const forwarded = new NextRequest(request, { headers });
+  // A signed-in page load re-issues the session cookie, so 8 hours count from the last activity. Only
+  // for document loads: never a server action's POST (it may be signing in or out, and its cookie must
+  // be the last word) nor a background prefetch, whose answer could land after a sign-out and bring the
+  // session back. Next.js hides its RSC headers from the proxy; the browser's Sec-Fetch-Dest tells.
+  const slide = request.method === 'GET' && request.headers.get('sec-fetch-dest') === 'document' && SESSION_COOKIES.some((c) => request.cookies.has(c));
+  const response = (slide ? await withSlidingSession(() => route(forwarded))(forwarded, {} as never) : route(forwarded)) as Response;
   response.headers.set('Content-Security-Policy', csp);
   if (request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https') response.headers.set(HSTS.key, HSTS.value);
   // The path only: query strings may carry search terms, and cookies never appear here.

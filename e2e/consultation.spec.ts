@@ -35,7 +35,9 @@ test('a consultation round shows its proposed list and takes public comments', a
     // (typing earlier lost the text to that reset and the comment was never sent).
     await expect(pub.getByLabel(/Nội dung ý kiến/)).toHaveValue('');
     await pub.getByLabel(/Nội dung ý kiến/).fill(`Ý kiến số ${i + 2}`);
-    await pub.getByRole('button', { name: 'Gửi ý kiến' }).click();
+    // The first comment's status stays on screen: wait for this comment's own answer before the next.
+    await Promise.all([pub.waitForResponse((r) => r.request().method() === 'POST'), pub.getByRole('button', { name: 'Gửi ý kiến' }).click()]);
+    await expect(pub.getByRole('button', { name: 'Gửi ý kiến' })).toBeEnabled();
     await expect(pub.locator('form').getByRole(i < 4 ? 'status' : 'alert')).toBeVisible();
   }
   await expect(pub.locator('form').getByRole('alert')).toHaveText('Bạn thao tác quá nhanh, vui lòng thử lại sau.');

@@ -83,3 +83,18 @@ test('after five failed sign-ins for a username, the next attempt waits, with a 
   await login.signIn('rate-limit-probe', 'wrong-6');
   await expect(alert).toHaveText(/^Too many failed sign-ins\. Please try again in (1[0-5]|[1-9]) min\.$/);
 });
+
+test.describe('a signed-in session', () => {
+  test.use({ storageState: 'e2e/.auth/reviewer.json' });
+  test('is extended by activity: each page view re-issues the cookie for another 8 hours', async ({ page, context }) => {
+    const expiry = async () => (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'))!.expires;
+    const before = await expiry();
+    await page.waitForTimeout(1100); // cookie expiry has one-second resolution
+    await page.goto('/manage');
+    await expect(page.getByText('Đơn vị: Phòng Nội vụ')).toBeVisible();
+    const after = await expiry();
+    expect(after).toBeGreaterThan(before);
+    expect(after * 1000 - Date.now()).toBeGreaterThan(8 * 3600_000 - 60_000);
+    expect(after * 1000 - Date.now()).toBeLessThanOrEqual(8 * 3600_000 + 5_000);
+  });
+});

@@ -5,7 +5,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { attemptSignIn } from '@/lib/users';
 import { clientAddress } from '@/lib/client-address';
-import { ensureAuthSecret } from './secret';
+import { authSecrets } from './secret';
 import { SESSION } from './session';
 import { log } from '@/lib/log';
 
@@ -35,7 +35,7 @@ export class SignInRateLimited extends CredentialsSignin {
 
 export const authConfig = {
   trustHost: true,
-  secret: ensureAuthSecret(),
+  secret: authSecrets(),
   session: SESSION,
   pages: { signIn: '/login' },
   // A failed sign-in is routine: one line, no stack trace.

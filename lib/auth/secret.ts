@@ -24,3 +24,12 @@ export function ensureAuthSecret(): string {
     }
   }
 }
+
+/**
+ * The secrets Auth.js is given: the current one signs; AUTH_SECRET_PREVIOUS (during a rotation) still
+ * opens sessions made before the change, which are re-issued under the new secret on their next visit.
+ */
+export function authSecrets(): string[] {
+  const previous = process.env.AUTH_SECRET_PREVIOUS;
+  return [ensureAuthSecret(), ...(previous ? [previous] : [])];
+}
