@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
@@ -6,8 +7,17 @@ import { localePath } from '@/lib/i18n/paths';
 import { cachedPublishedRounds } from '@/lib/public-cache';
 import { formatDecisionDate } from '@/components/format';
 import { SearchBox } from '@/components/search-box';
+import { publicMetadata } from '@/lib/site-url';
 
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]'>): Promise<Metadata> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const [t, th] = await Promise.all([getTranslations({ locale, namespace: 'common' }), getTranslations({ locale, namespace: 'home' })]);
+  const title = `${t('appName')} — ${t('tagline')}`;
+  return { ...(await publicMetadata(locale, '/', { title, description: th('intro') })), title: { absolute: title } };
+}
 
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
   const { locale } = await params;

@@ -1,0 +1,72 @@
+// Public unit pages and statistics: published, unrevoked awards only; a unit counts its whole subtree.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { awards, rounds, units } from '@/db/schema';
+import { DEMO_SLUGS, seedDemo } from '@/db/demo';
+import type { DB } from '@/db/connection';
+import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { getPublicStats, getPublicUnit, getSearchOptions, listHonouredUnitSlugs } from './public';
+
+let db: DB;
+
+beforeAll(async () => {
+  ({ db } = freshDatabase());
+  await seedDemo(db);
+  useAsAppDatabase(db);
+});
+
+describe('statistics', () => {
+  it('count published awards by round, unit, kind and gender, without the open round', () => {
+    const s = getPublicStats();
+    expect(s.total).toEqual({ collectives: 90, individuals: 103 });
+    expect(s.byRound.map((r) => [r.key, r.collectives, r.individuals])).toEqual([
+      [DEMO_SLUGS.published, 70, 78],
+      [DEMO_SLUGS.archive, 20, 25],
+    ]);
+    const sum = (rows: typeof s.byUnit) => rows.reduce((n, r) => n + r.collectives + r.individuals, 0);
+    expect(sum(s.byUnit)).toBe(193);
+    expect(s.byGender.reduce((n, g) => n + g.count, 0)).toBe(103);
+  });
+
+  it('leave out a revoked award', () => {
+    const a = db.select({ id: awards.id, gender: awards.gender }).from(awards).where(eq(awards.nomineeKind, 'individual')).get()!;
+    const before = getPublicStats();
+    db.update(awards).set({ revokedAt: new Date() }).where(eq(awards.id, a.id)).run();
+    const after = getPublicStats();
+    expect(after.total.individuals).toBe(before.total.individuals - 1);
+    expect(after.byGender.find((g) => g.gender === (a.gender ?? 'unknown'))!.count).toBe(before.byGender.find((g) => g.gender === (a.gender ?? 'unknown'))!.count - 1);
+    db.update(awards).set({ revokedAt: null }).where(eq(awards.id, a.id)).run();
+  });
+});
+
+describe('unit pages', () => {
+  it('a ward shows its own and its sub-units’ honours, newest round first', () => {
+    const u = getPublicUnit('phuong-tan-thuan-dong')!;
+    expect(u.name).toBe('Phường Tân Thuận Đông');
+    expect(u.parent?.slug).toBe('ubnd-quan-7');
+    expect(u.rounds[0].slug).toBe(DEMO_SLUGS.published);
+    expect(u.rounds[0].year).toBe(2024);
+    expect(u.total).toBe(u.rounds.reduce((n, r) => n + r.awards.length, 0));
+    expect(u.children.some((c) => c.slug === 'dang-uy-phuong-tan-thuan-dong')).toBe(true);
+    const wardPath = db.select({ path: units.path }).from(units).where(eq(units.slug, 'phuong-tan-thuan-dong')).get()!.path;
+    const subtreeUnitSlugs = new Set(u.rounds.flatMap((r) => r.awards.map((a) => a.unitSlug)));
+    for (const slug of subtreeUnitSlugs) {
+      expect(db.select({ path: units.path }).from(units).where(eq(units.slug, slug)).get()!.path.startsWith(wardPath)).toBe(true);
+    }
+  });
+
+  it('an unknown unit is null; units without honours are not listed', () => {
+    expect(getPublicUnit('khong-co')).toBeNull();
+    expect(getPublicUnit('x'.repeat(500))).toBeNull();
+    const slugs = listHonouredUnitSlugs();
+    expect(slugs).toContain('phuong-tan-thuan-dong');
+    expect(slugs).toContain('ubnd-quan-7');
+  });
+
+  it('the open round stays private everywhere', () => {
+    const open = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!;
+    expect(db.select({ id: awards.id }).from(awards).where(and(eq(awards.roundId, open.id))).all()).toHaveLength(0);
+    expect(getSearchOptions().rounds.map((r) => r.slug)).toEqual([DEMO_SLUGS.published, DEMO_SLUGS.archive]);
+    expect(getSearchOptions().years).toEqual([2024, 2021]);
+  });
+});
