@@ -68,16 +68,14 @@ function AwardList({ id, title, empty, awards }: { id: string; title: string; em
       {awards.length === 0 ? (
         <p className="text-stone-700">{empty}</p>
       ) : (
-        <ol className="space-y-3" data-testid={`${id}-list`}>
+        <ol className="roll space-y-3" data-testid={`${id}-list`}>
           {awards.map((a) => (
-            <li key={a.id} className="card flex gap-3 p-3 sm:p-4">
-              <span className="w-8 shrink-0 text-right font-semibold tabular-nums text-gold-700" aria-hidden="true">
-                {a.ordinal}.
-              </span>
-              <div className="min-w-0">
-                <p className="font-semibold">{a.name}</p>
-                <p className="text-sm text-stone-700">{[a.position, a.unit].filter(Boolean).join(' · ')}</p>
-                {a.summary ? <p className="mt-1 text-sm text-stone-800">{a.summary}</p> : null}
+            <li key={a.id}>
+              <span aria-hidden="true">{a.ordinal}.</span>
+              <div>
+                <p>{a.name}</p>
+                <p>{[a.position, a.unit].filter(Boolean).join(' · ')}</p>
+                {a.summary ? <p>{a.summary}</p> : null}
               </div>
             </li>
           ))}
