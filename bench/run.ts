@@ -192,6 +192,8 @@ async function main() {
     // A target the app does not have (yet) is reported, not fatal.
     const probe = await fetch(base + t.requests[0].path, { headers: t.headers, redirect: 'manual' });
     await probe.arrayBuffer();
+    let bytes = 0;
+    for (const req of t.requests) bytes += (await (await fetch(base + req.path, { headers: t.headers, redirect: 'manual' })).arrayBuffer()).byteLength;
     if (probe.status === 404) {
       rows.push({ label: t.label, rps: 0, p50: 0, p99: 0, ratio: null, rssMb: 0, kb: 0, non2xx: 0, note: 'not available (404)' });
       console.log(`  ${t.label}: not available (404)`);
@@ -203,7 +205,7 @@ async function main() {
     const r = await load(base, t, duration, connections);
     const rps = r.requests.average;
     if (t.key === 'baseline') baselineRps = rps;
-    const row: Row = { label: t.label, rps, p50: r.latency.p50, p99: r.latency.p99, ratio: baselineRps ? rps / baselineRps : null, rssMb: targetPeak / 2 ** 20, kb: r.throughput.total / Math.max(1, r.requests.total) / 1024, non2xx: r.non2xx + r.errors };
+    const row: Row = { label: t.label, rps, p50: r.latency.p50, p99: r.latency.p99, ratio: baselineRps ? rps / baselineRps : null, rssMb: targetPeak / 2 ** 20, kb: bytes / t.requests.length / 1024, non2xx: r.non2xx + r.errors };
     rows.push(row);
     console.log(`  ${t.label}: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rssMb.toFixed(0)} MB, ${row.kb.toFixed(1)} kB${row.non2xx ? `, ${row.non2xx} errors/non-2xx` : ''}`);
   }
