@@ -313,20 +313,17 @@ async function generate(scale: Scale, file: string): Promise<{ seconds: number; 
   return { seconds: (performance.now() - t0) / 1000, bytes: fs.statSync(file).size };
 }
 
-/** Public search (lib/search-index.ts) keeps an FTS table; fill it when that module exists. */
+/** Public search (lib/search-index.ts, issue 6) keeps an FTS table; fill it when that module exists. */
 async function rebuildSearchIfPresent(db: DB): Promise<void> {
-  let mod: { rebuildSearchIndex?: (db: DB) => unknown } | null = null;
-  try {
-    mod = await import(/* webpackIgnore: true */ '@/lib/search-index' as string);
-  } catch {
+  if (!['ts', 'tsx'].some((ext) => fs.existsSync(path.join(process.cwd(), 'lib', `search-index.${ext}`)))) {
     console.log('  search index                       (lib/search-index.ts not present: skipped)');
     return;
   }
-  if (mod?.rebuildSearchIndex) {
-    const t0 = performance.now();
-    await mod.rebuildSearchIndex(db);
-    console.log(`  search index                       ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
+  const mod = (await import('@/lib/search-index' as string)) as { rebuildSearchIndex?: (db: DB) => unknown };
+  if (!mod.rebuildSearchIndex) throw new Error('lib/search-index.ts has no rebuildSearchIndex(db)');
+  const t0 = performance.now();
+  await mod.rebuildSearchIndex(db);
+  console.log(`  search index                       ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 function pickStatus(round: RoundStatus, x: number): NominationStatus {

@@ -15,7 +15,7 @@ import { importCsv } from './import-csv';
 import { BENCH_PASSWORD, SCALES, benchDatabaseFile, type Scale } from './scales';
 
 type Target = { key: string; label: string; requests: Array<{ path: string }>; headers?: Record<string, string> };
-type Row = { label: string; rps: number; p50: number; p99: number; ratio: number | null; rssMb: number; non2xx: number; note?: string };
+type Row = { label: string; rps: number; p50: number; p99: number; ratio: number | null; rssMb: number; kb: number; non2xx: number; note?: string };
 
 const { values: args } = parseArgs({
   options: {
@@ -192,8 +192,10 @@ async function main() {
     // A target the app does not have (yet) is reported, not fatal.
     const probe = await fetch(base + t.requests[0].path, { headers: t.headers, redirect: 'manual' });
     await probe.arrayBuffer();
+    let bytes = 0;
+    for (const req of t.requests) bytes += (await (await fetch(base + req.path, { headers: t.headers, redirect: 'manual' })).arrayBuffer()).byteLength;
     if (probe.status === 404) {
-      rows.push({ label: t.label, rps: 0, p50: 0, p99: 0, ratio: null, rssMb: 0, non2xx: 0, note: 'not available (404)' });
+      rows.push({ label: t.label, rps: 0, p50: 0, p99: 0, ratio: null, rssMb: 0, kb: 0, non2xx: 0, note: 'not available (404)' });
       console.log(`  ${t.label}: not available (404)`);
       continue;
     }
@@ -203,9 +205,9 @@ async function main() {
     const r = await load(base, t, duration, connections);
     const rps = r.requests.average;
     if (t.key === 'baseline') baselineRps = rps;
-    const row: Row = { label: t.label, rps, p50: r.latency.p50, p99: r.latency.p99, ratio: baselineRps ? rps / baselineRps : null, rssMb: targetPeak / 2 ** 20, non2xx: r.non2xx + r.errors };
+    const row: Row = { label: t.label, rps, p50: r.latency.p50, p99: r.latency.p99, ratio: baselineRps ? rps / baselineRps : null, rssMb: targetPeak / 2 ** 20, kb: bytes / t.requests.length / 1024, non2xx: r.non2xx + r.errors };
     rows.push(row);
-    console.log(`  ${t.label}: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rssMb.toFixed(0)} MB${row.non2xx ? `, ${row.non2xx} errors/non-2xx` : ''}`);
+    console.log(`  ${t.label}: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rssMb.toFixed(0)} MB, ${row.kb.toFixed(1)} kB${row.non2xx ? `, ${row.non2xx} errors/non-2xx` : ''}`);
   }
   clearInterval(sampler);
   stop();
@@ -225,10 +227,24 @@ async function main() {
   console.log(`  import: ${importLine}`);
 
   const md = report({ scale, duration, connections, rows, peakMb: peak / 2 ** 20, importLine, rowsToImport, size: fs.statSync(source).size });
-  fs.writeFileSync(path.join('bench', 'results.md'), md);
+  writeResults(scale, md);
   console.log('\n' + md);
   fs.rmSync(work, { recursive: true, force: true });
   process.exit(0);
+}
+
+/** bench/results.md keeps one section per scale: this run replaces its own. */
+function writeResults(scale: Scale, section: string) {
+  const file = path.join('bench', 'results.md');
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const sections = new Map<string, string>();
+  for (const part of old.split(/^(?=## )/m)) {
+    const m = /^## (\w+)/.exec(part);
+    if (m && m[1] in SCALES) sections.set(m[1], part.trimEnd() + '\n');
+  }
+  sections.set(scale, section);
+  const body = (Object.keys(SCALES) as Scale[]).filter((s) => sections.has(s)).map((s) => sections.get(s)).join('\n');
+  fs.writeFileSync(file, `# Benchmark results\n\nWritten by \`npm run bench\` (see bench/README.md); each run replaces the section of its scale.\n\n${body}`);
 }
 
 function report(o: { scale: Scale; duration: number; connections: number; rows: Row[]; peakMb: number; importLine: string; rowsToImport: number; size: number }): string {
@@ -236,21 +252,21 @@ function report(o: { scale: Scale; duration: number; connections: number; rows: 
   const s = SCALES[o.scale];
   const fmt = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 0 });
   const lines = [
-    '# Benchmark results',
+    `## ${o.scale}`,
     '',
     `- date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     `- machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}`,
     `- scale: **${o.scale}** — ${fmt(s.units)} units, ${fmt(s.individuals)} individuals, ${fmt(s.collectives)} collectives, ${fmt(s.rounds)} rounds, ${fmt(s.nominations)} nominations, ${fmt(s.awards)} awards (${fmt(o.size / 2 ** 20)} MB)`,
     `- load: autocannon, ${o.connections} connections, ${o.duration} s per target after a warm-up; \`next start\` (production build)`,
     '',
-    '| target | req/s | p50 ms | p99 ms | × baseline | peak RSS MB |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| target | req/s | p50 ms | p99 ms | × baseline | peak RSS MB | kB/response |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     ...o.rows.map((r) =>
       r.note
-        ? `| ${r.label} | ${r.note} | | | | |`
-        : `| ${r.label}${r.non2xx ? ` (${r.non2xx} errors)` : ''} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.ratio == null ? '' : r.ratio.toFixed(2)} | ${fmt(r.rssMb)} |`,
+        ? `| ${r.label} | ${r.note} | | | | | |`
+        : `| ${r.label}${r.non2xx ? ` (${r.non2xx} errors)` : ''} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.ratio == null ? '' : r.ratio.toFixed(2)} | ${fmt(r.rssMb)} | ${r.kb < 10 ? r.kb.toFixed(1) : fmt(r.kb)} |`,
     ),
-    `| import of ${fmt(o.rowsToImport)} nomination rows | ${o.importLine} | | | | |`,
+    `| import of ${fmt(o.rowsToImport)} nomination rows | ${o.importLine} | | | | | |`,
     '',
     `Server peak RSS over the whole run: **${fmt(o.peakMb)} MB**.`,
     '',

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 
 const store = new Map<string, unknown>();
 let stamp = '';
+let connection: unknown = null;
 const MAX_ENTRIES = 256;
 
 /** `compute()`'s result, reused until something is written — by this process (total_changes()) or by
@@ -13,9 +14,11 @@ const MAX_ENTRIES = 256;
 export function memoUntilWrite<T>(key: string, compute: () => T): T {
   const sqlite = getDb().$client;
   const now = `${sqlite.pragma('data_version', { simple: true })}:${sqlite.prepare('SELECT total_changes()').pluck().get()}`;
-  if (now !== stamp) {
+  // A different connection (tests swap databases) starts afresh whatever its counters say.
+  if (now !== stamp || sqlite !== connection) {
     store.clear();
     stamp = now;
+    connection = sqlite;
   }
   if (store.has(key)) return store.get(key) as T;
   const value = compute();

@@ -108,6 +108,35 @@ function readPublishedAwards(slug: string): PublicAward[] | null {
     .all();
 }
 
+/** The public JSON API's bodies, serialised once per change of the data rather than per request
+ * (a nation's list of rounds is ~650 kB). */
+export function publicRoundsJson(): string {
+  return memoUntilWrite('public:rounds.json', () =>
+    JSON.stringify(
+      listPublishedRounds().map((r) => ({
+        slug: r.slug,
+        title: r.title,
+        period: r.period,
+        authority: r.authority,
+        awardForm: r.awardForm,
+        source: r.source,
+        decisionNumber: r.decisionNumber,
+        decisionDate: r.decisionDate,
+        collectives: r.collectives,
+        individuals: r.individuals,
+      })),
+    ),
+  );
+}
+
+export function publicAwardsJson(slug: string): string | null {
+  if (slug.length > 200) return null;
+  return memoUntilWrite(`public:awards.json:${slug}`, () => {
+    const awards = listPublishedAwards(slug);
+    return awards && JSON.stringify(awards.map((a) => ({ id: a.id, kind: a.kind, name: a.name, unit: a.unit, position: a.position })));
+  });
+}
+
 /** For /api/health: the database answers a query. */
 export function databaseIsHealthy(): boolean {
   try {

@@ -1,6 +1,6 @@
 // Rounds as staff see them. Every function takes the actor first.
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { awards, nominations, roundQuotas, rounds, units, type RoundSource, type RoundStatus } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -54,21 +54,23 @@ export function listRounds(actor: Actor | null): StaffRound[] {
     .map((r) => ({ ...r, nominations: counts.get(r.id) ?? 0 }));
 }
 
-/** Rounds to filter the queue by: those still in progress and the most recent others (a nation has
- * thousands of past rounds; each is reached from its own page). `include` keeps the chosen one listed. */
+/** Rounds to filter the queue by: the latest ones, those in progress first — at most 60, since a
+ * nation has thousands and each option weighs on every queue page; any round's queue is reached from
+ * its own page, and `include` keeps the chosen one listed. */
 export function listRoundOptions(actor: Actor | null, include?: number): Array<{ id: number; title: string }> {
   if (!isStaff(actor)) return [];
   const db = getDb();
-  const recent = db.select({ id: rounds.id }).from(rounds).orderBy(desc(rounds.id)).limit(ROUND_OPTIONS_RECENT);
-  return db
+  const latest = db
     .select({ id: rounds.id, title: rounds.title })
     .from(rounds)
-    .where(or(inArray(rounds.status, ['draft', 'open', 'reviewing']), inArray(rounds.id, recent), include ? eq(rounds.id, include) : undefined))
-    .orderBy(asc(rounds.id))
+    .orderBy(sql`${rounds.status} IN ('draft', 'open', 'reviewing') DESC`, desc(rounds.id))
+    .limit(ROUND_OPTIONS_MAX)
     .all();
+  const chosen = include && !latest.some((r) => r.id === include) ? db.select({ id: rounds.id, title: rounds.title }).from(rounds).where(eq(rounds.id, include)).all() : [];
+  return [...latest, ...chosen].sort((a, b) => a.id - b.id);
 }
 
-const ROUND_OPTIONS_RECENT = 50;
+const ROUND_OPTIONS_MAX = 60;
 
 /** Rounds an officer can nominate in now: open, window open. */
 export function listOpenRounds(actor: Actor | null, now = new Date()): Array<{ id: number; slug: string; title: string }> {

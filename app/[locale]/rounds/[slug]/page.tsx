@@ -71,21 +71,17 @@ function AwardList({ id, title, empty, awards, locale }: { id: string; title: st
       {awards.length === 0 ? (
         <p className="text-stone-700">{empty}</p>
       ) : (
-        <ol className="space-y-3" data-testid={`${id}-list`}>
+        <ol className="roll space-y-3" data-testid={`${id}-list`}>
           {awards.map((a) => (
-            <li key={a.id} className="card flex gap-3 p-3 sm:p-4">
-              <span className="w-8 shrink-0 text-right font-semibold tabular-nums text-gold-700" aria-hidden="true">
-                {a.ordinal}.
-              </span>
-              <div className="min-w-0">
-                <p className="font-semibold">
-                  <a href={localePath(locale, `/awards/${a.id}`)} className="target text-stone-900">{a.name}</a>
-                </p>
-                <p className="text-sm text-stone-700">
+            <li key={a.id}>
+              <span aria-hidden="true">{a.ordinal}.</span>
+              <div>
+                <p><a href={localePath(locale, `/awards/${a.id}`)} className="target text-stone-900">{a.name}</a></p>
+                <p>
                   {a.position ? `${a.position} · ` : null}
                   <a href={localePath(locale, `/units/${a.unitSlug}`)} className="target text-stone-700 underline decoration-stone-400">{a.unit}</a>
                 </p>
-                {a.summary ? <p className="mt-1 text-sm text-stone-800">{a.summary}</p> : null}
+                {a.summary ? <p>{a.summary}</p> : null}
               </div>
             </li>
           ))}

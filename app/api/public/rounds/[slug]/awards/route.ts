@@ -1,10 +1,10 @@
-import { cachedRound } from '@/lib/public-cache';
+import { publicAwardsJson } from '@/lib/public';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(_req: Request, { params }: RouteContext<'/api/public/rounds/[slug]/awards'>) {
   const { slug } = await params;
-  const awards = (await cachedRound(slug))?.awards;
-  if (!awards) return Response.json({ error: 'not_found' }, { status: 404 });
-  return Response.json(awards.map((a) => ({ id: a.id, kind: a.kind, name: a.name, unit: a.unit, position: a.position })));
+  const json = publicAwardsJson(slug);
+  if (json === null) return Response.json({ error: 'not_found' }, { status: 404 });
+  return new Response(json, { headers: { 'content-type': 'application/json' } });
 }

@@ -1,0 +1,44 @@
+// memoUntilWrite: a remembered result lives exactly until the database changes, from this connection
+// or from another process's.
+import { beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { settings } from '@/db/schema';
+import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import type { DB } from '@/db/connection';
+import { memoUntilWrite } from './memo';
+
+let db: DB;
+let file: string;
+
+beforeAll(() => {
+  ({ db, file } = freshDatabase());
+  useAsAppDatabase(db);
+});
+
+describe('memoUntilWrite', () => {
+  it('computes once while nothing is written', () => {
+    let calls = 0;
+    const read = () => memoUntilWrite('k', () => ++calls);
+    expect([read(), read(), read()]).toEqual([1, 1, 1]);
+    expect(memoUntilWrite('other', () => 'x')).toBe('x');
+  });
+
+  it('recomputes after a write on the app connection', () => {
+    let calls = 0;
+    const read = () => memoUntilWrite('own', () => ++calls);
+    expect(read()).toBe(1);
+    db.insert(settings).values({ key: 'memo-test', value: '1' }).run();
+    expect(read()).toBe(2);
+    expect(read()).toBe(2);
+  });
+
+  it('recomputes after another process commits', () => {
+    let calls = 0;
+    const read = () => memoUntilWrite('theirs', () => ++calls);
+    expect(read()).toBe(1);
+    const other = new Database(file);
+    other.prepare("INSERT INTO settings (key, value) VALUES ('memo-other', '1')").run();
+    other.close();
+    expect(read()).toBe(2);
+  });
+});
