@@ -5,7 +5,7 @@ import { awards, rounds, units } from '@/db/schema';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
-import { getPublicStats, getPublicUnit, getSearchOptions, listHonouredUnitSlugs } from './public';
+import { getPublicStats, getPublicUnit, getSearchOptions, listHonouredUnitSlugs, rollPage } from './public';
 
 let db: DB;
 
@@ -68,5 +68,27 @@ describe('unit pages', () => {
     expect(db.select({ id: awards.id }).from(awards).where(and(eq(awards.roundId, open.id))).all()).toHaveLength(0);
     expect(getSearchOptions().rounds.map((r) => r.slug)).toEqual([DEMO_SLUGS.published, DEMO_SLUGS.archive]);
     expect(getSearchOptions().years).toEqual([2024, 2021]);
+  });
+});
+
+describe('honour roll pages', () => {
+  const roll = Array.from({ length: 450 }, (_, i) => i + 1);
+  it.each([
+    [undefined, 1, [1, 200]],
+    ['2', 2, [201, 400]],
+    ['3', 3, [401, 450]],
+    ['99', 3, [401, 450]],
+    ['0', 1, [1, 200]],
+    ['-1', 1, [1, 200]],
+    ['abc', 1, [1, 200]],
+    [['2', '3'], 1, [1, 200]],
+  ])('page %j reads as %i', (asked, page, [first, last]) => {
+    const r = rollPage(roll, asked);
+    expect(r).toMatchObject({ page, pageCount: 3 });
+    expect([r.shown[0], r.shown.at(-1)]).toEqual([first, last]);
+  });
+  it('a district roll is one page; an empty roll too', () => {
+    expect(rollPage(roll.slice(0, 148), undefined)).toMatchObject({ page: 1, pageCount: 1 });
+    expect(rollPage([], '2')).toMatchObject({ page: 1, pageCount: 1, shown: [] });
   });
 });

@@ -350,3 +350,14 @@ export function getPublicStats(): PublicStats {
     byGender: order.filter((g) => genders.has(g)).map((gender) => ({ gender, count: genders.get(gender)! })),
   };
 }
+
+/** Entries per page of a public honour roll: a district's roll fits one page. */
+export const ROLL_PAGE = 200;
+
+/** One page of a roll (`requested` straight from the URL; anything odd reads as page 1, past the end as the last). */
+export function rollPage<T>(awards: T[], requested: unknown, size = ROLL_PAGE): { page: number; pageCount: number; shown: T[] } {
+  const pageCount = Math.max(1, Math.ceil(awards.length / size));
+  const asked = typeof requested === 'string' && /^\d{1,6}$/.test(requested) ? Number(requested) : 1;
+  const page = Math.min(Math.max(1, asked), pageCount);
+  return { page, pageCount, shown: awards.slice((page - 1) * size, page * size) };
+}

@@ -4,10 +4,11 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
 import { localePath } from '@/lib/i18n/paths';
-import type { PublicAward } from '@/lib/public';
+import { rollPage, type PublicAward } from '@/lib/public';
 import { cachedRound } from '@/lib/public-cache';
 import { publicMetadata } from '@/lib/site-url';
 import { formatDecisionDate } from '@/components/format';
+import { PublicPagination } from '@/components/public-pagination';
 
 // Rendered per request (the CSP nonce of proxy.ts needs it); the data comes from the cache that
 // publish and revoke expire (lib/public-cache.ts), so a roll costs about what a static page does.
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/rounds/[
   });
 }
 
-export default async function RoundPage({ params }: PageProps<'/[locale]/rounds/[slug]'>) {
+export default async function RoundPage({ params, searchParams }: PageProps<'/[locale]/rounds/[slug]'>) {
   const { locale, slug } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
@@ -34,8 +35,12 @@ export default async function RoundPage({ params }: PageProps<'/[locale]/rounds/
   if (!data) notFound();
   const { round, awards } = data;
   const t = await getTranslations('round');
-  const collectives = awards.filter((a) => a.kind === 'collective');
-  const individuals = awards.filter((a) => a.kind === 'individual');
+  // A district's roll fits one page; a city's or a nation's runs to thousands of entries, which a
+  // phone should not download at once: pages of ROLL_PAGE entries, collectives first, in the decision's order.
+  const { page, pageCount, shown } = rollPage(awards, (await searchParams).page);
+  const collectives = shown.filter((a) => a.kind === 'collective');
+  const individuals = shown.filter((a) => a.kind === 'individual');
+  const totals = { collectives: round.collectives, individuals: round.individuals };
   return (
     <article className="space-y-8">
       <header className="space-y-2">
@@ -56,8 +61,13 @@ export default async function RoundPage({ params }: PageProps<'/[locale]/rounds/
         </ul>
         {round.source === 'archive' ? <p className="text-sm text-gold-700">{t('archive')}</p> : null}
       </header>
-      <AwardList id="collectives" title={t('collectives', { count: collectives.length })} empty={t('noCollectives')} awards={collectives} locale={locale} />
-      <AwardList id="individuals" title={t('individuals', { count: individuals.length })} empty={t('noIndividuals')} awards={individuals} locale={locale} />
+      {collectives.length || (page === 1 && !totals.collectives) ? (
+        <AwardList id="collectives" title={t('collectives', { count: totals.collectives })} empty={t('noCollectives')} awards={collectives} locale={locale} />
+      ) : null}
+      {individuals.length || (page === pageCount && !totals.individuals) ? (
+        <AwardList id="individuals" title={t('individuals', { count: totals.individuals })} empty={t('noIndividuals')} awards={individuals} locale={locale} />
+      ) : null}
+      <PublicPagination path={localePath(locale, `/rounds/${slug}`)} query={{}} page={page} pageCount={pageCount} format={new Intl.NumberFormat(locale)} />
     </article>
   );
 }
