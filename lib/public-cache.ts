@@ -5,6 +5,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { cache } from 'react';
 import { unstable_cache, updateTag } from 'next/cache';
+import { memoUntilWrite } from '@/lib/memo';
 import {
   getPublicAward,
   getPublicStats,
@@ -42,8 +43,17 @@ const unitHonours = unstable_cache(async (slug: string) => getPublicUnit(slug), 
 
 /** A published round and its honour roll, or null. */
 export async function cachedRound(slug: string) {
-  if (!(await cachedPublishedRounds()).some((r) => r.slug === slug)) return null;
-  return roundWithAwards(slug);
+  if (!(await inProcess('public-rounds', cachedPublishedRounds)).some((r) => r.slug === slug)) return null;
+  return inProcess(`public-round:${slug}`, () => roundWithAwards(slug));
+}
+
+/**
+ * The cached value kept in this process too, until the next write to the database (lib/memo.ts): Next's
+ * data cache hands out a fresh copy on every read, which for a roll of hundreds of entries costs more
+ * than rendering it. A publish or a revocation is a write, so it expires this copy with the tag's.
+ */
+function inProcess<T>(key: string, read: () => Promise<T>): Promise<T> {
+  return memoUntilWrite(`public-cache:${key}`, read);
 }
 
 /** A unit's public honours, or null when the unit has none (or does not exist). */
