@@ -127,6 +127,14 @@ describe('filters and pages', () => {
     expect(searchAwards(db, 'phuong', {}, 10_000, 10).page).toBe(p1.pages);
     expect(searchAwards(db, 'phuong', {}, -3, 10).page).toBe(1);
   });
+
+  it('a broad query ranks only the newest candidates and says there are more', () => {
+    const all = searchAwards(db, 'phuong', {}, 1, 10);
+    expect(all.more).toBeUndefined();
+    const capped = searchAwards(db, 'phuong', {}, 1, 10, 15);
+    expect(capped).toMatchObject({ total: 15, more: true, pages: 2 });
+    expect(searchAwards(db, 'phuong', {}, 2, 10, 15).hits).toHaveLength(5);
+  });
 });
 
 describe('the index follows publication and revocation', () => {

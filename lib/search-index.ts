@@ -94,12 +94,20 @@ export type SearchHit = {
   year: number | null;
 };
 
-export type SearchResult = { total: number; page: number; pageSize: number; pages: number; hits: SearchHit[] };
+/** `more`: the words match more awards than MAX_CANDIDATES; only the newest of them are ranked and counted. */
+export type SearchResult = { total: number; more?: boolean; page: number; pageSize: number; pages: number; hits: SearchHit[] };
+
+/**
+ * How many matching awards, newest first, are ranked at most. A broad prefix ("ng") matches a good part of
+ * a nation's 1.5 million awards; ranking them all would take seconds, the newest thousands take milliseconds
+ * (FTS5 walks its index in rowid order and stops).
+ */
+export const MAX_CANDIDATES = 1000;
 
 export const SEARCH_PAGE_SIZE = 20;
 
 /** Published, unrevoked awards matching `query` and the filters, best first, one page of them. */
-export function searchAwards(db: Db, query: string, filters: SearchFilters = {}, page = 1, pageSize = SEARCH_PAGE_SIZE): SearchResult {
+export function searchAwards(db: Db, query: string, filters: SearchFilters = {}, page = 1, pageSize = SEARCH_PAGE_SIZE, maxCandidates = MAX_CANDIDATES): SearchResult {
   const match = toMatchExpression(query);
   const empty: SearchResult = { total: 0, page: 1, pageSize, pages: 0, hits: [] };
   if (!match) return empty;
@@ -112,22 +120,34 @@ export function searchAwards(db: Db, query: string, filters: SearchFilters = {},
   }
   const where = sql.join(conditions, sql` AND `);
   const from = sql`award_search JOIN awards a ON a.id = award_search.rowid JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id`;
-  // The words together, in the order typed ("tan thuan dong" in a name or unit), before words scattered.
+  // The words together, in the order typed ("tan thuan dong" in a name or unit), before words scattered;
+  // then bm25 (name weighs most), then newer decisions. Ranked here, over the newest candidates only.
   const phrase = queryTerms(query).join(' ');
-  const phraseFirst = sql`(instr(award_search.name, ${phrase}) > 0 OR instr(award_search.unit, ${phrase}) > 0) DESC`;
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`)?.n ?? 0;
+  const candidates = db.all<{ id: number; phrase: number; score: number; date: string | null; kind: string; ordinal: number }>(sql`
+    SELECT award_search.rowid AS id, (instr(award_search.name, ${phrase}) > 0 OR instr(award_search.unit, ${phrase}) > 0) AS phrase,
+      bm25(award_search, 10.0, 4.0, 2.0, 1.0) AS score, r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal
+    FROM ${from} WHERE ${where} ORDER BY award_search.rowid DESC LIMIT ${maxCandidates + 1}`);
+  const more = candidates.length > maxCandidates;
+  const ranked = candidates
+    .slice(0, maxCandidates)
+    .sort((x, y) => y.phrase - x.phrase || x.score - y.score || (y.date ?? '').localeCompare(x.date ?? '') || x.kind.localeCompare(y.kind) || x.ordinal - y.ordinal);
+  const total = ranked.length;
+  if (total === 0) return empty;
   const pages = Math.ceil(total / pageSize);
   const current = Math.min(Math.max(1, Math.floor(page) || 1), Math.max(1, pages));
-  const rows = db.all<{
-    id: string; kind: 'collective' | 'individual'; name: string; position: string | null; unit: string; unitSlug: string;
+  const pageIds = ranked.slice((current - 1) * pageSize, current * pageSize).map((c) => c.id);
+  const found = db.all<{
+    awardId: number; id: string; kind: 'collective' | 'individual'; name: string; position: string | null; unit: string; unitSlug: string;
     summary: string; roundSlug: string; roundTitle: string; decisionDate: string | null;
-  }>(sql`SELECT a.public_id AS id, a.nominee_kind AS kind, a.name, a.position, a.unit_name AS unit, u.slug AS unitSlug,
+  }>(sql`SELECT a.id AS awardId, a.public_id AS id, a.nominee_kind AS kind, a.name, a.position, a.unit_name AS unit, u.slug AS unitSlug,
       a.summary, r.slug AS roundSlug, r.title AS roundTitle, r.decision_date AS decisionDate
-    FROM ${from} WHERE ${where}
-    ORDER BY ${phraseFirst}, bm25(award_search, 10.0, 4.0, 2.0, 1.0), r.decision_date DESC, a.nominee_kind, a.ordinal
-    LIMIT ${pageSize} OFFSET ${(current - 1) * pageSize}`);
+    FROM awards a JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
+    WHERE a.id IN (SELECT value FROM json_each(${JSON.stringify(pageIds)}))`);
+  const byId = new Map(found.map(({ awardId, ...r }) => [awardId, r]));
+  const rows = pageIds.map((id) => byId.get(id)!).filter(Boolean);
   return {
     total,
+    ...(more ? { more } : {}),
     page: current,
     pageSize,
     pages,

@@ -51,7 +51,13 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
       <SearchAsYouType formId="search-form" />
       <section aria-labelledby="results-heading" className="space-y-3">
         <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
-          {!result ? t('noQuery') : result.total === 0 ? t('noResults', { query: q }) : t('results', { count: result.total, query: q })}
+          {!result
+            ? t('noQuery')
+            : result.total === 0
+              ? t('noResults', { query: q })
+              : result.more
+                ? t('resultsMore', { count: nf.format(result.total), query: q })
+                : t('results', { count: result.total, query: q })}
         </h2>
         {result && result.hits.length > 0 ? (
           <ol className="space-y-3" data-testid="search-results" start={(result.page - 1) * result.pageSize + 1}>

@@ -7,5 +7,5 @@ export const dynamic = 'force-dynamic';
 export function GET(req: Request) {
   const { q, filters, page } = parseSearchParams(new URL(req.url).searchParams);
   const r = searchPublicAwards(q, filters, page);
-  return Response.json({ query: q, filters, total: r.total, page: r.page, pages: r.pages, pageSize: r.pageSize, results: r.hits });
+  return Response.json({ query: q, filters, total: r.total, more: !!r.more, page: r.page, pages: r.pages, pageSize: r.pageSize, results: r.hits });
 }
