@@ -33,6 +33,18 @@ export type PublicAward = {
   unitSlug: string;
 };
 
+/** An honour-roll entry as the public sees it (with the unit page it links to). */
+const awardColumns = {
+  id: awards.publicId,
+  kind: awards.nomineeKind,
+  ordinal: awards.ordinal,
+  name: awards.name,
+  unit: awards.unitName,
+  position: awards.position,
+  summary: awards.summary,
+  unitSlug: units.slug,
+};
+
 const liveAward = and(isNull(awards.revokedAt), eq(awards.roundId, rounds.id));
 
 const roundColumns = {
@@ -91,16 +103,7 @@ function readPublishedAwards(slug: string): PublicAward[] | null {
     .get();
   if (!round) return null;
   return db
-    .select({
-      id: awards.publicId,
-      kind: awards.nomineeKind,
-      ordinal: awards.ordinal,
-      name: awards.name,
-      unit: awards.unitName,
-      position: awards.position,
-      summary: awards.summary,
-      unitSlug: units.slug,
-    })
+    .select(awardColumns)
     .from(awards)
     .innerJoin(units, eq(units.id, awards.unitId))
     .where(and(eq(awards.roundId, round.id), isNull(awards.revokedAt)))
@@ -244,14 +247,7 @@ export function getPublicUnit(slug: string): PublicUnitHonours | null {
   const parent = unit.parentId ? db.select({ slug: units.slug, name: units.name }).from(units).where(eq(units.id, unit.parentId)).get() ?? null : null;
   const rows = db
     .select({
-      id: awards.publicId,
-      kind: awards.nomineeKind,
-      ordinal: awards.ordinal,
-      name: awards.name,
-      unit: awards.unitName,
-      position: awards.position,
-      summary: awards.summary,
-      unitSlug: units.slug,
+      ...awardColumns,
       unitPath: units.path,
       roundSlug: rounds.slug,
       roundTitle: rounds.title,
