@@ -207,18 +207,23 @@ export type SearchOptions = {
   units: Array<{ slug: string; name: string }>;
 };
 
-/** Choices of the search filters: published rounds, their years, and the units (wards, departments) with honours. */
-export function getSearchOptions(): SearchOptions {
-  const db = getDb();
-  const rs = listPublishedRounds();
-  const unitIds = db
+/** Materialised paths of the units that hold live awards of published rounds. */
+function honouredUnitPaths(): string[] {
+  return getDb()
     .selectDistinct({ path: units.path })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .innerJoin(units, eq(units.id, awards.unitId))
     .where(liveRoundAward)
     .all()
-    .map((u) => topUnitId(u.path));
+    .map((u) => u.path);
+}
+
+/** Choices of the search filters: published rounds, their years, and the units (wards, departments) with honours. */
+export function getSearchOptions(): SearchOptions {
+  const db = getDb();
+  const rs = listPublishedRounds();
+  const unitIds = honouredUnitPaths().map(topUnitId);
   const tops = unitIds.length ? db.select({ slug: units.slug, name: units.name }).from(units).where(inArray(units.id, [...new Set(unitIds)])).all() : [];
   return {
     rounds: rs.map((r) => ({ slug: r.slug, title: r.title })),
@@ -284,17 +289,9 @@ export function getPublicUnit(slug: string): PublicUnitHonours | null {
 
 /** Slugs of the units that have public honours (their own or their subtree's): the unit pages worth listing. */
 export function listHonouredUnitSlugs(): string[] {
-  const db = getDb();
-  const paths = db
-    .selectDistinct({ path: units.path })
-    .from(awards)
-    .innerJoin(rounds, eq(rounds.id, awards.roundId))
-    .innerJoin(units, eq(units.id, awards.unitId))
-    .where(liveRoundAward)
-    .all();
-  const ids = new Set(paths.flatMap((p) => p.path.split('/').filter(Boolean).map(Number)));
+  const ids = new Set(honouredUnitPaths().flatMap((path) => path.split('/').filter(Boolean).map(Number)));
   if (!ids.size) return [];
-  return db.select({ slug: units.slug }).from(units).where(inArray(units.id, [...ids])).all().map((u) => u.slug).sort();
+  return getDb().select({ slug: units.slug }).from(units).where(inArray(units.id, [...ids])).all().map((u) => u.slug).sort();
 }
 
 export type StatRow = { key: string; label: string; collectives: number; individuals: number };

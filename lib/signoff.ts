@@ -5,6 +5,7 @@
 // and its DOCX annex prints the hash so a paper copy can be matched to the record.
 import 'server-only';
 import { asc, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
 import type { DB } from '@/db/connection';
 import { nominations, roundQuotas, rounds, signoffs, units, users, type Gender, type NomineeKind, type RoundStatus } from '@/db/schema';
@@ -40,24 +41,24 @@ export type FinalListView = {
 };
 
 function signoffHistory(db: Reader, roundId: number): Signoff[] {
-  const signer = users;
-  const rows = db
+  const signer = alias(users, 'signer');
+  const withdrawer = alias(users, 'withdrawer');
+  return db
     .select({
       id: signoffs.id,
       signedBy: signer.displayName,
       signedAt: signoffs.signedAt,
       listHash: signoffs.listHash,
-      withdrawnById: signoffs.withdrawnBy,
+      withdrawnBy: withdrawer.displayName,
       withdrawnAt: signoffs.withdrawnAt,
       withdrawReason: signoffs.withdrawReason,
     })
     .from(signoffs)
     .innerJoin(signer, eq(signer.id, signoffs.signedBy))
+    .leftJoin(withdrawer, eq(withdrawer.id, signoffs.withdrawnBy))
     .where(eq(signoffs.roundId, roundId))
     .orderBy(desc(signoffs.id))
     .all();
-  const names = new Map(db.select({ id: users.id, name: users.displayName }).from(users).all().map((u) => [u.id, u.name]));
-  return rows.map(({ withdrawnById, ...r }) => ({ ...r, withdrawnBy: withdrawnById ? (names.get(withdrawnById) ?? null) : null }));
 }
 
 function buildView(db: Reader, roundId: number): FinalListView {
