@@ -1,16 +1,17 @@
 // The import against bad files of every kind, good files in every encoding, and size.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { deflateRawSync } from 'node:zlib';
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { individuals, rounds, users } from '@/db/schema';
+import { individuals, nominations, rounds, users } from '@/db/schema';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { loadActor } from './users';
 import type { Actor } from './policy';
 import { importSpreadsheet, templateCsv } from './import';
-import { parseCsv } from './import-parse';
+import { parseCsv, storedZip, unzipCapped } from './import-parse';
 
 let db: DB;
 let admin: Actor;
@@ -43,6 +44,51 @@ function cp1258(text: string): Uint8Array {
     for (const tone of nfd.match(TONES) ?? []) out.push(table.get(tone)!);
   }
   return new Uint8Array(out);
+}
+
+/** A deflated ZIP of `entries` whose size table declares `declared` bytes for each (or the truth when null). */
+function lyingZip(entries: Array<{ name: string; data: Buffer }>, declared: number | null): Buffer {
+  const stored = storedZip(entries);
+  // Re-pack the stored copy with deflate, keeping its CRCs, and write the chosen sizes.
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  let p = stored.readUInt32LE(stored.length - 22 + 16);
+  for (const e of entries) {
+    const crc = stored.readUInt32LE(p + 16);
+    const name = Buffer.from(e.name, 'utf8');
+    const data = deflateRawSync(e.data);
+    const size = declared ?? e.data.length;
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(8, 8);
+    head.writeUInt32LE(crc, 14);
+    head.writeUInt32LE(data.length, 18);
+    head.writeUInt32LE(size, 22);
+    head.writeUInt16LE(name.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(data.length, 20);
+    dir.writeUInt32LE(size, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    parts.push(head, name, data);
+    central.push(dir, name);
+    offset += 30 + name.length + data.length;
+    p += 46 + name.length;
+  }
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(central.reduce((n, c) => n + c.length, 0), 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...central, end]);
 }
 
 async function xlsx(rows: string[][]): Promise<Uint8Array> {
@@ -83,6 +129,29 @@ describe('bad files get a clear reason and change nothing', () => {
     const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: new Uint8Array(bomb), dryRun: true });
     expect(r.fileError?.code).toBe('zip_bomb');
   }, 60_000);
+
+  it('a zip bomb whose size table lies is refused by the bytes actually inflated', async () => {
+    // A real workbook whose sheet is padded with 60 MB of spaces, the declared sizes rewritten to 1,000
+    // bytes: the old guard summed the declared sizes and let ExcelJS inflate everything.
+    const good = Buffer.from(await xlsx([HEADER.split(','), ['Lê Văn Bom', 'Nam', '1980', '', 'Phường Tân Phong', '']]));
+    const entries = unzipCapped(good).map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? { name: e.name, data: Buffer.from(e.data.toString('utf8').replace('</worksheet>', ' '.repeat(60 * 1024 * 1024) + '</worksheet>')) } : e));
+    const bomb = lyingZip(entries, 1000);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    // Honest about its sizes, the same workbook is still a workbook (so the refusal is the bomb's, not the file's).
+    expect(lyingZip(unzipCapped(good), null).length).toBeGreaterThan(0);
+    const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: new Uint8Array(bomb), dryRun: true });
+    expect(r.fileError?.code).toBe('zip_bomb');
+    // Inflating stops at the budget: a limit of 1 MB gives up long before the 60 MB are out.
+    expect(() => unzipCapped(bomb, 1024 * 1024)).toThrow('zip_bomb');
+  }, 60_000);
+
+  it('a workbook read through the capped inflater imports as before', async () => {
+    const good = Buffer.from(await xlsx([HEADER.split(','), ['Lê Văn Thật', 'Nam', '1980', '', 'Phường Tân Phong', '']]));
+    const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: new Uint8Array(lyingZip(unzipCapped(good), null)), dryRun: true });
+    expect(r).toMatchObject({ rows: 1, errors: [] });
+    expect(r.fileError).toBeUndefined();
+    expect(storedZip(unzipCapped(good)).length).toBeGreaterThan(good.length);
+  });
 
   it('lists every bad row with its row number, column and reason, and writes nothing', async () => {
     const csv = [HEADER, 'Nguyễn Văn Đúng,Nam,1980,Tổ trưởng,Phường Tân Phong,Có', ',Nữ,1990,,Phường Tân Phong,', 'Trần Thị B,Nữ,19x0,,Phường Ảo,Có lẽ', 'Nguyễn Văn Đúng,Nam,1980,Tổ trưởng,Phường Tân Phong,Có'].join('\n');
@@ -154,8 +223,15 @@ describe('good files in every encoding', () => {
     const r = await importSpreadsheet(officer, { kind: 'nominations', bytes: utf8(templateCsv('nominations')), roundSlug: DEMO_SLUGS.open, dryRun: false });
     expect(r.errors).toEqual([]);
     expect(r.written).toBe(1);
+    // The template's nominee now has a draft nomination in that round, filed by the officer's unit scope.
     const round = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!;
-    expect(round.id).toBeGreaterThan(0);
+    const filed = db
+      .select({ status: nominations.status, kind: nominations.nomineeKind, summary: nominations.summary, createdBy: nominations.createdBy, name: individuals.fullName })
+      .from(nominations)
+      .innerJoin(individuals, eq(individuals.id, nominations.individualId))
+      .where(and(eq(nominations.roundId, round.id), eq(individuals.fullName, 'Trần Thị Hương')))
+      .all();
+    expect(filed).toEqual([{ status: 'draft', kind: 'individual', summary: 'Tích cực học tập và làm theo Bác; nhiều năm liền là giáo viên dạy giỏi.', createdBy: officer.id, name: 'Trần Thị Hương' }]);
   });
 });
 
