@@ -8,6 +8,7 @@ import {
   primaryKey,
   sqliteTable,
   text,
+  type SQLiteColumn,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 
@@ -49,6 +50,14 @@ export type NomineeKind = (typeof NOMINEE_KINDS)[number];
 export const GENDERS = ['male', 'female', 'other'] as const;
 export type Gender = (typeof GENDERS)[number];
 
+/** `column IN ('a', 'b', …)`: the database itself refuses a value outside an enum (CHECK constraint). */
+const oneOf = (column: SQLiteColumn, values: readonly string[]) =>
+  sql`${column} IN (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
+/** Exactly one nominee, of the kind named: a collective or an individual. */
+const oneNominee = (kind: SQLiteColumn, collectiveId: SQLiteColumn, individualId: SQLiteColumn) =>
+  sql`(${kind} = 'collective' AND ${collectiveId} IS NOT NULL AND ${individualId} IS NULL)
+       OR (${kind} = 'individual' AND ${individualId} IS NOT NULL AND ${collectiveId} IS NULL)`;
+
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
     .notNull()
@@ -75,6 +84,7 @@ export const units = sqliteTable(
     uniqueIndex('units_slug').on(t.slug),
     index('units_parent').on(t.parentId),
     index('units_path').on(t.path),
+    check('units_kind', oneOf(t.kind, UNIT_KINDS)),
   ],
 );
 
@@ -108,7 +118,7 @@ export const collectives = sqliteTable(
     mergedIntoId: integer('merged_into_id').references((): any => collectives.id),
     createdAt: createdAt(),
   },
-  (t) => [index('collectives_unit').on(t.unitId), index('collectives_folded').on(t.nameFolded)],
+  (t) => [index('collectives_unit').on(t.unitId), index('collectives_folded').on(t.nameFolded), check('collectives_kind', oneOf(t.kind, UNIT_KINDS))],
 );
 
 export const individuals = sqliteTable(
@@ -128,7 +138,7 @@ export const individuals = sqliteTable(
     mergedIntoId: integer('merged_into_id').references((): any => individuals.id),
     createdAt: createdAt(),
   },
-  (t) => [index('individuals_unit').on(t.unitId), index('individuals_folded').on(t.nameFolded)],
+  (t) => [index('individuals_unit').on(t.unitId), index('individuals_folded').on(t.nameFolded), check('individuals_gender', oneOf(t.gender, GENDERS))],
 );
 
 export const users = sqliteTable(
@@ -163,7 +173,7 @@ export const userRoles = sqliteTable(
       .references(() => users.id),
     role: text('role', { enum: ROLES }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+  (t) => [primaryKey({ columns: [t.userId, t.role] }), check('user_roles_role', oneOf(t.role, ROLES))],
 );
 
 export const rounds = sqliteTable(
@@ -201,7 +211,7 @@ export const rounds = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [uniqueIndex('rounds_slug').on(t.slug), index('rounds_status').on(t.status)],
+  (t) => [uniqueIndex('rounds_slug').on(t.slug), index('rounds_status').on(t.status), check('rounds_status_value', oneOf(t.status, ROUND_STATUSES)), check('rounds_source', oneOf(t.source, ROUND_SOURCES))],
 );
 
 /** Per-unit quotas of a round, collectives and individuals apart. */
@@ -237,7 +247,11 @@ export const signoffs = sqliteTable(
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
     withdrawReason: text('withdraw_reason'),
   },
-  (t) => [index('signoffs_round').on(t.roundId)],
+  (t) => [
+    index('signoffs_round').on(t.roundId),
+    // One standing (not withdrawn) sign-off per round.
+    uniqueIndex('signoffs_standing').on(t.roundId).where(sql`${t.withdrawnAt} IS NULL`),
+  ],
 );
 
 export const nominations = sqliteTable(
@@ -270,11 +284,11 @@ export const nominations = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
-    check(
-      'nominations_one_nominee',
-      sql`(${t.nomineeKind} = 'collective' AND ${t.collectiveId} IS NOT NULL AND ${t.individualId} IS NULL)
-       OR (${t.nomineeKind} = 'individual' AND ${t.individualId} IS NOT NULL AND ${t.collectiveId} IS NULL)`,
-    ),
+    check('nominations_one_nominee', oneNominee(t.nomineeKind, t.collectiveId, t.individualId)),
+    check('nominations_status_value', oneOf(t.status, NOMINATION_STATUSES)),
+    // One nomination per nominee per round.
+    uniqueIndex('nominations_round_individual').on(t.roundId, t.individualId).where(sql`${t.individualId} IS NOT NULL`),
+    uniqueIndex('nominations_round_collective').on(t.roundId, t.collectiveId).where(sql`${t.collectiveId} IS NOT NULL`),
     index('nominations_round_status').on(t.roundId, t.status, t.id),
     // The queues across rounds (?status=submitted), newest first: count and seek on the index alone.
     index('nominations_status').on(t.status, t.id),
@@ -300,7 +314,7 @@ export const nominationComments = sqliteTable(
     body: text('body').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('nomination_comments_nomination').on(t.nominationId)],
+  (t) => [index('nomination_comments_nomination').on(t.nominationId), check('nomination_comments_kind', oneOf(t.kind, COMMENT_KINDS))],
 );
 
 /** Attachment metadata; the bytes live under data/uploads/<storageKey>, outside public/. */
@@ -367,6 +381,8 @@ export const awards = sqliteTable(
     index('awards_unit').on(t.unitId),
     index('awards_individual').on(t.individualId),
     index('awards_collective').on(t.collectiveId),
+    check('awards_one_nominee', oneNominee(t.nomineeKind, t.collectiveId, t.individualId)),
+    check('awards_gender', oneOf(t.gender, GENDERS)),
   ],
 );
 
