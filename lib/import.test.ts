@@ -1,5 +1,8 @@
 // The import against bad files of every kind, good files in every encoding, and size.
 import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -10,7 +13,7 @@ import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { loadActor } from './users';
 import type { Actor } from './policy';
-import { importSpreadsheet, templateCsv } from './import';
+import { importSpreadsheet, readStaged, stageImport, templateCsv } from './import';
 import { parseCsv, storedZip, unzipCapped } from './import-parse';
 
 let db: DB;
@@ -121,10 +124,8 @@ describe('bad files get a clear reason and change nothing', () => {
   });
 
   it('a zip bomb disguised as XLSX is refused before anything is inflated', async () => {
-    const zip = new JSZip();
-    zip.file('[Content_Types].xml', '<Types/>');
-    zip.file('xl/worksheets/sheet1.xml', '0'.repeat(300 * 1024 * 1024));
-    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    // Deflated by zlib (JSZip's pure-JS deflate of this takes minutes on a busy machine).
+    const bomb = lyingZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(100 * 1024 * 1024, '0') }], null);
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: new Uint8Array(bomb), dryRun: true });
     expect(r.fileError?.code).toBe('zip_bomb');
@@ -232,6 +233,27 @@ describe('good files in every encoding', () => {
       .where(and(eq(nominations.roundId, round.id), eq(individuals.fullName, 'Trần Thị Hương')))
       .all();
     expect(filed).toEqual([{ status: 'draft', kind: 'individual', summary: 'Tích cực học tập và làm theo Bác; nhiều năm liền là giáo viên dạy giỏi.', createdBy: officer.id, name: 'Trần Thị Hương' }]);
+  });
+});
+
+describe('staged files', () => {
+  it('a checked file waiting for confirmation is deleted after the hour', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-imports-'));
+    const before = process.env.IMPORTS_DIR;
+    process.env.IMPORTS_DIR = dir;
+    try {
+      const old = await stageImport(admin, { kind: 'individuals', bytes: utf8(templateCsv('individuals')) });
+      expect(fs.readdirSync(dir).sort()).toEqual([`${old.token}.bin`, `${old.token}.json`]);
+      // An hour and a minute later nobody has confirmed it; the next check sweeps it away.
+      const past = new Date(Date.now() - 61 * 60_000);
+      for (const f of fs.readdirSync(dir)) fs.utimesSync(path.join(dir, f), past, past);
+      const fresh = await stageImport(admin, { kind: 'collectives', bytes: utf8(templateCsv('collectives')) });
+      expect(fs.readdirSync(dir).sort()).toEqual([`${fresh.token}.bin`, `${fresh.token}.json`]);
+      expect(() => readStaged(admin, old.token!)).toThrow('not_found');
+      expect(readStaged(admin, fresh.token!).meta).toEqual({ kind: 'collectives' });
+    } finally {
+      process.env.IMPORTS_DIR = before;
+    }
   });
 });
 
