@@ -121,7 +121,7 @@ function run(actor: Actor | null, action: Action, id: number, now: Date): string
     else if (action === 'return') returnNomination(actor, id, 'Bổ sung biên bản họp', now);
     else if (action === 'check') checkNomination(actor, id, now);
     else if (action === 'reconsider') reconsiderNomination(actor, id, 'Xem xét lại số phiếu', now);
-    else decideNomination(actor, id, action, { for: 8, against: 1, total: 9 }, now);
+    else decideNomination(actor, id, action, action === 'approve' ? { for: 8, against: 1, total: 9 } : { for: 2, against: 7, total: 9 }, now);
     return null;
   } catch (e) {
     if (isDomainError(e)) return e.code;
