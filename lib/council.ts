@@ -109,6 +109,13 @@ export function getSitting(actor: Actor | null, roundId: number): SittingView {
   return buildView(getDb(), roundId);
 }
 
+/** A round's council rule as an approver reads it beside the vote. */
+export function getCouncilRule(actor: Actor | null, roundId: number): SittingView['council'] {
+  if (sittingRefusal(actor) || !Number.isSafeInteger(roundId) || roundId <= 0) throw new DomainError('not_found');
+  const c = roundCouncil(getDb(), roundId);
+  return { members: c.members, quorum: c.quorum, rule: c.rule, basis: c.basis || DEFAULT_BASIS[c.rule], needed: votesNeeded(c.rule, c.members) };
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function sittingValues(input: SittingInput, members: number, quorum: number | null) {

@@ -3,7 +3,7 @@
 // and its audit event together, and returns a small result or throws a DomainError.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { DB } from '@/db/connection';
 import {
@@ -30,10 +30,10 @@ import {
   type NominationContext,
 } from '@/lib/policy';
 import { addWorkingDays } from '@/lib/dates';
-import { councilRefusal, DEFAULT_BASIS, voteRefusal, type Council, type Tally } from '@/lib/council-rule';
+import { councilRefusal, voteRefusal, type Council, type Tally } from '@/lib/council-rule';
 import { hashFinalList, snapshotEntries, standingSignoff, type FinalListEntry } from '@/lib/final-list';
 import { indexRoundAwards, unindexAward } from '@/lib/search-index';
-import { clean, cleanLines, compareVi, fold, slugify } from '@/lib/text';
+import { clean, cleanLines, fold, slugify } from '@/lib/text';
 
 export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
@@ -528,8 +528,8 @@ function roundValues(input: RoundInput) {
 function councilValues(c: NonNullable<RoundInput['council']>) {
   const bad = councilRefusal(c);
   if (bad) throw new DomainError('invalid_input', { field: bad });
-  const basis = cleanLines(c.basis);
-  return { councilMembers: c.members, councilQuorum: c.quorum, councilRule: c.rule, councilBasis: basis || DEFAULT_BASIS[c.rule] };
+  // Empty means the rule's default basis (DEFAULT_BASIS), read where it is shown: it follows a change of rule.
+  return { councilMembers: c.members, councilQuorum: c.quorum, councilRule: c.rule, councilBasis: cleanLines(c.basis) };
 }
 
 /** A new round, in draft, run by the admin's unit. */
