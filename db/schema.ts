@@ -48,6 +48,10 @@ export const NOMINEE_KINDS = ['collective', 'individual'] as const;
 export type NomineeKind = (typeof NOMINEE_KINDS)[number];
 
 export const GENDERS = ['male', 'female', 'other'] as const;
+
+/** The share of *all* council members whose votes approve (lib/council-rule.ts). */
+export const COUNCIL_RULES = ['more_than_half', 'at_least_80', 'at_least_90'] as const;
+export type CouncilRule = (typeof COUNCIL_RULES)[number];
 export type Gender = (typeof GENDERS)[number];
 
 /** `column IN ('a', 'b', …)`: the database itself refuses a value outside an enum (CHECK constraint). */
@@ -201,6 +205,12 @@ export const rounds = sqliteTable(
     consultation: integer('consultation', { mode: 'boolean' }).notNull().default(false),
     consultationDays: integer('consultation_days'),
     consultationEndsAt: integer('consultation_ends_at', { mode: 'timestamp_ms' }),
+    /** The council that votes the round: how many members, how many must take part, the approving
+     * share of all members, and the legal basis of that rule as text (the law is data). */
+    councilMembers: integer('council_members').notNull().default(9),
+    councilQuorum: integer('council_quorum'),
+    councilRule: text('council_rule', { enum: COUNCIL_RULES }).notNull().default('more_than_half'),
+    councilBasis: text('council_basis').notNull().default(''),
     decisionNumber: text('decision_number'),
     /** ISO date (YYYY-MM-DD) of the decision, as printed on it. */
     decisionDate: text('decision_date'),
@@ -254,6 +264,60 @@ export const signoffs = sqliteTable(
   ],
 );
 
+/** What a sign-off froze: every entry of the final list with everything that lands on its award, in
+ * the annex's order. The awards and the DOCX annex are built from these rows. */
+export const signoffEntries = sqliteTable(
+  'signoff_entries',
+  {
+    signoffId: integer('signoff_id')
+      .notNull()
+      .references(() => signoffs.id),
+    nominationId: integer('nomination_id')
+      .notNull()
+      .references(() => nominations.id),
+    nomineeKind: text('nominee_kind', { enum: NOMINEE_KINDS }).notNull(),
+    /** Position in the attached list, per kind (1-based). */
+    ordinal: integer('ordinal').notNull(),
+    collectiveId: integer('collective_id').references(() => collectives.id),
+    individualId: integer('individual_id').references(() => individuals.id),
+    name: text('name').notNull(),
+    position: text('position'),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    unitName: text('unit_name').notNull(),
+    gender: text('gender', { enum: GENDERS }),
+    birthYear: integer('birth_year'),
+    partyMember: integer('party_member', { mode: 'boolean' }),
+    summary: text('summary').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.signoffId, t.nomineeKind, t.ordinal] })],
+);
+
+/** The council's sitting on a round (one per round): the minutes are printed from it and the tallies
+ * of the nominations it voted (nominations.sitting_id). */
+export const councilSittings = sqliteTable(
+  'council_sittings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    /** ISO date (YYYY-MM-DD) of the sitting. */
+    heldOn: text('held_on').notNull(),
+    place: text('place').notNull(),
+    chair: text('chair').notNull(),
+    secretary: text('secretary').notNull(),
+    /** Members present, one name per line. */
+    membersPresent: text('members_present').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('council_sittings_round').on(t.roundId)],
+);
+
 export const nominations = sqliteTable(
   'nominations',
   {
@@ -280,6 +344,10 @@ export const nominations = sqliteTable(
     voteFor: integer('vote_for'),
     voteAgainst: integer('vote_against'),
     voteTotal: integer('vote_total'),
+    /** Abstentions and absent members: for + against + abstain = vote_total = the council's members. */
+    voteAbstain: integer('vote_abstain'),
+    /** The council sitting that voted it, when voted at a sitting. */
+    sittingId: integer('sitting_id').references((): any => councilSittings.id),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -295,6 +363,7 @@ export const nominations = sqliteTable(
     index('nominations_unit').on(t.unitId),
     index('nominations_collective').on(t.collectiveId),
     index('nominations_individual').on(t.individualId),
+    index('nominations_sitting').on(t.sittingId),
   ],
 );
 
@@ -365,6 +434,7 @@ export const awards = sqliteTable(
     unitName: text('unit_name').notNull(),
     summary: text('summary').notNull().default(''),
     gender: text('gender', { enum: GENDERS }),
+    birthYear: integer('birth_year'),
     partyMember: integer('party_member', { mode: 'boolean' }),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
     revokedBy: integer('revoked_by').references(() => users.id),

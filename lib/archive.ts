@@ -14,6 +14,7 @@ import { nameMatcher } from '@/lib/name-match';
 import { roundRefusal, type Actor } from '@/lib/policy';
 import { clean, fold } from '@/lib/text';
 import { createAwards, uniqueSlug, write } from '@/lib/workflow';
+import { finalListEntries } from '@/lib/final-list';
 
 export type ArchiveTerms = {
   title: string;
@@ -167,7 +168,7 @@ export async function recordArchiveRound(
         .values({ roundId, nomineeKind: p.kind, individualId, collectiveId, unitId: p.unitId, summary: p.summary, status: 'approved', createdBy: a.id, decidedAt: now, updatedAt: now, createdAt: now })
         .run();
     });
-    const awards = createAwards(tx, roundId);
+    const awards = createAwards(tx, roundId, finalListEntries(tx, roundId));
     appendAudit(tx, {
       actorId: a.id,
       action: 'round.archive_recorded',

@@ -11,6 +11,7 @@ import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { isDomainError } from './errors';
 import { getNomination } from './nominations';
+import { getMinutes, recordSitting } from './council';
 import type { Actor } from './policy';
 import { loadActor } from './users';
 import { checkNomination, commentOnNomination, decideNomination, reconsiderNomination, returnNomination, submitNomination, updateNomination } from './workflow';
@@ -121,7 +122,7 @@ function run(actor: Actor | null, action: Action, id: number, now: Date): string
     else if (action === 'return') returnNomination(actor, id, 'Bổ sung biên bản họp', now);
     else if (action === 'check') checkNomination(actor, id, now);
     else if (action === 'reconsider') reconsiderNomination(actor, id, 'Xem xét lại số phiếu', now);
-    else decideNomination(actor, id, action, { for: 8, against: 1, total: 9 }, now);
+    else decideNomination(actor, id, action, action === 'approve' ? { for: 8, against: 1, total: 9 } : { for: 2, against: 7, total: 9 }, now);
     return null;
   } catch (e) {
     if (isDomainError(e)) return e.code;
@@ -174,5 +175,80 @@ describe('authorization table (data layer)', () => {
     expect(run(actors.officer2, 'submit', draft.id, new Date())).toBe('not_found');
     expect(run(actors.reviewer, 'submit', draft.id, new Date())).toBe('forbidden');
     expect(db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT group_concat(status) FROM nominations) s').get()).toEqual(before);
+  });
+});
+
+// The council's actions: record the sitting, vote the checked list at it, export its minutes — every actor
+// × round state × sign-off. Voting runs each row as a single approval would (separation of duties per row).
+describe('authorization table: council sitting, list vote, minutes export', () => {
+  const sitting = { heldOn: '2026-11-20', place: 'Phòng họp UBND Quận 7', chair: 'Võ Thanh Sơn', secretary: 'Trương Thị Mỹ Hạnh', membersPresent: ['Võ Thanh Sơn', 'Lê Văn Tâm', 'Ngô Quang Vinh', 'Bùi Thanh Hà', 'Đặng Văn Lực'] };
+  type CouncilAction = 'sitting' | 'vote' | 'minutes';
+
+  function expectedCouncil(who: Who, action: CouncilAction, round: RoundStatus, frozen: boolean): string | null {
+    const approver = ROLES[who].includes('approver');
+    if (action === 'minutes') return approver || ROLES[who].includes('admin') ? null : 'not_found';
+    if (!approver) return 'forbidden';
+    if (round !== 'reviewing') return 'invalid_state';
+    if (frozen) return 'frozen';
+    // Every demo nomination was submitted by `officer`: holding the approver role too, they may not vote on any row.
+    if (action === 'vote' && who === 'officerApprover') return 'council_vote:separation_of_duties';
+    return null;
+  }
+
+  function runCouncil(actor: Actor | null, action: CouncilAction, now: Date): string | null {
+    try {
+      if (action === 'minutes') getMinutes(actor, DEMO_SLUGS.published);
+      else {
+        const votes = action === 'vote' ? cases.filter((c) => c.status === 'checked').map((c) => ({ nominationId: c.id, decision: 'approve' as const, for: 8, against: 1 })) : [];
+        recordSitting(actor, roundId, { ...sitting, votes }, now);
+      }
+      return null;
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      if (e.code === 'council_vote' && e.params.reason === 'rows') {
+        const codes = new Set((JSON.parse(String(e.params.rows)) as Array<{ code: string }>).map((r) => r.code));
+        return `council_vote:${[...codes].join(',')}`;
+      }
+      return e.code;
+    }
+  }
+
+  it('every actor × action × round state × sign-off gives the expected outcome', () => {
+    const failures: string[] = [];
+    let count = 0;
+    const now = new Date();
+    for (const [frozen, states] of [[false, ROUND_STATES], [true, ['reviewing']]] as const)
+    for (const roundState of states) {
+      for (const who of WHO) {
+        for (const action of ['sitting', 'vote', 'minutes'] as const) {
+          db.$client.exec('SAVEPOINT council_case');
+          try {
+            db.update(rounds).set({ status: roundState }).where(eq(rounds.id, roundId)).run();
+            if (frozen) db.insert(signoffs).values({ roundId, signedBy: actors.approver!.id, signedAt: now, listHash: 'f'.repeat(64) }).run();
+            const got = runCouncil(actors[who], action, now);
+            const want = expectedCouncil(who, action, roundState, frozen);
+            if (got !== want) failures.push(`${who} ${action} (round ${roundState}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
+            count++;
+          } finally {
+            db.$client.exec('ROLLBACK TO council_case; RELEASE council_case');
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(count).toBe(WHO.length * 3 * 4);
+  });
+
+  it('a refused sitting writes nothing', () => {
+    db.$client.exec('SAVEPOINT council_refused');
+    try {
+      db.update(rounds).set({ status: 'reviewing' }).where(eq(rounds.id, roundId)).run();
+      const before = db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT count(*) FROM council_sittings) s, (SELECT group_concat(status) FROM nominations) n').get();
+      expect(runCouncil(actors.officerApprover, 'vote', new Date())).toBe('council_vote:separation_of_duties');
+      expect(runCouncil(actors.reviewer, 'sitting', new Date())).toBe('forbidden');
+      expect(db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT count(*) FROM council_sittings) s, (SELECT group_concat(status) FROM nominations) n').get()).toEqual(before);
+    } finally {
+      db.$client.exec('ROLLBACK TO council_refused; RELEASE council_refused');
+    }
   });
 });

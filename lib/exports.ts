@@ -17,7 +17,7 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import { getDb } from '@/db/client';
-import { awards, nominations, roundQuotas, rounds, units } from '@/db/schema';
+import { awards, councilSittings, nominations, roundQuotas, rounds, units } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { standingSignoff } from '@/lib/final-list';
 import { isStaff, seesAllNominations, type Actor } from '@/lib/policy';
@@ -34,6 +34,8 @@ export type DecisionList = {
   decisionSigner: string;
   /** SHA-256 of the list the approver signed off (rounds recorded from the archive have none). */
   listHash: string | null;
+  /** The council sitting whose minutes the decision rests on (/manage/rounds/[slug]/export/minutes.docx). */
+  sitting: { heldOn: string; place: string } | null;
   collectives: Array<{ ordinal: number; name: string; unit: string; revoked: boolean }>;
   individuals: Array<{ ordinal: number; name: string; position: string | null; unit: string; revoked: boolean }>;
 };
@@ -66,6 +68,7 @@ export function getDecisionList(actor: Actor | null, slug: string): DecisionList
     decisionPlace: r.decisionPlace ?? '',
     decisionSigner: r.decisionSigner ?? '',
     listHash: standingSignoff(db, r.id)?.listHash ?? null,
+    sitting: db.select({ heldOn: councilSittings.heldOn, place: councilSittings.place }).from(councilSittings).where(eq(councilSittings.roundId, r.id)).get() ?? null,
     collectives: list.filter((a) => a.kind === 'collective').map((a) => ({ ordinal: a.ordinal, name: a.name, unit: a.unit, revoked: !!a.revokedAt })),
     individuals: list.filter((a) => a.kind === 'individual').map((a) => ({ ordinal: a.ordinal, name: a.name, position: a.position, unit: a.unit, revoked: !!a.revokedAt })),
   };
@@ -84,17 +87,17 @@ export function safeCell(value: string | number | null | undefined): string | nu
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-const FONT = 'Times New Roman';
-const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, size: (o.size ?? 13) * 2, bold: o.bold, italics: o.italics });
-const para = (children: TextRun[], align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER, after = 0) => new Paragraph({ children, alignment: align, spacing: { after } });
+export const FONT = 'Times New Roman';
+export const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, size: (o.size ?? 13) * 2, bold: o.bold, italics: o.italics });
+export const para = (children: TextRun[], align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER, after = 0) => new Paragraph({ children, alignment: align, spacing: { after } });
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
+export const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
 
 function cell(text: string, width: number, o: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) {
   return new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children: [para([run(text, { bold: o.bold })], o.align ?? AlignmentType.LEFT)] });
 }
 
-function listTable(header: string[], widths: number[], rows: string[][]) {
+export function listTable(header: string[], widths: number[], rows: string[][]) {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
@@ -104,11 +107,10 @@ function listTable(header: string[], widths: number[], rows: string[][]) {
   });
 }
 
-/** The decision's attached list as DOCX: national title and motto, number, place and date, the lists. */
-export async function decisionDocx(list: DecisionList, opts: { footer?: string } = {}): Promise<Buffer> {
-  // The signed list's hash in the footer lets a printed copy be matched to the record.
-  opts = { footer: opts.footer ?? (list.listHash ? `Mã kiểm tra danh sách đã ký duyệt (SHA-256): ${list.listHash}` : undefined) };
-  const heading = new Table({
+/** The Decree 30 heading: the issuing body (left, bold, ruled; its number below) beside the national
+ * title, the motto and the place and date (right). */
+export function decree30Heading(issuer: string[], number: string | null, place: string, isoDate: string): Table {
+  return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: noBorders,
     rows: [
@@ -117,7 +119,7 @@ export async function decisionDocx(list: DecisionList, opts: { footer?: string }
           new TableCell({
             width: { size: 40, type: WidthType.PERCENTAGE },
             borders: noBorders,
-            children: [para([run(list.issuer.toUpperCase(), { bold: true })]), para([run('―――――')]), para([run(`Số: ${list.decisionNumber}`)])],
+            children: [...issuer.map((line) => para([run(line, { bold: true })])), para([run('―――――')]), ...(number ? [para([run(number)])] : [])],
           }),
           new TableCell({
             width: { size: 60, type: WidthType.PERCENTAGE },
@@ -126,13 +128,20 @@ export async function decisionDocx(list: DecisionList, opts: { footer?: string }
               para([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 12 })]),
               para([run('Độc lập - Tự do - Hạnh phúc', { bold: true })]),
               para([run('―――――――――――')]),
-              para([run(`${list.decisionPlace ? `${list.decisionPlace}, ` : ''}${vietnameseDate(list.decisionDate)}`, { italics: true })]),
+              para([run(`${place ? `${place}, ` : ''}${vietnameseDate(isoDate)}`, { italics: true })]),
             ],
           }),
         ],
       }),
     ],
   });
+}
+
+/** The decision's attached list as DOCX: national title and motto, number, place and date, the lists. */
+export async function decisionDocx(list: DecisionList, opts: { footer?: string } = {}): Promise<Buffer> {
+  // The signed list's hash in the footer lets a printed copy be matched to the record.
+  opts = { footer: opts.footer ?? (list.listHash ? `Mã kiểm tra danh sách đã ký duyệt (SHA-256): ${list.listHash}` : undefined) };
+  const heading = decree30Heading([list.issuer.toUpperCase()], `Số: ${list.decisionNumber}`, list.decisionPlace, list.decisionDate);
   const mark = (revoked: boolean) => (revoked ? ' (đã hủy bỏ)' : '');
   const doc = new Document({
     creator: 'Vinh Danh',
@@ -148,7 +157,10 @@ export async function decisionDocx(list: DecisionList, opts: { footer?: string }
           para([run('DANH SÁCH', { bold: true, size: 14 })]),
           para([run(`Tập thể, cá nhân được tặng ${list.awardForm}`, { bold: true })]),
           para([run(list.title, { bold: true })]),
-          para([run(`(Kèm theo Quyết định số ${list.decisionNumber} ${vietnameseDate(list.decisionDate)} của ${list.authority})`, { italics: true })], AlignmentType.CENTER, 240),
+          para([run(`(Kèm theo Quyết định số ${list.decisionNumber} ${vietnameseDate(list.decisionDate)} của ${list.authority})`, { italics: true })], AlignmentType.CENTER, list.sitting ? 0 : 240),
+          ...(list.sitting
+            ? [para([run(`(Theo Biên bản họp Hội đồng Thi đua – Khen thưởng ${vietnameseDate(list.sitting.heldOn)}${list.sitting.place ? ` tại ${list.sitting.place}` : ''})`, { italics: true })], AlignmentType.CENTER, 240)]
+            : []),
           para([run(`I. TẬP THỂ (${list.collectives.length})`, { bold: true })], AlignmentType.LEFT, 120),
           listTable(['STT', 'Tên tập thể', 'Đơn vị'], [8, 52, 40], list.collectives.map((c) => [String(c.ordinal), c.name + mark(c.revoked), c.unit])),
           para([run('')]),

@@ -123,6 +123,12 @@ export function signoffRefusal(actor: Actor | null): Refusal | null {
   return hasRole(actor, 'approver') ? null : 'forbidden';
 }
 
+/** Recording the council's sitting and voting its list belongs to approvers (each row is judged as a
+ * single approval: separation of duties holds per nominee). */
+export function sittingRefusal(actor: Actor | null): Refusal | null {
+  return hasRole(actor, 'approver') ? null : 'forbidden';
+}
+
 /** Reading the final list: approvers who sign it, administrators who record the decision. */
 export function canReadFinalList(actor: Actor | null): boolean {
   return hasRole(actor, 'approver') || hasRole(actor, 'admin');

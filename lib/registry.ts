@@ -1,10 +1,12 @@
 // The registries of individuals and collectives, scoped like nominations: officers see their subtree,
-// the district office everything. Search folds case, diacritics and đ.
+// the district office everything. Search folds case, diacritics and đ. An edit that would change an
+// entry of a signed-off list still in review is refused (lib/final-list) until the sign-off is withdrawn.
 import 'server-only';
 import { and, count, desc, eq, gte, isNull, like, ne, or, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { awards, collectives, individuals, nominations, rounds, units, users, GENDERS, type NominationStatus } from '@/db/schema';
 import { appendAudit } from '@/lib/audit-chain';
+import { refuseIfFrozenListChanged } from '@/lib/final-list';
 import { write } from '@/lib/workflow';
 import { DomainError } from '@/lib/errors';
 import { isStaff, seesAllNominations, type Actor } from '@/lib/policy';
@@ -121,6 +123,7 @@ export function updateIndividual(actor: Actor | null, id: number, input: { fullN
     const before = tx.select().from(individuals).where(eq(individuals.id, id)).get()!;
     const after = { fullName, nameFolded: fold(fullName), gender: input.gender, birthYear: input.birthYear, position: input.position ? cleanText(input.position) : null, partyMember: input.partyMember };
     tx.update(individuals).set(after).where(eq(individuals.id, id)).run();
+    refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor!.id, action: 'individual.edit', entityType: 'individual', entityId: id, before: { fullName: before.fullName, gender: before.gender, birthYear: before.birthYear, position: before.position, partyMember: before.partyMember }, after });
   });
 }
@@ -145,6 +148,7 @@ export function mergeRegistryEntries(actor: Actor | null, kind: RegistryKind, ke
       moved.awards = tx.update(awards).set({ collectiveId: keepId }).where(eq(awards.collectiveId, dropId)).run().changes;
       tx.update(collectives).set({ mergedIntoId: keepId, active: false }).where(eq(collectives.id, dropId)).run();
     }
+    refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor.id, action: `${kind}.merge`, entityType: kind, entityId: keepId, before: { duplicate: dropId }, after: moved });
     return moved;
   });
@@ -158,6 +162,7 @@ export function updateCollective(actor: Actor | null, id: number, input: { name:
   write((tx) => {
     const before = tx.select({ name: collectives.name }).from(collectives).where(eq(collectives.id, id)).get()!;
     tx.update(collectives).set({ name, nameFolded: fold(name) }).where(eq(collectives.id, id)).run();
+    refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor!.id, action: 'collective.edit', entityType: 'collective', entityId: id, before, after: { name } });
   });
 }

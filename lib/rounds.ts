@@ -2,7 +2,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { awards, nominations, roundQuotas, rounds, units, type RoundSource, type RoundStatus } from '@/db/schema';
+import { awards, nominations, roundQuotas, rounds, units, type CouncilRule, type RoundSource, type RoundStatus } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { NEXT_STATUS, roundPreconditions } from '@/lib/workflow';
 import { nominationScope } from '@/lib/nominations';
@@ -96,7 +96,7 @@ export type RoundAdminView = {
   awardForm: string;
   consultation: boolean;
   /** The form's values, for editing while draft or open. */
-  terms: { title: string; theme: string; period: string; authority: string; awardForm: string; criteria: string; windowOpensAt: Date | null; windowClosesAt: Date | null; quotaCollectives: number | null; quotaIndividuals: number | null; consultation: boolean; consultationDays: number | null };
+  terms: { title: string; theme: string; period: string; authority: string; awardForm: string; criteria: string; windowOpensAt: Date | null; windowClosesAt: Date | null; quotaCollectives: number | null; quotaIndividuals: number | null; consultation: boolean; consultationDays: number | null; councilMembers: number; councilQuorum: number | null; councilRule: CouncilRule; councilBasis: string };
   decisionNumber: string | null;
   decisionDate: string | null;
   decisionSigner: string | null;
@@ -126,7 +126,7 @@ export function getRoundForAdmin(actor: Actor | null, id: number): RoundAdminVie
     .map(({ revokedAt, ...a }) => ({ ...a, revoked: !!revokedAt }));
   return {
     id: r.id, slug: r.slug, title: r.title, status: r.status, source: r.source, period: r.period, authority: r.authority, awardForm: r.awardForm, consultation: r.consultation,
-    terms: { title: r.title, theme: r.theme, period: r.period, authority: r.authority, awardForm: r.awardForm, criteria: r.criteria, windowOpensAt: r.windowOpensAt, windowClosesAt: r.windowClosesAt, quotaCollectives: r.quotaCollectives, quotaIndividuals: r.quotaIndividuals, consultation: r.consultation, consultationDays: r.consultationDays },
+    terms: { title: r.title, theme: r.theme, period: r.period, authority: r.authority, awardForm: r.awardForm, criteria: r.criteria, windowOpensAt: r.windowOpensAt, windowClosesAt: r.windowClosesAt, quotaCollectives: r.quotaCollectives, quotaIndividuals: r.quotaIndividuals, consultation: r.consultation, consultationDays: r.consultationDays, councilMembers: r.councilMembers, councilQuorum: r.councilQuorum, councilRule: r.councilRule, councilBasis: r.councilBasis },
     decisionNumber: r.decisionNumber, decisionDate: r.decisionDate, decisionSigner: r.decisionSigner, counts, moves, awards: list,
   };
 }

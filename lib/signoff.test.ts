@@ -1,7 +1,7 @@
 // Sign-off of the final list: preconditions, the content hash, the freeze, withdrawal and the decision.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray } from 'drizzle-orm';
-import { auditEvents, individuals, nominations, rounds, signoffs, units, users } from '@/db/schema';
+import { and, count, eq, inArray, notInArray } from 'drizzle-orm';
+import { auditEvents, awards, individuals, nominations, rounds, signoffs, units, users } from '@/db/schema';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
@@ -9,7 +9,11 @@ import { loadActor } from './users';
 import type { Actor } from './policy';
 import { checkNomination, decideNomination, decideRound, reconsiderNomination, setUnitQuota, transitionRound } from './workflow';
 import { getFinalList, signOffRound, withdrawSignoff } from './signoff';
-import { getDecisionList } from './exports';
+import { decisionDocx, getDecisionList } from './exports';
+import { hashPrintedList } from './final-list';
+import { updateIndividual } from './registry';
+import { mergeUnits, renameUnit } from './units';
+import { readDocx } from '@/tests/docx-text';
 
 let db: DB;
 let admin: Actor;
@@ -51,7 +55,7 @@ describe('sign-off of the final list', () => {
       try {
         decideNomination(approver, id, 'approve', vote);
       } catch {
-        decideNomination(approver, id, 'reject', vote);
+        decideNomination(approver, id, 'reject', { for: 2, against: 7, total: 9 });
       }
     }
     // Returned ones cannot come back while the round is in review: the office closes them as rejected.
@@ -100,20 +104,54 @@ describe('sign-off of the final list', () => {
     expect(getFinalList(admin, roundId).history.map((s) => !!s.withdrawnAt)).toEqual([false, true]);
   });
 
-  it('refuses a decision on a list that no longer matches the signed one', () => {
-    const [first] = getFinalList(admin, roundId).entries.filter((e) => e.kind === 'individual');
-    const nominee = db.select({ individualId: nominations.individualId }).from(nominations).where(eq(nominations.id, first.nominationId)).get()!.individualId!;
-    const name = db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.id, nominee)).get()!.n;
-    db.update(individuals).set({ fullName: `${name} (sửa)` }).where(eq(individuals.id, nominee)).run();
-    expect(() => decideRound(admin, roundId, decision)).toThrowError('conflict');
-    db.update(individuals).set({ fullName: name }).where(eq(individuals.id, nominee)).run();
+  it('while signed off, a registry or unit edit that would change an entry is refused, naming the list; others pass', () => {
+    const view = getFinalList(admin, roundId);
+    const [first] = view.entries.filter((e) => e.kind === 'individual');
+    const person = db.select().from(individuals).where(eq(individuals.id, first.individualId!)).get()!;
+    const edit = { fullName: person.fullName, gender: person.gender, birthYear: person.birthYear, position: person.position, partyMember: person.partyMember };
+    const auditBefore = db.select({ n: count() }).from(auditEvents).get()!.n;
+    for (const change of [{ fullName: `${person.fullName} Sửa` }, { birthYear: 1901 }, { partyMember: !person.partyMember }, { position: 'Chức vụ khác' }, { gender: person.gender === 'male' ? ('female' as const) : ('male' as const) }]) {
+      let error: unknown;
+      try {
+        updateIndividual(admin, person.id, { ...edit, ...change });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, JSON.stringify(change)).toMatchObject({ code: 'list_frozen', params: { round: view.round.title } });
+    }
+    expect(db.select().from(individuals).where(eq(individuals.id, person.id)).get()).toEqual(person);
+    // Renaming the unit printed beside a listed name, or merging it away, is refused too.
+    expect(() => renameUnit(admin, first.unitId, 'Tên đơn vị mới')).toThrowError('list_frozen');
+    const other = db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ')).get()!.id;
+    expect(() => mergeUnits(admin, [first.unitId], other)).toThrowError('list_frozen');
+    expect(db.select({ n: count() }).from(auditEvents).get()!.n).toBe(auditBefore);
+    // Someone who is not on the list is edited as usual.
+    const outsider = db.select().from(individuals).where(notInArray(individuals.id, view.entries.map((e) => e.individualId ?? 0))).get()!;
+    updateIndividual(admin, outsider.id, { fullName: `${outsider.fullName} Hai`, gender: outsider.gender, birthYear: outsider.birthYear, position: outsider.position, partyMember: outsider.partyMember });
   });
 
-  it('the decision is recorded on the signed list and its annex carries the hash', () => {
-    const signed = getFinalList(admin, roundId).standing!.listHash;
-    const { awards } = decideRound(admin, roundId, decision);
-    expect(awards).toBe(getFinalList(admin, roundId).entries.length);
-    expect(getDecisionList(admin, DEMO_SLUGS.open).listHash).toBe(signed);
+  it('the decision is built from the signed snapshot in its order; the printed annex hashes to the signed hash', async () => {
+    const view = getFinalList(admin, roundId);
+    const signed = view.standing!.listHash;
+    // A change behind the app's back (raw SQL) no longer reaches the awards: they come from the snapshot.
+    const [first] = view.entries.filter((e) => e.kind === 'individual');
+    const name = db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.id, first.individualId!)).get()!.n;
+    db.update(individuals).set({ fullName: `${name} (sửa ngoài ứng dụng)` }).where(eq(individuals.id, first.individualId!)).run();
+    const { awards: count } = decideRound(admin, roundId, decision);
+    expect(count).toBe(view.entries.length);
+    const made = db.select().from(awards).where(eq(awards.roundId, roundId)).all();
+    const key = (x: { kind: string; ordinal: number; name: string; unit: string; position: string | null; nominationId: number }) => `${x.kind}|${x.ordinal}|${x.nominationId}|${x.name}|${x.unit}|${x.position ?? ''}`;
+    expect(made.map((a) => key({ kind: a.nomineeKind, ordinal: a.ordinal, name: a.name, unit: a.unitName, position: a.position, nominationId: a.nominationId })).sort()).toEqual(view.entries.map(key).sort());
+    const list = getDecisionList(admin, DEMO_SLUGS.open);
+    expect(list.listHash).toBe(signed);
+    // Read the DOCX as printed: the title under the heading and both tables' rows, then hash them.
+    const docx = await readDocx(await decisionDocx(list));
+    const title = docx.paragraphs[docx.paragraphs.findIndex((p) => p.startsWith('Tập thể, cá nhân được tặng')) + 1];
+    const [, collectives, individualsTable] = docx.tables;
+    const printed = { title, collectives: collectives.slice(1), individuals: individualsTable.slice(1) };
+    expect(printed.collectives.length + printed.individuals.length).toBe(view.entries.length);
+    expect(hashPrintedList(printed)).toBe(signed);
+    expect(docx.footers).toContain(signed);
     // After the decision the sign-off stands for good.
     expect(() => withdrawSignoff(approver, roundId, 'Quá muộn')).toThrowError('invalid_state');
     transitionRound(admin, roundId, 'published');

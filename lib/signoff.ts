@@ -1,7 +1,7 @@
 // The approver's sign-off of a round's final list. When every submitted nomination is approved or
 // rejected, the approver reads the list with its counts against quota and signs it off: who, when and
-// a SHA-256 of the list's content. A standing sign-off freezes the list (lib/policy refuses every
-// change) until the approver withdraws it with a reason; the decision is recorded only on a signed list,
+// a SHA-256 of the list's content, and a snapshot of the list. A standing sign-off freezes the list (lib/policy
+// refuses every change of a nomination, lib/registry and lib/units every edit that would change an entry) until the approver withdraws it with a reason; the decision is recorded only on a signed list,
 // and its DOCX annex prints the hash so a paper copy can be matched to the record.
 import 'server-only';
 import { asc, desc, eq } from 'drizzle-orm';
@@ -11,7 +11,7 @@ import type { DB } from '@/db/connection';
 import { nominations, roundQuotas, rounds, signoffs, units, users, type Gender, type NomineeKind, type RoundStatus } from '@/db/schema';
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
-import { finalListEntries, hashFinalList, standingSignoff, type FinalListEntry } from '@/lib/final-list';
+import { finalListEntries, hashFinalList, insertSnapshot, standingSignoff, type FinalListEntry } from '@/lib/final-list';
 import { canReadFinalList, signoffRefusal, type Actor } from '@/lib/policy';
 import { clean, compareVi } from '@/lib/text';
 import { write } from '@/lib/workflow';
@@ -110,7 +110,7 @@ function buildView(db: Reader, roundId: number): FinalListView {
   return {
     round: r,
     entries,
-    hash: hashFinalList(r.slug, entries),
+    hash: hashFinalList(r.title, entries),
     pending,
     rejected: count('rejected'),
     drafts: count('draft'),
@@ -145,6 +145,8 @@ export function signOffRound(actor: Actor | null, roundId: number, seenHash: str
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
     if (seenHash !== view.hash) throw new DomainError('conflict');
     const id = tx.insert(signoffs).values({ roundId, signedBy: actor!.id, signedAt: now, listHash: view.hash }).returning({ id: signoffs.id }).get().id;
+    // The list as signed, with everything that lands on each award: the decision is built from it.
+    insertSnapshot(tx, id, view.entries);
     appendAudit(tx, {
       actorId: actor!.id,
       action: 'round.signoff',

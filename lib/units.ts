@@ -1,10 +1,12 @@
 // The unit tree (admins): create, rename (the old name kept in history), move, deactivate, and merge
-// wards as in the 2025 reform. Units are never deleted; past decisions keep the names of their day.
+// wards as in the 2025 reform. Units are never deleted; past decisions keep the names of their day. A rename,
+// move or merge that would change an entry of a signed-off list still in review is refused (lib/final-list).
 import 'server-only';
 import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { collectives, individuals, unitNames, units, users, UNIT_KINDS, type UnitKind } from '@/db/schema';
 import { appendAudit } from '@/lib/audit-chain';
+import { refuseIfFrozenListChanged } from '@/lib/final-list';
 import { DomainError } from '@/lib/errors';
 import { hasRole, type Actor } from '@/lib/policy';
 import { clean, slugify } from '@/lib/text';
@@ -60,6 +62,7 @@ export function renameUnit(actor: Actor | null, id: number, newName: string, now
     tx.update(unitNames).set({ validTo: now }).where(and(eq(unitNames.unitId, id), isNull(unitNames.validTo))).run();
     tx.insert(unitNames).values({ unitId: id, name, validFrom: now }).run();
     tx.update(units).set({ name }).where(eq(units.id, id)).run();
+    refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor.id, action: 'unit.rename', entityType: 'unit', entityId: id, before: { name: u.name }, after: { name } });
   });
 }
@@ -86,6 +89,7 @@ export function moveUnit(actor: Actor | null, id: number, parentId: number): voi
     const before = tx.select({ parentId: units.parentId }).from(units).where(eq(units.id, id)).get();
     if (!before) throw new DomainError('not_found');
     moveIn(tx, id, parentId);
+    refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor.id, action: 'unit.move', entityType: 'unit', entityId: id, before, after: { parentId } });
   });
 }
@@ -123,6 +127,7 @@ export function mergeUnits(actor: Actor | null, fromIds: number[], intoId: numbe
       moveIn(tx, o.id, intoId);
       tx.update(units).set({ active: false, mergedIntoId: intoId }).where(eq(units.id, o.id)).run();
     }
+    refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor.id, action: 'unit.merge', entityType: 'unit', entityId: intoId, before: { from }, after: { into: intoId, moved } });
     return { moved };
   });

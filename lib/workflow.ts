@@ -3,7 +3,7 @@
 // and its audit event together, and returns a small result or throws a DomainError.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { DB } from '@/db/connection';
 import {
@@ -15,6 +15,7 @@ import {
   roundQuotas,
   rounds,
   units,
+  type CouncilRule,
   type NomineeKind,
   type RoundStatus,
 } from '@/db/schema';
@@ -29,9 +30,10 @@ import {
   type NominationContext,
 } from '@/lib/policy';
 import { addWorkingDays } from '@/lib/dates';
-import { finalListEntries, hashFinalList, standingSignoff } from '@/lib/final-list';
+import { councilRefusal, voteRefusal, type Council, type Tally } from '@/lib/council-rule';
+import { hashFinalList, snapshotEntries, standingSignoff, type FinalListEntry } from '@/lib/final-list';
 import { indexRoundAwards, unindexAward } from '@/lib/search-index';
-import { clean, cleanLines, compareVi, fold, slugify } from '@/lib/text';
+import { clean, cleanLines, fold, slugify } from '@/lib/text';
 
 export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
@@ -229,21 +231,49 @@ export function checkNominations(actor: Actor | null, ids: number[], now = new D
   });
 }
 
-export type Vote = { for: number; against: number; total: number };
+/** A council tally. `abstain` counts abstentions and absent members; `total`, when given instead, is the
+ * number of members the older form asked for (abstain = total − for − against). */
+export type Vote = { for: number; against: number; abstain?: number; total?: number };
+
+/** The round's council, read inside the caller's transaction. */
+export function roundCouncil(tx: Pick<DB, 'select'>, roundId: number): Council {
+  const r = tx
+    .select({ members: rounds.councilMembers, quorum: rounds.councilQuorum, rule: rounds.councilRule, basis: rounds.councilBasis })
+    .from(rounds)
+    .where(eq(rounds.id, roundId))
+    .get();
+  if (!r) throw new DomainError('not_found');
+  return r;
+}
+
+/** Judges a vote by the round's council rule; a refusal names the field at fault and what it falls short of. */
+export function tallyOf(council: Council, decision: 'approve' | 'reject', vote: Vote): Tally {
+  const abstain = vote.abstain ?? (vote.total != null ? vote.total - vote.for - vote.against : 0);
+  const tally = { for: vote.for, against: vote.against, abstain };
+  const refusal = voteRefusal(council, decision, tally);
+  if (refusal) throw new DomainError('council_vote', refusal);
+  return tally;
+}
+
+/** Records one approval or rejection: policy, the council's rule, the quota, the change and its audit event. */
+export function decideIn(tx: Tx, actor: Actor | null, id: number, decision: 'approve' | 'reject', vote: Vote, now: Date, sittingId: number | null = null) {
+  const ctx = authorize(tx, actor, id, decision, now);
+  const council = roundCouncil(tx, ctx.roundId);
+  const tally = tallyOf(council, decision, vote);
+  if (decision === 'approve') enforceQuota(tx, ctx.roundId, ctx.kind, ctx.unitPath);
+  const status = decision === 'approve' ? 'approved' : 'rejected';
+  tx.update(nominations)
+    .set({ status, decidedBy: actor!.id, decidedAt: now, voteFor: tally.for, voteAgainst: tally.against, voteAbstain: tally.abstain, voteTotal: council.members, sittingId, updatedAt: now })
+    .where(eq(nominations.id, id))
+    .run();
+  const recorded = { for: tally.for, against: tally.against, abstain: tally.abstain, total: council.members };
+  audit(tx, actor, `nomination.${decision}`, 'nomination', id, { status: ctx.status }, { status, vote: recorded, rule: council.rule, ...(sittingId ? { sittingId } : {}) });
+  return ctx;
+}
 
 export function decideNomination(actor: Actor | null, id: number, decision: 'approve' | 'reject', vote: Vote, now = new Date()): void {
-  if (![vote.for, vote.against, vote.total].every((v) => Number.isSafeInteger(v) && v >= 0 && v <= 1000) || vote.for + vote.against > vote.total || vote.total < 1) {
-    throw new DomainError('invalid_input', { field: 'vote' });
-  }
   write((tx) => {
-    const ctx = authorize(tx, actor, id, decision, now);
-    if (decision === 'approve') enforceQuota(tx, ctx.roundId, ctx.kind, ctx.unitPath);
-    const status = decision === 'approve' ? 'approved' : 'rejected';
-    tx.update(nominations)
-      .set({ status, decidedBy: actor!.id, decidedAt: now, voteFor: vote.for, voteAgainst: vote.against, voteTotal: vote.total, updatedAt: now })
-      .where(eq(nominations.id, id))
-      .run();
-    audit(tx, actor, `nomination.${decision}`, 'nomination', id, { status: ctx.status }, { status, vote });
+    decideIn(tx, actor, id, decision, vote, now);
   });
 }
 
@@ -254,7 +284,7 @@ export function reconsiderNomination(actor: Actor | null, id: number, reason: st
   write((tx) => {
     const ctx = authorize(tx, actor, id, 'reconsider', now);
     tx.update(nominations)
-      .set({ status: 'checked', decidedBy: null, decidedAt: null, voteFor: null, voteAgainst: null, voteTotal: null, updatedAt: now })
+      .set({ status: 'checked', decidedBy: null, decidedAt: null, voteFor: null, voteAgainst: null, voteAbstain: null, voteTotal: null, sittingId: null, updatedAt: now })
       .where(eq(nominations.id, id))
       .run();
     tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now }).run();
@@ -392,80 +422,42 @@ export function decideRound(
     tx.update(rounds).set(values).where(eq(rounds.id, roundId)).run();
     const missing = roundPreconditions(tx, roundId, 'decided');
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
-    // The decision is recorded on the list that was signed: a list changed since is refused.
-    if (standingSignoff(tx, roundId)!.listHash !== hashFinalList(r.slug, finalListEntries(tx, roundId))) throw new DomainError('conflict', { what: 'list' });
-    const count = createAwards(tx, roundId);
+    // The decision is the list that was signed: the awards are built from the sign-off's snapshot, in
+    // its order, after checking the snapshot still hashes to what was signed.
+    const signed = standingSignoff(tx, roundId)!;
+    const snapshot = snapshotEntries(tx, signed.id);
+    if (signed.listHash !== hashFinalList(r.title, snapshot)) throw new DomainError('conflict', { what: 'list' });
+    const count = createAwards(tx, roundId, snapshot);
     tx.update(rounds).set({ status: 'decided', decidedAt: now, updatedAt: now }).where(eq(rounds.id, roundId)).run();
-    audit(tx, actor, 'round.decided', 'round', roundId, { status: r.status }, { status: 'decided', ...values, awards: count });
+    audit(tx, actor, 'round.decided', 'round', roundId, { status: r.status }, { status: 'decided', ...values, awards: count, listHash: signed.listHash });
     return { awards: count };
   });
 }
 
-/** The decision's attached list: approved nominations, collectives then individuals, by unit and name. */
-export function createAwards(tx: Tx, roundId: number): number {
-  const rows = tx
-    .select({
-      nominationId: nominations.id,
-      kind: nominations.nomineeKind,
-      collectiveId: nominations.collectiveId,
-      individualId: nominations.individualId,
-      summary: nominations.summary,
-      individualName: individuals.fullName,
-      position: individuals.position,
-      gender: individuals.gender,
-      partyMember: individuals.partyMember,
-      individualUnitId: individuals.unitId,
-      collectiveName: collectives.name,
-      collectiveUnitId: collectives.unitId,
-    })
-    .from(nominations)
-    .leftJoin(individuals, eq(individuals.id, nominations.individualId))
-    .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
-    .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'approved')))
-    .orderBy(asc(nominations.id))
-    .all();
-  const unitIds = [...new Set(rows.map((r) => (r.individualUnitId ?? r.collectiveUnitId)!))];
-  const unitRows = unitIds.length
-    ? tx.select({ id: units.id, name: units.name, parentId: units.parentId }).from(units).where(inArray(units.id, unitIds)).all()
-    : [];
-  const parentIds = [...new Set(unitRows.map((u) => u.parentId).filter((x): x is number => x != null))];
-  const parents = parentIds.length ? tx.select({ id: units.id, name: units.name, parentId: units.parentId }).from(units).where(inArray(units.id, parentIds)).all() : [];
-  const unitById = new Map([...unitRows, ...parents].map((u) => [u.id, u]));
-  const list = rows.map((r) => {
-    const own = unitById.get((r.individualUnitId ?? r.collectiveUnitId)!)!;
-    const name = (r.individualName ?? r.collectiveName)!;
-    // A collective that is itself a unit is listed with its parent unit (Decree 30 annex layout).
-    const shown = r.kind === 'collective' && name === own.name && own.parentId ? unitById.get(own.parentId)! : own;
-    return { ...r, name, unitId: shown.id, unitName: shown.name };
-  });
-  let inserted = 0;
-  for (const kind of ['collective', 'individual'] as const) {
-    list
-      .filter((r) => r.kind === kind)
-      .sort((a, b) => compareVi(a.unitName, b.unitName) || compareVi(a.name, b.name))
-      .forEach((r, i) => {
-        tx.insert(awards)
-          .values({
-            publicId: randomBytes(8).toString('hex'),
-            roundId,
-            nominationId: r.nominationId,
-            nomineeKind: kind,
-            collectiveId: r.collectiveId,
-            individualId: r.individualId,
-            ordinal: i + 1,
-            name: r.name,
-            position: r.position ?? null,
-            unitId: r.unitId,
-            unitName: r.unitName,
-            summary: r.summary,
-            gender: r.gender ?? null,
-            partyMember: r.kind === 'individual' ? !!r.partyMember : null,
-          })
-          .run();
-        inserted++;
-      });
+/** The decision's attached list as awards: one per entry of the given list (the sign-off's snapshot), in its order. */
+export function createAwards(tx: Tx, roundId: number, entries: FinalListEntry[]): number {
+  for (const e of entries) {
+    tx.insert(awards)
+      .values({
+        publicId: randomBytes(8).toString('hex'),
+        roundId,
+        nominationId: e.nominationId,
+        nomineeKind: e.kind,
+        collectiveId: e.collectiveId,
+        individualId: e.individualId,
+        ordinal: e.ordinal,
+        name: e.name,
+        position: e.position,
+        unitId: e.unitId,
+        unitName: e.unit,
+        summary: e.summary,
+        gender: e.gender,
+        birthYear: e.birthYear,
+        partyMember: e.partyMember,
+      })
+      .run();
   }
-  return inserted;
+  return entries.length;
 }
 
 export function revokeAward(actor: Actor | null, publicId: string, input: { reason: string; decision: string }, now = new Date()): void {
@@ -502,6 +494,8 @@ export type RoundInput = {
   quotaIndividuals: number | null;
   consultation: boolean;
   consultationDays: number | null;
+  /** The council's rule (defaults: 9 members, no quorum, more than half, the rule's default basis). */
+  council?: { members: number; quorum: number | null; rule: CouncilRule; basis: string };
 };
 
 export function uniqueSlug(tx: Tx, title: string): string {
@@ -527,7 +521,15 @@ function roundValues(input: RoundInput) {
     quotaIndividuals: input.quotaIndividuals,
     consultation: input.consultation,
     consultationDays: input.consultation ? input.consultationDays : null,
+    ...(input.council ? councilValues(input.council) : {}),
   };
+}
+
+function councilValues(c: NonNullable<RoundInput['council']>) {
+  const bad = councilRefusal(c);
+  if (bad) throw new DomainError('invalid_input', { field: bad });
+  // Empty means the rule's default basis (DEFAULT_BASIS), read where it is shown: it follows a change of rule.
+  return { councilMembers: c.members, councilQuorum: c.quorum, councilRule: c.rule, councilBasis: cleanLines(c.basis) };
 }
 
 /** A new round, in draft, run by the admin's unit. */

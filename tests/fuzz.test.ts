@@ -166,7 +166,7 @@ const TARGETS: Target[] = [
   { name: 'nomination submit', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).submit, fields: { id: id(300) } },
   { name: 'nomination return', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).returnWithReason, fields: { id: id(300), reason: TEXT } },
   { name: 'nomination check', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).markChecked, fields: { id: id(300) } },
-  { name: 'nomination decide', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).decide, fields: { id: id(300), decision: oneOf('approve', 'reject'), voteFor: oneOf('5', '7'), voteAgainst: oneOf('0', '1'), voteTotal: oneOf('7', '9') } },
+  { name: 'nomination decide', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).decide, fields: { id: id(300), decision: oneOf('approve', 'reject'), voteFor: oneOf('5', '7'), voteAgainst: oneOf('0', '1'), voteAbstain: oneOf('0', '2', ''), voteTotal: oneOf('7', '9') } },
   { name: 'nomination comment', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).comment, fields: { id: id(300), body: TEXT } },
   { name: 'nomination attach', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).attach, fields: { id: id(300), file: file as Kind }, runs: 100 },
   { name: 'nominations bulk', load: async () => (await import('@/app/[locale]/manage/nominations/actions')).bulk, fields: { 'ids[]': id(300), op: oneOf('check', 'return'), reason: TEXT } },
@@ -180,6 +180,7 @@ const TARGETS: Target[] = [
   { name: 'import confirm', load: async () => (await import('@/app/[locale]/manage/import/actions')).confirm, fields: { locale: LOCALE, token: oneOf('0'.repeat(32), 'a'.repeat(32)) }, runs: 40 },
   { name: 'nomination reconsider', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).reconsider, fields: { id: id(300), reason: TEXT } },
   { name: 'round sign-off', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/signoff/actions')).signOff, fields: { id: id(8), hash: oneOf('0'.repeat(64), 'f'.repeat(64)) } },
+  { name: 'council sitting and list vote', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/council/actions')).saveSitting, fields: { id: id(8), heldOn: DATE, place: TEXT, chair: TEXT, secretary: TEXT, membersPresent: TEXT, 'nominationId[]': id(300), 'decision[]': oneOf('approve', 'reject'), 'for[]': oneOf('5', '9', '1001'), 'against[]': oneOf('0', '4') } },
   { name: 'round sign-off withdraw', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/signoff/actions')).withdraw, fields: { id: id(8), reason: TEXT } },
   { name: 'archive check', load: async () => (await import('@/app/[locale]/manage/rounds/archive/actions')).checkArchive, fields: { locale: LOCALE, title: TEXT, theme: TEXT, period: oneOf('2018–2019'), authority: TEXT, awardForm: TEXT, decisionNumber: TEXT, decisionDate: DATE, decisionSigner: TEXT, decisionPlace: TEXT, file: file as Kind, list: TEXT }, runs: 100 },
   { name: 'archive record', load: async () => (await import('@/app/[locale]/manage/rounds/archive/actions')).recordArchive, fields: { locale: LOCALE, token: oneOf('0'.repeat(32), 'a'.repeat(32)), 'choice-2': oneOf('new', '1') }, runs: 40 },
@@ -234,7 +235,7 @@ const ROUTES: Array<{ name: string; load: () => Promise<Handler>; params: Record
   { name: 'GET /api/attachments/[id]', load: async () => (await import('@/app/api/attachments/[id]/route')).GET, params: { id: id(50) } },
   { name: 'GET /api/health', load: async () => (await import('@/app/api/health/route')).GET, params: {} },
   { name: 'GET /rounds/[slug]/awards.csv', load: async () => (await import('@/app/rounds/[slug]/awards.csv/route')).GET, params: { slug: oneOf('so-ket-3-nam-ket-luan-01-2021-2024', 'tong-ket-5-nam-chi-thi-05-2016-2021') } },
-  { name: 'GET /manage/rounds/[slug]/export/[file]', load: async () => (await import('@/app/manage/rounds/[slug]/export/[file]/route')).GET, params: { slug: oneOf('so-ket-3-nam-ket-luan-01-2021-2024'), file: oneOf('decision.docx', 'awards.xlsx', 'report.xlsx') } },
+  { name: 'GET /manage/rounds/[slug]/export/[file]', load: async () => (await import('@/app/manage/rounds/[slug]/export/[file]/route')).GET, params: { slug: oneOf('so-ket-3-nam-ket-luan-01-2021-2024'), file: oneOf('decision.docx', 'awards.xlsx', 'report.xlsx', 'minutes.docx') } },
 ];
 
 describe('hostile requests at every route handler, as every role', () => {

@@ -6,6 +6,7 @@ import type { DB } from '@/db/connection';
 import {
   awards,
   collectives,
+  councilSittings,
   individuals,
   nominationComments,
   nominations,
@@ -23,7 +24,7 @@ import {
   type UnitKind,
 } from '@/db/schema';
 import { appendAudit } from '@/lib/audit-chain';
-import { finalListEntries, hashFinalList } from '@/lib/final-list';
+import { finalListEntries, hashFinalList, insertSnapshot } from '@/lib/final-list';
 import { hashPassword } from '@/lib/auth/password';
 import { compareVi, fold } from '@/lib/text';
 import { rebuildSearchIndex } from '@/lib/search-index';
@@ -46,6 +47,17 @@ export const DEMO_SLUGS = {
   open: 'hoc-tap-lam-theo-bac-2026',
 } as const;
 
+const TITLE_A = 'Sơ kết 3 năm thực hiện Kết luận 01-KL/TW (2021–2024)';
+
+/** The council's sitting on the 2021–2024 round (fictional members). */
+export const DEMO_SITTING = {
+  heldOn: '2024-05-20',
+  place: 'Trụ sở UBND Quận 7',
+  chair: 'Võ Thanh Sơn',
+  secretary: 'Trương Thị Mỹ Hạnh',
+  membersPresent: ['Võ Thanh Sơn', 'Đoàn Minh Thịnh', 'Trương Thị Mỹ Hạnh', 'Lê Văn Tâm', 'Phan Thị Kim Oanh', 'Ngô Quang Vinh', 'Huỳnh Thị Thu Trang', 'Đặng Văn Lực', 'Bùi Thanh Hà'],
+};
+
 const ACCOUNTS: Array<{ username: string; displayName: string; unit: string; roles: Role[] }> = [
   { username: 'admin', displayName: 'Lâm Quốc Khải', unit: 'UBND Quận 7', roles: ['admin'] },
   { username: 'reviewer', displayName: 'Trương Thị Mỹ Hạnh', unit: 'Phòng Nội vụ', roles: ['reviewer'] },
@@ -55,7 +67,7 @@ const ACCOUNTS: Array<{ username: string; displayName: string; unit: string; rol
 ];
 
 type UnitRow = { id: number; name: string; kind: UnitKind; parentId: number | null; path: string };
-type Person = { id: number; fullName: string; gender: Gender; position: string; unit: UnitRow; partyMember: boolean };
+type Person = { id: number; fullName: string; gender: Gender; birthYear: number; position: string; unit: UnitRow; partyMember: boolean };
 type Group = { id: number; name: string; unit: UnitRow };
 type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
@@ -87,7 +99,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
       .values({
         ...common,
         slug: DEMO_SLUGS.published,
-        title: 'Sơ kết 3 năm thực hiện Kết luận 01-KL/TW (2021–2024)',
+        title: TITLE_A,
         period: '2021–2024',
         criteria:
           'Tập thể, cá nhân có thành tích tiêu biểu, xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh giai đoạn 2021–2024, được đơn vị bình xét và đề nghị.',
@@ -108,10 +120,18 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
     const groupsA = people.collectives(70);
     const personsA = people.individuals(78);
     decideRound(tx, rng, roundA.id, groupsA, personsA, userIds, { submitted: '2024-04-20', checked: '2024-05-08', decided: '2024-05-20' });
-    // The chairman signed the final list off before the decision; its hash is printed on the annex.
-    tx.insert(signoffs)
-      .values({ roundId: roundA.id, signedBy: userIds.approver, signedAt: at('2024-05-22'), listHash: hashFinalList(DEMO_SLUGS.published, finalListEntries(tx, roundA.id)) })
-      .run();
+    // The council voted all 148 at one sitting; its minutes export from this record.
+    const sitting = tx.insert(councilSittings).values({ roundId: roundA.id, ...DEMO_SITTING, membersPresent: DEMO_SITTING.membersPresent.join('\n'), recordedBy: userIds.approver, recordedAt: at('2024-05-20') }).returning({ id: councilSittings.id }).get();
+    tx.update(nominations).set({ sittingId: sitting.id, voteAbstain: 0 }).where(eq(nominations.roundId, roundA.id)).run();
+    // The chairman signed the final list off before the decision: its snapshot is what the awards show,
+    // and its hash is printed on the annex.
+    const entriesA = finalListEntries(tx, roundA.id);
+    const signoffA = tx
+      .insert(signoffs)
+      .values({ roundId: roundA.id, signedBy: userIds.approver, signedAt: at('2024-05-22'), listHash: hashFinalList(TITLE_A, entriesA) })
+      .returning({ id: signoffs.id })
+      .get();
+    insertSnapshot(tx, signoffA.id, entriesA);
 
     // Round B: 2016–2021, decided on paper and recorded from the archive.
     const roundB = tx
@@ -276,12 +296,13 @@ class PeopleFactory {
     this.usedNames.add(fullName);
     const position = rng.pick(POSITIONS[unit.kind]);
     const partyMember = unit.kind === 'party_cell' || unit.kind === 'party_committee' || rng.chance(0.6);
+    const birthYear = rng.int(1962, 1998);
     const { id } = this.tx
       .insert(individuals)
-      .values({ fullName, nameFolded: fold(fullName), gender, birthYear: rng.int(1962, 1998), position, unitId: unit.id, partyMember })
+      .values({ fullName, nameFolded: fold(fullName), gender, birthYear, position, unitId: unit.id, partyMember })
       .returning({ id: individuals.id })
       .get();
-    return { id, fullName, gender, position, unit, partyMember };
+    return { id, fullName, gender, birthYear, position, unit, partyMember };
   }
 
   collectives(n: number, pool?: (c: { name: string; unit: UnitRow }) => boolean): Group[] {
@@ -365,6 +386,7 @@ function decideRound(
           unitName: r.unitName,
           summary: r.summary,
           gender: r.e.p?.gender ?? null,
+          birthYear: r.e.p?.birthYear ?? null,
           partyMember: r.e.p?.partyMember ?? null,
         })
         .run();

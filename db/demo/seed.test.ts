@@ -6,6 +6,7 @@ import { auditEvents, awards, individuals, nominations, rounds, units, userRoles
 import type { DB } from '@/db/connection';
 import { freshDatabase } from '@/tests/db';
 import { DEMO_PASSWORD, DEMO_SLUGS, seedDemo } from './index';
+import { hashFinalList, snapshotEntries, standingSignoff } from '@/lib/final-list';
 
 let db: DB;
 const roundId = (slug: string) => db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, slug)).get()!.id;
@@ -35,6 +36,19 @@ describe('demo seed', () => {
       expect(noms).toHaveLength(n);
       expect(noms.every((x) => x.status === 'approved' && x.summary.length > 20)).toBe(true);
     }
+  });
+
+  it('the 2021–2024 awards are the signed snapshot: same entries, units, fields and order, and its hash', () => {
+    const id = roundId(DEMO_SLUGS.published);
+    const signed = standingSignoff(db, id)!;
+    const snapshot = snapshotEntries(db, signed.id);
+    expect(snapshot).toHaveLength(148);
+    const title = db.select({ t: rounds.title }).from(rounds).where(eq(rounds.id, id)).get()!.t;
+    expect(hashFinalList(title, snapshot)).toBe(signed.listHash);
+    const list = db.select().from(awards).where(eq(awards.roundId, id)).all();
+    const fromAward = list.map((a) => [a.nomineeKind, a.ordinal, a.nominationId, a.name, a.position, a.unitId, a.unitName, a.gender, a.birthYear, a.partyMember, a.summary]);
+    const fromSnapshot = snapshot.map((e) => [e.kind, e.ordinal, e.nominationId, e.name, e.position, e.unitId, e.unit, e.gender, e.birthYear, e.partyMember, e.summary]);
+    expect(fromAward.sort()).toEqual(fromSnapshot.sort());
   });
 
   it('stores every name in NFC and gives awards unique public ids', () => {

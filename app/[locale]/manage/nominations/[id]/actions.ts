@@ -30,10 +30,13 @@ export const markChecked = validatedAction(z.object({ id }), (actor, d) => {
   done();
 });
 
+const optionalCount = z.preprocess((v) => (v === '' || v == null ? undefined : v), count.optional());
+
 export const decide = validatedAction(
-  z.object({ id, decision: z.enum(['approve', 'reject']), voteFor: count, voteAgainst: count, voteTotal: count }),
+  // voteTotal: the older form's "members" field (abstain = total − for − against), still accepted.
+  z.object({ id, decision: z.enum(['approve', 'reject']), voteFor: count, voteAgainst: count, voteAbstain: optionalCount, voteTotal: optionalCount }),
   (actor, d) => {
-    decideNomination(actor, d.id, d.decision, { for: d.voteFor, against: d.voteAgainst, total: d.voteTotal });
+    decideNomination(actor, d.id, d.decision, { for: d.voteFor, against: d.voteAgainst, abstain: d.voteAbstain, total: d.voteTotal });
     done();
   },
 );

@@ -5,6 +5,8 @@ import { getNomination, getNominationTimeline } from '@/lib/nominations';
 import { hasRole } from '@/lib/policy';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
+import { VoteForm } from '@/components/vote-form';
+import { getCouncilRule } from '@/lib/council';
 import { errorMessages } from '@/components/error-messages';
 import { listAttachments } from '@/lib/attachments';
 import { listFeedback } from '@/lib/consultation';
@@ -37,6 +39,8 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
   // Shown on a signed-off list too: the refusal then says why, and how to unfreeze it.
   const approverMayReconsider = hasRole(actor, 'approver') && n.roundStatus === 'reviewing' && (n.status === 'approved' || n.status === 'rejected');
   const hidden = <input type="hidden" name="id" value={n.id} />;
+  const council = approverMay ? getCouncilRule(actor, n.roundId) : null;
+  const tcouncil = await getTranslations('council');
   return (
     <article className="space-y-6">
       <p className="text-sm"><Link href="/manage/nominations">← {t('back')}</Link></p>
@@ -127,19 +131,24 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
       {approverMay ? (
         <section className="card space-y-4" aria-labelledby="decide-h">
           <h2 id="decide-h" className="text-lg font-semibold">{ta('decide')}</h2>
-          <ActionForm action={decide} submitLabel={ta('decision')} confirmText={ta('decideConfirm')} errors={errors}>
-            {hidden}
-            <fieldset className="flex flex-wrap gap-4">
-              <legend className="label">{ta('decision')}</legend>
-              <label className="flex items-center gap-2"><input type="radio" name="decision" value="approve" defaultChecked /> {ta('approve')}</label>
-              <label className="flex items-center gap-2"><input type="radio" name="decision" value="reject" /> {ta('reject')}</label>
-            </fieldset>
-            <div className="grid gap-3 sm:grid-cols-3">
-              <div><label htmlFor="voteFor" className="label">{ta('voteFor')}</label><input id="voteFor" name="voteFor" type="number" min={0} max={1000} required className="field" /></div>
-              <div><label htmlFor="voteAgainst" className="label">{ta('voteAgainst')}</label><input id="voteAgainst" name="voteAgainst" type="number" min={0} max={1000} required className="field" /></div>
-              <div><label htmlFor="voteTotal" className="label">{ta('voteTotal')}</label><input id="voteTotal" name="voteTotal" type="number" min={1} max={1000} required className="field" /></div>
-            </div>
-          </ActionForm>
+          <VoteForm
+            action={decide}
+            id={n.id}
+            members={council!.members}
+            errors={errors}
+            voteErrors={tcouncil.raw('errors') as Record<string, string>}
+            labels={{
+              decision: ta('decision'),
+              approve: ta('approve'),
+              reject: ta('reject'),
+              voteFor: ta('voteFor'),
+              voteAgainst: ta('voteAgainst'),
+              voteAbstain: ta('voteAbstain'),
+              submit: ta('decision'),
+              confirm: ta('decideConfirm'),
+              rule: `${tcouncil('rule', { needed: council!.needed, members: council!.members, rule: tcouncil(`rules.${council!.rule}`) })}${council!.quorum != null ? ` ${tcouncil('quorum', { quorum: council!.quorum })}` : ''} ${tcouncil('basis', { basis: council!.basis })}`,
+            }}
+          />
         </section>
       ) : null}
 

@@ -3,6 +3,7 @@ import { requireActor } from '@/lib/actor';
 import { orNotFound, parseId } from '@/lib/route-params';
 import { getRoundForAdmin, listUnitQuotas } from '@/lib/rounds';
 import { decisionListHash } from '@/lib/signoff';
+import { getSitting } from '@/lib/council';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
@@ -22,6 +23,8 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
   const decideMissing = round.moves.find((m) => m.to === 'decided')?.missing ?? [];
   const hidden = <input type="hidden" name="id" value={round.id} />;
   const unitQuotas = listUnitQuotas(actor, round.id);
+  const tco = await getTranslations('council');
+  const hasSitting = round.source === 'workflow' && !!getSitting(actor, round.id).sitting;
   return (
     <article className="space-y-6">
       <p className="text-sm"><Link href="/manage/rounds">← {t('open')}</Link></p>
@@ -40,6 +43,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
           ) : (
             <p className="text-sm text-stone-700">{tso('unsigned')} {tso('decisionRequiresSignoff')}</p>
           )}
+          <p className="text-sm"><Link href={`/manage/rounds/${round.id}/council`}>{tco('link')}</Link></p>
           <p className="text-sm"><Link href={`/manage/rounds/${round.id}/signoff`}>{tso('link')}</Link></p>
         </section>
       ) : null}
@@ -50,6 +54,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
             <li><a className="btn-secondary" href={`/manage/rounds/${round.slug}/export/decision.docx`}>{te('decision')}</a></li>
             <li><a className="btn-secondary" href={`/manage/rounds/${round.slug}/export/awards.xlsx`}>{te('awards')}</a></li>
             <li><a className="btn-secondary" href={`/manage/rounds/${round.slug}/export/report.xlsx`}>{te('report')}</a></li>
+            {hasSitting ? <li><a className="btn-secondary" href={`/manage/rounds/${round.slug}/export/minutes.docx`}>{te('minutes')}</a></li> : null}
             {round.status === 'published' ? <li><a className="btn-secondary" href={`/rounds/${round.slug}/awards.csv`}>{te('csv')}</a></li> : null}
           </ul>
         </section>

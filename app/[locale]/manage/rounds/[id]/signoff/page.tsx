@@ -15,6 +15,7 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
   const view = orNotFound(() => getFinalList(actor, parseId(id)));
   const [t, ts, tk, format, baseErrors] = await Promise.all([getTranslations('signoff'), getTranslations('status'), getTranslations('kind'), getFormatter(), errorMessages()]);
   const errors = { ...baseErrors, conflict: t('changed') };
+  const tco = await getTranslations('council');
   const at = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
   const approver = hasRole(actor, 'approver');
   const { round, entries, standing } = view;
@@ -24,7 +25,7 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
   const back = hasRole(actor, 'admin') ? `/manage/rounds/${round.id}` : `/manage/nominations?round=${round.id}`;
   return (
     <article className="space-y-6">
-      <p className="text-sm print:hidden"><Link href={back}>← {t('back')}</Link></p>
+      <p className="text-sm print:hidden"><Link href={back}>← {t('back')}</Link> · <Link href={`/manage/rounds/${round.id}/council`}>{tco('link')}</Link></p>
       <div>
         <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>
         <p className="mt-1">{round.title} · {ts(round.status)}</p>
