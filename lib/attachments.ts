@@ -13,9 +13,10 @@ import { DomainError } from '@/lib/errors';
 import { getNomination } from '@/lib/nominations';
 import { nominationRefusal, type Actor } from '@/lib/policy';
 import { clean } from '@/lib/text';
+import { MAX_ATTACHMENT_BYTES } from '@/lib/upload-limits';
 import { loadNominationContext, write } from '@/lib/workflow';
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export { MAX_ATTACHMENT_BYTES };
 
 export function uploadsDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOADS_DIR || 'data/uploads');

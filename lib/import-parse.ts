@@ -1,8 +1,9 @@
 // Reading the office's spreadsheets: XLSX or CSV (UTF-8, UTF-16 or Windows-1258, comma or
 // semicolon), refusing what is not a spreadsheet, too large, or a zip bomb. Pure: no database.
 import ExcelJS from 'exceljs';
+import { MAX_IMPORT_BYTES } from '@/lib/upload-limits';
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 export const MAX_IMPORT_ROWS = 200_000;
 const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 
