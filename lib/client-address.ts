@@ -1,12 +1,12 @@
 // The client's address, for rate limits. X-Forwarded-For is the client's own word unless a proxy we
-// trust wrote it, so the address the TCP connection came from is the anchor: instrumentation.ts
+// trust wrote it, so the address the TCP connection came from is the anchor: lib/request-guards.ts
 // copies the socket's address into PEER_HEADER on every request (overwriting whatever a client sent).
 // TRUST_PROXY is the number of proxies in front of the app (default 0): each appends the address it
 // saw to X-Forwarded-For, so the client is that many hops to the left of the socket address.
 
 type HeaderSource = { get(name: string): string | null };
 
-/** Set by the server itself from the socket (lib/peer-address.ts); never trusted from the client. */
+/** Set by the server itself from the socket (lib/request-guards.ts); never trusted from the client. */
 export const PEER_HEADER = 'x-vinhdanh-peer';
 
 export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {

@@ -8,7 +8,7 @@ import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import type { IncomingMessage } from 'node:http';
 import { clientAddress, PEER_HEADER } from '@/lib/client-address';
-import { stampPeer } from '@/lib/peer-address';
+import { stampPeer } from '@/lib/request-guards';
 import { SIGN_IN_MAX_PER_ADDRESS, SIGN_IN_MAX_PER_USER, SIGN_IN_WINDOW_MS } from '@/lib/sign-in-limit';
 import { SESSION } from '@/lib/auth/session';
 import { attemptSignIn, changeOwnPassword, loadActor, resetPassword, updateUser } from '@/lib/users';
