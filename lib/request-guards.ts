@@ -49,8 +49,9 @@ export function badRequest(url: string): { status: 400; headers: Record<string, 
 export function refuseMalformed(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   if (!malformedPath(req.url)) return false;
   const answer = badRequest(req.url ?? '/');
-  // The raw path, bounded: it is what the client sent and what an operator needs to see.
-  log.warn('bad_request', { method: req.method, path: (req.url ?? '').split('?', 1)[0].slice(0, 200), status: 400, reason: 'malformed_percent_encoding' });
+  // The raw path, bounded: it is what the client sent and what an operator needs to see. ('reason' is
+  // a redacted key in lib/log.ts, hence 'problem'.)
+  log.warn('bad_request', { method: req.method, path: (req.url ?? '').split('?', 1)[0].slice(0, 200), status: 400, problem: 'malformed_percent_encoding' });
   res.writeHead(answer.status, { ...answer.headers, 'Content-Length': Buffer.byteLength(answer.body) });
   res.end(req.method === 'HEAD' ? undefined : answer.body);
   return true;

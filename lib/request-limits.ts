@@ -41,7 +41,7 @@ export function bodyRefusal(request: { method: string; headers: Headers; nextUrl
   const locale = localeOfPath(request.nextUrl.pathname);
   const t = limitsText(locale);
   const text = status === 413 ? t.tooLarge.replace('{max}', String(MAX_REQUEST_BYTES / 1024 / 1024)) : t.lengthRequired;
-  const headers = { 'Cache-Control': 'no-store' };
+  const headers = { 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" };
   if (request.headers.has('next-action')) return new Response(text, { status, headers: { ...headers, 'Content-Type': 'text/plain' } });
   const html = plainPage(locale, t.tooLargeTitle, text, { href: request.nextUrl.pathname, label: t.back });
   return new Response(html, { status, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
