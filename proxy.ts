@@ -5,6 +5,7 @@ import { NextRequest, NextResponse } from 'next/server';
 import { routing } from '@/lib/i18n/routing';
 import { withSlidingSession } from '@/lib/auth/sliding';
 import { log } from '@/lib/log';
+import { bodyRefusal } from '@/lib/request-limits';
 import { HSTS, pageCsp } from '@/lib/security-headers';
 
 const intl = createMiddleware(routing);
@@ -23,6 +24,11 @@ function route(request: NextRequest): NextResponse {
 }
 
 export default async function proxy(request: NextRequest) {
+  const refused = bodyRefusal(request);
+  if (refused) {
+    log.warn('request_too_large', { method: request.method, path: request.nextUrl.pathname, status: refused.status, length: request.headers.get('content-length') });
+    return refused;
+  }
   // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const nonce = btoa(crypto.randomUUID());
   const csp = pageCsp(nonce);

@@ -1,6 +1,8 @@
 'use client';
 // The import flow: check the file (a dry run listing every bad row), then confirm to write it all.
 import { useActionState } from 'react';
+import { FileInput } from '@/components/file-input';
+import { MAX_IMPORT_BYTES } from '@/lib/upload-limits';
 
 export type ImportState = {
   fileError?: string;
@@ -34,7 +36,7 @@ export type ImportLabels = {
   templates: string;
 };
 
-export function ImportForm({ locale, labels, rounds, check, confirm }: { locale: string; labels: ImportLabels; rounds: Array<{ slug: string; title: string }>; check: Action; confirm: Action }) {
+export function ImportForm({ locale, labels, rounds, check, confirm, tooLarge }: { locale: string; labels: ImportLabels; rounds: Array<{ slug: string; title: string }>; check: Action; confirm: Action; tooLarge: string }) {
   const [checked, checkAction, checking] = useActionState<ImportState, FormData>(check, {});
   const [done, confirmAction, writing] = useActionState<ImportState, FormData>(confirm, {});
   const fill = (s: string, n: number) => s.replace('{count}', n.toLocaleString(locale));
@@ -68,7 +70,7 @@ export function ImportForm({ locale, labels, rounds, check, confirm }: { locale:
         </div>
         <div>
           <label htmlFor="imp-file" className="label">{labels.file}</label>
-          <input id="imp-file" name="file" type="file" required accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="block w-full text-sm" />
+          <FileInput id="imp-file" name="file" required maxBytes={MAX_IMPORT_BYTES} tooLargeText={tooLarge} accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="block w-full text-sm" />
         </div>
         <button type="submit" className="btn-primary" disabled={checking}>{labels.check}</button>
         {checking ? (

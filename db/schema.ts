@@ -456,7 +456,11 @@ export const awards = sqliteTable(
   ],
 );
 
-/** Public consultation feedback on a proposed nominee. The address is stored only as a hash. */
+/**
+ * Public consultation feedback on a proposed nominee, kept here and not in the audit trail (anonymous
+ * posts would grow the hash chain without bound; the trail records their moderation). The address is
+ * stored only as a hash.
+ */
 export const feedback = sqliteTable(
   'feedback',
   {
@@ -471,8 +475,16 @@ export const feedback = sqliteTable(
     body: text('body').notNull(),
     addressHash: text('address_hash').notNull(),
     createdAt: createdAt(),
+    /** Moderation: a reviewer hides an abusive comment (audited); the text stays for the record. */
+    hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
+    hiddenBy: integer('hidden_by').references(() => users.id),
+    hiddenReason: text('hidden_reason'),
   },
-  (t) => [index('feedback_nomination').on(t.nominationId), index('feedback_address').on(t.addressHash, t.createdAt)],
+  (t) => [
+    index('feedback_nomination').on(t.nominationId),
+    index('feedback_address').on(t.addressHash, t.createdAt),
+    index('feedback_round_time').on(t.roundId, t.createdAt),
+  ],
 );
 
 /** Append-only, hash-chained record of every change of state. */

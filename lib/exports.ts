@@ -1,6 +1,7 @@
 // Documents the office signs and files: the decision's attached list (DOCX, laid out per Decree
 // 30/2020/NĐ-CP, and XLSX), the round report (XLSX), and the public CSV of a published round.
-// Every spreadsheet cell that could start a formula is neutralised.
+// Every CSV cell that could start a formula is neutralised; XLSX cells are typed (a string is never a
+// formula there), so the XLSX exports write the text as it is.
 import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import {
@@ -80,7 +81,7 @@ export function vietnameseDate(iso: string): string {
   return `ngày ${d} tháng ${m} năm ${y}`;
 }
 
-/** Excel and LibreOffice run a cell that starts with = + - @ (or a tab/CR) as a formula: prefix a quote. */
+/** Excel and LibreOffice run a CSV cell that starts with = + - @ (or a tab/CR) as a formula: prefix a quote. */
 export function safeCell(value: string | number | null | undefined): string | number {
   if (value == null) return '';
   if (typeof value === 'number') return value;
@@ -185,10 +186,10 @@ export async function awardsXlsx(list: DecisionList): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Vinh Danh';
   const ws = wb.addWorksheet('Danh sách');
-  ws.addRow([safeCell(`Danh sách kèm theo Quyết định số ${list.decisionNumber} ${vietnameseDate(list.decisionDate)} của ${list.authority}`)]).font = { bold: true };
+  ws.addRow([`Danh sách kèm theo Quyết định số ${list.decisionNumber} ${vietnameseDate(list.decisionDate)} của ${list.authority}`]).font = { bold: true };
   styleHeader(ws.addRow(['STT', 'Loại', 'Họ và tên / Tên tập thể', 'Chức vụ', 'Đơn vị', 'Ghi chú']));
-  for (const c of list.collectives) ws.addRow([c.ordinal, 'Tập thể', safeCell(c.name), '', safeCell(c.unit), c.revoked ? 'Đã hủy bỏ' : '']);
-  for (const i of list.individuals) ws.addRow([i.ordinal, 'Cá nhân', safeCell(i.name), safeCell(i.position), safeCell(i.unit), i.revoked ? 'Đã hủy bỏ' : '']);
+  for (const c of list.collectives) ws.addRow([c.ordinal, 'Tập thể', c.name, '', c.unit, c.revoked ? 'Đã hủy bỏ' : '']);
+  for (const i of list.individuals) ws.addRow([i.ordinal, 'Cá nhân', i.name, i.position ?? '', i.unit, i.revoked ? 'Đã hủy bỏ' : '']);
   ws.columns = [{ width: 6 }, { width: 10 }, { width: 40 }, { width: 30 }, { width: 40 }, { width: 14 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -222,11 +223,11 @@ export async function roundReportXlsx(actor: Actor | null, slug: string): Promis
     .all();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Báo cáo');
-  ws.addRow([safeCell(`Báo cáo kết quả: ${list.title}`)]).font = { bold: true };
+  ws.addRow([`Báo cáo kết quả: ${list.title}`]).font = { bold: true };
   styleHeader(ws.addRow(['Đơn vị đề nghị', 'Tập thể', 'Chỉ tiêu tập thể', 'Cá nhân', 'Chỉ tiêu cá nhân', 'Nữ', 'Đảng viên']));
   for (const u of byUnit) {
     const q = quotas.find((x) => u.path.startsWith(x.path));
-    ws.addRow([safeCell(u.unit), u.collectives ?? 0, q?.c ?? '', u.individuals ?? 0, q?.i ?? '', u.women ?? 0, u.party ?? 0]);
+    ws.addRow([u.unit, u.collectives ?? 0, q?.c ?? '', u.individuals ?? 0, q?.i ?? '', u.women ?? 0, u.party ?? 0]);
   }
   const live = (xs: Array<{ revoked: boolean }>) => xs.filter((x) => !x.revoked).length;
   styleHeader(ws.addRow(['Tổng cộng', live(list.collectives), round.qc ?? '', live(list.individuals), round.qi ?? '', byUnit.reduce((s, u) => s + (u.women ?? 0), 0), byUnit.reduce((s, u) => s + (u.party ?? 0), 0)]));
@@ -234,16 +235,25 @@ export async function roundReportXlsx(actor: Actor | null, slug: string): Promis
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function csvField(v: string | number | null): string {
+/**
+ * One CSV field by RFC 4180, formula-neutralised first. A field holding any separator a spreadsheet may
+ * be set to (comma, semicolon, tab), a quote or a line break is quoted, so no reader splits it into a
+ * second cell that could start a formula.
+ */
+export function csvField(v: string | number | null | undefined): string {
   const s = String(safeCell(v));
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Rows as CSV lines (CRLF-terminated) with the given separator. */
+export function csvLines(rows: Array<Array<string | number | null | undefined>>, separator: ',' | ';' = ','): string {
+  return rows.map((r) => r.map(csvField).join(separator) + '\r\n').join('');
 }
 
 /** The public CSV of a published round (unrevoked awards), with a BOM so Excel reads UTF-8. */
-export function publicAwardsCsv(rows: Array<{ id: string; kind: string; ordinal: number; name: string; position: string | null; unit: string }>): string {
-  const lines = [['stt', 'loai', 'ten', 'chuc_vu', 'don_vi', 'ma_xac_minh'].join(',')];
-  for (const r of rows) lines.push([r.ordinal, r.kind === 'collective' ? 'Tập thể' : 'Cá nhân', r.name, r.position ?? '', r.unit, r.id].map(csvField).join(','));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+export function publicAwardsCsv(rows: Array<{ id: string; kind: string; ordinal: number; name: string; position: string | null; unit: string }>, separator: ',' | ';' = ','): string {
+  const header = ['stt', 'loai', 'ten', 'chuc_vu', 'don_vi', 'ma_xac_minh'];
+  return '\uFEFF' + csvLines([header, ...rows.map((r) => [r.ordinal, r.kind === 'collective' ? 'Tập thể' : 'Cá nhân', r.name, r.position ?? '', r.unit, r.id])], separator);
 }
 
 export type CertificateView = {

@@ -3,8 +3,9 @@
 // Pure: no database.
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { MAX_IMPORT_BYTES } from '@/lib/upload-limits';
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 export const MAX_IMPORT_ROWS = 200_000;
 const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 

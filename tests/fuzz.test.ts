@@ -94,8 +94,11 @@ const laced = fc.tuple(fc.constantFrom(...REAL_TEXT), hostile.filter((s) => s.le
 const MISSING = Symbol('missing');
 type Value = string | File | typeof MISSING | Array<string | File>;
 
-const pdf = (tail: Uint8Array) => new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...tail]);
-const png = (tail: Uint8Array) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...tail]);
+// Random bodies inside the structure sniffType() checks (PDF header and %%EOF; PNG IHDR and IEND).
+const pdf = (tail: Uint8Array) => new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...tail, ...new TextEncoder().encode('\n%%EOF\n')]);
+const PNG_IHDR = [0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde];
+const PNG_IEND = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+const png = (tail: Uint8Array) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...PNG_IHDR, ...tail, ...PNG_IEND]);
 const fileBytes = fc.oneof(
   fc.uint8Array({ maxLength: 2000 }).map(pdf),
   fc.uint8Array({ maxLength: 2000 }).map(png),

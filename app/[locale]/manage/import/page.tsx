@@ -4,6 +4,7 @@ import { requireActor } from '@/lib/actor';
 import { hasRole } from '@/lib/policy';
 import { listOpenRounds } from '@/lib/rounds';
 import { ImportForm } from '@/components/import-form';
+import { MAX_IMPORT_BYTES } from '@/lib/upload-limits';
 import { checkImport, confirm } from './actions';
 
 export default async function ImportPage({ params }: PageProps<'/[locale]/manage/import'>) {
@@ -22,6 +23,7 @@ export default async function ImportPage({ params }: PageProps<'/[locale]/manage
         rounds={rounds}
         check={checkImport}
         confirm={confirm}
+        tooLarge={(await getTranslations('limits'))('fileTooLarge', { max: MAX_IMPORT_BYTES / 1024 / 1024 })}
         labels={{
           kind: t('kind'),
           kinds: { individuals: t('kinds.individuals'), collectives: t('kinds.collectives'), nominations: t('kinds.nominations') },

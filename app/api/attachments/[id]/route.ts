@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { getActor } from '@/lib/actor';
-import { getAttachment } from '@/lib/attachments';
+import { contentDisposition, getAttachment } from '@/lib/attachments';
 import { isDomainError } from '@/lib/errors';
 import { parseId } from '@/lib/route-params';
 
@@ -15,7 +15,7 @@ export async function GET(_req: Request, { params }: RouteContext<'/api/attachme
       headers: {
         'Content-Type': a.mimeType,
         'Content-Length': String(body.length),
-        'Content-Disposition': `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
+        'Content-Disposition': contentDisposition(a.fileName),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'private, no-store',
       },

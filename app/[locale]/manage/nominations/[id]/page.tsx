@@ -7,8 +7,10 @@ import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
 import { VoteForm } from '@/components/vote-form';
 import { getCouncilRule } from '@/lib/council';
+import { FileInput } from '@/components/file-input';
 import { errorMessages } from '@/components/error-messages';
 import { listAttachments } from '@/lib/attachments';
+import { MAX_ATTACHMENT_BYTES } from '@/lib/upload-limits';
 import { listFeedback } from '@/lib/consultation';
 import { priorAwardsInTheme } from '@/lib/registry';
 import { attach, comment, decide, markChecked, reconsider, returnWithReason, saveSummary, submit } from './actions';
@@ -32,6 +34,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
   const publicComments = listFeedback(actor, nomination.id);
   const prior = priorAwardsInTheme(nomination, nomination.roundTheme, nomination.roundId);
   const tc = await getTranslations('consultation');
+  const tlim = await getTranslations('limits');
   const n = nomination;
   const officerMay = hasRole(actor, 'officer') && n.roundStatus === 'open' && (n.status === 'draft' || n.status === 'returned');
   const reviewerMay = hasRole(actor, 'reviewer') && (n.roundStatus === 'open' || n.roundStatus === 'reviewing') && (n.status === 'submitted' || n.status === 'checked');
@@ -93,7 +96,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
           <ActionForm action={attach} submitLabel={ta('attach')} errors={errors} variant="secondary">
             {hidden}
             <label htmlFor="file" className="label">{ta('file')}</label>
-            <input id="file" name="file" type="file" required accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document" className="block w-full text-sm" />
+            <FileInput id="file" name="file" required maxBytes={MAX_ATTACHMENT_BYTES} tooLargeText={tlim('fileTooLarge', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 })} accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document" className="block w-full text-sm" />
           </ActionForm>
         ) : null}
       </section>
