@@ -1,11 +1,12 @@
-// Early redirects only (locale prefixes, anonymous /manage → /login) and the per-request CSP nonce.
+// Early redirects only (locale prefixes, anonymous /manage → /login), the per-request CSP nonce of dynamic
+// pages, and the headers of the cached public pages (script-free CSP, Cache-Control for shared caches).
 // Never the guard: lib/ checks every read and write against the signed-in user. No database or argon2 here.
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { routing } from '@/lib/i18n/routing';
 import { withSlidingSession } from '@/lib/auth/sliding';
 import { log } from '@/lib/log';
-import { HSTS, pageCsp } from '@/lib/security-headers';
+import { HSTS, isCachedPublicPage, pageCsp, PUBLIC_CACHE_CONTROL, PUBLIC_PAGE_CSP } from '@/lib/security-headers';
 
 const intl = createMiddleware(routing);
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -22,7 +23,28 @@ function route(request: NextRequest): NextResponse {
   return intl(request);
 }
 
+/** A roll's later pages are their own cached pages: `/rounds/x?page=3` is served by `/rounds/x/page/3`. */
+function cachedPublicPage(request: NextRequest): NextResponse {
+  const { pathname, searchParams } = request.nextUrl;
+  const roll = /^(?:\/(en|ko))?\/rounds\/([^/]+)$/.exec(pathname);
+  const page = Number(searchParams.get('page'));
+  const response =
+    roll && Number.isInteger(page) && page > 1 && page < 1e6
+      ? NextResponse.rewrite(new URL(`/${roll[1] ?? 'vi'}/rounds/${roll[2]}/page/${page}`, request.url))
+      : intl(request);
+  response.headers.set('Content-Security-Policy', PUBLIC_PAGE_CSP);
+  response.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+  return response;
+}
+
 export default async function proxy(request: NextRequest) {
+  // Public pages rendered once per data change: the same bytes for everyone, no nonce, no session.
+  if ((request.method === 'GET' || request.method === 'HEAD') && isCachedPublicPage(request.nextUrl.pathname)) {
+    const response = cachedPublicPage(request);
+    if (request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https') response.headers.set(HSTS.key, HSTS.value);
+    log.info('request', { method: request.method, path: request.nextUrl.pathname });
+    return response;
+  }
   // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const nonce = btoa(crypto.randomUUID());
   const csp = pageCsp(nonce);

@@ -3,7 +3,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { awards, rounds, units, type Gender, type NomineeKind, type RoundSource } from '@/db/schema';
-import { memoUntilWrite } from '@/lib/memo';
+import { publicMemo } from '@/lib/memo';
 import { searchAwards, type SearchFilters, type SearchResult } from '@/lib/search-index';
 import { compareVi } from '@/lib/text';
 
@@ -67,7 +67,7 @@ function toPublicRound({ id: _id, ...r }: PublicRound & { id: number }): PublicR
 }
 
 export function listPublishedRounds(): PublicRound[] {
-  return memoUntilWrite('public:rounds', () =>
+  return publicMemo('public:rounds', () =>
     getDb()
       .select(roundColumns)
       .from(rounds)
@@ -91,7 +91,7 @@ export function getPublishedRound(slug: string): PublicRound | null {
 /** The honour roll of a published round: collectives then individuals, in the decision's order. */
 export function listPublishedAwards(slug: string): PublicAward[] | null {
   if (slug.length > 200) return null;
-  return memoUntilWrite(`public:awards:${slug}`, () => readPublishedAwards(slug));
+  return publicMemo(`public:awards:${slug}`, () => readPublishedAwards(slug));
 }
 
 function readPublishedAwards(slug: string): PublicAward[] | null {
@@ -114,7 +114,7 @@ function readPublishedAwards(slug: string): PublicAward[] | null {
 /** The public JSON API's bodies, serialised once per change of the data rather than per request
  * (a nation's list of rounds is ~650 kB). */
 export function publicRoundsJson(): string {
-  return memoUntilWrite('public:rounds.json', () =>
+  return publicMemo('public:rounds.json', () =>
     JSON.stringify(
       listPublishedRounds().map((r) => ({
         slug: r.slug,
@@ -134,7 +134,7 @@ export function publicRoundsJson(): string {
 
 export function publicAwardsJson(slug: string): string | null {
   if (slug.length > 200) return null;
-  return memoUntilWrite(`public:awards.json:${slug}`, () => {
+  return publicMemo(`public:awards.json:${slug}`, () => {
     const awards = listPublishedAwards(slug);
     return awards && JSON.stringify(awards.map((a) => ({ id: a.id, kind: a.kind, name: a.name, unit: a.unit, position: a.position })));
   });

@@ -7,7 +7,9 @@ import { localePath } from '@/lib/i18n/paths';
 import { cachedUnit } from '@/lib/public-cache';
 import { publicMetadata } from '@/lib/site-url';
 
-export const dynamic = 'force-dynamic';
+// Rendered once per change of public data and kept in the page cache (lib/page-cache-handler.mjs); the
+// same script-free bytes for everyone (proxy.ts sets its CSP and Cache-Control).
+export const dynamic = 'force-static';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/units/[slug]'>): Promise<Metadata> {
   const { locale, slug } = await params;
