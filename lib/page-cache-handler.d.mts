@@ -4,10 +4,13 @@ type Entry = { value: { kind: string; html: string; [k: string]: unknown }; last
 export function stripScripts(html: string): string;
 export function versionReader(file?: string | null): () => string | null;
 
+type State = { store: Map<string, { version: string; bytes: number; entry: Entry }>; bytes: number; pending: Map<string, string> };
+
 export default class PageCacheHandler {
-  store: Map<string, { version: string; bytes: number; entry: Entry }>;
-  bytes: number;
-  constructor(options?: object, readVersion?: () => string | null, maxBytes?: number);
+  static newState(readVersion?: () => string | null, maxBytes?: number): State;
+  readonly store: State['store'];
+  readonly bytes: number;
+  constructor(options?: object, state?: State);
   get(key: string): Promise<Entry | null>;
   set(key: string, data: unknown): Promise<void>;
   revalidateTag(): Promise<void>;

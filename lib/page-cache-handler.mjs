@@ -44,53 +44,67 @@ export function versionReader(file = databaseFile()) {
   };
 }
 
-export default class PageCacheHandler {
-  /** key → { version, bytes, entry } in least-recently-used order. */
-  store = new Map();
-  bytes = 0;
-  /** key → the oldest version seen missing while its render is under way. */
-  pending = new Map();
+/** Next.js makes a handler per request: the pages and the version reader live here, once per process. */
+function newState(readVersion = versionReader(), maxBytes = MAX_BYTES) {
+  /** store: key → { version, bytes, entry } in least-recently-used order; pending: key → the oldest version
+   * seen missing while its render is under way. */
+  return { store: new Map(), bytes: 0, pending: new Map(), readVersion, maxBytes };
+}
+let shared = null;
 
-  constructor(_options = {}, readVersion = versionReader(), maxBytes = MAX_BYTES) {
-    this.readVersion = readVersion;
-    this.maxBytes = maxBytes;
+export default class PageCacheHandler {
+  /** `state` for tests (their own version and budget); Next.js passes its options only. */
+  constructor(_options = {}, state = (shared ??= newState())) {
+    this.state = state;
+  }
+
+  static newState = newState;
+
+  get store() {
+    return this.state.store;
+  }
+
+  get bytes() {
+    return this.state.bytes;
   }
 
   async get(key) {
-    const version = this.readVersion();
-    const hit = this.store.get(key);
+    const { store, pending } = this.state;
+    const version = this.state.readVersion();
+    const hit = store.get(key);
     if (hit && version !== null && hit.version === version) {
-      this.store.delete(key);
-      this.store.set(key, hit);
+      store.delete(key);
+      store.set(key, hit);
       return hit.entry;
     }
     if (hit) this.drop(key);
     // The render that follows reads the data of this version or a later one: the entry is kept under the
     // oldest version a miss saw, so a write during the render costs one more render, never a stale page.
-    if (version !== null && !this.pending.has(key)) this.pending.set(key, version);
+    if (version !== null && !pending.has(key)) pending.set(key, version);
     return null;
   }
 
   async set(key, data) {
-    const version = this.pending.get(key) ?? null;
-    this.pending.delete(key);
+    const { store, pending, maxBytes } = this.state;
+    const version = pending.get(key) ?? null;
+    pending.delete(key);
     // Only complete pages: a failed render, a redirect or a 404 (random URLs) is never kept.
     if (version === null || !data || data.kind !== 'APP_PAGE' || (data.status && data.status !== 200)) return;
     if (typeof data.html !== 'string') return;
     const value = { ...data, html: stripScripts(data.html) };
     const bytes = value.html.length + (value.rscData?.length ?? 0);
-    if (bytes > this.maxBytes) return;
+    if (bytes > maxBytes) return;
     this.drop(key);
-    while (this.bytes + bytes > this.maxBytes && this.store.size) this.drop(this.store.keys().next().value);
-    this.store.set(key, { version, bytes, entry: { value, lastModified: Date.now() } });
-    this.bytes += bytes;
+    while (this.state.bytes + bytes > maxBytes && store.size) this.drop(store.keys().next().value);
+    store.set(key, { version, bytes, entry: { value, lastModified: Date.now() } });
+    this.state.bytes += bytes;
   }
 
   drop(key) {
-    const old = this.store.get(key);
+    const old = this.state.store.get(key);
     if (!old) return;
-    this.bytes -= old.bytes;
-    this.store.delete(key);
+    this.state.bytes -= old.bytes;
+    this.state.store.delete(key);
   }
 
   // Tags are not used: the version covers every change, in every process.

@@ -8,10 +8,16 @@ const page = (html: string, status?: number) => ({ kind: 'APP_PAGE', html, rscDa
 
 function handler(start = 'v1', maxBytes = 1 << 20) {
   const state = { version: start as string | null };
-  return { state, cache: new PageCacheHandler({}, () => state.version, maxBytes) };
+  return { state, cache: new PageCacheHandler({}, PageCacheHandler.newState(() => state.version, maxBytes)) };
 }
 
 describe('page cache handler', () => {
+  it('is shared by the handlers Next.js makes per request', async () => {
+    const a = new PageCacheHandler();
+    const b = new PageCacheHandler();
+    expect(a.store).toBe(b.store);
+  });
+
   it('serves a page while the public data is unchanged, and renders again once it changes', async () => {
     const { state, cache } = handler();
     expect(await cache.get('/vi/rounds/a')).toBeNull();
