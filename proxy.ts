@@ -23,14 +23,14 @@ function route(request: NextRequest): NextResponse {
   return intl(request);
 }
 
-/** A roll's later pages are their own cached pages: `/rounds/x?page=3` is served by `/rounds/x/page/3`. */
+/** Later pages of a roll or a unit are their own cached pages: `/rounds/x?page=3` is served by `/rounds/x/page/3`. */
 function cachedPublicPage(request: NextRequest): NextResponse {
   const { pathname, searchParams } = request.nextUrl;
-  const roll = /^(?:\/(en|ko))?\/rounds\/([^/]+)$/.exec(pathname);
+  const roll = /^(?:\/(en|ko))?\/(rounds|units)\/([^/]+)$/.exec(pathname);
   const page = Number(searchParams.get('page'));
   const response =
     roll && Number.isInteger(page) && page > 1 && page < 1e6
-      ? NextResponse.rewrite(new URL(`/${roll[1] ?? 'vi'}/rounds/${roll[2]}/page/${page}`, request.url))
+      ? NextResponse.rewrite(new URL(`/${roll[1] ?? 'vi'}/${roll[2]}/${roll[3]}/page/${page}`, request.url))
       : intl(request);
   response.headers.set('Content-Security-Policy', PUBLIC_PAGE_CSP);
   response.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);

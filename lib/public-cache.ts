@@ -30,9 +30,9 @@ export async function cachedRound(slug: string) {
   });
 }
 
-/** A unit's public honours, or null when the unit has none (or does not exist). */
-export async function cachedUnit(slug: string) {
-  return publicMemo(`public:unit:${slug}`, () => getPublicUnit(slug));
+/** A page of a unit's public honours, or null when the unit does not exist or the page is past the end. */
+export async function cachedUnit(slug: string, page = 1) {
+  return publicMemo(`public:unit:${slug}:${page}`, () => getPublicUnit(slug, page));
 }
 
 /** The verification record of an award: one primary-key read, shared by the page and its metadata; the
