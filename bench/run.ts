@@ -252,15 +252,23 @@ async function main() {
   for (const { t, via } of runs) {
     const base = via === 'nginx' ? proxyBase : `http://127.0.0.1:${port}`;
     if (t.key === 'queue') t.headers = { cookie };
-    // A target the app does not have (yet) is reported, not fatal.
-    const probe = await fetch(base + t.requests[0].path, { headers: t.headers, redirect: 'manual' });
-    await probe.arrayBuffer();
+    // A target the app does not have (yet), or cannot answer within a minute, is reported, not fatal.
+    let probe: Response;
     let bytes = 0;
     let gzipped = 0;
-    for (const req of t.requests) {
-      const body = Buffer.from(await (await fetch(base + req.path, { headers: { ...t.headers, 'accept-encoding': 'identity' }, redirect: 'manual' })).arrayBuffer());
-      bytes += body.byteLength;
-      gzipped += zlib.gzipSync(body, { level: 6 }).byteLength;
+    try {
+      probe = await fetch(base + t.requests[0].path, { headers: t.headers, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+      await probe.arrayBuffer();
+      for (const req of t.requests) {
+        const res = await fetch(base + req.path, { headers: { ...t.headers, 'accept-encoding': 'identity' }, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+        const body = Buffer.from(await res.arrayBuffer());
+        bytes += body.byteLength;
+        gzipped += zlib.gzipSync(body, { level: 6 }).byteLength;
+      }
+    } catch (e) {
+      rows.push({ label: t.label, via, rps: 0, p50: 0, p99: 0, ratio: null, rssMb: 0, kb: 0, gzipKb: 0, non2xx: 0, note: `no answer within 60 s (${(e as Error).name})` });
+      console.log(`  ${t.label} [${via}]: no answer within 60 s`);
+      continue;
     }
     if (probe.status === 404) {
       rows.push({ label: t.label, via, rps: 0, p50: 0, p99: 0, ratio: null, rssMb: 0, kb: 0, gzipKb: 0, non2xx: 0, note: 'not available (404)' });
