@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { MAX_REQUEST_BYTES } from './lib/upload-limits';
@@ -7,7 +8,11 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  generateEtags: false,
+  // Cached public pages answer a conditional GET with 304 (dynamic pages carry a nonce: never equal).
+  generateEtags: true,
+  // The one cache of rendered pages, keyed on the public-data version in the database; nothing else.
+  cacheHandler: path.resolve('lib/page-cache-handler.mjs'),
+  cacheMaxMemorySize: 0,
   typedRoutes: false,
   serverExternalPackages: ['@node-rs/argon2'],
   experimental: {

@@ -1,4 +1,5 @@
-// Early redirects only (locale prefixes, anonymous /manage → /login) and the per-request CSP nonce.
+// Early redirects only (locale prefixes, anonymous /manage → /login), the per-request CSP nonce of dynamic
+// pages, and the headers of the cached public pages (script-free CSP, Cache-Control for shared caches).
 // Never the guard: lib/ checks every read and write against the signed-in user. No database or argon2 here.
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
@@ -6,7 +7,7 @@ import { routing } from '@/lib/i18n/routing';
 import { withSlidingSession } from '@/lib/auth/sliding';
 import { log } from '@/lib/log';
 import { bodyRefusal } from '@/lib/request-limits';
-import { HSTS, pageCsp } from '@/lib/security-headers';
+import { HSTS, isCachedPublicPage, pageCsp, PUBLIC_CACHE_CONTROL, PUBLIC_PAGE_CSP } from '@/lib/security-headers';
 
 const intl = createMiddleware(routing);
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -23,11 +24,32 @@ function route(request: NextRequest): NextResponse {
   return intl(request);
 }
 
+/** Later pages of a roll or a unit are their own cached pages: `/rounds/x?page=3` is served by `/rounds/x/page/3`. */
+function cachedPublicPage(request: NextRequest): NextResponse {
+  const { pathname, searchParams } = request.nextUrl;
+  const roll = /^(?:\/(en|ko))?\/(rounds|units)\/([^/]+)$/.exec(pathname);
+  const page = Number(searchParams.get('page'));
+  const response =
+    roll && Number.isInteger(page) && page > 1 && page < 1e6
+      ? NextResponse.rewrite(new URL(`/${roll[1] ?? 'vi'}/${roll[2]}/${roll[3]}/page/${page}`, request.url))
+      : intl(request);
+  response.headers.set('Content-Security-Policy', PUBLIC_PAGE_CSP);
+  response.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+  return response;
+}
+
 export default async function proxy(request: NextRequest) {
   const refused = bodyRefusal(request);
   if (refused) {
     log.warn('request_too_large', { method: request.method, path: request.nextUrl.pathname, status: refused.status, length: request.headers.get('content-length') });
     return refused;
+  }
+  // Public pages rendered once per data change: the same bytes for everyone, no nonce, no session.
+  if ((request.method === 'GET' || request.method === 'HEAD') && isCachedPublicPage(request.nextUrl.pathname)) {
+    const response = cachedPublicPage(request);
+    if (request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https') response.headers.set(HSTS.key, HSTS.value);
+    log.info('request', { method: request.method, path: request.nextUrl.pathname });
+    return response;
   }
   // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const nonce = btoa(crypto.randomUUID());

@@ -92,3 +92,30 @@ describe('honour roll pages', () => {
     expect(rollPage([], '2')).toMatchObject({ page: 1, pageCount: 1, shown: [] });
   });
 });
+
+describe('unit pages at scale (issue 14 item 9)', () => {
+  it('read one page of awards at a time, with totals and per-child counts from SQL', () => {
+    const all = getPublicUnit('ubnd-quan-7')!;
+    const size = 50;
+    const first = getPublicUnit('ubnd-quan-7', 1, size)!;
+    expect(first.total).toBe(all.total);
+    expect(first.pageCount).toBe(Math.ceil(all.total / size));
+    expect(first.children).toEqual(all.children);
+    const ids: string[] = [];
+    for (let p = 1; p <= first.pageCount; p++) {
+      const page = getPublicUnit('ubnd-quan-7', p, size)!;
+      const onPage = page.rounds.flatMap((r) => r.awards.map((a) => a.id));
+      expect(onPage.length).toBeLessThanOrEqual(size);
+      ids.push(...onPage);
+    }
+    // Every award once, in the same order as the whole list (newest round first, then kind and ordinal).
+    expect(ids).toEqual(all.rounds.flatMap((r) => r.awards.map((a) => a.id)));
+    expect(new Set(ids).size).toBe(all.total);
+  });
+
+  it('a page past the end is null (not found, never cached)', () => {
+    const u = getPublicUnit('ubnd-quan-7', 1, 50)!;
+    expect(getPublicUnit('ubnd-quan-7', u.pageCount + 1, 50)).toBeNull();
+    expect(getPublicUnit('ubnd-quan-7', 0)).toBeNull();
+  });
+});

@@ -19,6 +19,34 @@ export function pageCsp(nonce: string, dev = process.env.NODE_ENV === 'developme
   ].join('; ');
 }
 
+/** The public pages rendered once per change of public data and served from the page cache
+ * (lib/page-cache-handler.mjs): home, honour rolls, award verification, unit pages, statistics, in every
+ * locale. They carry no script at all, so their CSP allows none — a stored `<script>` cannot run. */
+const CACHED_PUBLIC_PAGE = /^(?:\/(?:en|ko|vi))?(?:\/?|\/stats\/?|\/(?:rounds|awards|units)\/[^/]+\/?)$/;
+
+export function isCachedPublicPage(pathname: string): boolean {
+  return CACHED_PUBLIC_PAGE.test(pathname);
+}
+
+/** CSP of a cached public page: markup and styles only. */
+export const PUBLIC_PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'none'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** A shared cache may keep a public page one second, then asks again with its ETag (a 304 costs the server
+ * one indexed read); browsers always ask. A publish or revocation is seen at once from the server, and
+ * within a second through a reverse proxy (nginx/vinhdanh.conf). */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=1';
+
 /** For responses that are not pages (API, files): nothing may run or frame them. */
 export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
 

@@ -5,8 +5,10 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
 import { SiteFooter, SiteHeader } from '@/components/site-chrome';
 
+// Nothing is rendered at build time (the build has no database): public pages are rendered on their first
+// request and kept per version of the public data (lib/page-cache-handler.mjs).
 export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
+  return [];
 }
 
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {

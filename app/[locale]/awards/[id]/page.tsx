@@ -9,7 +9,9 @@ import { publicAward } from '@/lib/public-cache';
 import { publicMetadata, siteOrigin } from '@/lib/site-url';
 import { formatDecisionDate } from '@/components/format';
 
-export const dynamic = 'force-dynamic';
+// Rendered once per change of public data and kept in the page cache (lib/page-cache-handler.mjs); the
+// same script-free bytes for everyone (proxy.ts sets its CSP and Cache-Control).
+export const dynamic = 'force-static';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/awards/[id]'>): Promise<Metadata> {
   const { locale, id } = await params;

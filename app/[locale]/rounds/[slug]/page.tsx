@@ -10,9 +10,9 @@ import { publicMetadata } from '@/lib/site-url';
 import { formatDecisionDate } from '@/components/format';
 import { PublicPagination } from '@/components/public-pagination';
 
-// Rendered per request (the CSP nonce of proxy.ts needs it); the data comes from the cache that
-// publish and revoke expire (lib/public-cache.ts), so a roll costs about what a static page does.
-export const dynamic = 'force-dynamic';
+// Rendered once per change of public data and kept in the page cache (lib/page-cache-handler.mjs); the
+// same script-free bytes for everyone (proxy.ts sets its CSP and Cache-Control).
+export const dynamic = 'force-static';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/rounds/[slug]'>): Promise<Metadata> {
   const { locale, slug } = await params;
@@ -27,8 +27,9 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/rounds/[
   });
 }
 
-export default async function RoundPage({ params, searchParams }: PageProps<'/[locale]/rounds/[slug]'>) {
-  const { locale, slug } = await params;
+export default async function RoundPage({ params }: PageProps<'/[locale]/rounds/[slug]'>) {
+  // `n`: the page number of /rounds/[slug]/page/[n], where proxy.ts sends `?page=n`.
+  const { locale, slug, n } = (await params) as { locale: string; slug: string; n?: string };
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const data = await cachedRound(slug);
@@ -37,7 +38,9 @@ export default async function RoundPage({ params, searchParams }: PageProps<'/[l
   const t = await getTranslations('round');
   // A district's roll fits one page; a city's or a nation's runs to thousands of entries, which a
   // phone should not download at once: pages of ROLL_PAGE entries, collectives first, in the decision's order.
-  const { page, pageCount, shown } = rollPage(awards, (await searchParams).page);
+  const { page, pageCount, shown } = rollPage(awards, n);
+  // A page past the end is not found (and never cached), not a copy of the last one.
+  if (n !== undefined && String(page) !== n) notFound();
   const collectives = shown.filter((a) => a.kind === 'collective');
   const individuals = shown.filter((a) => a.kind === 'individual');
   const totals = { collectives: round.collectives, individuals: round.individuals };
