@@ -9,7 +9,7 @@ import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { loadActor } from './users';
 import { revokeAward, transitionRound } from './workflow';
 import { fold } from './text';
-import { highlightParts, markedWords, matchesMarks, rebuildSearchIndex, roundLabel, searchAwards, searchIndexMissing, toMatchExpression } from './search-index';
+import { highlightParts, markedWords, tierExpressions, matchesMarks, rebuildSearchIndex, roundLabel, searchAwards, searchIndexMissing, toMatchExpression } from './search-index';
 
 let db: DB;
 let duc: { id: number; publicId: string };
@@ -194,6 +194,18 @@ describe('ranking: a person found by name (issue 15)', () => {
     expect(names('Nguyễn Văn Khải').slice(0, 2)).toEqual(['Nguyễn Văn Khải', 'Nguyễn Vân Khải']);
     expect(names('nguyen Văn khai').slice(0, 2)).toEqual(['Nguyễn Văn Khải', 'Nguyễn Vân Khải']); // only the marked word counts
     expect(names('NGUYỄN VÂN')[0]).toBe('Nguyễn Vân Khải');
+  });
+
+  it('reads whole words except the last; all prefixes only when nothing else matched', () => {
+    expect(tierExpressions(['nguyen', 'van', 'an'])).toEqual([
+      { tier: 0, expr: '{name} : "nguyen van an"*' },
+      { tier: 1, expr: '{name} : ("nguyen" "van" "an"*)' },
+      { tier: 2, expr: '{unit position summary} : "nguyen van an"*' },
+      { tier: 3, expr: '"nguyen" "van" "an"*' },
+      { tier: 4, expr: '"nguyen"* "van"* "an"*' },
+    ]);
+    expect(names('nguy va du')).toContain('Nguyễn Văn Đức'); // through tier 4
+    expect(names('nguyen van b')).toContain('Nguyễn Văn Bình'); // the last word as typed so far
   });
 
   it('reads the marked words of a query and compares them mark for mark', () => {

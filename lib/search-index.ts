@@ -109,20 +109,30 @@ export const SEARCH_PAGE_SIZE = 20;
 
 /**
  * Where the words were found, best first: 0 the words in the order typed in the name, 1 all words in the
- * name, 2 the words in the order typed in the unit, position or achievement, 3 the words anywhere.
+ * name, 2 the words in the order typed in the unit, position or achievement, 3 the words anywhere, 4 the
+ * words anywhere as beginnings of words (only when nothing else matched: "nguy va du").
  */
-export type MatchTier = 0 | 1 | 2 | 3;
+export type MatchTier = 0 | 1 | 2 | 3 | 4;
 
-/** The FTS5 expression of each tier for the folded terms; single-word queries have no separate phrase tiers. */
+/**
+ * The FTS5 expression of each tier for the folded terms. Every word but the last is a whole word (the
+ * last may still be being typed): FTS5 reads a whole word's postings lazily, newest first, and stops at
+ * the limit, while a prefix merges the postings of every word it begins — "nguyen"* over a nation's
+ * names costs tens of milliseconds. Tier 4, all prefixes, runs only when the others found nothing.
+ */
 export function tierExpressions(terms: string[]): Array<{ tier: MatchTier; expr: string }> {
-  const words = terms.map((t) => `"${t}"*`).join(' ');
+  const last = terms.length - 1;
+  const words = terms.map((t, i) => (i === last ? `"${t}"*` : `"${t}"`)).join(' ');
+  const prefixes = terms.map((t) => `"${t}"*`).join(' ');
   const phrase = `"${terms.join(' ')}"*`;
+  const fallback = terms.length > 1 ? [{ tier: 4 as const, expr: prefixes }] : [];
   if (terms.length === 1) return [{ tier: 0, expr: `{name} : ${words}` }, { tier: 2, expr: `{unit position summary} : ${words}` }, { tier: 3, expr: words }];
   return [
     { tier: 0, expr: `{name} : ${phrase}` },
     { tier: 1, expr: `{name} : (${words})` },
     { tier: 2, expr: `{unit position summary} : ${phrase}` },
     { tier: 3, expr: words },
+    ...fallback,
   ];
 }
 
@@ -219,7 +229,7 @@ export function searchAwards(db: Db, query: string, filters: SearchFilters = {},
   let more = false;
   for (const { tier, expr } of tierExpressions(terms)) {
     const room = maxCandidates - seen.size;
-    if (room <= 0) break;
+    if (room <= 0 || (tier === 4 && seen.size > 0)) break;
     // Later tiers match the earlier tiers' rows again (tier 3 matches all of them): ask for enough to fill the room.
     const limit = room + (tier === 3 ? seen.size : 0) + 1;
     const rows = db.all<Omit<Candidate, 'tier'>>(sql`
