@@ -218,10 +218,36 @@ export const rounds = sqliteTable(
     decisionPlace: text('decision_place'),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** The round's story: a short account of the ceremony, shown on its public page (lib/round-story.ts). */
+    story: text('story'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
   (t) => [uniqueIndex('rounds_slug').on(t.slug), index('rounds_status').on(t.status), check('rounds_status_value', oneOf(t.status, ROUND_STATUSES)), check('rounds_source', oneOf(t.source, ROUND_SOURCES))],
+);
+
+/** A ceremony photo of a round, stored resized (WebP widths and an Open Graph JPEG) under names made of
+ * the original's SHA-256, so its URLs never change meaning and can be cached for good. */
+export const roundPhotos = sqliteTable(
+  'round_photos',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    sha256: text('sha256').notNull(),
+    alt: text('alt').notNull(),
+    /** Size of the largest stored variant (the page's width/height attributes keep the aspect ratio). */
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** The stored WebP widths, ascending, comma-separated ("480,960,1600"). */
+    widths: text('widths').notNull(),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('round_photos_round_sha').on(t.roundId, t.sha256), index('round_photos_sha').on(t.sha256)],
 );
 
 /** Per-unit quotas of a round, collectives and individuals apart. */

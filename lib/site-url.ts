@@ -14,7 +14,7 @@ export async function siteOrigin(): Promise<string> {
 }
 
 /** Metadata shared by public pages: canonical URL, hreflang alternates and Open Graph in the page's language. */
-export async function publicMetadata(locale: string, path: string, m: { title: string; description: string; type?: 'website' | 'article' }): Promise<Metadata> {
+export async function publicMetadata(locale: string, path: string, m: { title: string; description: string; type?: 'website' | 'article'; images?: Array<{ url: string; width: number; height: number; alt: string }> }): Promise<Metadata> {
   const base = await siteOrigin();
   const url = `${base}${localePath(locale, path)}`;
   return {
@@ -29,6 +29,9 @@ export async function publicMetadata(locale: string, path: string, m: { title: s
       siteName: 'Vinh Danh',
       locale: OG_LOCALES[locale] ?? locale,
       alternateLocale: Object.entries(OG_LOCALES).filter(([l]) => l !== locale).map(([, v]) => v),
+      // Absolute: a crawler resolves nothing relative.
+      ...(m.images?.length ? { images: m.images.map((i) => ({ ...i, url: `${base}${i.url}` })) } : {}),
     },
+    ...(m.images?.length ? { twitter: { card: 'summary_large_image' as const, images: m.images.map((i) => `${base}${i.url}`) } } : {}),
   };
 }

@@ -9,6 +9,8 @@ import { cachedRound } from '@/lib/public-cache';
 import { publicMetadata } from '@/lib/site-url';
 import { formatDecisionDate } from '@/components/format';
 import { PublicPagination } from '@/components/public-pagination';
+import { RoundStory } from '@/components/round-story';
+import { getPublicRoundStory } from '@/lib/round-story';
 
 // Rendered once per change of public data and kept in the page cache (lib/page-cache-handler.mjs); the
 // same script-free bytes for everyone (proxy.ts sets its CSP and Cache-Control).
@@ -24,6 +26,8 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/rounds/[
     title: round.title,
     description: t('round', { authority: round.authority, collectives: round.collectives, individuals: round.individuals, form: round.awardForm, period: round.period }),
     type: 'article',
+    // The first ceremony photo previews the page where it is shared (1200×630, resized on upload).
+    images: (getPublicRoundStory(slug)?.photos ?? []).slice(0, 1).map((p) => ({ url: p.og, width: 1200, height: 630, alt: p.alt })),
   });
 }
 
@@ -36,6 +40,7 @@ export default async function RoundPage({ params }: PageProps<'/[locale]/rounds/
   if (!data) notFound();
   const { round, awards } = data;
   const t = await getTranslations('round');
+  const story = getPublicRoundStory(slug);
   // A district's roll fits one page; a city's or a nation's runs to thousands of entries, which a
   // phone should not download at once: pages of ROLL_PAGE entries, collectives first, in the decision's order.
   const { page, pageCount, shown } = rollPage(awards, n);
@@ -64,6 +69,7 @@ export default async function RoundPage({ params }: PageProps<'/[locale]/rounds/
         </ul>
         {round.source === 'archive' ? <p className="text-sm text-gold-700">{t('archive')}</p> : null}
       </header>
+      {story && page === 1 ? <RoundStory story={story} heading={(await getTranslations('roundStory'))('ceremony')} /> : null}
       {collectives.length || (page === 1 && !totals.collectives) ? (
         <AwardList id="collectives" title={t('collectives', { count: totals.collectives })} empty={t('noCollectives')} awards={collectives} locale={locale} />
       ) : null}

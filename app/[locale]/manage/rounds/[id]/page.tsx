@@ -9,6 +9,7 @@ import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
 import { RoundFields } from '@/components/round-fields';
 import { moveRound, recordDecision, revoke, saveRound, saveUnitQuota } from './actions';
+import { StorySection } from './story-section';
 
 export default async function RoundAdminPage({ params }: PageProps<'/[locale]/manage/rounds/[id]'>) {
   const { locale, id } = await params;
@@ -59,6 +60,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
           </ul>
         </section>
       ) : null}
+      <StorySection actor={actor} roundId={round.id} published={round.status === 'published'} />
       <section className="card" aria-labelledby="counts-h">
         <h2 id="counts-h" className="mb-2 text-lg font-semibold">{t('counts')}</h2>
         <ul className="flex flex-wrap gap-2 text-sm">
