@@ -160,3 +160,15 @@ describe('photos', () => {
     expect(publicPhotoFile(`${sha}-960.webp`)).toBeNull();
   });
 });
+
+describe('public pages follow the photos', () => {
+  it('adding or removing a photo moves the public-data version (the cached round page and its og:image change)', async () => {
+    const version = () => db.$client.prepare("SELECT value FROM settings WHERE key = 'public_version'").pluck().get() as string;
+    const before = version();
+    const { id } = await addRoundPhoto(actor('admin'), published, { bytes: await photo(640, 480, 'jpeg', '#15803d'), alt: 'Ảnh tập thể' });
+    const added = version();
+    expect(added).not.toBe(before);
+    removeRoundPhoto(actor('admin'), published, id);
+    expect(version()).not.toBe(added);
+  });
+});
