@@ -8,7 +8,7 @@ import { collectives, feedback, individuals, nominations, rounds, units } from '
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import { getNomination } from '@/lib/nominations';
-import { isStaff, seesAllNominations, type Actor } from '@/lib/policy';
+import { isOffice, type Actor } from '@/lib/policy';
 import { clean } from '@/lib/text';
 import { write } from '@/lib/workflow';
 
@@ -70,7 +70,8 @@ export function addFeedback(input: { slug: string; nominationId: number; name?: 
 /** Feedback on a nomination, for the district office only. */
 export function listFeedback(actor: Actor | null, nominationId: number): Array<{ at: Date; name: string | null; body: string }> {
   getNomination(actor, nominationId);
-  if (!isStaff(actor) || !seesAllNominations(actor)) return [];
+  // getNomination scoped it; feedback is for the round's office, not the nominating unit.
+  if (!isOffice(actor)) return [];
   return getDb()
     .select({ at: feedback.createdAt, name: feedback.authorName, body: feedback.body })
     .from(feedback)

@@ -11,7 +11,7 @@ import { collectives, individuals, nominations, rounds, units, type Gender, type
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import { FileError, readTable, type FileProblem } from '@/lib/import-parse';
-import { createNominationRefusal, type Actor } from '@/lib/policy';
+import { createNominationRefusal, inSubtree, roundInScope, type Actor } from '@/lib/policy';
 import { clean, fold } from '@/lib/text';
 import { write } from '@/lib/workflow';
 
@@ -68,7 +68,8 @@ export async function parseSheet(actor: Actor, input: { columns: Column[]; kind:
   const unitByName = new Map<string, { id: number; kind: UnitKind; path: string }>();
   const byShort = new Map<string, Array<{ id: number; kind: UnitKind; path: string }>>();
   for (const u of db.select({ id: units.id, name: units.name, shortName: units.shortName, kind: units.kind, path: units.path, active: units.active }).from(units).all()) {
-    if (!u.active || (!admin && !u.path.startsWith(actor.unitPath))) continue;
+    // Officers and admins alike: the units of their own subtree.
+    if (!u.active || !inSubtree(u.path, actor.unitPath)) continue;
     unitByName.set(fold(u.name), u);
     if (u.shortName) byShort.set(fold(u.shortName), [...(byShort.get(fold(u.shortName)) ?? []), u]);
   }
@@ -139,15 +140,16 @@ export async function importSpreadsheet(
   if (!admin && !actor.roles.includes('officer')) throw new DomainError('forbidden');
   const done = (r: Omit<ImportResult, 'ms' | 'kind' | 'dryRun'>): ImportResult => ({ kind: input.kind, dryRun: input.dryRun, ms: Math.round(performance.now() - t0), ...r });
 
-  let round: { id: number; status: (typeof rounds.$inferSelect)['status']; windowOpensAt: Date | null; windowClosesAt: Date | null } | undefined;
+  let round: { id: number; status: (typeof rounds.$inferSelect)['status']; windowOpensAt: Date | null; windowClosesAt: Date | null; unitPath: string } | undefined;
   const sheet = await parseSheet(actor, { columns: COLUMNS[input.kind], kind: input.kind === 'individuals' ? 'individual' : input.kind === 'collectives' ? 'collective' : null, bytes: input.bytes }, now);
   if (sheet.fileError) return done({ rows: sheet.rows, errors: [], written: 0, fileError: sheet.fileError });
   const db = getDb();
   if (input.kind === 'nominations') {
     round = input.roundSlug
-      ? db.select({ id: rounds.id, status: rounds.status, windowOpensAt: rounds.windowOpensAt, windowClosesAt: rounds.windowClosesAt }).from(rounds).where(eq(rounds.slug, input.roundSlug)).get()
+      ? db.select({ id: rounds.id, status: rounds.status, windowOpensAt: rounds.windowOpensAt, windowClosesAt: rounds.windowClosesAt, unitPath: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.slug, input.roundSlug)).get()
       : undefined;
-    if (!round) throw new DomainError('not_found', { field: 'round' });
+    // Another authority's round reads as not found (an admin imports into their own office's rounds).
+    if (!round || !(admin ? inSubtree(round.unitPath, actor.unitPath) : roundInScope(actor, round.unitPath))) throw new DomainError('not_found', { field: 'round' });
     if (round.status !== 'open') throw new DomainError('invalid_state');
   }
   const { errors, parsed, rows: dataRows } = sheet;
@@ -170,7 +172,11 @@ export async function importSpreadsheet(
       }
       if (round) {
         const path = tx.select({ path: units.path }).from(units).where(eq(units.id, p.unitId)).get()!.path;
-        const refusal = admin ? null : createNominationRefusal(actor, { unitPath: path, roundStatus: round.status, windowOpensAt: round.windowOpensAt, windowClosesAt: round.windowClosesAt }, now);
+        const refusal = !inSubtree(path, round.unitPath)
+          ? 'forbidden'
+          : admin
+            ? null
+            : createNominationRefusal(actor, { unitPath: path, roundUnitPath: round.unitPath, roundStatus: round.status, windowOpensAt: round.windowOpensAt, windowClosesAt: round.windowClosesAt }, now);
         if (refusal) throw new DomainError(refusal);
         const dup = tx
           .select({ id: nominations.id })
