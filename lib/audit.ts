@@ -18,7 +18,6 @@ function auditScope(actor: Actor): SQL {
   const db = getDb();
   const path = actor.unitPath;
   const rounds = roundsRunUnder(path);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any sub-select of ids
   const about = (type: string, ids: any) => and(eq(auditEvents.entityType, type), inArray(auditEvents.entityId, ids));
   return or(
     about('round', rounds),

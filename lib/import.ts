@@ -61,7 +61,6 @@ export async function parseSheet(actor: Actor, input: { columns: Column[]; kind:
   const extra = table.header.filter((h) => h !== '' && !known.has(fold(h)));
   if (extra.length) return { rows: table.rows.length, errors: [], parsed: [], fileError: { code: 'extra_columns', columns: extra } };
 
-  const admin = actor.roles.includes('admin');
   const db = getDb();
   // Units by folded name (and short name) within the actor's scope; others read as unknown.
   // A short name ("Khu phố 2") counts only when it names one unit in scope; full names always do.

@@ -63,6 +63,27 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
         ) : null}
       </section>
 
+      {view.waiting.length ? (
+        <section className="card overflow-x-auto" aria-labelledby="waiting-h">
+          <h2 id="waiting-h" className="mb-2 text-lg font-semibold">{t('waitingTitle', { count: view.waiting.length })}</h2>
+          <table className="table" data-testid="signoff-waiting">
+            <thead>
+              <tr><th scope="col">{t('name')}</th><th scope="col">{t('unit')}</th><th scope="col">{t('statusColumn')}</th><th scope="col">{t('waitsForTitle')}</th></tr>
+            </thead>
+            <tbody>
+              {view.waiting.map((w) => (
+                <tr key={w.id}>
+                  <td><Link href={`/manage/nominations/${w.id}`}>{w.name}</Link></td>
+                  <td>{w.unit}</td>
+                  <td>{ts(w.status)}</td>
+                  <td>{t(`waitsFor.${w.waitsFor}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
       <section className="grid gap-4 md:grid-cols-2" aria-label={t('quota')}>
         <div className="card overflow-x-auto">
           <h2 className="mb-2 text-lg font-semibold">{t('quota')}</h2>
