@@ -45,6 +45,7 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
             </ul>
           </>
         )}
+        {!approver ? <p className="text-sm text-stone-700" data-testid="signoff-why">{t('onlyApprover')}</p> : null}
         {approver && !standing && view.ready ? (
           <ActionForm action={signOff} submitLabel={t('sign')} confirmText={t('signConfirm')} okText={t('signed')} errors={errors}>
             {hidden}
