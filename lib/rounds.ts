@@ -200,3 +200,20 @@ export function listUnitQuotas(actor: Actor | null, roundId: number) {
     unitOptions,
   };
 }
+
+/** Units an admin may have a new round run by: the issuing bodies of their subtree, the People's
+ * Committee first (it issues most decisions), then their own unit. */
+export function listRoundUnitOptions(actor: Actor | null): Array<{ id: number; name: string }> {
+  if (roundRefusal(actor, 'create')) return [];
+  const rows = getDb()
+    .select({ id: units.id, name: units.name, kind: units.kind, path: units.path })
+    .from(units)
+    .where(and(eq(units.active, true), unitPathUnder(actor!.unitPath), sql`(${units.kind} IN ('people_committee', 'party_committee', 'ward') OR ${units.id} = ${actor!.unitId})`))
+    .orderBy(units.path)
+    .all();
+  // Within the admin's subtree, wards below a committee run their own rounds only through their own admins.
+  const depth = (p: string) => p.split('/').length;
+  const top = rows.filter((r) => r.id === actor!.unitId || depth(r.path) <= depth(actor!.unitPath) + 1);
+  const rank = (k: string) => (k === 'people_committee' ? 0 : k === 'party_committee' ? 1 : 2);
+  return top.sort((a, b) => rank(a.kind) - rank(b.kind)).map(({ id, name }) => ({ id, name }));
+}

@@ -593,14 +593,20 @@ function roundValues(input: RoundInput) {
   };
 }
 
-/** A new round, in draft, run by the admin's unit. */
-export function createRound(actor: Actor | null, input: RoundInput, now = new Date()): { id: number; slug: string } {
+/**
+ * A new round, in draft, run by `unitId` — a unit of the admin's own subtree (the body that issues the
+ * decision, e.g. the People's Committee under the district) — or by the admin's unit itself.
+ */
+export function createRound(actor: Actor | null, input: RoundInput, now = new Date(), opts: { unitId?: number } = {}): { id: number; slug: string } {
   refuse(roundRefusal(actor, 'create'));
   return write((tx) => {
     const values = roundValues(input);
+    const unitId = opts.unitId ?? actor!.unitId;
+    const unit = tx.select({ path: units.path, active: units.active }).from(units).where(eq(units.id, unitId)).get();
+    if (!unit || !unit.active || !inSubtree(unit.path, actor!.unitPath)) throw new DomainError('not_found', { field: 'unitId' });
     const slug = uniqueSlug(tx, values.title);
-    const id = tx.insert(rounds).values({ ...values, slug, unitId: actor!.unitId, status: 'draft', createdAt: now, updatedAt: now }).returning({ id: rounds.id }).get().id;
-    audit(tx, actor, 'round.create', 'round', id, null, { ...values, slug });
+    const id = tx.insert(rounds).values({ ...values, slug, unitId, status: 'draft', createdAt: now, updatedAt: now }).returning({ id: rounds.id }).get().id;
+    audit(tx, actor, 'round.create', 'round', id, null, { ...values, slug, unitId });
     return { id, slug };
   });
 }
