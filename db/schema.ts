@@ -41,6 +41,10 @@ export const NOMINATION_STATUSES = [
   'checked',
   'approved',
   'rejected',
+  /** Taken back by its unit (or an admin for it) before it was checked. */
+  'withdrawn',
+  /** Left out of the round by the office, with a reason. */
+  'excluded',
 ] as const;
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
@@ -548,4 +552,19 @@ export const signInFailures = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('sign_in_failures_key').on(t.key, t.at)],
+);
+
+/** Sessions ended by signing out: a copied session cookie stops working at once. `expiresAt` is when
+ * the cookie would have lapsed without activity. */
+export const endedSessions = sqliteTable(
+  'ended_sessions',
+  {
+    sid: text('sid').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('ended_sessions_expires').on(t.expiresAt)],
 );

@@ -92,7 +92,7 @@ test.describe('a signed-in session', () => {
     const before = await expiry();
     await page.waitForTimeout(1100); // cookie expiry has one-second resolution
     await page.goto('/manage');
-    await expect(page.getByText('Đơn vị: Phòng Nội vụ')).toBeVisible();
+    await expect(page.getByText('Đơn vị: Quận 7', { exact: true })).toBeVisible();
     const after = await expiry();
     expect(after).toBeGreaterThan(before);
     expect(after * 1000 - Date.now()).toBeGreaterThan(8 * 3600_000 - 60_000);

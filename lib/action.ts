@@ -2,7 +2,7 @@
 // lib/, and turn DomainErrors into a typed state the form shows in the user's language.
 import 'server-only';
 import { z } from 'zod';
-import { getActor } from '@/lib/actor';
+import { getActor, getSessionActor } from '@/lib/actor';
 import { isDomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/policy';
 
@@ -11,6 +11,8 @@ export type ActionState = { ok?: boolean; error?: string; params?: Record<string
 export function validatedAction<S extends z.ZodType>(
   schema: S,
   fn: (actor: Actor | null, data: z.infer<S>) => void | Promise<void>,
+  /** Only the password change itself runs on a temporary password. */
+  options: { temporaryPassword?: boolean } = {},
 ): (prev: ActionState, formData: FormData) => Promise<ActionState> {
   return async (_prev, formData) => {
     const raw: Record<string, unknown> = {};
@@ -23,8 +25,10 @@ export function validatedAction<S extends z.ZodType>(
       const field = parsed.error.issues[0]?.path.join('.') ?? '';
       return { error: 'invalid_input', params: { field }, at: Date.now() };
     }
+    const session = await getSessionActor();
+    if (session?.mustChangePassword && !options.temporaryPassword) return { error: 'must_change_password', at: Date.now() };
     try {
-      await fn(await getActor(), parsed.data);
+      await fn(options.temporaryPassword ? session : await getActor(), parsed.data);
       return { ok: true, at: Date.now() };
     } catch (e) {
       if (isDomainError(e)) return { error: e.code, params: e.params, at: Date.now() };

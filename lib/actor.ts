@@ -1,4 +1,6 @@
-// The signed-in actor for this request: read once per request (React cache), re-checked against the database.
+// The signed-in actor for this request: read once per request (React cache), re-checked against the
+// database. An account on a temporary password is no actor anywhere but the password page: every
+// page, action and route handler that reads the actor through here gets null (or a redirect).
 import 'server-only';
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
@@ -6,15 +8,37 @@ import { auth } from '@/lib/auth';
 import { loadActor } from '@/lib/users';
 import type { Actor } from '@/lib/policy';
 
-export const getActor = cache(async (): Promise<Actor | null> => {
+/** The session's user, whether or not they must change their password first. */
+export const getSessionActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
-  if (!session?.uid) return null;
-  return loadActor(session.uid, session.sv);
+  // Sessions without their own id predate server-side sign-out and cannot be ended: sign in again.
+  if (!session?.uid || !session.sid) return null;
+  return loadActor(session.uid, session.sv, session.sid);
 });
 
-/** For staff pages: the actor, or a redirect to the sign-in page. */
+/** The actor for everything but the password change: null while a temporary password stands. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const actor = await getSessionActor();
+  return actor && !actor.mustChangePassword ? actor : null;
+});
+
+const loginPath = (locale: string) => (locale === 'vi' ? '/login' : `/${locale}/login`);
+export const passwordPath = (locale: string) => (locale === 'vi' ? '/account/password' : `/${locale}/account/password`);
+
+/**
+ * For staff pages: the actor, or a redirect — to the sign-in page, or to the password page while a
+ * temporary password stands (before the page reads anything, so the redirect carries no page data).
+ */
 export async function requireActor(locale = 'vi'): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect(locale === 'vi' ? '/login' : `/${locale}/login`);
+  const actor = await getSessionActor();
+  if (!actor) redirect(loginPath(locale));
+  if (actor.mustChangePassword) redirect(passwordPath(locale));
+  return actor;
+}
+
+/** For the password page alone: the actor even on a temporary password. */
+export async function requireSessionActor(locale = 'vi'): Promise<Actor> {
+  const actor = await getSessionActor();
+  if (!actor) redirect(loginPath(locale));
   return actor;
 }

@@ -12,6 +12,7 @@ import { DomainError } from '@/lib/errors';
 import { ARCHIVE_COLUMNS, parseSheet, readStaged, stageFile, type ParsedRow, type RowError, type Sheet } from '@/lib/import';
 import { nameMatcher } from '@/lib/name-match';
 import { roundRefusal, type Actor } from '@/lib/policy';
+import { listRoundUnitOptions } from '@/lib/rounds';
 import { clean, fold } from '@/lib/text';
 import { createAwards, uniqueSlug, write } from '@/lib/workflow';
 import { finalListEntries } from '@/lib/final-list';
@@ -133,7 +134,8 @@ export async function recordArchiveRound(
     };
     const roundId = tx
       .insert(rounds)
-      .values({ ...terms, slug, unitId: a.unitId, status: 'decided', source: 'archive', decidedAt: now, createdAt: now, updatedAt: now })
+      // Run (issued) by the admin's People's Committee when there is one, as a new round defaults to.
+      .values({ ...terms, slug, unitId: listRoundUnitOptions(a)[0]?.id ?? a.unitId, status: 'decided', source: 'archive', decidedAt: now, createdAt: now, updatedAt: now })
       .returning({ id: rounds.id })
       .get().id;
     let linked = 0;

@@ -10,7 +10,7 @@ import { collectives, feedback, individuals, nominations, rounds, units } from '
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import { getNomination } from '@/lib/nominations';
-import { hasRole, isStaff, seesAllNominations, type Actor } from '@/lib/policy';
+import { hasRole, isOffice, isStaff, type Actor } from '@/lib/policy';
 import { clean } from '@/lib/text';
 import { write } from '@/lib/workflow';
 
@@ -87,7 +87,8 @@ export function hideFeedback(actor: Actor | null, feedbackId: number, reason: st
   if (why.length < 3 || why.length > 500) throw new DomainError('invalid_input', { field: 'reason' });
   write((tx) => {
     const row = tx.select({ id: feedback.id, nominationId: feedback.nominationId, hiddenAt: feedback.hiddenAt }).from(feedback).where(eq(feedback.id, feedbackId)).get();
-    if (!row || !isStaff(actor) || !seesAllNominations(actor) || !(hasRole(actor, 'reviewer') || hasRole(actor, 'admin'))) throw new DomainError('not_found');
+    if (!row || !isStaff(actor) || !isOffice(actor) || !(hasRole(actor, 'reviewer') || hasRole(actor, 'admin'))) throw new DomainError('not_found');
+    getNomination(actor, row.nominationId); // the round's office only: another authority's reads as not found
     if (row.hiddenAt) return;
     tx.update(feedback).set({ hiddenAt: now, hiddenBy: actor.id, hiddenReason: why }).where(eq(feedback.id, feedbackId)).run();
     appendAudit(tx, { actorId: actor.id, action: 'feedback.hide', entityType: 'nomination', entityId: row.nominationId, after: { feedbackId, reason: why }, at: now });
@@ -97,7 +98,8 @@ export function hideFeedback(actor: Actor | null, feedbackId: number, reason: st
 /** Feedback on a nomination, for the district office only. */
 export function listFeedback(actor: Actor | null, nominationId: number): Array<{ id: number; at: Date; name: string | null; body: string }> {
   getNomination(actor, nominationId);
-  if (!isStaff(actor) || !seesAllNominations(actor)) return [];
+  // getNomination scoped it; feedback is for the round's office, not the nominating unit.
+  if (!isOffice(actor)) return [];
   return getDb()
     .select({ id: feedback.id, at: feedback.createdAt, name: feedback.authorName, body: feedback.body })
     .from(feedback)

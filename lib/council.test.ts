@@ -13,7 +13,7 @@ import { loadActor } from './users';
 import type { Actor } from './policy';
 import { getMinutes, getSitting, minutesDocx, recordSitting } from './council';
 import { decisionDocx, getDecisionList } from './exports';
-import { transitionRound } from './workflow';
+import { draftsOf, transitionRound } from './workflow';
 
 let db: DB;
 let admin: Actor;
@@ -37,7 +37,7 @@ beforeAll(async () => {
     const p = db.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward }).returning({ id: individuals.id }).get().id;
     db.insert(nominations).values({ roundId, nomineeKind: 'individual', individualId: p, unitId: ward, summary: 'Thành tích tiêu biểu trong năm 2026.', status: 'checked' }).run();
   }
-  transitionRound(admin, roundId, 'reviewing');
+  transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: draftsOf(db, roundId) });
 });
 
 describe('the council sitting', () => {

@@ -11,7 +11,7 @@ import { appendAudit } from '@/lib/audit-chain';
 import { DEFAULT_BASIS, votesNeeded } from '@/lib/council-rule';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { decree30Heading, FONT, listTable, noBorders, para, run, vietnameseDate } from '@/lib/exports';
-import { canReadFinalList, sittingRefusal, type Actor } from '@/lib/policy';
+import { canReadFinalList, hasRole, sittingRefusal, type Actor } from '@/lib/policy';
 import { clean, compareVi } from '@/lib/text';
 import { decideIn, roundCouncil, roundIsFrozen, write, type Tx } from '@/lib/workflow';
 
@@ -103,15 +103,21 @@ function talliesOf(db: Reader, sittingId: number): Tally[] {
     .map((r) => ({ nominationId: r.id, kind: r.kind, name: r.name, unit: r.unit, status: r.status as Tally['status'], for: r.for ?? 0, against: r.against ?? 0, abstain: r.abstain ?? 0, total: r.total ?? 0 }));
 }
 
+/** The path of the unit that runs a round ('' when there is none: no office is over it). */
+function roundUnitPath(db: Reader, roundId: number): string {
+  if (!Number.isSafeInteger(roundId) || roundId <= 0) return '';
+  return db.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId)).get()?.path ?? '';
+}
+
 /** The council screen of a round: its rule, its sitting, the checked list to vote and what was voted. */
 export function getSitting(actor: Actor | null, roundId: number): SittingView {
-  if (!canReadFinalList(actor) || !Number.isSafeInteger(roundId) || roundId <= 0) throw new DomainError('not_found');
+  if (!canReadFinalList(actor, roundUnitPath(getDb(), roundId))) throw new DomainError('not_found');
   return buildView(getDb(), roundId);
 }
 
 /** A round's council rule as an approver reads it beside the vote. */
 export function getCouncilRule(actor: Actor | null, roundId: number): SittingView['council'] {
-  if (sittingRefusal(actor) || !Number.isSafeInteger(roundId) || roundId <= 0) throw new DomainError('not_found');
+  if (sittingRefusal(actor, roundUnitPath(getDb(), roundId))) throw new DomainError('not_found');
   const c = roundCouncil(getDb(), roundId);
   return { members: c.members, quorum: c.quorum, rule: c.rule, basis: c.basis || DEFAULT_BASIS[c.rule], needed: votesNeeded(c.rule, c.members) };
 }
@@ -140,11 +146,12 @@ function sittingValues(input: SittingInput, members: number, quorum: number | nu
  * refused nothing is written, and the error lists every refused row.
  */
 export function recordSitting(actor: Actor | null, roundId: number, input: SittingInput & { votes: RowVote[] }, now = new Date()): { sittingId: number; approved: number; rejected: number } {
-  if (sittingRefusal(actor)) throw new DomainError('forbidden');
+  if (!hasRole(actor, 'approver')) throw new DomainError('forbidden');
   if (!Number.isSafeInteger(roundId) || roundId <= 0) throw new DomainError('not_found');
   return write((tx) => {
-    const r = tx.select({ id: rounds.id, status: rounds.status, source: rounds.source }).from(rounds).where(eq(rounds.id, roundId)).get();
-    if (!r || r.source !== 'workflow') throw new DomainError('not_found');
+    const r = tx.select({ id: rounds.id, status: rounds.status, source: rounds.source, unitPath: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId)).get();
+    // Another authority's round reads as not found.
+    if (!r || r.source !== 'workflow' || sittingRefusal(actor, r.unitPath)) throw new DomainError('not_found');
     if (r.status !== 'reviewing') throw new DomainError('invalid_state', { from: r.status });
     if (roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
     const council = roundCouncil(tx, roundId);
@@ -214,12 +221,12 @@ export function getMinutes(actor: Actor | null, slug: string): Minutes {
   if (!canReadFinalList(actor)) throw new DomainError('not_found');
   const db = getDb();
   const r = db
-    .select({ id: rounds.id, slug: rounds.slug, title: rounds.title, authority: rounds.authority, awardForm: rounds.awardForm, issuer: units.name })
+    .select({ id: rounds.id, slug: rounds.slug, title: rounds.title, authority: rounds.authority, awardForm: rounds.awardForm, issuer: units.name, unitPath: units.path })
     .from(rounds)
     .innerJoin(units, eq(units.id, rounds.unitId))
     .where(eq(rounds.slug, slug))
     .get();
-  if (!r) throw new DomainError('not_found');
+  if (!r || !canReadFinalList(actor, r.unitPath)) throw new DomainError('not_found');
   const view = buildView(db, r.id);
   if (!view.sitting) throw new DomainError('not_found');
   return { slug: r.slug, title: r.title, authority: r.authority, awardForm: r.awardForm, issuer: r.issuer, council: view.council, sitting: view.sitting, tallies: view.tallies };

@@ -49,7 +49,7 @@ describe('XLSX exports keep text as typed text', () => {
   it('writes formula-like names without a leading quote, as string cells', async () => {
     const list: DecisionList = {
       slug: 's', title: 'T', authority: 'UBND', awardForm: 'Giấy khen', issuer: 'UBND Quận 7', decisionNumber: '1/QĐ', decisionDate: '2024-05-24',
-      decisionPlace: '', decisionSigner: '', listHash: null,
+      decisionPlace: '', decisionSigner: '', listHash: null, sitting: null,
       collectives: [{ ordinal: 1, name: '=HYPERLINK("http://x")', unit: '+Phường', revoked: false }],
       individuals: [{ ordinal: 1, name: '-Nguyễn', position: '@Tổ trưởng', unit: 'Phường Tân Phong', revoked: false }],
     };

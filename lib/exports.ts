@@ -21,7 +21,7 @@ import { getDb } from '@/db/client';
 import { awards, councilSittings, nominations, roundQuotas, rounds, units } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { standingSignoff } from '@/lib/final-list';
-import { isStaff, seesAllNominations, type Actor } from '@/lib/policy';
+import { inSubtree, isOffice, type Actor } from '@/lib/policy';
 
 export type DecisionList = {
   slug: string;
@@ -43,15 +43,17 @@ export type DecisionList = {
 
 /** The attached list as decided (revoked awards included and marked), for the district office. */
 export function getDecisionList(actor: Actor | null, slug: string): DecisionList {
-  if (!isStaff(actor) || !seesAllNominations(actor)) throw new DomainError('not_found');
+  if (!isOffice(actor)) throw new DomainError('not_found');
   const db = getDb();
   const r = db
-    .select({ id: rounds.id, slug: rounds.slug, title: rounds.title, authority: rounds.authority, awardForm: rounds.awardForm, status: rounds.status, decisionNumber: rounds.decisionNumber, decisionDate: rounds.decisionDate, decisionPlace: rounds.decisionPlace, decisionSigner: rounds.decisionSigner, issuer: units.name })
+    .select({ unitPath: units.path, id: rounds.id, slug: rounds.slug, title: rounds.title, authority: rounds.authority, awardForm: rounds.awardForm, status: rounds.status, decisionNumber: rounds.decisionNumber, decisionDate: rounds.decisionDate, decisionPlace: rounds.decisionPlace, decisionSigner: rounds.decisionSigner, issuer: units.name })
     .from(rounds)
     .innerJoin(units, eq(units.id, rounds.unitId))
     .where(eq(rounds.slug, slug))
     .get();
   if (!r || !['decided', 'published', 'archived'].includes(r.status) || !r.decisionNumber || !r.decisionDate) throw new DomainError('not_found');
+  // Another office's round reads as not found.
+  if (!inSubtree(r.unitPath, actor.unitPath)) throw new DomainError('not_found');
   const list = db
     .select({ kind: awards.nomineeKind, ordinal: awards.ordinal, name: awards.name, position: awards.position, unit: awards.unitName, revokedAt: awards.revokedAt })
     .from(awards)
@@ -276,9 +278,10 @@ export type CertificateView = {
 
 /** One award as printed on its certificate; for the district office. */
 export function getCertificate(actor: Actor | null, publicId: string): CertificateView {
-  if (!isStaff(actor) || !seesAllNominations(actor) || !/^[a-f0-9]{16}$/.test(publicId)) throw new DomainError('not_found');
+  if (!isOffice(actor) || !/^[a-f0-9]{16}$/.test(publicId)) throw new DomainError('not_found');
   const row = getDb()
     .select({
+      unitPath: units.path,
       publicId: awards.publicId, name: awards.name, kind: awards.nomineeKind, gender: awards.gender, position: awards.position, unit: awards.unitName, revokedAt: awards.revokedAt,
       roundTitle: rounds.title, authority: rounds.authority, awardForm: rounds.awardForm, issuer: units.name,
       decisionNumber: rounds.decisionNumber, decisionDate: rounds.decisionDate, decisionPlace: rounds.decisionPlace, decisionSigner: rounds.decisionSigner,
@@ -288,7 +291,7 @@ export function getCertificate(actor: Actor | null, publicId: string): Certifica
     .innerJoin(units, eq(units.id, rounds.unitId))
     .where(eq(awards.publicId, publicId))
     .get();
-  if (!row || !row.decisionNumber || !row.decisionDate) throw new DomainError('not_found');
-  const { revokedAt, ...rest } = row;
+  if (!row || !row.decisionNumber || !row.decisionDate || !inSubtree(row.unitPath, actor.unitPath)) throw new DomainError('not_found');
+  const { revokedAt, unitPath: _path, ...rest } = row;
   return { ...rest, decisionNumber: row.decisionNumber, decisionDate: row.decisionDate, decisionPlace: row.decisionPlace ?? '', decisionSigner: row.decisionSigner ?? '', revoked: !!revokedAt };
 }

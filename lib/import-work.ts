@@ -8,7 +8,7 @@ import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import type { Column, ImportKind } from '@/lib/import-columns';
 import { FileError, readTable, type FileProblem } from '@/lib/import-parse';
-import { createNominationRefusal, type Actor } from '@/lib/policy';
+import { createNominationRefusal, inSubtree, type Actor } from '@/lib/policy';
 import { clean, fold } from '@/lib/text';
 
 export type RowErrorCode = 'required' | 'too_long' | 'bad_gender' | 'bad_year' | 'bad_yes_no' | 'unknown_unit' | 'bad_kind' | 'duplicate_in_file' | 'already_nominated';
@@ -124,7 +124,10 @@ export function writeRows(db: DB, job: WriteJob, parsed: ParsedRow[]): number {
   return db.transaction(
     (tx) => {
       // The round as it is now, inside the lock: it may have closed since the check.
-      const round = job.roundId === null ? undefined : tx.select({ id: rounds.id, status: rounds.status, windowOpensAt: rounds.windowOpensAt, windowClosesAt: rounds.windowClosesAt }).from(rounds).where(eq(rounds.id, job.roundId)).get();
+      const round =
+        job.roundId === null
+          ? undefined
+          : tx.select({ id: rounds.id, status: rounds.status, windowOpensAt: rounds.windowOpensAt, windowClosesAt: rounds.windowClosesAt, unitPath: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, job.roundId)).get();
       if (job.roundId !== null && round?.status !== 'open') throw new DomainError('invalid_state');
       let n = 0;
       const reuse = job.importKind === 'nominations';
@@ -140,7 +143,12 @@ export function writeRows(db: DB, job: WriteJob, parsed: ParsedRow[]): number {
         }
         if (round) {
           const path = tx.select({ path: units.path }).from(units).where(eq(units.id, p.unitId)).get()!.path;
-          const refusal = admin ? null : createNominationRefusal(actor, { unitPath: path, roundStatus: round.status, windowOpensAt: round.windowOpensAt, windowClosesAt: round.windowClosesAt }, now);
+          // Only the round's unit's subtree may be nominated in it; an admin of the round's office needs no window.
+          const refusal = !inSubtree(path, round.unitPath)
+            ? 'forbidden'
+            : admin
+              ? null
+              : createNominationRefusal(actor, { unitPath: path, roundUnitPath: round.unitPath, roundStatus: round.status, windowOpensAt: round.windowOpensAt, windowClosesAt: round.windowClosesAt }, now);
           if (refusal) throw new DomainError(refusal);
           const dup = tx
             .select({ id: nominations.id })

@@ -11,7 +11,7 @@ import { getDb } from '@/db/client';
 import { rounds, units } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { writeRows, type CheckJob, type ImportJob, type ImportOutcome, type RowError, type Sheet, type UnitRef } from '@/lib/import-work';
-import type { Actor } from '@/lib/policy';
+import { inSubtree, roundInScope, type Actor } from '@/lib/policy';
 
 export { ARCHIVE_COLUMNS, COLUMNS, IMPORT_KINDS, type Column, type ImportKind } from '@/lib/import-columns';
 import { ARCHIVE_COLUMNS, COLUMNS, type Column, type ImportKind } from '@/lib/import-columns';
@@ -74,12 +74,12 @@ function inWorker<T>(op: 'check' | 'import', job: CheckJob | ImportJob): Promise
 
 /** Active units the actor may import into: all for an admin, their subtree for an officer. */
 function unitsInScope(actor: Actor): UnitRef[] {
-  const admin = actor.roles.includes('admin');
   return getDb()
     .select({ id: units.id, name: units.name, shortName: units.shortName, kind: units.kind, path: units.path, active: units.active })
     .from(units)
     .all()
-    .filter((u) => u.active && (admin || u.path.startsWith(actor.unitPath)))
+    // Officers and admins alike: the units of their own subtree.
+    .filter((u) => u.active && inSubtree(u.path, actor.unitPath))
     .map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, kind: u.kind }));
 }
 
@@ -104,12 +104,16 @@ export async function importSpreadsheet(
 ): Promise<ImportResult> {
   const t0 = performance.now();
   if (!actor) throw new DomainError('forbidden');
-  if (!actor.roles.includes('admin') && !actor.roles.includes('officer')) throw new DomainError('forbidden');
+  const admin = actor.roles.includes('admin');
+  if (!admin && !actor.roles.includes('officer')) throw new DomainError('forbidden');
   const db = getDb();
   let roundId: number | null = null;
   if (input.kind === 'nominations') {
-    const round = input.roundSlug ? db.select({ id: rounds.id, status: rounds.status }).from(rounds).where(eq(rounds.slug, input.roundSlug)).get() : undefined;
-    if (!round) throw new DomainError('not_found', { field: 'round' });
+    const round = input.roundSlug
+      ? db.select({ id: rounds.id, status: rounds.status, unitPath: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.slug, input.roundSlug)).get()
+      : undefined;
+    // Another authority's round reads as not found (an admin imports into their own office's rounds).
+    if (!round || !(admin ? inSubtree(round.unitPath, actor.unitPath) : roundInScope(actor, round.unitPath))) throw new DomainError('not_found', { field: 'round' });
     if (round.status !== 'open') throw new DomainError('invalid_state');
     roundId = round.id;
   }

@@ -7,7 +7,7 @@ import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { loadActor } from './users';
 import type { Actor } from './policy';
-import { checkNomination, decideNomination, decideRound, reconsiderNomination, setUnitQuota, transitionRound } from './workflow';
+import { checkNomination, decideNomination, decideRound, excludeNomination, reconsiderNomination, setUnitQuota, submitNomination, transitionRound, updateNomination, withdrawNomination } from './workflow';
 import { getFinalList, signOffRound, withdrawSignoff } from './signoff';
 import { decisionDocx, getDecisionList } from './exports';
 import { hashPrintedList } from './final-list';
@@ -34,7 +34,8 @@ beforeAll(async () => {
   useAsAppDatabase(db);
   [admin, approver, reviewer, officer] = ['admin', 'approver', 'reviewer', 'officer'].map(byName);
   roundId = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!.id;
-  transitionRound(admin, roundId, 'reviewing');
+  const drafts = db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft'))).all().length;
+  transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts });
 });
 
 describe('sign-off of the final list', () => {
@@ -44,10 +45,15 @@ describe('sign-off of the final list', () => {
     expect(getFinalList(admin, roundId).round.id).toBe(roundId);
   });
 
-  it('waits until every submitted nomination is approved or rejected', () => {
+  it('waits until every submitted nomination is approved or rejected, and names each one that blocks it', () => {
     const view = getFinalList(approver, roundId);
     expect(view.pending).toBeGreaterThan(0);
     expect(view.blockers).toContain('pending');
+    // Every blocking nomination is listed, with what it waits for.
+    expect(view.waiting.map((w) => w.id).sort()).toEqual(inRound('submitted', 'checked', 'returned').sort());
+    const waitsFor = Object.fromEntries(view.waiting.map((w) => [w.status, w.waitsFor]));
+    expect(waitsFor).toEqual({ submitted: 'reviewer', checked: 'approver', returned: 'unit' });
+    expect(view.waiting.every((w) => w.name.length > 0 && w.unit.startsWith('Phường'))).toBe(true);
     expect(() => signOffRound(approver, roundId, view.hash)).toThrowError('precondition');
     // Judge what is left: check then approve the submitted ones (within quota), reject the rest.
     for (const id of inRound('submitted')) checkNomination(reviewer, id);
@@ -58,9 +64,39 @@ describe('sign-off of the final list', () => {
         decideNomination(approver, id, 'reject', { for: 2, against: 7, total: 9 });
       }
     }
-    // Returned ones cannot come back while the round is in review: the office closes them as rejected.
-    for (const id of inRound('returned')) db.update(nominations).set({ status: 'rejected' }).where(eq(nominations.id, id)).run();
+    // Returned ones get out through the app's own paths while the round is in review: one is answered
+    // and resubmitted by its unit's officer, one by an admin on the unit's behalf, one is withdrawn by
+    // its unit, and the office excludes the rest with a reason.
+    const returned = inRound('returned');
+    expect(returned.length).toBeGreaterThanOrEqual(3);
+    const tanPhong = (id: number) => db.select({ n: units.name }).from(nominations).innerJoin(units, eq(units.id, nominations.unitId)).where(eq(nominations.id, id)).get()!.n === 'Phường Tân Phong';
+    const ownId = returned.find(tanPhong)!;
+    const others = returned.filter((id) => id !== ownId);
+    updateNomination(officer, ownId, { summary: 'Đã bổ sung biên bản họp xét và làm rõ thành tích năm 2026 theo yêu cầu.' });
+    submitNomination(officer, ownId);
+    expect(statusOf(ownId)).toBe('submitted');
+    submitNomination(admin, others[0]);
+    expect(statusOf(others[0])).toBe('submitted');
+    const behalf = db.select().from(auditEvents).where(and(eq(auditEvents.entityId, others[0]), eq(auditEvents.action, 'nomination.submit'))).all().at(-1)!;
+    expect(behalf.actorId).toBe(admin.id);
+    expect(behalf.after).toMatchObject({ status: 'submitted', onBehalfOfUnit: expect.any(Number) });
+    const withdrawnId = others[1];
+    expect(() => withdrawNomination(officer, withdrawnId, 'Đơn vị rút đề nghị')).toThrowError('not_found');
+    withdrawNomination(admin, withdrawnId, 'Đơn vị rút đề nghị');
+    expect(statusOf(withdrawnId)).toBe('withdrawn');
+    for (const id of others.slice(2)) {
+      expect(() => excludeNomination(reviewer, id, 'Không đủ điều kiện')).toThrowError('forbidden');
+      expect(() => excludeNomination(admin, id, ' ')).toThrowError('invalid_input');
+      excludeNomination(admin, id, 'Hồ sơ không bổ sung đúng hạn');
+      expect(statusOf(id)).toBe('excluded');
+    }
+    // The resubmitted ones are judged like any other.
+    for (const id of [ownId, others[0]]) {
+      checkNomination(reviewer, id);
+      decideNomination(approver, id, 'reject', { for: 2, against: 7, total: 9 });
+    }
     const ready = getFinalList(approver, roundId);
+    expect(ready.waiting).toEqual([]);
     expect(ready.pending).toBe(0);
     expect(ready.ready).toBe(true);
     expect(ready.byKind.collective + ready.byKind.individual).toBe(inRound('approved').length);

@@ -37,7 +37,17 @@ describe('workflow', () => {
   it('moves only along the workflow; review starts the consultation clock', () => {
     expect(() => transitionRound(admin, roundId, 'decided')).toThrowError('invalid_state');
     expect(() => transitionRound(approver, roundId, 'reviewing')).toThrowError('forbidden');
-    transitionRound(admin, roundId, 'reviewing');
+    // Drafts would be left behind: the move names how many, and needs that number confirmed.
+    const drafts = db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft'))).all().length;
+    expect(drafts).toBeGreaterThan(0);
+    expect(() => transitionRound(admin, roundId, 'reviewing')).toThrowError('precondition');
+    try {
+      transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts - 1 });
+    } catch (e) {
+      expect((e as { params: object }).params).toEqual({ missing: 'drafts_confirmation', drafts });
+    }
+    expect(db.select({ s: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get()!.s).toBe('open');
+    transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts });
     const r = db.select({ s: rounds.status, e: rounds.consultationEndsAt }).from(rounds).where(eq(rounds.id, roundId)).get()!;
     expect(r.s).toBe('reviewing');
     expect(r.e!.getTime()).toBeGreaterThan(Date.now() + 10 * 86_400_000);

@@ -22,12 +22,15 @@ import {
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import {
+  actsForUnit,
   createNominationRefusal,
   nominationRefusal,
   roundRefusal,
   type Actor,
   type NominationAction,
   type NominationContext,
+  type RoundAction,
+  inSubtree,
 } from '@/lib/policy';
 import { addWorkingDays } from '@/lib/dates';
 import { councilRefusal, voteRefusal, type Council, type Tally } from '@/lib/council-rule';
@@ -54,7 +57,7 @@ function audit(tx: Tx, actor: Actor | null, action: string, entityType: string, 
 // Nominations
 
 /** A nomination with what policy needs to judge an action on it (also used by lib/attachments). */
-export function loadNominationContext(tx: Tx, id: number): (NominationContext & { id: number; roundId: number; unitId: number; kind: NomineeKind; summary: string }) | null {
+export function loadNominationContext(tx: Pick<DB, 'select'>, id: number): (NominationContext & { id: number; roundId: number; unitId: number; kind: NomineeKind; summary: string }) | null {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const row = tx
     .select({
@@ -78,7 +81,21 @@ export function loadNominationContext(tx: Tx, id: number): (NominationContext & 
     .where(eq(nominations.id, id))
     .get();
   if (!row) return null;
-  return { ...row, frozen: roundIsFrozen(tx, row.roundId) };
+  return { ...row, roundUnitPath: roundUnitPath(tx, row.roundId)!, frozen: roundIsFrozen(tx, row.roundId) };
+}
+
+/** The path of the unit that runs a round (its subtree bounds the round), or null when there is no such round. */
+export function roundUnitPath(tx: Pick<DB, 'select'>, roundId: number): string | null {
+  return tx.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId)).get()?.path ?? null;
+}
+
+/** Loads a round for an administrator's action on it: another office's round reads as not found. */
+function roundForAdmin(tx: Pick<DB, 'select'>, actor: Actor | null, roundId: number, action: RoundAction) {
+  refuse(roundRefusal(actor, action));
+  const path = Number.isSafeInteger(roundId) ? roundUnitPath(tx, roundId) : null;
+  if (path === null) throw new DomainError('not_found');
+  refuse(roundRefusal(actor, action, path));
+  return path;
 }
 
 /** A round whose final list carries a standing (not withdrawn) sign-off. */
@@ -109,15 +126,16 @@ export function createNomination(
     const round = tx.select().from(rounds).where(eq(rounds.id, input.roundId)).get();
     const unit = tx.select({ id: units.id, path: units.path, active: units.active }).from(units).where(eq(units.id, input.unitId)).get();
     if (!round || !unit) throw new DomainError('not_found');
-    refuse(createNominationRefusal(actor, { unitPath: unit.path, roundStatus: round.status, windowOpensAt: round.windowOpensAt, windowClosesAt: round.windowClosesAt }, now));
+    const boundary = roundUnitPath(tx, round.id)!;
+    refuse(createNominationRefusal(actor, { unitPath: unit.path, roundUnitPath: boundary, roundStatus: round.status, windowOpensAt: round.windowOpensAt, windowClosesAt: round.windowClosesAt }, now));
     const a = actor!;
     let collectiveId: number | null = null;
     let individualId: number | null = null;
     const n = input.nominee;
-    // The nominee must belong to the officer's subtree too, whether found or created here.
+    // The nominee must belong to the officer's subtree and to the round's, whether found or created here.
     const inScope = (unitId: number) => {
       const u = tx.select({ path: units.path }).from(units).where(eq(units.id, unitId)).get();
-      if (!u || !u.path.startsWith(a.unitPath)) throw new DomainError('not_found');
+      if (!u || !inSubtree(u.path, a.unitPath) || !inSubtree(u.path, boundary)) throw new DomainError('not_found');
     };
     if ('create' in n) {
       inScope(n.create.unitId);
@@ -180,21 +198,54 @@ export function createNomination(
   });
 }
 
+/** Marks an action taken by an admin for the nominating unit, so the audit says on whose behalf. */
+function behalf(actor: Actor | null, ctx: NominationContext & { unitId: number }): { onBehalfOfUnit?: number } {
+  return actsForUnit(actor, ctx) === 'on_behalf' ? { onBehalfOfUnit: ctx.unitId } : {};
+}
+
 export function updateNomination(actor: Actor | null, id: number, input: { summary: string }, now = new Date()): void {
   write((tx) => {
     const ctx = authorize(tx, actor, id, 'edit', now);
     const summary = clean(input.summary);
     tx.update(nominations).set({ summary, updatedAt: now }).where(eq(nominations.id, id)).run();
-    audit(tx, actor, 'nomination.edit', 'nomination', id, { summary: ctx.summary }, { summary });
+    audit(tx, actor, 'nomination.edit', 'nomination', id, { summary: ctx.summary }, { summary, ...behalf(actor, ctx) });
   });
 }
 
+/**
+ * Submits a draft, or resubmits a returned nomination — also while the round is in review, and by an
+ * admin on the unit's behalf (a ward without an officer account is never stuck).
+ */
 export function submitNomination(actor: Actor | null, id: number, now = new Date()): void {
   write((tx) => {
     const ctx = authorize(tx, actor, id, 'submit', now);
     if (clean(ctx.summary).length < 10) throw new DomainError('precondition', { missing: 'summary' });
     tx.update(nominations).set({ status: 'submitted', submittedBy: actor!.id, submittedAt: now, updatedAt: now }).where(eq(nominations.id, id)).run();
-    audit(tx, actor, 'nomination.submit', 'nomination', id, { status: ctx.status }, { status: 'submitted' });
+    audit(tx, actor, 'nomination.submit', 'nomination', id, { status: ctx.status }, { status: 'submitted', ...behalf(actor, ctx) });
+  });
+}
+
+/** The unit takes its nomination back (or an admin for it): it leaves the round and blocks nothing. */
+export function withdrawNomination(actor: Actor | null, id: number, reason: string, now = new Date()): void {
+  const body = clean(reason);
+  write((tx) => {
+    const ctx = authorize(tx, actor, id, 'withdraw', now);
+    if (body.length < 3 || body.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
+    tx.update(nominations).set({ status: 'withdrawn', checkedBy: null, checkedAt: null, updatedAt: now }).where(eq(nominations.id, id)).run();
+    tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now }).run();
+    audit(tx, actor, 'nomination.withdraw', 'nomination', id, { status: ctx.status }, { status: 'withdrawn', reason: body, ...behalf(actor, ctx) });
+  });
+}
+
+/** The office leaves a nomination out of the round, with a reason the unit reads on its timeline. */
+export function excludeNomination(actor: Actor | null, id: number, reason: string, now = new Date()): void {
+  const body = clean(reason);
+  write((tx) => {
+    const ctx = authorize(tx, actor, id, 'exclude', now);
+    if (body.length < 3 || body.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
+    tx.update(nominations).set({ status: 'excluded', updatedAt: now }).where(eq(nominations.id, id)).run();
+    tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now }).run();
+    audit(tx, actor, 'nomination.exclude', 'nomination', id, { status: ctx.status }, { status: 'excluded', reason: body });
   });
 }
 
@@ -378,9 +429,18 @@ export function roundPreconditions(tx: Pick<DB, 'select'>, roundId: number, to: 
   return missing;
 }
 
-export function transitionRound(actor: Actor | null, roundId: number, to: RoundStatus, now = new Date()): void {
-  refuse(roundRefusal(actor, 'transition'));
+/** Drafts a move to review would leave behind: they can no longer be submitted once the round is in review. */
+export function draftsOf(tx: Pick<DB, 'select'>, roundId: number): number {
+  return tx.select({ n: sql<number>`count(*)` }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft'))).get()!.n;
+}
+
+/**
+ * Moves a round along its workflow. Moving to review while drafts remain needs `draftsLeftBehind` to
+ * name how many (the number the admin was shown and confirmed): a different number is refused.
+ */
+export function transitionRound(actor: Actor | null, roundId: number, to: RoundStatus, now = new Date(), opts: { draftsLeftBehind?: number } = {}): void {
   write((tx) => {
+    roundForAdmin(tx, actor, roundId, 'transition');
     const r = tx.select({ id: rounds.id, status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
     if (!r) throw new DomainError('not_found');
     if (!(NEXT_STATUS[r.status] ?? []).includes(to)) throw new DomainError('invalid_state', { from: r.status, to });
@@ -388,6 +448,8 @@ export function transitionRound(actor: Actor | null, roundId: number, to: RoundS
     if (r.status === 'reviewing' && roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
     const missing = roundPreconditions(tx, roundId, to);
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
+    const drafts = to === 'reviewing' ? draftsOf(tx, roundId) : 0;
+    if (drafts > 0 && opts.draftsLeftBehind !== drafts) throw new DomainError('precondition', { missing: 'drafts_confirmation', drafts });
     const full = tx.select({ consultation: rounds.consultation, days: rounds.consultationDays }).from(rounds).where(eq(rounds.id, roundId)).get()!;
     const extra =
       to === 'published'
@@ -397,7 +459,7 @@ export function transitionRound(actor: Actor | null, roundId: number, to: RoundS
           : {};
     tx.update(rounds).set({ status: to, updatedAt: now, ...extra }).where(eq(rounds.id, roundId)).run();
     if (to === 'published') indexRoundAwards(tx, roundId);
-    audit(tx, actor, `round.${to}`, 'round', roundId, { status: r.status }, { status: to });
+    audit(tx, actor, `round.${to}`, 'round', roundId, { status: r.status }, { status: to, ...(drafts ? { draftsLeftBehind: drafts } : {}) });
   });
 }
 
@@ -408,8 +470,8 @@ export function decideRound(
   decision: { decisionNumber: string; decisionDate: string; decisionSigner: string; decisionPlace?: string | null },
   now = new Date(),
 ): { awards: number } {
-  refuse(roundRefusal(actor, 'decide'));
   return write((tx) => {
+    roundForAdmin(tx, actor, roundId, 'decide');
     const r = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
     if (!r) throw new DomainError('not_found');
     if (r.status !== 'reviewing') throw new DomainError('invalid_state', { from: r.status, to: 'decided' });
@@ -464,12 +526,13 @@ export function revokeAward(actor: Actor | null, publicId: string, input: { reas
   refuse(roundRefusal(actor, 'revoke'));
   write((tx) => {
     const a = tx
-      .select({ id: awards.id, revokedAt: awards.revokedAt, roundStatus: rounds.status })
+      .select({ id: awards.id, revokedAt: awards.revokedAt, roundStatus: rounds.status, roundId: awards.roundId })
       .from(awards)
       .innerJoin(rounds, eq(rounds.id, awards.roundId))
       .where(eq(awards.publicId, publicId))
       .get();
     if (!a) throw new DomainError('not_found');
+    roundForAdmin(tx, actor, a.roundId, 'revoke');
     if (a.revokedAt) throw new DomainError('invalid_state', { from: 'revoked' });
     if (a.roundStatus !== 'published' && a.roundStatus !== 'decided' && a.roundStatus !== 'archived') throw new DomainError('invalid_state');
     const reason = clean(input.reason);
@@ -532,22 +595,28 @@ function councilValues(c: NonNullable<RoundInput['council']>) {
   return { councilMembers: c.members, councilQuorum: c.quorum, councilRule: c.rule, councilBasis: cleanLines(c.basis) };
 }
 
-/** A new round, in draft, run by the admin's unit. */
-export function createRound(actor: Actor | null, input: RoundInput, now = new Date()): { id: number; slug: string } {
+/**
+ * A new round, in draft, run by `unitId` — a unit of the admin's own subtree (the body that issues the
+ * decision, e.g. the People's Committee under the district) — or by the admin's unit itself.
+ */
+export function createRound(actor: Actor | null, input: RoundInput, now = new Date(), opts: { unitId?: number } = {}): { id: number; slug: string } {
   refuse(roundRefusal(actor, 'create'));
   return write((tx) => {
     const values = roundValues(input);
+    const unitId = opts.unitId ?? actor!.unitId;
+    const unit = tx.select({ path: units.path, active: units.active }).from(units).where(eq(units.id, unitId)).get();
+    if (!unit || !unit.active || !inSubtree(unit.path, actor!.unitPath)) throw new DomainError('not_found', { field: 'unitId' });
     const slug = uniqueSlug(tx, values.title);
-    const id = tx.insert(rounds).values({ ...values, slug, unitId: actor!.unitId, status: 'draft', createdAt: now, updatedAt: now }).returning({ id: rounds.id }).get().id;
-    audit(tx, actor, 'round.create', 'round', id, null, { ...values, slug });
+    const id = tx.insert(rounds).values({ ...values, slug, unitId, status: 'draft', createdAt: now, updatedAt: now }).returning({ id: rounds.id }).get().id;
+    audit(tx, actor, 'round.create', 'round', id, null, { ...values, slug, unitId });
     return { id, slug };
   });
 }
 
 /** Edits a round's terms while it is a draft or open. */
 export function updateRound(actor: Actor | null, id: number, input: RoundInput, now = new Date()): void {
-  refuse(roundRefusal(actor, 'edit'));
   write((tx) => {
+    roundForAdmin(tx, actor, id, 'edit');
     const r = tx.select().from(rounds).where(eq(rounds.id, id)).get();
     if (!r) throw new DomainError('not_found');
     if (r.status !== 'draft' && r.status !== 'open') throw new DomainError('invalid_state', { from: r.status });
@@ -560,11 +629,12 @@ export function updateRound(actor: Actor | null, id: number, input: RoundInput, 
 
 /** Sets (or clears, with nulls) a unit's quota in a round; it binds approvals in that unit's subtree. */
 export function setUnitQuota(actor: Actor | null, roundId: number, unitId: number, quota: { collectives: number | null; individuals: number | null }, now = new Date()): void {
-  refuse(roundRefusal(actor, 'edit'));
   write((tx) => {
+    const boundary = roundForAdmin(tx, actor, roundId, 'edit');
     const r = tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
-    const u = tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get();
-    if (!r || !u) throw new DomainError('not_found');
+    const u = tx.select({ id: units.id, path: units.path }).from(units).where(eq(units.id, unitId)).get();
+    // A quota binds a unit of the round's own subtree.
+    if (!r || !u || !inSubtree(u.path, boundary)) throw new DomainError('not_found');
     if (r.status === 'decided' || r.status === 'published' || r.status === 'archived') throw new DomainError('invalid_state', { from: r.status });
     if (roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
     const before = tx.select().from(roundQuotas).where(and(eq(roundQuotas.roundId, roundId), eq(roundQuotas.unitId, unitId))).get() ?? null;

@@ -19,7 +19,7 @@ import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 // The request context the actions would read from Next.js: who is signed in, the request headers.
 const ctx = vi.hoisted(() => ({ actor: null as unknown, headers: new Headers(), cookies: new Map<string, string>() }));
 class RedirectSignal extends Error {}
-vi.mock('@/lib/actor', () => ({ getActor: async () => ctx.actor, requireActor: async () => ctx.actor }));
+vi.mock('@/lib/actor', () => ({ getActor: async () => ctx.actor, getSessionActor: async () => ctx.actor, requireActor: async () => ctx.actor }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, unstable_cache: <F>(fn: F) => fn }));
 vi.mock('next/navigation', () => ({
   redirect: (url: string) => {

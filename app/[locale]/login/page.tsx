@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
-import { getActor } from '@/lib/actor';
+import { getSessionActor, passwordPath } from '@/lib/actor';
 import { LoginForm } from '@/components/login-form';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +16,8 @@ export default async function LoginPage({ params, searchParams }: PageProps<'/[l
   const { locale } = await params;
   const changed = (await searchParams).changed === '1';
   setRequestLocale(locale);
-  if (await getActor()) redirect(locale === 'vi' ? '/manage' : `/${locale}/manage`);
+  const signedIn = await getSessionActor();
+  if (signedIn) redirect(signedIn.mustChangePassword ? passwordPath(locale) : locale === 'vi' ? '/manage' : `/${locale}/manage`);
   const [t, tu, ts] = await Promise.all([getTranslations('login'), getTranslations('users'), getTranslations('security')]);
   return (
     <div className="mx-auto max-w-sm">

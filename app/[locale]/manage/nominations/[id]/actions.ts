@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
 import { addAttachment } from '@/lib/attachments';
-import { checkNomination, commentOnNomination, decideNomination, reconsiderNomination, returnNomination, submitNomination, updateNomination } from '@/lib/workflow';
+import { checkNomination, commentOnNomination, decideNomination, excludeNomination, reconsiderNomination, returnNomination, submitNomination, updateNomination, withdrawNomination } from '@/lib/workflow';
 
 const id = z.coerce.number().int().positive();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -43,6 +43,16 @@ export const decide = validatedAction(
 
 export const reconsider = validatedAction(z.object({ id, reason: text(2000) }), (actor, d) => {
   reconsiderNomination(actor, d.id, d.reason);
+  done();
+});
+
+export const withdraw = validatedAction(z.object({ id, reason: text(2000) }), (actor, d) => {
+  withdrawNomination(actor, d.id, d.reason);
+  done();
+});
+
+export const exclude = validatedAction(z.object({ id, reason: text(2000) }), (actor, d) => {
+  excludeNomination(actor, d.id, d.reason);
   done();
 });
 

@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { orNotFound, parseId } from '@/lib/route-params';
-import { getNomination, getNominationTimeline } from '@/lib/nominations';
-import { hasRole } from '@/lib/policy';
+import { getNomination, getNominationTimeline, nominationPermissions } from '@/lib/nominations';
+import { isOffice } from '@/lib/policy';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
 import { VoteForm } from '@/components/vote-form';
@@ -13,7 +13,7 @@ import { listAttachments } from '@/lib/attachments';
 import { MAX_ATTACHMENT_BYTES } from '@/lib/upload-limits';
 import { listFeedback } from '@/lib/consultation';
 import { priorAwardsInTheme } from '@/lib/registry';
-import { attach, comment, decide, markChecked, reconsider, returnWithReason, saveSummary, submit } from './actions';
+import { attach, comment, decide, exclude, markChecked, reconsider, returnWithReason, saveSummary, submit, withdraw } from './actions';
 
 export default async function NominationPage({ params }: PageProps<'/[locale]/manage/nominations/[id]'>) {
   const { locale, id } = await params;
@@ -36,11 +36,19 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
   const tc = await getTranslations('consultation');
   const tlim = await getTranslations('limits');
   const n = nomination;
-  const officerMay = hasRole(actor, 'officer') && n.roundStatus === 'open' && (n.status === 'draft' || n.status === 'returned');
-  const reviewerMay = hasRole(actor, 'reviewer') && (n.roundStatus === 'open' || n.roundStatus === 'reviewing') && (n.status === 'submitted' || n.status === 'checked');
-  const approverMay = hasRole(actor, 'approver') && n.roundStatus === 'reviewing' && n.status === 'checked';
+  // What this actor may do now, judged by the same rules the actions apply; what they may not, and why.
+  const { may, relevant, onBehalf } = nominationPermissions(actor, n.id);
+  const officerMay = may.edit === null;
+  const reviewerMay = may.check === null || may.return === null;
+  const approverMay = may.approve === null;
   // Shown on a signed-off list too: the refusal then says why, and how to unfreeze it.
-  const approverMayReconsider = hasRole(actor, 'approver') && n.roundStatus === 'reviewing' && (n.status === 'approved' || n.status === 'rejected');
+  const approverMayReconsider = relevant.includes('reconsider') && (may.reconsider === null || may.reconsider === 'frozen');
+  // Refusals worth explaining (not "not yours"), grouped by reason: "Submit, withdraw: …".
+  const why = new Map<string, string[]>();
+  for (const a of relevant) {
+    const code = may[a];
+    if (code && code !== 'forbidden' && code !== 'not_found' && !(code === 'frozen' && n.frozen)) why.set(code, [...(why.get(code) ?? []), ta(`why.action.${a}`)]);
+  }
   const hidden = <input type="hidden" name="id" value={n.id} />;
   const council = approverMay ? getCouncilRule(actor, n.roundId) : null;
   const tcouncil = await getTranslations('council');
@@ -53,6 +61,16 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
       </div>
       {n.frozen ? (
         <p className="rounded-md border border-stone-300 bg-stone-100 px-4 py-3 text-sm" data-testid="frozen-notice">{ta('frozenNotice')}</p>
+      ) : null}
+      {why.size ? (
+        <section className="rounded-md border border-stone-300 bg-stone-50 px-4 py-3 text-sm" aria-labelledby="why-h" data-testid="why-not">
+          <h2 id="why-h" className="font-semibold">{ta('why.title')}</h2>
+          <ul className="mt-1 list-disc pl-5">
+            {[...why].map(([code, actions]) => (
+              <li key={code}>{ta(`why.code.${code as 'invalid_state'}`, { actions: actions.join(', '), status: ts(n.status), round: ts(n.roundStatus) })}</li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {prior.length ? (
         <div role="alert" className="rounded-md border-2 border-gold-400 bg-gold-100 px-4 py-3" data-testid="duplicate-warning">
@@ -109,16 +127,41 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
             <label htmlFor="summary" className="label">{ta('summary')}</label>
             <textarea id="summary" name="summary" rows={5} maxLength={4000} required defaultValue={n.summary} className="field" />
           </ActionForm>
-          <ActionForm action={submit} submitLabel={ta('submit')} confirmText={ta('submitConfirm')} errors={errors}>
-            {hidden}
-          </ActionForm>
+          {may.submit === null ? (
+            <ActionForm action={submit} submitLabel={n.status === 'returned' ? ta('resubmit') : ta('submit')} confirmText={ta('submitConfirm')} errors={errors}>
+              {hidden}
+            </ActionForm>
+          ) : null}
+          {onBehalf ? <p className="text-sm text-stone-700" data-testid="on-behalf">{ta('onBehalf', { unit: n.unitName })}</p> : null}
         </section>
+      ) : null}
+
+      {may.withdraw === null || may.exclude === null ? (
+        <details className="card">
+          <summary className="cursor-pointer font-semibold">{may.exclude === null ? ta('exclude') : ta('withdraw')}</summary>
+          <div className="mt-3 space-y-4">
+            {may.withdraw === null ? (
+              <ActionForm action={withdraw} submitLabel={ta('withdraw')} confirmText={ta('withdrawConfirm')} errors={errors} variant="secondary" className="space-y-2">
+                {hidden}
+                <label htmlFor="withdraw-reason" className="label">{ta('withdrawReason')}</label>
+                <textarea id="withdraw-reason" name="reason" rows={2} minLength={3} maxLength={2000} required className="field" />
+              </ActionForm>
+            ) : null}
+            {may.exclude === null ? (
+              <ActionForm action={exclude} submitLabel={ta('exclude')} confirmText={ta('excludeConfirm')} errors={errors} variant="secondary" className="space-y-2">
+                {hidden}
+                <label htmlFor="exclude-reason" className="label">{ta('excludeReason')}</label>
+                <textarea id="exclude-reason" name="reason" rows={2} minLength={3} maxLength={2000} required className="field" />
+              </ActionForm>
+            ) : null}
+          </div>
+        </details>
       ) : null}
 
       {reviewerMay ? (
         <section className="card space-y-4" aria-labelledby="review-h">
           <h2 id="review-h" className="text-lg font-semibold">{ta('return')} / {ta('check')}</h2>
-          {n.status === 'submitted' ? (
+          {may.check === null ? (
             <ActionForm action={markChecked} submitLabel={ta('check')} confirmText={ta('checkConfirm')} errors={errors}>
               {hidden}
             </ActionForm>
@@ -166,7 +209,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
         </details>
       ) : null}
 
-      {hasRole(actor, 'reviewer') || hasRole(actor, 'approver') || hasRole(actor, 'admin') ? (
+      {isOffice(actor) ? (
         <section className="card space-y-2" aria-labelledby="fb-h">
           <h2 id="fb-h" className="text-lg font-semibold">{tc('feedback')}</h2>
           {publicComments.length === 0 ? (

@@ -9,8 +9,8 @@ import { roundSchema, toRoundInput } from '../round-schema';
 const id = z.coerce.number().int().positive();
 const done = () => revalidatePath('/', 'layout');
 
-export const moveRound = validatedAction(z.object({ id, to: z.enum(ROUND_STATUSES) }), (actor, d) => {
-  transitionRound(actor, d.id, d.to);
+export const moveRound = validatedAction(z.object({ id, to: z.enum(ROUND_STATUSES), draftsLeftBehind: z.coerce.number().int().min(0).max(1_000_000).optional() }), (actor, d) => {
+  transitionRound(actor, d.id, d.to, new Date(), { draftsLeftBehind: d.draftsLeftBehind });
   done();
 });
 

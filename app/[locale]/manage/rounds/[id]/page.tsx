@@ -69,20 +69,27 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
           ))}
         </ul>
       </section>
-      {round.moves.filter((m) => m.to !== 'decided').map((m) => (
-        <section key={m.to} className="card space-y-2">
-          <p className="text-sm text-stone-700">{m.missing.length ? t('missing', { items: missingText(m.missing) }) : t('ready')}</p>
-          <ActionForm
-            action={moveRound}
-            submitLabel={t('moveTo', { status: ts(m.to) })}
-            confirmText={m.to === 'published' ? t('publishConfirm') : t('moveConfirm', { status: ts(m.to) })}
-            errors={errorsWith(m.missing)}
-          >
-            {hidden}
-            <input type="hidden" name="to" value={m.to} />
-          </ActionForm>
-        </section>
-      ))}
+      {round.moves.filter((m) => m.to !== 'decided').map((m) => {
+        // Moving to review leaves drafts behind: say how many, and confirm that number.
+        const drafts = m.to === 'reviewing' ? (round.counts.draft ?? 0) : 0;
+        const errors = errorsWith(m.missing);
+        return (
+          <section key={m.to} className="card space-y-2">
+            <p className="text-sm text-stone-700">{m.missing.length ? t('missing', { items: missingText(m.missing) }) : t('ready')}</p>
+            {drafts ? <p className="text-sm font-medium text-brand-800" data-testid="drafts-left">{t('draftsLeft', { count: drafts })}</p> : null}
+            <ActionForm
+              action={moveRound}
+              submitLabel={t('moveTo', { status: ts(m.to) })}
+              confirmText={m.to === 'published' ? t('publishConfirm') : drafts ? t('draftsConfirm', { count: drafts }) : t('moveConfirm', { status: ts(m.to) })}
+              errors={drafts && !m.missing.length ? { ...errors, precondition: t.raw('draftsChanged') as string } : errors}
+            >
+              {hidden}
+              <input type="hidden" name="to" value={m.to} />
+              {drafts ? <input type="hidden" name="draftsLeftBehind" value={drafts} /> : null}
+            </ActionForm>
+          </section>
+        );
+      })}
       {round.status === 'draft' || round.status === 'open' ? (
         <details className="card">
           <summary className="cursor-pointer font-semibold">{t('edit')}</summary>

@@ -5,7 +5,6 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getActor } from '@/lib/actor';
 import { isDomainError } from '@/lib/errors';
-import { refreshPublicData } from '@/lib/public-cache';
 import { addRoundPhoto, MAX_ALT_LENGTH, MAX_STORY_LENGTH, removeRoundPhoto, setRoundStory } from '@/lib/round-story';
 import type { StoryFormState } from '@/components/round-story-forms';
 
@@ -32,7 +31,6 @@ function refused(e: unknown, values: Record<string, string>): StoryFormState {
 }
 
 function published() {
-  refreshPublicData();
   revalidatePath('/', 'layout');
 }
 

@@ -46,6 +46,7 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
             </ul>
           </>
         )}
+        {!approver ? <p className="text-sm text-stone-700" data-testid="signoff-why">{t('onlyApprover')}</p> : null}
         {approver && !standing && view.ready ? (
           <ActionForm action={signOff} submitLabel={t('sign')} confirmText={t('signConfirm')} okText={t('signed')} errors={errors}>
             {hidden}
@@ -63,6 +64,27 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
           </details>
         ) : null}
       </section>
+
+      {view.waiting.length ? (
+        <section className="card overflow-x-auto" aria-labelledby="waiting-h">
+          <h2 id="waiting-h" className="mb-2 text-lg font-semibold">{t('waitingTitle', { count: view.waiting.length })}</h2>
+          <table className="table" data-testid="signoff-waiting">
+            <thead>
+              <tr><th scope="col">{t('name')}</th><th scope="col">{t('unit')}</th><th scope="col">{t('statusColumn')}</th><th scope="col">{t('waitsForTitle')}</th></tr>
+            </thead>
+            <tbody>
+              {view.waiting.map((w) => (
+                <tr key={w.id}>
+                  <td><Link href={`/manage/nominations/${w.id}`}>{w.name}</Link></td>
+                  <td>{w.unit}</td>
+                  <td>{ts(w.status)}</td>
+                  <td>{t(`waitsFor.${w.waitsFor}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
 
       <section className="grid gap-4 md:grid-cols-2" aria-label={t('quota')}>
         <div className="card overflow-x-auto">
