@@ -8,7 +8,8 @@ import { nominate } from './pages/nomination';
 import { createRound, day, moveRound, pageAs as as } from './pages/round-admin';
 import { readDocx } from '../tests/docx-text';
 
-test.describe.configure({ mode: 'serial' });
+// Five roles, three nominations with attachments and two DOCX downloads: generous time on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const stamp = Date.now().toString(36);
 const ROUND = `Hội đồng xét khen thử nghiệm ${stamp}`;
