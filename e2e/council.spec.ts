@@ -3,12 +3,14 @@
 // is signed off, and a registry edit of a listed person is refused; the decision is recorded and the annex's
 // hash is the hash of the list it prints.
 import { createHash } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { nominate } from './pages/nomination';
 import { createRound, day, moveRound, pageAs as as } from './pages/round-admin';
 import { readDocx } from '../tests/docx-text';
 
-test.describe.configure({ mode: 'serial' });
+// Five roles, three nominations with attachments and two DOCX downloads: generous time on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const stamp = Date.now().toString(36);
 const ROUND = `Hội đồng xét khen thử nghiệm ${stamp}`;
@@ -80,17 +82,23 @@ test('a sitting votes the whole list; one nominee below the threshold refuses it
   await page.getByLabel(`Không đồng ý — ${LISTED}`).fill('1');
   await expect(page.getByLabel(`Đồng ý — ${GROUP}`)).toHaveValue('7');
   await page.getByRole('button', { name: 'Ghi nhận phiên họp và biểu quyết' }).click();
-  const alert = page.getByRole('alert');
+  const alert = page.locator('form').getByRole('alert');
   await expect(alert).toContainText('1 hồ sơ chưa thể ghi nhận — chưa có gì được lưu.');
   await expect(alert).toContainText(`${LOW}: Chưa đạt số phiếu: 4/9 đồng ý, cần ít nhất 5 — còn thiếu 1 phiếu.`);
   await expect(page.getByLabel(`Đồng ý — ${LOW}`)).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel(`Đồng ý — ${LOW}`)).toHaveValue('4');
   await expect(page.getByLabel('Chủ trì')).toHaveValue('Võ Thanh Sơn');
   await expect(page.getByTestId('council-tallies')).toHaveCount(0);
+  // The screen with its refusal marked reads well for a screen reader, and fits 360 px.
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.getByLabel(`Kết quả — ${LOW}`).selectOption({ label: 'Không phê duyệt' });
   await page.getByRole('button', { name: 'Ghi nhận phiên họp và biểu quyết' }).click();
-  await expect(page.getByRole('status')).toHaveText('Đã ghi nhận phiên họp.');
+  await expect(page.locator('form').getByRole('status')).toHaveText('Đã ghi nhận phiên họp.');
   const tallies = page.getByTestId('council-tallies');
   await expect(tallies.locator('tbody tr')).toHaveCount(3);
   await expect(tallies.getByRole('row', { name: new RegExp(LOW) })).toContainText('Không phê duyệt');
