@@ -62,6 +62,14 @@ test('a consultation round shows its proposed list and takes public comments', a
   await expect(fb).toContainText('<b>đồng ý</b>');
   await expect(fb.locator('b')).toHaveCount(0);
   await expect(fb.getByRole('listitem')).toHaveCount(5);
+  // Moderation: a reviewer hides a comment with a reason; the hiding is in the nomination's timeline.
+  const first = fb.getByRole('listitem').first();
+  await first.getByText('Ẩn ý kiến này', { exact: true }).first().click();
+  await first.getByLabel('Lý do ẩn (ghi vào nhật ký)').fill('Thử ẩn ý kiến');
+  reviewer.once('dialog', (d) => d.accept());
+  await first.getByRole('button', { name: 'Ẩn ý kiến này' }).click();
+  await expect(fb.getByRole('listitem')).toHaveCount(4);
+  await expect(reviewer.getByTestId('timeline')).toContainText('Ẩn ý kiến nhân dân');
   await reviewer.context().close();
 
   // Rounds without a consultation, and unknown slugs, have no consultation page.

@@ -1,12 +1,22 @@
 // Limits at the edge, against the built server: the documented upload sizes hold exactly, a larger body
 // gets a 413 in the user's language (never "Unexpected end of form" and a 500), and a path with malformed
 // percent-encoding gets a 400 page (JSON under /api) instead of a bare 500.
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { storageStateOf } from './pages/login-page';
 import { createRound, moveRound, pageAs } from './pages/round-admin';
 
 const MB = 1024 * 1024;
 const stamp = Date.now().toString(36);
+
+/** A file on disk (large buffers sent over the browser protocol take minutes on a loaded machine). */
+function onDisk(name: string, content: Buffer): string {
+  const dir = test.info().outputPath(`f${Math.random().toString(36).slice(2)}`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, name), content);
+  return path.join(dir, name);
+}
 
 /** A structurally valid PDF of exactly `size` bytes. */
 function pdfOf(size: number): Buffer {
@@ -82,11 +92,11 @@ test.describe('request body limits', () => {
     await expect(page).toHaveURL(/\/manage\/nominations\/\d+$/);
 
     const file = page.getByLabel('Chọn tệp (PDF, DOCX, JPEG, PNG; tối đa 10 MB)');
-    await file.setInputFiles({ name: 'Biên bản\u202Efdp.exe', mimeType: 'application/pdf', buffer: pdfOf(10 * MB + 1) });
+    await file.setInputFiles(onDisk('Biên bản\u202Efdp.exe', pdfOf(10 * MB + 1)));
     await expect(page.getByText('Tệp này lớn hơn 10 MB, mức tối đa cho phép.')).toBeVisible();
     expect(await file.evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('Tệp này lớn hơn 10 MB, mức tối đa cho phép.');
 
-    await file.setInputFiles({ name: 'Biên bản\u202Efdp.exe', mimeType: 'application/pdf', buffer: pdfOf(10 * MB) });
+    await file.setInputFiles(onDisk('Biên bản\u202Efdp.exe', pdfOf(10 * MB)));
     await expect(page.getByText('Tệp này lớn hơn 10 MB, mức tối đa cho phép.')).toHaveCount(0);
     await page.getByRole('button', { name: 'Tải tệp lên' }).click();
     // Stored under the cleaned name with the detected type's extension.
@@ -117,7 +127,7 @@ test.describe('request body limits', () => {
       expect(buffer.length).toBeLessThanOrEqual(20 * MB);
       await page.goto('/manage/import');
       await page.getByLabel('Loại dữ liệu').selectOption({ label: 'Cá nhân' });
-      await page.getByLabel('Tệp XLSX hoặc CSV (tối đa 20 MB)').setInputFiles({ name: 'ca-nhan-lon.csv', mimeType: 'text/csv', buffer });
+      await page.getByLabel('Tệp XLSX hoặc CSV (tối đa 20 MB)').setInputFiles(onDisk('ca-nhan-lon.csv', buffer));
       await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
       await expect(page.getByText(`Tệp hợp lệ: ${(lines.length - 1).toLocaleString('vi')} dòng sẵn sàng để nhập.`)).toBeVisible({ timeout: 200_000 });
     });

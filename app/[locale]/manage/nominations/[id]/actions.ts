@@ -3,6 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
 import { addAttachment } from '@/lib/attachments';
+import { hideFeedback } from '@/lib/consultation';
 import { checkNomination, commentOnNomination, decideNomination, excludeNomination, reconsiderNomination, returnNomination, submitNomination, updateNomination, withdrawNomination } from '@/lib/workflow';
 
 const id = z.coerce.number().int().positive();
@@ -63,5 +64,10 @@ export const comment = validatedAction(z.object({ id, body: text(2000) }), (acto
 
 export const attach = validatedAction(z.object({ id, file: z.instanceof(File) }), async (actor, d) => {
   addAttachment(actor, d.id, { name: d.file.name, bytes: new Uint8Array(await d.file.arrayBuffer()) });
+  done();
+});
+
+export const hideComment = validatedAction(z.object({ feedbackId: id, reason: text(500) }), (actor, d) => {
+  hideFeedback(actor, d.feedbackId, d.reason);
   done();
 });

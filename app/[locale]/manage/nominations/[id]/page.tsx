@@ -13,7 +13,7 @@ import { listAttachments } from '@/lib/attachments';
 import { MAX_ATTACHMENT_BYTES } from '@/lib/upload-limits';
 import { listFeedback } from '@/lib/consultation';
 import { priorAwardsInTheme } from '@/lib/registry';
-import { attach, comment, decide, exclude, markChecked, reconsider, returnWithReason, saveSummary, submit, withdraw } from './actions';
+import { attach, comment, decide, exclude, hideComment, markChecked, reconsider, returnWithReason, saveSummary, submit, withdraw } from './actions';
 
 export default async function NominationPage({ params }: PageProps<'/[locale]/manage/nominations/[id]'>) {
   const { locale, id } = await params;
@@ -216,10 +216,20 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
             <p className="text-stone-700">{tc('noFeedback')}</p>
           ) : (
             <ul className="space-y-2" data-testid="public-feedback">
-              {publicComments.map((f, i) => (
-                <li key={i} className="border-l-2 border-stone-300 pl-3">
+              {publicComments.map((f) => (
+                <li key={f.id} className="border-l-2 border-stone-300 pl-3">
                   <p className="text-sm text-stone-600">{format.dateTime(f.at, { dateStyle: 'short', timeStyle: 'short' })} · {f.name ?? tc('anonymous')}</p>
                   <p className="whitespace-pre-line">{f.body}</p>
+                  {hasRole(actor, 'reviewer') || hasRole(actor, 'admin') ? (
+                    <details className="mt-1 text-sm">
+                      <summary className="cursor-pointer">{tc('hide')}</summary>
+                      <ActionForm action={hideComment} submitLabel={tc('hide')} confirmText={tc('hideConfirm')} errors={errors} variant="secondary" className="mt-2 space-y-2">
+                        <input type="hidden" name="feedbackId" value={f.id} />
+                        <label htmlFor={`hide-${f.id}`} className="label">{tc('hideReason')}</label>
+                        <textarea id={`hide-${f.id}`} name="reason" rows={2} maxLength={500} required className="field" />
+                      </ActionForm>
+                    </details>
+                  ) : null}
                 </li>
               ))}
             </ul>
