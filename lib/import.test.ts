@@ -266,7 +266,7 @@ describe('size', () => {
     console.log(`import 10,000 rows: ${r.ms} ms`);
     expect(r.written).toBe(10_000);
     expect(count()).toBe(before + 10_000);
-  });
+  }, 180_000);
 
   it('a 100,000-row file is read and checked without trouble', async () => {
     const lines = [HEADER];
@@ -276,7 +276,7 @@ describe('size', () => {
     console.log(`dry run 100,000 rows: ${Math.round(performance.now() - t0)} ms`);
     expect(r.rows).toBe(100_000);
     expect(r.errors).toEqual([]);
-  }, 60_000);
+  }, 300_000);
 
   it('CSV parsing keeps quoted commas, quotes and newlines', () => {
     expect(parseCsv('a,b\n"x, y","say ""hi""\nthere"\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"\nthere']]);
