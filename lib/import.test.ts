@@ -30,7 +30,9 @@ beforeAll(async () => {
   const id = (u: string) => db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id;
   admin = loadActor(id('admin'))!;
   officer = loadActor(id('officer'))!;
-});
+  // Start the import worker once (loading it through tsx is slow on a busy machine), so the tests time the work.
+  await importSpreadsheet(admin, { kind: 'individuals', bytes: utf8(templateCsv('individuals')), dryRun: true });
+}, 180_000);
 
 /** Encodes text as Windows-1258 the way Excel does: base letters plus combining tone marks. */
 function cp1258(text: string): Uint8Array {
