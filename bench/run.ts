@@ -161,6 +161,8 @@ function startNginx(work: string, upstreamPort: string, listenPort: number): Ret
   if (!brotli) site = site.replace(/^\s*brotli\S*.*\n/gm, '');
   const conf = [
     brotli ? 'load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;' : '',
+    // Started as root, nginx's workers would run as www-data, which cannot enter this run's private folder.
+    process.getuid?.() === 0 ? 'user root;' : '',
     `pid ${path.join(work, 'nginx.pid')};`,
     `error_log ${path.join(work, 'nginx-error.log')} warn;`,
     'worker_processes 1;',
