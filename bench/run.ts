@@ -318,12 +318,15 @@ function writeResults(scale: Scale, section: string) {
   const file = path.join('bench', 'results.md');
   const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   const sections = new Map<string, string>();
+  // Sections written by hand (a before/after comparison) are kept, ahead of the scales' own.
+  const notes: string[] = [];
   for (const part of old.split(/^(?=## )/m)) {
     const m = /^## (\w+)/.exec(part);
     if (m && m[1] in SCALES) sections.set(m[1], part.trimEnd() + '\n');
+    else if (m) notes.push(part.trimEnd() + '\n');
   }
   sections.set(scale, section);
-  const body = (Object.keys(SCALES) as Scale[]).filter((s) => sections.has(s)).map((s) => sections.get(s)).join('\n');
+  const body = [...notes, ...(Object.keys(SCALES) as Scale[]).filter((s) => sections.has(s)).map((s) => sections.get(s))].join('\n');
   fs.writeFileSync(file, `# Benchmark results\n\nWritten by \`npm run bench\` (see bench/README.md); each run replaces the section of its scale.\n\n${body}`);
 }
 
