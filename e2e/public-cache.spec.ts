@@ -30,6 +30,7 @@ function anAward(): { id: number; publicId: string; unit: string; unitId: number
 }
 
 test('a stored <script> in any public field does not run on any public page, in any language', async ({ page }) => {
+  test.setTimeout(180_000); // 15 pages, each loaded twice
   const award = anAward();
   const d = db();
   const saved = {
