@@ -1,5 +1,5 @@
 // Early redirects only (locale prefixes, anonymous /manage → /login), the per-request CSP nonce of dynamic
-// pages, and the headers of the cached public pages (script-free CSP, Cache-Control for shared caches).
+// pages, and the Cache-Control of the cached public pages (shared caches may keep them).
 // Never the guard: lib/ checks every read and write against the signed-in user. No database or argon2 here.
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
@@ -7,7 +7,7 @@ import { routing } from '@/lib/i18n/routing';
 import { withSlidingSession } from '@/lib/auth/sliding';
 import { log } from '@/lib/log';
 import { bodyRefusal } from '@/lib/request-limits';
-import { HSTS, isCachedPublicPage, pageCsp, PUBLIC_CACHE_CONTROL, PUBLIC_PAGE_CSP } from '@/lib/security-headers';
+import { HSTS, isCachedPublicPage, pageCsp, PUBLIC_CACHE_CONTROL } from '@/lib/security-headers';
 
 const intl = createMiddleware(routing);
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -31,9 +31,8 @@ function cachedPublicPage(request: NextRequest): NextResponse {
   const page = Number(searchParams.get('page'));
   const response =
     roll && Number.isInteger(page) && page > 1 && page < 1e6
-      ? NextResponse.rewrite(new URL(`/${roll[1] ?? 'vi'}/${roll[2]}/${roll[3]}/page/${page}`, request.url))
+      ? NextResponse.rewrite(new URL(`/${roll[1] ?? 'vi'}/${roll[2]}/${roll[3]}/page/${page}`, request.url), { request: { headers: request.headers } })
       : intl(request);
-  response.headers.set('Content-Security-Policy', PUBLIC_PAGE_CSP);
   response.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
   return response;
 }
@@ -44,13 +43,6 @@ export default async function proxy(request: NextRequest) {
     log.warn('request_too_large', { method: request.method, path: request.nextUrl.pathname, status: refused.status, length: request.headers.get('content-length') });
     return refused;
   }
-  // Public pages rendered once per data change: the same bytes for everyone, no nonce, no session.
-  if ((request.method === 'GET' || request.method === 'HEAD') && isCachedPublicPage(request.nextUrl.pathname)) {
-    const response = cachedPublicPage(request);
-    if (request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https') response.headers.set(HSTS.key, HSTS.value);
-    log.info('request', { method: request.method, path: request.nextUrl.pathname });
-    return response;
-  }
   // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const nonce = btoa(crypto.randomUUID());
   const csp = pageCsp(nonce);
@@ -58,6 +50,16 @@ export default async function proxy(request: NextRequest) {
   headers.set('content-security-policy', csp);
   headers.set('x-nonce', nonce);
   const forwarded = new NextRequest(request, { headers });
+  // Public pages rendered once per data change: the same bytes for everyone, no session. Their stored copies
+  // carry no script at all (lib/page-cache-handler.mjs), so this response's nonce is on nothing; only the
+  // render itself (the first request after a change, a 404) has Next.js's scripts, with this nonce.
+  if ((request.method === 'GET' || request.method === 'HEAD') && isCachedPublicPage(request.nextUrl.pathname)) {
+    const response = cachedPublicPage(forwarded);
+    response.headers.set('Content-Security-Policy', csp);
+    if (request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https') response.headers.set(HSTS.key, HSTS.value);
+    log.info('request', { method: request.method, path: request.nextUrl.pathname });
+    return response;
+  }
   // A signed-in page load re-issues the session cookie, so 8 hours count from the last activity. Only
   // for document loads: never a server action's POST (it may be signing in or out, and its cookie must
   // be the last word) nor a background prefetch, whose answer could land after a sign-out and bring the

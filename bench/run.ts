@@ -161,6 +161,8 @@ function startNginx(work: string, upstreamPort: string, listenPort: number): Ret
   if (!brotli) site = site.replace(/^\s*brotli\S*.*\n/gm, '');
   const conf = [
     brotli ? 'load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;' : '',
+    // Started as root, nginx's workers would run as www-data, which cannot enter this run's private folder.
+    process.getuid?.() === 0 ? 'user root;' : '',
     `pid ${path.join(work, 'nginx.pid')};`,
     `error_log ${path.join(work, 'nginx-error.log')} warn;`,
     'worker_processes 1;',
@@ -316,12 +318,15 @@ function writeResults(scale: Scale, section: string) {
   const file = path.join('bench', 'results.md');
   const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   const sections = new Map<string, string>();
+  // Sections written by hand (a before/after comparison) are kept, ahead of the scales' own.
+  const notes: string[] = [];
   for (const part of old.split(/^(?=## )/m)) {
     const m = /^## (\w+)/.exec(part);
     if (m && m[1] in SCALES) sections.set(m[1], part.trimEnd() + '\n');
+    else if (m) notes.push(part.trimEnd() + '\n');
   }
   sections.set(scale, section);
-  const body = (Object.keys(SCALES) as Scale[]).filter((s) => sections.has(s)).map((s) => sections.get(s)).join('\n');
+  const body = [...notes, ...(Object.keys(SCALES) as Scale[]).filter((s) => sections.has(s)).map((s) => sections.get(s))].join('\n');
   fs.writeFileSync(file, `# Benchmark results\n\nWritten by \`npm run bench\` (see bench/README.md); each run replaces the section of its scale.\n\n${body}`);
 }
 

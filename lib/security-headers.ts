@@ -21,26 +21,12 @@ export function pageCsp(nonce: string, dev = process.env.NODE_ENV === 'developme
 
 /** The public pages rendered once per change of public data and served from the page cache
  * (lib/page-cache-handler.mjs): home, honour rolls, award verification, unit pages, statistics, in every
- * locale. They carry no script at all, so their CSP allows none — a stored `<script>` cannot run. */
+ * locale. Their stored copies carry no script at all, so nothing runs on them; a stored `<script>` has no nonce. */
 const CACHED_PUBLIC_PAGE = /^(?:\/(?:en|ko|vi))?(?:\/?|\/stats\/?|\/(?:rounds|awards|units)\/[^/]+\/?)$/;
 
 export function isCachedPublicPage(pathname: string): boolean {
   return CACHED_PUBLIC_PAGE.test(pathname);
 }
-
-/** CSP of a cached public page: markup and styles only. */
-export const PUBLIC_PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'none'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** A shared cache may keep a public page one second, then asks again with its ETag (a 304 costs the server
  * one indexed read); browsers always ask. A publish or revocation is seen at once from the server, and
