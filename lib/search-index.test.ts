@@ -197,12 +197,16 @@ describe('ranking: a person found by name (issue 15)', () => {
   });
 
   it('reads whole words except the last; all prefixes only when nothing else matched', () => {
-    expect(tierExpressions(['nguyen', 'van', 'an'])).toEqual([
-      { tier: 0, expr: '{name} : "nguyen van an"*' },
-      { tier: 1, expr: '{name} : ("nguyen" "van" "an"*)' },
-      { tier: 2, expr: '{unit position summary} : "nguyen van an"*' },
-      { tier: 3, expr: '"nguyen" "van" "an"*' },
-      { tier: 4, expr: '"nguyen"* "van"* "an"*' },
+    expect(tierExpressions(['nguyen', 'van', 'an']).map(({ tier, expr, when }) => `${tier} ${when} ${expr}`)).toEqual([
+      '0 always {name} : "nguyen van an"',
+      '1 always {name} : ("nguyen" "van" "an")',
+      '2 always {unit position summary} : "nguyen van an"',
+      '3 always "nguyen" "van" "an"',
+      '0 few {name} : "nguyen van an"*',
+      '1 few {name} : ("nguyen" "van" "an"*)',
+      '2 few {unit position summary} : "nguyen van an"*',
+      '3 few "nguyen" "van" "an"*',
+      '4 none "nguyen"* "van"* "an"*',
     ]);
     expect(names('nguy va du')).toContain('Nguyễn Văn Đức'); // through tier 4
     expect(names('nguyen van b')).toContain('Nguyễn Văn Bình'); // the last word as typed so far

@@ -115,25 +115,31 @@ export const SEARCH_PAGE_SIZE = 20;
 export type MatchTier = 0 | 1 | 2 | 3 | 4;
 
 /**
- * The FTS5 expression of each tier for the folded terms. Every word but the last is a whole word (the
- * last may still be being typed): FTS5 reads a whole word's postings lazily, newest first, and stops at
- * the limit, while a prefix merges the postings of every word it begins — "nguyen"* over a nation's
- * names costs tens of milliseconds. Tier 4, all prefixes, runs only when the others found nothing.
+ * The FTS5 expressions to run, in order, for the folded terms. Whole words first: FTS5 reads a whole
+ * word's postings lazily, newest first, and stops at the limit, while a prefix merges the postings of
+ * every word it begins ("phuong"* reads every "Phường" of a nation's units). So the last word is taken
+ * as a beginning ("nguyen van b") only when the whole words found less than a page (`when: 'few'`), and
+ * every word as a beginning ("nguy va du", tier 4) only when nothing matched (`when: 'none'`).
  */
-export function tierExpressions(terms: string[]): Array<{ tier: MatchTier; expr: string }> {
+export function tierExpressions(terms: string[]): Array<{ tier: MatchTier; expr: string; when: 'always' | 'few' | 'none' }> {
   const last = terms.length - 1;
-  const words = terms.map((t, i) => (i === last ? `"${t}"*` : `"${t}"`)).join(' ');
-  const prefixes = terms.map((t) => `"${t}"*`).join(' ');
-  const phrase = `"${terms.join(' ')}"*`;
-  const fallback = terms.length > 1 ? [{ tier: 4 as const, expr: prefixes }] : [];
-  if (terms.length === 1) return [{ tier: 0, expr: `{name} : ${words}` }, { tier: 2, expr: `{unit position summary} : ${words}` }, { tier: 3, expr: words }];
-  return [
-    { tier: 0, expr: `{name} : ${phrase}` },
-    { tier: 1, expr: `{name} : (${words})` },
-    { tier: 2, expr: `{unit position summary} : ${phrase}` },
-    { tier: 3, expr: words },
-    ...fallback,
-  ];
+  const quoted = (prefixLast: boolean) => terms.map((t, i) => (prefixLast && i === last ? `"${t}"*` : `"${t}"`)).join(' ');
+  const phrase = (prefixLast: boolean) => `"${terms.join(' ')}"${prefixLast ? '*' : ''}`;
+  const pass = (prefixLast: boolean, when: 'always' | 'few') =>
+    terms.length === 1
+      ? [
+          { tier: 0 as const, expr: `{name} : ${quoted(prefixLast)}`, when },
+          { tier: 2 as const, expr: `{unit position summary} : ${quoted(prefixLast)}`, when },
+          { tier: 3 as const, expr: quoted(prefixLast), when },
+        ]
+      : [
+          { tier: 0 as const, expr: `{name} : ${phrase(prefixLast)}`, when },
+          { tier: 1 as const, expr: `{name} : (${quoted(prefixLast)})`, when },
+          { tier: 2 as const, expr: `{unit position summary} : ${phrase(prefixLast)}`, when },
+          { tier: 3 as const, expr: quoted(prefixLast), when },
+        ];
+  const fallback = terms.length > 1 ? [{ tier: 4 as const, expr: terms.map((t) => `"${t}"*`).join(' '), when: 'none' as const }] : [];
+  return [...pass(false, 'always'), ...pass(true, 'few'), ...fallback];
 }
 
 /**
@@ -227,11 +233,11 @@ export function searchAwards(db: Db, query: string, filters: SearchFilters = {},
   const text = marked.length ? sql`a.name || ' ' || a.unit_name || ' ' || coalesce(a.position, '') || ' ' || a.summary` : sql`NULL`;
   const seen = new Map<number, Candidate>();
   let more = false;
-  for (const { tier, expr } of tierExpressions(terms)) {
+  for (const { tier, expr, when } of tierExpressions(terms)) {
     const room = maxCandidates - seen.size;
-    if (room <= 0 || (tier === 4 && seen.size > 0)) break;
-    // Later tiers match the earlier tiers' rows again (tier 3 matches all of them): ask for enough to fill the room.
-    const limit = room + (tier === 3 ? seen.size : 0) + 1;
+    if (room <= 0 || (when === 'few' && seen.size >= pageSize) || (when === 'none' && seen.size > 0)) continue;
+    // Later expressions match earlier ones' rows again (tier 3 matches all of them): ask for enough to fill the room.
+    const limit = room + seen.size + 1;
     const rows = db.all<Omit<Candidate, 'tier'>>(sql`
       SELECT award_search.rowid AS id, bm25(award_search, 10.0, 4.0, 2.0, 1.0) AS score, a.name AS name, ${text} AS text,
         r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal
