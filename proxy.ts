@@ -28,6 +28,10 @@ function route(request: NextRequest): NextResponse {
 function cachedPublicPage(request: NextRequest): NextResponse {
   const { pathname, searchParams } = request.nextUrl;
   const roll = /^(?:\/(en|ko))?\/(rounds|units)\/([^/]+)$/.exec(pathname);
+  // A roll filtered by name or ward is rendered per request (its parameters are the user's): not the cached page.
+  if (roll && roll[2] === 'rounds' && (searchParams.get('q')?.trim() || searchParams.get('unit'))) {
+    return NextResponse.rewrite(new URL(`/${roll[1] ?? 'vi'}/rounds/${roll[3]}/filter${request.nextUrl.search}`, request.url), { request: { headers: request.headers } });
+  }
   const page = Number(searchParams.get('page'));
   const response =
     roll && Number.isInteger(page) && page > 1 && page < 1e6

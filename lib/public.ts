@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { awards, rounds, units, type Gender, type NomineeKind, type RoundSource } from '@/db/schema';
 import { publicMemo } from '@/lib/memo';
 import { searchAwards, type SearchFilters, type SearchResult } from '@/lib/search-index';
-import { compareVi } from '@/lib/text';
+import { compareVi, fold } from '@/lib/text';
 
 export type PublicRound = {
   slug: string;
@@ -32,6 +32,12 @@ export type PublicAward = {
   /** The unit page (/units/[slug]) of the unit the award is listed under. */
   unitSlug: string;
 };
+
+/** An entry of a round's honour roll: with the area (ward, department) it is filed under, for filtering and grouping. */
+export type RollAward = PublicAward & { areaSlug: string; areaName: string };
+
+/** A ward or department with entries on a roll, and how many. */
+export type RollArea = { slug: string; name: string; count: number };
 
 /** An honour-roll entry as the public sees it (with the unit page it links to). */
 const awardColumns = {
@@ -89,12 +95,12 @@ export function getPublishedRound(slug: string): PublicRound | null {
 }
 
 /** The honour roll of a published round: collectives then individuals, in the decision's order. */
-export function listPublishedAwards(slug: string): PublicAward[] | null {
+export function listPublishedAwards(slug: string): RollAward[] | null {
   if (slug.length > 200) return null;
   return publicMemo(`public:awards:${slug}`, () => readPublishedAwards(slug));
 }
 
-function readPublishedAwards(slug: string): PublicAward[] | null {
+function readPublishedAwards(slug: string): RollAward[] | null {
   const db = getDb();
   const round = db
     .select({ id: rounds.id })
@@ -102,13 +108,61 @@ function readPublishedAwards(slug: string): PublicAward[] | null {
     .where(and(eq(rounds.slug, slug), eq(rounds.status, 'published')))
     .get();
   if (!round) return null;
-  return db
-    .select(awardColumns)
+  const rows = db
+    .select({ ...awardColumns, unitPath: units.path })
     .from(awards)
     .innerJoin(units, eq(units.id, awards.unitId))
     .where(and(eq(awards.roundId, round.id), isNull(awards.revokedAt)))
     .orderBy(asc(awards.nomineeKind), asc(awards.ordinal))
     .all();
+  const tops = areasOf(rows.map((r) => r.unitPath));
+  return rows.map(({ unitPath, ...a }) => {
+    const area = tops.get(topUnitId(unitPath)) ?? { slug: a.unitSlug, name: a.unit };
+    return { ...a, areaSlug: area.slug, areaName: area.name };
+  });
+}
+
+/** Slug and name of the area (the unit just below the top) of each of these unit paths, by unit id. */
+function areasOf(paths: string[]): Map<number, { slug: string; name: string }> {
+  const ids = [...new Set(paths.map(topUnitId))];
+  if (!ids.length) return new Map();
+  return new Map(getDb().select({ id: units.id, slug: units.slug, name: units.name }).from(units).where(inArray(units.id, ids)).all().map((u) => [u.id, u]));
+}
+
+/** The areas (wards, departments) with entries on a roll, in Vietnamese alphabetical order, with their counts. */
+export function rollAreas(entries: RollAward[]): RollArea[] {
+  const areas = new Map<string, RollArea>();
+  for (const a of entries) {
+    const area = areas.get(a.areaSlug);
+    if (area) area.count++;
+    else areas.set(a.areaSlug, { slug: a.areaSlug, name: a.areaName, count: 1 });
+  }
+  return [...areas.values()].sort((x, y) => compareVi(x.name, y.name));
+}
+
+/** What a roll is narrowed to, from the URL (`?q=` a name, `?unit=` an area's slug); anything malformed is dropped. */
+export type RollFilter = { q: string; unit: string | null };
+
+export const MAX_ROLL_QUERY = 100;
+
+export function parseRollFilter(raw: { q?: string | string[]; unit?: string | string[] }): RollFilter {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+  const q = first(raw.q).normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_ROLL_QUERY);
+  const unit = first(raw.unit);
+  return { q, unit: /^[a-z0-9-]{1,120}$/.test(unit) ? unit : null };
+}
+
+/** The entries whose name has every word of `q` as the start of one of its words (case, diacritics and đ
+ * folded: "nguyen van" finds Nguyễn Văn …, "dong" finds Đông), within the area `unit` when given. */
+export function filterRoll<T extends { name: string; areaSlug: string }>(entries: T[], filter: RollFilter): T[] {
+  const words = fold(filter.q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (!words.length && !filter.unit) return entries;
+  return entries.filter((a) => {
+    if (filter.unit && a.areaSlug !== filter.unit) return false;
+    if (!words.length) return true;
+    const nameWords = fold(a.name).split(/[^\p{L}\p{N}]+/u);
+    return words.every((w) => nameWords.some((n) => n.startsWith(w)));
+  });
 }
 
 /** The public JSON API's bodies, serialised once per change of the data rather than per request

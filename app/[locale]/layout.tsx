@@ -35,7 +35,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
           {children}
         </main>
-        <SiteFooter />
+        <SiteFooter locale={locale} />
       </body>
     </html>
   );

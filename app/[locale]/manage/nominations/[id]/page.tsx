@@ -2,7 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { requireActor } from '@/lib/actor';
 import { orNotFound, parseId } from '@/lib/route-params';
 import { getNomination, getNominationTimeline, nominationPermissions } from '@/lib/nominations';
-import { isOffice } from '@/lib/policy';
+import { hasRole, isOffice } from '@/lib/policy';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
 import { VoteForm } from '@/components/vote-form';
