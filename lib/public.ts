@@ -1,6 +1,6 @@
 // Public reads: only published rounds and their unrevoked awards. No session needed, nothing else exposed.
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { awards, rounds, units, type Gender, type NomineeKind, type RoundSource } from '@/db/schema';
 import { publicMemo } from '@/lib/memo';
@@ -250,9 +250,26 @@ const liveRoundAward = and(eq(rounds.status, 'published'), isNull(awards.revoked
 type UnitRow = { id: number; slug: string; name: string; path: string };
 
 /** The unit a unit's honours are counted under in statistics: its ancestor just below the top (a ward, a department). */
+/** The area a unit is filed under on public pages: the first unit on its path that is neither a root nor a
+ * Party or People's Committee (a ward, a department, a mass organisation), else the unit itself. */
 function topUnitId(path: string): number {
   const ids = path.split('/').filter(Boolean).map(Number);
-  return ids[Math.min(1, ids.length - 1)];
+  const above = overAreaUnitIds();
+  return ids.find((id) => !above.has(id)) ?? ids[ids.length - 1];
+}
+
+/** Roots and committees: the units above the areas (read once per change of public data). */
+function overAreaUnitIds(): Set<number> {
+  return publicMemo('public:over-area-units', () =>
+    new Set(
+      getDb()
+        .select({ id: units.id })
+        .from(units)
+        .where(or(isNull(units.parentId), inArray(units.kind, ['party_committee', 'people_committee'])))
+        .all()
+        .map((u) => u.id),
+    ),
+  );
 }
 
 export type SearchOptions = {

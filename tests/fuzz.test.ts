@@ -224,6 +224,7 @@ const UNREACHED: Record<string, string> = {
   'archive check': 'needs every decision field plausible at once and a file or list that reads',
   'archive record': 'tokens are made up: no staged file ever matches (and none may)',
   'consultation feedback': 'needs a round in public consultation and a nomination of it',
+  'council sitting and list vote': 'needs the open round moved to review, a plausible date, chair, secretary and members present at once, and votes that add up to the council',
 };
 /** Actions with nothing to refuse. */
 const NEVER_REFUSES: Record<string, string> = { logout: 'signing out always ends in a redirect to the sign-in page' };
