@@ -12,7 +12,8 @@ export type DomainErrorCode =
   | 'frozen'
   | 'precondition'
   | 'invalid_file'
-  | 'choice_required';
+  | 'choice_required'
+  | 'future_date';
 
 export class DomainError extends Error {
   constructor(

@@ -16,6 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import { vietnameseDate } from '@/lib/dates';
 import { getDb } from '@/db/client';
 import { awards, nominations, roundQuotas, rounds, units } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -63,7 +64,7 @@ export function getDecisionList(actor: Actor | null, slug: string): DecisionList
     issuer: r.issuer,
     decisionNumber: r.decisionNumber,
     decisionDate: r.decisionDate,
-    decisionPlace: r.decisionPlace ?? '',
+    decisionPlace: r.decisionPlace ?? defaultDecisionPlace() ?? '',
     decisionSigner: r.decisionSigner ?? '',
     listHash: standingSignoff(db, r.id)?.listHash ?? null,
     collectives: list.filter((a) => a.kind === 'collective').map((a) => ({ ordinal: a.ordinal, name: a.name, unit: a.unit, revoked: !!a.revokedAt })),
@@ -71,10 +72,11 @@ export function getDecisionList(actor: Actor | null, slug: string): DecisionList
   };
 }
 
-/** "ngày 24 tháng 5 năm 2024" */
-export function vietnameseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `ngày ${d} tháng ${m} năm ${y}`;
+export { vietnameseDate };
+
+/** The place written before a document's date when the round names none: a deployment setting. */
+export function defaultDecisionPlace(): string | null {
+  return process.env.DECISION_PLACE?.trim() || null;
 }
 
 /** Excel and LibreOffice run a cell that starts with = + - @ (or a tab/CR) as a formula: prefix a quote. */
@@ -126,7 +128,7 @@ export async function decisionDocx(list: DecisionList, opts: { footer?: string }
               para([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 12 })]),
               para([run('Độc lập - Tự do - Hạnh phúc', { bold: true })]),
               para([run('―――――――――――')]),
-              para([run(`${list.decisionPlace ? `${list.decisionPlace}, ` : ''}${vietnameseDate(list.decisionDate)}`, { italics: true })]),
+              para([run(vietnameseDate(list.decisionDate, list.decisionPlace), { italics: true })]),
             ],
           }),
         ],
@@ -268,5 +270,5 @@ export function getCertificate(actor: Actor | null, publicId: string): Certifica
     .get();
   if (!row || !row.decisionNumber || !row.decisionDate) throw new DomainError('not_found');
   const { revokedAt, ...rest } = row;
-  return { ...rest, decisionNumber: row.decisionNumber, decisionDate: row.decisionDate, decisionPlace: row.decisionPlace ?? '', decisionSigner: row.decisionSigner ?? '', revoked: !!revokedAt };
+  return { ...rest, decisionNumber: row.decisionNumber, decisionDate: row.decisionDate, decisionPlace: row.decisionPlace ?? defaultDecisionPlace() ?? '', decisionSigner: row.decisionSigner ?? '', revoked: !!revokedAt };
 }

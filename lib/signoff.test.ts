@@ -109,6 +109,13 @@ describe('sign-off of the final list', () => {
     db.update(individuals).set({ fullName: name }).where(eq(individuals.id, nominee)).run();
   });
 
+  it('refuses a decision dated after today (Vietnam time) and records nothing', () => {
+    const now = new Date('2026-11-30T18:00:00Z'); // 1 December 2026, 01:00 in Vietnam
+    expect(() => decideRound(admin, roundId, { ...decision, decisionDate: '2030-01-01' }, now)).toThrowError('future_date');
+    expect(() => decideRound(admin, roundId, { ...decision, decisionDate: '2026-12-02' }, now)).toThrowError('future_date');
+    expect(db.select({ s: rounds.status, n: rounds.decisionNumber }).from(rounds).where(eq(rounds.id, roundId)).get()).toEqual({ s: 'reviewing', n: null });
+  });
+
   it('the decision is recorded on the signed list and its annex carries the hash', () => {
     const signed = getFinalList(admin, roundId).standing!.listHash;
     const { awards } = decideRound(admin, roundId, decision);

@@ -28,7 +28,7 @@ import {
   type NominationAction,
   type NominationContext,
 } from '@/lib/policy';
-import { addWorkingDays } from '@/lib/dates';
+import { addWorkingDays, isFutureDate } from '@/lib/dates';
 import { finalListEntries, hashFinalList, standingSignoff } from '@/lib/final-list';
 import { indexRoundAwards, unindexAward } from '@/lib/search-index';
 import { clean, cleanLines, compareVi, fold, slugify } from '@/lib/text';
@@ -379,6 +379,8 @@ export function decideRound(
   now = new Date(),
 ): { awards: number } {
   refuse(roundRefusal(actor, 'decide'));
+  // A decision is recorded once signed: a date still to come is a typing error (2030 for 2026).
+  if (isFutureDate(decision.decisionDate, now)) throw new DomainError('future_date', { field: 'decisionDate' });
   return write((tx) => {
     const r = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
     if (!r) throw new DomainError('not_found');

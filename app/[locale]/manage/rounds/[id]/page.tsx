@@ -3,6 +3,8 @@ import { requireActor } from '@/lib/actor';
 import { orNotFound, parseId } from '@/lib/route-params';
 import { getRoundForAdmin, listUnitQuotas } from '@/lib/rounds';
 import { decisionListHash } from '@/lib/signoff';
+import { formatDate, todayInVietnam } from '@/lib/dates';
+import { defaultDecisionPlace } from '@/lib/exports';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
@@ -30,7 +32,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
         <p className="mt-1" data-testid="round-status">{t('status', { status: ts(round.status) })}</p>
         {round.status === 'published' ? <p className="text-sm"><Link href={`/rounds/${round.slug}`}>{t('publicPage')}</Link></p> : null}
         {round.status === 'reviewing' && round.consultation ? <p className="text-sm"><Link href={`/rounds/${round.slug}/consultation`}>{t('consultationPage')}</Link></p> : null}
-        {round.decisionNumber ? <p className="text-sm text-stone-700">{round.decisionNumber} · {round.decisionDate} · {round.decisionSigner}</p> : null}
+        {round.decisionNumber ? <p className="text-sm text-stone-700">{round.decisionNumber} · {formatDate(round.decisionDate, locale)} · {round.decisionSigner}</p> : null}
       </div>
       {round.source === 'workflow' && round.status !== 'draft' && round.status !== 'open' ? (
         <section className="card space-y-1" aria-labelledby="signoff-h">
@@ -137,10 +139,11 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
             errors={errorsWith(decideMissing)}
           >
             {hidden}
-            <div className="grid gap-3 sm:grid-cols-3">
+            <div className="grid gap-3 sm:grid-cols-2">
               <div><label htmlFor="decisionNumber" className="label">{t('decisionNumber')}</label><input id="decisionNumber" name="decisionNumber" required maxLength={100} className="field" placeholder="1234/QĐ-UBND" /></div>
-              <div><label htmlFor="decisionDate" className="label">{t('decisionDate')}</label><input id="decisionDate" name="decisionDate" type="date" required className="field" /></div>
+              <div><label htmlFor="decisionDate" className="label">{t('decisionDate')}</label><input id="decisionDate" name="decisionDate" type="date" required max={todayInVietnam()} className="field" /></div>
               <div><label htmlFor="decisionSigner" className="label">{t('decisionSigner')}</label><input id="decisionSigner" name="decisionSigner" required maxLength={200} className="field" /></div>
+              <div><label htmlFor="decisionPlace" className="label">{t('decisionPlace')}</label><input id="decisionPlace" name="decisionPlace" maxLength={200} className="field" defaultValue={round.decisionPlace ?? defaultDecisionPlace() ?? ''} placeholder="Quận 7" /></div>
             </div>
           </ActionForm>
         </section>

@@ -53,7 +53,7 @@ export default async function CertificatePage({ params }: PageProps<'/[locale]/m
         <div className="mt-4 flex items-end justify-between gap-4">
           <div className="w-20 sm:w-28" aria-label={t('qr')} role="img" dangerouslySetInnerHTML={{ __html: qr }} />
           <div className="text-center text-sm">
-            <p className="italic">{c.decisionPlace ? `${c.decisionPlace}, ` : ''}{vietnameseDate(c.decisionDate)}</p>
+            <p className="italic">{vietnameseDate(c.decisionDate, c.decisionPlace)}</p>
             <p className="mt-10 font-bold">{c.decisionSigner}</p>
           </div>
         </div>
