@@ -184,28 +184,46 @@ export function getNomination(actor: Actor | null, id: number): NominationDetail
   return { ...rest, frozen: !!standingSignoff(getDb(), row.roundId), vote: voteTotal != null ? { for: voteFor ?? 0, against: voteAgainst ?? 0, total: voteTotal } : null };
 }
 
-export type TimelineEntry = { at: Date; actor: string | null; action: string; kind: 'event' | 'comment'; body?: string };
+export type TimelineEntry = { at: Date; actor: string | null; action: string; kind: 'event' | 'comment'; body?: string; before?: unknown; after?: unknown };
 
-/** A nomination's comments and audit events, oldest first; empty unless the actor may see it. */
+/** A nomination's comments and audit events, oldest first; empty unless the actor may see it. A return
+ * reason is told once, by its event (the comment written with it would repeat it). */
 export function getNominationTimeline(actor: Actor | null, id: number): TimelineEntry[] {
   getNomination(actor, id);
   const db = getDb();
   const events = db
-    .select({ at: auditEvents.at, actor: users.displayName, action: auditEvents.action })
+    .select({ at: auditEvents.at, actor: users.displayName, action: auditEvents.action, before: auditEvents.before, after: auditEvents.after })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(and(eq(auditEvents.entityType, 'nomination'), eq(auditEvents.entityId, id)))
     .all()
     .filter((e) => e.action !== 'nomination.comment')
     .map((e) => ({ ...e, kind: 'event' as const }));
+  const returnedAt = new Set(events.filter((e) => e.action === 'nomination.return').map((e) => e.at.getTime()));
   const comments = db
     .select({ at: nominationComments.createdAt, actor: users.displayName, action: nominationComments.kind, body: nominationComments.body })
     .from(nominationComments)
     .innerJoin(users, eq(users.id, nominationComments.authorId))
     .where(eq(nominationComments.nominationId, id))
     .all()
+    .filter((c) => !(c.action === 'return' && returnedAt.has(c.at.getTime())))
     .map((c) => ({ ...c, kind: 'comment' as const }));
   return [...events, ...comments].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** The reason of the latest return, shown at the top of a returned nomination; null otherwise. */
+export function latestReturn(actor: Actor | null, id: number): { reason: string; actor: string | null; at: Date } | null {
+  const n = getNomination(actor, id);
+  if (n.status !== 'returned') return null;
+  const row = getDb()
+    .select({ reason: nominationComments.body, actor: users.displayName, at: nominationComments.createdAt })
+    .from(nominationComments)
+    .leftJoin(users, eq(users.id, nominationComments.authorId))
+    .where(and(eq(nominationComments.nominationId, id), eq(nominationComments.kind, 'return')))
+    .orderBy(desc(nominationComments.createdAt), desc(nominationComments.id))
+    .limit(1)
+    .get();
+  return row ?? null;
 }
 
 /** Counts of what awaits the actor: returned (officer), submitted (reviewer), checked (approver).

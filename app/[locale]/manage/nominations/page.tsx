@@ -7,6 +7,7 @@ import { hasRole } from '@/lib/policy';
 import { listRoundOptions } from '@/lib/rounds';
 import { Link } from '@/lib/i18n/navigation';
 import { Pagination } from '@/components/pagination';
+import { StatusBadge } from '@/components/status-badge';
 import { FilterSelect } from '@/components/filter-select';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
@@ -61,7 +62,7 @@ export default async function NominationsPage({ params, searchParams }: PageProp
                   </td>
                   <td>{tk(n.kind)}</td>
                   <td>{n.unitName}</td>
-                  <td>{ts(n.status)}</td>
+                  <td><StatusBadge status={n.status} label={ts(n.status)} /></td>
                 </tr>
               ))}
             </tbody>
