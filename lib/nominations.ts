@@ -268,7 +268,7 @@ export function getNomination(actor: Actor | null, id: number): NominationDetail
 export type TimelineEntry = { at: Date; actor: string | null; action: string; kind: 'event' | 'comment'; body?: string; before?: unknown; after?: unknown };
 
 /** A nomination's comments and audit events, oldest first; empty unless the actor may see it. A return
- * reason is told once, by its event (the comment written with it would repeat it). */
+ * reason is told once, by its event (the comment written with the same words would repeat it). */
 export function getNominationTimeline(actor: Actor | null, id: number): TimelineEntry[] {
   getNomination(actor, id);
   const db = getDb();
@@ -280,14 +280,14 @@ export function getNominationTimeline(actor: Actor | null, id: number): Timeline
     .all()
     .filter((e) => e.action !== 'nomination.comment')
     .map((e) => ({ ...e, kind: 'event' as const }));
-  const returnedAt = new Set(events.filter((e) => e.action === 'nomination.return').map((e) => e.at.getTime()));
+  const reasons = new Set(events.filter((e) => e.action === 'nomination.return').map((e) => (e.after as { reason?: string } | null)?.reason));
   const comments = db
     .select({ at: nominationComments.createdAt, actor: users.displayName, action: nominationComments.kind, body: nominationComments.body })
     .from(nominationComments)
     .innerJoin(users, eq(users.id, nominationComments.authorId))
     .where(eq(nominationComments.nominationId, id))
     .all()
-    .filter((c) => !(c.action === 'return' && returnedAt.has(c.at.getTime())))
+    .filter((c) => !(c.action === 'return' && reasons.has(c.body)))
     .map((c) => ({ ...c, kind: 'comment' as const }));
   return [...events, ...comments].sort((a, b) => a.at.getTime() - b.at.getTime());
 }

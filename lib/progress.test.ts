@@ -8,7 +8,7 @@ import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { loadActor } from './users';
 import type { Actor } from './policy';
-import { exportNominationList, listNominations } from './nominations';
+import { exportNominationList, getNominationTimeline, latestReturn, listNominations } from './nominations';
 import { getRoundRules, PROGRESS_STATUSES, roundProgress } from './progress';
 
 let db: DB;
@@ -89,5 +89,19 @@ describe('the nominations list: search, order, export', () => {
     expect(all.length).toBe(listNominations(reviewer, { roundId }).total);
     expect(all.slice(0, byName.length).map((n) => n.nomineeName)).toEqual(byName);
     expect(exportNominationList(officer, {}).length).toBe(listNominations(officer, {}).total);
+  });
+});
+
+describe('the history of a returned nomination', () => {
+  it('tells the return reason once, in the event, and puts the latest reason on top', () => {
+    const returned = listNominations(officer, { roundId, status: 'returned' }).items[0];
+    const timeline = getNominationTimeline(officer, returned.id);
+    const ret = timeline.filter((e) => e.action === 'nomination.return');
+    expect(ret).toHaveLength(1);
+    const reason = (ret[0].after as { reason: string }).reason;
+    expect(timeline.filter((e) => e.body === reason)).toHaveLength(0);
+    expect(latestReturn(officer, returned.id)).toMatchObject({ reason });
+    const submitted = listNominations(officer, { roundId, status: 'submitted' }).items[0];
+    expect(latestReturn(officer, submitted.id)).toBeNull();
   });
 });
