@@ -128,3 +128,28 @@ test('unknown pages inside the staff area and in English or Korean get the app�
   }
   await page.context().close();
 });
+
+for (const width of WIDTHS) {
+  test(`every certificate of a round on one page, with the signer's title; printing gives N pages for N awards (${width} px)`, async ({ browser }) => {
+    test.setTimeout(240_000);
+    const page = await as(browser, 'admin');
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/manage/rounds');
+    await page.getByRole('link', { name: /Sơ kết 3 năm thực hiện Kết luận 01-KL\/TW/ }).first().click();
+    await page.getByRole('link', { name: 'In tất cả giấy khen (một trang)' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('In tất cả giấy khen của đợt');
+    const n = await page.getByTestId('certificate').count();
+    expect(n).toBeGreaterThan(100); // 70 collectives and 78 individuals, less any revoked by other specs
+    await expect(page.getByTestId('certificate-count')).toHaveText(`${n} giấy khen, mỗi giấy một trang A4 ngang`);
+    await expect(page.getByTestId('signer-title').first()).toHaveText('CHỦ TỊCH');
+    await expect(page.getByTestId('certificate').first()).toContainText(/ngày \d{2} tháng \d{1,2} năm \d{4}/);
+    if (width === 1280) {
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages).toBe(n);
+    } else {
+      await noSidewaysScroll(page, 'certificates');
+    }
+    await page.context().close();
+  });
+}

@@ -101,6 +101,7 @@ export type RoundAdminView = {
   decisionDate: string | null;
   decisionSigner: string | null;
   decisionPlace: string | null;
+  decisionSignerTitle: string | null;
   counts: Record<string, number>;
   /** Next statuses with what each still lacks. */
   moves: Array<{ to: RoundStatus; missing: string[] }>;
@@ -128,7 +129,7 @@ export function getRoundForAdmin(actor: Actor | null, id: number): RoundAdminVie
   return {
     id: r.id, slug: r.slug, title: r.title, status: r.status, source: r.source, period: r.period, authority: r.authority, awardForm: r.awardForm, consultation: r.consultation,
     terms: { title: r.title, theme: r.theme, period: r.period, authority: r.authority, awardForm: r.awardForm, criteria: r.criteria, windowOpensAt: r.windowOpensAt, windowClosesAt: r.windowClosesAt, quotaCollectives: r.quotaCollectives, quotaIndividuals: r.quotaIndividuals, consultation: r.consultation, consultationDays: r.consultationDays },
-    decisionNumber: r.decisionNumber, decisionDate: r.decisionDate, decisionSigner: r.decisionSigner, decisionPlace: r.decisionPlace, counts, moves, awards: list,
+    decisionNumber: r.decisionNumber, decisionDate: r.decisionDate, decisionSigner: r.decisionSigner, decisionPlace: r.decisionPlace, decisionSignerTitle: r.decisionSignerTitle, counts, moves, awards: list,
   };
 }
 

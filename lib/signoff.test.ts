@@ -9,7 +9,8 @@ import { loadActor } from './users';
 import type { Actor } from './policy';
 import { checkNomination, decideNomination, decideRound, reconsiderNomination, setUnitQuota, transitionRound } from './workflow';
 import { getFinalList, signOffRound, withdrawSignoff } from './signoff';
-import { getDecisionList } from './exports';
+import JSZip from 'jszip';
+import { decisionDocx, getDecisionList, getRoundCertificates } from './exports';
 
 let db: DB;
 let admin: Actor;
@@ -116,10 +117,21 @@ describe('sign-off of the final list', () => {
     expect(db.select({ s: rounds.status, n: rounds.decisionNumber }).from(rounds).where(eq(rounds.id, roundId)).get()).toEqual({ s: 'reviewing', n: null });
   });
 
-  it('the decision is recorded on the signed list and its annex carries the hash', () => {
+  it('the decision is recorded on the signed list and its annex carries the hash', async () => {
     const signed = getFinalList(admin, roundId).standing!.listHash;
-    const { awards } = decideRound(admin, roundId, decision);
+    const { awards } = decideRound(admin, roundId, { ...decision, decisionSignerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' });
     expect(awards).toBe(getFinalList(admin, roundId).entries.length);
+    // Every certificate at once, with the signer's title; the annex carries each achievement.
+    const bulk = getRoundCertificates(admin, roundId);
+    expect(bulk.certificates).toHaveLength(awards);
+    expect(new Set(bulk.certificates.map((c) => c.decisionSignerTitle))).toEqual(new Set(['KT. CHỦ TỊCH / PHÓ CHỦ TỊCH']));
+    expect(() => getRoundCertificates(officer, roundId)).toThrowError('not_found');
+    const list = getDecisionList(admin, DEMO_SLUGS.open);
+    const docx = await JSZip.loadAsync(await decisionDocx(list));
+    const xml = await docx.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Thành tích');
+    const summary = [...list.individuals, ...list.collectives].find((e) => e.summary)!.summary;
+    expect(xml).toContain(summary.slice(0, 30).replace(/&/g, '&amp;'));
     expect(getDecisionList(admin, DEMO_SLUGS.open).listHash).toBe(signed);
     // After the decision the sign-off stands for good.
     expect(() => withdrawSignoff(approver, roundId, 'Quá muộn')).toThrowError('invalid_state');

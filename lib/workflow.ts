@@ -375,7 +375,7 @@ export function transitionRound(actor: Actor | null, roundId: number, to: RoundS
 export function decideRound(
   actor: Actor | null,
   roundId: number,
-  decision: { decisionNumber: string; decisionDate: string; decisionSigner: string; decisionPlace?: string | null },
+  decision: { decisionNumber: string; decisionDate: string; decisionSigner: string; decisionPlace?: string | null; decisionSignerTitle?: string | null },
   now = new Date(),
 ): { awards: number } {
   refuse(roundRefusal(actor, 'decide'));
@@ -390,6 +390,7 @@ export function decideRound(
       decisionDate: decision.decisionDate,
       decisionSigner: clean(decision.decisionSigner),
       decisionPlace: decision.decisionPlace ? clean(decision.decisionPlace) : r.decisionPlace,
+      decisionSignerTitle: decision.decisionSignerTitle ? clean(decision.decisionSignerTitle) : r.decisionSignerTitle,
     };
     tx.update(rounds).set(values).where(eq(rounds.id, roundId)).run();
     const missing = roundPreconditions(tx, roundId, 'decided');
