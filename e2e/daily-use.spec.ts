@@ -149,6 +149,7 @@ for (const width of WIDTHS) {
       expect(pages).toBe(n);
     } else {
       await noSidewaysScroll(page, 'certificates');
+      await noAxeViolations(page, 'certificates');
     }
     await page.context().close();
   });
