@@ -85,7 +85,10 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
       </dl>
 
       <section className="card space-y-3" aria-labelledby="files-h">
-        <h2 id="files-h" className="text-lg font-semibold">{ta('attachments')}</h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="files-h" className="text-lg font-semibold">{ta('attachments')}</h2>
+          <a href={`/manage/nominations/${n.id}/dossier.zip`} className="btn-secondary no-print" download>{ta('dossierZip')}</a>
+        </div>
         {files.length === 0 ? (
           <p className="text-stone-700">{ta('noAttachments')}</p>
         ) : (
@@ -93,6 +96,12 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
             {files.map((f) => (
               <li key={f.id}>
                 <a href={`/api/attachments/${f.id}`}>{f.fileName}</a> <span className="text-sm text-stone-600">({Math.max(1, Math.round(f.size / 1024))} KB)</span>
+                {/^(application\/pdf|image\/(png|jpeg))$/.test(f.mimeType) ? (
+                  <>
+                    {' · '}
+                    <a href={`/api/attachments/${f.id}?view=1`} target="_blank" rel="noopener" aria-label={ta('viewFile', { name: f.fileName })}>{ta('view')}</a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
