@@ -154,3 +154,61 @@ for (const width of WIDTHS) {
     await page.context().close();
   });
 }
+
+for (const width of WIDTHS) {
+  test(`a refused form keeps what was typed and names the field at fault (${width} px)`, async ({ browser }) => {
+    const page = await as(browser, 'admin');
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/manage/rounds/new');
+    const title = `Đợt thử giữ dữ liệu ${width} ${Date.now().toString(36)}`;
+    await page.getByLabel('Tên đợt').fill(title);
+    await page.getByLabel('Giai đoạn').fill('2026');
+    await page.getByLabel('Cấp khen (thẩm quyền)').fill('Chủ tịch UBND Quận 7');
+    await page.getByLabel('Tiêu chuẩn').fill('Tiêu chuẩn dài gõ tay không được mất.');
+    await page.getByLabel('Bắt đầu nhận đề nghị').fill('2026-12-20');
+    await page.getByLabel('Hạn nhận đề nghị').fill('2026-12-10');
+    await page.getByRole('button', { name: 'Lưu đợt (bản nháp)' }).click();
+    const closes = page.getByLabel('Hạn nhận đề nghị');
+    await expect(closes).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#windowClosesAt-error, [data-field-error]').first()).toContainText('Hạn nhận đề nghị');
+    await expect(page.locator('form').getByRole('alert')).toContainText('Kiểm tra lại ô “Hạn nhận đề nghị”');
+    await expect(page.getByLabel('Tên đợt')).toHaveValue(title);
+    await expect(page.getByLabel('Tiêu chuẩn')).toHaveValue('Tiêu chuẩn dài gõ tay không được mất.');
+    await expect(closes).toHaveValue('2026-12-10');
+    await expect(page).toHaveURL(/\/manage\/rounds\/new$/);
+    await noAxeViolations(page, 'refused round form');
+    await page.context().close();
+  });
+
+  test(`saving after the session expired says so in Vietnamese, keeps the text and offers sign-in back to the page (${width} px)`, async ({ browser }) => {
+    const page = await as(browser, 'admin');
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/manage/rounds/new');
+    await page.getByLabel('Tên đợt').fill('Đợt gõ dở khi hết phiên');
+    await page.getByLabel('Tiêu chuẩn').fill('Nội dung dài đã gõ.');
+    await page.context().clearCookies();
+    await page.getByRole('button', { name: 'Lưu đợt (bản nháp)' }).click();
+    const alert = page.locator('form').getByRole('alert');
+    await expect(alert).toContainText('Phiên đăng nhập đã hết hạn');
+    await expect(page.getByLabel('Tên đợt')).toHaveValue('Đợt gõ dở khi hết phiên');
+    await expect(page.getByLabel('Tiêu chuẩn')).toHaveValue('Nội dung dài đã gõ.');
+    await expect(alert.getByRole('link', { name: 'Đăng nhập lại (thẻ mới)' })).toHaveAttribute('href', '/login?callbackUrl=%2Fmanage%2Frounds%2Fnew');
+    await page.context().close();
+  });
+
+  test(`a file over 10 MB is refused before it is sent, with a clear message (${width} px)`, async ({ browser }) => {
+    const page = await as(browser, 'officer');
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/manage/nominations?status=draft');
+    await page.locator('table tbody tr td:first-child a').first().click();
+    let posted = false;
+    page.on('request', (r) => { if (r.method() === 'POST') posted = true; });
+    const file = page.getByLabel('Chọn tệp (PDF, DOCX, JPEG, PNG; tối đa 10 MB)');
+    await file.setInputFiles({ name: 'Biên bản lớn.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(11 * 1024 * 1024, 0x25) });
+    await page.getByRole('button', { name: 'Tải tệp lên' }).click();
+    await expect(page.locator('form').getByRole('alert').first()).toContainText('Tệp “Biên bản lớn.pdf” nặng 11.0 MB, vượt quá giới hạn 10 MB');
+    await expect(file).toHaveAttribute('aria-invalid', 'true');
+    expect(posted).toBe(false);
+    await page.context().close();
+  });
+}

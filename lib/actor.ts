@@ -1,9 +1,11 @@
 // The signed-in actor for this request: read once per request (React cache), re-checked against the database.
 import 'server-only';
 import { cache } from 'react';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { auth } from '@/lib/auth';
 import { loadActor } from '@/lib/users';
+import { safeCallbackUrl } from '@/lib/callback-url';
 import type { Actor } from '@/lib/policy';
 
 export const getActor = cache(async (): Promise<Actor | null> => {
@@ -15,6 +17,10 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 /** For staff pages: the actor, or a redirect to the sign-in page. */
 export async function requireActor(locale = 'vi'): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect(locale === 'vi' ? '/login' : `/${locale}/login`);
+  if (!actor) {
+    const back = safeCallbackUrl((await headers()).get('x-pathname'));
+    redirect(`${locale === 'vi' ? '/login' : `/${locale}/login`}${back ? `?callbackUrl=${encodeURIComponent(back)}` : ''}`);
+  }
   return actor;
 }
+

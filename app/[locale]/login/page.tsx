@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/actor';
+import { safeCallbackUrl } from '@/lib/callback-url';
 import { LoginForm } from '@/components/login-form';
 
 export const dynamic = 'force-dynamic';
@@ -14,9 +15,11 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/login'>)
 
 export default async function LoginPage({ params, searchParams }: PageProps<'/[locale]/login'>) {
   const { locale } = await params;
-  const changed = (await searchParams).changed === '1';
+  const sp = await searchParams;
+  const changed = sp.changed === '1';
+  const callbackUrl = safeCallbackUrl(sp.callbackUrl);
   setRequestLocale(locale);
-  if (await getActor()) redirect(locale === 'vi' ? '/manage' : `/${locale}/manage`);
+  if (await getActor()) redirect(callbackUrl ?? (locale === 'vi' ? '/manage' : `/${locale}/manage`));
   const [t, tu, ts] = await Promise.all([getTranslations('login'), getTranslations('users'), getTranslations('security')]);
   return (
     <div className="mx-auto max-w-sm">
@@ -28,6 +31,7 @@ export default async function LoginPage({ params, searchParams }: PageProps<'/[l
         {changed ? <p role="status" className="rounded-md border border-emerald-700 bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">{tu('changed')}</p> : null}
         <LoginForm
           locale={locale}
+          callbackUrl={callbackUrl}
           labels={{ username: t('username'), password: t('password'), submit: t('submit'), invalid: t('invalid'), missing: t('missing'), limited: ts.raw('signInLimited') as string }}
         />
       </div>

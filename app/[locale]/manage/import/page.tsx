@@ -11,7 +11,7 @@ export default async function ImportPage({ params }: PageProps<'/[locale]/manage
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   if (!hasRole(actor, 'admin') && !hasRole(actor, 'officer')) notFound();
-  const t = await getTranslations('importPage');
+  const [t, te] = await Promise.all([getTranslations('importPage'), getTranslations('errors')]);
   const rounds = listOpenRounds(actor).map((r) => ({ slug: r.slug, title: r.title }));
   return (
     <div className="space-y-4">
@@ -23,6 +23,7 @@ export default async function ImportPage({ params }: PageProps<'/[locale]/manage
         check={checkImport}
         confirm={confirm}
         labels={{
+          tooLarge: te.raw('file_too_large') as string,
           kind: t('kind'),
           kinds: { individuals: t('kinds.individuals'), collectives: t('kinds.collectives'), nominations: t('kinds.nominations') },
           round: t('round'),

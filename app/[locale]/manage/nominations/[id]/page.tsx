@@ -110,7 +110,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
           <ActionForm action={attach} submitLabel={ta('attach')} errors={errors} variant="secondary">
             {hidden}
             <label htmlFor="file" className="label">{ta('file')}</label>
-            <input id="file" name="file" type="file" required accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document" className="block w-full text-sm" />
+            <input id="file" name="file" type="file" required data-max-bytes={10 * 1024 * 1024} accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document" className="block w-full text-sm" />
           </ActionForm>
         ) : null}
       </section>
