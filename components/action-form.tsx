@@ -35,7 +35,14 @@ export function ActionForm({
   const [localError, setLocalError] = useState<string | null>(null);
   const message = localError ?? (state.error ? messageOf(state, errors, fieldLabel) : null);
 
+  // The catalogue is read through a ref: a re-render of the page (another form saved) must not replay a
+  // refusal over what the user typed since.
+  const errorsRef = useRef(errors);
   useEffect(() => {
+    errorsRef.current = errors;
+  }, [errors]);
+  useEffect(() => {
+    const errors = errorsRef.current;
     const form = formRef.current;
     if (!form) return;
     clearFieldErrors(form);
@@ -48,7 +55,7 @@ export function ActionForm({
     const label = labelOf(form, el);
     setFieldLabel(label);
     showFieldError(el, messageOf(state, errors, label));
-  }, [state, errors]);
+  }, [state]);
 
   return (
     <form
