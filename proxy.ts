@@ -1,11 +1,13 @@
-// Early redirects only (locale prefixes, anonymous /manage → /login) and the per-request CSP nonce.
+// Early redirects only (locale prefixes, anonymous /manage → /login), the per-request CSP nonce of dynamic
+// pages, and the Cache-Control of the cached public pages (shared caches may keep them).
 // Never the guard: lib/ checks every read and write against the signed-in user. No database or argon2 here.
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { routing } from '@/lib/i18n/routing';
 import { withSlidingSession } from '@/lib/auth/sliding';
 import { log } from '@/lib/log';
-import { HSTS, pageCsp } from '@/lib/security-headers';
+import { bodyRefusal } from '@/lib/request-limits';
+import { HSTS, isCachedPublicPage, pageCsp, PUBLIC_CACHE_CONTROL } from '@/lib/security-headers';
 
 const intl = createMiddleware(routing);
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -25,7 +27,29 @@ function route(request: NextRequest): NextResponse {
   return intl(request);
 }
 
+/** Later pages of a roll or a unit are their own cached pages: `/rounds/x?page=3` is served by `/rounds/x/page/3`. */
+function cachedPublicPage(request: NextRequest): NextResponse {
+  const { pathname, searchParams } = request.nextUrl;
+  const roll = /^(?:\/(en|ko))?\/(rounds|units)\/([^/]+)$/.exec(pathname);
+  // A roll filtered by name or ward is rendered per request (its parameters are the user's): not the cached page.
+  if (roll && roll[2] === 'rounds' && (searchParams.get('q')?.trim() || searchParams.get('unit'))) {
+    return NextResponse.rewrite(new URL(`/${roll[1] ?? 'vi'}/rounds/${roll[3]}/filter${request.nextUrl.search}`, request.url), { request: { headers: request.headers } });
+  }
+  const page = Number(searchParams.get('page'));
+  const response =
+    roll && Number.isInteger(page) && page > 1 && page < 1e6
+      ? NextResponse.rewrite(new URL(`/${roll[1] ?? 'vi'}/${roll[2]}/${roll[3]}/page/${page}`, request.url), { request: { headers: request.headers } })
+      : intl(request);
+  response.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+  return response;
+}
+
 export default async function proxy(request: NextRequest) {
+  const refused = bodyRefusal(request);
+  if (refused) {
+    log.warn('request_too_large', { method: request.method, path: request.nextUrl.pathname, status: refused.status, length: request.headers.get('content-length') });
+    return refused;
+  }
   // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const nonce = btoa(crypto.randomUUID());
   const csp = pageCsp(nonce);
@@ -35,6 +59,16 @@ export default async function proxy(request: NextRequest) {
   // The page asked for, so that a sign-in required deeper down (lib/actor.ts) can come back to it.
   headers.set('x-pathname', `${request.nextUrl.pathname}${request.nextUrl.search}`.slice(0, 2000));
   const forwarded = new NextRequest(request, { headers });
+  // Public pages rendered once per data change: the same bytes for everyone, no session. Their stored copies
+  // carry no script at all (lib/page-cache-handler.mjs), so this response's nonce is on nothing; only the
+  // render itself (the first request after a change, a 404) has Next.js's scripts, with this nonce.
+  if ((request.method === 'GET' || request.method === 'HEAD') && isCachedPublicPage(request.nextUrl.pathname)) {
+    const response = cachedPublicPage(forwarded);
+    response.headers.set('Content-Security-Policy', csp);
+    if (request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https') response.headers.set(HSTS.key, HSTS.value);
+    log.info('request', { method: request.method, path: request.nextUrl.pathname });
+    return response;
+  }
   // A signed-in page load re-issues the session cookie, so 8 hours count from the last activity. Only
   // for document loads: never a server action's POST (it may be signing in or out, and its cookie must
   // be the last word) nor a background prefetch, whose answer could land after a sign-out and bring the

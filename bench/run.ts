@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
@@ -14,8 +15,12 @@ import { buildIsStale, runNext, waitForExit, waitForHealth } from '@/scripts/lib
 import { importCsv } from './import-csv';
 import { BENCH_PASSWORD, SCALES, benchDatabaseFile, type Scale } from './scales';
 
-type Target = { key: string; label: string; requests: Array<{ path: string }>; headers?: Record<string, string> };
-type Row = { label: string; rps: number; p50: number; p99: number; ratio: number | null; rssMb: number; kb: number; non2xx: number; note?: string };
+type Target = { key: string; label: string; requests: Array<{ path: string }>; headers?: Record<string, string>; proxied?: boolean };
+type Row = { label: string; via: 'node' | 'nginx'; rps: number; p50: number; p99: number; ratio: number | null; rssMb: number; kb: number; gzipKb: number; non2xx: number; note?: string };
+
+/** Pages compared with the bare Next static page, served by Node and through nginx. */
+const PAGES = ['bare', 'roll', 'award', 'unit', 'home', 'stats'];
+const NGINX = '/usr/sbin/nginx';
 
 const { values: args } = parseArgs({
   options: {
@@ -84,14 +89,26 @@ function discoverTargets(file: string): { targets: Target[]; openRound: string; 
   const cursor = db
     .prepare("SELECT id FROM nominations WHERE status = 'submitted' ORDER BY id DESC LIMIT 1 OFFSET ?")
     .get((deep - 1) * 25) as { id: number } | undefined;
+  // The award page and the unit page of an entry of that roll; the root unit's page sums a whole country.
+  const entry = db
+    .prepare(`SELECT a.public_id AS id, u.slug AS unit FROM awards a JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
+              WHERE r.slug = ? AND a.revoked_at IS NULL ORDER BY a.id LIMIT 1`)
+    .get(median.slug) as { id: string; unit: string };
+  const root = db.prepare('SELECT slug FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1').get() as { slug: string };
   db.close();
   const q = encodeURIComponent(prefix);
   return {
     openRound,
     units: unitRows.map((u) => u.name),
     targets: [
-      { key: 'baseline', label: 'static file (/robots.txt), baseline', requests: [{ path: '/robots.txt' }] },
+      { key: 'bare', label: 'bare Next static page (/bare), the reference', requests: [{ path: '/bare' }] },
+      { key: 'baseline', label: 'static file (/robots.txt)', requests: [{ path: '/robots.txt' }] },
       { key: 'roll', label: `honour roll (${median.n} awards)`, requests: [{ path: `/rounds/${median.slug}` }] },
+      { key: 'award', label: 'award verification page', requests: [{ path: `/awards/${entry.id}` }] },
+      { key: 'unit', label: 'unit page (the roll\'s first unit)', requests: [{ path: `/units/${entry.unit}` }] },
+      { key: 'unitRoot', label: 'unit page of the root unit (every award below it)', requests: [{ path: `/units/${root.slug}` }] },
+      { key: 'home', label: 'home page (every published round)', requests: [{ path: '/' }] },
+      { key: 'stats', label: 'statistics page', requests: [{ path: '/stats' }] },
       { key: 'search', label: `public search (“${prefix}”)`, requests: [{ path: `/api/public/search?q=${q}` }] },
       {
         key: 'queue',
@@ -130,6 +147,42 @@ async function signIn(base: string, username: string): Promise<string> {
   keep(res);
   if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in as ${username} failed (HTTP ${res.status})`);
   return cookie();
+}
+
+/** nginx in front (deploy/nginx-vinhdanh.conf, its upstream and paths pointed at this run), or null. */
+function startNginx(work: string, upstreamPort: string, listenPort: number): ReturnType<typeof spawn> | null {
+  if (!fs.existsSync(NGINX)) return null;
+  const brotli = fs.existsSync('/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so');
+  let site = fs.readFileSync(path.join('deploy', 'nginx-vinhdanh.conf'), 'utf8')
+    .replace('/var/cache/nginx/vinhdanh', path.join(work, 'nginx-cache'))
+    .replace('127.0.0.1:3000', `127.0.0.1:${upstreamPort}`)
+    .replace(/listen \[::\]:80;\n/, '')
+    .replace('listen 80;', `listen 127.0.0.1:${listenPort};`);
+  if (!brotli) site = site.replace(/^\s*brotli\S*.*\n/gm, '');
+  const conf = [
+    brotli ? 'load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;' : '',
+    // Started as root, nginx's workers would run as www-data, which cannot enter this run's private folder.
+    process.getuid?.() === 0 ? 'user root;' : '',
+    `pid ${path.join(work, 'nginx.pid')};`,
+    `error_log ${path.join(work, 'nginx-error.log')} warn;`,
+    'worker_processes 1;',
+    'events { worker_connections 1024; }',
+    'http {',
+    '  include /etc/nginx/mime.types;',
+    '  access_log off;',
+    `  client_body_temp_path ${work}/nginx-body; proxy_temp_path ${work}/nginx-proxy; fastcgi_temp_path ${work}/nginx-fcgi;`,
+    `  uwsgi_temp_path ${work}/nginx-uwsgi; scgi_temp_path ${work}/nginx-scgi;`,
+    site,
+    '}',
+  ].join('\n');
+  const file = path.join(work, 'nginx.conf');
+  fs.writeFileSync(file, conf);
+  const check = spawnSync(NGINX, ['-t', '-c', file, '-p', work], { encoding: 'utf8' });
+  if (check.status !== 0) {
+    console.error(`nginx refused its configuration:\n${check.stderr}`);
+    return null;
+  }
+  return spawn(NGINX, ['-c', file, '-p', work, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 function load(base: string, t: Target, seconds: number, connections: number): Promise<autocannon.Result> {
@@ -184,18 +237,43 @@ async function main() {
     targetPeak = Math.max(targetPeak, rss);
   }, 100);
 
+  // nginx on the next port, one worker (the machine has few cores; the app is one process too).
+  const proxyPort = Number(port) + 1;
+  const nginx = startNginx(work, port, proxyPort);
+  const proxyBase = `http://127.0.0.1:${proxyPort}`;
+  if (nginx) {
+    process.on('exit', () => nginx.kill('SIGTERM'));
+    await waitForHealth(`${proxyBase}/api/health`, 20_000);
+  } else console.log('  (nginx not available: no rows through the reverse proxy)');
+
   const cookie = await signIn(base, 'reviewer');
   const rows: Row[] = [];
-  let baselineRps = 0;
-  for (const t of targets) {
+  const bareRps = { node: 0, nginx: 0 };
+  const runs: Array<{ t: Target; via: 'node' | 'nginx' }> = targets.map((t) => ({ t, via: 'node' as const }));
+  if (nginx) for (const t of targets.filter((t) => PAGES.includes(t.key))) runs.push({ t: { ...t, headers: { 'accept-encoding': 'br, gzip' } }, via: 'nginx' });
+  for (const { t, via } of runs) {
+    const base = via === 'nginx' ? proxyBase : `http://127.0.0.1:${port}`;
     if (t.key === 'queue') t.headers = { cookie };
-    // A target the app does not have (yet) is reported, not fatal.
-    const probe = await fetch(base + t.requests[0].path, { headers: t.headers, redirect: 'manual' });
-    await probe.arrayBuffer();
+    // A target the app does not have (yet), or cannot answer within a minute, is reported, not fatal.
+    let probe: Response;
     let bytes = 0;
-    for (const req of t.requests) bytes += (await (await fetch(base + req.path, { headers: t.headers, redirect: 'manual' })).arrayBuffer()).byteLength;
+    let gzipped = 0;
+    try {
+      probe = await fetch(base + t.requests[0].path, { headers: t.headers, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+      await probe.arrayBuffer();
+      for (const req of t.requests) {
+        const res = await fetch(base + req.path, { headers: { ...t.headers, 'accept-encoding': 'identity' }, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+        const body = Buffer.from(await res.arrayBuffer());
+        bytes += body.byteLength;
+        gzipped += zlib.gzipSync(body, { level: 6 }).byteLength;
+      }
+    } catch (e) {
+      rows.push({ label: t.label, via, rps: 0, p50: 0, p99: 0, ratio: null, rssMb: 0, kb: 0, gzipKb: 0, non2xx: 0, note: `no answer within 60 s (${(e as Error).name})` });
+      console.log(`  ${t.label} [${via}]: no answer within 60 s`);
+      continue;
+    }
     if (probe.status === 404) {
-      rows.push({ label: t.label, rps: 0, p50: 0, p99: 0, ratio: null, rssMb: 0, kb: 0, non2xx: 0, note: 'not available (404)' });
+      rows.push({ label: t.label, via, rps: 0, p50: 0, p99: 0, ratio: null, rssMb: 0, kb: 0, gzipKb: 0, non2xx: 0, note: 'not available (404)' });
       console.log(`  ${t.label}: not available (404)`);
       continue;
     }
@@ -204,12 +282,14 @@ async function main() {
     targetPeak = 0;
     const r = await load(base, t, duration, connections);
     const rps = r.requests.average;
-    if (t.key === 'baseline') baselineRps = rps;
-    const row: Row = { label: t.label, rps, p50: r.latency.p50, p99: r.latency.p99, ratio: baselineRps ? rps / baselineRps : null, rssMb: targetPeak / 2 ** 20, kb: bytes / t.requests.length / 1024, non2xx: r.non2xx + r.errors };
+    if (t.key === 'bare') bareRps[via] = rps;
+    const n = t.requests.length;
+    const row: Row = { label: t.label, via, rps, p50: r.latency.p50, p99: r.latency.p99, ratio: bareRps[via] ? rps / bareRps[via] : null, rssMb: targetPeak / 2 ** 20, kb: bytes / n / 1024, gzipKb: gzipped / n / 1024, non2xx: r.non2xx + r.errors + r.timeouts };
     rows.push(row);
-    console.log(`  ${t.label}: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rssMb.toFixed(0)} MB, ${row.kb.toFixed(1)} kB${row.non2xx ? `, ${row.non2xx} errors/non-2xx` : ''}`);
+    console.log(`  ${t.label} [${via}]: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rssMb.toFixed(0)} MB, ${row.kb.toFixed(1)} kB (${row.gzipKb.toFixed(1)} kB gzip)${row.non2xx ? `, ${row.non2xx} errors/non-2xx` : ''}`);
   }
   clearInterval(sampler);
+  nginx?.kill('SIGTERM');
   stop();
   await waitForExit(server);
 
@@ -238,12 +318,15 @@ function writeResults(scale: Scale, section: string) {
   const file = path.join('bench', 'results.md');
   const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   const sections = new Map<string, string>();
+  // Sections written by hand (a before/after comparison) are kept, ahead of the scales' own.
+  const notes: string[] = [];
   for (const part of old.split(/^(?=## )/m)) {
     const m = /^## (\w+)/.exec(part);
     if (m && m[1] in SCALES) sections.set(m[1], part.trimEnd() + '\n');
+    else if (m) notes.push(part.trimEnd() + '\n');
   }
   sections.set(scale, section);
-  const body = (Object.keys(SCALES) as Scale[]).filter((s) => sections.has(s)).map((s) => sections.get(s)).join('\n');
+  const body = [...notes, ...(Object.keys(SCALES) as Scale[]).filter((s) => sections.has(s)).map((s) => sections.get(s))].join('\n');
   fs.writeFileSync(file, `# Benchmark results\n\nWritten by \`npm run bench\` (see bench/README.md); each run replaces the section of its scale.\n\n${body}`);
 }
 
@@ -251,22 +334,23 @@ function report(o: { scale: Scale; duration: number; connections: number; rows: 
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const s = SCALES[o.scale];
   const fmt = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 0 });
+  const kb = (n: number) => (n < 10 ? n.toFixed(1) : fmt(n));
   const lines = [
     `## ${o.scale}`,
     '',
     `- date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     `- machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}`,
     `- scale: **${o.scale}** — ${fmt(s.units)} units, ${fmt(s.individuals)} individuals, ${fmt(s.collectives)} collectives, ${fmt(s.rounds)} rounds, ${fmt(s.nominations)} nominations, ${fmt(s.awards)} awards (${fmt(o.size / 2 ** 20)} MB)`,
-    `- load: autocannon, ${o.connections} connections, ${o.duration} s per target after a warm-up; \`next start\` (production build)`,
+    `- load: autocannon, ${o.connections} connections, ${o.duration} s per target after a warm-up; \`next start\` (production build); \`nginx\` rows: deploy/nginx-vinhdanh.conf in front (one worker, requests with \`accept-encoding: br, gzip\`); × bare static page compares with the bare page served the same way`,
     '',
-    '| target | req/s | p50 ms | p99 ms | × baseline | peak RSS MB | kB/response |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| target | via | req/s | p50 ms | p99 ms | × bare static page | peak RSS MB | kB/response | kB gzip |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...o.rows.map((r) =>
       r.note
-        ? `| ${r.label} | ${r.note} | | | | | |`
-        : `| ${r.label}${r.non2xx ? ` (${r.non2xx} errors)` : ''} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.ratio == null ? '' : r.ratio.toFixed(2)} | ${fmt(r.rssMb)} | ${r.kb < 10 ? r.kb.toFixed(1) : fmt(r.kb)} |`,
+        ? `| ${r.label} | ${r.via} | ${r.note} | | | | | | |`
+        : `| ${r.label}${r.non2xx ? ` (${r.non2xx} errors)` : ''} | ${r.via} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.ratio == null ? '' : r.ratio.toFixed(2)} | ${fmt(r.rssMb)} | ${kb(r.kb)} | ${kb(r.gzipKb)} |`,
     ),
-    `| import of ${fmt(o.rowsToImport)} nomination rows | ${o.importLine} | | | | | |`,
+    `| import of ${fmt(o.rowsToImport)} nomination rows | | ${o.importLine} | | | | | | |`,
     '',
     `Server peak RSS over the whole run: **${fmt(o.peakMb)} MB**.`,
     '',

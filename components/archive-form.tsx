@@ -2,6 +2,8 @@
 // Recording a paper decision: the terms and the list (a file or pasted rows), a dry run that lists bad
 // rows or matches every name against the registry, then a choice for each near match and one confirm.
 import { useActionState } from 'react';
+import { FileInput } from '@/components/file-input';
+import { MAX_IMPORT_BYTES } from '@/lib/upload-limits';
 import type { ArchiveRow } from '@/lib/archive';
 import type { ImportState } from './import-form';
 
@@ -23,7 +25,7 @@ export type ArchiveLabels = Record<
   string
 >;
 
-export function ArchiveForm({ locale, labels, check, record }: { locale: string; labels: ArchiveLabels; check: Action; record: Action }) {
+export function ArchiveForm({ locale, labels, check, record, tooLarge }: { locale: string; labels: ArchiveLabels; check: Action; record: Action; tooLarge: string }) {
   const [checked, checkAction, checking] = useActionState<ArchiveState, FormData>(check, {});
   const [done, recordAction, recording] = useActionState<ArchiveState, FormData>(record, {});
   const fill = (s: string, values: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
@@ -64,7 +66,7 @@ export function ArchiveForm({ locale, labels, check, record }: { locale: string;
           <p className="text-sm"><a href={TEMPLATE} download>{labels.template}</a></p>
           <div>
             <label htmlFor="ar-file" className="label">{labels.file}</label>
-            <input id="ar-file" name="file" type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="block w-full text-sm" />
+            <FileInput id="ar-file" name="file" maxBytes={MAX_IMPORT_BYTES} tooLargeText={tooLarge} accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="block w-full text-sm" />
           </div>
           <div>
             <label htmlFor="ar-list" className="label">{labels.paste}</label>

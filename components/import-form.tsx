@@ -1,9 +1,8 @@
 'use client';
 // The import flow: check the file (a dry run listing every bad row), then confirm to write it all.
-import { useActionState, useState } from 'react';
-
-/** The documented import limit; larger files are refused before anything is sent. */
-const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+import { useActionState } from 'react';
+import { FileInput } from '@/components/file-input';
+import { MAX_IMPORT_BYTES } from '@/lib/upload-limits';
 
 export type ImportState = {
   fileError?: string;
@@ -35,15 +34,12 @@ export type ImportLabels = {
   value: string;
   reason: string;
   templates: string;
-  /** `{name}`, `{size}`, `{max}` (MB). */
-  tooLarge?: string;
 };
 
-export function ImportForm({ locale, labels, rounds, check, confirm }: { locale: string; labels: ImportLabels; rounds: Array<{ slug: string; title: string }>; check: Action; confirm: Action }) {
+export function ImportForm({ locale, labels, rounds, check, confirm, tooLarge }: { locale: string; labels: ImportLabels; rounds: Array<{ slug: string; title: string }>; check: Action; confirm: Action; tooLarge: string }) {
   const [checked, checkAction, checking] = useActionState<ImportState, FormData>(check, {});
   const [done, confirmAction, writing] = useActionState<ImportState, FormData>(confirm, {});
   const fill = (s: string, n: number) => s.replace('{count}', n.toLocaleString(locale));
-  const [tooLarge, setTooLarge] = useState<string | null>(null);
   return (
     <div className="space-y-4">
       <p className="text-sm">
@@ -55,17 +51,7 @@ export function ImportForm({ locale, labels, rounds, check, confirm }: { locale:
           </span>
         ))}
       </p>
-      <form
-        action={checkAction}
-        className="card space-y-3"
-        onSubmit={(e) => {
-          const f = (e.currentTarget.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0];
-          if (f && f.size > MAX_IMPORT_BYTES) {
-            e.preventDefault();
-            setTooLarge((labels.tooLarge ?? '{name}: > {max} MB').replace('{name}', f.name).replace('{size}', (f.size / 1048576).toFixed(1)).replace('{max}', '20'));
-          } else setTooLarge(null);
-        }}
-      >
+      <form action={checkAction} className="card space-y-3">
         <input type="hidden" name="locale" value={locale} />
         <div className="grid gap-3 sm:grid-cols-2">
           <div>
@@ -84,8 +70,7 @@ export function ImportForm({ locale, labels, rounds, check, confirm }: { locale:
         </div>
         <div>
           <label htmlFor="imp-file" className="label">{labels.file}</label>
-          <input id="imp-file" name="file" type="file" required accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="block w-full text-sm" aria-invalid={tooLarge ? true : undefined} aria-describedby={tooLarge ? 'imp-file-error' : undefined} />
-          {tooLarge ? <p id="imp-file-error" role="alert" className="mt-1 text-sm font-medium text-red-800">{tooLarge}</p> : null}
+          <FileInput id="imp-file" name="file" required maxBytes={MAX_IMPORT_BYTES} tooLargeText={tooLarge} accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="block w-full text-sm" />
         </div>
         <button type="submit" className="btn-primary" disabled={checking}>{labels.check}</button>
         {checking ? (

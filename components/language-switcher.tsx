@@ -24,7 +24,7 @@ export function LanguageSwitcher({ current, label }: { current: string; label: s
               lang={l.code}
               aria-current={active ? 'true' : undefined}
               title={l.label}
-              className={`block rounded px-2 py-1 text-xs font-semibold no-underline hover:no-underline ${active ? 'bg-white text-brand-700' : 'text-white hover:bg-white/10'}`}
+              className={`block rounded px-1.5 py-1 text-xs font-semibold no-underline hover:no-underline ${active ? 'bg-white text-brand-700' : 'text-white hover:bg-white/10'}`}
             >
               <span aria-hidden="true">{l.short}</span>
               <span className="sr-only">{l.label}</span>

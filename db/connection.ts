@@ -32,6 +32,18 @@ export function openDatabase(url?: string): DB {
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
+/**
+ * Applies the pending migrations. A migration that adds a CHECK rebuilds its table (create, copy, drop,
+ * rename), and dropping a table others point at fails while foreign keys are on — SQLite's own procedure
+ * turns them off around such a change, which cannot happen inside the migrator's transaction (the
+ * PRAGMA is a no-op there), so it happens here; the migration itself refuses to commit when
+ * `pragma_foreign_key_check` finds a broken reference.
+ */
 export function migrateDatabase(db: DB): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  db.$client.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    db.$client.pragma('foreign_keys = ON');
+  }
 }

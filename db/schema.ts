@@ -8,6 +8,7 @@ import {
   primaryKey,
   sqliteTable,
   text,
+  type SQLiteColumn,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 
@@ -40,6 +41,10 @@ export const NOMINATION_STATUSES = [
   'checked',
   'approved',
   'rejected',
+  /** Taken back by its unit (or an admin for it) before it was checked. */
+  'withdrawn',
+  /** Left out of the round by the office, with a reason. */
+  'excluded',
 ] as const;
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
@@ -47,7 +52,19 @@ export const NOMINEE_KINDS = ['collective', 'individual'] as const;
 export type NomineeKind = (typeof NOMINEE_KINDS)[number];
 
 export const GENDERS = ['male', 'female', 'other'] as const;
+
+/** The share of *all* council members whose votes approve (lib/council-rule.ts). */
+export const COUNCIL_RULES = ['more_than_half', 'at_least_80', 'at_least_90'] as const;
+export type CouncilRule = (typeof COUNCIL_RULES)[number];
 export type Gender = (typeof GENDERS)[number];
+
+/** `column IN ('a', 'b', …)`: the database itself refuses a value outside an enum (CHECK constraint). */
+const oneOf = (column: SQLiteColumn, values: readonly string[]) =>
+  sql`${column} IN (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
+/** Exactly one nominee, of the kind named: a collective or an individual. */
+const oneNominee = (kind: SQLiteColumn, collectiveId: SQLiteColumn, individualId: SQLiteColumn) =>
+  sql`(${kind} = 'collective' AND ${collectiveId} IS NOT NULL AND ${individualId} IS NULL)
+       OR (${kind} = 'individual' AND ${individualId} IS NOT NULL AND ${collectiveId} IS NULL)`;
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -75,6 +92,7 @@ export const units = sqliteTable(
     uniqueIndex('units_slug').on(t.slug),
     index('units_parent').on(t.parentId),
     index('units_path').on(t.path),
+    check('units_kind', oneOf(t.kind, UNIT_KINDS)),
   ],
 );
 
@@ -108,7 +126,7 @@ export const collectives = sqliteTable(
     mergedIntoId: integer('merged_into_id').references((): any => collectives.id),
     createdAt: createdAt(),
   },
-  (t) => [index('collectives_unit').on(t.unitId), index('collectives_folded').on(t.nameFolded)],
+  (t) => [index('collectives_unit').on(t.unitId), index('collectives_folded').on(t.nameFolded), check('collectives_kind', oneOf(t.kind, UNIT_KINDS))],
 );
 
 export const individuals = sqliteTable(
@@ -128,7 +146,7 @@ export const individuals = sqliteTable(
     mergedIntoId: integer('merged_into_id').references((): any => individuals.id),
     createdAt: createdAt(),
   },
-  (t) => [index('individuals_unit').on(t.unitId), index('individuals_folded').on(t.nameFolded)],
+  (t) => [index('individuals_unit').on(t.unitId), index('individuals_folded').on(t.nameFolded), check('individuals_gender', oneOf(t.gender, GENDERS))],
 );
 
 export const users = sqliteTable(
@@ -163,7 +181,7 @@ export const userRoles = sqliteTable(
       .references(() => users.id),
     role: text('role', { enum: ROLES }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+  (t) => [primaryKey({ columns: [t.userId, t.role] }), check('user_roles_role', oneOf(t.role, ROLES))],
 );
 
 export const rounds = sqliteTable(
@@ -191,6 +209,12 @@ export const rounds = sqliteTable(
     consultation: integer('consultation', { mode: 'boolean' }).notNull().default(false),
     consultationDays: integer('consultation_days'),
     consultationEndsAt: integer('consultation_ends_at', { mode: 'timestamp_ms' }),
+    /** The council that votes the round: how many members, how many must take part, the approving
+     * share of all members, and the legal basis of that rule as text (the law is data). */
+    councilMembers: integer('council_members').notNull().default(9),
+    councilQuorum: integer('council_quorum'),
+    councilRule: text('council_rule', { enum: COUNCIL_RULES }).notNull().default('more_than_half'),
+    councilBasis: text('council_basis').notNull().default(''),
     decisionNumber: text('decision_number'),
     /** ISO date (YYYY-MM-DD) of the decision, as printed on it. */
     decisionDate: text('decision_date'),
@@ -200,10 +224,36 @@ export const rounds = sqliteTable(
     decisionSignerTitle: text('decision_signer_title'),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** The round's story: a short account of the ceremony, shown on its public page (lib/round-story.ts). */
+    story: text('story'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [uniqueIndex('rounds_slug').on(t.slug), index('rounds_status').on(t.status)],
+  (t) => [uniqueIndex('rounds_slug').on(t.slug), index('rounds_status').on(t.status), check('rounds_status_value', oneOf(t.status, ROUND_STATUSES)), check('rounds_source', oneOf(t.source, ROUND_SOURCES))],
+);
+
+/** A ceremony photo of a round, stored resized (WebP widths and an Open Graph JPEG) under names made of
+ * the original's SHA-256, so its URLs never change meaning and can be cached for good. */
+export const roundPhotos = sqliteTable(
+  'round_photos',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    sha256: text('sha256').notNull(),
+    alt: text('alt').notNull(),
+    /** Size of the largest stored variant (the page's width/height attributes keep the aspect ratio). */
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** The stored WebP widths, ascending, comma-separated ("480,960,1600"). */
+    widths: text('widths').notNull(),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('round_photos_round_sha').on(t.roundId, t.sha256), index('round_photos_sha').on(t.sha256)],
 );
 
 /** Per-unit quotas of a round, collectives and individuals apart. */
@@ -239,7 +289,65 @@ export const signoffs = sqliteTable(
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
     withdrawReason: text('withdraw_reason'),
   },
-  (t) => [index('signoffs_round').on(t.roundId)],
+  (t) => [
+    index('signoffs_round').on(t.roundId),
+    // One standing (not withdrawn) sign-off per round.
+    uniqueIndex('signoffs_standing').on(t.roundId).where(sql`${t.withdrawnAt} IS NULL`),
+  ],
+);
+
+/** What a sign-off froze: every entry of the final list with everything that lands on its award, in
+ * the annex's order. The awards and the DOCX annex are built from these rows. */
+export const signoffEntries = sqliteTable(
+  'signoff_entries',
+  {
+    signoffId: integer('signoff_id')
+      .notNull()
+      .references(() => signoffs.id),
+    nominationId: integer('nomination_id')
+      .notNull()
+      .references(() => nominations.id),
+    nomineeKind: text('nominee_kind', { enum: NOMINEE_KINDS }).notNull(),
+    /** Position in the attached list, per kind (1-based). */
+    ordinal: integer('ordinal').notNull(),
+    collectiveId: integer('collective_id').references(() => collectives.id),
+    individualId: integer('individual_id').references(() => individuals.id),
+    name: text('name').notNull(),
+    position: text('position'),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    unitName: text('unit_name').notNull(),
+    gender: text('gender', { enum: GENDERS }),
+    birthYear: integer('birth_year'),
+    partyMember: integer('party_member', { mode: 'boolean' }),
+    summary: text('summary').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.signoffId, t.nomineeKind, t.ordinal] })],
+);
+
+/** The council's sitting on a round (one per round): the minutes are printed from it and the tallies
+ * of the nominations it voted (nominations.sitting_id). */
+export const councilSittings = sqliteTable(
+  'council_sittings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    /** ISO date (YYYY-MM-DD) of the sitting. */
+    heldOn: text('held_on').notNull(),
+    place: text('place').notNull(),
+    chair: text('chair').notNull(),
+    secretary: text('secretary').notNull(),
+    /** Members present, one name per line. */
+    membersPresent: text('members_present').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('council_sittings_round').on(t.roundId)],
 );
 
 export const nominations = sqliteTable(
@@ -268,21 +376,26 @@ export const nominations = sqliteTable(
     voteFor: integer('vote_for'),
     voteAgainst: integer('vote_against'),
     voteTotal: integer('vote_total'),
+    /** Abstentions and absent members: for + against + abstain = vote_total = the council's members. */
+    voteAbstain: integer('vote_abstain'),
+    /** The council sitting that voted it, when voted at a sitting. */
+    sittingId: integer('sitting_id').references((): any => councilSittings.id),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
-    check(
-      'nominations_one_nominee',
-      sql`(${t.nomineeKind} = 'collective' AND ${t.collectiveId} IS NOT NULL AND ${t.individualId} IS NULL)
-       OR (${t.nomineeKind} = 'individual' AND ${t.individualId} IS NOT NULL AND ${t.collectiveId} IS NULL)`,
-    ),
+    check('nominations_one_nominee', oneNominee(t.nomineeKind, t.collectiveId, t.individualId)),
+    check('nominations_status_value', oneOf(t.status, NOMINATION_STATUSES)),
+    // One nomination per nominee per round.
+    uniqueIndex('nominations_round_individual').on(t.roundId, t.individualId).where(sql`${t.individualId} IS NOT NULL`),
+    uniqueIndex('nominations_round_collective').on(t.roundId, t.collectiveId).where(sql`${t.collectiveId} IS NOT NULL`),
     index('nominations_round_status').on(t.roundId, t.status, t.id),
     // The queues across rounds (?status=submitted), newest first: count and seek on the index alone.
     index('nominations_status').on(t.status, t.id),
     index('nominations_unit').on(t.unitId),
     index('nominations_collective').on(t.collectiveId),
     index('nominations_individual').on(t.individualId),
+    index('nominations_sitting').on(t.sittingId),
   ],
 );
 
@@ -302,7 +415,7 @@ export const nominationComments = sqliteTable(
     body: text('body').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('nomination_comments_nomination').on(t.nominationId)],
+  (t) => [index('nomination_comments_nomination').on(t.nominationId), check('nomination_comments_kind', oneOf(t.kind, COMMENT_KINDS))],
 );
 
 /** Attachment metadata; the bytes live under data/uploads/<storageKey>, outside public/. */
@@ -353,6 +466,7 @@ export const awards = sqliteTable(
     unitName: text('unit_name').notNull(),
     summary: text('summary').notNull().default(''),
     gender: text('gender', { enum: GENDERS }),
+    birthYear: integer('birth_year'),
     partyMember: integer('party_member', { mode: 'boolean' }),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
     revokedBy: integer('revoked_by').references(() => users.id),
@@ -369,10 +483,16 @@ export const awards = sqliteTable(
     index('awards_unit').on(t.unitId),
     index('awards_individual').on(t.individualId),
     index('awards_collective').on(t.collectiveId),
+    check('awards_one_nominee', oneNominee(t.nomineeKind, t.collectiveId, t.individualId)),
+    check('awards_gender', oneOf(t.gender, GENDERS)),
   ],
 );
 
-/** Public consultation feedback on a proposed nominee. The address is stored only as a hash. */
+/**
+ * Public consultation feedback on a proposed nominee, kept here and not in the audit trail (anonymous
+ * posts would grow the hash chain without bound; the trail records their moderation). The address is
+ * stored only as a hash.
+ */
 export const feedback = sqliteTable(
   'feedback',
   {
@@ -387,8 +507,16 @@ export const feedback = sqliteTable(
     body: text('body').notNull(),
     addressHash: text('address_hash').notNull(),
     createdAt: createdAt(),
+    /** Moderation: a reviewer hides an abusive comment (audited); the text stays for the record. */
+    hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
+    hiddenBy: integer('hidden_by').references(() => users.id),
+    hiddenReason: text('hidden_reason'),
   },
-  (t) => [index('feedback_nomination').on(t.nominationId), index('feedback_address').on(t.addressHash, t.createdAt)],
+  (t) => [
+    index('feedback_nomination').on(t.nominationId),
+    index('feedback_address').on(t.addressHash, t.createdAt),
+    index('feedback_round_time').on(t.roundId, t.createdAt),
+  ],
 );
 
 /** Append-only, hash-chained record of every change of state. */
@@ -426,4 +554,19 @@ export const signInFailures = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('sign_in_failures_key').on(t.key, t.at)],
+);
+
+/** Sessions ended by signing out: a copied session cookie stops working at once. `expiresAt` is when
+ * the cookie would have lapsed without activity. */
+export const endedSessions = sqliteTable(
+  'ended_sessions',
+  {
+    sid: text('sid').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('ended_sessions_expires').on(t.expiresAt)],
 );

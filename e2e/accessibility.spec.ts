@@ -10,6 +10,8 @@ async function publicPages(request: APIRequestContext): Promise<Array<[string, s
   const pages: Array<[string, string]> = [
     ['home', '/'],
     ['honour roll', `/rounds/${ROLL}`],
+    ['honour roll filtered', `/rounds/${ROLL}?q=nguyen&unit=phuong-tan-phong`],
+    ['honour roll, nothing matches', `/rounds/${ROLL}?q=zzzz`],
     ['search', '/search?q=nguyen&kind=individual'],
     ['award', `/awards/${awards[0].id}`],
     ['unit', '/units/phuong-tan-thuan-dong'],

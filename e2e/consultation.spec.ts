@@ -29,8 +29,10 @@ test('a consultation round shows its proposed list and takes public comments', a
   await pub.getByLabel(/Nội dung ý kiến/).fill('Tổ dân phố luôn gương mẫu, <b>đồng ý</b> khen thưởng.');
   await pub.getByRole('button', { name: 'Gửi ý kiến' }).click();
   await expect(pub.locator('form').getByRole('status')).toHaveText('Cảm ơn bạn đã góp ý.');
-  // Five comments an hour per address; the sixth is refused with a message.
+  // Five comments an hour per address; the sixth is refused with a message. A client that claims
+  // another address in X-Forwarded-For each time is still counted by its socket address.
   for (let i = 0; i < 5; i++) {
+    await pub.setExtraHTTPHeaders({ 'x-forwarded-for': `203.0.113.${i + 10}` });
     // React resets the form when the previous action has finished: only then type the next comment
     // (typing earlier lost the text to that reset and the comment was never sent).
     await expect(pub.getByLabel(/Nội dung ý kiến/)).toHaveValue('');
@@ -60,6 +62,14 @@ test('a consultation round shows its proposed list and takes public comments', a
   await expect(fb).toContainText('<b>đồng ý</b>');
   await expect(fb.locator('b')).toHaveCount(0);
   await expect(fb.getByRole('listitem')).toHaveCount(5);
+  // Moderation: a reviewer hides a comment with a reason; the hiding is in the nomination's timeline.
+  const first = fb.getByRole('listitem').first();
+  await first.getByText('Ẩn ý kiến này', { exact: true }).first().click();
+  await first.getByLabel('Lý do ẩn (ghi vào nhật ký)').fill('Thử ẩn ý kiến');
+  reviewer.once('dialog', (d) => d.accept());
+  await first.getByRole('button', { name: 'Ẩn ý kiến này' }).click();
+  await expect(fb.getByRole('listitem')).toHaveCount(4);
+  await expect(reviewer.getByTestId('timeline')).toContainText('Ẩn ý kiến nhân dân');
   await reviewer.context().close();
 
   // Rounds without a consultation, and unknown slugs, have no consultation page.

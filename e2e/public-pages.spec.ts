@@ -75,6 +75,16 @@ test('the search form works without JavaScript and pages through results', async
   await context.close();
 });
 
+test('search marks the matched words and names the round without repeating its year', async ({ page }) => {
+  await page.goto('/search?q=van+tam');
+  const first = page.getByTestId('search-results').getByRole('listitem').first();
+  await expect(first.getByRole('link').first()).toHaveText('Trường Tiểu học Lê Văn Tám');
+  await expect(first.locator('mark')).toHaveText(['Văn', 'Tám']);
+  await page.goto('/search?q=phuong&round=so-ket-3-nam-ket-luan-01-2021-2024');
+  const round = page.getByTestId('search-results').getByRole('listitem').first().getByRole('link', { name: /Sơ kết/ });
+  await expect(round).toHaveText('Sơ kết 3 năm thực hiện Kết luận 01-KL/TW (2021–2024)');
+});
+
 test('with JavaScript, results follow the typing', async ({ page }) => {
   await page.goto('/search');
   await page.getByRole('searchbox', { name: 'Từ khóa' }).pressSequentially('tan thuan do', { delay: 20 });

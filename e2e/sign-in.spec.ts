@@ -3,9 +3,9 @@ import { expect, test } from '@playwright/test';
 import { LoginPage, storageStateOf, type DemoUser } from './pages/login-page';
 
 const MENUS: Record<DemoUser, { has: string[]; lacks: string[]; unit: string }> = {
-  admin: { has: ['Tổng quan', 'Đợt khen thưởng', 'Đề nghị', 'Nhật ký'], lacks: ['Thẩm định', 'Phê duyệt'], unit: 'UBND Quận 7' },
-  reviewer: { has: ['Tổng quan', 'Đề nghị', 'Thẩm định'], lacks: ['Phê duyệt'], unit: 'Phòng Nội vụ' },
-  approver: { has: ['Tổng quan', 'Đề nghị', 'Phê duyệt'], lacks: ['Thẩm định'], unit: 'UBND Quận 7' },
+  admin: { has: ['Tổng quan', 'Đợt khen thưởng', 'Đề nghị', 'Nhật ký'], lacks: ['Thẩm định', 'Phê duyệt'], unit: 'Quận 7' },
+  reviewer: { has: ['Tổng quan', 'Đề nghị', 'Thẩm định'], lacks: ['Phê duyệt'], unit: 'Quận 7' },
+  approver: { has: ['Tổng quan', 'Đề nghị', 'Phê duyệt'], lacks: ['Thẩm định'], unit: 'Quận 7' },
   officer: { has: ['Tổng quan', 'Đề nghị'], lacks: ['Thẩm định', 'Phê duyệt'], unit: 'Phường Tân Phong' },
   officer2: { has: ['Tổng quan', 'Đề nghị'], lacks: ['Thẩm định', 'Phê duyệt'], unit: 'Phường Tân Hưng' },
 };
@@ -15,7 +15,7 @@ for (const [user, menu] of Object.entries(MENUS) as [DemoUser, (typeof MENUS)[De
     test.use({ storageState: storageStateOf(user) });
     test(`sees its own menu`, async ({ page }) => {
       await page.goto('/manage');
-      await expect(page.getByText(`Đơn vị: ${menu.unit}`)).toBeVisible();
+      await expect(page.getByText(`Đơn vị: ${menu.unit}`, { exact: true })).toBeVisible();
       const nav = page.getByRole('navigation', { name: 'Khu vực cán bộ' }).last();
       for (const item of menu.has) await expect(nav.getByRole('link', { name: new RegExp(`^${item}( \\d+)?$`) })).toBeVisible();
       for (const item of menu.lacks) await expect(nav.getByRole('link', { name: new RegExp(`^${item}( \\d+)?$`) })).toHaveCount(0);
@@ -66,4 +66,28 @@ test('signing out ends the session', async ({ page }) => {
   await expect(page).toHaveURL(/\/login$/);
   await page.goto('/manage');
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fmanage$/);
+});
+
+test('signing out ends the session on the server: a copied cookie stops working', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn('officer2');
+  await expect(page).toHaveURL(/\/manage$/);
+  const copied = await context.cookies();
+  expect(copied.some((c) => c.name.endsWith('authjs.session-token'))).toBe(true);
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  // Someone replays the cookie copied before the sign-out.
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const replay = await thief.newPage();
+  await replay.goto('/manage/nominations');
+  await expect(replay).toHaveURL(/\/login$/);
+  const res = await replay.request.get('/manage/nominations', { maxRedirects: 0 });
+  expect(res.status()).toBeGreaterThanOrEqual(300);
+  expect(await res.text()).not.toContain('/manage/nominations/');
+  await thief.close();
+  await context.close();
 });

@@ -29,6 +29,10 @@ test('admin creates an officer who must change the password, then deactivates th
   await expect(user.getByText('Bạn cần đổi mật khẩu trước khi tiếp tục.')).toBeVisible();
   await user.goto('/manage/nominations');
   await expect(user).toHaveURL(/\/account\/password$/);
+  // The redirect carries nothing of the page (route handlers and actions: tests/actor-gate.test.ts).
+  const direct = await user.request.get('/manage/nominations', { maxRedirects: 0 });
+  expect(direct.status()).toBeGreaterThanOrEqual(300);
+  expect(await direct.text()).not.toContain('/manage/nominations/');
   // A wrong current password changes nothing.
   await user.getByLabel('Mật khẩu hiện tại').fill('sai-mat-khau-000');
   await user.getByLabel(/Mật khẩu mới/).fill(OWN);

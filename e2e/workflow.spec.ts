@@ -109,7 +109,7 @@ test('approver approves both with the council vote', async ({ browser }) => {
     await page.getByRole('radio', { name: 'Phê duyệt', exact: true }).check();
     await page.getByLabel('Số phiếu đồng ý').fill('9');
     await page.getByLabel('Số phiếu không đồng ý').fill('0');
-    await page.getByLabel('Tổng số thành viên').fill('9');
+    await page.getByLabel('Số không biểu quyết hoặc vắng').fill('0');
     await page.getByRole('button', { name: 'Quyết định' }).click();
     await expect(page.getByTestId('nomination-status')).toHaveText('Đã phê duyệt');
     await expect(page.getByText('Biểu quyết: 9 đồng ý, 0 không đồng ý / 9 thành viên')).toBeVisible();

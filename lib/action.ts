@@ -2,7 +2,7 @@
 // lib/, and turn DomainErrors into a typed state the form shows in the user's language.
 import 'server-only';
 import { z } from 'zod';
-import { getActor } from '@/lib/actor';
+import { getActor, getSessionActor } from '@/lib/actor';
 import { isDomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/policy';
 
@@ -11,6 +11,8 @@ export type ActionState = { ok?: boolean; error?: string; params?: Record<string
 export function validatedAction<S extends z.ZodType>(
   schema: S,
   fn: (actor: Actor | null, data: z.infer<S>) => void | Promise<void>,
+  /** Only the password change itself runs on a temporary password. */
+  options: { temporaryPassword?: boolean } = {},
 ): (prev: ActionState, formData: FormData) => Promise<ActionState> {
   return async (_prev, formData) => {
     const raw: Record<string, unknown> = {};
@@ -24,7 +26,10 @@ export function validatedAction<S extends z.ZodType>(
       return { error: 'invalid_input', params: { field }, at: Date.now() };
     }
     // A session that ended while the form was open: say so, and the form keeps what was typed.
-    const actor = await getActor();
+    const session = await getSessionActor();
+    if (!session) return { error: 'session_expired', at: Date.now() };
+    if (session.mustChangePassword && !options.temporaryPassword) return { error: 'must_change_password', at: Date.now() };
+    const actor = options.temporaryPassword ? session : await getActor();
     if (!actor) return { error: 'session_expired', at: Date.now() };
     try {
       await fn(actor, parsed.data);

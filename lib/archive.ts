@@ -13,8 +13,10 @@ import { DomainError } from '@/lib/errors';
 import { ARCHIVE_COLUMNS, parseSheet, readStaged, stageFile, type ParsedRow, type RowError, type Sheet } from '@/lib/import';
 import { nameMatcher } from '@/lib/name-match';
 import { roundRefusal, type Actor } from '@/lib/policy';
+import { listRoundUnitOptions } from '@/lib/rounds';
 import { clean, fold } from '@/lib/text';
 import { createAwards, uniqueSlug, write } from '@/lib/workflow';
+import { finalListEntries } from '@/lib/final-list';
 
 export type ArchiveTerms = {
   title: string;
@@ -135,7 +137,8 @@ export async function recordArchiveRound(
     };
     const roundId = tx
       .insert(rounds)
-      .values({ ...terms, slug, unitId: a.unitId, status: 'decided', source: 'archive', decidedAt: now, createdAt: now, updatedAt: now })
+      // Run (issued) by the admin's People's Committee when there is one, as a new round defaults to.
+      .values({ ...terms, slug, unitId: listRoundUnitOptions(a)[0]?.id ?? a.unitId, status: 'decided', source: 'archive', decidedAt: now, createdAt: now, updatedAt: now })
       .returning({ id: rounds.id })
       .get().id;
     let linked = 0;
@@ -170,7 +173,7 @@ export async function recordArchiveRound(
         .values({ roundId, nomineeKind: p.kind, individualId, collectiveId, unitId: p.unitId, summary: p.summary, status: 'approved', createdBy: a.id, decidedAt: now, updatedAt: now, createdAt: now })
         .run();
     });
-    const awards = createAwards(tx, roundId);
+    const awards = createAwards(tx, roundId, finalListEntries(tx, roundId));
     appendAudit(tx, {
       actorId: a.id,
       action: 'round.archive_recorded',

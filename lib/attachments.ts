@@ -1,6 +1,6 @@
 // Nomination attachments: PDF, DOCX, JPEG or PNG up to 10 MB, recognised by their bytes (never by
-// name or declared type), stored under data/uploads outside public/, read back only through
-// getAttachment(), which applies the same scope as the nomination itself.
+// name or declared type) and named with the extension of that type, stored under data/uploads outside
+// public/, read back only through getAttachment(), which applies the same scope as the nomination itself.
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -12,32 +12,72 @@ import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import { getNomination } from '@/lib/nominations';
 import { nominationRefusal, type Actor } from '@/lib/policy';
+import { clean } from '@/lib/text';
+import { MAX_ATTACHMENT_BYTES } from '@/lib/upload-limits';
 import { loadNominationContext, write } from '@/lib/workflow';
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export { MAX_ATTACHMENT_BYTES };
 
 export function uploadsDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOADS_DIR || 'data/uploads');
 }
 
-/** The file's real type from its first bytes, or null when it is none of the accepted kinds. */
-export function sniffType(bytes: Uint8Array): 'application/pdf' | 'image/png' | 'image/jpeg' | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' | null {
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export type AttachmentType = 'application/pdf' | 'image/png' | 'image/jpeg' | typeof DOCX;
+
+/** The extension a stored file gets: from its detected type, never from the name it came with. */
+export const EXTENSION: Record<AttachmentType, string> = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg', [DOCX]: 'docx' };
+
+// Markup a browser or Windows' mshta would run if the file were opened as HTML: a polyglot (PDF or PNG
+// signature, then HTML) is refused whatever its name. Long enough that compressed bytes never match.
+const MARKUP = /<(?:script|!doctype|html[\s>]|iframe|object[\s>]|embed[\s>]|hta:|svg[\s>]|body[\s>]|meta[\s>]|\?xml-stylesheet)/i;
+
+/**
+ * The file's real type from its bytes, or null when it is none of the accepted kinds: the signature,
+ * then the structure a reader needs (a PDF's %%EOF in its last KiB, a PNG's IHDR first chunk, a DOCX's
+ * content types and document part), and no HTML anywhere.
+ */
+export function sniffType(bytes: Uint8Array): AttachmentType | null {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (b.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  // A DOCX is a ZIP whose directory names word/document.xml.
-  if (b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && b.includes('word/document.xml', 0, 'latin1')) {
-    return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  const type = signatureType(b);
+  if (!type) return null;
+  if (MARKUP.test(b.toString('latin1'))) return null;
+  return type;
+}
+
+function signatureType(b: Buffer): AttachmentType | null {
+  if (b.subarray(0, 5).toString('latin1') === '%PDF-') {
+    return b.subarray(Math.max(0, b.length - 1024)).includes('%%EOF', 0, 'latin1') ? 'application/pdf' : null;
+  }
+  if (b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    return b.readUInt32BE(8) === 13 && b.subarray(12, 16).toString('latin1') === 'IHDR' && b.includes('IEND', 16, 'latin1') ? 'image/png' : null;
+  }
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff && b.length > 4) return 'image/jpeg';
+  // A DOCX is a ZIP whose directory names [Content_Types].xml and word/document.xml.
+  if (b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && b.includes('[Content_Types].xml', 0, 'latin1') && b.includes('word/document.xml', 0, 'latin1')) {
+    return DOCX;
   }
   return null;
 }
 
-/** A file name safe to store and to echo in a header: no path, no control characters, NFC, bounded. */
-export function safeFileName(name: string): string {
-  const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').replace(/^\.+/, '').trim().slice(0, 200);
-  return cleaned || 'tep-dinh-kem';
+/**
+ * The name a file is stored and offered under: the last path segment, cleaned as all text is (NFC,
+ * controls, bidi and zero-width characters gone), without characters Windows refuses, its extension
+ * replaced by the one of the detected type.
+ */
+export function safeFileName(name: string, type?: AttachmentType): string {
+  const base = clean(name.split(/[\\/]/).pop() ?? '');
+  let stem = base.replace(/["<>|:*?]/g, '').replace(/[.\s]+$/, '');
+  if (type) stem = stem.replace(/\.[^.\s]{1,10}$/, '');
+  stem = stem.replace(/^[.\s]+/, '').slice(0, 200).trim() || 'tep-dinh-kem';
+  return type ? `${stem}.${EXTENSION[type]}` : stem;
+}
+
+/** Content-Disposition for a download: an ASCII fallback and the real name by RFC 5987/6266. */
+export function contentDisposition(fileName: string, inline = false): string {
+  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^\x20-\x7e]|["\\%;]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 export type AttachmentDTO = { id: number; fileName: string; mimeType: string; size: number; createdAt: Date };
@@ -46,7 +86,7 @@ export function addAttachment(actor: Actor | null, nominationId: number, file: {
   if (file.bytes.byteLength === 0 || file.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new DomainError('invalid_file', { reason: 'size' });
   const mimeType = sniffType(file.bytes);
   if (!mimeType) throw new DomainError('invalid_file', { reason: 'type' });
-  const fileName = safeFileName(file.name);
+  const fileName = safeFileName(file.name, mimeType);
   const storageKey = randomBytes(16).toString('hex');
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const dir = uploadsDir();
@@ -90,5 +130,8 @@ export function getAttachment(actor: Actor | null, attachmentId: number): { file
   const row = getDb().select().from(attachments).where(and(eq(attachments.id, attachmentId))).get();
   if (!row) throw new DomainError('not_found');
   getNomination(actor, row.nominationId);
-  return { fileName: row.fileName, mimeType: row.mimeType, size: row.size, file: path.join(uploadsDir(), row.storageKey) };
+  // Rows stored before names were cleaned and extensions derived get the same treatment on the way out.
+  const mimeType = (row.mimeType in EXTENSION ? row.mimeType : 'application/octet-stream') as AttachmentType;
+  const fileName = row.mimeType in EXTENSION ? safeFileName(row.fileName, mimeType) : safeFileName(row.fileName);
+  return { fileName, mimeType, size: row.size, file: path.join(uploadsDir(), row.storageKey) };
 }

@@ -1,12 +1,36 @@
 // Reading the audit trail (admins only). Writing goes through lib/audit-chain.ts inside each change.
 import 'server-only';
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { auditEvents, users } from '@/db/schema';
+import { auditEvents, awards, collectives, individuals, nominations, users } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { roundRefusal, type Actor } from '@/lib/policy';
+import { roundsRunUnder, unitsUnder } from '@/lib/scope';
 
 export type AuditRow = { id: number; at: Date; actor: string | null; action: string; entityType: string; entityId: number | null; before: unknown; after: unknown };
+
+/**
+ * The events an administrator audits: those about the rounds their unit's subtree runs (and those
+ * rounds' nominations and awards), and about the units, people and users of that subtree. Events about
+ * the whole database (the demo seed) belong to administrators of a root unit.
+ */
+function auditScope(actor: Actor): SQL {
+  const db = getDb();
+  const path = actor.unitPath;
+  const rounds = roundsRunUnder(path);
+  const about = (type: string, ids: any) => and(eq(auditEvents.entityType, type), inArray(auditEvents.entityId, ids));
+  return or(
+    about('round', rounds),
+    about('nomination', db.select({ id: nominations.id }).from(nominations).where(inArray(nominations.roundId, rounds))),
+    about('award', db.select({ id: awards.id }).from(awards).where(inArray(awards.roundId, rounds))),
+    about('unit', unitsUnder(path)),
+    about('individual', db.select({ id: individuals.id }).from(individuals).where(inArray(individuals.unitId, unitsUnder(path)))),
+    about('collective', db.select({ id: collectives.id }).from(collectives).where(inArray(collectives.unitId, unitsUnder(path)))),
+    about('user', db.select({ id: users.id }).from(users).where(inArray(users.unitId, unitsUnder(path)))),
+    // Imports and other events with no entity of their own: by who did them.
+    and(inArray(auditEvents.entityType, ['import', 'database']), or(inArray(auditEvents.actorId, db.select({ id: users.id }).from(users).where(inArray(users.unitId, unitsUnder(path)))), path.split('/').filter(Boolean).length === 1 ? sql`${auditEvents.actorId} IS NULL` : sql`0`)),
+  )!;
+}
 
 /** Newest first, keyset-paginated by id (`before`), filtered by action prefix and entity. */
 export function listAuditEvents(
@@ -16,6 +40,7 @@ export function listAuditEvents(
   if (roundRefusal(actor, 'audit')) throw new DomainError('forbidden');
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
   const where: Array<SQL | undefined> = [
+    auditScope(actor!),
     // A prefix match: LIKE's wildcards in the filter ("_" is common in action names) are escaped.
     filter.action ? sql`${auditEvents.action} LIKE ${`${filter.action.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'` : undefined,
     filter.entityType ? eq(auditEvents.entityType, filter.entityType) : undefined,

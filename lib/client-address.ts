@@ -1,8 +1,13 @@
-// The client's address, for rate limits. Next.js fills X-Forwarded-For with the socket address only
-// when the request carries none, so the header is the client's own word unless a proxy we trust
-// appended to it: TRUST_PROXY is the number of such proxies in front of the app (default 0).
+// The client's address, for rate limits. X-Forwarded-For is the client's own word unless a proxy we
+// trust wrote it, so the address the TCP connection came from is the anchor: lib/request-guards.ts
+// copies the socket's address into PEER_HEADER on every request (overwriting whatever a client sent).
+// TRUST_PROXY is the number of proxies in front of the app (default 0): each appends the address it
+// saw to X-Forwarded-For, so the client is that many hops to the left of the socket address.
 
 type HeaderSource = { get(name: string): string | null };
+
+/** Set by the server itself from the socket (lib/request-guards.ts); never trusted from the client. */
+export const PEER_HEADER = 'x-vinhdanh-peer';
 
 export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
   const v = (env.TRUST_PROXY ?? '').trim().toLowerCase();
@@ -11,18 +16,26 @@ export function trustedProxyHops(env: Record<string, string | undefined> = proce
   return Number.isInteger(n) && n > 0 && n < 10 ? n : 0;
 }
 
+function address(s: string | undefined): string | null {
+  const a = s?.trim();
+  if (a && a.length <= 64 && /^[0-9a-fA-F:.[\]]+$/.test(a)) return a.replace(/^::ffff:/, '');
+  return null;
+}
+
 /**
- * With N trusted proxies the client is the N-th address from the right of X-Forwarded-For (each
- * proxy appends the peer it saw); entries further left are whatever the client claimed. Without a
- * trusted proxy the right-most entry is used: the socket address when the client sent no header.
+ * Without a trusted proxy: the socket address, whatever X-Forwarded-For says. With N trusted proxies:
+ * the N-th address to the left of the socket address in X-Forwarded-For (the entry the outermost
+ * trusted proxy appended); anything further left is whatever the client claimed.
  */
 export function clientAddress(headers: HeaderSource, env: Record<string, string | undefined> = process.env): string {
+  const peer = address(headers.get(PEER_HEADER) ?? undefined);
+  if (!peer) return 'unknown';
   const hops = trustedProxyHops(env);
+  if (hops === 0) return peer;
   const chain = (headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const picked = chain[chain.length - Math.max(hops, 1)] ?? chain[0];
-  if (picked && picked.length <= 64 && /^[0-9a-fA-F:.[\]]+$/.test(picked)) return picked.replace(/^::ffff:/, '');
-  return 'unknown';
+  // Fewer entries than trusted hops: the request did not come through the proxies; no address to trust.
+  return address(chain[chain.length - hops]) ?? 'unknown';
 }

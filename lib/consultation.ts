@@ -1,19 +1,26 @@
 // Public consultation (lấy ý kiến): while a round that holds one is in review, its proposed list is
-// public until the deadline and anyone may comment on a nominee; reviewers read the comments.
+// public until the deadline and anyone may comment on a nominee; reviewers read the comments and may
+// hide an abusive one. Comments live in their own table, rate-limited per address and per round; the
+// audit trail records their moderation, not every anonymous post.
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { collectives, feedback, individuals, nominations, rounds, units } from '@/db/schema';
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import { getNomination } from '@/lib/nominations';
-import { isStaff, seesAllNominations, type Actor } from '@/lib/policy';
+import { hasRole, isOffice, isStaff, type Actor } from '@/lib/policy';
 import { clean } from '@/lib/text';
 import { write } from '@/lib/workflow';
 
 export const FEEDBACK_MAX = 1000;
 export const FEEDBACK_PER_HOUR = 5;
+/** Comments a round takes in an hour from everyone together (FEEDBACK_ROUND_PER_HOUR overrides). */
+export function feedbackPerRoundPerHour(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.FEEDBACK_ROUND_PER_HOUR);
+  return Number.isInteger(n) && n > 0 ? n : 300;
+}
 const PROPOSED = ['submitted', 'checked', 'approved'] as const;
 
 export type ConsultationView = {
@@ -55,26 +62,48 @@ export function addFeedback(input: { slug: string; nominationId: number; name?: 
     const view = getConsultation(input.slug, now);
     if (!view || !view.open) throw new DomainError('not_found');
     if (!view.nominees.some((n) => n.id === input.nominationId)) throw new DomainError('not_found');
+    const hourAgo = new Date(now.getTime() - 3_600_000);
     const recent = tx
       .select({ n: count() })
       .from(feedback)
-      .where(and(eq(feedback.addressHash, addressHash), gt(feedback.createdAt, new Date(now.getTime() - 3_600_000))))
+      .where(and(eq(feedback.addressHash, addressHash), gt(feedback.createdAt, hourAgo)))
       .get()!.n;
     if (recent >= FEEDBACK_PER_HOUR) throw new DomainError('rate_limited');
     const roundId = tx.select({ id: nominations.roundId }).from(nominations).where(eq(nominations.id, input.nominationId)).get()!.id;
-    const id = tx.insert(feedback).values({ roundId, nominationId: input.nominationId, authorName: name, body, addressHash, createdAt: now }).returning({ id: feedback.id }).get().id;
-    appendAudit(tx, { actorId: null, action: 'feedback.create', entityType: 'nomination', entityId: input.nominationId, after: { feedbackId: id } });
+    // Many addresses together (a botnet, or addresses rotated) still cannot flood one round.
+    const roundRecent = tx
+      .select({ n: count() })
+      .from(feedback)
+      .where(and(eq(feedback.roundId, roundId), gt(feedback.createdAt, hourAgo)))
+      .get()!.n;
+    if (roundRecent >= feedbackPerRoundPerHour()) throw new DomainError('rate_limited');
+    tx.insert(feedback).values({ roundId, nominationId: input.nominationId, authorName: name, body, addressHash, createdAt: now }).run();
+  });
+}
+
+/** A reviewer (or admin) hides an abusive comment, with a reason; audited. */
+export function hideFeedback(actor: Actor | null, feedbackId: number, reason: string, now = new Date()): void {
+  const why = clean(reason);
+  if (why.length < 3 || why.length > 500) throw new DomainError('invalid_input', { field: 'reason' });
+  write((tx) => {
+    const row = tx.select({ id: feedback.id, nominationId: feedback.nominationId, hiddenAt: feedback.hiddenAt }).from(feedback).where(eq(feedback.id, feedbackId)).get();
+    if (!row || !isStaff(actor) || !isOffice(actor) || !(hasRole(actor, 'reviewer') || hasRole(actor, 'admin'))) throw new DomainError('not_found');
+    getNomination(actor, row.nominationId); // the round's office only: another authority's reads as not found
+    if (row.hiddenAt) return;
+    tx.update(feedback).set({ hiddenAt: now, hiddenBy: actor.id, hiddenReason: why }).where(eq(feedback.id, feedbackId)).run();
+    appendAudit(tx, { actorId: actor.id, action: 'feedback.hide', entityType: 'nomination', entityId: row.nominationId, after: { feedbackId, reason: why }, at: now });
   });
 }
 
 /** Feedback on a nomination, for the district office only. */
-export function listFeedback(actor: Actor | null, nominationId: number): Array<{ at: Date; name: string | null; body: string }> {
+export function listFeedback(actor: Actor | null, nominationId: number): Array<{ id: number; at: Date; name: string | null; body: string }> {
   getNomination(actor, nominationId);
-  if (!isStaff(actor) || !seesAllNominations(actor)) return [];
+  // getNomination scoped it; feedback is for the round's office, not the nominating unit.
+  if (!isOffice(actor)) return [];
   return getDb()
-    .select({ at: feedback.createdAt, name: feedback.authorName, body: feedback.body })
+    .select({ id: feedback.id, at: feedback.createdAt, name: feedback.authorName, body: feedback.body })
     .from(feedback)
-    .where(eq(feedback.nominationId, nominationId))
+    .where(and(eq(feedback.nominationId, nominationId), isNull(feedback.hiddenAt)))
     .orderBy(asc(feedback.id))
     .all();
 }

@@ -1,8 +1,11 @@
 // Reading the office's spreadsheets: XLSX or CSV (UTF-8, UTF-16 or Windows-1258, comma or
-// semicolon), refusing what is not a spreadsheet, too large, or a zip bomb. Pure: no database.
+// semicolon), refusing what is not a spreadsheet, too large, or a zip bomb (counted while inflating).
+// Pure: no database.
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { MAX_IMPORT_BYTES } from '@/lib/upload-limits';
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 export const MAX_IMPORT_ROWS = 200_000;
 const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 
@@ -71,19 +74,103 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Sum of the uncompressed sizes a ZIP's central directory declares (read before anything inflates). */
-export function zipDeclaredSize(b: Buffer): number {
+/** CRC-32 (the ZIP polynomial), for the stored copy handed to ExcelJS. */
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(b: Buffer): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Most bytes a ZIP of `size` bytes may inflate to: 200 times its size, never more than 200 MB. */
+export function inflateLimit(size: number): number {
+  return Math.min(MAX_UNZIPPED_BYTES, size * 200);
+}
+
+/**
+ * Inflates every entry of a ZIP, counting the bytes actually produced while inflating — the sizes the
+ * ZIP declares are the attacker's to write, so they are never trusted — and refuses it as a zip bomb
+ * the moment the total passes `limit`. Returns the entries' names and contents.
+ */
+export function unzipCapped(b: Buffer, limit = inflateLimit(b.length)): Array<{ name: string; data: Buffer }> {
   const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new FileError('not_spreadsheet');
-  const entries = b.readUInt16LE(eocd + 10);
+  if (eocd < 0 || eocd + 22 > b.length) throw new FileError('not_spreadsheet');
+  const count = b.readUInt16LE(eocd + 10);
   let p = b.readUInt32LE(eocd + 16);
   let total = 0;
-  for (let i = 0; i < entries; i++) {
+  const out: Array<{ name: string; data: Buffer }> = [];
+  for (let i = 0; i < count; i++) {
     if (p + 46 > b.length || b.readUInt32LE(p) !== 0x02014b50) throw new FileError('not_spreadsheet');
-    total += b.readUInt32LE(p + 24);
-    p += 46 + b.readUInt16LE(p + 28) + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
+    const method = b.readUInt16LE(p + 10);
+    const compressed = b.readUInt32LE(p + 20);
+    const nameLength = b.readUInt16LE(p + 28);
+    const local = b.readUInt32LE(p + 42);
+    const name = b.subarray(p + 46, p + 46 + nameLength).toString('utf8');
+    p += 46 + nameLength + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
+    if (local + 30 > b.length || b.readUInt32LE(local) !== 0x04034b50) throw new FileError('not_spreadsheet');
+    const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
+    if (start + compressed > b.length) throw new FileError('not_spreadsheet');
+    const raw = b.subarray(start, start + compressed);
+    let data: Buffer;
+    if (method === 0) data = raw;
+    else if (method === 8) {
+      try {
+        // zlib stops with ERR_BUFFER_TOO_LARGE as soon as the output passes what is left of the budget.
+        data = inflateRawSync(raw, { maxOutputLength: Math.max(1, limit - total) });
+      } catch (e) {
+        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new FileError('zip_bomb');
+        throw new FileError('not_spreadsheet');
+      }
+    } else throw new FileError('not_spreadsheet');
+    total += data.length;
+    if (total > limit) throw new FileError('zip_bomb');
+    if (!name.endsWith('/')) out.push({ name, data });
   }
-  return total;
+  return out;
+}
+
+/** A ZIP that stores `entries` uncompressed: what ExcelJS reads, so it never inflates anything itself. */
+export function storedZip(entries: Array<{ name: string; data: Buffer }>): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const crc = crc32(e.data);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(0x0800, 6); // UTF-8 names
+    head.writeUInt32LE(crc, 14);
+    head.writeUInt32LE(e.data.length, 18);
+    head.writeUInt32LE(e.data.length, 22);
+    head.writeUInt16LE(name.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(e.data.length, 20);
+    dir.writeUInt32LE(e.data.length, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    parts.push(head, name, e.data);
+    central.push(dir, name);
+    offset += 30 + name.length + e.data.length;
+  }
+  const size = central.reduce((n, c) => n + c.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...central, end]);
 }
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -105,11 +192,10 @@ export async function readTable(bytes: Uint8Array): Promise<Table> {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let rows: string[][];
   if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
-    const declared = zipDeclaredSize(b);
-    if (declared > MAX_UNZIPPED_BYTES || declared > b.length * 200) throw new FileError('zip_bomb');
+    const entries = unzipCapped(b);
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load(b as never);
+      await wb.xlsx.load(storedZip(entries) as never);
     } catch {
       throw new FileError('not_spreadsheet');
     }

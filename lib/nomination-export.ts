@@ -1,13 +1,13 @@
-// The nominations list as a spreadsheet: exactly the rows and order the list shows for the same query.
+// The nominations list as a spreadsheet: exactly the rows and order the list shows for the same query. Text
+// goes in as string cells, never formulas, so it needs no leading quote (lib/exports.ts awardsXlsx likewise).
 import 'server-only';
 import ExcelJS from 'exceljs';
 import { formatDate } from '@/lib/dates';
-import { safeCell } from '@/lib/exports';
 import { exportNominationList, type NominationFilter } from '@/lib/nominations';
 import type { Actor } from '@/lib/policy';
 
 const STATUS_VI: Record<string, string> = {
-  draft: 'Bản nháp', submitted: 'Đã gửi', returned: 'Trả lại', checked: 'Đã thẩm định', approved: 'Đã phê duyệt', rejected: 'Không phê duyệt',
+  draft: 'Bản nháp', submitted: 'Đã gửi', returned: 'Trả lại', checked: 'Đã thẩm định', approved: 'Đã phê duyệt', rejected: 'Không phê duyệt', withdrawn: 'Đã rút', excluded: 'Đã loại khỏi đợt',
 };
 
 export async function nominationListXlsx(actor: Actor | null, filter: NominationFilter): Promise<{ body: Buffer; rows: number }> {
@@ -18,10 +18,10 @@ export async function nominationListXlsx(actor: Actor | null, filter: Nomination
   items.forEach((n, i) =>
     ws.addRow([
       i + 1,
-      safeCell(n.nomineeName),
+      n.nomineeName,
       n.kind === 'individual' ? 'Cá nhân' : 'Tập thể',
-      safeCell(n.unitName),
-      safeCell(n.roundTitle),
+      n.unitName,
+      n.roundTitle,
       STATUS_VI[n.status] ?? n.status,
       formatDate(n.createdAt, 'vi'),
       formatDate(n.submittedAt, 'vi'),

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
 import { NOMINATION_STATUSES, NOMINEE_KINDS, nominations, rounds, units, users } from '@/db/schema';
-import { seedDemo } from '@/db/demo';
+import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import type { DB } from '@/db/connection';
 import { getNomination, listFilterUnits, listNominations, type NominationFilter } from './nominations';
@@ -90,9 +90,11 @@ describe('nomination scoping', () => {
     for (const id of [0, -1, 1e12, Number.NaN, 2 ** 60]) expect(() => getNomination(reviewer, id)).toThrowError('not_found');
   });
 
-  it('the office sees every nomination', () => {
-    const all = db.select({ id: nominations.id }).from(nominations).all().length;
-    expect(listNominations(reviewer).total).toBe(all);
+  it("the office sees every nomination of its own authority's rounds, none of the neighbouring ward's", () => {
+    const neighbour = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.neighbour)).get()!.id;
+    const all = db.select({ id: nominations.id, roundId: nominations.roundId }).from(nominations).all();
+    expect(listNominations(reviewer).total).toBe(all.filter((n) => n.roundId !== neighbour).length);
+    expect(listNominations(reviewer, { roundId: neighbour }).total).toBe(0);
   });
 
   it('keyset pages (after/before cursors) are the pages by number, newest first', () => {

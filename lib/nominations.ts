@@ -1,6 +1,6 @@
 // Nominations as staff see them: every read takes the actor and is scoped in the query itself.
 import 'server-only';
-import { and, asc, count, desc, eq, exists, gt, inArray, isNull, like, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
   auditEvents,
@@ -20,7 +20,9 @@ import { standingSignoff } from '@/lib/final-list';
 import { memoUntilWrite } from '@/lib/memo';
 import { fold } from '@/lib/text';
 import type { NominationSort } from '@/lib/nomination-sorts';
-import { isStaff, seesAllNominations, type Actor } from '@/lib/policy';
+import { actsForUnit, hasRole, isOffice, isStaff, nominationRefusal, officeOverRound, type Actor, type NominationAction, type Refusal } from '@/lib/policy';
+import { loadNominationContext } from '@/lib/workflow';
+import { roundsRunUnder, unitsUnder } from '@/lib/scope';
 
 export type NominationListItem = {
   id: number;
@@ -55,19 +57,24 @@ export type NominationFilter = {
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; pageCount: number };
 
-/** The scope clause every staff read of nominations carries. Null: the actor may see none. */
+/** The scope clause every staff read of nominations carries. Null: the actor may see none. The office
+ * sees the nominations of the rounds its unit's subtree runs; an officer, those of their subtree. */
 export function nominationScope(actor: Actor | null): SQL | undefined | null {
   if (!isStaff(actor)) return null;
-  if (seesAllNominations(actor)) return undefined;
-  if (actor.roles.includes('officer')) return inSubtree(actor.unitPath);
-  return null;
+  const office = isOffice(actor) ? inArray(nominations.roundId, roundsRunUnder(actor.unitPath)) : undefined;
+  const own = hasRole(actor, 'officer') ? inSubtree(actor.unitPath) : undefined;
+  if (!office && !own) return null;
+  return office && own ? or(office, own) : (office ?? own);
 }
 
-/** Nominations whose nominating unit lies under `path` ("/1/4/"). A sub-select, so callers need not
- * join units; GLOB (case-sensitive, unlike LIKE) lets SQLite range-scan the units_path index. Paths
- * hold only digits and slashes, so no GLOB metacharacter can slip in. */
+/** The key a memo of a scoped read is shared under: actors with the same unit and kind of scope. */
+function scopeKey(actor: Actor): string {
+  return `${actor.unitPath}:${isOffice(actor) ? 'office' : ''}${hasRole(actor, 'officer') ? 'officer' : ''}`;
+}
+
+/** Nominations whose nominating unit lies under `path` ("/1/4/"). */
 function inSubtree(path: string): SQL {
-  return inArray(nominations.unitId, getDb().select({ id: units.id }).from(units).where(sql`${units.path} GLOB ${`${path}*`}`));
+  return inArray(nominations.unitId, unitsUnder(path));
 }
 
 const nomineeName = sql<string>`coalesce(${individuals.fullName}, ${collectives.name})`;
@@ -97,8 +104,7 @@ export function listNominations(actor: Actor | null, filter: NominationFilter = 
   // A search or another order than the newest first: paged by offset over the joined names.
   if (filter.q?.trim() || (filter.sort && filter.sort !== 'newest')) return searchNominations(where, filter, page, pageSize);
   // Counting a nation's queue walks ~100,000 index entries: remembered until the next write.
-  const scopeKey = actor && !seesAllNominations(actor) ? actor.unitPath : '*';
-  const countKey = `queue-total:${scopeKey}:${filter.roundId ?? ''}:${filter.status ?? ''}:${filter.kind ?? ''}:${filter.unitId ?? ''}`;
+  const countKey = `queue-total:${scopeKey(actor!)}:${filter.roundId ?? ''}:${filter.status ?? ''}:${filter.kind ?? ''}:${filter.unitId ?? ''}`;
   const total = memoUntilWrite(countKey, () => db.select({ n: count() }).from(nominations).where(where).get()?.n ?? 0);
   const pageCount = Math.ceil(total / pageSize);
   const backwards = filter.before !== undefined && filter.after === undefined;
@@ -315,7 +321,7 @@ export function inboxCounts(actor: Actor | null): { returned: number; submitted:
   const out = { returned: 0, submitted: 0, checked: 0 };
   if (scope === null || !actor) return out;
   const db = getDb();
-  const rows = memoUntilWrite(`inbox:${seesAllNominations(actor) ? '*' : actor.unitPath}`, () =>
+  const rows = memoUntilWrite(`inbox:${scopeKey(actor)}`, () =>
     db
       .select({ status: nominations.status, n: count() })
       .from(nominations)
@@ -382,7 +388,7 @@ const FILTER_UNITS_MAX = 120;
 export function listFilterUnits(actor: Actor | null): Array<{ id: number; name: string }> {
   const scope = nominationScope(actor);
   if (scope === null || !actor) return [];
-  return memoUntilWrite(`filter-units:${seesAllNominations(actor) ? '*' : actor.unitPath}`, () => readFilterUnits(actor));
+  return memoUntilWrite(`filter-units:${scopeKey(actor)}`, () => readFilterUnits(actor));
 }
 
 function readFilterUnits(actor: Actor): Array<{ id: number; name: string }> {
@@ -392,8 +398,7 @@ function readFilterUnits(actor: Actor): Array<{ id: number; name: string }> {
     .from(units)
     .where(
       and(
-        seesAllNominations(actor) ? undefined : sql`${units.path} GLOB ${`${actor.unitPath}*`}`,
-        exists(db.select({ one: sql`1` }).from(nominations).where(eq(nominations.unitId, units.id))),
+        exists(db.select({ one: sql`1` }).from(nominations).where(and(eq(nominations.unitId, units.id), nominationScope(actor) ?? undefined))),
       ),
     )
     .orderBy(units.path)
@@ -402,11 +407,40 @@ function readFilterUnits(actor: Actor): Array<{ id: number; name: string }> {
   const segments = rows.map((r) => r.path.split('/').filter(Boolean).map(Number));
   const deepest = Math.max(...segments.map((s) => s.length));
   // An officer never gets a unit above their own.
-  const shallowest = seesAllNominations(actor) ? 1 : actor.unitPath.split('/').filter(Boolean).length;
+  const shallowest = Math.min(...segments.map((s) => s.length), actor.unitPath.split('/').filter(Boolean).length);
   let chosen: number[] = [];
   for (let depth = deepest; depth >= shallowest; depth--) {
     chosen = [...new Set(segments.map((s) => s[Math.min(depth, s.length) - 1]))];
     if (chosen.length <= FILTER_UNITS_MAX) break;
   }
   return db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, chosen)).orderBy(units.path).all();
+}
+
+export type NominationPermissions = {
+  /** Each action's refusal for this actor now, or null when allowed. */
+  may: Record<NominationAction, Refusal | null>;
+  /** The actions this actor's roles concern here (the unit's, the reviewer's, the approver's, the admin's). */
+  relevant: NominationAction[];
+  /** An admin acting for the nominating unit (no officer of theirs is doing it). */
+  onBehalf: boolean;
+};
+
+const ALL_ACTIONS: NominationAction[] = ['view', 'comment', 'edit', 'submit', 'withdraw', 'exclude', 'return', 'check', 'approve', 'reject', 'reconsider'];
+
+/**
+ * What the actor may do with a nomination now, and why not — so a page shows the reason instead of
+ * nothing. Judged by the same rules the actions apply (lib/policy), on the same rows.
+ */
+export function nominationPermissions(actor: Actor | null, id: number, now = new Date()): NominationPermissions {
+  getNomination(actor, id);
+  const ctx = loadNominationContext(getDb(), id)!;
+  const may = Object.fromEntries(ALL_ACTIONS.map((a) => [a, nominationRefusal(actor, a, ctx, now)])) as NominationPermissions['may'];
+  const unit = actsForUnit(actor, ctx);
+  const relevant = new Set<NominationAction>();
+  if (unit === 'officer') ['edit', 'submit', 'withdraw'].forEach((a) => relevant.add(a as NominationAction));
+  if (officeOverRound(actor, 'admin', ctx.roundUnitPath)) ['withdraw', 'exclude'].forEach((a) => relevant.add(a as NominationAction));
+  if (unit === 'on_behalf' && ctx.status === 'returned') ['edit', 'submit'].forEach((a) => relevant.add(a as NominationAction));
+  if (officeOverRound(actor, 'reviewer', ctx.roundUnitPath)) ['check', 'return'].forEach((a) => relevant.add(a as NominationAction));
+  if (officeOverRound(actor, 'approver', ctx.roundUnitPath)) ['approve', 'reconsider'].forEach((a) => relevant.add(a as NominationAction));
+  return { may, relevant: ALL_ACTIONS.filter((a) => relevant.has(a)), onBehalf: unit === 'on_behalf' };
 }

@@ -23,18 +23,46 @@ export function isStaff(actor: Actor | null | undefined): actor is Actor {
   return !!actor && actor.roles.length > 0;
 }
 
-/** The district office (reviewers, approvers, admins) sees every nomination; officers only their subtree. */
-export function seesAllNominations(actor: Actor): boolean {
-  return actor.roles.some((r) => r === 'reviewer' || r === 'approver' || r === 'admin');
+/**
+ * The one predicate for "inside a unit's subtree": `path` lies under (or is) the unit whose path is
+ * `root`. Paths are materialised ancestor lists ("/1/4/17/"), so it is a prefix test.
+ */
+export function inSubtree(path: string, root: string): boolean {
+  return path.startsWith(root);
+}
+
+/** The ids on a materialised path, root first: the unit itself and every unit above it. */
+export function pathIds(path: string): number[] {
+  return path.split('/').filter(Boolean).map(Number);
+}
+
+/** Office roles (reviewer, approver, admin) act on the rounds their own unit's subtree runs. */
+export function isOffice(actor: Actor | null | undefined): actor is Actor {
+  return !!actor && actor.roles.some((r) => r === 'reviewer' || r === 'approver' || r === 'admin');
 }
 
 export function unitInScope(actor: Actor, unitPath: string): boolean {
-  return unitPath.startsWith(actor.unitPath);
+  return inSubtree(unitPath, actor.unitPath);
 }
 
-export function canSeeNomination(actor: Actor | null, nominationUnitPath: string): boolean {
+/** An office role over a round: the round is run by the actor's unit or a unit below it. */
+export function officeOverRound(actor: Actor | null | undefined, role: Role, roundUnitPath: string): actor is Actor {
+  return hasRole(actor, role) && inSubtree(roundUnitPath, actor.unitPath);
+}
+
+/**
+ * Who sees a round: the office of the unit that runs it (or of a unit above), and the officers inside
+ * the round's unit, whose subtree may be nominated in it.
+ */
+export function roundInScope(actor: Actor | null | undefined, roundUnitPath: string): boolean {
   if (!isStaff(actor)) return false;
-  return seesAllNominations(actor) || (hasRole(actor, 'officer') && unitInScope(actor, nominationUnitPath));
+  return (isOffice(actor) && inSubtree(roundUnitPath, actor.unitPath)) || (hasRole(actor, 'officer') && inSubtree(actor.unitPath, roundUnitPath));
+}
+
+/** A nomination is seen by the office over its round and by the officers over its nominating unit. */
+export function canSeeNomination(actor: Actor | null, nominationUnitPath: string, roundUnitPath: string): boolean {
+  if (!isStaff(actor)) return false;
+  return (isOffice(actor) && inSubtree(roundUnitPath, actor.unitPath)) || (hasRole(actor, 'officer') && unitInScope(actor, nominationUnitPath));
 }
 
 /** Navigation entries a role sees in the staff area (UI convenience; lib/ enforces the rules). */
@@ -50,10 +78,23 @@ export function staffMenu(actor: Actor): Array<'dashboard' | 'rounds' | 'nominat
 // ---------------------------------------------------------------------------------------------
 // Workflow rules. Each returns null when allowed, or the DomainError code that explains the refusal.
 
-export type NominationAction = 'view' | 'edit' | 'submit' | 'comment' | 'return' | 'check' | 'approve' | 'reject' | 'reconsider';
+export type NominationAction =
+  | 'view'
+  | 'edit'
+  | 'submit'
+  | 'comment'
+  | 'return'
+  | 'check'
+  | 'approve'
+  | 'reject'
+  | 'reconsider'
+  | 'withdraw'
+  | 'exclude';
 
 export type NominationContext = {
   unitPath: string;
+  /** Path of the unit that runs the round: its office acts on the nomination. */
+  roundUnitPath: string;
   status: import('@/db/schema').NominationStatus;
   roundStatus: import('@/db/schema').RoundStatus;
   windowOpensAt: Date | null;
@@ -71,66 +112,116 @@ export function windowIsOpen(ctx: Pick<NominationContext, 'windowOpensAt' | 'win
   return (!ctx.windowOpensAt || ctx.windowOpensAt <= now) && (!ctx.windowClosesAt || now <= ctx.windowClosesAt);
 }
 
+/** Statuses that keep a round's final list from being signed off. */
+export const PENDING_STATUSES = ['submitted', 'returned', 'checked'] as const;
+
+/**
+ * Who may act on a nomination as its unit: the unit's officer, or an administrator of the round's
+ * office on the unit's behalf (a ward with no officer account is never stuck).
+ */
+export function actsForUnit(actor: Actor | null, ctx: Pick<NominationContext, 'unitPath' | 'roundUnitPath'>): 'officer' | 'on_behalf' | null {
+  if (hasRole(actor, 'officer') && unitInScope(actor, ctx.unitPath)) return 'officer';
+  if (officeOverRound(actor, 'admin', ctx.roundUnitPath)) return 'on_behalf';
+  return null;
+}
+
 export function nominationRefusal(actor: Actor | null, action: NominationAction, ctx: NominationContext, now = new Date()): Refusal | null {
-  if (!canSeeNomination(actor, ctx.unitPath)) return 'not_found';
+  if (!canSeeNomination(actor, ctx.unitPath, ctx.roundUnitPath)) return 'not_found';
   const officerHere = hasRole(actor, 'officer') && unitInScope(actor, ctx.unitPath);
+  const office = (role: Role) => officeOverRound(actor, role, ctx.roundUnitPath);
   // A signed-off final list is frozen: nothing on it changes until the approver withdraws the sign-off.
   if (ctx.frozen && action !== 'view' && action !== 'comment') return 'frozen';
+  const inProgress = ctx.roundStatus === 'open' || ctx.roundStatus === 'reviewing';
   switch (action) {
     case 'view':
     case 'comment':
       return null;
     case 'edit':
-    case 'submit':
-      if (!officerHere) return 'forbidden';
-      if (ctx.roundStatus !== 'open' || (ctx.status !== 'draft' && ctx.status !== 'returned')) return 'invalid_state';
-      if (action === 'submit' && !windowIsOpen(ctx, now)) return 'window_closed';
+    case 'submit': {
+      // Drafts belong to the unit's officer while the round is open. A returned nomination is answered
+      // while the round is open or in review, by the officer or by an admin on the unit's behalf; in
+      // review the nomination window no longer applies to that answer.
+      const returned = ctx.status === 'returned';
+      if (!officerHere && !(returned && office('admin'))) return 'forbidden';
+      if (ctx.roundStatus === 'open' && (ctx.status === 'draft' || returned)) {
+        return action === 'submit' && !windowIsOpen(ctx, now) ? 'window_closed' : null;
+      }
+      if (ctx.roundStatus === 'reviewing' && returned) return null;
+      return 'invalid_state';
+    }
+    case 'withdraw':
+      // The unit takes its own nomination back (or an admin for it) before it is checked.
+      if (!actsForUnit(actor, ctx)) return 'forbidden';
+      if (!inProgress || !['draft', 'submitted', 'returned'].includes(ctx.status)) return 'invalid_state';
+      return null;
+    case 'exclude':
+      // The office leaves a nomination out of the round with a reason (it then no longer blocks sign-off).
+      if (!office('admin')) return 'forbidden';
+      if (!inProgress || !['draft', 'submitted', 'returned', 'checked'].includes(ctx.status)) return 'invalid_state';
       return null;
     case 'return':
     case 'check':
-      if (!hasRole(actor, 'reviewer')) return 'forbidden';
-      if (ctx.roundStatus !== 'open' && ctx.roundStatus !== 'reviewing') return 'invalid_state';
+      if (!office('reviewer')) return 'forbidden';
+      if (!inProgress) return 'invalid_state';
       if (action === 'check' ? ctx.status !== 'submitted' : ctx.status !== 'submitted' && ctx.status !== 'checked') return 'invalid_state';
       return null;
     case 'approve':
     case 'reject':
     case 'reconsider':
-      if (!hasRole(actor, 'approver')) return 'forbidden';
+      if (!office('approver')) return 'forbidden';
       if (ctx.roundStatus !== 'reviewing') return 'invalid_state';
       // Reconsidering takes an approval or rejection back to "checked", to be judged again.
       if (action === 'reconsider' ? ctx.status !== 'approved' && ctx.status !== 'rejected' : ctx.status !== 'checked') return 'invalid_state';
-      if (ctx.submittedBy === actor.id || ctx.createdBy === actor.id) return 'separation_of_duties';
-      if (actor.individualId !== null && ctx.nomineeIndividualId === actor.individualId) return 'separation_of_duties';
+      if (ctx.submittedBy === actor!.id || ctx.createdBy === actor!.id) return 'separation_of_duties';
+      if (actor!.individualId !== null && ctx.nomineeIndividualId === actor!.individualId) return 'separation_of_duties';
       return null;
   }
 }
 
-/** Creating a nomination: an officer, in an open round whose window is open, for a unit in their subtree. */
+/**
+ * Creating a nomination: an officer inside the round's unit, in an open round whose window is open, for
+ * a unit of their subtree that also lies in the round's subtree.
+ */
 export function createNominationRefusal(
   actor: Actor | null,
-  ctx: { unitPath: string; roundStatus: import('@/db/schema').RoundStatus; windowOpensAt: Date | null; windowClosesAt: Date | null },
+  ctx: { unitPath: string; roundUnitPath: string; roundStatus: import('@/db/schema').RoundStatus; windowOpensAt: Date | null; windowClosesAt: Date | null },
   now = new Date(),
 ): Refusal | null {
   if (!isStaff(actor)) return 'forbidden';
-  if (!hasRole(actor, 'officer') || !unitInScope(actor, ctx.unitPath)) return 'forbidden';
+  if (!roundInScope(actor, ctx.roundUnitPath)) return 'not_found';
+  if (!hasRole(actor, 'officer') || !unitInScope(actor, ctx.unitPath) || !inSubtree(ctx.unitPath, ctx.roundUnitPath)) return 'forbidden';
   if (ctx.roundStatus !== 'open') return 'invalid_state';
   if (!windowIsOpen(ctx, now)) return 'window_closed';
   return null;
 }
 
-/** Signing off (or withdrawing the sign-off of) a round's final list belongs to approvers. */
-export function signoffRefusal(actor: Actor | null): Refusal | null {
-  return hasRole(actor, 'approver') ? null : 'forbidden';
+/** Signing off (or withdrawing the sign-off of) a round's final list belongs to its office's approvers. */
+export function signoffRefusal(actor: Actor | null, roundUnitPath: string): Refusal | null {
+  if (!hasRole(actor, 'approver')) return 'forbidden';
+  return officeOverRound(actor, 'approver', roundUnitPath) ? null : 'not_found';
 }
 
-/** Reading the final list: approvers who sign it, administrators who record the decision. */
-export function canReadFinalList(actor: Actor | null): boolean {
-  return hasRole(actor, 'approver') || hasRole(actor, 'admin');
+/** Recording the council's sitting and voting its list belongs to approvers (each row is judged as a
+ * single approval: separation of duties holds per nominee). */
+export function sittingRefusal(actor: Actor | null, roundUnitPath: string): Refusal | null {
+  if (!hasRole(actor, 'approver')) return 'forbidden';
+  return officeOverRound(actor, 'approver', roundUnitPath) ? null : 'not_found';
+}
+
+/** Reading the final list: approvers who sign it, administrators who record the decision — of the round's office. */
+export function canReadFinalList(actor: Actor | null, roundUnitPath?: string): boolean {
+  const role = (r: Role) => (roundUnitPath === undefined ? hasRole(actor, r) : officeOverRound(actor, r, roundUnitPath));
+  return role('approver') || role('admin');
 }
 
 export type RoundAction = 'create' | 'edit' | 'transition' | 'decide' | 'publish' | 'revoke' | 'audit';
 
-export function roundRefusal(actor: Actor | null, _action: RoundAction): Refusal | null {
-  // Rounds, decisions, publication, revocation and the audit log belong to administrators.
-  return hasRole(actor, 'admin') ? null : 'forbidden';
+/**
+ * Rounds, decisions, publication, revocation and the audit log belong to administrators — of the
+ * round's office when a round is named (another office's round reads as not found).
+ */
+export function roundRefusal(actor: Actor | null, _action: RoundAction, roundUnitPath?: string): Refusal | null {
+  if (!hasRole(actor, 'admin')) return 'forbidden';
+  if (roundUnitPath !== undefined && !inSubtree(roundUnitPath, actor.unitPath)) return 'not_found';
+  return null;
 }

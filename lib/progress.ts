@@ -7,7 +7,7 @@ import { nominations, roundQuotas, rounds, units, type NominationStatus, type No
 import { daysLeft } from '@/lib/dates';
 import { DomainError } from '@/lib/errors';
 import { nominationScope } from '@/lib/nominations';
-import { seesAllNominations, type Actor } from '@/lib/policy';
+import { isOffice, roundInScope, type Actor } from '@/lib/policy';
 
 export type QuotaUse = {
   unitId: number;
@@ -43,14 +43,19 @@ export function getRoundRules(actor: Actor | null, roundId: number, now = new Da
   const db = getDb();
   const r = db.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (!r || r.status === 'draft') throw new DomainError('not_found');
-  // The quotas over the actor's unit: an officer's own and its ancestors'; the office sees them all.
+  // Another authority's round reads as not found.
+  const roundPath = db.select({ path: units.path }).from(units).where(eq(units.id, r.unitId)).get()?.path;
+  if (!roundPath || !roundInScope(actor, roundPath)) throw new DomainError('not_found');
+  // The quotas over the actor's unit: an officer's own and its ancestors'; the office over the round sees them all.
+  const own = actor.unitPath;
+  const office = isOffice(actor);
   const quotas = db
     .select({ unitId: roundQuotas.unitId, unit: units.name, path: units.path, collectives: roundQuotas.collectives, individuals: roundQuotas.individuals })
     .from(roundQuotas)
     .innerJoin(units, eq(units.id, roundQuotas.unitId))
     .where(eq(roundQuotas.roundId, roundId))
     .all()
-    .filter((q) => seesAllNominations(actor) || actor.unitPath.startsWith(q.path) || q.path.startsWith(actor.unitPath));
+    .filter((q) => office || own.startsWith(q.path) || q.path.startsWith(own));
   const used = quotas.length
     ? db
         .select({ path: units.path, kind: nominations.nomineeKind, status: nominations.status })
@@ -87,11 +92,13 @@ export function getRoundRules(actor: Actor | null, roundId: number, now = new Da
 export function listRoundsInProgress(actor: Actor | null, now = new Date()): RoundRules[] {
   if (nominationScope(actor) === null) return [];
   return getDb()
-    .select({ id: rounds.id })
+    .select({ id: rounds.id, path: units.path })
     .from(rounds)
+    .innerJoin(units, eq(units.id, rounds.unitId))
     .where(inArray(rounds.status, ['open', 'reviewing']))
     .orderBy(sql`${rounds.id} DESC`)
     .all()
+    .filter((r) => roundInScope(actor, r.path))
     .map((r) => getRoundRules(actor, r.id, now));
 }
 
@@ -124,8 +131,12 @@ export function roundProgress(actor: Actor | null, roundId: number): { rows: Pro
     .all();
   // The row unit: the first unit below the actor's own on the nomination's path (the actor's own unit when
   // it nominates itself).
-  // The office sees every unit: its rows are the units just below the top of the tree.
-  const depth = seesAllNominations(actor) ? 1 : actor.unitPath.split('/').filter(Boolean).length;
+  // The office sees the units of its own subtree (the rounds it runs): its rows start just below its own unit
+  // too, and go down past a level every nomination shares (a district whose wards and departments all sit
+  // under its People's Committee shows the wards and departments).
+  const parts = rows.map((r) => r.path.split('/').filter(Boolean));
+  let depth = actor.unitPath.split('/').filter(Boolean).length;
+  while (parts.length && parts.every((p) => p.length > depth + 1 && p[depth] === parts[0][depth])) depth++;
   const rowIdOf = (path: string) => Number(path.split('/').filter(Boolean)[depth] ?? path.split('/').filter(Boolean)[depth - 1]);
   const byUnit = new Map<number, ProgressRow>();
   const empty = () => Object.fromEntries(PROGRESS_STATUSES.map((s) => [s, 0])) as ProgressRow['counts'];

@@ -5,7 +5,7 @@ import { awards, rounds, units } from '@/db/schema';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
-import { getPublicStats, getPublicUnit, getSearchOptions, listHonouredUnitSlugs, rollPage } from './public';
+import { filterRoll, getPublicStats, getPublicUnit, getSearchOptions, listHonouredUnitSlugs, listPublishedAwards, parseRollFilter, rollAreas, rollPage } from './public';
 
 let db: DB;
 
@@ -90,5 +90,86 @@ describe('honour roll pages', () => {
   it('a district roll is one page; an empty roll too', () => {
     expect(rollPage(roll.slice(0, 148), undefined)).toMatchObject({ page: 1, pageCount: 1 });
     expect(rollPage([], '2')).toMatchObject({ page: 1, pageCount: 1, shown: [] });
+  });
+});
+
+describe('unit pages at scale (issue 14 item 9)', () => {
+  it('read one page of awards at a time, with totals and per-child counts from SQL', () => {
+    const all = getPublicUnit('ubnd-quan-7')!;
+    const size = 50;
+    const first = getPublicUnit('ubnd-quan-7', 1, size)!;
+    expect(first.total).toBe(all.total);
+    expect(first.pageCount).toBe(Math.ceil(all.total / size));
+    expect(first.children).toEqual(all.children);
+    const ids: string[] = [];
+    for (let p = 1; p <= first.pageCount; p++) {
+      const page = getPublicUnit('ubnd-quan-7', p, size)!;
+      const onPage = page.rounds.flatMap((r) => r.awards.map((a) => a.id));
+      expect(onPage.length).toBeLessThanOrEqual(size);
+      ids.push(...onPage);
+    }
+    // Every award once, in the same order as the whole list (newest round first, then kind and ordinal).
+    expect(ids).toEqual(all.rounds.flatMap((r) => r.awards.map((a) => a.id)));
+    expect(new Set(ids).size).toBe(all.total);
+  });
+
+  it('a page past the end is null (not found, never cached)', () => {
+    const u = getPublicUnit('ubnd-quan-7', 1, 50)!;
+    expect(getPublicUnit('ubnd-quan-7', u.pageCount + 1, 50)).toBeNull();
+    expect(getPublicUnit('ubnd-quan-7', 0)).toBeNull();
+  });
+});
+
+describe('filtering a roll on a phone (?q= a name, ?unit= a ward)', () => {
+  const roll = () => listPublishedAwards(DEMO_SLUGS.published)!;
+
+  it('files every entry under its ward or department, listed in Vietnamese order with counts', () => {
+    const entries = roll();
+    const areas = rollAreas(entries);
+    expect(areas.reduce((n, a) => n + a.count, 0)).toBe(148);
+    expect(areas.map((a) => a.name)).toEqual([...areas.map((a) => a.name)].sort((a, b) => a.localeCompare(b, 'vi')));
+    // A Party cell of a quarter is filed under its ward, not under itself.
+    const cell = entries.find((a) => a.unit.startsWith('Chi bộ Khu phố') && a.unit.endsWith('Phường Tân Phong'))!;
+    expect(cell.areaSlug).toBe('phuong-tan-phong');
+    expect(areas.find((a) => a.slug === 'phuong-tan-phong')!.name).toBe('Phường Tân Phong');
+  });
+
+  it('finds names without diacritics, đ included, by the start of each word in any order', () => {
+    const entries = [
+      { name: 'Nguyễn Văn Đức', areaSlug: 'a' },
+      { name: 'Trần Thị Nguyệt', areaSlug: 'a' },
+      { name: 'Chi bộ Khu phố 1, Phường Tân Thuận Đông', areaSlug: 'b' },
+      { name: 'Lê Vận', areaSlug: 'b' },
+    ];
+    const names = (q: string, unit: string | null = null) => filterRoll(entries, { q, unit }).map((e) => e.name);
+    expect(names('nguyen van')).toEqual(['Nguyễn Văn Đức']);
+    expect(names('duc')).toEqual(['Nguyễn Văn Đức']);
+    expect(names('ĐỨC nguyễn')).toEqual(['Nguyễn Văn Đức']);
+    expect(names('van')).toEqual(['Nguyễn Văn Đức', 'Lê Vận']);
+    expect(names('tan thuan dong')).toEqual(['Chi bộ Khu phố 1, Phường Tân Thuận Đông']);
+    expect(names('guyen')).toEqual([]);
+    expect(names('van', 'b')).toEqual(['Lê Vận']);
+    expect(names('', 'a')).toEqual(['Nguyễn Văn Đức', 'Trần Thị Nguyệt']);
+    expect(filterRoll(entries, { q: ' ', unit: null })).toBe(entries);
+  });
+
+  it('narrows the demo roll to a ward and a name', () => {
+    const entries = roll();
+    const ward = filterRoll(entries, { q: '', unit: 'phuong-tan-phong' });
+    expect(ward.length).toBe(rollAreas(entries).find((a) => a.slug === 'phuong-tan-phong')!.count);
+    const person = entries.find((a) => a.kind === 'individual')!;
+    const found = filterRoll(entries, { q: person.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd'), unit: null });
+    expect(found.map((a) => a.id)).toContain(person.id);
+    expect(found.every((a) => a.name.split(' ').length >= person.name.split(' ').length - 1)).toBe(true);
+  });
+
+  it('reads the URL leniently: long, odd or repeated values never fail', () => {
+    expect(parseRollFilter({})).toEqual({ q: '', unit: null });
+    expect(parseRollFilter({ q: '  Nguyễn   Văn ', unit: 'phuong-tan-phong' })).toEqual({ q: 'Nguyễn Văn', unit: 'phuong-tan-phong' });
+    expect(parseRollFilter({ q: 'x'.repeat(5000) }).q).toHaveLength(100);
+    expect(parseRollFilter({ q: ['a', 'b'], unit: ['../etc', 'x'] })).toEqual({ q: 'a', unit: null });
+    expect(parseRollFilter({ unit: '<script>' }).unit).toBeNull();
+    // NFD input (some phone keyboards) matches NFC names.
+    expect(parseRollFilter({ q: 'Nguye\u0302\u0303n' }).q).toBe('Nguyễn');
   });
 });

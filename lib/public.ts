@@ -1,11 +1,11 @@
 // Public reads: only published rounds and their unrevoked awards. No session needed, nothing else exposed.
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { awards, rounds, units, type Gender, type NomineeKind, type RoundSource } from '@/db/schema';
-import { memoUntilWrite } from '@/lib/memo';
+import { publicMemo } from '@/lib/memo';
 import { searchAwards, type SearchFilters, type SearchResult } from '@/lib/search-index';
-import { compareVi } from '@/lib/text';
+import { compareVi, fold } from '@/lib/text';
 
 export type PublicRound = {
   slug: string;
@@ -32,6 +32,12 @@ export type PublicAward = {
   /** The unit page (/units/[slug]) of the unit the award is listed under. */
   unitSlug: string;
 };
+
+/** An entry of a round's honour roll: with the area (ward, department) it is filed under, for filtering and grouping. */
+export type RollAward = PublicAward & { areaSlug: string; areaName: string };
+
+/** A ward or department with entries on a roll, and how many. */
+export type RollArea = { slug: string; name: string; count: number };
 
 /** An honour-roll entry as the public sees it (with the unit page it links to). */
 const awardColumns = {
@@ -67,7 +73,7 @@ function toPublicRound({ id: _id, ...r }: PublicRound & { id: number }): PublicR
 }
 
 export function listPublishedRounds(): PublicRound[] {
-  return memoUntilWrite('public:rounds', () =>
+  return publicMemo('public:rounds', () =>
     getDb()
       .select(roundColumns)
       .from(rounds)
@@ -89,12 +95,12 @@ export function getPublishedRound(slug: string): PublicRound | null {
 }
 
 /** The honour roll of a published round: collectives then individuals, in the decision's order. */
-export function listPublishedAwards(slug: string): PublicAward[] | null {
+export function listPublishedAwards(slug: string): RollAward[] | null {
   if (slug.length > 200) return null;
-  return memoUntilWrite(`public:awards:${slug}`, () => readPublishedAwards(slug));
+  return publicMemo(`public:awards:${slug}`, () => readPublishedAwards(slug));
 }
 
-function readPublishedAwards(slug: string): PublicAward[] | null {
+function readPublishedAwards(slug: string): RollAward[] | null {
   const db = getDb();
   const round = db
     .select({ id: rounds.id })
@@ -102,19 +108,67 @@ function readPublishedAwards(slug: string): PublicAward[] | null {
     .where(and(eq(rounds.slug, slug), eq(rounds.status, 'published')))
     .get();
   if (!round) return null;
-  return db
-    .select(awardColumns)
+  const rows = db
+    .select({ ...awardColumns, unitPath: units.path })
     .from(awards)
     .innerJoin(units, eq(units.id, awards.unitId))
     .where(and(eq(awards.roundId, round.id), isNull(awards.revokedAt)))
     .orderBy(asc(awards.nomineeKind), asc(awards.ordinal))
     .all();
+  const tops = areasOf(rows.map((r) => r.unitPath));
+  return rows.map(({ unitPath, ...a }) => {
+    const area = tops.get(topUnitId(unitPath)) ?? { slug: a.unitSlug, name: a.unit };
+    return { ...a, areaSlug: area.slug, areaName: area.name };
+  });
+}
+
+/** Slug and name of the area (the unit just below the top) of each of these unit paths, by unit id. */
+function areasOf(paths: string[]): Map<number, { slug: string; name: string }> {
+  const ids = [...new Set(paths.map(topUnitId))];
+  if (!ids.length) return new Map();
+  return new Map(getDb().select({ id: units.id, slug: units.slug, name: units.name }).from(units).where(inArray(units.id, ids)).all().map((u) => [u.id, u]));
+}
+
+/** The areas (wards, departments) with entries on a roll, in Vietnamese alphabetical order, with their counts. */
+export function rollAreas(entries: RollAward[]): RollArea[] {
+  const areas = new Map<string, RollArea>();
+  for (const a of entries) {
+    const area = areas.get(a.areaSlug);
+    if (area) area.count++;
+    else areas.set(a.areaSlug, { slug: a.areaSlug, name: a.areaName, count: 1 });
+  }
+  return [...areas.values()].sort((x, y) => compareVi(x.name, y.name));
+}
+
+/** What a roll is narrowed to, from the URL (`?q=` a name, `?unit=` an area's slug); anything malformed is dropped. */
+export type RollFilter = { q: string; unit: string | null };
+
+export const MAX_ROLL_QUERY = 100;
+
+export function parseRollFilter(raw: { q?: string | string[]; unit?: string | string[] }): RollFilter {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+  const q = first(raw.q).normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_ROLL_QUERY);
+  const unit = first(raw.unit);
+  return { q, unit: /^[a-z0-9-]{1,120}$/.test(unit) ? unit : null };
+}
+
+/** The entries whose name has every word of `q` as the start of one of its words (case, diacritics and đ
+ * folded: "nguyen van" finds Nguyễn Văn …, "dong" finds Đông), within the area `unit` when given. */
+export function filterRoll<T extends { name: string; areaSlug: string }>(entries: T[], filter: RollFilter): T[] {
+  const words = fold(filter.q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (!words.length && !filter.unit) return entries;
+  return entries.filter((a) => {
+    if (filter.unit && a.areaSlug !== filter.unit) return false;
+    if (!words.length) return true;
+    const nameWords = fold(a.name).split(/[^\p{L}\p{N}]+/u);
+    return words.every((w) => nameWords.some((n) => n.startsWith(w)));
+  });
 }
 
 /** The public JSON API's bodies, serialised once per change of the data rather than per request
  * (a nation's list of rounds is ~650 kB). */
 export function publicRoundsJson(): string {
-  return memoUntilWrite('public:rounds.json', () =>
+  return publicMemo('public:rounds.json', () =>
     JSON.stringify(
       listPublishedRounds().map((r) => ({
         slug: r.slug,
@@ -134,7 +188,7 @@ export function publicRoundsJson(): string {
 
 export function publicAwardsJson(slug: string): string | null {
   if (slug.length > 200) return null;
-  return memoUntilWrite(`public:awards.json:${slug}`, () => {
+  return publicMemo(`public:awards.json:${slug}`, () => {
     const awards = listPublishedAwards(slug);
     return awards && JSON.stringify(awards.map((a) => ({ id: a.id, kind: a.kind, name: a.name, unit: a.unit, position: a.position })));
   });
@@ -238,41 +292,59 @@ export type PublicUnitHonours = {
   parent: { slug: string; name: string } | null;
   /** Sub-units that have honours of their own, with how many. */
   children: Array<{ slug: string; name: string; awards: number }>;
-  /** Newest round first; each with the awards of the unit and its subtree. */
+  /** This page's awards of the unit and its subtree, by round, newest round first. */
   rounds: Array<{ slug: string; title: string; year: number | null; awards: PublicAward[] }>;
   total: number;
+  page: number;
+  pageCount: number;
 };
 
-/** A unit's honours over the years: published, unrevoked awards of the unit and its whole subtree. */
-export function getPublicUnit(slug: string): PublicUnitHonours | null {
-  if (slug.length > 200) return null;
+/** Awards per page of a unit page: a province's page sums hundreds of thousands. */
+export const UNIT_PAGE = 200;
+
+/** A unit's honours over the years: published, unrevoked awards of the unit and its whole subtree, counted in
+ * SQL and read one page at a time. Null when the unit does not exist or the page is past the end. */
+export function getPublicUnit(slug: string, requestedPage = 1, size = UNIT_PAGE): PublicUnitHonours | null {
+  if (slug.length > 200 || !Number.isInteger(requestedPage) || requestedPage < 1) return null;
   const db = getDb();
   const unit = db.select({ id: units.id, slug: units.slug, name: units.name, path: units.path, parentId: units.parentId }).from(units).where(eq(units.slug, slug)).get();
   if (!unit) return null;
   const parent = unit.parentId ? db.select({ slug: units.slug, name: units.name }).from(units).where(eq(units.id, unit.parentId)).get() ?? null : null;
-  const rows = db
-    .select({
-      ...awardColumns,
-      unitPath: units.path,
-      roundSlug: rounds.slug,
-      roundTitle: rounds.title,
-      decisionDate: rounds.decisionDate,
-    })
+  // GLOB range-scans units_path; the path has no GLOB metacharacters (digits and slashes).
+  const inSubtree = and(liveRoundAward, sql`${units.path} GLOB ${`${unit.path}*`}`);
+  // Counts per unit of the subtree (at most one row per unit), folded into the unit's children.
+  const perUnit = db
+    .select({ path: units.path, n: sql<number>`count(*)` })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .innerJoin(units, eq(units.id, awards.unitId))
-    .where(and(liveRoundAward, like(units.path, `${unit.path}%`)))
-    .orderBy(desc(rounds.decisionDate), desc(rounds.id), asc(awards.nomineeKind), asc(awards.ordinal))
+    .where(inSubtree)
+    .groupBy(awards.unitId)
     .all();
-  const byRound = new Map<string, PublicUnitHonours['rounds'][number]>();
+  const total = perUnit.reduce((n, u) => n + u.n, 0);
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  if (requestedPage > pageCount) return null;
   const childCounts = new Map<number, number>();
   const depth = unit.path.split('/').filter(Boolean).length;
-  for (const { unitPath, roundSlug, roundTitle, decisionDate, ...a } of rows) {
+  for (const u of perUnit) {
+    const childId = u.path.split('/').filter(Boolean).map(Number)[depth];
+    if (childId) childCounts.set(childId, (childCounts.get(childId) ?? 0) + u.n);
+  }
+  const rows = db
+    .select({ ...awardColumns, roundSlug: rounds.slug, roundTitle: rounds.title, decisionDate: rounds.decisionDate })
+    .from(awards)
+    .innerJoin(rounds, eq(rounds.id, awards.roundId))
+    .innerJoin(units, eq(units.id, awards.unitId))
+    .where(inSubtree)
+    .orderBy(desc(rounds.decisionDate), desc(rounds.id), asc(awards.nomineeKind), asc(awards.ordinal))
+    .limit(size)
+    .offset((requestedPage - 1) * size)
+    .all();
+  const byRound = new Map<string, PublicUnitHonours['rounds'][number]>();
+  for (const { roundSlug, roundTitle, decisionDate, ...a } of rows) {
     let r = byRound.get(roundSlug);
     if (!r) byRound.set(roundSlug, (r = { slug: roundSlug, title: roundTitle, year: yearOf(decisionDate), awards: [] }));
     r.awards.push(a);
-    const childId = unitPath.split('/').filter(Boolean).map(Number)[depth];
-    if (childId) childCounts.set(childId, (childCounts.get(childId) ?? 0) + 1);
   }
   const children = childCounts.size
     ? db.select({ id: units.id, slug: units.slug, name: units.name }).from(units).where(inArray(units.id, [...childCounts.keys()])).all()
@@ -283,7 +355,9 @@ export function getPublicUnit(slug: string): PublicUnitHonours | null {
     parent,
     children: children.map((c) => ({ slug: c.slug, name: c.name, awards: childCounts.get(c.id)! })).sort((a, b) => compareVi(a.name, b.name)),
     rounds: [...byRound.values()],
-    total: rows.length,
+    total,
+    page: requestedPage,
+    pageCount,
   };
 }
 
@@ -302,43 +376,59 @@ export type PublicStats = {
   byGender: Array<{ gender: Gender | 'unknown'; count: number }>;
 };
 
-/** Counts of published, unrevoked awards by round, by unit (ward/department level), by kind and by gender. */
+/** Counts of published, unrevoked awards by round, by unit (ward/department level), by kind and by gender:
+ * aggregated in SQL (one row per round, per unit, per gender), never one row per award. */
 export function getPublicStats(): PublicStats {
   const db = getDb();
-  const rows = db
-    .select({ kind: awards.nomineeKind, gender: awards.gender, roundSlug: rounds.slug, roundTitle: rounds.title, decisionDate: rounds.decisionDate, unitPath: units.path })
+  const collectives = sql<number>`sum(${awards.nomineeKind} = 'collective')`;
+  const individuals = sql<number>`sum(${awards.nomineeKind} = 'individual')`;
+  const byRound: StatRow[] = db
+    .select({ key: rounds.slug, label: rounds.title, collectives, individuals })
+    .from(awards)
+    .innerJoin(rounds, eq(rounds.id, awards.roundId))
+    .where(liveRoundAward)
+    .groupBy(rounds.id)
+    .orderBy(desc(rounds.decisionDate), desc(rounds.id))
+    .all();
+  const perUnit = db
+    .select({ path: units.path, collectives, individuals })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .innerJoin(units, eq(units.id, awards.unitId))
     .where(liveRoundAward)
-    .orderBy(desc(rounds.decisionDate), desc(rounds.id))
+    .groupBy(awards.unitId)
     .all();
-  const tally = (map: Map<string, StatRow>, key: string, label: string, kind: NomineeKind) => {
-    let row = map.get(key);
-    if (!row) map.set(key, (row = { key, label, collectives: 0, individuals: 0 }));
-    row[kind === 'collective' ? 'collectives' : 'individuals']++;
-  };
-  const byRound = new Map<string, StatRow>();
-  const byTopId = new Map<string, StatRow>();
-  const genders = new Map<Gender | 'unknown', number>();
-  for (const r of rows) {
-    tally(byRound, r.roundSlug, r.roundTitle, r.kind);
-    tally(byTopId, String(topUnitId(r.unitPath)), '', r.kind);
-    if (r.kind === 'individual') genders.set(r.gender ?? 'unknown', (genders.get(r.gender ?? 'unknown') ?? 0) + 1);
+  const byTopId = new Map<number, { collectives: number; individuals: number }>();
+  for (const u of perUnit) {
+    const top = topUnitId(u.path);
+    const row = byTopId.get(top) ?? { collectives: 0, individuals: 0 };
+    row.collectives += u.collectives;
+    row.individuals += u.individuals;
+    byTopId.set(top, row);
   }
   const tops = byTopId.size
-    ? db.select({ id: units.id, slug: units.slug, name: units.name }).from(units).where(inArray(units.id, [...byTopId.keys()].map(Number))).all()
+    ? db.select({ id: units.id, slug: units.slug, name: units.name }).from(units).where(inArray(units.id, [...byTopId.keys()])).all()
     : [];
   const byUnit = tops
-    .map((u: Omit<UnitRow, 'path'>) => ({ ...byTopId.get(String(u.id))!, key: u.slug, label: u.name }))
+    .map((u: Omit<UnitRow, 'path'>) => ({ ...byTopId.get(u.id)!, key: u.slug, label: u.name }))
     .sort((a, b) => b.collectives + b.individuals - (a.collectives + a.individuals) || compareVi(a.label, b.label));
+  const genders = new Map(
+    db
+      .select({ gender: awards.gender, n: sql<number>`count(*)` })
+      .from(awards)
+      .innerJoin(rounds, eq(rounds.id, awards.roundId))
+      .where(and(liveRoundAward, eq(awards.nomineeKind, 'individual')))
+      .groupBy(awards.gender)
+      .all()
+      .map((g) => [(g.gender ?? 'unknown') as Gender | 'unknown', g.n]),
+  );
   const order: Array<Gender | 'unknown'> = ['female', 'male', 'other', 'unknown'];
   return {
     total: {
-      collectives: rows.filter((r) => r.kind === 'collective').length,
-      individuals: rows.filter((r) => r.kind === 'individual').length,
+      collectives: byRound.reduce((n, r) => n + r.collectives, 0),
+      individuals: byRound.reduce((n, r) => n + r.individuals, 0),
     },
-    byRound: [...byRound.values()],
+    byRound,
     byUnit,
     byGender: order.filter((g) => genders.has(g)).map((gender) => ({ gender, count: genders.get(gender)! })),
   };

@@ -1,22 +1,25 @@
-// The registries of individuals and collectives, scoped like nominations: officers see their subtree,
-// the district office everything. Search folds case, diacritics and đ.
+// The registries of individuals and collectives: every staff member sees the people of their own unit's
+// subtree (officer or office). Search folds case, diacritics and đ. An edit that would change an entry of a
+// signed-off list still in review is refused (lib/final-list) until the sign-off is withdrawn.
 import 'server-only';
 import { and, count, desc, eq, gte, isNull, like, ne, or, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { awards, collectives, individuals, nominations, rounds, units, users, GENDERS, type NominationStatus } from '@/db/schema';
 import { appendAudit } from '@/lib/audit-chain';
+import { refuseIfFrozenListChanged } from '@/lib/final-list';
 import { write } from '@/lib/workflow';
 import { DomainError } from '@/lib/errors';
-import { isStaff, seesAllNominations, type Actor } from '@/lib/policy';
+import { isStaff, type Actor } from '@/lib/policy';
+import { unitPathUnder } from '@/lib/scope';
 import { clean as cleanText, fold } from '@/lib/text';
 
 export type RegistryKind = 'individual' | 'collective';
 export type RegistryRow = { id: number; name: string; position: string | null; unit: string; awards: number };
 
+/** Everyone on the staff, office or officer, sees the people of their own unit's subtree. */
 function scopeOf(actor: Actor | null): SQL | undefined | null {
   if (!isStaff(actor)) return null;
-  if (seesAllNominations(actor)) return undefined;
-  return actor.roles.includes('officer') ? like(units.path, `${actor.unitPath}%`) : null;
+  return unitPathUnder(actor.unitPath);
 }
 
 /** Folded words; each must appear in the folded name (or unit name). LIKE wildcards are escaped. */
@@ -121,6 +124,7 @@ export function updateIndividual(actor: Actor | null, id: number, input: { fullN
     const before = tx.select().from(individuals).where(eq(individuals.id, id)).get()!;
     const after = { fullName, nameFolded: fold(fullName), gender: input.gender, birthYear: input.birthYear, position: input.position ? cleanText(input.position) : null, partyMember: input.partyMember };
     tx.update(individuals).set(after).where(eq(individuals.id, id)).run();
+    refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor!.id, action: 'individual.edit', entityType: 'individual', entityId: id, before: { fullName: before.fullName, gender: before.gender, birthYear: before.birthYear, position: before.position, partyMember: before.partyMember }, after });
   });
 }
@@ -129,6 +133,9 @@ export function updateIndividual(actor: Actor | null, id: number, input: { fullN
 export function mergeRegistryEntries(actor: Actor | null, kind: RegistryKind, keepId: number, dropId: number): { nominations: number; awards: number } {
   if (!actor || !actor.roles.includes('admin')) throw new DomainError('forbidden');
   if (keepId === dropId) throw new DomainError('invalid_input', { field: 'duplicate' });
+  // Both within the admin's own subtree: another office's people read as not found.
+  getRegistryEntry(actor, kind, keepId);
+  getRegistryEntry(actor, kind, dropId);
   return write((tx) => {
     const t = kind === 'individual' ? individuals : collectives;
     const keep = tx.select({ id: t.id, merged: t.mergedIntoId }).from(t).where(eq(t.id, keepId)).get();
@@ -145,6 +152,7 @@ export function mergeRegistryEntries(actor: Actor | null, kind: RegistryKind, ke
       moved.awards = tx.update(awards).set({ collectiveId: keepId }).where(eq(awards.collectiveId, dropId)).run().changes;
       tx.update(collectives).set({ mergedIntoId: keepId, active: false }).where(eq(collectives.id, dropId)).run();
     }
+    refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor.id, action: `${kind}.merge`, entityType: kind, entityId: keepId, before: { duplicate: dropId }, after: moved });
     return moved;
   });
@@ -158,6 +166,7 @@ export function updateCollective(actor: Actor | null, id: number, input: { name:
   write((tx) => {
     const before = tx.select({ name: collectives.name }).from(collectives).where(eq(collectives.id, id)).get()!;
     tx.update(collectives).set({ name, nameFolded: fold(name) }).where(eq(collectives.id, id)).run();
+    refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor!.id, action: 'collective.edit', entityType: 'collective', entityId: id, before, after: { name } });
   });
 }

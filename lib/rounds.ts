@@ -1,12 +1,13 @@
 // Rounds as staff see them. Every function takes the actor first.
 import 'server-only';
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { awards, nominations, roundQuotas, rounds, units, type RoundSource, type RoundStatus } from '@/db/schema';
+import { awards, nominations, roundQuotas, rounds, units, type CouncilRule, type RoundSource, type RoundStatus } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { NEXT_STATUS, roundPreconditions } from '@/lib/workflow';
 import { nominationScope } from '@/lib/nominations';
-import { isStaff, roundRefusal, type Actor } from '@/lib/policy';
+import { hasRole, isOffice, isStaff, pathIds, roundRefusal, type Actor } from '@/lib/policy';
+import { unitPathUnder, unitsUnder } from '@/lib/scope';
 
 export type StaffRound = {
   id: number;
@@ -21,6 +22,25 @@ export type StaffRound = {
   /** Nominations in the actor's scope. */
   nominations: number;
 };
+
+/**
+ * The rounds an actor sees, as a condition on `rounds`: the office's, run by a unit of its subtree; an
+ * officer's, run by their own unit or a unit above it (whose subtree holds theirs). Null: none.
+ */
+export function roundScope(actor: Actor | null): SQL | null {
+  if (!isStaff(actor)) return null;
+  const office = isOffice(actor) ? inArray(rounds.unitId, unitsUnder(actor.unitPath)) : undefined;
+  const officer = hasRole(actor, 'officer') ? inArray(rounds.unitId, pathIds(actor.unitPath)) : undefined;
+  if (!office && !officer) return null;
+  return (office && officer ? or(office, officer) : (office ?? officer))!;
+}
+
+/** A round's unit path when the actor's administrators' scope holds it; not_found otherwise. */
+function adminRound(actor: Actor | null, id: number, action: 'transition' | 'decide' | 'edit'): void {
+  if (roundRefusal(actor, action) || !Number.isSafeInteger(id)) throw new DomainError('not_found');
+  const path = getDb().select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, id)).get()?.path;
+  if (path === undefined || roundRefusal(actor, action, path)) throw new DomainError('not_found');
+}
 
 export function listRounds(actor: Actor | null): StaffRound[] {
   const scope = nominationScope(actor);
@@ -49,6 +69,7 @@ export function listRounds(actor: Actor | null): StaffRound[] {
       decisionNumber: rounds.decisionNumber,
     })
     .from(rounds)
+    .where(roundScope(actor)!)
     .orderBy(sql`CASE ${rounds.status} WHEN 'open' THEN 0 WHEN 'reviewing' THEN 1 WHEN 'draft' THEN 2 WHEN 'decided' THEN 3 ELSE 4 END`, desc(rounds.id))
     .all()
     .map((r) => ({ ...r, nominations: counts.get(r.id) ?? 0 }));
@@ -58,27 +79,31 @@ export function listRounds(actor: Actor | null): StaffRound[] {
  * nation has thousands and each option weighs on every queue page; any round's queue is reached from
  * its own page, and `include` keeps the chosen one listed. */
 export function listRoundOptions(actor: Actor | null, include?: number): Array<{ id: number; title: string }> {
-  if (!isStaff(actor)) return [];
+  const scope = roundScope(actor);
+  if (scope === null) return [];
   const db = getDb();
   const latest = db
     .select({ id: rounds.id, title: rounds.title })
     .from(rounds)
+    .where(scope)
     .orderBy(sql`${rounds.status} IN ('draft', 'open', 'reviewing') DESC`, desc(rounds.id))
     .limit(ROUND_OPTIONS_MAX)
     .all();
-  const chosen = include && !latest.some((r) => r.id === include) ? db.select({ id: rounds.id, title: rounds.title }).from(rounds).where(eq(rounds.id, include)).all() : [];
+  const chosen = include && !latest.some((r) => r.id === include) ? db.select({ id: rounds.id, title: rounds.title }).from(rounds).where(and(scope, eq(rounds.id, include))).all() : [];
   return [...latest, ...chosen].sort((a, b) => a.id - b.id);
 }
 
 const ROUND_OPTIONS_MAX = 60;
 
-/** Rounds an officer can nominate in now: open, window open. */
+/** Rounds an officer can nominate in now: open, window open, run by their unit or one above it. */
 export function listOpenRounds(actor: Actor | null, now = new Date()): Array<{ id: number; slug: string; title: string }> {
   if (!actor || !(actor.roles.includes('officer') || actor.roles.includes('admin'))) return [];
+  const scope = roundScope(actor);
+  if (scope === null) return [];
   return getDb()
     .select({ id: rounds.id, slug: rounds.slug, title: rounds.title, opens: rounds.windowOpensAt, closes: rounds.windowClosesAt })
     .from(rounds)
-    .where(eq(rounds.status, 'open'))
+    .where(and(eq(rounds.status, 'open'), scope))
     .orderBy(desc(rounds.id))
     .all()
     .filter((r) => (!r.opens || r.opens <= now) && (!r.closes || now <= r.closes))
@@ -96,7 +121,7 @@ export type RoundAdminView = {
   awardForm: string;
   consultation: boolean;
   /** The form's values, for editing while draft or open. */
-  terms: { title: string; theme: string; period: string; authority: string; awardForm: string; criteria: string; windowOpensAt: Date | null; windowClosesAt: Date | null; quotaCollectives: number | null; quotaIndividuals: number | null; consultation: boolean; consultationDays: number | null };
+  terms: { title: string; theme: string; period: string; authority: string; awardForm: string; criteria: string; windowOpensAt: Date | null; windowClosesAt: Date | null; quotaCollectives: number | null; quotaIndividuals: number | null; consultation: boolean; consultationDays: number | null; councilMembers: number; councilQuorum: number | null; councilRule: CouncilRule; councilBasis: string };
   decisionNumber: string | null;
   decisionDate: string | null;
   decisionSigner: string | null;
@@ -110,7 +135,7 @@ export type RoundAdminView = {
 
 /** The admin's view of one round: state, what each next step lacks, and its awards. */
 export function getRoundForAdmin(actor: Actor | null, id: number): RoundAdminView {
-  if (roundRefusal(actor, 'transition') || !Number.isSafeInteger(id)) throw new DomainError('not_found');
+  adminRound(actor, id, 'transition');
   const db = getDb();
   const r = db.select().from(rounds).where(eq(rounds.id, id)).get();
   if (!r) throw new DomainError('not_found');
@@ -128,7 +153,7 @@ export function getRoundForAdmin(actor: Actor | null, id: number): RoundAdminVie
     .map(({ revokedAt, ...a }) => ({ ...a, revoked: !!revokedAt }));
   return {
     id: r.id, slug: r.slug, title: r.title, status: r.status, source: r.source, period: r.period, authority: r.authority, awardForm: r.awardForm, consultation: r.consultation,
-    terms: { title: r.title, theme: r.theme, period: r.period, authority: r.authority, awardForm: r.awardForm, criteria: r.criteria, windowOpensAt: r.windowOpensAt, windowClosesAt: r.windowClosesAt, quotaCollectives: r.quotaCollectives, quotaIndividuals: r.quotaIndividuals, consultation: r.consultation, consultationDays: r.consultationDays },
+    terms: { title: r.title, theme: r.theme, period: r.period, authority: r.authority, awardForm: r.awardForm, criteria: r.criteria, windowOpensAt: r.windowOpensAt, windowClosesAt: r.windowClosesAt, quotaCollectives: r.quotaCollectives, quotaIndividuals: r.quotaIndividuals, consultation: r.consultation, consultationDays: r.consultationDays, councilMembers: r.councilMembers, councilQuorum: r.councilQuorum, councilRule: r.councilRule, councilBasis: r.councilBasis },
     decisionNumber: r.decisionNumber, decisionDate: r.decisionDate, decisionSigner: r.decisionSigner, decisionPlace: r.decisionPlace, decisionSignerTitle: r.decisionSignerTitle, counts, moves, awards: list,
   };
 }
@@ -140,15 +165,16 @@ export function countRoundsReadyToDecide(actor: Actor | null): number {
   return db
     .select({ id: rounds.id })
     .from(rounds)
-    .where(eq(rounds.status, 'reviewing'))
+    .where(and(eq(rounds.status, 'reviewing'), roundScope(actor)!))
     .all()
     .filter((r) => roundPreconditions(db, r.id, 'decided').every((m) => m === 'decision')).length;
 }
 
 /** Per-unit quotas of a round, with approvals counted so far, and the units one may add. */
 export function listUnitQuotas(actor: Actor | null, roundId: number) {
-  if (roundRefusal(actor, 'edit')) throw new DomainError('not_found');
+  adminRound(actor, roundId, 'edit');
   const db = getDb();
+  const boundary = db.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId)).get()!.path;
   const quotas = db
     .select({ unitId: roundQuotas.unitId, unit: units.name, path: units.path, collectives: roundQuotas.collectives, individuals: roundQuotas.individuals })
     .from(roundQuotas)
@@ -164,7 +190,7 @@ export function listUnitQuotas(actor: Actor | null, roundId: number) {
   const unitOptions = db
     .select({ id: units.id, name: units.name })
     .from(units)
-    .where(and(eq(units.active, true), sql`${units.kind} IN ('ward', 'department', 'mass_org', 'party_committee', 'school')`))
+    .where(and(eq(units.active, true), unitPathUnder(boundary), sql`${units.kind} IN ('ward', 'department', 'mass_org', 'party_committee', 'school')`))
     .orderBy(units.path)
     .all();
   return {
@@ -175,4 +201,21 @@ export function listUnitQuotas(actor: Actor | null, roundId: number) {
     })),
     unitOptions,
   };
+}
+
+/** Units an admin may have a new round run by: the issuing bodies of their subtree, the People's
+ * Committee first (it issues most decisions), then their own unit. */
+export function listRoundUnitOptions(actor: Actor | null): Array<{ id: number; name: string }> {
+  if (roundRefusal(actor, 'create')) return [];
+  const rows = getDb()
+    .select({ id: units.id, name: units.name, kind: units.kind, path: units.path })
+    .from(units)
+    .where(and(eq(units.active, true), unitPathUnder(actor!.unitPath), sql`(${units.kind} IN ('people_committee', 'party_committee', 'ward') OR ${units.id} = ${actor!.unitId})`))
+    .orderBy(units.path)
+    .all();
+  // Within the admin's subtree, wards below a committee run their own rounds only through their own admins.
+  const depth = (p: string) => p.split('/').length;
+  const top = rows.filter((r) => r.id === actor!.unitId || depth(r.path) <= depth(actor!.unitPath) + 1);
+  const rank = (k: string) => (k === 'people_committee' ? 0 : k === 'party_committee' ? 1 : 2);
+  return top.sort((a, b) => rank(a.kind) - rank(b.kind)).map(({ id, name }) => ({ id, name }));
 }

@@ -8,7 +8,8 @@ import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { loadActor } from './users';
 import { revokeAward, transitionRound } from './workflow';
-import { rebuildSearchIndex, searchAwards, searchIndexMissing, toMatchExpression } from './search-index';
+import { fold } from './text';
+import { highlightParts, markedWords, tierExpressions, matchesMarks, rebuildSearchIndex, roundLabel, searchAwards, searchIndexMissing, toMatchExpression } from './search-index';
 
 let db: DB;
 let duc: { id: number; publicId: string };
@@ -134,6 +135,124 @@ describe('filters and pages', () => {
     const capped = searchAwards(db, 'phuong', {}, 1, 10, 15);
     expect(capped).toMatchObject({ total: 15, more: true, pages: 2 });
     expect(searchAwards(db, 'phuong', {}, 2, 10, 15).hits).toHaveLength(5);
+  });
+});
+
+describe('ranking: a person found by name (issue 15)', () => {
+  const inRound = { round: DEMO_SLUGS.published };
+  beforeAll(() => {
+    const round = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published)).get()!;
+    const all = db.select({ id: awards.id, kind: awards.nomineeKind }).from(awards).where(eq(awards.roundId, round.id)).orderBy(awards.id).all();
+    const people = all.filter((a) => a.kind === 'individual' && a.id !== duc.id);
+    const set = (id: number, name: string, summary: string) => db.update(awards).set({ name, summary }).where(eq(awards.id, id)).run();
+    // An older award to a Nguyễn Văn; the round's four newest awards say "tình nguyện … vận động" in their achievement.
+    set(people[0].id, 'Nguyễn Văn Bình', 'Hoàn thành xuất sắc nhiệm vụ năm 2023');
+    const crowd = ['Trần Thị Hoa', 'Lê Thị Mai', 'Phạm Thị Lan', 'Võ Thị Cúc'];
+    all.slice(-4).forEach((a, i) => set(a.id, crowd[i], 'Tích cực tham gia phong trào tình nguyện, vận động quần chúng'));
+    // Same folded name, different marks: the roll's order puts Vân first.
+    set(people[1].id, 'Nguyễn Vân Khải', 'Hoàn thành tốt nhiệm vụ');
+    set(people[2].id, 'Nguyễn Văn Khải', 'Hoàn thành tốt nhiệm vụ');
+    rebuildSearchIndex(db);
+  });
+
+  it('"nguyen van" finds Nguyễn Văn … before "tình nguyện … vận động", even when newer achievements match more', () => {
+    const capped = searchAwards(db, 'nguyen van', inRound, 1, 20, 3);
+    expect(capped.more).toBe(true);
+    expect(capped.hits.map((h) => fold(h.name))).toEqual(capped.hits.map(() => expect.stringMatching(/^nguyen van /)));
+    const hits = searchAwards(db, 'nguyen van', inRound, 1, 500).hits;
+    expect(hits.map((h) => h.name)).toContain('Nguyễn Văn Bình');
+    const firstAchievement = hits.findIndex((h) => !fold(h.name).includes('nguyen van'));
+    expect(hits.map((h) => h.name).slice(firstAchievement)).toEqual(expect.arrayContaining(['Trần Thị Hoa', 'Võ Thị Cúc']));
+    expect(hits.slice(firstAchievement).every((h) => !fold(h.name).includes('nguyen van'))).toBe(true);
+  });
+
+  it('a name match ranks above a match in an achievement or a unit', () => {
+    const hits = searchAwards(db, 'binh', {}, 1, 500).hits;
+    expect(hits.length).toBeGreaterThan(1);
+    const lastName = hits.findLastIndex((h) => fold(h.name).split(' ').some((w) => w.startsWith('binh')));
+    const firstOther = hits.findIndex((h) => !fold(h.name).split(' ').some((w) => w.startsWith('binh')));
+    if (firstOther >= 0) expect(lastName).toBeLessThan(firstOther);
+    expect(hits[0].name).toBe('Nguyễn Văn Bình');
+  });
+
+  it('the words in the order typed rank before the same words in another order', () => {
+    db.update(awards).set({ name: 'Bình Văn Nguyễn' }).where(eq(awards.id, duc.id)).run();
+    rebuildSearchIndex(db);
+    try {
+      const hits = searchAwards(db, 'nguyen van binh', {}, 1, 500).hits.map((h) => h.name);
+      expect(hits.indexOf('Nguyễn Văn Bình')).toBe(0);
+      expect(hits).toContain('Bình Văn Nguyễn');
+    } finally {
+      db.update(awards).set({ name: 'Nguyễn Văn Đức' }).where(eq(awards.id, duc.id)).run();
+      rebuildSearchIndex(db);
+    }
+  });
+
+  it('a query with diacritics ranks the exact-diacritic match first', () => {
+    expect(names('nguyen van khai')).toEqual(expect.arrayContaining(['Nguyễn Vân Khải', 'Nguyễn Văn Khải']));
+    expect(names('nguyen van khai').slice(0, 2)).toEqual(['Nguyễn Vân Khải', 'Nguyễn Văn Khải']); // no marks: the roll's order
+    expect(names('Nguyễn Văn Khải').slice(0, 2)).toEqual(['Nguyễn Văn Khải', 'Nguyễn Vân Khải']);
+    expect(names('nguyen Văn khai').slice(0, 2)).toEqual(['Nguyễn Văn Khải', 'Nguyễn Vân Khải']); // only the marked word counts
+    expect(names('NGUYỄN VÂN')[0]).toBe('Nguyễn Vân Khải');
+  });
+
+  it('reads whole words except the last; all prefixes only when nothing else matched', () => {
+    expect(tierExpressions(['nguyen', 'van', 'an']).map(({ tier, expr, when }) => `${tier} ${when} ${expr}`)).toEqual([
+      '0 always {name} : "nguyen van an"',
+      '1 always {name} : ("nguyen" "van" "an")',
+      '2 always {unit position summary} : "nguyen van an"',
+      '3 always "nguyen" "van" "an"',
+      '0 few {name} : "nguyen van an"*',
+      '1 few {name} : ("nguyen" "van" "an"*)',
+      '2 few {unit position summary} : "nguyen van an"*',
+      '3 few "nguyen" "van" "an"*',
+      '4 none "nguyen"* "van"* "an"*',
+    ]);
+    expect(names('nguy va du')).toContain('Nguyễn Văn Đức'); // through tier 4
+    expect(names('nguyen van b')).toContain('Nguyễn Văn Bình'); // the last word as typed so far
+  });
+
+  it('reads the marked words of a query and compares them mark for mark', () => {
+    expect(markedWords('Nguyễn van ĐỨC')).toEqual(['nguyễn', 'đức']);
+    expect(markedWords('Nguye\u0302\u0303n')).toEqual(['nguyễn']);
+    expect(markedWords('nguyen van')).toEqual([]);
+    expect(matchesMarks(['văn'], 'Nguyễn Văn An')).toBe(true);
+    expect(matchesMarks(['văn'], 'Lê Vân')).toBe(false);
+    expect(matchesMarks(['đ'], 'Nguyễn Văn Đức')).toBe(true);
+    expect(matchesMarks(['đ'], 'Nguyễn Văn Duc')).toBe(false);
+    expect(matchesMarks([], 'x')).toBe(true);
+  });
+});
+
+describe('results as shown', () => {
+  it('the decision year is not repeated when the round title carries it', () => {
+    expect(roundLabel('Tổng kết 3 năm thực hiện Kết luận 01-KL/TW (2021–2024)', 2024)).toBe('Tổng kết 3 năm thực hiện Kết luận 01-KL/TW (2021–2024)');
+    expect(roundLabel('Khen thưởng năm 2024', 2024)).toBe('Khen thưởng năm 2024');
+    expect(roundLabel('Khen thưởng phong trào thi đua', 2024)).toBe('Khen thưởng phong trào thi đua (2024)');
+    expect(roundLabel('Khen thưởng', null)).toBe('Khen thưởng');
+    expect(roundLabel('A', 2021, (t, y) => `${t} — ${y}`)).toBe('A — 2021');
+  });
+
+  it('no result of the demo repeats its year', () => {
+    for (const h of searchAwards(db, 'phuong', {}, 1, 500).hits) {
+      const label = roundLabel(h.roundTitle, h.year);
+      expect(label.split(String(h.year)).length - 1, label).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('highlights the matched words, folded, as text parts', () => {
+    const parts = (t: string, q: string) => highlightParts(t, q).map((p) => (p.match ? `[${p.text}]` : p.text)).join('');
+    expect(parts('Nguyễn Văn Đức', 'nguyen duc')).toBe('[Nguyễn] Văn [Đức]');
+    expect(parts('Nguyễn Văn Đức', 'Nguy đ')).toBe('[Nguy]ễn Văn [Đ]ức');
+    expect(parts('Tình nguyện, vận động', 'nguyen van')).toBe('Tình [nguyện], [vận] động');
+    expect(parts('Phường Tân Thuận Đông', 'thuan')).toBe('Phường Tân [Thuận] Đông');
+    expect(parts('<script>alert(1)</script>', 'script')).toBe('<[script]>alert(1)</[script]>');
+    expect(parts('abc', '')).toBe('abc');
+    expect(highlightParts('', 'x')).toEqual([]);
+    expect(highlightParts('Nguyễn Văn', 'van')).toEqual([
+      { text: 'Nguyễn ', match: false },
+      { text: 'Văn', match: true },
+    ]);
   });
 });
 

@@ -94,43 +94,178 @@ export type SearchHit = {
   year: number | null;
 };
 
-/** `more`: the words match more awards than MAX_CANDIDATES; only the newest of them are ranked and counted. */
+/** `more`: the words match more awards than MAX_CANDIDATES; only the best-placed of them are ranked and counted. */
 export type SearchResult = { total: number; more?: boolean; page: number; pageSize: number; pages: number; hits: SearchHit[] };
 
 /**
- * How many matching awards, newest first, are ranked at most. A broad prefix ("ng") matches a good part of
- * a nation's 1.5 million awards; ranking them all would take seconds, the newest thousands take milliseconds
- * (FTS5 walks its index in rowid order and stops).
+ * How many matching awards are ranked at most. A broad prefix ("ng") matches a good part of a nation's
+ * 1.5 million awards; ranking them all would take seconds. Candidates are gathered tier by tier (see
+ * `searchAwards`), each tier newest first — FTS5 walks its index in rowid order and stops — so a name match
+ * is never crowded out by newer matches in achievements.
  */
 export const MAX_CANDIDATES = 1000;
 
 export const SEARCH_PAGE_SIZE = 20;
 
-/** Published, unrevoked awards matching `query` and the filters, best first, one page of them. */
+/**
+ * Where the words were found, best first: 0 the words in the order typed in the name, 1 all words in the
+ * name, 2 the words in the order typed in the unit, position or achievement, 3 the words anywhere, 4 the
+ * words anywhere as beginnings of words (only when nothing else matched: "nguy va du").
+ */
+export type MatchTier = 0 | 1 | 2 | 3 | 4;
+
+/**
+ * The FTS5 expressions to run, in order, for the folded terms. Whole words first: FTS5 reads a whole
+ * word's postings lazily, newest first, and stops at the limit, while a prefix merges the postings of
+ * every word it begins ("phuong"* reads every "Phường" of a nation's units). So the last word is taken
+ * as a beginning ("nguyen van b") only when the whole words found less than a page (`when: 'few'`), and
+ * every word as a beginning ("nguy va du", tier 4) only when nothing matched (`when: 'none'`).
+ */
+export function tierExpressions(terms: string[]): Array<{ tier: MatchTier; expr: string; when: 'always' | 'few' | 'none' }> {
+  const last = terms.length - 1;
+  const quoted = (prefixLast: boolean) => terms.map((t, i) => (prefixLast && i === last ? `"${t}"*` : `"${t}"`)).join(' ');
+  const phrase = (prefixLast: boolean) => `"${terms.join(' ')}"${prefixLast ? '*' : ''}`;
+  const pass = (prefixLast: boolean, when: 'always' | 'few') =>
+    terms.length === 1
+      ? [
+          { tier: 0 as const, expr: `{name} : ${quoted(prefixLast)}`, when },
+          { tier: 2 as const, expr: `{unit position summary} : ${quoted(prefixLast)}`, when },
+          { tier: 3 as const, expr: quoted(prefixLast), when },
+        ]
+      : [
+          { tier: 0 as const, expr: `{name} : ${phrase(prefixLast)}`, when },
+          { tier: 1 as const, expr: `{name} : (${quoted(prefixLast)})`, when },
+          { tier: 2 as const, expr: `{unit position summary} : ${phrase(prefixLast)}`, when },
+          { tier: 3 as const, expr: quoted(prefixLast), when },
+        ];
+  const fallback = terms.length > 1 ? [{ tier: 4 as const, expr: terms.map((t) => `"${t}"*`).join(' '), when: 'none' as const }] : [];
+  return [...pass(false, 'always'), ...pass(true, 'few'), ...fallback];
+}
+
+/**
+ * The words of the query that carry diacritics (or đ), lower case NFC: "Nguyễn van" → ["nguyễn"]. A query
+ * typed with marks asks for those marks; words typed without them match any.
+ */
+export function markedWords(query: string): string[] {
+  return query
+    .slice(0, MAX_QUERY_LENGTH)
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && fold(w) !== w && /^[a-z0-9]+$/.test(fold(w)))
+    .slice(0, MAX_TERMS);
+}
+
+/** Whether every marked word begins a word of `text` exactly, marks included ("văn" in "Nguyễn Văn An", not in "Lê Vân"). */
+export function matchesMarks(marked: string[], text: string): boolean {
+  if (marked.length === 0) return true;
+  const words = text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return marked.every((m) => words.some((w) => w.startsWith(m)));
+}
+
+/** The round's title, with the decision year after it unless the title already says it ("… 2021–2024 (2024)" is noise). */
+export function roundLabel(title: string, year: number | null, withYear = (t: string, y: number) => `${t} (${y})`): string {
+  return year && !title.includes(String(year)) ? withYear(title, year) : title;
+}
+
+/**
+ * Spans of `text` that match the query's words, for highlighting: each folded term marks the start of a word
+ * that begins with it, case, diacritics and đ folded ("nguyen" marks "Nguyễn"). Returned as alternating
+ * parts so the page renders them as text — never as HTML.
+ */
+export function highlightParts(text: string, query: string): Array<{ text: string; match: boolean }> {
+  const terms = queryTerms(query);
+  if (!terms.length || !text) return text ? [{ text, match: false }] : [];
+  const parts: Array<{ text: string; match: boolean }> = [];
+  const push = (t: string, match: boolean) => {
+    if (!t) return;
+    const last = parts[parts.length - 1];
+    if (last && last.match === match) last.text += t;
+    else parts.push({ text: t, match });
+  };
+  // Walk the words of the text; fold each one alone so offsets stay those of the original string.
+  const re = /[\p{L}\p{N}\p{M}]+/gu;
+  let at = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const word = m[0];
+    const folded = fold(word);
+    const term = terms.filter((t) => folded.startsWith(t)).sort((a, b) => b.length - a.length)[0];
+    if (!term) continue;
+    // How many characters of the original word make up the matched prefix (folding can merge marks).
+    let cut = word.length;
+    for (let i = 1; i <= word.length; i++) {
+      if (fold(word.slice(0, i)).length >= term.length && !/\p{M}/u.test(word[i] ?? '')) {
+        cut = i;
+        break;
+      }
+    }
+    push(text.slice(at, m.index), false);
+    push(word.slice(0, cut), true);
+    push(word.slice(cut), false);
+    at = m.index + word.length;
+  }
+  push(text.slice(at), false);
+  return parts;
+}
+
+type Candidate = { id: number; tier: MatchTier; score: number; name: string; text: string | null; date: string | null; kind: string; ordinal: number };
+
+/**
+ * Published, unrevoked awards matching `query` and the filters, best first, one page of them. Ranked by
+ * where the words were found (MatchTier: a name before an achievement, the words in the order typed before
+ * scattered ones), then — when the query has diacritics — exact-diacritic matches first, then names that
+ * begin with the words, then bm25 (name weighs most), then newer decisions and the roll's order.
+ */
 export function searchAwards(db: Db, query: string, filters: SearchFilters = {}, page = 1, pageSize = SEARCH_PAGE_SIZE, maxCandidates = MAX_CANDIDATES): SearchResult {
-  const match = toMatchExpression(query);
+  const terms = queryTerms(query);
   const empty: SearchResult = { total: 0, page: 1, pageSize, pages: 0, hits: [] };
-  if (!match) return empty;
-  const conditions = [sql`award_search MATCH ${match}`, sql`r.status = 'published'`, sql`a.revoked_at IS NULL`];
+  if (terms.length === 0) return empty;
+  const marked = markedWords(query);
+  const conditions = [sql`r.status = 'published'`, sql`a.revoked_at IS NULL`];
   if (filters.round) conditions.push(sql`r.slug = ${filters.round}`);
   if (filters.year) conditions.push(sql`substr(r.decision_date, 1, 4) = ${String(filters.year)}`);
   if (filters.kind) conditions.push(sql`a.nominee_kind = ${filters.kind}`);
   if (filters.unit) {
-    conditions.push(sql`u.path LIKE (SELECT path FROM units WHERE slug = ${filters.unit}) || '%'`);
+    conditions.push(sql`a.unit_id IN (SELECT id FROM units WHERE path LIKE (SELECT path FROM units WHERE slug = ${filters.unit}) || '%')`);
   }
   const where = sql.join(conditions, sql` AND `);
-  const from = sql`award_search JOIN awards a ON a.id = award_search.rowid JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id`;
-  // The words together, in the order typed ("tan thuan dong" in a name or unit), before words scattered;
-  // then bm25 (name weighs most), then newer decisions. Ranked here, over the newest candidates only.
-  const phrase = queryTerms(query).join(' ');
-  const candidates = db.all<{ id: number; phrase: number; score: number; date: string | null; kind: string; ordinal: number }>(sql`
-    SELECT award_search.rowid AS id, (instr(award_search.name, ${phrase}) > 0 OR instr(award_search.unit, ${phrase}) > 0) AS phrase,
-      bm25(award_search, 10.0, 4.0, 2.0, 1.0) AS score, r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal
-    FROM ${from} WHERE ${where} ORDER BY award_search.rowid DESC LIMIT ${maxCandidates + 1}`);
-  const more = candidates.length > maxCandidates;
-  const ranked = candidates
-    .slice(0, maxCandidates)
-    .sort((x, y) => y.phrase - x.phrase || x.score - y.score || (y.date ?? '').localeCompare(x.date ?? '') || x.kind.localeCompare(y.kind) || x.ordinal - y.ordinal);
+  // The achievement's words are only read when the query has marks to compare.
+  const text = marked.length ? sql`a.name || ' ' || a.unit_name || ' ' || coalesce(a.position, '') || ' ' || a.summary` : sql`NULL`;
+  const seen = new Map<number, Candidate>();
+  let more = false;
+  for (const { tier, expr, when } of tierExpressions(terms)) {
+    const room = maxCandidates - seen.size;
+    if (room <= 0 || (when === 'few' && seen.size >= pageSize) || (when === 'none' && seen.size > 0)) continue;
+    // Later expressions match earlier ones' rows again (tier 3 matches all of them): ask for enough to fill the room.
+    const limit = room + seen.size + 1;
+    const rows = db.all<Omit<Candidate, 'tier'>>(sql`
+      SELECT award_search.rowid AS id, bm25(award_search, 10.0, 4.0, 2.0, 1.0) AS score, a.name AS name, ${text} AS text,
+        r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal
+      FROM award_search JOIN awards a ON a.id = award_search.rowid JOIN rounds r ON r.id = a.round_id
+      WHERE award_search MATCH ${expr} AND ${where} ORDER BY award_search.rowid DESC LIMIT ${limit}`);
+    let added = 0;
+    for (const row of rows) {
+      if (seen.has(row.id)) continue;
+      if (added === room) {
+        more = true;
+        break;
+      }
+      seen.set(row.id, { ...row, tier });
+      added++;
+    }
+  }
+  const phrase = terms.join(' ');
+  const key = (c: Candidate) => ({
+    exact: matchesMarks(marked, c.tier <= 1 ? c.name : (c.text ?? '')) ? 0 : 1,
+    starts: fold(c.name).startsWith(phrase) ? 0 : 1,
+  });
+  const keyed = [...seen.values()].map((c) => ({ c, k: key(c) }));
+  const ranked = keyed
+    .sort(
+      ({ c: x, k: kx }, { c: y, k: ky }) =>
+        x.tier - y.tier || kx.exact - ky.exact || kx.starts - ky.starts || x.score - y.score || (y.date ?? '').localeCompare(x.date ?? '') || x.kind.localeCompare(y.kind) || x.ordinal - y.ordinal,
+    )
+    .map(({ c }) => c);
   const total = ranked.length;
   if (total === 0) return empty;
   const pages = Math.ceil(total / pageSize);

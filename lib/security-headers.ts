@@ -19,6 +19,20 @@ export function pageCsp(nonce: string, dev = process.env.NODE_ENV === 'developme
   ].join('; ');
 }
 
+/** The public pages rendered once per change of public data and served from the page cache
+ * (lib/page-cache-handler.mjs): home, honour rolls, award verification, unit pages, statistics, in every
+ * locale. Their stored copies carry no script at all, so nothing runs on them; a stored `<script>` has no nonce. */
+const CACHED_PUBLIC_PAGE = /^(?:\/(?:en|ko|vi))?(?:\/?|\/stats\/?|\/(?:rounds|awards|units)\/[^/]+\/?)$/;
+
+export function isCachedPublicPage(pathname: string): boolean {
+  return CACHED_PUBLIC_PAGE.test(pathname);
+}
+
+/** A shared cache may keep a public page one second, then asks again with its ETag (a 304 costs the server
+ * one indexed read); browsers always ask. A publish or revocation is seen at once from the server, and
+ * within a second through a reverse proxy (nginx/vinhdanh.conf). */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=1';
+
 /** For responses that are not pages (API, files): nothing may run or frame them. */
 export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
 

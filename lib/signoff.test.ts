@@ -1,16 +1,19 @@
 // Sign-off of the final list: preconditions, the content hash, the freeze, withdrawal and the decision.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray } from 'drizzle-orm';
-import { auditEvents, individuals, nominations, rounds, signoffs, units, users } from '@/db/schema';
+import { and, count, eq, inArray, notInArray } from 'drizzle-orm';
+import { auditEvents, awards, individuals, nominations, rounds, signoffs, units, users } from '@/db/schema';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { loadActor } from './users';
 import type { Actor } from './policy';
-import { checkNomination, decideNomination, decideRound, reconsiderNomination, setUnitQuota, transitionRound } from './workflow';
+import { checkNomination, decideNomination, decideRound, excludeNomination, reconsiderNomination, setUnitQuota, submitNomination, transitionRound, updateNomination, withdrawNomination } from './workflow';
 import { getFinalList, signOffRound, withdrawSignoff } from './signoff';
-import JSZip from 'jszip';
 import { decisionDocx, getDecisionList, getRoundCertificates } from './exports';
+import { hashPrintedList } from './final-list';
+import { updateIndividual } from './registry';
+import { mergeUnits, renameUnit } from './units';
+import { readDocx } from '@/tests/docx-text';
 
 let db: DB;
 let admin: Actor;
@@ -31,7 +34,8 @@ beforeAll(async () => {
   useAsAppDatabase(db);
   [admin, approver, reviewer, officer] = ['admin', 'approver', 'reviewer', 'officer'].map(byName);
   roundId = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!.id;
-  transitionRound(admin, roundId, 'reviewing');
+  const drafts = db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft'))).all().length;
+  transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts });
 });
 
 describe('sign-off of the final list', () => {
@@ -41,10 +45,15 @@ describe('sign-off of the final list', () => {
     expect(getFinalList(admin, roundId).round.id).toBe(roundId);
   });
 
-  it('waits until every submitted nomination is approved or rejected', () => {
+  it('waits until every submitted nomination is approved or rejected, and names each one that blocks it', () => {
     const view = getFinalList(approver, roundId);
     expect(view.pending).toBeGreaterThan(0);
     expect(view.blockers).toContain('pending');
+    // Every blocking nomination is listed, with what it waits for.
+    expect(view.waiting.map((w) => w.id).sort()).toEqual(inRound('submitted', 'checked', 'returned').sort());
+    const waitsFor = Object.fromEntries(view.waiting.map((w) => [w.status, w.waitsFor]));
+    expect(waitsFor).toEqual({ submitted: 'reviewer', checked: 'approver', returned: 'unit' });
+    expect(view.waiting.every((w) => w.name.length > 0 && w.unit.startsWith('Phường'))).toBe(true);
     expect(() => signOffRound(approver, roundId, view.hash)).toThrowError('precondition');
     // Judge what is left: check then approve the submitted ones (within quota), reject the rest.
     for (const id of inRound('submitted')) checkNomination(reviewer, id);
@@ -52,12 +61,42 @@ describe('sign-off of the final list', () => {
       try {
         decideNomination(approver, id, 'approve', vote);
       } catch {
-        decideNomination(approver, id, 'reject', vote);
+        decideNomination(approver, id, 'reject', { for: 2, against: 7, total: 9 });
       }
     }
-    // Returned ones cannot come back while the round is in review: the office closes them as rejected.
-    for (const id of inRound('returned')) db.update(nominations).set({ status: 'rejected' }).where(eq(nominations.id, id)).run();
+    // Returned ones get out through the app's own paths while the round is in review: one is answered
+    // and resubmitted by its unit's officer, one by an admin on the unit's behalf, one is withdrawn by
+    // its unit, and the office excludes the rest with a reason.
+    const returned = inRound('returned');
+    expect(returned.length).toBeGreaterThanOrEqual(3);
+    const tanPhong = (id: number) => db.select({ n: units.name }).from(nominations).innerJoin(units, eq(units.id, nominations.unitId)).where(eq(nominations.id, id)).get()!.n === 'Phường Tân Phong';
+    const ownId = returned.find(tanPhong)!;
+    const others = returned.filter((id) => id !== ownId);
+    updateNomination(officer, ownId, { summary: 'Đã bổ sung biên bản họp xét và làm rõ thành tích năm 2026 theo yêu cầu.' });
+    submitNomination(officer, ownId);
+    expect(statusOf(ownId)).toBe('submitted');
+    submitNomination(admin, others[0]);
+    expect(statusOf(others[0])).toBe('submitted');
+    const behalf = db.select().from(auditEvents).where(and(eq(auditEvents.entityId, others[0]), eq(auditEvents.action, 'nomination.submit'))).all().at(-1)!;
+    expect(behalf.actorId).toBe(admin.id);
+    expect(behalf.after).toMatchObject({ status: 'submitted', onBehalfOfUnit: expect.any(Number) });
+    const withdrawnId = others[1];
+    expect(() => withdrawNomination(officer, withdrawnId, 'Đơn vị rút đề nghị')).toThrowError('not_found');
+    withdrawNomination(admin, withdrawnId, 'Đơn vị rút đề nghị');
+    expect(statusOf(withdrawnId)).toBe('withdrawn');
+    for (const id of others.slice(2)) {
+      expect(() => excludeNomination(reviewer, id, 'Không đủ điều kiện')).toThrowError('forbidden');
+      expect(() => excludeNomination(admin, id, ' ')).toThrowError('invalid_input');
+      excludeNomination(admin, id, 'Hồ sơ không bổ sung đúng hạn');
+      expect(statusOf(id)).toBe('excluded');
+    }
+    // The resubmitted ones are judged like any other.
+    for (const id of [ownId, others[0]]) {
+      checkNomination(reviewer, id);
+      decideNomination(approver, id, 'reject', { for: 2, against: 7, total: 9 });
+    }
     const ready = getFinalList(approver, roundId);
+    expect(ready.waiting).toEqual([]);
     expect(ready.pending).toBe(0);
     expect(ready.ready).toBe(true);
     expect(ready.byKind.collective + ready.byKind.individual).toBe(inRound('approved').length);
@@ -101,13 +140,30 @@ describe('sign-off of the final list', () => {
     expect(getFinalList(admin, roundId).history.map((s) => !!s.withdrawnAt)).toEqual([false, true]);
   });
 
-  it('refuses a decision on a list that no longer matches the signed one', () => {
-    const [first] = getFinalList(admin, roundId).entries.filter((e) => e.kind === 'individual');
-    const nominee = db.select({ individualId: nominations.individualId }).from(nominations).where(eq(nominations.id, first.nominationId)).get()!.individualId!;
-    const name = db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.id, nominee)).get()!.n;
-    db.update(individuals).set({ fullName: `${name} (sửa)` }).where(eq(individuals.id, nominee)).run();
-    expect(() => decideRound(admin, roundId, decision)).toThrowError('conflict');
-    db.update(individuals).set({ fullName: name }).where(eq(individuals.id, nominee)).run();
+  it('while signed off, a registry or unit edit that would change an entry is refused, naming the list; others pass', () => {
+    const view = getFinalList(admin, roundId);
+    const [first] = view.entries.filter((e) => e.kind === 'individual');
+    const person = db.select().from(individuals).where(eq(individuals.id, first.individualId!)).get()!;
+    const edit = { fullName: person.fullName, gender: person.gender, birthYear: person.birthYear, position: person.position, partyMember: person.partyMember };
+    const auditBefore = db.select({ n: count() }).from(auditEvents).get()!.n;
+    for (const change of [{ fullName: `${person.fullName} Sửa` }, { birthYear: 1901 }, { partyMember: !person.partyMember }, { position: 'Chức vụ khác' }, { gender: person.gender === 'male' ? ('female' as const) : ('male' as const) }]) {
+      let error: unknown;
+      try {
+        updateIndividual(admin, person.id, { ...edit, ...change });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, JSON.stringify(change)).toMatchObject({ code: 'list_frozen', params: { round: view.round.title } });
+    }
+    expect(db.select().from(individuals).where(eq(individuals.id, person.id)).get()).toEqual(person);
+    // Renaming the unit printed beside a listed name, or merging it away, is refused too.
+    expect(() => renameUnit(admin, first.unitId, 'Tên đơn vị mới')).toThrowError('list_frozen');
+    const other = db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ')).get()!.id;
+    expect(() => mergeUnits(admin, [first.unitId], other)).toThrowError('list_frozen');
+    expect(db.select({ n: count() }).from(auditEvents).get()!.n).toBe(auditBefore);
+    // Someone who is not on the list is edited as usual.
+    const outsider = db.select().from(individuals).where(notInArray(individuals.id, view.entries.map((e) => e.individualId ?? 0))).get()!;
+    updateIndividual(admin, outsider.id, { fullName: `${outsider.fullName} Hai`, gender: outsider.gender, birthYear: outsider.birthYear, position: outsider.position, partyMember: outsider.partyMember });
   });
 
   it('refuses a decision dated after today (Vietnam time) and records nothing', () => {
@@ -117,22 +173,39 @@ describe('sign-off of the final list', () => {
     expect(db.select({ s: rounds.status, n: rounds.decisionNumber }).from(rounds).where(eq(rounds.id, roundId)).get()).toEqual({ s: 'reviewing', n: null });
   });
 
-  it('the decision is recorded on the signed list and its annex carries the hash', async () => {
-    const signed = getFinalList(admin, roundId).standing!.listHash;
-    const { awards } = decideRound(admin, roundId, { ...decision, decisionSignerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' });
-    expect(awards).toBe(getFinalList(admin, roundId).entries.length);
-    // Every certificate at once, with the signer's title; the annex carries each achievement.
+  it('the decision is built from the signed snapshot in its order; the printed annex hashes to the signed hash', async () => {
+    const view = getFinalList(admin, roundId);
+    const signed = view.standing!.listHash;
+    // A change behind the app's back (raw SQL) no longer reaches the awards: they come from the snapshot.
+    const [first] = view.entries.filter((e) => e.kind === 'individual');
+    const name = db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.id, first.individualId!)).get()!.n;
+    db.update(individuals).set({ fullName: `${name} (sửa ngoài ứng dụng)` }).where(eq(individuals.id, first.individualId!)).run();
+    const { awards: count } = decideRound(admin, roundId, { ...decision, decisionSignerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' });
+    expect(count).toBe(view.entries.length);
+    const made = db.select().from(awards).where(eq(awards.roundId, roundId)).all();
+    const key = (x: { kind: string; ordinal: number; name: string; unit: string; position: string | null; nominationId: number }) => `${x.kind}|${x.ordinal}|${x.nominationId}|${x.name}|${x.unit}|${x.position ?? ''}`;
+    expect(made.map((a) => key({ kind: a.nomineeKind, ordinal: a.ordinal, name: a.name, unit: a.unitName, position: a.position, nominationId: a.nominationId })).sort()).toEqual(view.entries.map(key).sort());
+    // Every certificate at once, with the signer's title.
     const bulk = getRoundCertificates(admin, roundId);
-    expect(bulk.certificates).toHaveLength(awards);
+    expect(bulk.certificates).toHaveLength(count);
     expect(new Set(bulk.certificates.map((c) => c.decisionSignerTitle))).toEqual(new Set(['KT. CHỦ TỊCH / PHÓ CHỦ TỊCH']));
     expect(() => getRoundCertificates(officer, roundId)).toThrowError('not_found');
     const list = getDecisionList(admin, DEMO_SLUGS.open);
-    const docx = await JSZip.loadAsync(await decisionDocx(list));
-    const xml = await docx.file('word/document.xml')!.async('string');
-    expect(xml).toContain('Thành tích');
+    expect(list.listHash).toBe(signed);
+    // Read the DOCX as printed: the title under the heading and both tables' rows, then hash them.
+    const docx = await readDocx(await decisionDocx(list));
+    const title = docx.paragraphs[docx.paragraphs.findIndex((p) => p.startsWith('Tập thể, cá nhân được tặng')) + 1];
+    const [, collectives, individualsTable] = docx.tables;
+    // The annex also prints each achievement (last column, "Thành tích"); the hash covers the columns before it.
+    expect(collectives[0].at(-1)).toBe('Thành tích');
+    expect(individualsTable[0].at(-1)).toBe('Thành tích');
     const summary = [...list.individuals, ...list.collectives].find((e) => e.summary)!.summary;
-    expect(xml).toContain(summary.slice(0, 30).replace(/&/g, '&amp;'));
-    expect(getDecisionList(admin, DEMO_SLUGS.open).listHash).toBe(signed);
+    expect([...collectives, ...individualsTable].some((row) => row.at(-1)!.includes(summary.slice(0, 30)))).toBe(true);
+    const withoutSummary = (rows: string[][]) => rows.slice(1).map((row) => row.slice(0, -1));
+    const printed = { title, collectives: withoutSummary(collectives), individuals: withoutSummary(individualsTable) };
+    expect(printed.collectives.length + printed.individuals.length).toBe(view.entries.length);
+    expect(hashPrintedList(printed)).toBe(signed);
+    expect(docx.footers).toContain(signed);
     // After the decision the sign-off stands for good.
     expect(() => withdrawSignoff(approver, roundId, 'Quá muộn')).toThrowError('invalid_state');
     transitionRound(admin, roundId, 'published');

@@ -1,18 +1,18 @@
 // The approver's sign-off of a round's final list. When every submitted nomination is approved or
 // rejected, the approver reads the list with its counts against quota and signs it off: who, when and
-// a SHA-256 of the list's content. A standing sign-off freezes the list (lib/policy refuses every
-// change) until the approver withdraws it with a reason; the decision is recorded only on a signed list,
+// a SHA-256 of the list's content, and a snapshot of the list. A standing sign-off freezes the list (lib/policy
+// refuses every change of a nomination, lib/registry and lib/units every edit that would change an entry) until the approver withdraws it with a reason; the decision is recorded only on a signed list,
 // and its DOCX annex prints the hash so a paper copy can be matched to the record.
 import 'server-only';
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
 import type { DB } from '@/db/connection';
-import { nominations, roundQuotas, rounds, signoffs, units, users, type Gender, type NomineeKind, type RoundStatus } from '@/db/schema';
+import { collectives, individuals, nominations, roundQuotas, rounds, signoffs, units, users, type Gender, type NomineeKind, type RoundStatus } from '@/db/schema';
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
-import { finalListEntries, hashFinalList, standingSignoff, type FinalListEntry } from '@/lib/final-list';
-import { canReadFinalList, signoffRefusal, type Actor } from '@/lib/policy';
+import { finalListEntries, hashFinalList, insertSnapshot, standingSignoff, type FinalListEntry } from '@/lib/final-list';
+import { canReadFinalList, PENDING_STATUSES, signoffRefusal, type Actor } from '@/lib/policy';
 import { clean, compareVi } from '@/lib/text';
 import { write } from '@/lib/workflow';
 
@@ -32,6 +32,8 @@ export type FinalListView = {
   byGender: Record<Gender | 'unknown', number>;
   byUnit: Array<{ unit: string; collectives: number; individuals: number }>;
   quotas: Array<{ unit: string; collectives: number | null; individuals: number | null; approvedCollectives: number; approvedIndividuals: number }>;
+  /** Every nomination that keeps the list from being signed off, with what it waits for. */
+  waiting: WaitingNomination[];
   /** The approver may sign now. */
   ready: boolean;
   /** Why it may not, when it may not. */
@@ -39,6 +41,48 @@ export type FinalListView = {
   standing: Signoff | null;
   history: Signoff[];
 };
+
+/** A nomination still waiting: returned ones wait for their unit (or an admin for it), submitted ones for a
+ * reviewer, checked ones for the council's vote. */
+export type WaitingNomination = { id: number; name: string; unit: string; status: 'submitted' | 'returned' | 'checked'; waitsFor: 'unit' | 'reviewer' | 'approver' };
+
+const WAITS_FOR = { returned: 'unit', submitted: 'reviewer', checked: 'approver' } as const;
+
+function waitingNominations(db: Reader, roundId: number): WaitingNomination[] {
+  return db
+    .select({ id: nominations.id, status: nominations.status, individual: individuals.fullName, collective: collectives.name, unit: units.name })
+    .from(nominations)
+    .innerJoin(units, eq(units.id, nominations.unitId))
+    .leftJoin(individuals, eq(individuals.id, nominations.individualId))
+    .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
+    .where(and(eq(nominations.roundId, roundId), inArray(nominations.status, [...PENDING_STATUSES])))
+    .all()
+    .map((r) => {
+      const status = r.status as WaitingNomination['status'];
+      return { id: r.id, name: (r.individual ?? r.collective)!, unit: r.unit, status, waitsFor: WAITS_FOR[status] };
+    })
+    .sort((a, b) => compareVi(a.unit, b.unit) || compareVi(a.name, b.name));
+}
+
+function roundPath(db: Reader, roundId: number): string | undefined {
+  if (!Number.isSafeInteger(roundId)) return undefined;
+  return db.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId)).get()?.path;
+}
+
+/** The round's unit path, when the actor is of its office (approver or admin); not_found otherwise. */
+function officeRound(db: Reader, actor: Actor | null, roundId: number): string {
+  const path = roundPath(db, roundId);
+  if (path === undefined || !canReadFinalList(actor, path)) throw new DomainError('not_found');
+  return path;
+}
+
+/** Signing and withdrawing: approvers of the round's office (another office's round reads as not found). */
+function refuseSignoff(db: Reader, actor: Actor | null, roundId: number): void {
+  const path = roundPath(db, roundId);
+  const refusal = signoffRefusal(actor, path ?? '\0');
+  if (refusal) throw new DomainError(refusal);
+  if (path === undefined) throw new DomainError('not_found');
+}
 
 function signoffHistory(db: Reader, roundId: number): Signoff[] {
   const signer = alias(users, 'signer');
@@ -100,7 +144,8 @@ function buildView(db: Reader, roundId: number): FinalListView {
     (r.quotaCollectives != null && byKind.collective > r.quotaCollectives) ||
     (r.quotaIndividuals != null && byKind.individual > r.quotaIndividuals) ||
     quotas.some((q) => (q.collectives != null && q.approvedCollectives > q.collectives) || (q.individuals != null && q.approvedIndividuals > q.individuals));
-  const pending = count('submitted', 'checked', 'returned');
+  const waiting = waitingNominations(db, roundId);
+  const pending = waiting.length;
   const blockers: FinalListView['blockers'] = [];
   if (r.status !== 'reviewing') blockers.push('status');
   if (pending) blockers.push('pending');
@@ -110,7 +155,7 @@ function buildView(db: Reader, roundId: number): FinalListView {
   return {
     round: r,
     entries,
-    hash: hashFinalList(r.slug, entries),
+    hash: hashFinalList(r.title, entries),
     pending,
     rejected: count('rejected'),
     drafts: count('draft'),
@@ -118,6 +163,7 @@ function buildView(db: Reader, roundId: number): FinalListView {
     byGender,
     byUnit: [...unitCounts.values()].sort((a, b) => compareVi(a.unit, b.unit)),
     quotas,
+    waiting,
     ready: blockers.length === 0,
     blockers,
     standing,
@@ -127,7 +173,7 @@ function buildView(db: Reader, roundId: number): FinalListView {
 
 /** The final list as the approver signs it (administrators read it too). */
 export function getFinalList(actor: Actor | null, roundId: number): FinalListView {
-  if (!canReadFinalList(actor) || !Number.isSafeInteger(roundId)) throw new DomainError('not_found');
+  officeRound(getDb(), actor, roundId);
   return buildView(getDb(), roundId);
 }
 
@@ -136,8 +182,8 @@ export function getFinalList(actor: Actor | null, roundId: number): FinalListVie
  * changed since, the sign-off is refused rather than given to a list nobody saw.
  */
 export function signOffRound(actor: Actor | null, roundId: number, seenHash: string, now = new Date()): { hash: string } {
-  if (signoffRefusal(actor)) throw new DomainError('forbidden');
   return write((tx) => {
+    refuseSignoff(tx, actor, roundId);
     const view = buildView(tx, roundId);
     if (view.standing) throw new DomainError('frozen');
     if (view.round.status !== 'reviewing') throw new DomainError('invalid_state', { from: view.round.status });
@@ -145,6 +191,8 @@ export function signOffRound(actor: Actor | null, roundId: number, seenHash: str
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
     if (seenHash !== view.hash) throw new DomainError('conflict');
     const id = tx.insert(signoffs).values({ roundId, signedBy: actor!.id, signedAt: now, listHash: view.hash }).returning({ id: signoffs.id }).get().id;
+    // The list as signed, with everything that lands on each award: the decision is built from it.
+    insertSnapshot(tx, id, view.entries);
     appendAudit(tx, {
       actorId: actor!.id,
       action: 'round.signoff',
@@ -159,10 +207,10 @@ export function signOffRound(actor: Actor | null, roundId: number, seenHash: str
 
 /** Withdraws the standing sign-off with a reason, so the list may change again (before the decision only). */
 export function withdrawSignoff(actor: Actor | null, roundId: number, reason: string, now = new Date()): void {
-  if (signoffRefusal(actor)) throw new DomainError('forbidden');
   const why = clean(reason);
-  if (why.length < 3 || why.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
   write((tx) => {
+    refuseSignoff(tx, actor, roundId);
+    if (why.length < 3 || why.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
     const r = tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
     if (!r) throw new DomainError('not_found');
     const standing = standingSignoff(tx, roundId);
@@ -176,6 +224,6 @@ export function withdrawSignoff(actor: Actor | null, roundId: number, reason: st
 
 /** The hash printed in the decision annex's footer: the sign-off the decision was recorded on. */
 export function decisionListHash(actor: Actor | null, roundId: number): string | null {
-  if (!canReadFinalList(actor)) throw new DomainError('not_found');
+  officeRound(getDb(), actor, roundId);
   return standingSignoff(getDb(), roundId)?.listHash ?? null;
 }

@@ -42,3 +42,17 @@ describe('clean removes what is not text', () => {
     expect(cleanLines('  Một\r\n\tHai\u0007  \rBa  ')).toBe('Một\n Hai\nBa');
   });
 });
+
+describe('clean removes every invisible character, not only the common ones', () => {
+  it.each([
+    ['soft hyphen', 'Bi\u00ADên'],
+    ['zero-width joiner', 'Bi\u200Dên'],
+    ['zero-width non-joiner', 'Bi\u200Cên'],
+    ['word joiner', 'Bi\u2060ên'],
+    ['Arabic letter mark', 'Bi\u061Cên'],
+    ['Hangul filler', 'Bi\u3164ên'],
+    ['Mongolian vowel separator', 'Bi\u180Eên'],
+    ['tag characters', 'Bi\u{E0041}\u{E0042}ên'],
+    ['interlinear annotation', 'Bi\uFFF9ên'],
+  ])('%s', (_name, input) => expect(clean(input)).toBe('Biên'));
+});

@@ -1,9 +1,12 @@
 // Vietnamese text rules: store NFC, fold for search (case, diacritics and đ/Đ), sort with the vi collator.
 
 // Lone UTF-16 surrogates (not text; SQLite would store U+FFFD) and invisible characters that have no
-// place in names or summaries: C0/C1 controls, bidi overrides that disguise text, zero-width marks.
+// place in names, summaries or file names: C0/C1 controls, bidi marks and overrides that disguise text
+// ("Bien ban\u202Efdp.exe" shows as "…exe.pdf"), zero-width characters and joiners, soft hyphen,
+// invisible fillers and operators, interlinear annotation marks and Unicode tag characters.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g;
 
 function printable(s: string): string {
   return s.replace(LONE_SURROGATE, '\uFFFD').normalize('NFC').replace(INVISIBLE, '');

@@ -1,17 +1,28 @@
 // The unit tree (admins): create, rename (the old name kept in history), move, deactivate, and merge
-// wards as in the 2025 reform. Units are never deleted; past decisions keep the names of their day.
+// wards as in the 2025 reform. Units are never deleted; past decisions keep the names of their day. A rename,
+// move or merge that would change an entry of a signed-off list still in review is refused (lib/final-list).
 import 'server-only';
 import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { collectives, individuals, unitNames, units, users, UNIT_KINDS, type UnitKind } from '@/db/schema';
 import { appendAudit } from '@/lib/audit-chain';
+import { refuseIfFrozenListChanged } from '@/lib/final-list';
 import { DomainError } from '@/lib/errors';
-import { hasRole, type Actor } from '@/lib/policy';
+import { hasRole, inSubtree, type Actor } from '@/lib/policy';
+import { unitPathUnder } from '@/lib/scope';
 import { clean, slugify } from '@/lib/text';
 import { write } from '@/lib/workflow';
 
 function requireAdmin(actor: Actor | null): asserts actor is Actor {
   if (!hasRole(actor, 'admin')) throw new DomainError('forbidden');
+}
+
+/** An admin manages the units of their own unit's subtree: any other reads as not found. */
+function requireUnitsInScope(actor: Actor, ...ids: Array<number | null>): void {
+  const wanted = [...new Set(ids)];
+  if (wanted.some((id) => id === null || !Number.isSafeInteger(id))) throw new DomainError('not_found');
+  const rows = getDb().select({ path: units.path }).from(units).where(inArray(units.id, wanted as number[])).all();
+  if (rows.length !== wanted.length || rows.some((u) => !inSubtree(u.path, actor.unitPath))) throw new DomainError('not_found');
 }
 
 export type UnitRow = { id: number; name: string; shortName: string | null; kind: UnitKind; parentId: number | null; depth: number; active: boolean; mergedIntoId: number | null };
@@ -21,6 +32,7 @@ export function listUnits(actor: Actor | null): UnitRow[] {
   return getDb()
     .select({ id: units.id, name: units.name, shortName: units.shortName, kind: units.kind, parentId: units.parentId, path: units.path, active: units.active, mergedIntoId: units.mergedIntoId })
     .from(units)
+    .where(unitPathUnder(actor.unitPath))
     .orderBy(asc(units.path))
     .all()
     .map(({ path, ...u }) => ({ ...u, depth: path.split('/').filter(Boolean).length - 1 }));
@@ -28,6 +40,7 @@ export function listUnits(actor: Actor | null): UnitRow[] {
 
 export function getUnitNames(actor: Actor | null, id: number): Array<{ name: string; validFrom: Date; validTo: Date | null }> {
   requireAdmin(actor);
+  requireUnitsInScope(actor, id);
   return getDb().select({ name: unitNames.name, validFrom: unitNames.validFrom, validTo: unitNames.validTo }).from(unitNames).where(eq(unitNames.unitId, id)).orderBy(asc(unitNames.id)).all();
 }
 
@@ -35,6 +48,8 @@ export function createUnit(actor: Actor | null, input: { name: string; shortName
   requireAdmin(actor);
   const name = clean(input.name);
   if (!name || name.length > 200 || !UNIT_KINDS.includes(input.kind)) throw new DomainError('invalid_input', { field: 'name' });
+  // A new unit goes under one of the admin's own units (a new root would belong to no one's scope).
+  requireUnitsInScope(actor, input.parentId);
   return write((tx) => {
     const parent = input.parentId ? tx.select({ path: units.path, active: units.active }).from(units).where(eq(units.id, input.parentId)).get() : null;
     if (input.parentId && (!parent || !parent.active)) throw new DomainError('not_found', { field: 'parent' });
@@ -53,6 +68,7 @@ export function renameUnit(actor: Actor | null, id: number, newName: string, now
   requireAdmin(actor);
   const name = clean(newName);
   if (!name || name.length > 200) throw new DomainError('invalid_input', { field: 'name' });
+  requireUnitsInScope(actor, id);
   write((tx) => {
     const u = tx.select({ name: units.name }).from(units).where(eq(units.id, id)).get();
     if (!u) throw new DomainError('not_found');
@@ -60,6 +76,7 @@ export function renameUnit(actor: Actor | null, id: number, newName: string, now
     tx.update(unitNames).set({ validTo: now }).where(and(eq(unitNames.unitId, id), isNull(unitNames.validTo))).run();
     tx.insert(unitNames).values({ unitId: id, name, validFrom: now }).run();
     tx.update(units).set({ name }).where(eq(units.id, id)).run();
+    refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor.id, action: 'unit.rename', entityType: 'unit', entityId: id, before: { name: u.name }, after: { name } });
   });
 }
@@ -82,16 +99,19 @@ function moveIn(tx: Tx, id: number, parentId: number): void {
 
 export function moveUnit(actor: Actor | null, id: number, parentId: number): void {
   requireAdmin(actor);
+  requireUnitsInScope(actor, id, parentId);
   write((tx) => {
     const before = tx.select({ parentId: units.parentId }).from(units).where(eq(units.id, id)).get();
     if (!before) throw new DomainError('not_found');
     moveIn(tx, id, parentId);
+    refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor.id, action: 'unit.move', entityType: 'unit', entityId: id, before, after: { parentId } });
   });
 }
 
 export function setUnitActive(actor: Actor | null, id: number, active: boolean): void {
   requireAdmin(actor);
+  requireUnitsInScope(actor, id);
   write((tx) => {
     const u = tx.select({ active: units.active }).from(units).where(eq(units.id, id)).get();
     if (!u) throw new DomainError('not_found');
@@ -109,6 +129,7 @@ export function mergeUnits(actor: Actor | null, fromIds: number[], intoId: numbe
   requireAdmin(actor);
   const from = [...new Set(fromIds)].filter((id) => id !== intoId);
   if (from.length === 0) throw new DomainError('invalid_input', { field: 'from' });
+  requireUnitsInScope(actor, intoId, ...from);
   return write((tx) => {
     const into = tx.select({ id: units.id, path: units.path, active: units.active }).from(units).where(eq(units.id, intoId)).get();
     if (!into || !into.active) throw new DomainError('not_found');
@@ -123,6 +144,7 @@ export function mergeUnits(actor: Actor | null, fromIds: number[], intoId: numbe
       moveIn(tx, o.id, intoId);
       tx.update(units).set({ active: false, mergedIntoId: intoId }).where(eq(units.id, o.id)).run();
     }
+    refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor.id, action: 'unit.merge', entityType: 'unit', entityId: intoId, before: { from }, after: { into: intoId, moved } });
     return { moved };
   });

@@ -1,15 +1,17 @@
 // Users: credential checks and the actor loaded per request.
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { units, userRoles, users, type Role } from '@/db/schema';
+import { endedSessions, units, userRoles, users, type Role } from '@/db/schema';
+import { SESSION } from '@/lib/auth/session';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import { clean } from '@/lib/text';
 import { write } from '@/lib/workflow';
 import { reserveSignInAttempt, signInSucceeded } from '@/lib/sign-in-limit';
-import type { Actor } from '@/lib/policy';
+import { inSubtree, type Actor } from '@/lib/policy';
+import { unitPathUnder } from '@/lib/scope';
 
 /** Returns the user when the password matches an active account; the same cost and answer otherwise. */
 export async function verifyCredentials(username: string, password: string): Promise<{ id: number; sessionVersion: number } | null> {
@@ -38,9 +40,13 @@ export async function attemptSignIn(username: string, password: string, address:
   return { ok: true, ...user };
 }
 
-/** Loads the actor for a session; null when the user is gone, inactive, or the session is stale. */
-export function loadActor(userId: number, sessionVersion?: number): Actor | null {
+/**
+ * Loads the actor for a session; null when the user is gone, inactive, the session is stale (older
+ * session version) or was ended by signing out (`sid`).
+ */
+export function loadActor(userId: number, sessionVersion?: number, sid?: string): Actor | null {
   const db = getDb();
+  if (sid !== undefined && db.select({ sid: endedSessions.sid }).from(endedSessions).where(eq(endedSessions.sid, sid)).get()) return null;
   const row = db
     .select({
       id: users.id,
@@ -79,6 +85,23 @@ export function loadActor(userId: number, sessionVersion?: number): Actor | null
   };
 }
 
+/**
+ * Signing out ends this session on the server: its id is remembered, so a copy of the cookie no longer
+ * opens anything. Rows are never pruned: a copied cookie kept alive by activity (the sliding expiry in
+ * proxy.ts needs no database) would otherwise come back once its row was gone. Other sessions go on.
+ */
+export function endSession(userId: number, sid: string, now = new Date()): void {
+  if (!/^[a-f0-9]{32}$/.test(sid)) return;
+  write((tx) => {
+    const done = tx
+      .insert(endedSessions)
+      .values({ sid, userId, endedAt: now, expiresAt: new Date(now.getTime() + SESSION.maxAge * 1000) })
+      .onConflictDoNothing()
+      .run();
+    if (done.changes) appendAudit(tx, { actorId: userId, action: 'user.sign_out', entityType: 'user', entityId: userId });
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // User administration (admins) and one's own password (everyone).
 
@@ -90,6 +113,18 @@ function requireAdmin(actor: Actor | null): asserts actor is Actor {
   if (!actor || !actor.roles.includes('admin')) throw new DomainError('forbidden');
 }
 
+/** A unit the admin manages: their own unit's subtree. Others read as not found. */
+function unitPathInScope(tx: Pick<ReturnType<typeof getDb>, 'select'>, actor: Actor, unitId: number): boolean {
+  const u = tx.select({ path: units.path }).from(units).where(eq(units.id, unitId)).get();
+  return !!u && inSubtree(u.path, actor.unitPath);
+}
+
+/** A user the admin manages: one whose unit lies in the admin's subtree. */
+function userInScope(tx: Pick<ReturnType<typeof getDb>, 'select'>, actor: Actor, userId: number): boolean {
+  const u = tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, userId)).get();
+  return !!u && unitPathInScope(tx, actor, u.unitId);
+}
+
 export function listUsers(actor: Actor | null): UserRow[] {
   requireAdmin(actor);
   const db = getDb();
@@ -98,6 +133,7 @@ export function listUsers(actor: Actor | null): UserRow[] {
     .select({ id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId, unitName: units.name, active: users.active, mustChangePassword: users.mustChangePassword })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
+    .where(unitPathUnder(actor.unitPath))
     .orderBy(users.username)
     .all()
     .map((u) => ({ ...u, roles: roles.filter((r) => r.userId === u.id).map((r) => r.role as Role) }));
@@ -114,7 +150,7 @@ export async function createUser(actor: Actor | null, input: { username: string;
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return write((tx) => {
-    if (!tx.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)).get()) throw new DomainError('not_found', { field: 'unit' });
+    if (!unitPathInScope(tx, actor, input.unitId)) throw new DomainError('not_found', { field: 'unit' });
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) throw new DomainError('conflict', { field: 'username' });
     const displayName = clean(input.displayName) || username;
     // A new account signs in with a password someone else typed: it must be changed first.
@@ -130,8 +166,8 @@ export function updateUser(actor: Actor | null, id: number, input: { displayName
   if (id === actor.id && (!input.active || !input.roles.includes('admin'))) throw new DomainError('invalid_state', { reason: 'self' });
   write((tx) => {
     const before = tx.select().from(users).where(eq(users.id, id)).get();
-    if (!before) throw new DomainError('not_found');
-    if (!tx.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)).get()) throw new DomainError('not_found', { field: 'unit' });
+    if (!before || !userInScope(tx, actor, id)) throw new DomainError('not_found');
+    if (!unitPathInScope(tx, actor, input.unitId)) throw new DomainError('not_found', { field: 'unit' });
     const oldRoles = tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, id)).all().map((r) => r.role);
     const roles = [...new Set(input.roles)];
     // Deactivation ends every session at once.
@@ -154,7 +190,7 @@ export async function resetPassword(actor: Actor | null, id: number, password: s
   const passwordHash = await hashPassword(password);
   write((tx) => {
     const u = tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, id)).get();
-    if (!u) throw new DomainError('not_found');
+    if (!u || !userInScope(tx, actor, id)) throw new DomainError('not_found');
     tx.update(users).set({ passwordHash, mustChangePassword: true, sessionVersion: u.sv + 1 }).where(eq(users.id, id)).run();
     appendAudit(tx, { actorId: actor.id, action: 'user.reset_password', entityType: 'user', entityId: id });
   });
@@ -177,5 +213,5 @@ export async function changeOwnPassword(actor: Actor | null, current: string, ne
 
 export function listUnitOptions(actor: Actor | null): Array<{ id: number; name: string }> {
   requireAdmin(actor);
-  return getDb().select({ id: units.id, name: units.name }).from(units).where(eq(units.active, true)).orderBy(units.path).all();
+  return getDb().select({ id: units.id, name: units.name }).from(units).where(and(eq(units.active, true), unitPathUnder(actor.unitPath))).orderBy(units.path).all();
 }

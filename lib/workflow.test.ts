@@ -1,13 +1,13 @@
 // Workflow rules that the authorization table does not reach: per-unit quotas, round preconditions, revocation.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, like } from 'drizzle-orm';
-import { awards, nominations, rounds, units, users } from '@/db/schema';
+import { and, count, eq, like } from 'drizzle-orm';
+import { auditEvents, awards, nominations, rounds, units, users } from '@/db/schema';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { loadActor } from './users';
 import type { Actor } from './policy';
-import { decideNomination, revokeAward, setUnitQuota, transitionRound } from './workflow';
+import { decideNomination, reconsiderNomination, revokeAward, setUnitQuota, transitionRound } from './workflow';
 import { listPublishedAwards } from './public';
 
 let db: DB;
@@ -37,7 +37,17 @@ describe('workflow', () => {
   it('moves only along the workflow; review starts the consultation clock', () => {
     expect(() => transitionRound(admin, roundId, 'decided')).toThrowError('invalid_state');
     expect(() => transitionRound(approver, roundId, 'reviewing')).toThrowError('forbidden');
-    transitionRound(admin, roundId, 'reviewing');
+    // Drafts would be left behind: the move names how many, and needs that number confirmed.
+    const drafts = db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft'))).all().length;
+    expect(drafts).toBeGreaterThan(0);
+    expect(() => transitionRound(admin, roundId, 'reviewing')).toThrowError('precondition');
+    try {
+      transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts - 1 });
+    } catch (e) {
+      expect((e as { params: object }).params).toEqual({ missing: 'drafts_confirmation', drafts });
+    }
+    expect(db.select({ s: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get()!.s).toBe('open');
+    transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts });
     const r = db.select({ s: rounds.status, e: rounds.consultationEndsAt }).from(rounds).where(eq(rounds.id, roundId)).get()!;
     expect(r.s).toBe('reviewing');
     expect(r.e!.getTime()).toBeGreaterThan(Date.now() + 10 * 86_400_000);
@@ -59,7 +69,46 @@ describe('workflow', () => {
   it('rejects impossible votes', () => {
     const [c] = checkedIn('Phường Tân Hưng');
     for (const vote of [{ for: 9, against: 1, total: 9 }, { for: -1, against: 0, total: 9 }, { for: 1, against: 0, total: 0 }, { for: 1.5, against: 0, total: 9 }]) {
-      expect(() => decideNomination(approver, c.id, 'approve', vote)).toThrowError('invalid_input');
+      expect(() => decideNomination(approver, c.id, 'approve', vote)).toThrowError('council_vote');
+    }
+  });
+
+  it('a minority cannot approve: 3 for, 4 against of 9 members is refused, saying what it falls short of; nothing changes', () => {
+    const [c] = checkedIn('Phường Tân Hưng');
+    const audits = () => db.select({ n: count() }).from(auditEvents).get()!.n;
+    const auditBefore = audits();
+    let error: unknown;
+    try {
+      decideNomination(approver, c.id, 'approve', { for: 3, against: 4, abstain: 2 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'council_vote', params: { reason: 'short', field: 'voteFor', for: 3, needed: 5, short: 2, members: 9 } });
+    expect(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, c.id)).get()!.s).toBe('checked');
+    expect(audits()).toBe(auditBefore);
+    // A rejection with a majority for is refused too; the lawful outcomes are recorded with the rule.
+    expect(() => decideNomination(approver, c.id, 'reject', { for: 5, against: 4, abstain: 0 })).toThrowError('council_vote');
+    decideNomination(approver, c.id, 'reject', { for: 4, against: 1, abstain: 4 });
+    const n = db.select().from(nominations).where(eq(nominations.id, c.id)).get()!;
+    expect([n.status, n.voteFor, n.voteAgainst, n.voteAbstain, n.voteTotal]).toEqual(['rejected', 4, 1, 4, 9]);
+  });
+
+  it('the rule is the round\'s: at 90 % of 10 members, 8 for is refused and 9 for approves', () => {
+    db.update(rounds).set({ councilMembers: 10, councilRule: 'at_least_90' }).where(eq(rounds.id, roundId)).run();
+    try {
+      const c = db
+        .select({ id: nominations.id })
+        .from(nominations)
+        .innerJoin(units, eq(units.id, nominations.unitId))
+        .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'rejected'), eq(units.name, 'Phường Tân Quy')))
+        .get()!;
+      reconsiderNomination(approver, c.id, 'Biểu quyết lại theo quy chế mới');
+      expect(() => decideNomination(approver, c.id, 'approve', { for: 8, against: 0, abstain: 2 })).toThrowError('council_vote');
+      // The older form's total stands for the members: 9 of 9 does not fit a council of 10.
+      expect(() => decideNomination(approver, c.id, 'approve', { for: 9, against: 0, total: 9 })).toThrowError('council_vote');
+      decideNomination(approver, c.id, 'approve', { for: 9, against: 0, abstain: 1 });
+    } finally {
+      db.update(rounds).set({ councilMembers: 9, councilRule: 'more_than_half' }).where(eq(rounds.id, roundId)).run();
     }
   });
 

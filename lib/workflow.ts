@@ -3,7 +3,7 @@
 // and its audit event together, and returns a small result or throws a DomainError.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { DB } from '@/db/connection';
 import {
@@ -15,23 +15,28 @@ import {
   roundQuotas,
   rounds,
   units,
+  type CouncilRule,
   type NomineeKind,
   type RoundStatus,
 } from '@/db/schema';
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import {
+  actsForUnit,
   createNominationRefusal,
   nominationRefusal,
   roundRefusal,
   type Actor,
   type NominationAction,
   type NominationContext,
+  type RoundAction,
+  inSubtree,
 } from '@/lib/policy';
 import { addWorkingDays, isFutureDate } from '@/lib/dates';
-import { finalListEntries, hashFinalList, standingSignoff } from '@/lib/final-list';
+import { councilRefusal, voteRefusal, type Council, type Tally } from '@/lib/council-rule';
+import { hashFinalList, snapshotEntries, standingSignoff, type FinalListEntry } from '@/lib/final-list';
 import { indexRoundAwards, unindexAward } from '@/lib/search-index';
-import { clean, cleanLines, compareVi, fold, slugify } from '@/lib/text';
+import { clean, cleanLines, fold, slugify } from '@/lib/text';
 
 export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
@@ -52,7 +57,7 @@ function audit(tx: Tx, actor: Actor | null, action: string, entityType: string, 
 // Nominations
 
 /** A nomination with what policy needs to judge an action on it (also used by lib/attachments). */
-export function loadNominationContext(tx: Tx, id: number): (NominationContext & { id: number; roundId: number; unitId: number; kind: NomineeKind; summary: string }) | null {
+export function loadNominationContext(tx: Pick<DB, 'select'>, id: number): (NominationContext & { id: number; roundId: number; unitId: number; kind: NomineeKind; summary: string }) | null {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const row = tx
     .select({
@@ -76,7 +81,21 @@ export function loadNominationContext(tx: Tx, id: number): (NominationContext & 
     .where(eq(nominations.id, id))
     .get();
   if (!row) return null;
-  return { ...row, frozen: roundIsFrozen(tx, row.roundId) };
+  return { ...row, roundUnitPath: roundUnitPath(tx, row.roundId)!, frozen: roundIsFrozen(tx, row.roundId) };
+}
+
+/** The path of the unit that runs a round (its subtree bounds the round), or null when there is no such round. */
+export function roundUnitPath(tx: Pick<DB, 'select'>, roundId: number): string | null {
+  return tx.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId)).get()?.path ?? null;
+}
+
+/** Loads a round for an administrator's action on it: another office's round reads as not found. */
+function roundForAdmin(tx: Pick<DB, 'select'>, actor: Actor | null, roundId: number, action: RoundAction) {
+  refuse(roundRefusal(actor, action));
+  const path = Number.isSafeInteger(roundId) ? roundUnitPath(tx, roundId) : null;
+  if (path === null) throw new DomainError('not_found');
+  refuse(roundRefusal(actor, action, path));
+  return path;
 }
 
 /** A round whose final list carries a standing (not withdrawn) sign-off. */
@@ -107,15 +126,16 @@ export function createNomination(
     const round = tx.select().from(rounds).where(eq(rounds.id, input.roundId)).get();
     const unit = tx.select({ id: units.id, path: units.path, active: units.active }).from(units).where(eq(units.id, input.unitId)).get();
     if (!round || !unit) throw new DomainError('not_found');
-    refuse(createNominationRefusal(actor, { unitPath: unit.path, roundStatus: round.status, windowOpensAt: round.windowOpensAt, windowClosesAt: round.windowClosesAt }, now));
+    const boundary = roundUnitPath(tx, round.id)!;
+    refuse(createNominationRefusal(actor, { unitPath: unit.path, roundUnitPath: boundary, roundStatus: round.status, windowOpensAt: round.windowOpensAt, windowClosesAt: round.windowClosesAt }, now));
     const a = actor!;
     let collectiveId: number | null = null;
     let individualId: number | null = null;
     const n = input.nominee;
-    // The nominee must belong to the officer's subtree too, whether found or created here.
+    // The nominee must belong to the officer's subtree and to the round's, whether found or created here.
     const inScope = (unitId: number) => {
       const u = tx.select({ path: units.path }).from(units).where(eq(units.id, unitId)).get();
-      if (!u || !u.path.startsWith(a.unitPath)) throw new DomainError('not_found');
+      if (!u || !inSubtree(u.path, a.unitPath) || !inSubtree(u.path, boundary)) throw new DomainError('not_found');
     };
     if ('create' in n) {
       inScope(n.create.unitId);
@@ -178,21 +198,54 @@ export function createNomination(
   });
 }
 
+/** Marks an action taken by an admin for the nominating unit, so the audit says on whose behalf. */
+function behalf(actor: Actor | null, ctx: NominationContext & { unitId: number }): { onBehalfOfUnit?: number } {
+  return actsForUnit(actor, ctx) === 'on_behalf' ? { onBehalfOfUnit: ctx.unitId } : {};
+}
+
 export function updateNomination(actor: Actor | null, id: number, input: { summary: string }, now = new Date()): void {
   write((tx) => {
     const ctx = authorize(tx, actor, id, 'edit', now);
     const summary = clean(input.summary);
     tx.update(nominations).set({ summary, updatedAt: now }).where(eq(nominations.id, id)).run();
-    audit(tx, actor, 'nomination.edit', 'nomination', id, { summary: ctx.summary }, { summary });
+    audit(tx, actor, 'nomination.edit', 'nomination', id, { summary: ctx.summary }, { summary, ...behalf(actor, ctx) });
   });
 }
 
+/**
+ * Submits a draft, or resubmits a returned nomination — also while the round is in review, and by an
+ * admin on the unit's behalf (a ward without an officer account is never stuck).
+ */
 export function submitNomination(actor: Actor | null, id: number, now = new Date()): void {
   write((tx) => {
     const ctx = authorize(tx, actor, id, 'submit', now);
     if (clean(ctx.summary).length < 10) throw new DomainError('precondition', { missing: 'summary' });
     tx.update(nominations).set({ status: 'submitted', submittedBy: actor!.id, submittedAt: now, updatedAt: now }).where(eq(nominations.id, id)).run();
-    audit(tx, actor, 'nomination.submit', 'nomination', id, { status: ctx.status }, { status: 'submitted' });
+    audit(tx, actor, 'nomination.submit', 'nomination', id, { status: ctx.status }, { status: 'submitted', ...behalf(actor, ctx) });
+  });
+}
+
+/** The unit takes its nomination back (or an admin for it): it leaves the round and blocks nothing. */
+export function withdrawNomination(actor: Actor | null, id: number, reason: string, now = new Date()): void {
+  const body = clean(reason);
+  write((tx) => {
+    const ctx = authorize(tx, actor, id, 'withdraw', now);
+    if (body.length < 3 || body.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
+    tx.update(nominations).set({ status: 'withdrawn', checkedBy: null, checkedAt: null, updatedAt: now }).where(eq(nominations.id, id)).run();
+    tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now }).run();
+    audit(tx, actor, 'nomination.withdraw', 'nomination', id, { status: ctx.status }, { status: 'withdrawn', reason: body, ...behalf(actor, ctx) });
+  });
+}
+
+/** The office leaves a nomination out of the round, with a reason the unit reads on its timeline. */
+export function excludeNomination(actor: Actor | null, id: number, reason: string, now = new Date()): void {
+  const body = clean(reason);
+  write((tx) => {
+    const ctx = authorize(tx, actor, id, 'exclude', now);
+    if (body.length < 3 || body.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
+    tx.update(nominations).set({ status: 'excluded', updatedAt: now }).where(eq(nominations.id, id)).run();
+    tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now }).run();
+    audit(tx, actor, 'nomination.exclude', 'nomination', id, { status: ctx.status }, { status: 'excluded', reason: body });
   });
 }
 
@@ -229,21 +282,49 @@ export function checkNominations(actor: Actor | null, ids: number[], now = new D
   });
 }
 
-export type Vote = { for: number; against: number; total: number };
+/** A council tally. `abstain` counts abstentions and absent members; `total`, when given instead, is the
+ * number of members the older form asked for (abstain = total − for − against). */
+export type Vote = { for: number; against: number; abstain?: number; total?: number };
+
+/** The round's council, read inside the caller's transaction. */
+export function roundCouncil(tx: Pick<DB, 'select'>, roundId: number): Council {
+  const r = tx
+    .select({ members: rounds.councilMembers, quorum: rounds.councilQuorum, rule: rounds.councilRule, basis: rounds.councilBasis })
+    .from(rounds)
+    .where(eq(rounds.id, roundId))
+    .get();
+  if (!r) throw new DomainError('not_found');
+  return r;
+}
+
+/** Judges a vote by the round's council rule; a refusal names the field at fault and what it falls short of. */
+export function tallyOf(council: Council, decision: 'approve' | 'reject', vote: Vote): Tally {
+  const abstain = vote.abstain ?? (vote.total != null ? vote.total - vote.for - vote.against : 0);
+  const tally = { for: vote.for, against: vote.against, abstain };
+  const refusal = voteRefusal(council, decision, tally);
+  if (refusal) throw new DomainError('council_vote', refusal);
+  return tally;
+}
+
+/** Records one approval or rejection: policy, the council's rule, the quota, the change and its audit event. */
+export function decideIn(tx: Tx, actor: Actor | null, id: number, decision: 'approve' | 'reject', vote: Vote, now: Date, sittingId: number | null = null) {
+  const ctx = authorize(tx, actor, id, decision, now);
+  const council = roundCouncil(tx, ctx.roundId);
+  const tally = tallyOf(council, decision, vote);
+  if (decision === 'approve') enforceQuota(tx, ctx.roundId, ctx.kind, ctx.unitPath);
+  const status = decision === 'approve' ? 'approved' : 'rejected';
+  tx.update(nominations)
+    .set({ status, decidedBy: actor!.id, decidedAt: now, voteFor: tally.for, voteAgainst: tally.against, voteAbstain: tally.abstain, voteTotal: council.members, sittingId, updatedAt: now })
+    .where(eq(nominations.id, id))
+    .run();
+  const recorded = { for: tally.for, against: tally.against, abstain: tally.abstain, total: council.members };
+  audit(tx, actor, `nomination.${decision}`, 'nomination', id, { status: ctx.status }, { status, vote: recorded, rule: council.rule, ...(sittingId ? { sittingId } : {}) });
+  return ctx;
+}
 
 export function decideNomination(actor: Actor | null, id: number, decision: 'approve' | 'reject', vote: Vote, now = new Date()): void {
-  if (![vote.for, vote.against, vote.total].every((v) => Number.isSafeInteger(v) && v >= 0 && v <= 1000) || vote.for + vote.against > vote.total || vote.total < 1) {
-    throw new DomainError('invalid_input', { field: 'vote' });
-  }
   write((tx) => {
-    const ctx = authorize(tx, actor, id, decision, now);
-    if (decision === 'approve') enforceQuota(tx, ctx.roundId, ctx.kind, ctx.unitPath);
-    const status = decision === 'approve' ? 'approved' : 'rejected';
-    tx.update(nominations)
-      .set({ status, decidedBy: actor!.id, decidedAt: now, voteFor: vote.for, voteAgainst: vote.against, voteTotal: vote.total, updatedAt: now })
-      .where(eq(nominations.id, id))
-      .run();
-    audit(tx, actor, `nomination.${decision}`, 'nomination', id, { status: ctx.status }, { status, vote });
+    decideIn(tx, actor, id, decision, vote, now);
   });
 }
 
@@ -254,7 +335,7 @@ export function reconsiderNomination(actor: Actor | null, id: number, reason: st
   write((tx) => {
     const ctx = authorize(tx, actor, id, 'reconsider', now);
     tx.update(nominations)
-      .set({ status: 'checked', decidedBy: null, decidedAt: null, voteFor: null, voteAgainst: null, voteTotal: null, updatedAt: now })
+      .set({ status: 'checked', decidedBy: null, decidedAt: null, voteFor: null, voteAgainst: null, voteAbstain: null, voteTotal: null, sittingId: null, updatedAt: now })
       .where(eq(nominations.id, id))
       .run();
     tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now }).run();
@@ -348,9 +429,18 @@ export function roundPreconditions(tx: Pick<DB, 'select'>, roundId: number, to: 
   return missing;
 }
 
-export function transitionRound(actor: Actor | null, roundId: number, to: RoundStatus, now = new Date()): void {
-  refuse(roundRefusal(actor, 'transition'));
+/** Drafts a move to review would leave behind: they can no longer be submitted once the round is in review. */
+export function draftsOf(tx: Pick<DB, 'select'>, roundId: number): number {
+  return tx.select({ n: sql<number>`count(*)` }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft'))).get()!.n;
+}
+
+/**
+ * Moves a round along its workflow. Moving to review while drafts remain needs `draftsLeftBehind` to
+ * name how many (the number the admin was shown and confirmed): a different number is refused.
+ */
+export function transitionRound(actor: Actor | null, roundId: number, to: RoundStatus, now = new Date(), opts: { draftsLeftBehind?: number } = {}): void {
   write((tx) => {
+    roundForAdmin(tx, actor, roundId, 'transition');
     const r = tx.select({ id: rounds.id, status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
     if (!r) throw new DomainError('not_found');
     if (!(NEXT_STATUS[r.status] ?? []).includes(to)) throw new DomainError('invalid_state', { from: r.status, to });
@@ -358,6 +448,8 @@ export function transitionRound(actor: Actor | null, roundId: number, to: RoundS
     if (r.status === 'reviewing' && roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
     const missing = roundPreconditions(tx, roundId, to);
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
+    const drafts = to === 'reviewing' ? draftsOf(tx, roundId) : 0;
+    if (drafts > 0 && opts.draftsLeftBehind !== drafts) throw new DomainError('precondition', { missing: 'drafts_confirmation', drafts });
     const full = tx.select({ consultation: rounds.consultation, days: rounds.consultationDays }).from(rounds).where(eq(rounds.id, roundId)).get()!;
     const extra =
       to === 'published'
@@ -367,7 +459,7 @@ export function transitionRound(actor: Actor | null, roundId: number, to: RoundS
           : {};
     tx.update(rounds).set({ status: to, updatedAt: now, ...extra }).where(eq(rounds.id, roundId)).run();
     if (to === 'published') indexRoundAwards(tx, roundId);
-    audit(tx, actor, `round.${to}`, 'round', roundId, { status: r.status }, { status: to });
+    audit(tx, actor, `round.${to}`, 'round', roundId, { status: r.status }, { status: to, ...(drafts ? { draftsLeftBehind: drafts } : {}) });
   });
 }
 
@@ -378,10 +470,10 @@ export function decideRound(
   decision: { decisionNumber: string; decisionDate: string; decisionSigner: string; decisionPlace?: string | null; decisionSignerTitle?: string | null },
   now = new Date(),
 ): { awards: number } {
-  refuse(roundRefusal(actor, 'decide'));
-  // A decision is recorded once signed: a date still to come is a typing error (2030 for 2026).
-  if (isFutureDate(decision.decisionDate, now)) throw new DomainError('future_date', { field: 'decisionDate' });
   return write((tx) => {
+    roundForAdmin(tx, actor, roundId, 'decide');
+    // A decision is recorded once signed: a date still to come is a typing error (2030 for 2026).
+    if (isFutureDate(decision.decisionDate, now)) throw new DomainError('future_date', { field: 'decisionDate' });
     const r = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
     if (!r) throw new DomainError('not_found');
     if (r.status !== 'reviewing') throw new DomainError('invalid_state', { from: r.status, to: 'decided' });
@@ -395,92 +487,55 @@ export function decideRound(
     tx.update(rounds).set(values).where(eq(rounds.id, roundId)).run();
     const missing = roundPreconditions(tx, roundId, 'decided');
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
-    // The decision is recorded on the list that was signed: a list changed since is refused.
-    if (standingSignoff(tx, roundId)!.listHash !== hashFinalList(r.slug, finalListEntries(tx, roundId))) throw new DomainError('conflict', { what: 'list' });
-    const count = createAwards(tx, roundId);
+    // The decision is the list that was signed: the awards are built from the sign-off's snapshot, in
+    // its order, after checking the snapshot still hashes to what was signed.
+    const signed = standingSignoff(tx, roundId)!;
+    const snapshot = snapshotEntries(tx, signed.id);
+    if (signed.listHash !== hashFinalList(r.title, snapshot)) throw new DomainError('conflict', { what: 'list' });
+    const count = createAwards(tx, roundId, snapshot);
     tx.update(rounds).set({ status: 'decided', decidedAt: now, updatedAt: now }).where(eq(rounds.id, roundId)).run();
-    audit(tx, actor, 'round.decided', 'round', roundId, { status: r.status }, { status: 'decided', ...values, awards: count });
+    audit(tx, actor, 'round.decided', 'round', roundId, { status: r.status }, { status: 'decided', ...values, awards: count, listHash: signed.listHash });
     return { awards: count };
   });
 }
 
-/** The decision's attached list: approved nominations, collectives then individuals, by unit and name. */
-export function createAwards(tx: Tx, roundId: number): number {
-  const rows = tx
-    .select({
-      nominationId: nominations.id,
-      kind: nominations.nomineeKind,
-      collectiveId: nominations.collectiveId,
-      individualId: nominations.individualId,
-      summary: nominations.summary,
-      individualName: individuals.fullName,
-      position: individuals.position,
-      gender: individuals.gender,
-      partyMember: individuals.partyMember,
-      individualUnitId: individuals.unitId,
-      collectiveName: collectives.name,
-      collectiveUnitId: collectives.unitId,
-    })
-    .from(nominations)
-    .leftJoin(individuals, eq(individuals.id, nominations.individualId))
-    .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
-    .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'approved')))
-    .orderBy(asc(nominations.id))
-    .all();
-  const unitIds = [...new Set(rows.map((r) => (r.individualUnitId ?? r.collectiveUnitId)!))];
-  const unitRows = unitIds.length
-    ? tx.select({ id: units.id, name: units.name, parentId: units.parentId }).from(units).where(inArray(units.id, unitIds)).all()
-    : [];
-  const parentIds = [...new Set(unitRows.map((u) => u.parentId).filter((x): x is number => x != null))];
-  const parents = parentIds.length ? tx.select({ id: units.id, name: units.name, parentId: units.parentId }).from(units).where(inArray(units.id, parentIds)).all() : [];
-  const unitById = new Map([...unitRows, ...parents].map((u) => [u.id, u]));
-  const list = rows.map((r) => {
-    const own = unitById.get((r.individualUnitId ?? r.collectiveUnitId)!)!;
-    const name = (r.individualName ?? r.collectiveName)!;
-    // A collective that is itself a unit is listed with its parent unit (Decree 30 annex layout).
-    const shown = r.kind === 'collective' && name === own.name && own.parentId ? unitById.get(own.parentId)! : own;
-    return { ...r, name, unitId: shown.id, unitName: shown.name };
-  });
-  let inserted = 0;
-  for (const kind of ['collective', 'individual'] as const) {
-    list
-      .filter((r) => r.kind === kind)
-      .sort((a, b) => compareVi(a.unitName, b.unitName) || compareVi(a.name, b.name))
-      .forEach((r, i) => {
-        tx.insert(awards)
-          .values({
-            publicId: randomBytes(8).toString('hex'),
-            roundId,
-            nominationId: r.nominationId,
-            nomineeKind: kind,
-            collectiveId: r.collectiveId,
-            individualId: r.individualId,
-            ordinal: i + 1,
-            name: r.name,
-            position: r.position ?? null,
-            unitId: r.unitId,
-            unitName: r.unitName,
-            summary: r.summary,
-            gender: r.gender ?? null,
-            partyMember: r.kind === 'individual' ? !!r.partyMember : null,
-          })
-          .run();
-        inserted++;
-      });
+/** The decision's attached list as awards: one per entry of the given list (the sign-off's snapshot), in its order. */
+export function createAwards(tx: Tx, roundId: number, entries: FinalListEntry[]): number {
+  for (const e of entries) {
+    tx.insert(awards)
+      .values({
+        publicId: randomBytes(8).toString('hex'),
+        roundId,
+        nominationId: e.nominationId,
+        nomineeKind: e.kind,
+        collectiveId: e.collectiveId,
+        individualId: e.individualId,
+        ordinal: e.ordinal,
+        name: e.name,
+        position: e.position,
+        unitId: e.unitId,
+        unitName: e.unit,
+        summary: e.summary,
+        gender: e.gender,
+        birthYear: e.birthYear,
+        partyMember: e.partyMember,
+      })
+      .run();
   }
-  return inserted;
+  return entries.length;
 }
 
 export function revokeAward(actor: Actor | null, publicId: string, input: { reason: string; decision: string }, now = new Date()): void {
   refuse(roundRefusal(actor, 'revoke'));
   write((tx) => {
     const a = tx
-      .select({ id: awards.id, revokedAt: awards.revokedAt, roundStatus: rounds.status })
+      .select({ id: awards.id, revokedAt: awards.revokedAt, roundStatus: rounds.status, roundId: awards.roundId })
       .from(awards)
       .innerJoin(rounds, eq(rounds.id, awards.roundId))
       .where(eq(awards.publicId, publicId))
       .get();
     if (!a) throw new DomainError('not_found');
+    roundForAdmin(tx, actor, a.roundId, 'revoke');
     if (a.revokedAt) throw new DomainError('invalid_state', { from: 'revoked' });
     if (a.roundStatus !== 'published' && a.roundStatus !== 'decided' && a.roundStatus !== 'archived') throw new DomainError('invalid_state');
     const reason = clean(input.reason);
@@ -505,6 +560,8 @@ export type RoundInput = {
   quotaIndividuals: number | null;
   consultation: boolean;
   consultationDays: number | null;
+  /** The council's rule (defaults: 9 members, no quorum, more than half, the rule's default basis). */
+  council?: { members: number; quorum: number | null; rule: CouncilRule; basis: string };
 };
 
 export function uniqueSlug(tx: Tx, title: string): string {
@@ -530,25 +587,39 @@ function roundValues(input: RoundInput) {
     quotaIndividuals: input.quotaIndividuals,
     consultation: input.consultation,
     consultationDays: input.consultation ? input.consultationDays : null,
+    ...(input.council ? councilValues(input.council) : {}),
   };
 }
 
-/** A new round, in draft, run by the admin's unit. */
-export function createRound(actor: Actor | null, input: RoundInput, now = new Date()): { id: number; slug: string } {
+function councilValues(c: NonNullable<RoundInput['council']>) {
+  const bad = councilRefusal(c);
+  if (bad) throw new DomainError('invalid_input', { field: bad });
+  // Empty means the rule's default basis (DEFAULT_BASIS), read where it is shown: it follows a change of rule.
+  return { councilMembers: c.members, councilQuorum: c.quorum, councilRule: c.rule, councilBasis: cleanLines(c.basis) };
+}
+
+/**
+ * A new round, in draft, run by `unitId` — a unit of the admin's own subtree (the body that issues the
+ * decision, e.g. the People's Committee under the district) — or by the admin's unit itself.
+ */
+export function createRound(actor: Actor | null, input: RoundInput, now = new Date(), opts: { unitId?: number } = {}): { id: number; slug: string } {
   refuse(roundRefusal(actor, 'create'));
   return write((tx) => {
     const values = roundValues(input);
+    const unitId = opts.unitId ?? actor!.unitId;
+    const unit = tx.select({ path: units.path, active: units.active }).from(units).where(eq(units.id, unitId)).get();
+    if (!unit || !unit.active || !inSubtree(unit.path, actor!.unitPath)) throw new DomainError('not_found', { field: 'unitId' });
     const slug = uniqueSlug(tx, values.title);
-    const id = tx.insert(rounds).values({ ...values, slug, unitId: actor!.unitId, status: 'draft', createdAt: now, updatedAt: now }).returning({ id: rounds.id }).get().id;
-    audit(tx, actor, 'round.create', 'round', id, null, { ...values, slug });
+    const id = tx.insert(rounds).values({ ...values, slug, unitId, status: 'draft', createdAt: now, updatedAt: now }).returning({ id: rounds.id }).get().id;
+    audit(tx, actor, 'round.create', 'round', id, null, { ...values, slug, unitId });
     return { id, slug };
   });
 }
 
 /** Edits a round's terms while it is a draft or open. */
 export function updateRound(actor: Actor | null, id: number, input: RoundInput, now = new Date()): void {
-  refuse(roundRefusal(actor, 'edit'));
   write((tx) => {
+    roundForAdmin(tx, actor, id, 'edit');
     const r = tx.select().from(rounds).where(eq(rounds.id, id)).get();
     if (!r) throw new DomainError('not_found');
     if (r.status !== 'draft' && r.status !== 'open') throw new DomainError('invalid_state', { from: r.status });
@@ -561,11 +632,12 @@ export function updateRound(actor: Actor | null, id: number, input: RoundInput, 
 
 /** Sets (or clears, with nulls) a unit's quota in a round; it binds approvals in that unit's subtree. */
 export function setUnitQuota(actor: Actor | null, roundId: number, unitId: number, quota: { collectives: number | null; individuals: number | null }, now = new Date()): void {
-  refuse(roundRefusal(actor, 'edit'));
   write((tx) => {
+    const boundary = roundForAdmin(tx, actor, roundId, 'edit');
     const r = tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
-    const u = tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get();
-    if (!r || !u) throw new DomainError('not_found');
+    const u = tx.select({ id: units.id, path: units.path }).from(units).where(eq(units.id, unitId)).get();
+    // A quota binds a unit of the round's own subtree.
+    if (!r || !u || !inSubtree(u.path, boundary)) throw new DomainError('not_found');
     if (r.status === 'decided' || r.status === 'published' || r.status === 'archived') throw new DomainError('invalid_state', { from: r.status });
     if (roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
     const before = tx.select().from(roundQuotas).where(and(eq(roundQuotas.roundId, roundId), eq(roundQuotas.unitId, unitId))).get() ?? null;

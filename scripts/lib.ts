@@ -9,11 +9,16 @@ import { seedDemo } from '@/db/demo';
 import { rebuildSearchIndex, searchIndexMissing } from '@/lib/search-index';
 
 export const DEMO_ACCOUNTS = [
-  ['admin', 'quản trị / admin'],
-  ['reviewer', 'thẩm định / reviewer'],
-  ['approver', 'phê duyệt / approver'],
+  ['admin', 'quản trị Quận 7 / admin'],
+  ['reviewer', 'thẩm định Quận 7 / reviewer'],
+  ['approver', 'phê duyệt Quận 7 / approver'],
   ['officer', 'cán bộ Phường Tân Phong / officer'],
   ['officer2', 'cán bộ Phường Tân Hưng / officer'],
+  // The second authority: the neighbouring ward's own office (sees nothing of the district's).
+  ['tanmyloi.admin', 'quản trị Phường Tân Mỹ Lợi / admin'],
+  ['tanmyloi.reviewer', 'thẩm định Phường Tân Mỹ Lợi / reviewer'],
+  ['tanmyloi.approver', 'phê duyệt Phường Tân Mỹ Lợi / approver'],
+  ['tanmyloi.officer', 'cán bộ Phường Tân Mỹ Lợi / officer'],
 ] as const;
 export const DEMO_PASSWORD = 'vinhdanh-demo';
 

@@ -25,7 +25,7 @@ async function main() {
     console.log(`\n✓ Vinh Danh is serving on ${base}`);
     if (hasDemo) {
       console.log(`\nDemo accounts (password: ${DEMO_PASSWORD}):`);
-      for (const [user, role] of DEMO_ACCOUNTS) console.log(`  ${user.padEnd(10)} ${role}`);
+      for (const [user, role] of DEMO_ACCOUNTS) console.log(`  ${user.padEnd(18)} ${role}`);
       console.log(`Sign in at ${base}/login\n`);
     }
   }

@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { individuals, nominations, rounds, signoffs, units, users } from '@/db/schema';
 import { seedDemo } from '@/db/demo';
 import { verifyAuditChain } from '@/lib/audit-chain';
-import { finalListEntries, hashFinalList } from '@/lib/final-list';
+import { finalListEntries, hashFinalList, insertSnapshot } from '@/lib/final-list';
 import { fold } from '@/lib/text';
 import { freshDatabase } from '@/tests/db';
 
@@ -43,7 +43,9 @@ beforeAll(async () => {
         tx.insert(nominations).values({ roundId, nomineeKind: 'individual', individualId: p, unitId: ward, summary: 'Hoàn thành xuất sắc nhiệm vụ.', status: 'approved' }).run();
       }
       // The approver's sign-off of the final list, which the decision requires.
-      tx.insert(signoffs).values({ roundId, signedBy: adminId, signedAt: new Date(), listHash: hashFinalList(`crash-${r}`, finalListEntries(tx, roundId)) }).run();
+      const entries = finalListEntries(tx, roundId);
+      const signoffId = tx.insert(signoffs).values({ roundId, signedBy: adminId, signedAt: new Date(), listHash: hashFinalList(`Đợt thử ${r}`, entries) }).returning({ id: signoffs.id }).get().id;
+      insertSnapshot(tx, signoffId, entries);
     }
   });
   db.$client.close();

@@ -19,7 +19,7 @@ import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 // The request context the actions would read from Next.js: who is signed in, the request headers.
 const ctx = vi.hoisted(() => ({ actor: null as unknown, headers: new Headers(), cookies: new Map<string, string>() }));
 class RedirectSignal extends Error {}
-vi.mock('@/lib/actor', () => ({ getActor: async () => ctx.actor, requireActor: async () => ctx.actor }));
+vi.mock('@/lib/actor', () => ({ getActor: async () => ctx.actor, getSessionActor: async () => ctx.actor, requireActor: async () => ctx.actor }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, unstable_cache: <F>(fn: F) => fn }));
 vi.mock('next/navigation', () => ({
   redirect: (url: string) => {
@@ -50,6 +50,8 @@ let accepted = 0;
 const roles: Record<string, Actor | null> = { anonymous: null };
 let awardIds: string[] = [];
 let slugs: string[] = [];
+/** Fuzz-like texts already stored by the seed (none: so every one found afterwards is the fuzz's). */
+let seededLaced = 0;
 
 beforeAll(async () => {
   ({ db } = freshDatabase());
@@ -64,6 +66,7 @@ beforeAll(async () => {
   }
   awardIds = db.select({ id: awards.publicId }).from(awards).limit(20).all().map((a) => a.id);
   slugs = db.select({ slug: rounds.slug }).from(rounds).all().map((r) => r.slug);
+  seededLaced = scanTexts(db.$client).laced;
   // Refused sign-ins and CSRF failures are logged as designed; keep the test output readable.
   vi.spyOn(console, 'error').mockImplementation(() => {});
 }, 120_000);
@@ -94,14 +97,21 @@ const laced = fc.tuple(fc.constantFrom(...REAL_TEXT), hostile.filter((s) => s.le
 const MISSING = Symbol('missing');
 type Value = string | File | typeof MISSING | Array<string | File>;
 
-const pdf = (tail: Uint8Array) => new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...tail]);
-const png = (tail: Uint8Array) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...tail]);
+// Random bodies inside the structure sniffType() checks (PDF header and %%EOF; PNG IHDR and IEND).
+const pdf = (tail: Uint8Array) => new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...tail, ...new TextEncoder().encode('\n%%EOF\n')]);
+const PNG_IHDR = [0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde];
+const PNG_IEND = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+const png = (tail: Uint8Array) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...PNG_IHDR, ...tail, ...PNG_IEND]);
 const fileBytes = fc.oneof(
   fc.uint8Array({ maxLength: 2000 }).map(pdf),
   fc.uint8Array({ maxLength: 2000 }).map(png),
   fc.uint8Array({ maxLength: 4000 }),
   fc.array(fc.tuple(laced, hostile, fc.constantFrom('Phường Tân Phong', 'x', '')), { maxLength: 20 }).map((rows) =>
     new TextEncoder().encode(['Họ và tên,Giới tính,Năm sinh,Chức vụ,Đảng viên,Đơn vị,Loại,Tên,Thành tích,Tên tập thể', ...rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))].join('\r\n')),
+  ),
+  // The individuals template with laced names: a file the import can accept.
+  fc.array(fc.tuple(laced, fc.constantFrom('Nam', 'Nữ', ''), fc.constantFrom('Phường Tân Phong', 'Phường Tân Hưng')), { minLength: 1, maxLength: 5 }).map((rows) =>
+    new TextEncoder().encode(['Họ và tên,Giới tính,Năm sinh,Chức vụ,Đơn vị,Đảng viên', ...rows.map(([name, g, unit]) => `"${name.replace(/"/g, '""')}",${g},1980,,${unit},`)].join('\r\n')),
   ),
 );
 const fileName = fc.oneof(fc.constantFrom('ho-so.pdf', 'anh.png', 'danh-sach.csv', 'ds.xlsx'), hostile.map((s) => `${s}.pdf`), hostile);
@@ -144,7 +154,8 @@ const xff = fc.oneof(fc.constantFrom('203.0.113.7', '::1', '1.2.3.4, 10.0.0.1'),
 
 type Action = (prev: never, fd: FormData) => Promise<unknown>;
 /** `formAction`: called with the FormData alone (a plain form action, not useActionState). */
-type Target = { name: string; load: () => Promise<Action>; fields: Record<string, Kind>; runs?: number; formAction?: boolean };
+/** `accepts`: what a success looks like when it is not `{ ok: true }` or a redirect. */
+type Target = { name: string; load: () => Promise<Action>; fields: Record<string, Kind>; runs?: number; formAction?: boolean; accepts?: (state: Record<string, unknown>) => boolean };
 
 const TARGETS: Target[] = [
   { name: 'login', load: async () => (await import('@/app/[locale]/login/actions')).login, fields: { username: oneOf('admin', 'officer', 'nobody'), password: PASSWORD, locale: LOCALE }, runs: 60 },
@@ -166,7 +177,7 @@ const TARGETS: Target[] = [
   { name: 'nomination submit', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).submit, fields: { id: id(300) } },
   { name: 'nomination return', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).returnWithReason, fields: { id: id(300), reason: TEXT } },
   { name: 'nomination check', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).markChecked, fields: { id: id(300) } },
-  { name: 'nomination decide', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).decide, fields: { id: id(300), decision: oneOf('approve', 'reject'), voteFor: oneOf('5', '7'), voteAgainst: oneOf('0', '1'), voteTotal: oneOf('7', '9') } },
+  { name: 'nomination decide', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).decide, fields: { id: id(300), decision: oneOf('approve', 'reject'), voteFor: oneOf('5', '7'), voteAgainst: oneOf('0', '1'), voteAbstain: oneOf('0', '2', ''), voteTotal: oneOf('7', '9') } },
   { name: 'nomination comment', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).comment, fields: { id: id(300), body: TEXT } },
   { name: 'nomination attach', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).attach, fields: { id: id(300), file: file as Kind }, runs: 100 },
   { name: 'nominations bulk', load: async () => (await import('@/app/[locale]/manage/nominations/actions')).bulk, fields: { 'ids[]': id(300), op: oneOf('check', 'return'), reason: TEXT } },
@@ -175,25 +186,65 @@ const TARGETS: Target[] = [
   { name: 'round move', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/actions')).moveRound, fields: { id: id(8), to: oneOf('open', 'reviewing', 'decided', 'published', 'archived', 'draft') } },
   { name: 'round decision', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/actions')).recordDecision, fields: { id: id(8), decisionNumber: TEXT, decisionDate: DATE, decisionSigner: TEXT } },
   { name: 'round quota', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/actions')).saveUnitQuota, fields: { id: id(8), unitId: id(40), collectives: oneOf('3', ''), individuals: oneOf('4', '') } },
-  { name: 'award revoke', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/actions')).revoke, fields: { award: fc.constantFrom(...(awardIds.length ? awardIds : ['0'])) as Kind, reason: TEXT, decision: TEXT }, runs: 60 },
-  { name: 'import check', load: async () => (await import('@/app/[locale]/manage/import/actions')).checkImport, fields: { locale: LOCALE, kind: oneOf('individuals', 'collectives', 'nominations'), round: oneOf('hoc-tap-lam-theo-bac-2026'), file: file as Kind }, runs: 100 },
+  { name: 'award revoke', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/actions')).revoke, fields: { award: fc.integer({ min: 0, max: 19 }).map((i) => awardIds[i] ?? '0') as Kind, reason: TEXT, decision: TEXT }, runs: 60 },
+  { name: 'import check', load: async () => (await import('@/app/[locale]/manage/import/actions')).checkImport, fields: { locale: LOCALE, kind: oneOf('individuals', 'collectives', 'nominations'), round: oneOf('hoc-tap-lam-theo-bac-2026'), file: file as Kind }, runs: 100, accepts: (s) => typeof s.token === 'string' },
   { name: 'import confirm', load: async () => (await import('@/app/[locale]/manage/import/actions')).confirm, fields: { locale: LOCALE, token: oneOf('0'.repeat(32), 'a'.repeat(32)) }, runs: 40 },
   { name: 'nomination reconsider', load: async () => (await import('@/app/[locale]/manage/nominations/[id]/actions')).reconsider, fields: { id: id(300), reason: TEXT } },
   { name: 'round sign-off', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/signoff/actions')).signOff, fields: { id: id(8), hash: oneOf('0'.repeat(64), 'f'.repeat(64)) } },
+  { name: 'council sitting and list vote', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/council/actions')).saveSitting, fields: { id: id(8), heldOn: DATE, place: TEXT, chair: TEXT, secretary: TEXT, membersPresent: TEXT, 'nominationId[]': id(300), 'decision[]': oneOf('approve', 'reject'), 'for[]': oneOf('5', '9', '1001'), 'against[]': oneOf('0', '4') } },
   { name: 'round sign-off withdraw', load: async () => (await import('@/app/[locale]/manage/rounds/[id]/signoff/actions')).withdraw, fields: { id: id(8), reason: TEXT } },
   { name: 'archive check', load: async () => (await import('@/app/[locale]/manage/rounds/archive/actions')).checkArchive, fields: { locale: LOCALE, title: TEXT, theme: TEXT, period: oneOf('2018–2019'), authority: TEXT, awardForm: TEXT, decisionNumber: TEXT, decisionDate: DATE, decisionSigner: TEXT, decisionPlace: TEXT, file: file as Kind, list: TEXT }, runs: 100 },
   { name: 'archive record', load: async () => (await import('@/app/[locale]/manage/rounds/archive/actions')).recordArchive, fields: { locale: LOCALE, token: oneOf('0'.repeat(32), 'a'.repeat(32)), 'choice-2': oneOf('new', '1') }, runs: 40 },
-  { name: 'consultation feedback', load: async () => (await import('@/app/[locale]/rounds/[slug]/consultation/actions')).sendFeedback, fields: { slug: fc.constantFrom(...(slugs.length ? slugs : ['x'])) as Kind, nominationId: id(300), name: TEXT, body: TEXT } },
+  { name: 'consultation feedback', load: async () => (await import('@/app/[locale]/rounds/[slug]/consultation/actions')).sendFeedback, fields: { slug: fc.integer({ min: 0, max: 9 }).map((i) => slugs[i % Math.max(1, slugs.length)] ?? 'x') as Kind, nominationId: id(300), name: TEXT, body: TEXT } },
 ];
 
 function isRedirect(e: unknown): boolean {
   return e instanceof RedirectSignal || (e as { isRedirect?: boolean })?.isRedirect === true || (e as { digest?: string })?.digest?.startsWith('NEXT_REDIRECT') === true;
 }
 
+/**
+ * Actions whose success these generators do not reach (yet), and why. Kept exact: an action on this list that
+ * starts succeeding fails the test until it is taken off, and every action not on it must succeed at least once.
+ */
+const UNREACHED: Record<string, string> = {
+  login: 'each username locks after five failures in 15 minutes, which the fuzz reaches in its first cases (tests/sign-in.test.ts signs in)',
+  'account/password change': 'needs the current password and the same new one twice: three independent picks seldom agree',
+  'nomination create': 'needs an open round, a unit in the officer\'s scope and a nominee not yet nominated at once',
+  'nomination summary': 'random ids (1–300) seldom name a draft or returned nomination in the officer\'s scope',
+  'nomination submit': 'random ids seldom name a draft or returned nomination in the officer\'s scope',
+  'nomination check': 'random ids seldom name a submitted nomination of a round not frozen by a sign-off',
+  'nomination decide': 'needs a checked nomination and a vote whose numbers add up',
+  'nomination attach': 'needs a nomination open to attachments and a file whose content matches its type',
+  'nominations bulk': 'random ids seldom all name submitted nominations',
+  'nomination reconsider': 'needs a decided nomination of a round still in review',
+  'round decision': 'needs a reviewing round with a standing sign-off',
+  'round sign-off': 'needs a round whose every nomination is decided and the hash of its final list',
+  'round sign-off withdraw': 'needs a round with a standing sign-off, as an approver',
+  'import confirm': 'tokens are made up: no staged file ever matches (and none may)',
+  'archive check': 'needs every decision field plausible at once and a file or list that reads',
+  'archive record': 'tokens are made up: no staged file ever matches (and none may)',
+  'consultation feedback': 'needs a round in public consultation and a nomination of it',
+};
+/** Actions with nothing to refuse. */
+const NEVER_REFUSES: Record<string, string> = { logout: 'signing out always ends in a redirect to the sign-in page' };
+
+/** A state the form can show: an object that says it worked, or says why not (never `{}`, never an Error). */
+function expectShowable(state: unknown, accepts?: (s: Record<string, unknown>) => boolean): 'accepted' | 'refused' {
+  expect(state).not.toBeNull();
+  expect(typeof state).toBe('object');
+  expect(Array.isArray(state) || state instanceof Error).toBe(false);
+  const s = state as Record<string, unknown>;
+  if (s.ok === true || accepts?.(s)) return 'accepted';
+  const said = Object.entries(s).filter(([k, v]) => k !== 'ok' && k !== 'at' && v !== undefined && v !== null && v !== '' && v !== false);
+  expect(said.length, `a refusal that says nothing: ${JSON.stringify(s)}`).toBeGreaterThan(0);
+  return 'refused';
+}
+
 describe('hostile input at every server action, as every role', () => {
   for (const t of TARGETS) {
     it(t.name, async () => {
       const action = await t.load();
+      const seen = { accepted: 0, refused: 0 };
       const runs = t.runs ?? RUNS;
       const mixed = fc.record(Object.fromEntries(Object.entries(t.fields).map(([k, plausible]) => [k, field(plausible)])) as Record<string, fc.Arbitrary<Value>>);
       // A third of the cases keep every field plausible (texts still laced), so hostile text gets stored.
@@ -209,16 +260,23 @@ describe('hostile input at every server action, as every role', () => {
           try {
             const fd = formData(v, more);
             const state = t.formAction ? await (action as unknown as (f: FormData) => Promise<unknown>)(fd) : await action({} as never, fd);
-            expect(state === undefined || typeof state === 'object').toBe(true);
-            if ((state as { ok?: boolean } | undefined)?.ok) accepted++;
+            // Only a plain form action may end without a state (it redirects when it did its work).
+            const outcome = state === undefined && t.formAction ? 'refused' : expectShowable(state, t.accepts);
+            seen[outcome]++;
           } catch (e) {
             if (!isRedirect(e)) throw e;
-            accepted++;
+            seen.accepted++;
           }
         }),
         { numRuns: runs, seed: 8, endOnFailure: true },
       );
-    });
+      accepted += seen.accepted;
+      // Plausible input from some role gets through, hostile input is refused: an action that refuses
+      // everything (or accepts everything) is as broken as one that throws.
+      if (t.name in UNREACHED) expect(seen.accepted, `${t.name} now succeeds: take it off UNREACHED`).toBe(0);
+      else expect(seen.accepted, `${t.name}: nothing accepted in ${runs} cases`).toBeGreaterThan(0);
+      if (!(t.name in NEVER_REFUSES)) expect(seen.refused, `${t.name}: nothing refused in ${runs} cases`).toBeGreaterThan(0);
+    }, 180_000); // the first import starts the import worker, which takes a while on a busy machine
   }
 });
 
@@ -227,30 +285,59 @@ describe('hostile input at every server action, as every role', () => {
 
 // Each handler types its own params.
 type Handler = (req: Request, ctx: { params: Promise<any> }) => Promise<Response> | Response;
-const ROUTES: Array<{ name: string; load: () => Promise<Handler>; params: Record<string, Kind> }> = [
+/** `query`: the search parameters the handler reads (each plausible, hostile or missing); otherwise `?q=<hostile>`. */
+const ROUTES: Array<{ name: string; load: () => Promise<Handler>; params: Record<string, Kind>; query?: Record<string, Kind> }> = [
   { name: 'GET /api/public/rounds', load: async () => (await import('@/app/api/public/rounds/route')).GET, params: {} },
-  { name: 'GET /api/public/rounds/[slug]/awards', load: async () => (await import('@/app/api/public/rounds/[slug]/awards/route')).GET, params: { slug: oneOf('so-ket-3-nam-ket-luan-01-2021-2024', 'hoc-tap-lam-theo-bac-2026') } },
+  { name: 'GET /api/public/rounds/[slug]/awards', load: async () => (await import('@/app/api/public/rounds/[slug]/awards/route')).GET, params: { slug: oneOf('so-ket-3-nam-ket-luan-01-2021-2024', 'tong-ket-5-nam-chi-thi-05-2016-2021', 'hoc-tap-lam-theo-bac-2026') } },
   { name: 'GET /api/templates/[kind]', load: async () => (await import('@/app/api/templates/[kind]/route')).GET, params: { kind: oneOf('individuals', 'nominations') } },
   { name: 'GET /api/attachments/[id]', load: async () => (await import('@/app/api/attachments/[id]/route')).GET, params: { id: id(50) } },
+  {
+    name: 'GET /api/public/search',
+    load: async () => (await import('@/app/api/public/search/route')).GET,
+    params: {},
+    query: { q: oneOf('nguyen', 'tan phong', 'Nguyễn Văn', 'đức', 'truong'), round: oneOf('so-ket-3-nam-ket-luan-01-2021-2024', 'tong-ket-5-nam-chi-thi-05-2016-2021'), year: oneOf('2024', '2021'), unit: oneOf('phuong-tan-phong', 'ubnd-quan-7'), kind: oneOf('individual', 'collective'), page: oneOf('1', '2') },
+  },
   { name: 'GET /api/health', load: async () => (await import('@/app/api/health/route')).GET, params: {} },
   { name: 'GET /rounds/[slug]/awards.csv', load: async () => (await import('@/app/rounds/[slug]/awards.csv/route')).GET, params: { slug: oneOf('so-ket-3-nam-ket-luan-01-2021-2024', 'tong-ket-5-nam-chi-thi-05-2016-2021') } },
-  { name: 'GET /manage/rounds/[slug]/export/[file]', load: async () => (await import('@/app/manage/rounds/[slug]/export/[file]/route')).GET, params: { slug: oneOf('so-ket-3-nam-ket-luan-01-2021-2024'), file: oneOf('decision.docx', 'awards.xlsx', 'report.xlsx') } },
+  { name: 'GET /manage/rounds/[slug]/export/[file]', load: async () => (await import('@/app/manage/rounds/[slug]/export/[file]/route')).GET, params: { slug: oneOf('so-ket-3-nam-ket-luan-01-2021-2024'), file: oneOf('decision.docx', 'awards.xlsx', 'report.xlsx', 'minutes.docx') } },
 ];
+
+/** Route handlers no generated request gets a 2xx from, and why (kept exact, as UNREACHED). */
+const UNREACHED_ROUTES: Record<string, string> = {
+  'GET /api/attachments/[id]': 'the demo has no attachments and no fuzzed upload is accepted',
+};
 
 describe('hostile requests at every route handler, as every role', () => {
   for (const r of ROUTES) {
     it(r.name, async () => {
       const handler = await r.load();
       const params = fc.record(Object.fromEntries(Object.entries(r.params).map(([k, p]) => [k, fc.oneof({ weight: 2, arbitrary: p }, { weight: 3, arbitrary: hostile })])) as Record<string, fc.Arbitrary<string>>);
+      const query = fc.record(
+        Object.fromEntries(Object.entries(r.query ?? { q: fc.constant(MISSING) as unknown as Kind }).map(([k, p]) => [k, fc.oneof({ weight: 2, arbitrary: p }, { weight: 3, arbitrary: hostile }, { weight: 1, arbitrary: fc.constant(MISSING) })])) as Record<string, fc.Arbitrary<Value>>,
+      );
+      let answered = 0;
+      let found = 0;
       await fc.assert(
-        fc.asyncProperty(roleArb, params, hostile, async (role, p, query) => {
+        fc.asyncProperty(roleArb, params, query, async (role, p, q) => {
           total++;
           ctx.actor = roles[role];
-          const res = await handler(new Request(`http://localhost/x?q=${encodeURIComponent(query.replace(/[\uD800-\uDFFF]/g, ''))}`), { params: Promise.resolve(p) });
+          const search = new URLSearchParams();
+          for (const [k, v] of Object.entries(q)) if (typeof v === 'string') search.set(k, v.replace(/[\uD800-\uDFFF]/g, ''));
+          const res = await handler(new Request(`http://localhost/x?${search}`), { params: Promise.resolve(p) });
           expect(res.status).toBeLessThan(500);
+          if (res.ok) answered++;
+          if (r.query && res.ok) {
+            const body = (await res.json()) as { results: unknown[]; total: number };
+            expect(body).toMatchObject({ results: expect.any(Array), total: expect.any(Number) });
+            if (body.total > 0) found++;
+          }
         }),
         { numRuns: r.name.includes('export') ? 60 : 200, seed: 8, endOnFailure: true },
       );
+      // A handler that answers every case with an error would pass the check above: some must succeed.
+      if (r.name in UNREACHED_ROUTES) expect(answered, `${r.name} now answers 2xx: take it off UNREACHED_ROUTES`).toBe(0);
+      else expect(answered, `${r.name}: no 2xx answer`).toBeGreaterThan(0);
+      if (r.query) expect(found, `${r.name}: no plausible query found anything`).toBeGreaterThan(0);
     });
   }
 
@@ -285,9 +372,31 @@ describe('hostile requests at every route handler, as every role', () => {
 // ---------------------------------------------------------------------------------------------
 // Afterwards
 
+/** A text written by the fuzz: two real texts around something hostile (`laced`). */
+const LACED = new RegExp(`^(${REAL_TEXT.join('|')}) .*(${REAL_TEXT.join('|')})$`, 's');
 const SKIP_TABLES = new Set(['__drizzle_migrations', 'audit_events', 'settings', 'sign_in_failures', 'sqlite_sequence']);
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Every stored text outside the skipped tables: how many, those that are not clean, and the fuzz's own. */
+function scanTexts(sqlite: DB['$client']): { scanned: number; bad: string[]; laced: number } {
+  const bad: string[] = [];
+  let scanned = 0;
+  let laced = 0;
+  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name).filter((t) => !SKIP_TABLES.has(t));
+  for (const table of tables) {
+    const cols = (sqlite.prepare(`SELECT name FROM pragma_table_info(?) WHERE lower(type) = 'text'`).all(table) as Array<{ name: string }>).map((c) => c.name);
+    for (const col of cols) {
+      for (const { v } of sqlite.prepare(`SELECT "${col}" AS v FROM "${table}" WHERE "${col}" IS NOT NULL`).iterate() as Iterable<{ v: string }>) {
+        scanned++;
+        if (typeof v !== 'string') continue;
+        if (LACED.test(v)) laced++;
+        if (CONTROL.test(v) || LONE_SURROGATE.test(v) || v.includes('\uFFFD\uFFFD\uFFFD') || v !== v.normalize('NFC')) bad.push(`${table}.${col}: ${JSON.stringify(v.slice(0, 80))}`);
+      }
+    }
+  }
+  return { scanned, bad, laced };
+}
 
 describe('afterwards', () => {
   it('the database is sound and every stored text is clean', () => {
@@ -295,21 +404,12 @@ describe('afterwards', () => {
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(verifyAuditChain(db)).toMatchObject({ ok: true });
-    const bad: string[] = [];
-    let scanned = 0;
-    const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name).filter((t) => !SKIP_TABLES.has(t));
-    for (const table of tables) {
-      const cols = (sqlite.prepare(`SELECT name FROM pragma_table_info(?) WHERE lower(type) = 'text'`).all(table) as Array<{ name: string }>).map((c) => c.name);
-      for (const col of cols) {
-        for (const { v } of sqlite.prepare(`SELECT "${col}" AS v FROM "${table}" WHERE "${col}" IS NOT NULL`).iterate() as Iterable<{ v: string }>) {
-          scanned++;
-          if (typeof v !== 'string') continue;
-          if (CONTROL.test(v) || LONE_SURROGATE.test(v) || v.includes('\uFFFD\uFFFD\uFFFD') || v !== v.normalize('NFC')) bad.push(`${table}.${col}: ${JSON.stringify(v.slice(0, 80))}`);
-        }
-      }
-    }
+    const { bad, laced } = scanTexts(sqlite);
     expect(bad.slice(0, 20)).toEqual([]);
-    expect(scanned).toBeGreaterThan(1000);
+    // The scan saw what the fuzz wrote, not only the demo: hostile text laced into real text was stored
+    // (and cleaned) many times over.
+    expect(seededLaced).toBe(0);
+    expect(laced).toBeGreaterThan(100);
   });
 });
 

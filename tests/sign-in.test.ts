@@ -6,7 +6,9 @@ import { signInFailures, users } from '@/db/schema';
 import { DEMO_PASSWORD, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
-import { clientAddress } from '@/lib/client-address';
+import type { IncomingMessage } from 'node:http';
+import { clientAddress, PEER_HEADER } from '@/lib/client-address';
+import { stampPeer } from '@/lib/request-guards';
 import { SIGN_IN_MAX_PER_ADDRESS, SIGN_IN_MAX_PER_USER, SIGN_IN_WINDOW_MS } from '@/lib/sign-in-limit';
 import { SESSION } from '@/lib/auth/session';
 import { attemptSignIn, changeOwnPassword, loadActor, resetPassword, updateUser } from '@/lib/users';
@@ -67,15 +69,27 @@ describe('sign-in rate limit', () => {
 });
 
 describe('client address', () => {
-  const h = (xff?: string) => new Headers(xff ? { 'x-forwarded-for': xff } : {});
-  it('honours X-Forwarded-For only as far as TRUST_PROXY says', () => {
-    expect(clientAddress(h('1.2.3.4'), {})).toBe('1.2.3.4');
-    expect(clientAddress(h('6.6.6.6, 1.2.3.4'), {})).toBe('1.2.3.4');
+  const h = (xff?: string, peer = '198.51.100.9') => new Headers({ ...(xff ? { 'x-forwarded-for': xff } : {}), ...(peer ? { [PEER_HEADER]: peer } : {}) });
+  it('without TRUST_PROXY counts only the socket address, whatever X-Forwarded-For claims', () => {
+    expect(clientAddress(h('1.2.3.4'), {})).toBe('198.51.100.9');
+    expect(clientAddress(h('6.6.6.6, 1.2.3.4'), {})).toBe('198.51.100.9');
+    expect(clientAddress(h('6.6.6.6, 1.2.3.4'), { TRUST_PROXY: '0' })).toBe('198.51.100.9');
+    expect(clientAddress(h(undefined, '::ffff:127.0.0.1'), {})).toBe('127.0.0.1');
+    expect(clientAddress(h('1.2.3.4', '<script>'), {})).toBe('unknown');
+    expect(clientAddress(h('1.2.3.4', ''), {})).toBe('unknown');
+  });
+  it('with TRUST_PROXY=N takes the N-th entry from the right of X-Forwarded-For', () => {
     expect(clientAddress(h('6.6.6.6, 1.2.3.4'), { TRUST_PROXY: '1' })).toBe('1.2.3.4');
+    expect(clientAddress(h('6.6.6.6, 1.2.3.4'), { TRUST_PROXY: 'true' })).toBe('1.2.3.4');
     expect(clientAddress(h('6.6.6.6, 1.2.3.4, 10.0.0.2'), { TRUST_PROXY: '2' })).toBe('1.2.3.4');
-    expect(clientAddress(h('::ffff:127.0.0.1'), {})).toBe('127.0.0.1');
-    expect(clientAddress(h('<script>'), {})).toBe('unknown');
-    expect(clientAddress(h(), {})).toBe('unknown');
+    expect(clientAddress(h('1.2.3.4'), { TRUST_PROXY: '2' })).toBe('unknown');
+    expect(clientAddress(h(undefined), { TRUST_PROXY: '1' })).toBe('unknown');
+    expect(clientAddress(h('<script>'), { TRUST_PROXY: '1' })).toBe('unknown');
+  });
+  it('the server stamps the socket address over any value the client sent', () => {
+    const req = { headers: { [PEER_HEADER]: '6.6.6.6', 'x-forwarded-for': '6.6.6.6' }, socket: { remoteAddress: '::ffff:203.0.113.5' } } as unknown as IncomingMessage;
+    stampPeer(req);
+    expect(clientAddress(new Headers(req.headers as Record<string, string>), {})).toBe('203.0.113.5');
   });
 });
 

@@ -7,8 +7,10 @@ import { SiteFooter, SiteHeader } from '@/components/site-chrome';
 import { ErrorTextProvider } from '@/components/error-text';
 import { localePath } from '@/lib/i18n/paths';
 
+// Nothing is rendered at build time (the build has no database): public pages are rendered on their first
+// request and kept per version of the public data (lib/page-cache-handler.mjs).
 export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
+  return [];
 }
 
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
@@ -36,7 +38,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
           <ErrorTextProvider value={errorText}>{children}</ErrorTextProvider>
         </main>
-        <SiteFooter />
+        <SiteFooter locale={locale} />
       </body>
     </html>
   );

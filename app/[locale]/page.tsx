@@ -5,11 +5,14 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
 import { localePath } from '@/lib/i18n/paths';
 import { cachedPublishedRounds } from '@/lib/public-cache';
+import { Term } from '@/components/term';
 import { formatDecisionDate } from '@/components/format';
 import { SearchBox } from '@/components/search-box';
 import { publicMetadata } from '@/lib/site-url';
 
-export const dynamic = 'force-dynamic';
+// Rendered once per change of public data and kept in the page cache (lib/page-cache-handler.mjs); the
+// same script-free bytes for everyone (proxy.ts sets its CSP and Cache-Control).
+export const dynamic = 'force-static';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]'>): Promise<Metadata> {
   const { locale } = await params;
@@ -42,7 +45,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
                 <a href={localePath(locale, `/rounds/${r.slug}`)}>{r.title}</a>
               </h2>
               <p className="mt-1 text-sm text-stone-700">
-                {r.authority} · {r.awardForm}
+                <Term vi={r.authority} locale={locale} /> · <Term vi={r.awardForm} locale={locale} />
                 {r.decisionNumber && r.decisionDate
                   ? ` · ${t('decision', { number: r.decisionNumber, date: formatDecisionDate(r.decisionDate, locale) })}`
                   : null}

@@ -1,11 +1,15 @@
 // The demo data set: District 7's units, five demo accounts, the published 2021–2024 round (70
 // collectives, 78 individuals), an older round recorded from the archive, and an open round with
-// nominations in every state. Deterministic (fixed seed); idempotent through the `demo_seed` setting.
+// nominations in every state — and a second authority beside the district: the neighbouring ward of
+// Tân Mỹ Lợi (fictional) with its own office accounts and its own round in review, to show that one
+// deployment holds two authorities that never see each other's data.
+// Deterministic (fixed seed); idempotent through the `demo_seed` setting.
 import { eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db/connection';
 import {
   awards,
   collectives,
+  councilSittings,
   individuals,
   nominationComments,
   nominations,
@@ -23,7 +27,7 @@ import {
   type UnitKind,
 } from '@/db/schema';
 import { appendAudit } from '@/lib/audit-chain';
-import { finalListEntries, hashFinalList } from '@/lib/final-list';
+import { finalListEntries, hashFinalList, insertSnapshot } from '@/lib/final-list';
 import { hashPassword } from '@/lib/auth/password';
 import { compareVi, fold } from '@/lib/text';
 import { rebuildSearchIndex } from '@/lib/search-index';
@@ -44,18 +48,41 @@ export const DEMO_SLUGS = {
   published: 'so-ket-3-nam-ket-luan-01-2021-2024',
   archive: 'tong-ket-5-nam-chi-thi-05-2016-2021',
   open: 'hoc-tap-lam-theo-bac-2026',
+  neighbour: 'bieu-duong-tan-my-loi-2026',
 } as const;
 
+const TITLE_A = 'Sơ kết 3 năm thực hiện Kết luận 01-KL/TW (2021–2024)';
+
+/** The council's sitting on the 2021–2024 round (fictional members). */
+export const DEMO_SITTING = {
+  heldOn: '2024-05-20',
+  place: 'Trụ sở UBND Quận 7',
+  chair: 'Võ Thanh Sơn',
+  secretary: 'Trương Thị Mỹ Hạnh',
+  membersPresent: ['Võ Thanh Sơn', 'Đoàn Minh Thịnh', 'Trương Thị Mỹ Hạnh', 'Lê Văn Tâm', 'Phan Thị Kim Oanh', 'Ngô Quang Vinh', 'Huỳnh Thị Thu Trang', 'Đặng Văn Lực', 'Bùi Thanh Hà'],
+};
+
+/** The district as a whole: the unit above its Party committee and People's Committee that runs the
+ * district's rounds, and where the district office's accounts sit (their scope is its subtree). */
+export const DISTRICT = 'Quận 7';
+/** The second authority: a neighbouring ward with its own office (fictional name). */
+export const NEIGHBOUR = 'Phường Tân Mỹ Lợi';
+
 const ACCOUNTS: Array<{ username: string; displayName: string; unit: string; roles: Role[] }> = [
-  { username: 'admin', displayName: 'Lâm Quốc Khải', unit: 'UBND Quận 7', roles: ['admin'] },
-  { username: 'reviewer', displayName: 'Trương Thị Mỹ Hạnh', unit: 'Phòng Nội vụ', roles: ['reviewer'] },
-  { username: 'approver', displayName: 'Đoàn Minh Thịnh', unit: 'UBND Quận 7', roles: ['approver'] },
+  { username: 'admin', displayName: 'Lâm Quốc Khải', unit: DISTRICT, roles: ['admin'] },
+  { username: 'reviewer', displayName: 'Trương Thị Mỹ Hạnh', unit: DISTRICT, roles: ['reviewer'] },
+  { username: 'approver', displayName: 'Đoàn Minh Thịnh', unit: DISTRICT, roles: ['approver'] },
   { username: 'officer', displayName: 'Châu Ngọc Diễm', unit: 'Phường Tân Phong', roles: ['officer'] },
   { username: 'officer2', displayName: 'Tạ Hữu Nghĩa', unit: 'Phường Tân Hưng', roles: ['officer'] },
+  // The neighbouring ward's own office.
+  { username: 'tanmyloi.admin', displayName: 'Hồ Văn Tài', unit: NEIGHBOUR, roles: ['admin'] },
+  { username: 'tanmyloi.reviewer', displayName: 'Lê Thị Thu Trang', unit: NEIGHBOUR, roles: ['reviewer'] },
+  { username: 'tanmyloi.approver', displayName: 'Phan Quốc Bảo', unit: NEIGHBOUR, roles: ['approver'] },
+  { username: 'tanmyloi.officer', displayName: 'Ngô Thị Kim Liên', unit: NEIGHBOUR, roles: ['officer'] },
 ];
 
 type UnitRow = { id: number; name: string; kind: UnitKind; parentId: number | null; path: string };
-type Person = { id: number; fullName: string; gender: Gender; position: string; unit: UnitRow; partyMember: boolean };
+type Person = { id: number; fullName: string; gender: Gender; birthYear: number; position: string; unit: UnitRow; partyMember: boolean };
 type Group = { id: number; name: string; unit: UnitRow };
 type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
@@ -68,17 +95,20 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
   const rng = createRng(20240524);
   db.transaction((tx) => {
     const unitList = insertUnits(tx);
-    const byName = new Map(unitList.map((u) => [u.name, u]));
+    const district = insertDistrictRoot(tx, unitList);
+    const neighbour = insertNeighbourUnits(tx);
+    const byName = new Map([...unitList, district, ...neighbour].map((u) => [u.name, u]));
     const unit = (name: string) => byName.get(name)!;
     const userIds = insertUsers(tx, hashes, unit);
     const people = new PeopleFactory(tx, rng, unitList);
 
-    const district = unit('UBND Quận 7');
     const common = {
       theme: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
       authority: 'Chủ tịch UBND Quận 7',
       awardForm: 'Giấy khen',
-      unitId: district.id,
+      // The People's Committee runs (and issues) the district's rounds; the office's accounts sit on
+      // the district unit above it, so their scope also holds the Party committee's side.
+      unitId: unit('UBND Quận 7').id,
     };
 
     // Round A: the 2021–2024 review, published.
@@ -87,7 +117,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
       .values({
         ...common,
         slug: DEMO_SLUGS.published,
-        title: 'Sơ kết 3 năm thực hiện Kết luận 01-KL/TW (2021–2024)',
+        title: TITLE_A,
         period: '2021–2024',
         criteria:
           'Tập thể, cá nhân có thành tích tiêu biểu, xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh giai đoạn 2021–2024, được đơn vị bình xét và đề nghị.',
@@ -109,10 +139,18 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
     const groupsA = people.collectives(70);
     const personsA = people.individuals(78);
     decideRound(tx, rng, roundA.id, groupsA, personsA, userIds, { submitted: '2024-04-20', checked: '2024-05-08', decided: '2024-05-20' });
-    // The chairman signed the final list off before the decision; its hash is printed on the annex.
-    tx.insert(signoffs)
-      .values({ roundId: roundA.id, signedBy: userIds.approver, signedAt: at('2024-05-22'), listHash: hashFinalList(DEMO_SLUGS.published, finalListEntries(tx, roundA.id)) })
-      .run();
+    // The council voted all 148 at one sitting; its minutes export from this record.
+    const sitting = tx.insert(councilSittings).values({ roundId: roundA.id, ...DEMO_SITTING, membersPresent: DEMO_SITTING.membersPresent.join('\n'), recordedBy: userIds.approver, recordedAt: at('2024-05-20') }).returning({ id: councilSittings.id }).get();
+    tx.update(nominations).set({ sittingId: sitting.id, voteAbstain: 0 }).where(eq(nominations.roundId, roundA.id)).run();
+    // The chairman signed the final list off before the decision: its snapshot is what the awards show,
+    // and its hash is printed on the annex.
+    const entriesA = finalListEntries(tx, roundA.id);
+    const signoffA = tx
+      .insert(signoffs)
+      .values({ roundId: roundA.id, signedBy: userIds.approver, signedAt: at('2024-05-22'), listHash: hashFinalList(TITLE_A, entriesA) })
+      .returning({ id: signoffs.id })
+      .get();
+    insertSnapshot(tx, signoffA.id, entriesA);
 
     // Round B: 2016–2021, decided on paper and recorded from the archive.
     const roundB = tx
@@ -171,6 +209,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
       ])
       .run();
     seedOpenRound(tx, rng, roundC.id, people, unit, userIds);
+    seedNeighbour(tx, rng, people, neighbour, userIds, now);
 
     const count = (t: typeof units | typeof users | typeof individuals | typeof collectives | typeof nominations | typeof awards) =>
       tx.select({ n: sql<number>`count(*)` }).from(t).get()!.n;
@@ -213,6 +252,43 @@ function insertUnits(tx: Tx): UnitRow[] {
     }
   };
   walk(UNIT_TREE, null);
+  return out;
+}
+
+/**
+ * Puts the district's two trees (Party committee, People's Committee) under one unit, "Quận 7": the
+ * district's rounds bound everything below it. Inserted after the trees so their ids stay as they were.
+ * The rows in `list` get their new paths; their parent ids are left as seeded (the people factory
+ * picks from them as before, so the demo's names do not change).
+ */
+function insertDistrictRoot(tx: Tx, list: UnitRow[]): UnitRow {
+  const { id } = tx.insert(units).values({ slug: slugOf(DISTRICT), name: DISTRICT, kind: 'other', parentId: null, path: '/' }).returning({ id: units.id }).get();
+  const path = `/${id}/`;
+  tx.update(units).set({ path }).where(eq(units.id, id)).run();
+  tx.insert(unitNames).values({ unitId: id, name: DISTRICT, validFrom: new Date('2020-01-01T00:00:00+07:00') }).run();
+  tx.update(units).set({ parentId: id }).where(sql`${units.parentId} IS NULL AND ${units.id} <> ${id}`).run();
+  tx.update(units).set({ path: sql`${path} || substr(${units.path}, 2)` }).where(sql`${units.id} <> ${id}`).run();
+  for (const u of list) u.path = `${path}${u.path.slice(1)}`;
+  return { id, name: DISTRICT, kind: 'other', parentId: null, path };
+}
+
+/** The neighbouring ward: a tree of its own, outside the district. */
+function insertNeighbourUnits(tx: Tx): UnitRow[] {
+  const out: UnitRow[] = [];
+  const validFrom = new Date('2025-07-01T00:00:00+07:00');
+  const add = (name: string, kind: UnitKind, parent: UnitRow | null, shortName?: string): UnitRow => {
+    const { id } = tx.insert(units).values({ slug: slugOf(name), name, shortName, kind, parentId: parent?.id ?? null, path: '/' }).returning({ id: units.id }).get();
+    const path = `${parent?.path ?? '/'}${id}/`;
+    tx.update(units).set({ path }).where(eq(units.id, id)).run();
+    tx.insert(unitNames).values({ unitId: id, name, validFrom }).run();
+    const row: UnitRow = { id, name, kind, parentId: parent?.id ?? null, path };
+    out.push(row);
+    return row;
+  };
+  const ward = add(NEIGHBOUR, 'ward', null, 'Tân Mỹ Lợi');
+  add(`Đảng ủy ${NEIGHBOUR}`, 'party_committee', ward);
+  for (let i = 1; i <= 3; i++) add(`Khu phố ${i}, ${NEIGHBOUR}`, 'quarter', ward, `Khu phố ${i}`);
+  add(`Trường Tiểu học Tân Mỹ Lợi`, 'school', ward);
   return out;
 }
 
@@ -278,12 +354,13 @@ class PeopleFactory {
     this.usedNames.add(fullName);
     const position = rng.pick(POSITIONS[unit.kind]);
     const partyMember = unit.kind === 'party_cell' || unit.kind === 'party_committee' || rng.chance(0.6);
+    const birthYear = rng.int(1962, 1998);
     const { id } = this.tx
       .insert(individuals)
-      .values({ fullName, nameFolded: fold(fullName), gender, birthYear: rng.int(1962, 1998), position, unitId: unit.id, partyMember })
+      .values({ fullName, nameFolded: fold(fullName), gender, birthYear, position, unitId: unit.id, partyMember })
       .returning({ id: individuals.id })
       .get();
-    return { id, fullName, gender, position, unit, partyMember };
+    return { id, fullName, gender, birthYear, position, unit, partyMember };
   }
 
   collectives(n: number, pool?: (c: { name: string; unit: UnitRow }) => boolean): Group[] {
@@ -367,6 +444,7 @@ function decideRound(
           unitName: r.unitName,
           summary: r.summary,
           gender: r.e.p?.gender ?? null,
+          birthYear: r.e.p?.birthYear ?? null,
           partyMember: r.e.p?.partyMember ?? null,
         })
         .run();
@@ -382,9 +460,86 @@ function parentOrSelf(tx: Tx, g: Group): { id: number; name: string } {
 
 /** The nominating unit: the ward, department or organisation at the top of the unit's branch. */
 function topUnitOf(u: UnitRow): number {
-  const ids = u.path.split('/').filter(Boolean).map(Number);
-  // path = /root/top/…: the second id is the branch top; a root nominates itself.
+  // path = /district/tree/top/…: the third id is the branch top; a tree's own unit nominates itself.
+  const ids = u.path.split('/').filter(Boolean).map(Number).slice(1);
   return ids.length >= 2 ? ids[1] : ids[0];
+}
+
+/**
+ * The neighbouring ward's own round, in review: its officer's nominations submitted, checked and one
+ * returned, each with its timeline. Nothing of it is visible to the district's accounts, nor the
+ * district's to the ward's.
+ */
+function seedNeighbour(tx: Tx, rng: Rng, people: PeopleFactory, wardUnits: UnitRow[], userIds: Record<string, number>, now: Date) {
+  const ward = wardUnits[0];
+  const quarters = wardUnits.filter((u) => u.kind === 'quarter');
+  const { id: roundId } = tx
+    .insert(rounds)
+    .values({
+      slug: DEMO_SLUGS.neighbour,
+      title: `Biểu dương gương điển hình ${NEIGHBOUR} năm 2026`,
+      theme: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+      period: '2026',
+      authority: `Chủ tịch UBND ${NEIGHBOUR}`,
+      awardForm: 'Giấy khen',
+      criteria: 'Cá nhân, tập thể tiêu biểu của phường năm 2026.',
+      unitId: ward.id,
+      status: 'reviewing',
+      windowOpensAt: new Date(now.getTime() - 60 * 86_400_000),
+      windowClosesAt: new Date(now.getTime() - 5 * 86_400_000),
+      quotaCollectives: 3,
+      quotaIndividuals: 6,
+    })
+    .returning({ id: rounds.id })
+    .get();
+  const persons = people.individuals(3, quarters);
+  const group = tx
+    .insert(collectives)
+    .values({ name: `Ban điều hành ${quarters[0].name}`, nameFolded: fold(`Ban điều hành ${quarters[0].name}`), unitId: quarters[0].id, kind: 'quarter' })
+    .returning({ id: collectives.id })
+    .get();
+  const entries: Array<{ status: NominationStatus; individualId: number | null; collectiveId: number | null }> = [
+    { status: 'submitted', individualId: persons[0].id, collectiveId: null },
+    { status: 'checked', individualId: persons[1].id, collectiveId: null },
+    { status: 'returned', individualId: persons[2].id, collectiveId: null },
+    { status: 'checked', individualId: null, collectiveId: group.id },
+  ];
+  const base = now.getTime() - 10 * 86_400_000;
+  entries.forEach((e, n) => {
+    const t = (h: number) => new Date(base + (n * 4 + h) * 3_600_000);
+    const checked = e.status === 'checked';
+    const kind = e.individualId ? 'individual' : 'collective';
+    const { id } = tx
+      .insert(nominations)
+      .values({
+        roundId,
+        nomineeKind: kind,
+        individualId: e.individualId,
+        collectiveId: e.collectiveId,
+        unitId: ward.id,
+        summary: kind === 'individual' ? rng.pick(INDIVIDUAL_SUMMARIES) : rng.pick(COLLECTIVE_SUMMARIES),
+        status: e.status,
+        createdBy: userIds['tanmyloi.officer'],
+        submittedBy: userIds['tanmyloi.officer'],
+        submittedAt: t(1),
+        checkedBy: checked ? userIds['tanmyloi.reviewer'] : null,
+        checkedAt: checked ? t(2) : null,
+        updatedAt: t(2),
+      })
+      .returning({ id: nominations.id })
+      .get();
+    const event = (actor: string, action: string, hour: number, from: NominationStatus | null, to: NominationStatus, extra: object = {}) =>
+      appendAudit(tx, { actorId: userIds[actor], action: `nomination.${action}`, entityType: 'nomination', entityId: id, at: t(hour), before: from ? { status: from } : null, after: { status: to, ...extra } });
+    event('tanmyloi.officer', 'create', 0, null, 'draft', { roundId, kind, unitId: ward.id });
+    event('tanmyloi.officer', 'submit', 1, 'draft', 'submitted');
+    if (checked) event('tanmyloi.reviewer', 'check', 2, 'submitted', 'checked');
+    if (e.status === 'returned') {
+      const reason = 'Đề nghị bổ sung bản tóm tắt thành tích có xác nhận của khu phố.';
+      tx.insert(nominationComments).values({ nominationId: id, authorId: userIds['tanmyloi.reviewer'], kind: 'return', body: reason, createdAt: t(2) }).run();
+      event('tanmyloi.reviewer', 'return', 2, 'submitted', 'returned', { reason });
+    }
+  });
+  appendAudit(tx, { actorId: userIds['tanmyloi.admin'], action: 'round.reviewing', entityType: 'round', entityId: roundId, at: new Date(base + 20 * 3_600_000), before: { status: 'open' }, after: { status: 'reviewing' } });
 }
 
 function seedOpenRound(

@@ -6,6 +6,7 @@ import { auditEvents, awards, individuals, nominations, rounds, units, userRoles
 import type { DB } from '@/db/connection';
 import { freshDatabase } from '@/tests/db';
 import { DEMO_PASSWORD, DEMO_SLUGS, seedDemo } from './index';
+import { hashFinalList, snapshotEntries, standingSignoff } from '@/lib/final-list';
 
 let db: DB;
 const roundId = (slug: string) => db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, slug)).get()!.id;
@@ -37,6 +38,19 @@ describe('demo seed', () => {
     }
   });
 
+  it('the 2021–2024 awards are the signed snapshot: same entries, units, fields and order, and its hash', () => {
+    const id = roundId(DEMO_SLUGS.published);
+    const signed = standingSignoff(db, id)!;
+    const snapshot = snapshotEntries(db, signed.id);
+    expect(snapshot).toHaveLength(148);
+    const title = db.select({ t: rounds.title }).from(rounds).where(eq(rounds.id, id)).get()!.t;
+    expect(hashFinalList(title, snapshot)).toBe(signed.listHash);
+    const list = db.select().from(awards).where(eq(awards.roundId, id)).all();
+    const fromAward = list.map((a) => [a.nomineeKind, a.ordinal, a.nominationId, a.name, a.position, a.unitId, a.unitName, a.gender, a.birthYear, a.partyMember, a.summary]);
+    const fromSnapshot = snapshot.map((e) => [e.kind, e.ordinal, e.nominationId, e.name, e.position, e.unitId, e.unit, e.gender, e.birthYear, e.partyMember, e.summary]);
+    expect(fromAward.sort()).toEqual(fromSnapshot.sort());
+  });
+
   it('stores every name in NFC and gives awards unique public ids', () => {
     const names = db.select({ n: individuals.fullName }).from(individuals).all().map((r) => r.n);
     expect(names.every((n) => n === n.normalize('NFC'))).toBe(true);
@@ -63,7 +77,8 @@ describe('demo seed', () => {
       .where(eq(nominations.roundId, id))
       .groupBy(nominations.status)
       .all();
-    for (const s of NOMINATION_STATUSES) expect(byStatus.find((b) => b.status === s)?.n ?? 0).toBeGreaterThanOrEqual(2);
+    // Every state a nomination reaches in the workflow; withdrawn and excluded are ways out, left to the user.
+    for (const s of NOMINATION_STATUSES.filter((x) => x !== 'withdrawn' && x !== 'excluded')) expect(byStatus.find((b) => b.status === s)?.n ?? 0).toBeGreaterThanOrEqual(2);
     const wards = db
       .select({ name: units.name })
       .from(nominations)
@@ -76,8 +91,11 @@ describe('demo seed', () => {
     expect(db.select().from(awards).where(eq(awards.roundId, id)).all()).toHaveLength(0);
   });
 
-  it('creates the five demo accounts with argon2id hashes', async () => {
-    const expected = { admin: ['admin', 'UBND Quận 7'], reviewer: ['reviewer', 'Phòng Nội vụ'], approver: ['approver', 'UBND Quận 7'], officer: ['officer', 'Phường Tân Phong'], officer2: ['officer', 'Phường Tân Hưng'] };
+  it("creates the district's five demo accounts and the neighbouring ward's four, with argon2id hashes", async () => {
+    const expected = {
+      admin: ['admin', 'Quận 7'], reviewer: ['reviewer', 'Quận 7'], approver: ['approver', 'Quận 7'], officer: ['officer', 'Phường Tân Phong'], officer2: ['officer', 'Phường Tân Hưng'],
+      'tanmyloi.admin': ['admin', 'Phường Tân Mỹ Lợi'], 'tanmyloi.reviewer': ['reviewer', 'Phường Tân Mỹ Lợi'], 'tanmyloi.approver': ['approver', 'Phường Tân Mỹ Lợi'], 'tanmyloi.officer': ['officer', 'Phường Tân Mỹ Lợi'],
+    };
     for (const [username, [role, unitName]] of Object.entries(expected)) {
       const u = db.select({ id: users.id, hash: users.passwordHash, unit: units.name }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.username, username)).get()!;
       expect(u.unit).toBe(unitName);
@@ -91,7 +109,18 @@ describe('demo seed', () => {
     const all = db.select().from(units).all();
     const byId = new Map(all.map((u) => [u.id, u]));
     for (const u of all) expect(u.path).toBe(`${u.parentId ? byId.get(u.parentId)!.path : '/'}${u.id}/`);
-    expect(all.filter((u) => u.kind === 'ward')).toHaveLength(10);
+    // District 7's ten wards, and the neighbouring ward with a tree of its own.
+    expect(all.filter((u) => u.kind === 'ward')).toHaveLength(11);
+    expect(all.filter((u) => u.parentId === null).map((u) => u.name).sort()).toEqual(['Phường Tân Mỹ Lợi', 'Quận 7']);
+  });
+
+  it('gives the neighbouring ward its own round in review, inside its own tree', () => {
+    const id = roundId(DEMO_SLUGS.neighbour);
+    const r = db.select({ status: rounds.status, unit: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, id)).get()!;
+    expect(r.status).toBe('reviewing');
+    const paths = db.select({ p: units.path }).from(nominations).innerJoin(units, eq(units.id, nominations.unitId)).where(eq(nominations.roundId, id)).all();
+    expect(paths.length).toBe(4);
+    expect(paths.every((x) => x.p.startsWith(r.unit))).toBe(true);
   });
 
   it('writes its audit event and is idempotent', async () => {

@@ -1,5 +1,6 @@
 // Auth.js v5: username + password (Credentials), JWT sessions carrying only the user id and its
 // session version. Roles, unit and the active flag are re-read per request by getActor().
+import { randomBytes } from 'node:crypto';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
@@ -16,6 +17,8 @@ declare module 'next-auth' {
   interface Session {
     uid?: number;
     sv?: number;
+    /** This session's own id: signing out ends it on the server (lib/users.ts endSession). */
+    sid?: string;
   }
 }
 
@@ -68,12 +71,14 @@ export const authConfig = {
       if (user) {
         token.uid = Number(user.id);
         token.sv = user.sv;
+        token.sid = randomBytes(16).toString('hex');
       }
       return token;
     },
     session({ session, token }) {
       session.uid = typeof token.uid === 'number' ? token.uid : undefined;
       session.sv = typeof token.sv === 'number' ? token.sv : undefined;
+      session.sid = typeof token.sid === 'string' ? token.sid : undefined;
       return session;
     },
   },

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
-import { getActor } from '@/lib/actor';
+import { getSessionActor, passwordPath } from '@/lib/actor';
 import { safeCallbackUrl } from '@/lib/callback-url';
 import { LoginForm } from '@/components/login-form';
 
@@ -19,7 +19,8 @@ export default async function LoginPage({ params, searchParams }: PageProps<'/[l
   const changed = sp.changed === '1';
   const callbackUrl = safeCallbackUrl(sp.callbackUrl);
   setRequestLocale(locale);
-  if (await getActor()) redirect(callbackUrl ?? (locale === 'vi' ? '/manage' : `/${locale}/manage`));
+  const signedIn = await getSessionActor();
+  if (signedIn) redirect(signedIn.mustChangePassword ? passwordPath(locale) : (callbackUrl ?? (locale === 'vi' ? '/manage' : `/${locale}/manage`)));
   const [t, tu, ts] = await Promise.all([getTranslations('login'), getTranslations('users'), getTranslations('security')]);
   return (
     <div className="mx-auto max-w-sm">

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { staffMenu } from '@/lib/policy';
@@ -28,9 +27,8 @@ const HREF = {
 export default async function ManageLayout({ children, params }: LayoutProps<'/[locale]/manage'>) {
   const { locale } = await params;
   setRequestLocale(locale);
+  // A reset or new account first chooses its own password: requireActor redirects it (every page does).
   const actor = await requireActor(locale);
-  // A reset or new account first chooses its own password.
-  if (actor.mustChangePassword) redirect(locale === 'vi' ? '/account/password' : `/${locale}/account/password`);
   const [t, tc, tr, tu] = await Promise.all([getTranslations('manage'), getTranslations('common'), getTranslations('role'), getTranslations('users')]);
   const menu = staffMenu(actor);
   const inbox = inboxCounts(actor);

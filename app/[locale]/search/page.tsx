@@ -12,6 +12,8 @@ import { FilterSelect } from '@/components/filter-select';
 import { PublicPagination } from '@/components/public-pagination';
 import { SearchAsYouType } from '@/components/search-as-you-type';
 import { SearchBox } from '@/components/search-box';
+import { Highlight } from '@/components/highlight';
+import { roundLabel } from '@/lib/search-index';
 
 export const dynamic = 'force-dynamic';
 
@@ -64,16 +66,21 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
             {result.hits.map((h) => (
               <li key={h.id} className="card p-3 sm:p-4">
                 <p className="font-semibold">
-                  <a href={localePath(locale, `/awards/${h.id}`)} className="target text-stone-900">{h.name}</a>
+                  <a href={localePath(locale, `/awards/${h.id}`)} className="target text-stone-900"><Highlight text={h.name} query={q} /></a>
                   <span className="ml-2 badge bg-stone-100 text-stone-700">{tk(h.kind)}</span>
                 </p>
                 <p className="text-sm text-stone-700">
-                  {h.position ? `${h.position} · ` : null}
-                  <a href={localePath(locale, `/units/${h.unitSlug}`)} className="target text-stone-700 underline decoration-stone-400">{h.unit}</a>
+                  {h.position ? (
+                    <>
+                      <Highlight text={h.position} query={q} />
+                      {' · '}
+                    </>
+                  ) : null}
+                  <a href={localePath(locale, `/units/${h.unitSlug}`)} className="target text-stone-700 underline decoration-stone-400"><Highlight text={h.unit} query={q} /></a>
                 </p>
-                {h.summary ? <p className="mt-1 text-sm text-stone-800">{h.summary}</p> : null}
+                {h.summary ? <p className="mt-1 text-sm text-stone-800"><Highlight text={h.summary} query={q} /></p> : null}
                 <p className="mt-1 text-sm">
-                  <a href={localePath(locale, `/rounds/${h.roundSlug}`)}>{h.year ? t('decision', { title: h.roundTitle, year: h.year }) : h.roundTitle}</a>
+                  <a href={localePath(locale, `/rounds/${h.roundSlug}`)}>{roundLabel(h.roundTitle, h.year, (title, year) => t('decision', { title, year }))}</a>
                 </p>
               </li>
             ))}

@@ -9,7 +9,9 @@ import { cachedStats } from '@/lib/public-cache';
 import { publicMetadata } from '@/lib/site-url';
 import { BarChart, SERIES_COLOURS, type Bar } from '@/components/bar-chart';
 
-export const dynamic = 'force-dynamic';
+// Rendered once per change of public data and kept in the page cache (lib/page-cache-handler.mjs); the
+// same script-free bytes for everyone (proxy.ts sets its CSP and Cache-Control).
+export const dynamic = 'force-static';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/stats'>): Promise<Metadata> {
   const { locale } = await params;

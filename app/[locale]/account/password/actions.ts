@@ -11,4 +11,6 @@ export const change = validatedAction(
     // Every session ended with the change, this one too: sign in again with the new password.
     await signOut({ redirectTo: d.locale === 'vi' ? '/login?changed=1' : `/${d.locale}/login?changed=1` });
   },
+  // The one action a temporary password may run.
+  { temporaryPassword: true },
 );

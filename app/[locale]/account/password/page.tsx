@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { requireActor } from '@/lib/actor';
+import { requireSessionActor } from '@/lib/actor';
 import { MIN_PASSWORD } from '@/lib/users';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export default async function PasswordPage({ params }: PageProps<'/[locale]/account/password'>) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale);
+  const actor = await requireSessionActor(locale);
   const [t, errors] = await Promise.all([getTranslations('users'), errorMessages()]);
   return (
     <div className="mx-auto max-w-md space-y-4">

@@ -8,8 +8,11 @@ import { localePath } from '@/lib/i18n/paths';
 import { publicAward } from '@/lib/public-cache';
 import { publicMetadata, siteOrigin } from '@/lib/site-url';
 import { formatDecisionDate } from '@/components/format';
+import { Term, termText } from '@/components/term';
 
-export const dynamic = 'force-dynamic';
+// Rendered once per change of public data and kept in the page cache (lib/page-cache-handler.mjs); the
+// same script-free bytes for everyone (proxy.ts sets its CSP and Cache-Control).
+export const dynamic = 'force-static';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/awards/[id]'>): Promise<Metadata> {
   const { locale, id } = await params;
@@ -17,8 +20,8 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/awards/[
   if (!a || !hasLocale(routing.locales, locale)) return {};
   const t = await getTranslations({ locale, namespace: 'publicPages.meta' });
   return publicMetadata(locale, `/awards/${a.id}`, {
-    title: `${a.name} — ${a.awardForm}`,
-    description: t('award', { form: a.awardForm, authority: a.authority, name: a.name, unit: a.unit, round: a.roundTitle }),
+    title: `${a.name} — ${termText(a.awardForm, locale)}`,
+    description: t('award', { form: termText(a.awardForm, locale), authority: termText(a.authority, locale), name: a.name, unit: a.unit, round: a.roundTitle }),
     type: 'article',
   });
 }
@@ -42,7 +45,7 @@ export default async function AwardPage({ params }: PageProps<'/[locale]/awards/
         {a.revoked ? t('revoked') : t('valid')}
       </p>
       <div className="card space-y-3">
-        <p className="text-sm uppercase tracking-wide text-gold-700">{a.awardForm} · {tk(a.kind)}</p>
+        <p className="text-sm uppercase tracking-wide text-gold-700"><Term vi={a.awardForm} locale={locale} /> · {tk(a.kind)}</p>
         <h1 className="text-2xl font-bold text-brand-800">{a.name}</h1>
         <p className="text-stone-700">{[a.position, a.unit].filter(Boolean).join(' · ')}</p>
         {a.summary ? <p>{a.summary}</p> : null}
@@ -52,7 +55,7 @@ export default async function AwardPage({ params }: PageProps<'/[locale]/awards/
           <dt className="font-semibold">{t('decision')}</dt>
           <dd>{a.decisionNumber}{a.decisionDate ? ` ${locale === 'vi' ? '' : '· '}${formatDecisionDate(a.decisionDate, locale)}` : ''}</dd>
           <dt className="font-semibold">{t('authority')}</dt>
-          <dd>{a.authority}</dd>
+          <dd><Term vi={a.authority} locale={locale} /></dd>
           {a.revoked ? (
             <>
               <dt className="font-semibold">{t('revokedBy')}</dt>

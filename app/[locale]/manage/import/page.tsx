@@ -4,6 +4,7 @@ import { requireActor } from '@/lib/actor';
 import { hasRole } from '@/lib/policy';
 import { listOpenRounds } from '@/lib/rounds';
 import { ImportForm } from '@/components/import-form';
+import { MAX_IMPORT_BYTES } from '@/lib/upload-limits';
 import { checkImport, confirm } from './actions';
 
 export default async function ImportPage({ params }: PageProps<'/[locale]/manage/import'>) {
@@ -11,7 +12,7 @@ export default async function ImportPage({ params }: PageProps<'/[locale]/manage
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   if (!hasRole(actor, 'admin') && !hasRole(actor, 'officer')) notFound();
-  const [t, te] = await Promise.all([getTranslations('importPage'), getTranslations('errors')]);
+  const t = await getTranslations('importPage');
   const rounds = listOpenRounds(actor).map((r) => ({ slug: r.slug, title: r.title }));
   return (
     <div className="space-y-4">
@@ -22,8 +23,8 @@ export default async function ImportPage({ params }: PageProps<'/[locale]/manage
         rounds={rounds}
         check={checkImport}
         confirm={confirm}
+        tooLarge={(await getTranslations('limits'))('fileTooLarge', { max: MAX_IMPORT_BYTES / 1024 / 1024 })}
         labels={{
-          tooLarge: te.raw('file_too_large') as string,
           kind: t('kind'),
           kinds: { individuals: t('kinds.individuals'), collectives: t('kinds.collectives'), nominations: t('kinds.nominations') },
           round: t('round'),

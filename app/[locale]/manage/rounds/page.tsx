@@ -11,6 +11,7 @@ export default async function RoundsPage({ params }: PageProps<'/[locale]/manage
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const [t, ts, tf, tso, ta, tp] = await Promise.all([getTranslations('manage.rounds'), getTranslations('status'), getTranslations('roundForm'), getTranslations('signoff'), getTranslations('archive'), getTranslations('progress')]);
+  const tco = await getTranslations('council');
   const now = new Date();
   const rounds = listRounds(actor);
   const isAdmin = hasRole(actor, 'admin');
@@ -44,7 +45,10 @@ export default async function RoundsPage({ params }: PageProps<'/[locale]/manage
                   <td>
                     <Link href={isAdmin ? `/manage/rounds/${r.id}` : `/manage/nominations?round=${r.id}`}>{r.title}</Link>
                     {r.status === 'reviewing' && r.source === 'workflow' && canReadFinalList(actor) ? (
-                      <Link href={`/manage/rounds/${r.id}/signoff`} className="block text-sm">{tso('link')}</Link>
+                      <>
+                        <Link href={`/manage/rounds/${r.id}/council`} className="block text-sm">{tco('link')}</Link>
+                        <Link href={`/manage/rounds/${r.id}/signoff`} className="block text-sm">{tso('link')}</Link>
+                      </>
                     ) : null}
                   </td>
                   <td>{r.period}</td>

@@ -3,15 +3,11 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { UNIT_KINDS } from '@/db/schema';
 import { validatedAction } from '@/lib/action';
-import { refreshPublicData } from '@/lib/public-cache';
 import { createUnit, mergeUnits, moveUnit, renameUnit, setUnitActive } from '@/lib/units';
 
 const id = z.coerce.number().int().positive();
-// Unit names and the tree show on the public unit pages and statistics.
-const done = () => {
-  refreshPublicData();
-  revalidatePath('/', 'layout');
-};
+// Public pages need nothing here: the database's public-data version moved with the change (lib/memo.ts).
+const done = () => revalidatePath('/', 'layout');
 
 export const create = validatedAction(
   z.object({ name: z.string().max(200), shortName: z.string().max(100).optional(), kind: z.enum(UNIT_KINDS), parentId: id }),

@@ -6,8 +6,11 @@ import { routing } from '@/lib/i18n/routing';
 import { localePath } from '@/lib/i18n/paths';
 import { cachedUnit } from '@/lib/public-cache';
 import { publicMetadata } from '@/lib/site-url';
+import { PublicPagination } from '@/components/public-pagination';
 
-export const dynamic = 'force-dynamic';
+// Rendered once per change of public data and kept in the page cache (lib/page-cache-handler.mjs); the
+// same script-free bytes for everyone (proxy.ts sets its CSP and Cache-Control).
+export const dynamic = 'force-static';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/units/[slug]'>): Promise<Metadata> {
   const { locale, slug } = await params;
@@ -19,10 +22,12 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/units/[s
 
 /** A unit's honours over the years: its own and its sub-units', newest round first. */
 export default async function UnitPage({ params }: PageProps<'/[locale]/units/[slug]'>) {
-  const { locale, slug } = await params;
+  // `n`: the page number of /units/[slug]/page/[n], where proxy.ts sends `?page=n`.
+  const { locale, slug, n } = (await params) as { locale: string; slug: string; n?: string };
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const unit = await cachedUnit(slug);
+  const page = n === undefined ? 1 : /^[1-9][0-9]{0,5}$/.test(n) ? Number(n) : 0;
+  const unit = page ? await cachedUnit(slug, page) : null;
   if (!unit) notFound();
   const [t, tk] = await Promise.all([getTranslations('publicPages.unit'), getTranslations('kind')]);
   return (
@@ -73,6 +78,7 @@ export default async function UnitPage({ params }: PageProps<'/[locale]/units/[s
           </ul>
         </section>
       ))}
+      <PublicPagination path={localePath(locale, `/units/${slug}`)} query={{}} page={unit.page} pageCount={unit.pageCount} format={new Intl.NumberFormat(locale)} />
     </article>
   );
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { getActor } from '@/lib/actor';
-import { getAttachment } from '@/lib/attachments';
+import { contentDisposition, getAttachment } from '@/lib/attachments';
 import { isDomainError } from '@/lib/errors';
 import { parseId } from '@/lib/route-params';
 
@@ -17,7 +17,7 @@ export async function GET(req: Request, { params }: RouteContext<'/api/attachmen
       headers: {
         'Content-Type': a.mimeType,
         'Content-Length': String(body.length),
-        'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename="download"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
+        'Content-Disposition': contentDisposition(a.fileName, inline),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'private, no-store',
       },

@@ -3,7 +3,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
 import { addAttachment } from '@/lib/attachments';
-import { checkNomination, commentOnNomination, decideNomination, reconsiderNomination, returnNomination, submitNomination, updateNomination } from '@/lib/workflow';
+import { hideFeedback } from '@/lib/consultation';
+import { checkNomination, commentOnNomination, decideNomination, excludeNomination, reconsiderNomination, returnNomination, submitNomination, updateNomination, withdrawNomination } from '@/lib/workflow';
 
 const id = z.coerce.number().int().positive();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -30,16 +31,29 @@ export const markChecked = validatedAction(z.object({ id }), (actor, d) => {
   done();
 });
 
+const optionalCount = z.preprocess((v) => (v === '' || v == null ? undefined : v), count.optional());
+
 export const decide = validatedAction(
-  z.object({ id, decision: z.enum(['approve', 'reject']), voteFor: count, voteAgainst: count, voteTotal: count }),
+  // voteTotal: the older form's "members" field (abstain = total − for − against), still accepted.
+  z.object({ id, decision: z.enum(['approve', 'reject']), voteFor: count, voteAgainst: count, voteAbstain: optionalCount, voteTotal: optionalCount }),
   (actor, d) => {
-    decideNomination(actor, d.id, d.decision, { for: d.voteFor, against: d.voteAgainst, total: d.voteTotal });
+    decideNomination(actor, d.id, d.decision, { for: d.voteFor, against: d.voteAgainst, abstain: d.voteAbstain, total: d.voteTotal });
     done();
   },
 );
 
 export const reconsider = validatedAction(z.object({ id, reason: text(2000) }), (actor, d) => {
   reconsiderNomination(actor, d.id, d.reason);
+  done();
+});
+
+export const withdraw = validatedAction(z.object({ id, reason: text(2000) }), (actor, d) => {
+  withdrawNomination(actor, d.id, d.reason);
+  done();
+});
+
+export const exclude = validatedAction(z.object({ id, reason: text(2000) }), (actor, d) => {
+  excludeNomination(actor, d.id, d.reason);
   done();
 });
 
@@ -50,5 +64,10 @@ export const comment = validatedAction(z.object({ id, body: text(2000) }), (acto
 
 export const attach = validatedAction(z.object({ id, file: z.instanceof(File) }), async (actor, d) => {
   addAttachment(actor, d.id, { name: d.file.name, bytes: new Uint8Array(await d.file.arrayBuffer()) });
+  done();
+});
+
+export const hideComment = validatedAction(z.object({ feedbackId: id, reason: text(500) }), (actor, d) => {
+  hideFeedback(actor, d.feedbackId, d.reason);
   done();
 });

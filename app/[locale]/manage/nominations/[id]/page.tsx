@@ -1,18 +1,22 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { orNotFound, parseId } from '@/lib/route-params';
-import { getNomination, getNominationTimeline, latestReturn } from '@/lib/nominations';
+import { getNomination, getNominationTimeline, latestReturn, nominationPermissions } from '@/lib/nominations';
 import { describeChanges, describeEvent } from '@/lib/audit-text';
 import { formatDate } from '@/lib/dates';
 import { StatusBadge } from '@/components/status-badge';
-import { hasRole } from '@/lib/policy';
+import { hasRole, isOffice } from '@/lib/policy';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
+import { VoteForm } from '@/components/vote-form';
+import { getCouncilRule } from '@/lib/council';
+import { FileInput } from '@/components/file-input';
 import { errorMessages } from '@/components/error-messages';
 import { listAttachments } from '@/lib/attachments';
+import { MAX_ATTACHMENT_BYTES } from '@/lib/upload-limits';
 import { listFeedback } from '@/lib/consultation';
 import { priorAwardsInTheme } from '@/lib/registry';
-import { attach, comment, decide, markChecked, reconsider, returnWithReason, saveSummary, submit } from './actions';
+import { attach, comment, decide, exclude, hideComment, markChecked, reconsider, returnWithReason, saveSummary, submit, withdraw } from './actions';
 
 export default async function NominationPage({ params }: PageProps<'/[locale]/manage/nominations/[id]'>) {
   const { locale, id } = await params;
@@ -34,13 +38,24 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
   const publicComments = listFeedback(actor, nomination.id);
   const prior = priorAwardsInTheme(nomination, nomination.roundTheme, nomination.roundId);
   const tc = await getTranslations('consultation');
+  const tlim = await getTranslations('limits');
   const n = nomination;
-  const officerMay = hasRole(actor, 'officer') && n.roundStatus === 'open' && (n.status === 'draft' || n.status === 'returned');
-  const reviewerMay = hasRole(actor, 'reviewer') && (n.roundStatus === 'open' || n.roundStatus === 'reviewing') && (n.status === 'submitted' || n.status === 'checked');
-  const approverMay = hasRole(actor, 'approver') && n.roundStatus === 'reviewing' && n.status === 'checked';
+  // What this actor may do now, judged by the same rules the actions apply; what they may not, and why.
+  const { may, relevant, onBehalf } = nominationPermissions(actor, n.id);
+  const officerMay = may.edit === null;
+  const reviewerMay = may.check === null || may.return === null;
+  const approverMay = may.approve === null;
   // Shown on a signed-off list too: the refusal then says why, and how to unfreeze it.
-  const approverMayReconsider = hasRole(actor, 'approver') && n.roundStatus === 'reviewing' && (n.status === 'approved' || n.status === 'rejected');
+  const approverMayReconsider = relevant.includes('reconsider') && (may.reconsider === null || may.reconsider === 'frozen');
+  // Refusals worth explaining (not "not yours"), grouped by reason: "Submit, withdraw: …".
+  const why = new Map<string, string[]>();
+  for (const a of relevant) {
+    const code = may[a];
+    if (code && code !== 'forbidden' && code !== 'not_found' && !(code === 'frozen' && n.frozen)) why.set(code, [...(why.get(code) ?? []), ta(`why.action.${a}`)]);
+  }
   const hidden = <input type="hidden" name="id" value={n.id} />;
+  const council = approverMay ? getCouncilRule(actor, n.roundId) : null;
+  const tcouncil = await getTranslations('council');
   return (
     <article className="space-y-6">
       <p className="text-sm"><Link href="/manage/nominations">← {t('back')}</Link></p>
@@ -58,6 +73,16 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
       ) : null}
       {n.frozen ? (
         <p className="rounded-md border border-stone-300 bg-stone-100 px-4 py-3 text-sm" data-testid="frozen-notice">{ta('frozenNotice')}</p>
+      ) : null}
+      {why.size ? (
+        <section className="rounded-md border border-stone-300 bg-stone-50 px-4 py-3 text-sm" aria-labelledby="why-h" data-testid="why-not">
+          <h2 id="why-h" className="font-semibold">{ta('why.title')}</h2>
+          <ul className="mt-1 list-disc pl-5">
+            {[...why].map(([code, actions]) => (
+              <li key={code}>{ta(`why.code.${code as 'invalid_state'}`, { actions: actions.join(', '), status: ts(n.status), round: ts(n.roundStatus) })}</li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {prior.length ? (
         <div role="alert" className="rounded-md border-2 border-gold-400 bg-gold-100 px-4 py-3" data-testid="duplicate-warning">
@@ -110,7 +135,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
           <ActionForm action={attach} submitLabel={ta('attach')} errors={errors} variant="secondary">
             {hidden}
             <label htmlFor="file" className="label">{ta('file')}</label>
-            <input id="file" name="file" type="file" required data-max-bytes={10 * 1024 * 1024} accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document" className="block w-full text-sm" />
+            <FileInput id="file" name="file" required maxBytes={MAX_ATTACHMENT_BYTES} data-max-bytes={MAX_ATTACHMENT_BYTES} tooLargeText={tlim('fileTooLarge', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 })} accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document" className="block w-full text-sm" />
           </ActionForm>
         ) : null}
       </section>
@@ -123,16 +148,41 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
             <label htmlFor="summary" className="label">{ta('summary')}</label>
             <textarea id="summary" name="summary" rows={5} maxLength={4000} required defaultValue={n.summary} className="field" />
           </ActionForm>
-          <ActionForm action={submit} submitLabel={ta('submit')} confirmText={ta('submitConfirm')} errors={errors}>
-            {hidden}
-          </ActionForm>
+          {may.submit === null ? (
+            <ActionForm action={submit} submitLabel={n.status === 'returned' ? ta('resubmit') : ta('submit')} confirmText={ta('submitConfirm')} errors={errors}>
+              {hidden}
+            </ActionForm>
+          ) : null}
+          {onBehalf ? <p className="text-sm text-stone-700" data-testid="on-behalf">{ta('onBehalf', { unit: n.unitName })}</p> : null}
         </section>
+      ) : null}
+
+      {may.withdraw === null || may.exclude === null ? (
+        <details className="card">
+          <summary className="cursor-pointer font-semibold">{may.exclude === null ? ta('exclude') : ta('withdraw')}</summary>
+          <div className="mt-3 space-y-4">
+            {may.withdraw === null ? (
+              <ActionForm action={withdraw} submitLabel={ta('withdraw')} confirmText={ta('withdrawConfirm')} errors={errors} variant="secondary" className="space-y-2">
+                {hidden}
+                <label htmlFor="withdraw-reason" className="label">{ta('withdrawReason')}</label>
+                <textarea id="withdraw-reason" name="reason" rows={2} minLength={3} maxLength={2000} required className="field" />
+              </ActionForm>
+            ) : null}
+            {may.exclude === null ? (
+              <ActionForm action={exclude} submitLabel={ta('exclude')} confirmText={ta('excludeConfirm')} errors={errors} variant="secondary" className="space-y-2">
+                {hidden}
+                <label htmlFor="exclude-reason" className="label">{ta('excludeReason')}</label>
+                <textarea id="exclude-reason" name="reason" rows={2} minLength={3} maxLength={2000} required className="field" />
+              </ActionForm>
+            ) : null}
+          </div>
+        </details>
       ) : null}
 
       {reviewerMay ? (
         <section className="card space-y-4" aria-labelledby="review-h">
           <h2 id="review-h" className="text-lg font-semibold">{ta('return')} / {ta('check')}</h2>
-          {n.status === 'submitted' ? (
+          {may.check === null ? (
             <ActionForm action={markChecked} submitLabel={ta('check')} confirmText={ta('checkConfirm')} errors={errors}>
               {hidden}
             </ActionForm>
@@ -148,19 +198,24 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
       {approverMay ? (
         <section className="card space-y-4" aria-labelledby="decide-h">
           <h2 id="decide-h" className="text-lg font-semibold">{ta('decide')}</h2>
-          <ActionForm action={decide} submitLabel={ta('decision')} confirmText={ta('decideConfirm')} errors={errors}>
-            {hidden}
-            <fieldset className="flex flex-wrap gap-4">
-              <legend className="label">{ta('decision')}</legend>
-              <label className="flex items-center gap-2"><input type="radio" name="decision" value="approve" defaultChecked /> {ta('approve')}</label>
-              <label className="flex items-center gap-2"><input type="radio" name="decision" value="reject" /> {ta('reject')}</label>
-            </fieldset>
-            <div className="grid gap-3 sm:grid-cols-3">
-              <div><label htmlFor="voteFor" className="label">{ta('voteFor')}</label><input id="voteFor" name="voteFor" type="number" min={0} max={1000} required className="field" /></div>
-              <div><label htmlFor="voteAgainst" className="label">{ta('voteAgainst')}</label><input id="voteAgainst" name="voteAgainst" type="number" min={0} max={1000} required className="field" /></div>
-              <div><label htmlFor="voteTotal" className="label">{ta('voteTotal')}</label><input id="voteTotal" name="voteTotal" type="number" min={1} max={1000} required className="field" /></div>
-            </div>
-          </ActionForm>
+          <VoteForm
+            action={decide}
+            id={n.id}
+            members={council!.members}
+            errors={errors}
+            voteErrors={tcouncil.raw('errors') as Record<string, string>}
+            labels={{
+              decision: ta('decision'),
+              approve: ta('approve'),
+              reject: ta('reject'),
+              voteFor: ta('voteFor'),
+              voteAgainst: ta('voteAgainst'),
+              voteAbstain: ta('voteAbstain'),
+              submit: ta('decision'),
+              confirm: ta('decideConfirm'),
+              rule: `${tcouncil('rule', { needed: council!.needed, members: council!.members, rule: tcouncil(`rules.${council!.rule}`) })}${council!.quorum != null ? ` ${tcouncil('quorum', { quorum: council!.quorum })}` : ''} ${tcouncil('basis', { basis: council!.basis })}`,
+            }}
+          />
         </section>
       ) : null}
 
@@ -175,17 +230,27 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
         </details>
       ) : null}
 
-      {hasRole(actor, 'reviewer') || hasRole(actor, 'approver') || hasRole(actor, 'admin') ? (
+      {isOffice(actor) ? (
         <section className="card space-y-2" aria-labelledby="fb-h">
           <h2 id="fb-h" className="text-lg font-semibold">{tc('feedback')}</h2>
           {publicComments.length === 0 ? (
             <p className="text-stone-700">{tc('noFeedback')}</p>
           ) : (
             <ul className="space-y-2" data-testid="public-feedback">
-              {publicComments.map((f, i) => (
-                <li key={i} className="border-l-2 border-stone-300 pl-3">
+              {publicComments.map((f) => (
+                <li key={f.id} className="border-l-2 border-stone-300 pl-3">
                   <p className="text-sm text-stone-600">{formatDate(f.at, locale, { time: true })} · {f.name ?? tc('anonymous')}</p>
                   <p className="whitespace-pre-line">{f.body}</p>
+                  {hasRole(actor, 'reviewer') || hasRole(actor, 'admin') ? (
+                    <details className="mt-1 text-sm">
+                      <summary className="cursor-pointer">{tc('hide')}</summary>
+                      <ActionForm action={hideComment} submitLabel={tc('hide')} confirmText={tc('hideConfirm')} errors={errors} variant="secondary" className="mt-2 space-y-2">
+                        <input type="hidden" name="feedbackId" value={f.id} />
+                        <label htmlFor={`hide-${f.id}`} className="label">{tc('hideReason')}</label>
+                        <textarea id={`hide-${f.id}`} name="reason" rows={2} maxLength={500} required className="field" />
+                      </ActionForm>
+                    </details>
+                  ) : null}
                 </li>
               ))}
             </ul>

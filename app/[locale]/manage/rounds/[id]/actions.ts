@@ -3,17 +3,14 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { ROUND_STATUSES } from '@/db/schema';
 import { validatedAction } from '@/lib/action';
-import { refreshPublicData } from '@/lib/public-cache';
 import { decideRound, revokeAward, setUnitQuota, transitionRound, updateRound } from '@/lib/workflow';
 import { roundSchema, toRoundInput } from '../round-schema';
 
 const id = z.coerce.number().int().positive();
 const done = () => revalidatePath('/', 'layout');
 
-export const moveRound = validatedAction(z.object({ id, to: z.enum(ROUND_STATUSES) }), (actor, d) => {
-  transitionRound(actor, d.id, d.to);
-  // Publishing (or archiving) changes what the public pages show.
-  if (d.to === 'published' || d.to === 'archived') refreshPublicData();
+export const moveRound = validatedAction(z.object({ id, to: z.enum(ROUND_STATUSES), draftsLeftBehind: z.coerce.number().int().min(0).max(1_000_000).optional() }), (actor, d) => {
+  transitionRound(actor, d.id, d.to, new Date(), { draftsLeftBehind: d.draftsLeftBehind });
   done();
 });
 
@@ -36,7 +33,6 @@ export const revoke = validatedAction(
   z.object({ award: z.string().regex(/^[a-f0-9]{16}$/), reason: z.string().trim().min(3).max(2000), decision: z.string().trim().min(1).max(200) }),
   (actor, d) => {
     revokeAward(actor, d.award, { reason: d.reason, decision: d.decision });
-    refreshPublicData();
     done();
   },
 );

@@ -5,11 +5,13 @@ import { getRoundForAdmin, listUnitQuotas } from '@/lib/rounds';
 import { decisionListHash } from '@/lib/signoff';
 import { formatDate, todayInVietnam } from '@/lib/dates';
 import { defaultDecisionPlace } from '@/lib/exports';
+import { getSitting } from '@/lib/council';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
 import { RoundFields } from '@/components/round-fields';
 import { moveRound, recordDecision, revoke, saveRound, saveUnitQuota } from './actions';
+import { StorySection } from './story-section';
 
 export default async function RoundAdminPage({ params }: PageProps<'/[locale]/manage/rounds/[id]'>) {
   const { locale, id } = await params;
@@ -24,6 +26,8 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
   const decideMissing = round.moves.find((m) => m.to === 'decided')?.missing ?? [];
   const hidden = <input type="hidden" name="id" value={round.id} />;
   const unitQuotas = listUnitQuotas(actor, round.id);
+  const tco = await getTranslations('council');
+  const hasSitting = round.source === 'workflow' && !!getSitting(actor, round.id).sitting;
   return (
     <article className="space-y-6">
       <p className="text-sm"><Link href="/manage/rounds">← {t('open')}</Link></p>
@@ -42,6 +46,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
           ) : (
             <p className="text-sm text-stone-700">{tso('unsigned')} {tso('decisionRequiresSignoff')}</p>
           )}
+          <p className="text-sm"><Link href={`/manage/rounds/${round.id}/council`}>{tco('link')}</Link></p>
           <p className="text-sm"><Link href={`/manage/rounds/${round.id}/signoff`}>{tso('link')}</Link></p>
         </section>
       ) : null}
@@ -53,10 +58,12 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
             <li><a className="btn-secondary" href={`/manage/rounds/${round.slug}/export/awards.xlsx`}>{te('awards')}</a></li>
             <li><Link className="btn-secondary" href={`/manage/rounds/${round.id}/certificates`}>{tc('bulkLink')}</Link></li>
             <li><a className="btn-secondary" href={`/manage/rounds/${round.slug}/export/report.xlsx`}>{te('report')}</a></li>
+            {hasSitting ? <li><a className="btn-secondary" href={`/manage/rounds/${round.slug}/export/minutes.docx`}>{te('minutes')}</a></li> : null}
             {round.status === 'published' ? <li><a className="btn-secondary" href={`/rounds/${round.slug}/awards.csv`}>{te('csv')}</a></li> : null}
           </ul>
         </section>
       ) : null}
+      <StorySection actor={actor} roundId={round.id} published={round.status === 'published'} />
       <section className="card" aria-labelledby="counts-h">
         <h2 id="counts-h" className="mb-2 text-lg font-semibold">{t('counts')}</h2>
         <ul className="flex flex-wrap gap-2 text-sm">
@@ -65,20 +72,27 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
           ))}
         </ul>
       </section>
-      {round.moves.filter((m) => m.to !== 'decided').map((m) => (
-        <section key={m.to} className="card space-y-2">
-          <p className="text-sm text-stone-700">{m.missing.length ? t('missing', { items: missingText(m.missing) }) : t('ready')}</p>
-          <ActionForm
-            action={moveRound}
-            submitLabel={t('moveTo', { status: ts(m.to) })}
-            confirmText={m.to === 'published' ? t('publishConfirm') : t('moveConfirm', { status: ts(m.to) })}
-            errors={errorsWith(m.missing)}
-          >
-            {hidden}
-            <input type="hidden" name="to" value={m.to} />
-          </ActionForm>
-        </section>
-      ))}
+      {round.moves.filter((m) => m.to !== 'decided').map((m) => {
+        // Moving to review leaves drafts behind: say how many, and confirm that number.
+        const drafts = m.to === 'reviewing' ? (round.counts.draft ?? 0) : 0;
+        const errors = errorsWith(m.missing);
+        return (
+          <section key={m.to} className="card space-y-2">
+            <p className="text-sm text-stone-700">{m.missing.length ? t('missing', { items: missingText(m.missing) }) : t('ready')}</p>
+            {drafts ? <p className="text-sm font-medium text-brand-800" data-testid="drafts-left">{t('draftsLeft', { count: drafts })}</p> : null}
+            <ActionForm
+              action={moveRound}
+              submitLabel={t('moveTo', { status: ts(m.to) })}
+              confirmText={m.to === 'published' ? t('publishConfirm') : drafts ? t('draftsConfirm', { count: drafts }) : t('moveConfirm', { status: ts(m.to) })}
+              errors={drafts && !m.missing.length ? { ...errors, precondition: t.raw('draftsChanged') as string } : errors}
+            >
+              {hidden}
+              <input type="hidden" name="to" value={m.to} />
+              {drafts ? <input type="hidden" name="draftsLeftBehind" value={drafts} /> : null}
+            </ActionForm>
+          </section>
+        );
+      })}
       {round.status === 'draft' || round.status === 'open' ? (
         <details className="card">
           <summary className="cursor-pointer font-semibold">{t('edit')}</summary>

@@ -4,6 +4,7 @@ import { requireActor } from '@/lib/actor';
 import { hasRole } from '@/lib/policy';
 import { Link } from '@/lib/i18n/navigation';
 import { ArchiveForm, type ArchiveLabels } from '@/components/archive-form';
+import { MAX_IMPORT_BYTES } from '@/lib/upload-limits';
 import { checkArchive, recordArchive } from './actions';
 
 const LABELS: Array<keyof ArchiveLabels> = [
@@ -26,7 +27,7 @@ export default async function ArchivePage({ params }: PageProps<'/[locale]/manag
       <p className="text-sm"><Link href="/manage/rounds">← {t('back')}</Link></p>
       <h1 className="text-2xl font-bold text-brand-800">{t('heading')}</h1>
       <p className="text-stone-700">{t('intro')}</p>
-      <ArchiveForm locale={locale} labels={labels} check={checkArchive} record={recordArchive} />
+      <ArchiveForm locale={locale} labels={labels} check={checkArchive} record={recordArchive} tooLarge={(await getTranslations('limits'))('fileTooLarge', { max: MAX_IMPORT_BYTES / 1024 / 1024 })} />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 'use server';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
 import { createRound } from '@/lib/workflow';
 import { roundSchema, toRoundInput } from '../round-schema';
 
-export const create = validatedAction(roundSchema, (actor, d) => {
-  const { id } = createRound(actor, toRoundInput(d));
+export const create = validatedAction(z.intersection(roundSchema, z.object({ unitId: z.coerce.number().int().positive().optional() })), (actor, d) => {
+  const { id } = createRound(actor, toRoundInput(d), new Date(), { unitId: d.unitId });
   redirect(`${d.locale === 'vi' ? '' : `/${d.locale}`}/manage/rounds/${id}`);
 });

@@ -16,6 +16,7 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
   const view = orNotFound(() => getFinalList(actor, parseId(id)));
   const [t, ts, tk, baseErrors] = await Promise.all([getTranslations('signoff'), getTranslations('status'), getTranslations('kind'), errorMessages()]);
   const errors = { ...baseErrors, conflict: t('changed') };
+  const tco = await getTranslations('council');
   const at = (d: Date) => formatDate(d, locale, { time: true });
   const approver = hasRole(actor, 'approver');
   const { round, entries, standing } = view;
@@ -25,7 +26,7 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
   const back = hasRole(actor, 'admin') ? `/manage/rounds/${round.id}` : `/manage/nominations?round=${round.id}`;
   return (
     <article className="space-y-6">
-      <p className="text-sm print:hidden"><Link href={back}>← {t('back')}</Link></p>
+      <p className="text-sm print:hidden"><Link href={back}>← {t('back')}</Link> · <Link href={`/manage/rounds/${round.id}/council`}>{tco('link')}</Link></p>
       <div>
         <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>
         <p className="mt-1">{round.title} · {ts(round.status)}</p>
@@ -46,6 +47,7 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
             </ul>
           </>
         )}
+        {!approver ? <p className="text-sm text-stone-700" data-testid="signoff-why">{t('onlyApprover')}</p> : null}
         {approver && !standing && view.ready ? (
           <ActionForm action={signOff} submitLabel={t('sign')} confirmText={t('signConfirm')} okText={t('signed')} errors={errors}>
             {hidden}
@@ -63,6 +65,27 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
           </details>
         ) : null}
       </section>
+
+      {view.waiting.length ? (
+        <section className="card overflow-x-auto" aria-labelledby="waiting-h">
+          <h2 id="waiting-h" className="mb-2 text-lg font-semibold">{t('waitingTitle', { count: view.waiting.length })}</h2>
+          <table className="table" data-testid="signoff-waiting">
+            <thead>
+              <tr><th scope="col">{t('name')}</th><th scope="col">{t('unit')}</th><th scope="col">{t('statusColumn')}</th><th scope="col">{t('waitsForTitle')}</th></tr>
+            </thead>
+            <tbody>
+              {view.waiting.map((w) => (
+                <tr key={w.id}>
+                  <td><Link href={`/manage/nominations/${w.id}`}>{w.name}</Link></td>
+                  <td>{w.unit}</td>
+                  <td>{ts(w.status)}</td>
+                  <td>{t(`waitsFor.${w.waitsFor}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
 
       <section className="grid gap-4 md:grid-cols-2" aria-label={t('quota')}>
         <div className="card overflow-x-auto">

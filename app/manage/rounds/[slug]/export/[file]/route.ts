@@ -1,8 +1,10 @@
-// Staff downloads of a decided round: decision.docx (the attached list), awards.xlsx, report.xlsx.
+// Staff downloads of a round: decision.docx (the attached list), awards.xlsx, report.xlsx once decided;
+// minutes.docx (the council sitting's minutes) once the sitting is recorded.
 // Outside [locale] because the path has a file extension (the locale proxy skips such paths).
 import { getActor } from '@/lib/actor';
 import { isDomainError } from '@/lib/errors';
 import { awardsXlsx, decisionDocx, getDecisionList, roundReportXlsx } from '@/lib/exports';
+import { getMinutes, minutesDocx } from '@/lib/council';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,6 +23,9 @@ export async function GET(_req: Request, { params }: RouteContext<'/manage/round
     } else if (file === 'awards.xlsx') {
       body = await awardsXlsx(getDecisionList(actor, slug));
       type = XLSX;
+    } else if (file === 'minutes.docx') {
+      body = await minutesDocx(getMinutes(actor, slug));
+      type = DOCX;
     } else if (file === 'report.xlsx') {
       body = await roundReportXlsx(actor, slug);
       type = XLSX;

@@ -1,0 +1,18 @@
+// Types of lib/page-cache-handler.mjs (plain JavaScript: Next.js loads it outside its bundles).
+type Entry = { value: { kind: string; html: string; [k: string]: unknown }; lastModified: number };
+
+export function stripScripts(html: string): string;
+export function versionReader(file?: string | null): () => string | null;
+
+type State = { store: Map<string, { version: string; bytes: number; entry: Entry }>; bytes: number; pending: Map<string, string> };
+
+export default class PageCacheHandler {
+  static newState(readVersion?: () => string | null, maxBytes?: number): State;
+  readonly store: State['store'];
+  readonly bytes: number;
+  constructor(options?: object, state?: State);
+  get(key: string): Promise<Entry | null>;
+  set(key: string, data: unknown): Promise<void>;
+  revalidateTag(): Promise<void>;
+  resetRequestCache(): void;
+}

@@ -1,0 +1,114 @@
+// Next.js's page cache (next.config.ts `cacheHandler`): the one cache of rendered public pages. An entry is
+// good for one public-data version — a token that triggers in the database move in the same transaction
+// as any change to rounds, awards or units (migration 0005_public_version) — and is read here on every
+// request (one primary-key read). So a publish, a revocation or a unit rename made by any server process
+// is visible at once in every process, and nothing here outlives a write elsewhere.
+// Plain JavaScript: Next.js loads it outside its bundles, at start.
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+const MAX_BYTES = Number(process.env.PAGE_CACHE_MB || 64) * 2 ** 20;
+
+/** Next's scripts (hydration and the React payload that repeats every entry) and their preloads: public
+ * pages are server-rendered markup that works without JavaScript, and their CSP runs no script at all. */
+export function stripScripts(html) {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link\b[^>]*\bas="script"[^>]*\/?>/g, '');
+}
+
+/** The database file of DATABASE_URL, as db/connection.ts reads it. */
+function databaseFile(env = process.env) {
+  const url = env.DATABASE_URL || 'file:data/vinhdanh.db';
+  const p = url.startsWith('file:') ? url.slice('file:'.length) : url;
+  return p === ':memory:' ? null : path.resolve(p);
+}
+
+/** Reads the current public-data version from the database; null when there is none (no database yet,
+ * or not migrated), and then nothing is served from or kept in the cache. */
+export function versionReader(file = databaseFile()) {
+  let statement = null;
+  return () => {
+    if (!file) return null;
+    try {
+      if (!statement) {
+        const db = new Database(file, { readonly: true, fileMustExist: true });
+        db.pragma('busy_timeout = 5000');
+        statement = db.prepare("SELECT value FROM settings WHERE key = 'public_version'").pluck();
+      }
+      return statement.get() ?? null;
+    } catch {
+      statement = null;
+      return null;
+    }
+  };
+}
+
+/** Next.js makes a handler per request: the pages and the version reader live here, once per process. */
+function newState(readVersion = versionReader(), maxBytes = MAX_BYTES) {
+  /** store: key → { version, bytes, entry } in least-recently-used order; pending: key → the oldest version
+   * seen missing while its render is under way. */
+  return { store: new Map(), bytes: 0, pending: new Map(), readVersion, maxBytes };
+}
+let shared = null;
+
+export default class PageCacheHandler {
+  /** `state` for tests (their own version and budget); Next.js passes its options only. */
+  constructor(_options = {}, state = (shared ??= newState())) {
+    this.state = state;
+  }
+
+  static newState = newState;
+
+  get store() {
+    return this.state.store;
+  }
+
+  get bytes() {
+    return this.state.bytes;
+  }
+
+  async get(key) {
+    const { store, pending } = this.state;
+    const version = this.state.readVersion();
+    const hit = store.get(key);
+    if (hit && version !== null && hit.version === version) {
+      store.delete(key);
+      store.set(key, hit);
+      return hit.entry;
+    }
+    if (hit) this.drop(key);
+    // The render that follows reads the data of this version or a later one: the entry is kept under the
+    // oldest version a miss saw, so a write during the render costs one more render, never a stale page.
+    if (version !== null && !pending.has(key)) pending.set(key, version);
+    return null;
+  }
+
+  async set(key, data) {
+    const { store, pending, maxBytes } = this.state;
+    const version = pending.get(key) ?? null;
+    pending.delete(key);
+    // Only complete pages: a failed render, a redirect or a 404 (random URLs) is never kept.
+    if (version === null || !data || data.kind !== 'APP_PAGE' || (data.status && data.status !== 200)) return;
+    if (typeof data.html !== 'string') return;
+    const value = { ...data, html: stripScripts(data.html) };
+    const bytes = value.html.length + (value.rscData?.length ?? 0);
+    if (bytes > maxBytes) return;
+    this.drop(key);
+    while (this.state.bytes + bytes > maxBytes && store.size) this.drop(store.keys().next().value);
+    store.set(key, { version, bytes, entry: { value, lastModified: Date.now() } });
+    this.state.bytes += bytes;
+  }
+
+  drop(key) {
+    const old = this.state.store.get(key);
+    if (!old) return;
+    this.state.bytes -= old.bytes;
+    this.state.store.delete(key);
+  }
+
+  // Tags are not used: the version covers every change, in every process.
+  async revalidateTag() {}
+
+  resetRequestCache() {}
+}

@@ -1,0 +1,100 @@
+// The page cache: one entry per page and public-data version, read from the database on every request.
+import { beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { freshDatabase } from '@/tests/db';
+import PageCacheHandler, { stripScripts, versionReader } from './page-cache-handler.mjs';
+
+const page = (html: string, status?: number) => ({ kind: 'APP_PAGE', html, rscData: Buffer.from('rsc'), headers: {}, status });
+
+function handler(start = 'v1', maxBytes = 1 << 20) {
+  const state = { version: start as string | null };
+  return { state, cache: new PageCacheHandler({}, PageCacheHandler.newState(() => state.version, maxBytes)) };
+}
+
+describe('page cache handler', () => {
+  it('is shared by the handlers Next.js makes per request', async () => {
+    const a = new PageCacheHandler();
+    const b = new PageCacheHandler();
+    expect(a.store).toBe(b.store);
+  });
+
+  it('serves a page while the public data is unchanged, and renders again once it changes', async () => {
+    const { state, cache } = handler();
+    expect(await cache.get('/vi/rounds/a')).toBeNull();
+    await cache.set('/vi/rounds/a', page('<p>a</p>'));
+    expect((await cache.get('/vi/rounds/a'))?.value.html).toBe('<p>a</p>');
+    state.version = 'v2';
+    expect(await cache.get('/vi/rounds/a')).toBeNull();
+  });
+
+  it('keeps a page rendered during a write under the version before it (one more render, never a stale page)', async () => {
+    const { state, cache } = handler();
+    expect(await cache.get('/vi')).toBeNull();
+    state.version = 'v2'; // a publish commits while the page renders
+    await cache.set('/vi', page('<p>maybe old</p>'));
+    expect(await cache.get('/vi')).toBeNull();
+    await cache.set('/vi', page('<p>new</p>'));
+    expect((await cache.get('/vi'))?.value.html).toBe('<p>new</p>');
+  });
+
+  it('never keeps a 404, a failure or anything but a page', async () => {
+    const { cache } = handler();
+    for (const [key, data] of [
+      ['/vi/rounds/khong-co', page('<p>not found</p>', 404)],
+      ['/vi/awards/x', null],
+      ['/robots.txt', { kind: 'APP_ROUTE', body: Buffer.from('x'), headers: {}, status: 200 }],
+    ] as const) {
+      expect(await cache.get(key)).toBeNull();
+      await cache.set(key, data);
+      expect(await cache.get(key)).toBeNull();
+    }
+    expect(cache.store.size).toBe(0);
+  });
+
+  it('keeps nothing without a version (a database without it, or none)', async () => {
+    const { cache } = handler(null as unknown as string);
+    expect(await cache.get('/vi')).toBeNull();
+    await cache.set('/vi', page('<p>x</p>'));
+    expect(await cache.get('/vi')).toBeNull();
+  });
+
+  it('stays within its byte budget, dropping the least recently used page', async () => {
+    const { cache } = handler('v1', 100);
+    for (const key of ['/a', '/b', '/c']) {
+      await cache.get(key);
+      await cache.set(key, page('x'.repeat(40)));
+    }
+    expect([...cache.store.keys()]).toEqual(['/b', '/c']);
+    expect(cache.bytes).toBeLessThanOrEqual(100);
+  });
+
+  it('removes the framework’s scripts and their preloads, and nothing a user wrote', () => {
+    const html =
+      '<head><link rel="preload" href="/_next/static/chunks/a.js" as="script" fetchPriority="low"/><link rel="stylesheet" href="/_next/static/css/a.css"/>' +
+      '<script src="/_next/static/chunks/b.js" async=""></script></head><body><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>' +
+      '<script>self.__next_f.push([1,"<p>every entry again</p>"])</script></body>';
+    expect(stripScripts(html)).toBe('<head><link rel="stylesheet" href="/_next/static/css/a.css"/></head><body><p>&lt;script&gt;alert(1)&lt;/script&gt;</p></body>');
+  });
+});
+
+describe('version reader', () => {
+  let file: string;
+  beforeAll(() => {
+    ({ file } = freshDatabase());
+  });
+
+  it('reads the version another connection moves, at once', () => {
+    const read = versionReader(file);
+    const v0 = read();
+    expect(v0).toMatch(/^[0-9a-f]{16}$/);
+    expect(read()).toBe(v0);
+    const other = new Database(file);
+    other.prepare("INSERT INTO units (name, short_name, kind, slug, path) VALUES ('Phường Một', 'P1', 'ward', 'phuong-mot', '/')").run();
+    other.close();
+    expect(read()).not.toBe(v0);
+  });
+
+  it('is null without a database', () => {
+    expect(versionReader('/nonexistent/vinhdanh.db')()).toBeNull();
+  });
+});

@@ -1,0 +1,107 @@
+// The public data cache (issue 14 item 8): one layer, keyed on the public-data version that the database moves
+// in the same transaction as any change to rounds, awards or units — in any process. Failures are never kept,
+// unknown slugs never stored.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, isNull } from 'drizzle-orm';
+import Database from 'better-sqlite3';
+import { awards, rounds, settings, users } from '@/db/schema';
+import { DEMO_SLUGS, seedDemo } from '@/db/demo';
+import type { DB } from '@/db/connection';
+import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { cachedPublishedRounds, cachedRound, cachedUnit } from './public-cache';
+import { publicAwardsJson } from './public';
+import { publicDataVersion, publicMemo, publicMemoSize } from './memo';
+import { loadActor } from './users';
+import { renameUnit } from './units';
+import { revokeAward } from './workflow';
+
+let db: DB;
+let file: string;
+const admin = () => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).get()!.id)!;
+const liveAwardOf = (slug: string) =>
+  db
+    .select({ publicId: awards.publicId, unitId: awards.unitId })
+    .from(awards)
+    .innerJoin(rounds, eq(rounds.id, awards.roundId))
+    .where(and(eq(rounds.slug, slug), isNull(awards.revokedAt)))
+    .get()!;
+
+beforeAll(async () => {
+  ({ db, file } = freshDatabase());
+  await seedDemo(db);
+  useAsAppDatabase(db);
+});
+
+describe('the public-data version', () => {
+  it('moves with a revocation, in the same transaction, and not with writes the public does not see', () => {
+    const v0 = publicDataVersion();
+    expect(v0).toMatch(/^[0-9a-f]{16}$/);
+    db.insert(settings).values({ key: 'unrelated', value: '1' }).run();
+    expect(publicDataVersion()).toBe(v0);
+    revokeAward(admin(), liveAwardOf(DEMO_SLUGS.published).publicId, { reason: 'Kê khai không trung thực', decision: '12/QĐ-UBND' });
+    expect(publicDataVersion()).not.toBe(v0);
+  });
+
+  it('moves with a unit rename', () => {
+    const v0 = publicDataVersion();
+    renameUnit(admin(), liveAwardOf(DEMO_SLUGS.published).unitId, 'Phường Thử Nghiệm Đổi Tên');
+    expect(publicDataVersion()).not.toBe(v0);
+  });
+});
+
+describe('cached public reads', () => {
+  it('a revocation shows at once on the roll', async () => {
+    const before = (await cachedRound(DEMO_SLUGS.published))!;
+    const target = before.awards[0];
+    revokeAward(admin(), target.id, { reason: 'Vi phạm sau khi khen', decision: '13/QĐ-UBND' });
+    const after = (await cachedRound(DEMO_SLUGS.published))!;
+    expect(after.awards.some((a) => a.id === target.id)).toBe(false);
+    expect(after.awards.length).toBe(before.awards.length - 1);
+  });
+
+  it('a write by another process (another connection) shows at once', async () => {
+    const before = (await cachedRound(DEMO_SLUGS.published))!;
+    const other = new Database(file);
+    other.prepare('UPDATE awards SET revoked_at = ? WHERE public_id = ?').run(Date.now(), before.awards[0].id);
+    other.close();
+    const after = (await cachedRound(DEMO_SLUGS.published))!;
+    expect(after.awards.length).toBe(before.awards.length - 1);
+    // …and so does a round another process unpublishes.
+    const other2 = new Database(file);
+    other2.prepare("UPDATE rounds SET status = 'archived' WHERE slug = ?").run(DEMO_SLUGS.archive);
+    other2.close();
+    expect((await cachedPublishedRounds()).map((r) => r.slug)).not.toContain(DEMO_SLUGS.archive);
+    expect(await cachedRound(DEMO_SLUGS.archive)).toBeNull();
+  });
+
+  it('a failed read is not kept: the next request reads again', async () => {
+    // The table disappears for a moment (DDL moves neither the public version nor total_changes()).
+    db.$client.exec('ALTER TABLE awards RENAME TO awards_away');
+    await expect(cachedRound(DEMO_SLUGS.published)).rejects.toThrow();
+    db.$client.exec('ALTER TABLE awards_away RENAME TO awards');
+    expect((await cachedRound(DEMO_SLUGS.published))?.awards.length).toBeGreaterThan(0);
+  });
+
+  it('unknown slugs are never stored: random URLs neither fill nor flush the store', async () => {
+    await cachedRound(DEMO_SLUGS.published);
+    const kept = publicMemoSize();
+    for (let i = 0; i < 300; i++) {
+      expect(await cachedRound(`khong-co-${i}`)).toBeNull();
+      expect(await cachedUnit(`khong-co-${i}`)).toBeNull();
+      expect(publicAwardsJson(`khong-co-${i}`)).toBeNull();
+    }
+    expect(publicMemoSize()).toBe(kept);
+    // The real roll is still served from the store.
+    let reads = 0;
+    publicMemo(`public:round:${DEMO_SLUGS.published}`, () => ++reads);
+    expect(reads).toBe(0);
+  });
+
+  it('a value is computed once per version', () => {
+    let reads = 0;
+    const read = () => publicMemo('test:once', () => ++reads);
+    expect([read(), read(), read()]).toEqual([1, 1, 1]);
+    db.update(rounds).set({ theme: 'Chủ đề mới' }).where(eq(rounds.slug, DEMO_SLUGS.published)).run();
+    expect(read()).toBe(2);
+  });
+});

@@ -1,0 +1,174 @@
+// A round's story (issue 15, item 7): admins only, audited, validated (alt text required), photos resized
+// into WebP widths and an Open Graph JPEG, served only for published rounds, nothing half-written on refusal.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { count, desc, eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import { auditEvents, roundPhotos, rounds, users } from '@/db/schema';
+import { DEMO_SLUGS, seedDemo } from '@/db/demo';
+import type { DB } from '@/db/connection';
+import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { loadActor } from './users';
+import {
+  addRoundPhoto,
+  getPublicRoundStory,
+  getRoundStoryForAdmin,
+  MAX_STORY_LENGTH,
+  photosDir,
+  publicPhotoFile,
+  removeRoundPhoto,
+  setRoundStory,
+} from './round-story';
+
+let db: DB;
+let published: number;
+let open: number;
+const actor = (u: string) => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id)!;
+const rowsOf = (t: typeof auditEvents | typeof roundPhotos) => db.select({ n: count() }).from(t).get()!.n;
+const lastAudit = () => db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get()!;
+const files = () => (fs.existsSync(photosDir()) ? fs.readdirSync(photosDir()).sort() : []);
+const photo = (width: number, height: number, format: 'jpeg' | 'png' = 'jpeg', colour = '#b91c1c') =>
+  sharp({ create: { width, height, channels: 3, background: colour } })
+    [format]()
+    .toBuffer()
+    .then((b) => new Uint8Array(b));
+
+beforeAll(async () => {
+  ({ db } = freshDatabase());
+  await seedDemo(db);
+  useAsAppDatabase(db);
+  process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-photos-'));
+  published = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published)).get()!.id;
+  open = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!.id;
+});
+
+describe('the account', () => {
+  it('an admin writes it (NFC, audited) and the public page of a published round shows it', () => {
+    setRoundStory(actor('admin'), published, '  Lễ trao tặng diễn ra sáng 22/5 tại Hội trường UBND Quận 7.\r\n\r\nCa\u0301c đơn vị ...  ');
+    expect(getPublicRoundStory(DEMO_SLUGS.published)!.story).toBe('Lễ trao tặng diễn ra sáng 22/5 tại Hội trường UBND Quận 7.\n\nCác đơn vị ...');
+    expect(lastAudit()).toMatchObject({ action: 'round.story', entityType: 'round', entityId: published });
+    expect(getRoundStoryForAdmin(actor('admin'), published).story).toContain('Hội trường');
+  });
+
+  it('a round that is not published has no public story', () => {
+    setRoundStory(actor('admin'), open, 'Chưa công bố');
+    expect(getPublicRoundStory(DEMO_SLUGS.open)).toBeNull();
+    expect(getPublicRoundStory('khong-co')).toBeNull();
+  });
+
+  it('an empty text removes it', () => {
+    setRoundStory(actor('admin'), open, '   ');
+    expect(db.select({ story: rounds.story }).from(rounds).where(eq(rounds.id, open)).get()!.story).toBeNull();
+  });
+
+  it('refuses other roles, unknown rounds and overlong text, changing nothing', () => {
+    const before = getPublicRoundStory(DEMO_SLUGS.published)!.story;
+    const events = rowsOf(auditEvents);
+    expect(() => setRoundStory(actor('officer'), published, 'x')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => setRoundStory(actor('reviewer'), published, 'x')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => setRoundStory(null, published, 'x')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => setRoundStory(actor('admin'), 999_999, 'x')).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(() => setRoundStory(actor('admin'), published, 'x'.repeat(MAX_STORY_LENGTH + 1))).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(getPublicRoundStory(DEMO_SLUGS.published)!.story).toBe(before);
+    expect(rowsOf(auditEvents)).toBe(events);
+  });
+});
+
+describe('photos', () => {
+  let sha: string;
+
+  it('are resized into WebP widths and a 1200×630 JPEG, recorded with their alt text and audited', async () => {
+    const original = await photo(2400, 1600);
+    const { id } = await addRoundPhoto(actor('admin'), published, { bytes: original, alt: '  Chủ tịch UBND Quận 7 trao Giấy khen  ' });
+    const row = db.select().from(roundPhotos).where(eq(roundPhotos.id, id)).get()!;
+    sha = row.sha256;
+    expect(row).toMatchObject({ alt: 'Chủ tịch UBND Quận 7 trao Giấy khen', width: 1600, height: 1067, widths: '480,960,1600' });
+    expect(files()).toEqual([`${sha}-1600.webp`, `${sha}-480.webp`, `${sha}-960.webp`, `${sha}-og.jpg`]);
+    for (const w of [480, 960, 1600]) {
+      const m = await sharp(path.join(photosDir(), `${sha}-${w}.webp`)).metadata();
+      expect([m.format, m.width]).toEqual(['webp', w]);
+    }
+    const og = await sharp(path.join(photosDir(), `${sha}-og.jpg`)).metadata();
+    expect([og.format, og.width, og.height]).toEqual(['jpeg', 1200, 630]);
+    expect(lastAudit()).toMatchObject({ action: 'round.photo.add', entityType: 'round', entityId: published });
+  });
+
+  it('the public story lists them with srcset, width and height, and an Open Graph image', () => {
+    const [p] = getPublicRoundStory(DEMO_SLUGS.published)!.photos;
+    expect(p).toEqual({
+      alt: 'Chủ tịch UBND Quận 7 trao Giấy khen',
+      width: 1600,
+      height: 1067,
+      src: `/api/public/round-photos/${sha}-960.webp`,
+      srcSet: [480, 960, 1600].map((w) => `/api/public/round-photos/${sha}-${w}.webp ${w}w`).join(', '),
+      og: `/api/public/round-photos/${sha}-og.jpg`,
+    });
+  });
+
+  it('serves the stored variants of a published round only', async () => {
+    expect(publicPhotoFile(`${sha}-960.webp`)).toEqual({ file: path.join(photosDir(), `${sha}-960.webp`), type: 'image/webp' });
+    expect(publicPhotoFile(`${sha}-og.jpg`)).toMatchObject({ type: 'image/jpeg' });
+    for (const bad of [`${sha}-961.webp`, `${sha}-og.webp`, `${sha}-960.jpg`, `../${sha}-960.webp`, `${'0'.repeat(64)}-960.webp`, 'passwd', '']) {
+      expect(publicPhotoFile(bad), bad).toBeNull();
+    }
+    // A photo of a round that is not published is not served.
+    await addRoundPhoto(actor('admin'), open, { bytes: await photo(800, 600, 'png', '#1d4ed8'), alt: 'Ảnh chưa công bố' });
+    const hidden = db.select().from(roundPhotos).where(eq(roundPhotos.roundId, open)).get()!;
+    expect(hidden.widths).toBe('480,800'); // never enlarged
+    expect(publicPhotoFile(`${hidden.sha256}-480.webp`)).toBeNull();
+  });
+
+  it('alt text is required; bad files are refused; nothing is written', async () => {
+    const before = files();
+    const rows = rowsOf(roundPhotos);
+    const events = rowsOf(auditEvents);
+    const jpeg = await photo(640, 480, 'jpeg', '#15803d');
+    await expect(addRoundPhoto(actor('admin'), published, { bytes: jpeg, alt: '   ' })).rejects.toMatchObject({ code: 'invalid_input', params: { field: 'alt' } });
+    await expect(addRoundPhoto(actor('admin'), published, { bytes: jpeg, alt: 'x'.repeat(301) })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(addRoundPhoto(actor('officer'), published, { bytes: jpeg, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(addRoundPhoto(actor('admin'), 999_999, { bytes: jpeg, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'not_found' });
+    const html = new TextEncoder().encode('<html><script>alert(1)</script></html>');
+    await expect(addRoundPhoto(actor('admin'), published, { bytes: html, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'invalid_file' });
+    const pdf = new TextEncoder().encode('%PDF-1.7 not a photo');
+    await expect(addRoundPhoto(actor('admin'), published, { bytes: pdf, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'invalid_file' });
+    // JPEG magic bytes, then garbage: sharp cannot decode it.
+    const broken = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(200).fill(7)]);
+    await expect(addRoundPhoto(actor('admin'), published, { bytes: broken, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'invalid_file' });
+    await expect(addRoundPhoto(actor('admin'), published, { bytes: new Uint8Array(), alt: 'Ảnh' })).rejects.toMatchObject({ code: 'invalid_file' });
+    expect(files()).toEqual(before);
+    expect(rowsOf(roundPhotos)).toBe(rows);
+    expect(rowsOf(auditEvents)).toBe(events);
+  });
+
+  it('the same photo twice in one round is refused and the stored files stay', async () => {
+    const before = files();
+    await expect(addRoundPhoto(actor('admin'), published, { bytes: await photo(2400, 1600), alt: 'Lần nữa' })).rejects.toMatchObject({ code: 'conflict' });
+    expect(files()).toEqual(before);
+    expect(publicPhotoFile(`${sha}-960.webp`)).not.toBeNull();
+  });
+
+  it('an admin removes a photo (audited); its files go with it', () => {
+    const id = db.select({ id: roundPhotos.id }).from(roundPhotos).where(eq(roundPhotos.sha256, sha)).get()!.id;
+    expect(() => removeRoundPhoto(actor('approver'), published, id)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => removeRoundPhoto(actor('admin'), open, id)).toThrow(expect.objectContaining({ code: 'not_found' }));
+    removeRoundPhoto(actor('admin'), published, id);
+    expect(lastAudit()).toMatchObject({ action: 'round.photo.remove', entityId: published });
+    expect(files().some((f) => f.startsWith(sha))).toBe(false);
+    expect(getPublicRoundStory(DEMO_SLUGS.published)!.photos).toEqual([]);
+    expect(publicPhotoFile(`${sha}-960.webp`)).toBeNull();
+  });
+});
+
+describe('public pages follow the photos', () => {
+  it('adding or removing a photo moves the public-data version (the cached round page and its og:image change)', async () => {
+    const version = () => db.$client.prepare("SELECT value FROM settings WHERE key = 'public_version'").pluck().get() as string;
+    const before = version();
+    const { id } = await addRoundPhoto(actor('admin'), published, { bytes: await photo(640, 480, 'jpeg', '#15803d'), alt: 'Ảnh tập thể' });
+    const added = version();
+    expect(added).not.toBe(before);
+    removeRoundPhoto(actor('admin'), published, id);
+    expect(version()).not.toBe(added);
+  });
+});
