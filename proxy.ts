@@ -15,10 +15,13 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
 function route(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
   const m = pathname.match(/^\/(?:(en|ko)\/)?manage(?:\/|$)/);
-  if (m && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
+  // Page loads only: a server action's POST goes on to its action, which answers "session expired" to the
+  // form (the typed text stays on screen) instead of a redirect the form cannot read.
+  if (m && (request.method === 'GET' || request.method === 'HEAD') && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
     const url = request.nextUrl.clone();
     url.pathname = m[1] ? `/${m[1]}/login` : '/login';
-    url.search = '';
+    // Back to the page asked for after signing in.
+    url.search = new URLSearchParams({ callbackUrl: `${pathname}${request.nextUrl.search}` }).toString();
     return NextResponse.redirect(url);
   }
   return intl(request);
@@ -53,6 +56,8 @@ export default async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', csp);
   headers.set('x-nonce', nonce);
+  // The page asked for, so that a sign-in required deeper down (lib/actor.ts) can come back to it.
+  headers.set('x-pathname', `${request.nextUrl.pathname}${request.nextUrl.search}`.slice(0, 2000));
   const forwarded = new NextRequest(request, { headers });
   // Public pages rendered once per data change: the same bytes for everyone, no session. Their stored copies
   // carry no script at all (lib/page-cache-handler.mjs), so this response's nonce is on nothing; only the

@@ -220,6 +220,8 @@ export const rounds = sqliteTable(
     decisionDate: text('decision_date'),
     decisionSigner: text('decision_signer'),
     decisionPlace: text('decision_place'),
+    /** The signer's title as printed above the name: "CHỦ TỊCH", or "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" (one line per "/"). */
+    decisionSignerTitle: text('decision_signer_title'),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
     /** The round's story: a short account of the ceremony, shown on its public page (lib/round-story.ts). */

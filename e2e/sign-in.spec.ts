@@ -41,12 +41,20 @@ test('the message is in the page language', async ({ page }) => {
   await expect(page.locator('form').getByRole('alert')).toHaveText('The username or password is incorrect.');
 });
 
-test('anonymous visits to /manage land on /login', async ({ page }) => {
+test('anonymous visits to /manage land on /login, and signing in returns to the page asked for', async ({ page }) => {
   for (const path of ['/manage', '/manage/nominations', '/manage/nominations/1']) {
     await page.goto(path);
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(`/login?callbackUrl=${encodeURIComponent(path)}`);
     await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
   }
+  await page.goto('/manage/nominations?status=submitted');
+  await new LoginPage(page).signIn('reviewer');
+  await expect(page).toHaveURL(/\/manage\/nominations\?status=submitted$/);
+  // Never to another site.
+  await page.context().clearCookies();
+  await page.goto('/login?callbackUrl=%2F%2Fevil.example%2Fmanage');
+  await new LoginPage(page).signIn('reviewer');
+  await expect(page).toHaveURL(/\/manage$/);
 });
 
 test('signing out ends the session', async ({ page }) => {
@@ -57,7 +65,7 @@ test('signing out ends the session', async ({ page }) => {
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto('/manage');
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fmanage$/);
 });
 
 test('signing out ends the session on the server: a copied cookie stops working', async ({ browser }) => {

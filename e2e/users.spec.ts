@@ -55,7 +55,7 @@ test('admin creates an officer who must change the password, then deactivates th
   await admin.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(admin.locator('form').getByRole('status').first()).toHaveText('Đã lưu.');
   await user.goto('/manage/nominations');
-  await expect(user).toHaveURL(/\/login$/);
+  await expect(user).toHaveURL(/\/login\?callbackUrl=%2Fmanage%2Fnominations$/);
   await login.signIn(username, OWN);
   await expect(user.locator('form').getByRole('alert')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
   await context.close();

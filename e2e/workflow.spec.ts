@@ -76,12 +76,18 @@ test('officer sees the reason, fixes the summary and resubmits', async ({ browse
   await page.goto('/manage');
   await expect(page.getByTestId('inbox-nominations')).toBeVisible();
   await page.goto(personUrl);
-  await expect(page.getByTestId('timeline')).toContainText('Đề nghị bổ sung biên bản họp xét của khu phố.');
+  // The reason at the top, the history in sentences (no raw codes), the returned badge standing out.
+  await expect(page.getByTestId('latest-return')).toContainText('Đề nghị bổ sung biên bản họp xét của khu phố.');
+  await expect(page.getByTestId('nomination-status')).toHaveAttribute('data-status', 'returned');
+  await expect(page.getByTestId('timeline')).toContainText('trả lại hồ sơ: Đề nghị bổ sung biên bản họp xét của khu phố.');
+  await expect(page.getByTestId('timeline')).not.toContainText('nomination.');
+  await expect(page.getByTestId('timeline')).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
   await page.getByLabel('Tóm tắt thành tích', { exact: true }).fill('Tích cực vận động nhân dân; đã bổ sung biên bản họp xét ngày 10/11/2026.');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.locator('form').getByRole('status')).toHaveText('Đã lưu.');
   await page.getByRole('button', { name: 'Gửi đề nghị' }).click();
   await expect(page.getByTestId('nomination-status')).toHaveText('Đã gửi');
+  await expect(page.getByTestId('latest-return')).toHaveCount(0);
   await page.context().close();
 });
 
@@ -218,7 +224,7 @@ test('admin records the decision, publishes, and the public sees both', async ({
   // The audit log holds every step of the returned-and-resubmitted nomination.
   const id = personUrl.split('/').pop();
   await admin.goto(`/manage/audit?entity=nomination&id=${id}`);
-  const actions = await admin.getByTestId('audit-table').locator('tbody tr td:nth-child(3)').allTextContents();
+  const actions = await admin.getByTestId('audit-table').locator('tbody tr td[data-action]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-action')));
   expect(actions.reverse()).toEqual(['nomination.create', 'nomination.attach', 'nomination.submit', 'nomination.return', 'nomination.edit', 'nomination.submit', 'nomination.check', 'nomination.approve']);
   await admin.goto('/manage/audit?action=round.');
   for (const a of ['round.create', 'round.open', 'round.reviewing', 'round.signoff', 'round.signoff_withdrawn', 'round.decided', 'round.published']) {

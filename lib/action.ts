@@ -25,10 +25,14 @@ export function validatedAction<S extends z.ZodType>(
       const field = parsed.error.issues[0]?.path.join('.') ?? '';
       return { error: 'invalid_input', params: { field }, at: Date.now() };
     }
+    // A session that ended while the form was open: say so, and the form keeps what was typed.
     const session = await getSessionActor();
-    if (session?.mustChangePassword && !options.temporaryPassword) return { error: 'must_change_password', at: Date.now() };
+    if (!session) return { error: 'session_expired', at: Date.now() };
+    if (session.mustChangePassword && !options.temporaryPassword) return { error: 'must_change_password', at: Date.now() };
+    const actor = options.temporaryPassword ? session : await getActor();
+    if (!actor) return { error: 'session_expired', at: Date.now() };
     try {
-      await fn(options.temporaryPassword ? session : await getActor(), parsed.data);
+      await fn(actor, parsed.data);
       return { ok: true, at: Date.now() };
     } catch (e) {
       if (isDomainError(e)) return { error: e.code, params: e.params, at: Date.now() };

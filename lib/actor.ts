@@ -3,9 +3,11 @@
 // page, action and route handler that reads the actor through here gets null (or a redirect).
 import 'server-only';
 import { cache } from 'react';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { auth } from '@/lib/auth';
 import { loadActor } from '@/lib/users';
+import { safeCallbackUrl } from '@/lib/callback-url';
 import type { Actor } from '@/lib/policy';
 
 /** The session's user, whether or not they must change their password first. */
@@ -23,6 +25,11 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 });
 
 const loginPath = (locale: string) => (locale === 'vi' ? '/login' : `/${locale}/login`);
+/** The sign-in page, with a way back to the page asked for (own pages only). */
+async function loginRedirect(locale: string): Promise<string> {
+  const back = safeCallbackUrl((await headers()).get('x-pathname'));
+  return `${loginPath(locale)}${back ? `?callbackUrl=${encodeURIComponent(back)}` : ''}`;
+}
 export const passwordPath = (locale: string) => (locale === 'vi' ? '/account/password' : `/${locale}/account/password`);
 
 /**
@@ -31,7 +38,7 @@ export const passwordPath = (locale: string) => (locale === 'vi' ? '/account/pas
  */
 export async function requireActor(locale = 'vi'): Promise<Actor> {
   const actor = await getSessionActor();
-  if (!actor) redirect(loginPath(locale));
+  if (!actor) redirect(await loginRedirect(locale));
   if (actor.mustChangePassword) redirect(passwordPath(locale));
   return actor;
 }
@@ -39,6 +46,7 @@ export async function requireActor(locale = 'vi'): Promise<Actor> {
 /** For the password page alone: the actor even on a temporary password. */
 export async function requireSessionActor(locale = 'vi'): Promise<Actor> {
   const actor = await getSessionActor();
-  if (!actor) redirect(loginPath(locale));
+  if (!actor) redirect(await loginRedirect(locale));
   return actor;
 }
+

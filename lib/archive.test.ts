@@ -51,6 +51,13 @@ describe('recording a decision from the archive', () => {
     await expect(checkArchiveList(officer, { terms, bytes: await archiveWorkbook([]) })).rejects.toThrowError('forbidden');
   });
 
+  it('refuses a decision dated in the future (a typing error such as 2030) and writes nothing', async () => {
+    const before = db.select().from(rounds).all().length;
+    const csv = 'Loại,Họ và tên / Tên tập thể,Đơn vị,Chức vụ,Giới tính,Năm sinh,Đảng viên,Tóm tắt thành tích\nCá nhân,Ngô Văn Sáu,Phường Tân Phong,,Nam,1980,Có,\n';
+    await expect(checkArchiveList(admin, { terms: { ...terms, decisionDate: '2030-01-01' }, bytes: new TextEncoder().encode(csv) })).rejects.toThrowError('future_date');
+    expect(db.select().from(rounds).all()).toHaveLength(before);
+  });
+
   it('lists bad rows with row, column and reason, and writes nothing', async () => {
     const csv = 'Loại,Họ và tên / Tên tập thể,Đơn vị,Chức vụ,Giới tính,Năm sinh,Đảng viên,Tóm tắt thành tích\nCá nhân,Ngô Văn Sáu,Phường Không Có,,Nam,1890,Có,\nNhóm,Tổ A,Phường Tân Phong,,,,,\n';
     const before = db.select().from(rounds).all().length;

@@ -8,6 +8,7 @@ import { and, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { collectives, individuals, nominations, rounds, units } from '@/db/schema';
 import { appendAudit } from '@/lib/audit-chain';
+import { isFutureDate } from '@/lib/dates';
 import { DomainError } from '@/lib/errors';
 import { ARCHIVE_COLUMNS, parseSheet, readStaged, stageFile, type ParsedRow, type RowError, type Sheet } from '@/lib/import';
 import { nameMatcher } from '@/lib/name-match';
@@ -100,6 +101,7 @@ export async function checkArchiveList(actor: Actor | null, input: { terms: Arch
   const { parsed: _parsed, ...result } = await preview(a, input.bytes, now);
   if (result.fileError || result.errors.length) return result;
   if (result.list.length === 0) return { ...result, fileError: { code: 'empty' } };
+  if (isFutureDate(input.terms.decisionDate, now)) throw new DomainError('future_date', { field: 'decisionDate' });
   return { ...result, token: stageFile<ArchiveMeta>(a, input.bytes, { terms: input.terms }) };
 }
 
@@ -119,6 +121,7 @@ export async function recordArchiveRound(
   const unanswered = checked.list.filter((r) => r.match === 'near' && !(input.choices[r.row] === 'new' || r.candidates.some((c) => c.id === input.choices[r.row])));
   if (unanswered.length) throw new DomainError('choice_required', { rows: unanswered.map((r) => r.row).join(', ') });
   const t = staged.meta.terms;
+  if (isFutureDate(t.decisionDate, now)) throw new DomainError('future_date', { field: 'decisionDate' });
   const result = write((tx) => {
     const slug = uniqueSlug(tx, t.title);
     const terms = {

@@ -74,10 +74,10 @@ export function safeFileName(name: string, type?: AttachmentType): string {
 }
 
 /** Content-Disposition for a download: an ASCII fallback and the real name by RFC 5987/6266. */
-export function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string, inline = false): string {
   const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^\x20-\x7e]|["\\%;]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 export type AttachmentDTO = { id: number; fileName: string; mimeType: string; size: number; createdAt: Date };

@@ -13,6 +13,7 @@ export type DomainErrorCode =
   | 'precondition'
   | 'invalid_file'
   | 'choice_required'
+  | 'future_date'
   /** A council vote the round's rule refuses (lib/council-rule.ts: reason, field and the numbers). */
   | 'council_vote'
   /** A registry or unit edit that would change an entry of a signed-off list (params: round). */

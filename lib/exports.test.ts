@@ -50,8 +50,8 @@ describe('XLSX exports keep text as typed text', () => {
     const list: DecisionList = {
       slug: 's', title: 'T', authority: 'UBND', awardForm: 'Giấy khen', issuer: 'UBND Quận 7', decisionNumber: '1/QĐ', decisionDate: '2024-05-24',
       decisionPlace: '', decisionSigner: '', listHash: null, sitting: null,
-      collectives: [{ ordinal: 1, name: '=HYPERLINK("http://x")', unit: '+Phường', revoked: false }],
-      individuals: [{ ordinal: 1, name: '-Nguyễn', position: '@Tổ trưởng', unit: 'Phường Tân Phong', revoked: false }],
+      collectives: [{ ordinal: 1, name: '=HYPERLINK("http://x")', unit: '+Phường', summary: '=1+1', revoked: false }],
+      individuals: [{ ordinal: 1, name: '-Nguyễn', position: '@Tổ trưởng', unit: 'Phường Tân Phong', summary: 'Hoàn thành xuất sắc', revoked: false }],
     };
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await awardsXlsx(list)) as unknown as ArrayBuffer);

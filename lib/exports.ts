@@ -17,6 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import { vietnameseDate } from '@/lib/dates';
 import { getDb } from '@/db/client';
 import { awards, councilSittings, nominations, roundQuotas, rounds, units } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -37,8 +38,8 @@ export type DecisionList = {
   listHash: string | null;
   /** The council sitting whose minutes the decision rests on (/manage/rounds/[slug]/export/minutes.docx). */
   sitting: { heldOn: string; place: string } | null;
-  collectives: Array<{ ordinal: number; name: string; unit: string; revoked: boolean }>;
-  individuals: Array<{ ordinal: number; name: string; position: string | null; unit: string; revoked: boolean }>;
+  collectives: Array<{ ordinal: number; name: string; unit: string; summary: string; revoked: boolean }>;
+  individuals: Array<{ ordinal: number; name: string; position: string | null; unit: string; summary: string; revoked: boolean }>;
 };
 
 /** The attached list as decided (revoked awards included and marked), for the district office. */
@@ -55,7 +56,7 @@ export function getDecisionList(actor: Actor | null, slug: string): DecisionList
   // Another office's round reads as not found.
   if (!inSubtree(r.unitPath, actor.unitPath)) throw new DomainError('not_found');
   const list = db
-    .select({ kind: awards.nomineeKind, ordinal: awards.ordinal, name: awards.name, position: awards.position, unit: awards.unitName, revokedAt: awards.revokedAt })
+    .select({ kind: awards.nomineeKind, ordinal: awards.ordinal, name: awards.name, position: awards.position, unit: awards.unitName, summary: awards.summary, revokedAt: awards.revokedAt })
     .from(awards)
     .where(eq(awards.roundId, r.id))
     .orderBy(asc(awards.nomineeKind), asc(awards.ordinal))
@@ -68,19 +69,20 @@ export function getDecisionList(actor: Actor | null, slug: string): DecisionList
     issuer: r.issuer,
     decisionNumber: r.decisionNumber,
     decisionDate: r.decisionDate,
-    decisionPlace: r.decisionPlace ?? '',
+    decisionPlace: r.decisionPlace ?? defaultDecisionPlace() ?? '',
     decisionSigner: r.decisionSigner ?? '',
     listHash: standingSignoff(db, r.id)?.listHash ?? null,
     sitting: db.select({ heldOn: councilSittings.heldOn, place: councilSittings.place }).from(councilSittings).where(eq(councilSittings.roundId, r.id)).get() ?? null,
-    collectives: list.filter((a) => a.kind === 'collective').map((a) => ({ ordinal: a.ordinal, name: a.name, unit: a.unit, revoked: !!a.revokedAt })),
-    individuals: list.filter((a) => a.kind === 'individual').map((a) => ({ ordinal: a.ordinal, name: a.name, position: a.position, unit: a.unit, revoked: !!a.revokedAt })),
+    collectives: list.filter((a) => a.kind === 'collective').map((a) => ({ ordinal: a.ordinal, name: a.name, unit: a.unit, summary: a.summary, revoked: !!a.revokedAt })),
+    individuals: list.filter((a) => a.kind === 'individual').map((a) => ({ ordinal: a.ordinal, name: a.name, position: a.position, unit: a.unit, summary: a.summary, revoked: !!a.revokedAt })),
   };
 }
 
-/** "ngày 24 tháng 5 năm 2024" */
-export function vietnameseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `ngày ${d} tháng ${m} năm ${y}`;
+export { vietnameseDate };
+
+/** The place written before a document's date when the round names none: a deployment setting. */
+export function defaultDecisionPlace(): string | null {
+  return process.env.DECISION_PLACE?.trim() || null;
 }
 
 /** Excel and LibreOffice run a CSV cell that starts with = + - @ (or a tab/CR) as a formula: prefix a quote. */
@@ -131,7 +133,7 @@ export function decree30Heading(issuer: string[], number: string | null, place: 
               para([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 12 })]),
               para([run('Độc lập - Tự do - Hạnh phúc', { bold: true })]),
               para([run('―――――――――――')]),
-              para([run(`${place ? `${place}, ` : ''}${vietnameseDate(isoDate)}`, { italics: true })]),
+              para([run(vietnameseDate(isoDate, place), { italics: true })]),
             ],
           }),
         ],
@@ -165,10 +167,10 @@ export async function decisionDocx(list: DecisionList, opts: { footer?: string }
             ? [para([run(`(Theo Biên bản họp Hội đồng Thi đua – Khen thưởng ${vietnameseDate(list.sitting.heldOn)}${list.sitting.place ? ` tại ${list.sitting.place}` : ''})`, { italics: true })], AlignmentType.CENTER, 240)]
             : []),
           para([run(`I. TẬP THỂ (${list.collectives.length})`, { bold: true })], AlignmentType.LEFT, 120),
-          listTable(['STT', 'Tên tập thể', 'Đơn vị'], [8, 52, 40], list.collectives.map((c) => [String(c.ordinal), c.name + mark(c.revoked), c.unit])),
+          listTable(['STT', 'Tên tập thể', 'Đơn vị', 'Thành tích'], [7, 30, 25, 38], list.collectives.map((c) => [String(c.ordinal), c.name + mark(c.revoked), c.unit, c.summary])),
           para([run('')]),
           para([run(`II. CÁ NHÂN (${list.individuals.length})`, { bold: true })], AlignmentType.LEFT, 120),
-          listTable(['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị'], [8, 30, 30, 32], list.individuals.map((i) => [String(i.ordinal), i.name + mark(i.revoked), i.position ?? '', i.unit])),
+          listTable(['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Thành tích'], [7, 22, 18, 20, 33], list.individuals.map((i) => [String(i.ordinal), i.name + mark(i.revoked), i.position ?? '', i.unit, i.summary])),
           para([run('')]),
           para([run(`Danh sách có ${list.collectives.length} tập thể và ${list.individuals.length} cá nhân./.`, { italics: true })], AlignmentType.LEFT),
         ],
@@ -189,10 +191,10 @@ export async function awardsXlsx(list: DecisionList): Promise<Buffer> {
   wb.creator = 'Vinh Danh';
   const ws = wb.addWorksheet('Danh sách');
   ws.addRow([`Danh sách kèm theo Quyết định số ${list.decisionNumber} ${vietnameseDate(list.decisionDate)} của ${list.authority}`]).font = { bold: true };
-  styleHeader(ws.addRow(['STT', 'Loại', 'Họ và tên / Tên tập thể', 'Chức vụ', 'Đơn vị', 'Ghi chú']));
-  for (const c of list.collectives) ws.addRow([c.ordinal, 'Tập thể', c.name, '', c.unit, c.revoked ? 'Đã hủy bỏ' : '']);
-  for (const i of list.individuals) ws.addRow([i.ordinal, 'Cá nhân', i.name, i.position ?? '', i.unit, i.revoked ? 'Đã hủy bỏ' : '']);
-  ws.columns = [{ width: 6 }, { width: 10 }, { width: 40 }, { width: 30 }, { width: 40 }, { width: 14 }];
+  styleHeader(ws.addRow(['STT', 'Loại', 'Họ và tên / Tên tập thể', 'Chức vụ', 'Đơn vị', 'Ghi chú', 'Thành tích']));
+  for (const c of list.collectives) ws.addRow([c.ordinal, 'Tập thể', c.name, '', c.unit, c.revoked ? 'Đã hủy bỏ' : '', c.summary]);
+  for (const i of list.individuals) ws.addRow([i.ordinal, 'Cá nhân', i.name, i.position ?? '', i.unit, i.revoked ? 'Đã hủy bỏ' : '', i.summary]);
+  ws.columns = [{ width: 6 }, { width: 10 }, { width: 40 }, { width: 30 }, { width: 40 }, { width: 14 }, { width: 60 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -273,25 +275,65 @@ export type CertificateView = {
   decisionDate: string;
   decisionPlace: string;
   decisionSigner: string;
+  /** Printed above the signer's name, one line per "/" ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"); empty when not recorded. */
+  decisionSignerTitle: string;
   revoked: boolean;
 };
+
+const certificateColumns = {
+  publicId: awards.publicId, name: awards.name, kind: awards.nomineeKind, gender: awards.gender, position: awards.position, unit: awards.unitName, revokedAt: awards.revokedAt,
+  roundTitle: rounds.title, authority: rounds.authority, awardForm: rounds.awardForm, issuer: units.name,
+  decisionNumber: rounds.decisionNumber, decisionDate: rounds.decisionDate, decisionPlace: rounds.decisionPlace, decisionSigner: rounds.decisionSigner, decisionSignerTitle: rounds.decisionSignerTitle,
+};
+
+function certificateOf(row: { [K in keyof typeof certificateColumns]: (typeof certificateColumns)[K]['_']['data'] | null }): CertificateView {
+  const { revokedAt, ...rest } = row;
+  return {
+    ...(rest as Omit<CertificateView, 'decisionNumber' | 'decisionDate' | 'decisionPlace' | 'decisionSigner' | 'decisionSignerTitle' | 'revoked'>),
+    decisionNumber: row.decisionNumber ?? '',
+    decisionDate: row.decisionDate ?? '',
+    decisionPlace: row.decisionPlace ?? defaultDecisionPlace() ?? '',
+    decisionSigner: row.decisionSigner ?? '',
+    decisionSignerTitle: row.decisionSignerTitle ?? '',
+    revoked: !!revokedAt,
+  };
+}
 
 /** One award as printed on its certificate; for the district office. */
 export function getCertificate(actor: Actor | null, publicId: string): CertificateView {
   if (!isOffice(actor) || !/^[a-f0-9]{16}$/.test(publicId)) throw new DomainError('not_found');
   const row = getDb()
-    .select({
-      unitPath: units.path,
-      publicId: awards.publicId, name: awards.name, kind: awards.nomineeKind, gender: awards.gender, position: awards.position, unit: awards.unitName, revokedAt: awards.revokedAt,
-      roundTitle: rounds.title, authority: rounds.authority, awardForm: rounds.awardForm, issuer: units.name,
-      decisionNumber: rounds.decisionNumber, decisionDate: rounds.decisionDate, decisionPlace: rounds.decisionPlace, decisionSigner: rounds.decisionSigner,
-    })
+    .select({ ...certificateColumns, unitPath: units.path })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .innerJoin(units, eq(units.id, rounds.unitId))
     .where(eq(awards.publicId, publicId))
     .get();
   if (!row || !row.decisionNumber || !row.decisionDate || !inSubtree(row.unitPath, actor.unitPath)) throw new DomainError('not_found');
-  const { revokedAt, unitPath: _path, ...rest } = row;
-  return { ...rest, decisionNumber: row.decisionNumber, decisionDate: row.decisionDate, decisionPlace: row.decisionPlace ?? '', decisionSigner: row.decisionSigner ?? '', revoked: !!revokedAt };
+  const { unitPath: _path, ...rest } = row;
+  return certificateOf(rest);
+}
+
+/** Every standing (not revoked) certificate of a decided round, in the decision's order, to print at once. */
+export function getRoundCertificates(actor: Actor | null, roundId: number): { roundTitle: string; certificates: CertificateView[] } {
+  if (!isOffice(actor) || !Number.isSafeInteger(roundId)) throw new DomainError('not_found');
+  const db = getDb();
+  const r = db
+    .select({ unitPath: units.path, title: rounds.title, status: rounds.status, decisionNumber: rounds.decisionNumber, decisionDate: rounds.decisionDate })
+    .from(rounds)
+    .innerJoin(units, eq(units.id, rounds.unitId))
+    .where(eq(rounds.id, roundId))
+    .get();
+  if (!r || !['decided', 'published', 'archived'].includes(r.status) || !r.decisionNumber || !r.decisionDate) throw new DomainError('not_found');
+  // Another office's round reads as not found.
+  if (!inSubtree(r.unitPath, actor.unitPath)) throw new DomainError('not_found');
+  const rows = db
+    .select(certificateColumns)
+    .from(awards)
+    .innerJoin(rounds, eq(rounds.id, awards.roundId))
+    .innerJoin(units, eq(units.id, rounds.unitId))
+    .where(and(eq(awards.roundId, roundId), isNull(awards.revokedAt)))
+    .orderBy(asc(awards.nomineeKind), asc(awards.ordinal))
+    .all();
+  return { roundTitle: r.title, certificates: rows.map(certificateOf) };
 }

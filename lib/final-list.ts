@@ -106,7 +106,8 @@ export function printedList(title: string, entries: Array<Pick<FinalListEntry, '
 }
 
 /** SHA-256 (hex) of what the annex prints — the round's title and every row of both tables, in order — so
- * a printed copy can be checked against the record by anyone who reads it. */
+ * a printed copy can be checked against the record by anyone who reads it. The annex's last column, each
+ * achievement ("Thành tích"), is frozen with the snapshot but not hashed: the rows hash without it. */
 export function hashPrintedList(p: PrintedList): string {
   const canonical = JSON.stringify([p.title, p.collectives, p.individuals]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');

@@ -18,6 +18,8 @@ import {
 import { DomainError } from '@/lib/errors';
 import { standingSignoff } from '@/lib/final-list';
 import { memoUntilWrite } from '@/lib/memo';
+import { fold } from '@/lib/text';
+import type { NominationSort } from '@/lib/nomination-sorts';
 import { actsForUnit, hasRole, isOffice, isStaff, nominationRefusal, officeOverRound, type Actor, type NominationAction, type Refusal } from '@/lib/policy';
 import { loadNominationContext } from '@/lib/workflow';
 import { roundsRunUnder, unitsUnder } from '@/lib/scope';
@@ -31,7 +33,10 @@ export type NominationListItem = {
   unitName: string;
   status: NominationStatus;
   updatedAt: Date | null;
+  createdAt: Date;
+  submittedAt: Date | null;
 };
+
 
 export type NominationFilter = {
   roundId?: number;
@@ -39,6 +44,9 @@ export type NominationFilter = {
   kind?: NomineeKind;
   /** The nominating unit and everything under it. */
   unitId?: number;
+  /** Words of the nominee's name, matched without case, diacritics or đ. */
+  q?: string;
+  sort?: NominationSort;
   page?: number;
   pageSize?: number;
   /** Keyset cursors from the previous/next links: rows with a smaller id than `after` (next page), or
@@ -93,6 +101,8 @@ export function listNominations(actor: Actor | null, filter: NominationFilter = 
     filter.kind ? eq(nominations.nomineeKind, filter.kind) : undefined,
     unitFilter,
   );
+  // A search or another order than the newest first: paged by offset over the joined names.
+  if (filter.q?.trim() || (filter.sort && filter.sort !== 'newest')) return searchNominations(where, filter, page, pageSize);
   // Counting a nation's queue walks ~100,000 index entries: remembered until the next write.
   const countKey = `queue-total:${scopeKey(actor!)}:${filter.roundId ?? ''}:${filter.status ?? ''}:${filter.kind ?? ''}:${filter.unitId ?? ''}`;
   const total = memoUntilWrite(countKey, () => db.select({ n: count() }).from(nominations).where(where).get()?.n ?? 0);
@@ -123,9 +133,7 @@ export function listNominations(actor: Actor | null, filter: NominationFilter = 
       nomineeName,
       unitName: units.name,
       status: nominations.status,
-      updatedAt: sql<Date | null>`coalesce(${nominations.updatedAt}, ${nominations.createdAt})`.mapWith(
-        (v: number | null) => (v == null ? null : new Date(v)),
-      ),
+      ...listColumns,
     })
     .from(nominations)
     .innerJoin(units, eq(units.id, nominations.unitId))
@@ -136,6 +144,77 @@ export function listNominations(actor: Actor | null, filter: NominationFilter = 
     .orderBy(desc(nominations.id))
     .all();
   return { items, total, page, pageSize, pageCount };
+}
+
+const listColumns = {
+  updatedAt: sql<Date | null>`coalesce(${nominations.updatedAt}, ${nominations.createdAt})`.mapWith((v: number | null) => (v == null ? null : new Date(v))),
+  createdAt: nominations.createdAt,
+  submittedAt: nominations.submittedAt,
+};
+
+// Folded names sort as Vietnamese readers expect closely enough for a page order (đ with d, tones ignored).
+const nameFolded = sql<string>`coalesce(${individuals.nameFolded}, ${collectives.nameFolded})`;
+const SORT_ORDER: Record<Exclude<NominationSort, 'newest'>, SQL[]> = {
+  name: [asc(nameFolded), desc(nominations.id)],
+  unit: [asc(units.path), asc(nameFolded)],
+  status: [asc(sql`CASE ${nominations.status} WHEN 'returned' THEN 0 WHEN 'draft' THEN 1 WHEN 'submitted' THEN 2 WHEN 'checked' THEN 3 WHEN 'approved' THEN 4 ELSE 5 END`), desc(nominations.id)],
+  submitted: [sql`${nominations.submittedAt} IS NULL`, desc(nominations.submittedAt), desc(nominations.id)],
+  updated: [desc(sql`coalesce(${nominations.updatedAt}, ${nominations.createdAt})`), desc(nominations.id)],
+};
+
+function searchWhere(where: SQL | undefined, q: string | undefined): SQL | undefined {
+  const words = fold(q ?? '').split(' ').filter(Boolean).slice(0, 8);
+  // LIKE's own wildcards in the words are escaped: "_" and "%" match themselves.
+  const like = (w: string) => sql`${nameFolded} LIKE ${`%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
+  return and(where, ...words.map(like));
+}
+
+function searchNominations(where: SQL | undefined, filter: NominationFilter, page: number, pageSize: number): Page<NominationListItem> {
+  const db = getDb();
+  const w = searchWhere(where, filter.q);
+  const base = () =>
+    db
+      .select({
+        id: nominations.id,
+        roundSlug: rounds.slug,
+        roundTitle: rounds.title,
+        kind: nominations.nomineeKind,
+        nomineeName,
+        unitName: units.name,
+        status: nominations.status,
+        ...listColumns,
+      })
+      .from(nominations)
+      .innerJoin(units, eq(units.id, nominations.unitId))
+      .innerJoin(rounds, eq(rounds.id, nominations.roundId))
+      .leftJoin(individuals, eq(individuals.id, nominations.individualId))
+      .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
+      .where(w);
+  const total =
+    db
+      .select({ n: count() })
+      .from(nominations)
+      .leftJoin(individuals, eq(individuals.id, nominations.individualId))
+      .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
+      .where(w)
+      .get()?.n ?? 0;
+  const order = filter.sort && filter.sort !== 'newest' ? SORT_ORDER[filter.sort] : [desc(nominations.id)];
+  const items = base().orderBy(...order).limit(pageSize).offset((page - 1) * pageSize).all();
+  return { items, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
+}
+
+/** Every nomination the list shows for `filter` (all its pages, at most `max`), in its order: the export. */
+export function exportNominationList(actor: Actor | null, filter: NominationFilter, max = 20_000): NominationListItem[] {
+  const out: NominationListItem[] = [];
+  const pageSize = 100;
+  const sort = filter.sort && filter.sort !== 'newest' ? filter.sort : 'newest';
+  for (let page = 1; out.length < max; page++) {
+    // The offset path keeps one order across pages whatever the sort.
+    const r = sort === 'newest' && !filter.q?.trim() ? listNominations(actor, { ...filter, page, pageSize, after: undefined, before: undefined }) : listNominations(actor, { ...filter, sort, page, pageSize });
+    out.push(...r.items);
+    if (page >= r.pageCount) break;
+  }
+  return out.slice(0, max);
 }
 
 export type NominationDetail = NominationListItem & {
@@ -174,6 +253,8 @@ export function getNomination(actor: Actor | null, id: number): NominationDetail
       voteFor: nominations.voteFor,
       voteAgainst: nominations.voteAgainst,
       voteTotal: nominations.voteTotal,
+      createdAt: nominations.createdAt,
+      submittedAt: nominations.submittedAt,
       updatedAt: sql<Date | null>`coalesce(${nominations.updatedAt}, ${nominations.createdAt})`.mapWith(
         (v: number | null) => (v == null ? null : new Date(v)),
       ),
@@ -190,28 +271,46 @@ export function getNomination(actor: Actor | null, id: number): NominationDetail
   return { ...rest, frozen: !!standingSignoff(getDb(), row.roundId), vote: voteTotal != null ? { for: voteFor ?? 0, against: voteAgainst ?? 0, total: voteTotal } : null };
 }
 
-export type TimelineEntry = { at: Date; actor: string | null; action: string; kind: 'event' | 'comment'; body?: string };
+export type TimelineEntry = { at: Date; actor: string | null; action: string; kind: 'event' | 'comment'; body?: string; before?: unknown; after?: unknown };
 
-/** A nomination's comments and audit events, oldest first; empty unless the actor may see it. */
+/** A nomination's comments and audit events, oldest first; empty unless the actor may see it. A return
+ * reason is told once, by its event (the comment written with the same words would repeat it). */
 export function getNominationTimeline(actor: Actor | null, id: number): TimelineEntry[] {
   getNomination(actor, id);
   const db = getDb();
   const events = db
-    .select({ at: auditEvents.at, actor: users.displayName, action: auditEvents.action })
+    .select({ at: auditEvents.at, actor: users.displayName, action: auditEvents.action, before: auditEvents.before, after: auditEvents.after })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(and(eq(auditEvents.entityType, 'nomination'), eq(auditEvents.entityId, id)))
     .all()
     .filter((e) => e.action !== 'nomination.comment')
     .map((e) => ({ ...e, kind: 'event' as const }));
+  const reasons = new Set(events.filter((e) => e.action === 'nomination.return').map((e) => (e.after as { reason?: string } | null)?.reason));
   const comments = db
     .select({ at: nominationComments.createdAt, actor: users.displayName, action: nominationComments.kind, body: nominationComments.body })
     .from(nominationComments)
     .innerJoin(users, eq(users.id, nominationComments.authorId))
     .where(eq(nominationComments.nominationId, id))
     .all()
+    .filter((c) => !(c.action === 'return' && reasons.has(c.body)))
     .map((c) => ({ ...c, kind: 'comment' as const }));
   return [...events, ...comments].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** The reason of the latest return, shown at the top of a returned nomination; null otherwise. */
+export function latestReturn(actor: Actor | null, id: number): { reason: string; actor: string | null; at: Date } | null {
+  const n = getNomination(actor, id);
+  if (n.status !== 'returned') return null;
+  const row = getDb()
+    .select({ reason: nominationComments.body, actor: users.displayName, at: nominationComments.createdAt })
+    .from(nominationComments)
+    .leftJoin(users, eq(users.id, nominationComments.authorId))
+    .where(and(eq(nominationComments.nominationId, id), eq(nominationComments.kind, 'return')))
+    .orderBy(desc(nominationComments.createdAt), desc(nominationComments.id))
+    .limit(1)
+    .get();
+  return row ?? null;
 }
 
 /** Counts of what awaits the actor: returned (officer), submitted (reviewer), checked (approver).

@@ -125,6 +125,8 @@ export type RoundAdminView = {
   decisionNumber: string | null;
   decisionDate: string | null;
   decisionSigner: string | null;
+  decisionPlace: string | null;
+  decisionSignerTitle: string | null;
   counts: Record<string, number>;
   /** Next statuses with what each still lacks. */
   moves: Array<{ to: RoundStatus; missing: string[] }>;
@@ -152,7 +154,7 @@ export function getRoundForAdmin(actor: Actor | null, id: number): RoundAdminVie
   return {
     id: r.id, slug: r.slug, title: r.title, status: r.status, source: r.source, period: r.period, authority: r.authority, awardForm: r.awardForm, consultation: r.consultation,
     terms: { title: r.title, theme: r.theme, period: r.period, authority: r.authority, awardForm: r.awardForm, criteria: r.criteria, windowOpensAt: r.windowOpensAt, windowClosesAt: r.windowClosesAt, quotaCollectives: r.quotaCollectives, quotaIndividuals: r.quotaIndividuals, consultation: r.consultation, consultationDays: r.consultationDays, councilMembers: r.councilMembers, councilQuorum: r.councilQuorum, councilRule: r.councilRule, councilBasis: r.councilBasis },
-    decisionNumber: r.decisionNumber, decisionDate: r.decisionDate, decisionSigner: r.decisionSigner, counts, moves, awards: list,
+    decisionNumber: r.decisionNumber, decisionDate: r.decisionDate, decisionSigner: r.decisionSigner, decisionPlace: r.decisionPlace, decisionSignerTitle: r.decisionSignerTitle, counts, moves, awards: list,
   };
 }
 

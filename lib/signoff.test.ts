@@ -9,7 +9,7 @@ import { loadActor } from './users';
 import type { Actor } from './policy';
 import { checkNomination, decideNomination, decideRound, excludeNomination, reconsiderNomination, setUnitQuota, submitNomination, transitionRound, updateNomination, withdrawNomination } from './workflow';
 import { getFinalList, signOffRound, withdrawSignoff } from './signoff';
-import { decisionDocx, getDecisionList } from './exports';
+import { decisionDocx, getDecisionList, getRoundCertificates } from './exports';
 import { hashPrintedList } from './final-list';
 import { updateIndividual } from './registry';
 import { mergeUnits, renameUnit } from './units';
@@ -166,6 +166,13 @@ describe('sign-off of the final list', () => {
     updateIndividual(admin, outsider.id, { fullName: `${outsider.fullName} Hai`, gender: outsider.gender, birthYear: outsider.birthYear, position: outsider.position, partyMember: outsider.partyMember });
   });
 
+  it('refuses a decision dated after today (Vietnam time) and records nothing', () => {
+    const now = new Date('2026-11-30T18:00:00Z'); // 1 December 2026, 01:00 in Vietnam
+    expect(() => decideRound(admin, roundId, { ...decision, decisionDate: '2030-01-01' }, now)).toThrowError('future_date');
+    expect(() => decideRound(admin, roundId, { ...decision, decisionDate: '2026-12-02' }, now)).toThrowError('future_date');
+    expect(db.select({ s: rounds.status, n: rounds.decisionNumber }).from(rounds).where(eq(rounds.id, roundId)).get()).toEqual({ s: 'reviewing', n: null });
+  });
+
   it('the decision is built from the signed snapshot in its order; the printed annex hashes to the signed hash', async () => {
     const view = getFinalList(admin, roundId);
     const signed = view.standing!.listHash;
@@ -173,18 +180,29 @@ describe('sign-off of the final list', () => {
     const [first] = view.entries.filter((e) => e.kind === 'individual');
     const name = db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.id, first.individualId!)).get()!.n;
     db.update(individuals).set({ fullName: `${name} (sửa ngoài ứng dụng)` }).where(eq(individuals.id, first.individualId!)).run();
-    const { awards: count } = decideRound(admin, roundId, decision);
+    const { awards: count } = decideRound(admin, roundId, { ...decision, decisionSignerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' });
     expect(count).toBe(view.entries.length);
     const made = db.select().from(awards).where(eq(awards.roundId, roundId)).all();
     const key = (x: { kind: string; ordinal: number; name: string; unit: string; position: string | null; nominationId: number }) => `${x.kind}|${x.ordinal}|${x.nominationId}|${x.name}|${x.unit}|${x.position ?? ''}`;
     expect(made.map((a) => key({ kind: a.nomineeKind, ordinal: a.ordinal, name: a.name, unit: a.unitName, position: a.position, nominationId: a.nominationId })).sort()).toEqual(view.entries.map(key).sort());
+    // Every certificate at once, with the signer's title.
+    const bulk = getRoundCertificates(admin, roundId);
+    expect(bulk.certificates).toHaveLength(count);
+    expect(new Set(bulk.certificates.map((c) => c.decisionSignerTitle))).toEqual(new Set(['KT. CHỦ TỊCH / PHÓ CHỦ TỊCH']));
+    expect(() => getRoundCertificates(officer, roundId)).toThrowError('not_found');
     const list = getDecisionList(admin, DEMO_SLUGS.open);
     expect(list.listHash).toBe(signed);
     // Read the DOCX as printed: the title under the heading and both tables' rows, then hash them.
     const docx = await readDocx(await decisionDocx(list));
     const title = docx.paragraphs[docx.paragraphs.findIndex((p) => p.startsWith('Tập thể, cá nhân được tặng')) + 1];
     const [, collectives, individualsTable] = docx.tables;
-    const printed = { title, collectives: collectives.slice(1), individuals: individualsTable.slice(1) };
+    // The annex also prints each achievement (last column, "Thành tích"); the hash covers the columns before it.
+    expect(collectives[0].at(-1)).toBe('Thành tích');
+    expect(individualsTable[0].at(-1)).toBe('Thành tích');
+    const summary = [...list.individuals, ...list.collectives].find((e) => e.summary)!.summary;
+    expect([...collectives, ...individualsTable].some((row) => row.at(-1)!.includes(summary.slice(0, 30)))).toBe(true);
+    const withoutSummary = (rows: string[][]) => rows.slice(1).map((row) => row.slice(0, -1));
+    const printed = { title, collectives: withoutSummary(collectives), individuals: withoutSummary(individualsTable) };
     expect(printed.collectives.length + printed.individuals.length).toBe(view.entries.length);
     expect(hashPrintedList(printed)).toBe(signed);
     expect(docx.footers).toContain(signed);

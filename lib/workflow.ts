@@ -32,7 +32,7 @@ import {
   type RoundAction,
   inSubtree,
 } from '@/lib/policy';
-import { addWorkingDays } from '@/lib/dates';
+import { addWorkingDays, isFutureDate } from '@/lib/dates';
 import { councilRefusal, voteRefusal, type Council, type Tally } from '@/lib/council-rule';
 import { hashFinalList, snapshotEntries, standingSignoff, type FinalListEntry } from '@/lib/final-list';
 import { indexRoundAwards, unindexAward } from '@/lib/search-index';
@@ -467,11 +467,13 @@ export function transitionRound(actor: Actor | null, roundId: number, to: RoundS
 export function decideRound(
   actor: Actor | null,
   roundId: number,
-  decision: { decisionNumber: string; decisionDate: string; decisionSigner: string; decisionPlace?: string | null },
+  decision: { decisionNumber: string; decisionDate: string; decisionSigner: string; decisionPlace?: string | null; decisionSignerTitle?: string | null },
   now = new Date(),
 ): { awards: number } {
   return write((tx) => {
     roundForAdmin(tx, actor, roundId, 'decide');
+    // A decision is recorded once signed: a date still to come is a typing error (2030 for 2026).
+    if (isFutureDate(decision.decisionDate, now)) throw new DomainError('future_date', { field: 'decisionDate' });
     const r = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
     if (!r) throw new DomainError('not_found');
     if (r.status !== 'reviewing') throw new DomainError('invalid_state', { from: r.status, to: 'decided' });
@@ -480,6 +482,7 @@ export function decideRound(
       decisionDate: decision.decisionDate,
       decisionSigner: clean(decision.decisionSigner),
       decisionPlace: decision.decisionPlace ? clean(decision.decisionPlace) : r.decisionPlace,
+      decisionSignerTitle: decision.decisionSignerTitle ? clean(decision.decisionSignerTitle) : r.decisionSignerTitle,
     };
     tx.update(rounds).set(values).where(eq(rounds.id, roundId)).run();
     const missing = roundPreconditions(tx, roundId, 'decided');

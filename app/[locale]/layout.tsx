@@ -4,6 +4,8 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
 import { SiteFooter, SiteHeader } from '@/components/site-chrome';
+import { ErrorTextProvider } from '@/components/error-text';
+import { localePath } from '@/lib/i18n/paths';
 
 // Nothing is rendered at build time (the build has no database): public pages are rendered on their first
 // request and kept per version of the public data (lib/page-cache-handler.mjs).
@@ -24,7 +26,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations('common');
+  const [t, te] = await Promise.all([getTranslations('common'), getTranslations('appError')]);
+  const errorText = { title: te('title'), body: te('body'), retry: te('retry'), home: te('home'), homeHref: localePath(locale, '/'), reference: te.raw('reference') as string };
   return (
     <html lang={locale}>
       <body className="flex min-h-dvh flex-col">
@@ -33,7 +36,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
         </a>
         <SiteHeader locale={locale} />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
-          {children}
+          <ErrorTextProvider value={errorText}>{children}</ErrorTextProvider>
         </main>
         <SiteFooter locale={locale} />
       </body>

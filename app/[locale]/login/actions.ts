@@ -2,6 +2,7 @@
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn, SignInRateLimited } from '@/lib/auth';
+import { safeCallbackUrl } from '@/lib/callback-url';
 
 export type LoginState = { error?: 'invalid' | 'missing' | 'limited'; minutes?: number; username?: string };
 
@@ -24,7 +25,8 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
     await signIn('credentials', {
       username: parsed.data.username,
       password: parsed.data.password,
-      redirectTo: locale === 'vi' ? '/manage' : `/${locale}/manage`,
+      // Back to the page asked for before signing in, when it is one of ours.
+      redirectTo: safeCallbackUrl(formData.get('callbackUrl')) ?? (locale === 'vi' ? '/manage' : `/${locale}/manage`),
     });
   } catch (e) {
     // Only auth failures become a message; NEXT_REDIRECT (success) must propagate.

@@ -1,17 +1,23 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { listNominations } from '@/lib/nominations';
+import { nominationQueryString } from '@/lib/nomination-query';
+import { listRoundsInProgress, PROGRESS_STATUSES, roundProgress } from '@/lib/progress';
 import { listRounds } from '@/lib/rounds';
+import { Link } from '@/lib/i18n/navigation';
+import { RoundRulesPanel } from '@/components/round-rules';
 
 export default async function ManageHome({ params }: PageProps<'/[locale]/manage'>) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  const t = await getTranslations('manage');
+  const [t, tp, ts, tk] = await Promise.all([getTranslations('manage'), getTranslations('progress'), getTranslations('status'), getTranslations('kind')]);
   const rounds = listRounds(actor);
   const nominations = listNominations(actor, { pageSize: 1 });
+  const inProgress = listRoundsInProgress(actor);
+  const list = (q: Parameters<typeof nominationQueryString>[0]) => `/manage/nominations?${nominationQueryString(q)}`;
   return (
-    <div className="space-y-4">
+    <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>
       <dl className="grid gap-4 sm:grid-cols-2">
         <div className="card">
@@ -23,6 +29,60 @@ export default async function ManageHome({ params }: PageProps<'/[locale]/manage
           <dd className="text-3xl font-bold text-brand-700" data-testid="nominations-in-scope">{nominations.total}</dd>
         </div>
       </dl>
+      {inProgress.length === 0 ? <p className="card">{tp('noRoundsInProgress')}</p> : null}
+      {inProgress.map((rules) => {
+        const { rows, totals } = roundProgress(actor, rules.id);
+        return (
+          <div key={rules.id} className="space-y-3">
+            <RoundRulesPanel rules={rules} locale={locale} />
+            <section className="card overflow-x-auto p-0 sm:p-0" aria-labelledby={`progress-${rules.id}`}>
+              <h2 id={`progress-${rules.id}`} className="px-4 pt-4 text-lg font-semibold sm:px-6">{tp('progressTitle')}</h2>
+              {rows.length === 0 ? (
+                <p className="px-4 pb-4 sm:px-6">{tp('noNominations')}</p>
+              ) : (
+                <table className="table" data-testid={`progress-${rules.id}`}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{tp('unit')}</th>
+                      {PROGRESS_STATUSES.map((s) => <th key={s} scope="col" className="text-right">{ts(s)}</th>)}
+                      <th scope="col" className="text-right">{tp('total')}</th>
+                      <th scope="col">{tp('againstQuota')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => (
+                      <tr key={r.unitId} data-unit={r.unitId}>
+                        <th scope="row" className="font-normal">{r.unit}</th>
+                        {PROGRESS_STATUSES.map((s) => (
+                          <td key={s} className="text-right tabular-nums">
+                            {r.counts[s] ? <Link href={list({ round: rules.id, unit: r.unitId, status: s })} data-status={s} aria-label={tp('countLink', { count: r.counts[s], status: ts(s), unit: r.unit })}>{r.counts[s]}</Link> : <span className="text-stone-600">0</span>}
+                          </td>
+                        ))}
+                        <td className="text-right tabular-nums"><Link href={list({ round: rules.id, unit: r.unitId })} data-status="all" aria-label={tp('totalLink', { count: r.total, unit: r.unit })}>{r.total}</Link></td>
+                        <td className="whitespace-nowrap text-sm">
+                          {r.quota.collectives != null ? <span className="block">{tp('quotaCell', { kind: tk('collective'), approved: r.approvedByKind.collective, quota: r.quota.collectives })}</span> : null}
+                          {r.quota.individuals != null ? <span className="block">{tp('quotaCell', { kind: tk('individual'), approved: r.approvedByKind.individual, quota: r.quota.individuals })}</span> : null}
+                          {r.quota.collectives == null && r.quota.individuals == null ? '—' : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row">{tp('total')}</th>
+                      {PROGRESS_STATUSES.map((s) => (
+                        <td key={s} className="text-right font-semibold tabular-nums">{totals[s] ? <Link href={list({ round: rules.id, status: s })}>{totals[s]}</Link> : 0}</td>
+                      ))}
+                      <td className="text-right font-semibold tabular-nums"><Link href={list({ round: rules.id })}>{totals.total}</Link></td>
+                      <td />
+                    </tr>
+                  </tfoot>
+                </table>
+              )}
+            </section>
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { requireActor } from '@/lib/actor';
 import { listAuditEvents } from '@/lib/audit';
+import { describeChanges, describeEvent } from '@/lib/audit-text';
+import { formatDate } from '@/lib/dates';
 import { hasRole } from '@/lib/policy';
 import { Link } from '@/lib/i18n/navigation';
 
@@ -22,7 +24,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const q = querySchema.parse({ action: one(sp.action), entity: one(sp.entity), id: one(sp.id), before: one(sp.before) });
   const { rows, nextBefore } = listAuditEvents(actor, { action: q.action, entityType: q.entity, entityId: q.id, before: q.before });
-  const [t, tn, format] = await Promise.all([getTranslations('audit'), getTranslations('manage.nav'), getFormatter()]);
+  const [t, tn, th] = await Promise.all([getTranslations('audit'), getTranslations('manage.nav'), getTranslations('history')]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{tn('audit')}</h1>
@@ -50,16 +52,23 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
         <div className="card overflow-x-auto p-0 sm:p-0">
           <table className="table" data-testid="audit-table">
             <thead>
-              <tr><th scope="col">{t('when')}</th><th scope="col">{t('who')}</th><th scope="col">{t('action')}</th><th scope="col">{t('entity')}</th><th scope="col">{t('change')}</th></tr>
+              <tr><th scope="col">{t('when')}</th><th scope="col">{t('action')}</th><th scope="col">{t('entity')}</th><th scope="col">{t('change')}</th></tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td className="whitespace-nowrap">{format.dateTime(r.at, { dateStyle: 'short', timeStyle: 'medium' })}</td>
-                  <td>{r.actor ?? '—'}</td>
-                  <td><code>{r.action}</code></td>
-                  <td>{r.entityType} #{r.entityId ?? '—'}</td>
-                  <td className="max-w-md break-words font-mono text-xs">{JSON.stringify(r.before)} → {JSON.stringify(r.after)}</td>
+                  <td className="whitespace-nowrap">{formatDate(r.at, locale, { time: true })}</td>
+                  <td data-action={r.action}>
+                    {describeEvent(r, th)}
+                    <code className="block text-xs text-stone-600">{r.action}</code>
+                  </td>
+                  <td>{r.entityType === 'nomination' && r.entityId ? <Link href={`/manage/nominations/${r.entityId}`}>{r.entityType} #{r.entityId}</Link> : `${r.entityType} #${r.entityId ?? '—'}`}</td>
+                  <td className="max-w-md break-words text-sm">
+                    {(() => {
+                      const lines = describeChanges(r, th);
+                      return lines.length ? <ul>{lines.map((l, i) => <li key={i}>{l}</li>)}</ul> : '—';
+                    })()}
+                  </td>
                 </tr>
               ))}
             </tbody>

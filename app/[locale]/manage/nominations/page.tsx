@@ -1,5 +1,4 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { z } from 'zod';
 import { NOMINATION_STATUSES, NOMINEE_KINDS } from '@/db/schema';
 import { requireActor } from '@/lib/actor';
 import { listFilterUnits, listNominations } from '@/lib/nominations';
@@ -7,29 +6,24 @@ import { hasRole } from '@/lib/policy';
 import { listRoundOptions } from '@/lib/rounds';
 import { Link } from '@/lib/i18n/navigation';
 import { Pagination } from '@/components/pagination';
+import { StatusBadge } from '@/components/status-badge';
 import { FilterSelect } from '@/components/filter-select';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
+import { formatDate } from '@/lib/dates';
+import { nominationQueryString, parseNominationQuery } from '@/lib/nomination-query';
+import { NOMINATION_SORTS } from '@/lib/nomination-sorts';
 import { bulk } from './actions';
-
-const querySchema = z.object({
-  round: z.coerce.number().int().positive().optional().catch(undefined),
-  status: z.enum(NOMINATION_STATUSES).optional().catch(undefined),
-  kind: z.enum(NOMINEE_KINDS).optional().catch(undefined),
-  unit: z.coerce.number().int().positive().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
-  after: z.coerce.number().int().positive().optional().catch(undefined),
-  before: z.coerce.number().int().min(0).optional().catch(undefined),
-});
 
 export default async function NominationsPage({ params, searchParams }: PageProps<'/[locale]/manage/nominations'>) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const sp = await searchParams;
-  const q = querySchema.parse({ round: first(sp.round), status: first(sp.status), kind: first(sp.kind), unit: first(sp.unit), page: first(sp.page), after: first(sp.after), before: first(sp.before) });
+  const q = parseNominationQuery(sp);
   const [t, ts, tk, ta] = await Promise.all([getTranslations('manage.nominations'), getTranslations('status'), getTranslations('kind'), getTranslations('nominationActions')]);
-  const result = listNominations(actor, { roundId: q.round, status: q.status, kind: q.kind, unitId: q.unit, page: q.page, after: q.after, before: q.before });
+  const result = listNominations(actor, { roundId: q.round, status: q.status, kind: q.kind, unitId: q.unit, q: q.q, sort: q.sort, page: q.page, after: q.after, before: q.before });
+  const listQuery = { round: q.round, status: q.status, kind: q.kind, unit: q.unit, q: q.q, sort: q.sort };
   const filterUnits = listFilterUnits(actor);
   const rounds = listRoundOptions(actor, q.round);
   // Bulk actions are the reviewer's, on the queue of submitted or checked nominations.
@@ -45,6 +39,8 @@ export default async function NominationsPage({ params, searchParams }: PageProp
                 <th scope="col">{t('columns.kind')}</th>
                 <th scope="col">{t('columns.unit')}</th>
                 <th scope="col">{t('columns.status')}</th>
+                <th scope="col">{t('columns.submitted')}</th>
+                <th scope="col">{t('columns.updated')}</th>
               </tr>
             </thead>
             <tbody>
@@ -61,7 +57,9 @@ export default async function NominationsPage({ params, searchParams }: PageProp
                   </td>
                   <td>{tk(n.kind)}</td>
                   <td>{n.unitName}</td>
-                  <td>{ts(n.status)}</td>
+                  <td><StatusBadge status={n.status} label={ts(n.status)} /></td>
+                  <td className="whitespace-nowrap">{formatDate(n.submittedAt, locale) || '—'}</td>
+                  <td className="whitespace-nowrap">{formatDate(n.updatedAt, locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -77,14 +75,24 @@ export default async function NominationsPage({ params, searchParams }: PageProp
           <p className="mt-3"><Link href="/manage/nominations/new" className="btn-primary">{ta('new')}</Link></p>
         ) : null}
       </div>
-      <form className="card no-print flex flex-wrap items-end gap-3" method="get">
+      <form className="card no-print flex flex-wrap items-end gap-3" method="get" role="search">
+        <div className="min-w-48 flex-1">
+          <label htmlFor="f-q" className="label">{t('search')}</label>
+          <input id="f-q" name="q" type="search" defaultValue={q.q ?? ''} maxLength={100} className="field" placeholder={t('searchPlaceholder')} />
+        </div>
         <FilterSelect id="f-round" name="round" label={t('filterRound')} allLabel={t('all')} value={q.round} className="min-w-48 flex-1" options={rounds.map((r) => ({ value: r.id, label: r.title }))} />
         <FilterSelect id="f-status" name="status" label={t('filterStatus')} allLabel={t('all')} value={q.status} options={NOMINATION_STATUSES.map((v) => ({ value: v, label: ts(v) }))} />
         <FilterSelect id="f-kind" name="kind" label={ta('kind')} allLabel={t('all')} value={q.kind} className="min-w-32" options={NOMINEE_KINDS.map((v) => ({ value: v, label: tk(v) }))} />
         <FilterSelect id="f-unit" name="unit" label={t('columns.unit')} allLabel={t('all')} value={q.unit} options={filterUnits.map((u) => ({ value: u.id, label: u.name }))} />
+        <FilterSelect id="f-sort" name="sort" label={t('sort')} allLabel={t('sorts.newest')} value={q.sort === 'newest' ? undefined : q.sort} options={NOMINATION_SORTS.filter((v) => v !== 'newest').map((v) => ({ value: v, label: t(`sorts.${v}`) }))} />
         <button type="submit" className="btn-primary">{t('apply')}</button>
       </form>
-      <p className="text-sm text-stone-700" data-testid="nominations-total">{t('total', { count: result.total })}</p>
+      <p className="flex flex-wrap items-center justify-between gap-2 text-sm text-stone-700">
+        <span data-testid="nominations-total">{t('total', { count: result.total })}</span>
+        {result.total > 0 ? (
+          <a href={`/manage/nominations/export.xlsx?${nominationQueryString(listQuery)}`} className="btn-secondary no-print" download>{t('exportXlsx')}</a>
+        ) : null}
+      </p>
       {result.items.length === 0 ? (
         <p className="card">{t('empty')}</p>
       ) : bulkMode ? (
@@ -103,15 +111,11 @@ export default async function NominationsPage({ params, searchParams }: PageProp
       )}
       <Pagination
         path="/manage/nominations"
-        query={{ round: q.round?.toString(), status: q.status, kind: q.kind, unit: q.unit?.toString() }}
+        query={{ round: q.round?.toString(), status: q.status, kind: q.kind, unit: q.unit?.toString(), q: q.q, sort: q.sort }}
         page={result.page}
         pageCount={result.pageCount}
-        cursor={{ first: result.items[0]?.id, last: result.items.at(-1)?.id }}
+        cursor={q.q || (q.sort && q.sort !== 'newest') ? undefined : { first: result.items[0]?.id, last: result.items.at(-1)?.id }}
       />
     </div>
   );
-}
-
-function first(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
 }

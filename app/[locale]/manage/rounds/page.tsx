@@ -3,13 +3,16 @@ import { requireActor } from '@/lib/actor';
 import { listRounds } from '@/lib/rounds';
 import { canReadFinalList, hasRole } from '@/lib/policy';
 import { Link } from '@/lib/i18n/navigation';
+import { formatDate, daysLeft } from '@/lib/dates';
+import { StatusBadge } from '@/components/status-badge';
 
 export default async function RoundsPage({ params }: PageProps<'/[locale]/manage/rounds'>) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  const [t, ts, tf, tso, ta] = await Promise.all([getTranslations('manage.rounds'), getTranslations('status'), getTranslations('roundForm'), getTranslations('signoff'), getTranslations('archive')]);
+  const [t, ts, tf, tso, ta, tp] = await Promise.all([getTranslations('manage.rounds'), getTranslations('status'), getTranslations('roundForm'), getTranslations('signoff'), getTranslations('archive'), getTranslations('progress')]);
   const tco = await getTranslations('council');
+  const now = new Date();
   const rounds = listRounds(actor);
   const isAdmin = hasRole(actor, 'admin');
   return (
@@ -31,6 +34,7 @@ export default async function RoundsPage({ params }: PageProps<'/[locale]/manage
                 <th scope="col">{t('columns.title')}</th>
                 <th scope="col">{t('columns.period')}</th>
                 <th scope="col">{t('columns.status')}</th>
+                <th scope="col">{tp('deadlineColumn')}</th>
                 <th scope="col" className="text-right">{t('columns.nominations')}</th>
                 <th scope="col">{t('columns.decision')}</th>
               </tr>
@@ -48,7 +52,18 @@ export default async function RoundsPage({ params }: PageProps<'/[locale]/manage
                     ) : null}
                   </td>
                   <td>{r.period}</td>
-                  <td>{ts(r.status)}</td>
+                  <td><StatusBadge status={r.status} label={ts(r.status)} /></td>
+                  <td className="whitespace-nowrap" data-testid="round-closes">
+                    {r.windowClosesAt ? formatDate(r.windowClosesAt, locale) : '—'}
+                    {r.windowClosesAt && r.status === 'open' ? (
+                      <span className="block text-xs text-stone-700">
+                        {(() => {
+                          const left = daysLeft(r.windowClosesAt, now);
+                          return left < 0 ? tp('closed') : left === 0 ? tp('lastDay') : tp('daysLeft', { days: left });
+                        })()}
+                      </span>
+                    ) : null}
+                  </td>
                   <td className="text-right tabular-nums">{r.nominations}</td>
                   <td>{r.decisionNumber ?? '—'}</td>
                 </tr>

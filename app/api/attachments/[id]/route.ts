@@ -6,16 +6,18 @@ import { parseId } from '@/lib/route-params';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_req: Request, { params }: RouteContext<'/api/attachments/[id]'>) {
+export async function GET(req: Request, { params }: RouteContext<'/api/attachments/[id]'>) {
   const { id } = await params;
   try {
     const a = getAttachment(await getActor(), parseId(id));
     const body = fs.readFileSync(a.file);
+    // "xem": a PDF or an image opens in the browser when asked (?view=1); everything else downloads.
+    const inline = new URL(req.url).searchParams.get('view') === '1' && /^(application\/pdf|image\/(png|jpeg))$/.test(a.mimeType);
     return new Response(body, {
       headers: {
         'Content-Type': a.mimeType,
         'Content-Length': String(body.length),
-        'Content-Disposition': contentDisposition(a.fileName),
+        'Content-Disposition': contentDisposition(a.fileName, inline),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'private, no-store',
       },

@@ -1,7 +1,10 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { orNotFound, parseId } from '@/lib/route-params';
-import { getNomination, getNominationTimeline, nominationPermissions } from '@/lib/nominations';
+import { getNomination, getNominationTimeline, latestReturn, nominationPermissions } from '@/lib/nominations';
+import { describeChanges, describeEvent } from '@/lib/audit-text';
+import { formatDate } from '@/lib/dates';
+import { StatusBadge } from '@/components/status-badge';
 import { hasRole, isOffice } from '@/lib/policy';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
@@ -20,16 +23,17 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const nomination = orNotFound(() => getNomination(actor, parseId(id)));
-  const [t, ts, tk, ta, tl, format, errors] = await Promise.all([
+  const [t, ts, tk, ta, tl, th, errors] = await Promise.all([
     getTranslations('manage.nomination'),
     getTranslations('status'),
     getTranslations('kind'),
     getTranslations('nominationActions'),
     getTranslations('timeline'),
-    getFormatter(),
+    getTranslations('history'),
     errorMessages(),
   ]);
   const timeline = getNominationTimeline(actor, nomination.id);
+  const returned = latestReturn(actor, nomination.id);
   const files = listAttachments(actor, nomination.id);
   const publicComments = listFeedback(actor, nomination.id);
   const prior = priorAwardsInTheme(nomination, nomination.roundTheme, nomination.roundId);
@@ -57,8 +61,16 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
       <p className="text-sm"><Link href="/manage/nominations">← {t('back')}</Link></p>
       <div>
         <h1 className="text-2xl font-bold text-brand-800">{n.nomineeName}</h1>
-        <p className="mt-1"><span className="badge bg-gold-100 text-gold-700" data-testid="nomination-status">{ts(n.status)}</span></p>
+        <p className="mt-1"><StatusBadge status={n.status} label={ts(n.status)} testId="nomination-status" /></p>
       </div>
+      {returned ? (
+        // The reason first: on a phone the history is far below.
+        <div className="rounded-md border-2 border-red-700 bg-red-50 px-4 py-3" data-testid="latest-return">
+          <h2 className="font-semibold text-red-900">{ta('latestReturn')}</h2>
+          <p className="whitespace-pre-line text-stone-900">{returned.reason}</p>
+          <p className="mt-1 text-sm text-stone-700">{returned.actor ?? ''}{returned.actor ? ' · ' : ''}<time dateTime={returned.at.toISOString()}>{formatDate(returned.at, locale, { time: true })}</time></p>
+        </div>
+      ) : null}
       {n.frozen ? (
         <p className="rounded-md border border-stone-300 bg-stone-100 px-4 py-3 text-sm" data-testid="frozen-notice">{ta('frozenNotice')}</p>
       ) : null}
@@ -76,7 +88,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
         <div role="alert" className="rounded-md border-2 border-gold-400 bg-gold-100 px-4 py-3" data-testid="duplicate-warning">
           <p className="font-semibold">{ta('duplicateWarning')}</p>
           <ul className="mt-1 list-disc pl-5 text-sm">
-            {prior.map((p, i) => <li key={i}>{p.roundTitle} — {p.decisionNumber} ({p.decisionDate})</li>)}
+            {prior.map((p, i) => <li key={i}>{p.roundTitle} — {p.decisionNumber} ({formatDate(p.decisionDate, locale)})</li>)}
           </ul>
         </div>
       ) : null}
@@ -86,7 +98,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
         <dt className="font-semibold">{t('unit')}</dt>
         <dd>{n.unitName} · {tk(n.kind)}</dd>
         <dt className="font-semibold">{t('status')}</dt>
-        <dd>{ts(n.status)}</dd>
+        <dd><StatusBadge status={n.status} label={ts(n.status)} /></dd>
         {n.vote ? (
           <>
             <dt className="font-semibold">{ta('decision')}</dt>
@@ -98,7 +110,10 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
       </dl>
 
       <section className="card space-y-3" aria-labelledby="files-h">
-        <h2 id="files-h" className="text-lg font-semibold">{ta('attachments')}</h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="files-h" className="text-lg font-semibold">{ta('attachments')}</h2>
+          <a href={`/manage/nominations/${n.id}/dossier.zip`} className="btn-secondary no-print" download>{ta('dossierZip')}</a>
+        </div>
         {files.length === 0 ? (
           <p className="text-stone-700">{ta('noAttachments')}</p>
         ) : (
@@ -106,6 +121,12 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
             {files.map((f) => (
               <li key={f.id}>
                 <a href={`/api/attachments/${f.id}`}>{f.fileName}</a> <span className="text-sm text-stone-600">({Math.max(1, Math.round(f.size / 1024))} KB)</span>
+                {/^(application\/pdf|image\/(png|jpeg))$/.test(f.mimeType) ? (
+                  <>
+                    {' · '}
+                    <a href={`/api/attachments/${f.id}?view=1`} target="_blank" rel="noopener" aria-label={ta('viewFile', { name: f.fileName })}>{ta('view')}</a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -114,7 +135,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
           <ActionForm action={attach} submitLabel={ta('attach')} errors={errors} variant="secondary">
             {hidden}
             <label htmlFor="file" className="label">{ta('file')}</label>
-            <FileInput id="file" name="file" required maxBytes={MAX_ATTACHMENT_BYTES} tooLargeText={tlim('fileTooLarge', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 })} accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document" className="block w-full text-sm" />
+            <FileInput id="file" name="file" required maxBytes={MAX_ATTACHMENT_BYTES} data-max-bytes={MAX_ATTACHMENT_BYTES} tooLargeText={tlim('fileTooLarge', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 })} accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document" className="block w-full text-sm" />
           </ActionForm>
         ) : null}
       </section>
@@ -218,7 +239,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
             <ul className="space-y-2" data-testid="public-feedback">
               {publicComments.map((f) => (
                 <li key={f.id} className="border-l-2 border-stone-300 pl-3">
-                  <p className="text-sm text-stone-600">{format.dateTime(f.at, { dateStyle: 'short', timeStyle: 'short' })} · {f.name ?? tc('anonymous')}</p>
+                  <p className="text-sm text-stone-600">{formatDate(f.at, locale, { time: true })} · {f.name ?? tc('anonymous')}</p>
                   <p className="whitespace-pre-line">{f.body}</p>
                   {hasRole(actor, 'reviewer') || hasRole(actor, 'admin') ? (
                     <details className="mt-1 text-sm">
@@ -243,17 +264,21 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
           <p>{ta('noTimeline')}</p>
         ) : (
           <ol className="space-y-2" data-testid="timeline">
-            {timeline.map((e, i) => (
-              <li key={i} className="border-l-2 border-gold-400 pl-3">
-                <p className="text-sm">
-                  <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: 'short', timeStyle: 'short' })}</time>
-                  {' · '}
-                  <strong>{tl.has(e.action) ? tl(e.action) : e.action}</strong>
-                  {e.actor ? ` · ${e.actor}` : ''}
-                </p>
-                {e.body ? <p className="whitespace-pre-line text-stone-800">{e.body}</p> : null}
-              </li>
-            ))}
+            {timeline.map((e, i) => {
+              const changes = e.kind === 'event' && e.action !== 'nomination.create' ? describeChanges(e, th) : [];
+              return (
+                <li key={i} className={`border-l-4 pl-3 ${e.action === 'nomination.return' || e.action === 'nomination.reject' ? 'border-red-700' : 'border-gold-400'}`}>
+                  <p className="text-sm text-stone-600"><time dateTime={e.at.toISOString()}>{formatDate(e.at, locale, { time: true })}</time></p>
+                  {e.kind === 'event' ? (
+                    <p className="whitespace-pre-line" data-action={e.action}>{describeEvent(e, th)}</p>
+                  ) : (
+                    <p data-action={e.action}><strong>{e.actor ?? ''}</strong> · {tl.has(e.action) ? tl(e.action) : e.action}</p>
+                  )}
+                  {e.body ? <p className="whitespace-pre-line text-stone-800">{e.body}</p> : null}
+                  {changes.length ? <ul className="text-sm text-stone-700">{changes.map((c, j) => <li key={j}>{c}</li>)}</ul> : null}
+                </li>
+              );
+            })}
           </ol>
         )}
         <ActionForm action={comment} submitLabel={ta('comment')} errors={errors} variant="secondary">

@@ -2,6 +2,8 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { listNomineeOptions } from '@/lib/nominations';
 import { listOpenRounds } from '@/lib/rounds';
+import { getRoundRules } from '@/lib/progress';
+import { RoundRulesPanel } from '@/components/round-rules';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
 import { create } from './actions';
@@ -19,6 +21,8 @@ export default async function NewNominationPage({ params }: PageProps<'/[locale]
       {rounds.length === 0 || options.units.length === 0 ? (
         <p className="card">{t('noOpenRound')}</p>
       ) : (
+        <>
+        {rounds.map((r) => <RoundRulesPanel key={r.id} rules={getRoundRules(actor, r.id)} locale={locale} />)}
         <div className="card">
           <ActionForm action={create} submitLabel={t('create')} errors={errors} className="space-y-4">
             <input type="hidden" name="locale" value={locale} />
@@ -87,6 +91,7 @@ export default async function NewNominationPage({ params }: PageProps<'/[locale]
             </div>
           </ActionForm>
         </div>
+        </>
       )}
     </div>
   );

@@ -20,6 +20,8 @@ export const recordDecision = validatedAction(
     decisionNumber: z.string().trim().min(1).max(100),
     decisionDate: z.iso.date(),
     decisionSigner: z.string().trim().min(1).max(200),
+    decisionPlace: z.string().trim().max(200).optional().transform((v) => v || null),
+    decisionSignerTitle: z.string().trim().max(200).optional().transform((v) => v || null),
   }),
   (actor, d) => {
     decideRound(actor, d.id, d);

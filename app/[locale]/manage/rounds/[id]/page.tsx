@@ -3,6 +3,8 @@ import { requireActor } from '@/lib/actor';
 import { orNotFound, parseId } from '@/lib/route-params';
 import { getRoundForAdmin, listUnitQuotas } from '@/lib/rounds';
 import { decisionListHash } from '@/lib/signoff';
+import { formatDate, todayInVietnam } from '@/lib/dates';
+import { defaultDecisionPlace } from '@/lib/exports';
 import { getSitting } from '@/lib/council';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
@@ -16,7 +18,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const round = orNotFound(() => getRoundForAdmin(actor, parseId(id)));
-  const [t, ts, tk, te, tso, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), getTranslations('exports'), getTranslations('signoff'), errorMessages()]);
+  const [t, ts, tk, te, tso, tc, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), getTranslations('exports'), getTranslations('signoff'), getTranslations('certificate'), errorMessages()]);
   const missingText = (items: string[]) => items.map((m) => t(`missingItems.${m}` as 'missingItems.criteria')).join(', ');
   // The precondition message names what is missing, in the user's language.
   const errorsWith = (missing: string[]) => ({ ...baseErrors, conflict: tso('listChanged'), precondition: baseErrors.precondition.replace('{missing}', missingText(missing) || '—') });
@@ -34,7 +36,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
         <p className="mt-1" data-testid="round-status">{t('status', { status: ts(round.status) })}</p>
         {round.status === 'published' ? <p className="text-sm"><Link href={`/rounds/${round.slug}`}>{t('publicPage')}</Link></p> : null}
         {round.status === 'reviewing' && round.consultation ? <p className="text-sm"><Link href={`/rounds/${round.slug}/consultation`}>{t('consultationPage')}</Link></p> : null}
-        {round.decisionNumber ? <p className="text-sm text-stone-700">{round.decisionNumber} · {round.decisionDate} · {round.decisionSigner}</p> : null}
+        {round.decisionNumber ? <p className="text-sm text-stone-700">{round.decisionNumber} · {formatDate(round.decisionDate, locale)} · {round.decisionSigner}</p> : null}
       </div>
       {round.source === 'workflow' && round.status !== 'draft' && round.status !== 'open' ? (
         <section className="card space-y-1" aria-labelledby="signoff-h">
@@ -54,6 +56,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
           <ul className="flex flex-wrap gap-2">
             <li><a className="btn-secondary" href={`/manage/rounds/${round.slug}/export/decision.docx`}>{te('decision')}</a></li>
             <li><a className="btn-secondary" href={`/manage/rounds/${round.slug}/export/awards.xlsx`}>{te('awards')}</a></li>
+            <li><Link className="btn-secondary" href={`/manage/rounds/${round.id}/certificates`}>{tc('bulkLink')}</Link></li>
             <li><a className="btn-secondary" href={`/manage/rounds/${round.slug}/export/report.xlsx`}>{te('report')}</a></li>
             {hasSitting ? <li><a className="btn-secondary" href={`/manage/rounds/${round.slug}/export/minutes.docx`}>{te('minutes')}</a></li> : null}
             {round.status === 'published' ? <li><a className="btn-secondary" href={`/rounds/${round.slug}/awards.csv`}>{te('csv')}</a></li> : null}
@@ -151,10 +154,17 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
             errors={errorsWith(decideMissing)}
           >
             {hidden}
-            <div className="grid gap-3 sm:grid-cols-3">
+            <div className="grid gap-3 sm:grid-cols-2">
               <div><label htmlFor="decisionNumber" className="label">{t('decisionNumber')}</label><input id="decisionNumber" name="decisionNumber" required maxLength={100} className="field" placeholder="1234/QĐ-UBND" /></div>
-              <div><label htmlFor="decisionDate" className="label">{t('decisionDate')}</label><input id="decisionDate" name="decisionDate" type="date" required className="field" /></div>
+              <div><label htmlFor="decisionDate" className="label">{t('decisionDate')}</label><input id="decisionDate" name="decisionDate" type="date" required max={todayInVietnam()} className="field" /></div>
               <div><label htmlFor="decisionSigner" className="label">{t('decisionSigner')}</label><input id="decisionSigner" name="decisionSigner" required maxLength={200} className="field" /></div>
+              <div>
+                <label htmlFor="decisionSignerTitle" className="label">{t('decisionSignerTitle')}</label>
+                <input id="decisionSignerTitle" name="decisionSignerTitle" list="signer-titles" maxLength={200} className="field" defaultValue={round.decisionSignerTitle ?? 'CHỦ TỊCH'} aria-describedby="decisionSignerTitle-hint" />
+                <datalist id="signer-titles"><option value="CHỦ TỊCH" /><option value="KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" /></datalist>
+                <p id="decisionSignerTitle-hint" className="mt-1 text-xs text-stone-700">{t('decisionSignerTitleHint')}</p>
+              </div>
+              <div><label htmlFor="decisionPlace" className="label">{t('decisionPlace')}</label><input id="decisionPlace" name="decisionPlace" maxLength={200} className="field" defaultValue={round.decisionPlace ?? defaultDecisionPlace() ?? ''} placeholder="Quận 7" /></div>
             </div>
           </ActionForm>
         </section>

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { formatDate } from '@/lib/dates';
 import { requireActor } from '@/lib/actor';
 import { hasRole } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
@@ -17,7 +18,7 @@ export default async function UnitPage({ params }: PageProps<'/[locale]/manage/u
   const all = listUnits(actor);
   const unit = all.find((u) => u.id === parseId(id));
   if (!unit) notFound();
-  const [t, format, errors] = await Promise.all([getTranslations('units'), getFormatter(), errorMessages()]);
+  const [t, errors] = await Promise.all([getTranslations('units'), errorMessages()]);
   const names = getUnitNames(actor, unit.id);
   const hidden = <input type="hidden" name="id" value={unit.id} />;
   return (
@@ -28,7 +29,7 @@ export default async function UnitPage({ params }: PageProps<'/[locale]/manage/u
       <section className="card space-y-2">
         <h2 className="font-semibold">{t('history')}</h2>
         <ul className="text-sm" data-testid="unit-names">
-          {names.map((n, i) => <li key={i}>{n.name} — {format.dateTime(n.validFrom, { dateStyle: 'medium' })} → {n.validTo ? format.dateTime(n.validTo, { dateStyle: 'medium' }) : t('now')}</li>)}
+          {names.map((n, i) => <li key={i}>{n.name} — {formatDate(n.validFrom, locale)} → {n.validTo ? formatDate(n.validTo, locale) : t('now')}</li>)}
         </ul>
       </section>
       <section className="card">

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { getRegistryEntry } from '@/lib/registry';
+import { formatDate } from '@/lib/dates';
 import { orNotFound, parseId } from '@/lib/route-params';
 import { Link } from '@/lib/i18n/navigation';
 import { hasRole } from '@/lib/policy';
@@ -33,7 +34,7 @@ export default async function RegistryEntryPage({ params }: PageProps<'/[locale]
                 <p className="font-medium">{h.roundTitle}</p>
                 <p className="text-sm text-stone-700">
                   {ts(h.status)}
-                  {h.awardId ? ` · ${t('awarded')} ${h.decisionNumber ?? ''} ${h.decisionDate ?? ''}` : ''}
+                  {h.awardId ? ` · ${t('awarded')} ${h.decisionNumber ?? ''} ${formatDate(h.decisionDate, locale)}` : ''}
                   {h.revoked ? ` · ${t('revoked')}` : ''}
                   {h.source === 'archive' ? ` · ${t('archive')}` : ''}
                 </p>

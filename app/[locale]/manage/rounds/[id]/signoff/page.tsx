@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { formatDate } from '@/lib/dates';
 import { requireActor } from '@/lib/actor';
 import { orNotFound, parseId } from '@/lib/route-params';
 import { getFinalList } from '@/lib/signoff';
@@ -13,10 +14,10 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const view = orNotFound(() => getFinalList(actor, parseId(id)));
-  const [t, ts, tk, format, baseErrors] = await Promise.all([getTranslations('signoff'), getTranslations('status'), getTranslations('kind'), getFormatter(), errorMessages()]);
+  const [t, ts, tk, baseErrors] = await Promise.all([getTranslations('signoff'), getTranslations('status'), getTranslations('kind'), errorMessages()]);
   const errors = { ...baseErrors, conflict: t('changed') };
   const tco = await getTranslations('council');
-  const at = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
+  const at = (d: Date) => formatDate(d, locale, { time: true });
   const approver = hasRole(actor, 'approver');
   const { round, entries, standing } = view;
   const hidden = <input type="hidden" name="id" value={round.id} />;

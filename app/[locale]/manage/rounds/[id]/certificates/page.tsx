@@ -1,0 +1,34 @@
+// Every certificate of a decided round on one print-ready page: one per A4 landscape sheet.
+import { headers } from 'next/headers';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { requireActor } from '@/lib/actor';
+import { getRoundCertificates } from '@/lib/exports';
+import { orNotFound, parseId } from '@/lib/route-params';
+import { Link } from '@/lib/i18n/navigation';
+import { PrintButton } from '@/components/print-button';
+import { Certificate, originOf } from '@/components/certificate';
+
+export default async function RoundCertificatesPage({ params }: PageProps<'/[locale]/manage/rounds/[id]/certificates'>) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale);
+  const roundId = parseId(id);
+  const { roundTitle, certificates } = orNotFound(() => getRoundCertificates(actor, roundId));
+  const t = await getTranslations('certificate');
+  const origin = originOf(await headers());
+  return (
+    <div className="space-y-4">
+      <div className="no-print space-y-2">
+        <p className="text-sm"><Link href={`/manage/rounds/${roundId}`}>← {roundTitle}</Link></p>
+        <h1 className="text-2xl font-bold text-brand-800">{t('bulkTitle')}</h1>
+        <p data-testid="certificate-count">{t('bulkCount', { count: certificates.length })}</p>
+        {certificates.length ? <PrintButton label={t('printAll')} /> : <p className="card">{t('bulkEmpty')}</p>}
+      </div>
+      <div className="certificates space-y-6">
+        {certificates.map((c) => (
+          <Certificate key={c.publicId} c={c} origin={origin} label={t('label', { name: c.name })} qrLabel={t('qr')} verifyLabel={t('verify')} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `rounds` ADD `decision_signer_title` text;
