@@ -25,7 +25,8 @@ async function publicPages(request: APIRequestContext): Promise<Array<[string, s
 
 for (const prefix of ['', '/en', '/ko']) {
   test(`no axe violations on the public pages${prefix ? ` under ${prefix}` : ' (vi)'}`, async ({ page, request }) => {
-    test.setTimeout(90_000);
+    // Ten pages, each a full axe run with colour contrast (5–15 s a page on a busy 2-core machine).
+    test.setTimeout(300_000);
     for (const [name, path] of await publicPages(request)) {
       await page.goto(`${prefix}${path === '/' && prefix ? '' : path}`);
       const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
