@@ -124,7 +124,16 @@ export function listNominations(actor: Actor | null, filter: NominationFilter = 
     .all()
     .map((r) => r.id);
   if (ids.length === 0) return { items: [], total, page, pageSize, pageCount };
-  const items = db
+  const items = listRows(db)
+    .where(inArray(nominations.id, ids))
+    .orderBy(desc(nominations.id))
+    .all();
+  return { items, total, page, pageSize, pageCount };
+}
+
+/** A row of the nominations list: the nomination with its round, unit and nominee's name. */
+function listRows(db: ReturnType<typeof getDb>) {
+  return db
     .select({
       id: nominations.id,
       roundSlug: rounds.slug,
@@ -139,11 +148,7 @@ export function listNominations(actor: Actor | null, filter: NominationFilter = 
     .innerJoin(units, eq(units.id, nominations.unitId))
     .innerJoin(rounds, eq(rounds.id, nominations.roundId))
     .leftJoin(individuals, eq(individuals.id, nominations.individualId))
-    .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
-    .where(inArray(nominations.id, ids))
-    .orderBy(desc(nominations.id))
-    .all();
-  return { items, total, page, pageSize, pageCount };
+    .leftJoin(collectives, eq(collectives.id, nominations.collectiveId));
 }
 
 const listColumns = {
@@ -173,23 +178,7 @@ function searchNominations(where: SQL | undefined, filter: NominationFilter, pag
   const db = getDb();
   const w = searchWhere(where, filter.q);
   const base = () =>
-    db
-      .select({
-        id: nominations.id,
-        roundSlug: rounds.slug,
-        roundTitle: rounds.title,
-        kind: nominations.nomineeKind,
-        nomineeName,
-        unitName: units.name,
-        status: nominations.status,
-        ...listColumns,
-      })
-      .from(nominations)
-      .innerJoin(units, eq(units.id, nominations.unitId))
-      .innerJoin(rounds, eq(rounds.id, nominations.roundId))
-      .leftJoin(individuals, eq(individuals.id, nominations.individualId))
-      .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
-      .where(w);
+    listRows(db).where(w);
   const total =
     db
       .select({ n: count() })
