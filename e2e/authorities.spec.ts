@@ -102,7 +102,7 @@ test('a returned nomination in review is answered by its unit, and the sign-off 
   const officer = await signedIn(browser, 'tanmyloi.officer');
   await officer.goto(href);
   await expect(officer.getByTestId('nomination-status')).toHaveText('Trả lại');
-  await officer.getByLabel('Tóm tắt thành tích').fill('Đã bổ sung bản tóm tắt thành tích có xác nhận của khu phố theo yêu cầu.');
+  await officer.getByRole('textbox', { name: 'Tóm tắt thành tích' }).fill('Đã bổ sung bản tóm tắt thành tích có xác nhận của khu phố theo yêu cầu.');
   await officer.getByRole('button', { name: 'Lưu' }).click();
   await officer.getByRole('button', { name: 'Nộp lại đề nghị' }).click();
   await expect(officer.getByTestId('nomination-status')).toHaveText('Đã gửi');

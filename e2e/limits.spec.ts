@@ -87,7 +87,7 @@ test.describe('request body limits', () => {
     await page.getByRole('radio', { name: 'Cá nhân' }).check();
     await page.getByLabel('Họ tên / tên tập thể (khi tạo mới)').fill(`Lê Văn Tệp Lớn ${stamp}`);
     await page.getByLabel('Chức vụ').fill('Tổ viên');
-    await page.getByLabel('Tóm tắt thành tích').fill('Thử tải tệp đúng giới hạn 10 MB.');
+    await page.getByRole('textbox', { name: 'Tóm tắt thành tích' }).fill('Thử tải tệp đúng giới hạn 10 MB.');
     await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
     await expect(page).toHaveURL(/\/manage\/nominations\/\d+$/);
 
