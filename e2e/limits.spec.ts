@@ -100,7 +100,7 @@ test.describe('request body limits', () => {
     await expect(page.getByText('Tệp này lớn hơn 10 MB, mức tối đa cho phép.')).toHaveCount(0);
     await page.getByRole('button', { name: 'Tải tệp lên' }).click();
     // Stored under the cleaned name with the detected type's extension.
-    const link = page.getByTestId('attachments').getByRole('link', { name: 'Biên bảnfdp.pdf' });
+    const link = page.getByTestId('attachments').getByRole('link', { name: 'Biên bảnfdp.pdf', exact: true });
     await expect(link).toBeVisible({ timeout: 60_000 });
     const download = await page.request.get((await link.getAttribute('href'))!);
     expect(download.status()).toBe(200);

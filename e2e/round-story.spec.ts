@@ -52,7 +52,7 @@ test('an admin tells the round\'s story with a photo; the public page shows it; 
   await expect(page.getByTestId('round-photos').getByRole('img', { name: ALT })).toBeVisible();
 
   // The public page, signed out.
-  const pub = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  const pub = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
   await pub.goto(`/rounds/${SLUG}`);
   const story = pub.getByTestId('round-story');
   await expect(story.getByRole('heading', { name: 'Lễ trao tặng' })).toBeVisible();
