@@ -68,7 +68,7 @@ test('a consultation round shows its proposed list and takes public comments', a
   await first.getByLabel('Lý do ẩn (ghi vào nhật ký)').fill('Thử ẩn ý kiến');
   await first.getByRole('button', { name: 'Ẩn ý kiến này' }).click();
   await expect(fb.getByRole('listitem')).toHaveCount(4);
-  await expect(reviewer.getByTestId('timeline')).toContainText('Ẩn ý kiến nhân dân');
+  await expect(reviewer.getByTestId('timeline')).toContainText('ẩn một ý kiến nhân dân: Thử ẩn ý kiến');
   await reviewer.context().close();
 
   // Rounds without a consultation, and unknown slugs, have no consultation page.

@@ -70,23 +70,23 @@ test('a sitting votes the whole list; one nominee below the threshold refuses it
   await page.keyboard.press('Tab');
   await page.keyboard.type('1');
   for (const name of [LISTED, LOW]) {
-    await expect(page.getByLabel(`Đồng ý — ${name}`)).toHaveValue('7');
+    await expect(page.getByLabel(`Đồng ý — ${name}`, { exact: true })).toHaveValue('7');
     await expect(page.getByLabel(`Không đồng ý — ${name}`)).toHaveValue('1');
   }
   // Rows are in the annex's order (collectives, then individuals by unit and name): LOW comes before LISTED,
   // which follows LOW's new values until it is edited itself.
-  await page.getByLabel(`Đồng ý — ${LOW}`).fill('4');
+  await page.getByLabel(`Đồng ý — ${LOW}`, { exact: true }).fill('4');
   await page.getByLabel(`Không đồng ý — ${LOW}`).fill('3');
-  await expect(page.getByLabel(`Đồng ý — ${LISTED}`)).toHaveValue('4');
-  await page.getByLabel(`Đồng ý — ${LISTED}`).fill('7');
+  await expect(page.getByLabel(`Đồng ý — ${LISTED}`, { exact: true })).toHaveValue('4');
+  await page.getByLabel(`Đồng ý — ${LISTED}`, { exact: true }).fill('7');
   await page.getByLabel(`Không đồng ý — ${LISTED}`).fill('1');
-  await expect(page.getByLabel(`Đồng ý — ${GROUP}`)).toHaveValue('7');
+  await expect(page.getByLabel(`Đồng ý — ${GROUP}`, { exact: true })).toHaveValue('7');
   await page.getByRole('button', { name: 'Ghi nhận phiên họp và biểu quyết' }).click();
   const alert = page.locator('form').getByRole('alert');
   await expect(alert).toContainText('1 hồ sơ chưa thể ghi nhận — chưa có gì được lưu.');
   await expect(alert).toContainText(`${LOW}: Chưa đạt số phiếu: 4/9 đồng ý, cần ít nhất 5 — còn thiếu 1 phiếu.`);
-  await expect(page.getByLabel(`Đồng ý — ${LOW}`)).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByLabel(`Đồng ý — ${LOW}`)).toHaveValue('4');
+  await expect(page.getByLabel(`Đồng ý — ${LOW}`, { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel(`Đồng ý — ${LOW}`, { exact: true })).toHaveValue('4');
   await expect(page.getByLabel('Chủ trì')).toHaveValue('Võ Thanh Sơn');
   await expect(page.getByTestId('council-tallies')).toHaveCount(0);
   // The screen with its refusal marked reads well for a screen reader, and fits 360 px.
