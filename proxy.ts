@@ -7,7 +7,7 @@ import { routing } from '@/lib/i18n/routing';
 import { withSlidingSession } from '@/lib/auth/sliding';
 import { log } from '@/lib/log';
 import { bodyRefusal } from '@/lib/request-limits';
-import { HSTS, isCachedPublicPage, pageCsp, PUBLIC_CACHE_CONTROL } from '@/lib/security-headers';
+import { HSTS, isCachedPublicPage, pageCsp, publicPageCsp, PUBLIC_CACHE_CONTROL } from '@/lib/security-headers';
 
 const intl = createMiddleware(routing);
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -60,11 +60,11 @@ export default async function proxy(request: NextRequest) {
   headers.set('x-pathname', `${request.nextUrl.pathname}${request.nextUrl.search}`.slice(0, 2000));
   const forwarded = new NextRequest(request, { headers });
   // Public pages rendered once per data change: the same bytes for everyone, no session. Their stored copies
-  // carry no script at all (lib/page-cache-handler.mjs), so this response's nonce is on nothing; only the
-  // render itself (the first request after a change, a 404) has Next.js's scripts, with this nonce.
+  // carry no inline script (lib/page-cache-handler.mjs), only the roll's plain file of progressive enhancement;
+  // the render itself (the first request after a change, a 404) has Next.js's scripts, with this nonce.
   if ((request.method === 'GET' || request.method === 'HEAD') && isCachedPublicPage(request.nextUrl.pathname)) {
     const response = cachedPublicPage(forwarded);
-    response.headers.set('Content-Security-Policy', csp);
+    response.headers.set('Content-Security-Policy', publicPageCsp(nonce));
     if (request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https') response.headers.set(HSTS.key, HSTS.value);
     log.info('request', { method: request.method, path: request.nextUrl.pathname });
     return response;

@@ -98,7 +98,7 @@ export function SittingForm({
             <>
               <p className="mt-1">{labels.rowsTitle}</p>
               <ul className="list-disc pl-5">
-                {nominees.filter((n) => rowErrors.has(n.id)).map((n) => <li key={n.id}><a href={`#row-${n.id}`}>{n.name}</a>: {rowErrors.get(n.id)!.text}</li>)}
+                {nominees.filter((n) => rowErrors.has(n.id)).map((n) => <li key={n.id}><a href={`#row-${n.id}`} className="underline">{n.name}</a>: {rowErrors.get(n.id)!.text}</li>)}
               </ul>
             </>
           ) : null}

@@ -18,7 +18,7 @@ async function fillTerms(page: Page) {
   await page.getByLabel('Hình thức khen thưởng').fill('Giấy khen');
   await page.getByLabel('Số quyết định').fill(`3${stamp}/QĐ-UBND`);
   await page.getByLabel('Ngày ký').fill(day(-2000));
-  await page.getByLabel('Người ký').fill('Lâm Quốc Việt');
+  await page.getByLabel('Người ký', { exact: true }).fill('Lâm Quốc Việt');
 }
 
 test('a pasted list with bad rows is refused row by row and nothing is recorded', async ({ browser }) => {

@@ -162,7 +162,7 @@ test('the decision is recorded; the annex prints the sign-off hash and that hash
   await admin.goto(roundUrl);
   await admin.getByLabel('Số quyết định').fill(`88${stamp}/QĐ-UBND`);
   await admin.getByLabel('Ngày ký').fill(day(0));
-  await admin.getByLabel('Người ký').fill('Võ Thanh Sơn');
+  await admin.getByLabel('Người ký', { exact: true }).fill('Võ Thanh Sơn');
   await admin.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
   await expect(admin.getByTestId('round-status')).toHaveText('Trạng thái: Đã quyết định');
   const href = (await admin.getByRole('link', { name: 'Danh sách kèm quyết định (DOCX)' }).getAttribute('href'))!;

@@ -9,11 +9,15 @@ import Database from 'better-sqlite3';
 
 const MAX_BYTES = Number(process.env.PAGE_CACHE_MB || 64) * 2 ** 20;
 
+/** The one script a public page may keep: a plain file of progressive enhancement (public/live-filter.js),
+ * allowed by the CSP's 'self'. */
+export const KEPT_SCRIPT = /^<script src="\/live-filter\.js"[^>]*><\/script>$/;
+
 /** Next's scripts (hydration and the React payload that repeats every entry) and their preloads: public
- * pages are server-rendered markup that works without JavaScript, and their CSP runs no script at all. */
+ * pages are server-rendered markup that works without JavaScript, and no inline script runs on them. */
 export function stripScripts(html) {
   return html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, (tag) => (KEPT_SCRIPT.test(tag) ? tag : ''))
     .replace(/<link\b[^>]*\bas="script"[^>]*\/?>/g, '');
 }
 

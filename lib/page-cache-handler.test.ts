@@ -75,6 +75,11 @@ describe('page cache handler', () => {
       '<script>self.__next_f.push([1,"<p>every entry again</p>"])</script></body>';
     expect(stripScripts(html)).toBe('<head><link rel="stylesheet" href="/_next/static/css/a.css"/></head><body><p>&lt;script&gt;alert(1)&lt;/script&gt;</p></body>');
   });
+
+  it('keeps the one plain file of progressive enhancement, and only it', () => {
+    const html = '<form data-live-filter=""></form><script src="/live-filter.js" defer=""></script><script src="/live-filter.js.evil"></script><script src="/x.js">/live-filter.js</script>';
+    expect(stripScripts(html)).toBe('<form data-live-filter=""></form><script src="/live-filter.js" defer=""></script>');
+  });
 });
 
 describe('version reader', () => {

@@ -19,6 +19,13 @@ export function pageCsp(nonce: string, dev = process.env.NODE_ENV === 'developme
   ].join('; ');
 }
 
+/** Content-Security-Policy of a cached public page: its stored copy's one script is a plain file of this
+ * origin (public/live-filter.js), so 'self' without 'strict-dynamic'; the render itself (the first request
+ * after a change) still runs Next.js's scripts by their nonce. No inline script without the nonce runs. */
+export function publicPageCsp(nonce: string, dev = process.env.NODE_ENV === 'development'): string {
+  return pageCsp(nonce, dev).replace(" 'strict-dynamic'", '');
+}
+
 /** The public pages rendered once per change of public data and served from the page cache
  * (lib/page-cache-handler.mjs): home, honour rolls, award verification, unit pages, statistics, in every
  * locale. Their stored copies carry no script at all, so nothing runs on them; a stored `<script>` has no nonce. */

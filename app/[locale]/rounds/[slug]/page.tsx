@@ -10,7 +10,6 @@ import { siteIdentity } from '@/lib/site-identity';
 import { publicMetadata } from '@/lib/site-url';
 import { formatDecisionDate } from '@/components/format';
 import { PublicPagination } from '@/components/public-pagination';
-import { SearchAsYouType } from '@/components/search-as-you-type';
 import { Term, termText } from '@/components/term';
 import { RoundStory } from '@/components/round-story';
 import { getPublicRoundStory } from '@/lib/round-story';
@@ -102,7 +101,7 @@ export default async function RoundPage({ params, searchParams }: PageProps<'/[l
         <a href={jump('collectives', 1)}>{tv('jumpCollectives')} ({nf.format(totals.collectives)})</a>
         <a href={jump('individuals', firstIndividualPage)}>{tv('jumpIndividuals')} ({nf.format(totals.individuals)})</a>
       </nav>
-      <form id="roll-filter" role="search" aria-label={tv('filter')} action={path} method="get" className="roll-filter no-print">
+      <form id="roll-filter" data-live-filter="" role="search" aria-label={tv('filter')} action={path} method="get" className="roll-filter no-print">
         <div>
           <label htmlFor="roll-q" className="label">{tv('nameLabel')}</label>
           <input id="roll-q" name="q" type="search" defaultValue={filter.q} maxLength={MAX_ROLL_QUERY} placeholder={tv('namePlaceholder')} autoComplete="off" spellCheck={false} className="field" />
@@ -121,7 +120,9 @@ export default async function RoundPage({ params, searchParams }: PageProps<'/[l
           {filtered ? <a href={path} className="btn-secondary">{tv('clear')}</a> : null}
         </div>
       </form>
-      <SearchAsYouType formId="roll-filter" />
+      {/* With JavaScript, the results below follow the typing: a plain file, the one script a public page keeps. */}
+      <script src="/live-filter.js" defer />
+      <div data-live-region="" className="space-y-6">
       {filtered ? (
         <p role="status" className="no-print font-medium text-brand-700" data-testid="roll-filter-status">
           {matching.length ? tv('shown', { shown: nf.format(matching.length), total: nf.format(awards.length) }) : tv('noMatch')}
@@ -134,6 +135,7 @@ export default async function RoundPage({ params, searchParams }: PageProps<'/[l
         <AwardList id="individuals" title={t('individuals', { count: totals.individuals })} empty={t('noIndividuals')} awards={individuals} locale={locale} />
       ) : null}
       <PublicPagination path={path} query={keep} page={page} pageCount={pageCount} format={nf} />
+      </div>
     </article>
   );
 }
