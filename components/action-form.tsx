@@ -17,6 +17,7 @@ export function ActionForm({
   children,
   className = 'space-y-3',
   variant = 'primary',
+  submitAriaLabel,
 }: {
   action: Action;
   submitLabel: string;
@@ -26,6 +27,8 @@ export function ActionForm({
   children?: React.ReactNode;
   className?: string;
   variant?: 'primary' | 'secondary';
+  /** The button's accessible name when its visible label is short ("Gỡ" → "Gỡ tệp biên bản.pdf"). */
+  submitAriaLabel?: string;
 }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, {});
   const formRef = useRef<HTMLFormElement>(null);
@@ -78,7 +81,10 @@ export function ActionForm({
             return;
           }
         }
-        if (confirmText && !window.confirm(confirmText)) {
+        // A second button of the form (send, besides save) may ask its own question: data-confirm.
+        const submitter = (e.nativeEvent as SubmitEvent).submitter;
+        const question = submitter instanceof HTMLElement && submitter.dataset.confirm ? submitter.dataset.confirm : confirmText;
+        if (question && !window.confirm(question)) {
           e.preventDefault();
           return;
         }
@@ -104,7 +110,7 @@ export function ActionForm({
         </p>
       ) : null}
       {children}
-      <button type="submit" className={variant === 'primary' ? 'btn-primary' : 'btn-secondary'} disabled={pending}>
+      <button type="submit" className={variant === 'primary' ? 'btn-primary' : 'btn-secondary'} disabled={pending} aria-label={submitAriaLabel}>
         {submitLabel}
       </button>
     </form>

@@ -175,7 +175,10 @@ test('the decision is recorded; the annex prints the sign-off hash and that hash
   const [, collectives, individuals] = docx.tables;
   expect(collectives.slice(1).map((r) => r[1])).toEqual([GROUP]);
   expect(individuals.slice(1).map((r) => r[1])).toEqual([LISTED]);
-  const recomputed = createHash('sha256').update(JSON.stringify([title, collectives.slice(1), individuals.slice(1)]), 'utf8').digest('hex');
+  // The rows as printed; the last column, each achievement ("Thành tích"), is frozen with the list but not hashed.
+  expect([collectives[0].at(-1), individuals[0].at(-1)]).toEqual(['Thành tích', 'Thành tích']);
+  const rows = (table: string[][]) => table.slice(1).map((r) => r.slice(0, -1));
+  const recomputed = createHash('sha256').update(JSON.stringify([title, rows(collectives), rows(individuals)]), 'utf8').digest('hex');
   expect(recomputed).toBe(signedHash);
   // The minutes stay downloadable from the round's page.
   await expect(admin.getByRole('link', { name: 'Biên bản họp Hội đồng (DOCX)' })).toBeVisible();

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { pageAs as as } from './pages/round-admin';
+import { NOMINEE_UNIT } from './pages/nomination';
 
 const WIDTHS = [360, 1280] as const;
 
@@ -186,6 +187,8 @@ for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto('/manage/rounds/new');
     await page.getByLabel('Tên đợt').fill('Đợt gõ dở khi hết phiên');
+    await page.getByLabel('Giai đoạn').fill('2026');
+    await page.getByLabel('Cấp khen (thẩm quyền)').fill('Chủ tịch UBND Quận 7');
     await page.getByLabel('Tiêu chuẩn').fill('Nội dung dài đã gõ.');
     await page.context().clearCookies();
     await page.getByRole('button', { name: 'Lưu đợt (bản nháp)' }).click();
@@ -206,10 +209,74 @@ for (const width of WIDTHS) {
     page.on('request', (r) => { if (r.method() === 'POST') posted = true; });
     const file = page.getByLabel('Chọn tệp (PDF, DOCX, JPEG, PNG; tối đa 10 MB)');
     await file.setInputFiles({ name: 'Biên bản lớn.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(11 * 1024 * 1024, 0x25) });
-    await page.getByRole('button', { name: 'Tải tệp lên' }).click();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect(page.locator('form').getByRole('alert').first()).toContainText('Tệp này lớn hơn 10 MB, mức tối đa cho phép.');
     await expect(file).toHaveAttribute('aria-invalid', 'true');
     expect(posted).toBe(false);
+    await page.context().close();
+  });
+}
+
+const OPEN_ROUND = 'Điển hình học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2026';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+for (const width of WIDTHS) {
+  test(`one nomination form: a file attached at creation and sent in one step; a similar name is warned about (${width} px)`, async ({ browser }) => {
+    const page = await as(browser, 'officer');
+    await page.setViewportSize({ width, height: 900 });
+    const name = `Quách Thị Một Bước ${width} ${Date.now().toString(36)}`;
+    // The officer's clicks, counted: 1 "Tạo đề nghị", 2 the name field, 3 the summary, 4 "Chọn tệp" (and the
+    // file picked in the browser's dialog), 5 "Lưu và gửi đề nghị", 6 OK in the confirmation.
+    await page.goto('/manage');
+    await page.getByRole('link', { name: 'Tạo đề nghị' }).first().click();
+    await expect(page).toHaveURL(/\/manage\/nominations\/new$/);
+    await page.getByLabel('Đợt khen thưởng').selectOption({ label: OPEN_ROUND });
+    await expect(page.getByRole('radio', { name: 'Cá nhân' })).toBeChecked();
+    await page.getByLabel(NOMINEE_UNIT).selectOption({ label: 'Phường Tân Phong' });
+    await page.getByLabel('Họ và tên', { exact: true }).fill(name);
+    await page.getByRole('textbox', { name: 'Tóm tắt thành tích' }).fill('Gương mẫu, tích cực trong phong trào thi đua của khu phố.');
+    await page.getByLabel('Chọn tệp (PDF, DOCX, JPEG, PNG; tối đa 10 MB)').setInputFiles({ name: 'Biên bản bình xét.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await noAxeViolations(page, 'one nomination form');
+    await noSidewaysScroll(page, 'one nomination form');
+    await page.getByRole('button', { name: 'Lưu và gửi đề nghị' }).click();
+    await expect(page.getByTestId('nomination-status')).toHaveText('Đã gửi');
+    await expect(page.getByTestId('attachments').getByRole('link', { name: 'Biên bản bình xét.pdf', exact: true })).toBeVisible();
+
+    // The same person typed again (no diacritics, words in another order): warned on the form, refused until confirmed.
+    await page.goto('/manage/nominations/new');
+    await page.getByLabel('Đợt khen thưởng').selectOption({ label: OPEN_ROUND });
+    await page.getByLabel(NOMINEE_UNIT).selectOption({ label: 'Phường Tân Phong' });
+    const folded = name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+    await page.getByLabel('Họ và tên', { exact: true }).fill(folded);
+    await expect(page.getByTestId('similar-names')).toContainText(name);
+    await page.getByRole('textbox', { name: 'Tóm tắt thành tích' }).fill('Bản nháp để thử xóa.');
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await expect(page.locator('form').getByRole('alert')).toContainText(`Đã có trong đơn vị người/tập thể trùng tên: ${name}.`);
+    await expect(page.getByLabel('Họ và tên', { exact: true })).toHaveValue(folded);
+    await page.getByLabel('Vẫn tạo mới (đây là người/tập thể khác)').check();
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await expect(page.getByTestId('nomination-status')).toHaveText('Bản nháp');
+    // Every nominee field is editable on the draft; a draft can be deleted.
+    await expect(page.getByLabel('Họ và tên', { exact: true })).toHaveValue(folded);
+    await expect(page.getByLabel('Năm sinh')).toBeEditable();
+    await noAxeViolations(page, 'draft dossier');
+    await page.getByRole('button', { name: 'Xóa bản nháp' }).click();
+    await expect(page).toHaveURL(/\/manage\/nominations$/);
+    await page.context().close();
+  });
+
+  test(`the approver's round page explains what waits for them before the round is in review (${width} px)`, async ({ browser }) => {
+    const page = await as(browser, 'approver');
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/manage/rounds');
+    await page.getByRole('link', { name: OPEN_ROUND }).first().click();
+    await expect(page).toHaveURL(/\/manage\/rounds\/\d+$/);
+    await expect(page.getByTestId('round-status')).toHaveText('Trạng thái: Đang nhận đề nghị');
+    await expect(page.getByTestId('staff-round-note')).toContainText('Hội đồng biểu quyết khi đợt chuyển sang giai đoạn xét duyệt');
+    await expect(page.getByTestId('round-rules')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Các đề nghị của đợt' })).toBeVisible();
+    await noAxeViolations(page, 'staff round page');
+    await noSidewaysScroll(page, 'staff round page');
     await page.context().close();
   });
 }

@@ -39,7 +39,9 @@ test('preview shows every bad row; the corrected file imports after confirmation
   await expect(page.getByTestId('import-done')).toHaveText('Đã nhập 2 dòng.');
 
   await page.goto('/manage/nominations/new');
-  const picker = page.getByLabel('Chọn người/tập thể đã có (Cá nhân)');
+  await page.getByRole('radio', { name: 'Chọn trong danh sách đã có' }).check();
+  await page.getByLabel('Tìm theo tên').fill(`nhap ${stamp}`);
+  const picker = page.getByLabel('Kết quả tìm');
   await expect(picker.getByRole('option', { name: new RegExp(`Phan Thị Nhập ${stamp}`) })).toHaveCount(1);
   await expect(picker.getByRole('option', { name: new RegExp(`Võ Văn Nhập ${stamp}`) })).toHaveCount(1);
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { storageStateOf } from './pages/login-page';
 import { createRound, moveRound, pageAs } from './pages/round-admin';
+import { NOMINEE_UNIT } from './pages/nomination';
 
 const MB = 1024 * 1024;
 const stamp = Date.now().toString(36);
@@ -83,9 +84,9 @@ test.describe('request body limits', () => {
     const page = await pageAs(browser, 'officer');
     await page.goto('/manage/nominations/new');
     await page.getByLabel('Đợt khen thưởng').selectOption({ label: round });
-    await page.getByLabel('Đơn vị đề nghị').selectOption({ label: 'Phường Tân Phong' });
     await page.getByRole('radio', { name: 'Cá nhân' }).check();
-    await page.getByLabel('Họ tên / tên tập thể (khi tạo mới)').fill(`Lê Văn Tệp Lớn ${stamp}`);
+    await page.getByLabel(NOMINEE_UNIT).selectOption({ label: 'Phường Tân Phong' });
+    await page.getByLabel('Họ và tên', { exact: true }).fill(`Lê Văn Tệp Lớn ${stamp}`);
     await page.getByLabel('Chức vụ').fill('Tổ viên');
     await page.getByRole('textbox', { name: 'Tóm tắt thành tích' }).fill('Thử tải tệp đúng giới hạn 10 MB.');
     await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
@@ -98,7 +99,7 @@ test.describe('request body limits', () => {
 
     await file.setInputFiles(onDisk('Biên bản\u202Efdp.exe', pdfOf(10 * MB)));
     await expect(page.getByText('Tệp này lớn hơn 10 MB, mức tối đa cho phép.')).toHaveCount(0);
-    await page.getByRole('button', { name: 'Tải tệp lên' }).click();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     // Stored under the cleaned name with the detected type's extension.
     const link = page.getByTestId('attachments').getByRole('link', { name: 'Biên bảnfdp.pdf', exact: true });
     await expect(link).toBeVisible({ timeout: 60_000 });

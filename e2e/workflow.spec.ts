@@ -85,7 +85,7 @@ test('officer sees the reason, fixes the summary and resubmits', async ({ browse
   await page.getByLabel('Tóm tắt thành tích', { exact: true }).fill('Tích cực vận động nhân dân; đã bổ sung biên bản họp xét ngày 10/11/2026.');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.locator('form').getByRole('status')).toHaveText('Đã lưu.');
-  await page.getByRole('button', { name: 'Gửi đề nghị' }).click();
+  await page.getByRole('button', { name: 'Nộp lại đề nghị' }).click();
   await expect(page.getByTestId('nomination-status')).toHaveText('Đã gửi');
   await expect(page.getByTestId('latest-return')).toHaveCount(0);
   await page.context().close();
@@ -123,7 +123,7 @@ test('no decision without the sign-off of the final list', async ({ browser }) =
   await expect(admin.getByText('Còn thiếu: ký duyệt danh sách cuối cùng của người phê duyệt')).toBeVisible();
   await admin.getByLabel('Số quyết định').fill(`77${stamp}/QĐ-UBND`);
   await admin.getByLabel('Ngày ký').fill(day(0));
-  await admin.getByLabel('Người ký').fill('Đoàn Minh Thịnh');
+  await admin.getByLabel('Người ký', { exact: true }).fill('Đoàn Minh Thịnh');
   await admin.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
   await expect(admin.locator('form').getByRole('alert')).toContainText('ký duyệt danh sách cuối cùng');
   await expect(admin.getByTestId('round-status')).toHaveText('Trạng thái: Đang xét duyệt');
@@ -140,6 +140,10 @@ test('approver signs off the final list; an edit is then refused until the sign-
   await expect(page.getByTestId('signoff-quota')).toContainText('Toàn đợt');
   await expect(page.getByTestId('signoff-quota').getByRole('row', { name: /Toàn đợt/ })).toContainText('1 / 5');
   await expect(page.getByRole('link', { name: PERSON })).toBeVisible();
+  // What is signed off reads with its votes and its achievements.
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: PERSON }) });
+  await expect(row.getByTestId('signoff-vote')).toHaveText(/^\d+\/\d+ đồng ý, \d+ không$/);
+  await expect(row).toContainText('đã bổ sung biên bản họp xét ngày 10/11/2026');
   await expect(page.getByRole('link', { name: GROUP })).toBeVisible();
   await page.getByRole('button', { name: 'Ký duyệt danh sách' }).click();
   await expect(page.getByTestId('signoff-state')).toContainText('Đã ký duyệt bởi');
@@ -181,7 +185,7 @@ test('admin records the decision, publishes, and the public sees both', async ({
   await expect(admin.getByTestId('round-list-hash')).toHaveText(signedHash);
   await admin.getByLabel('Số quyết định').fill(`77${stamp}/QĐ-UBND`);
   await admin.getByLabel('Ngày ký').fill(day(0));
-  await admin.getByLabel('Người ký').fill('Đoàn Minh Thịnh');
+  await admin.getByLabel('Người ký', { exact: true }).fill('Đoàn Minh Thịnh');
   await admin.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
   await expect(admin.getByTestId('round-status')).toHaveText('Trạng thái: Đã quyết định');
   // The decision annex carries the signed list's hash in its footer.

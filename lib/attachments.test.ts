@@ -107,7 +107,7 @@ describe('addAttachment and getAttachment', () => {
     ['Bien ban\u202Efdp.exe', bytes('MZ\x90\x00\x03\x00\x00\x00PE\x00\x00')],
   ])('refuses %j whose content is no accepted type, and stores nothing', (name, content) => {
     const before = fs.readdirSync(process.env.UPLOADS_DIR!).length;
-    expect(refusal(() => addAttachment(officer(), nominationId, { name, bytes: content }, now))).toEqual({ code: 'invalid_file', params: { reason: 'type' } });
+    expect(refusal(() => addAttachment(officer(), nominationId, { name, bytes: content }, now))).toEqual({ code: 'invalid_file', params: { reason: 'type', name: expect.any(String) } });
     expect(db.select().from(attachments).where(eq(attachments.nominationId, nominationId)).all()).toEqual([]);
     expect(fs.readdirSync(process.env.UPLOADS_DIR!).length).toBe(before);
   });

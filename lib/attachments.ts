@@ -14,7 +14,7 @@ import { getNomination } from '@/lib/nominations';
 import { nominationRefusal, type Actor } from '@/lib/policy';
 import { clean } from '@/lib/text';
 import { MAX_ATTACHMENT_BYTES } from '@/lib/upload-limits';
-import { loadNominationContext, write } from '@/lib/workflow';
+import { loadNominationContext, write, type Tx } from '@/lib/workflow';
 
 export { MAX_ATTACHMENT_BYTES };
 
@@ -82,10 +82,15 @@ export function contentDisposition(fileName: string, inline = false): string {
 
 export type AttachmentDTO = { id: number; fileName: string; mimeType: string; size: number; createdAt: Date };
 
-export function addAttachment(actor: Actor | null, nominationId: number, file: { name: string; bytes: Uint8Array }, now = new Date()): AttachmentDTO {
-  if (file.bytes.byteLength === 0 || file.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new DomainError('invalid_file', { reason: 'size' });
+/** A file checked and written to the uploads directory, not yet recorded: recorded in the caller's
+ * transaction with `recordAttachment`, or discarded when that transaction does not commit. */
+export type StagedFile = { fileName: string; mimeType: AttachmentType; size: number; sha256: string; storageKey: string; target: string };
+
+/** Checks a file (size, type by its bytes) and writes it under a random key; refuses with `invalid_file`. */
+export function stageFile(file: { name: string; bytes: Uint8Array }): StagedFile {
+  if (file.bytes.byteLength === 0 || file.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new DomainError('invalid_file', { reason: 'size', name: clean(file.name).slice(0, 200) });
   const mimeType = sniffType(file.bytes);
-  if (!mimeType) throw new DomainError('invalid_file', { reason: 'type' });
+  if (!mimeType) throw new DomainError('invalid_file', { reason: 'type', name: clean(file.name).slice(0, 200) });
   const fileName = safeFileName(file.name, mimeType);
   const storageKey = randomBytes(16).toString('hex');
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
@@ -93,25 +98,69 @@ export function addAttachment(actor: Actor | null, nominationId: number, file: {
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, storageKey);
   fs.writeFileSync(target, file.bytes, { flag: 'wx', mode: 0o600 });
+  return { fileName, mimeType, size: file.bytes.byteLength, sha256, storageKey, target };
+}
+
+/** Stages every file, or none: a refusal of the third removes the first two. */
+export function stageFiles(files: Array<{ name: string; bytes: Uint8Array }>): StagedFile[] {
+  const staged: StagedFile[] = [];
+  try {
+    for (const f of files) staged.push(stageFile(f));
+    return staged;
+  } catch (e) {
+    discardStaged(staged);
+    throw e;
+  }
+}
+
+/** Nothing half-written: the bytes go when the record does not come. */
+export function discardStaged(staged: StagedFile[]): void {
+  for (const s of staged) fs.rmSync(s.target, { force: true });
+}
+
+/** Records a staged file on a nomination inside the caller's transaction, with its audit event. */
+export function recordAttachment(tx: Tx, actor: Actor, nominationId: number, s: StagedFile, now: Date): AttachmentDTO {
+  const row = tx
+    .insert(attachments)
+    .values({ nominationId, fileName: s.fileName, mimeType: s.mimeType, size: s.size, sha256: s.sha256, storageKey: s.storageKey, uploadedBy: actor.id, createdAt: now })
+    .returning({ id: attachments.id, fileName: attachments.fileName, mimeType: attachments.mimeType, size: attachments.size, createdAt: attachments.createdAt })
+    .get();
+  appendAudit(tx, { actorId: actor.id, action: 'nomination.attach', entityType: 'nomination', entityId: nominationId, after: { attachmentId: row.id, fileName: s.fileName, mimeType: s.mimeType, size: s.size, sha256: s.sha256 } });
+  return row;
+}
+
+export function addAttachment(actor: Actor | null, nominationId: number, file: { name: string; bytes: Uint8Array }, now = new Date()): AttachmentDTO {
+  const staged = stageFile(file);
   try {
     return write((tx) => {
       const ctx = loadNominationContext(tx, nominationId);
       if (!ctx) throw new DomainError('not_found');
       const refusal = nominationRefusal(actor, 'edit', ctx, now);
       if (refusal) throw new DomainError(refusal);
-      const row = tx
-        .insert(attachments)
-        .values({ nominationId, fileName, mimeType, size: file.bytes.byteLength, sha256, storageKey, uploadedBy: actor!.id, createdAt: now })
-        .returning({ id: attachments.id, fileName: attachments.fileName, mimeType: attachments.mimeType, size: attachments.size, createdAt: attachments.createdAt })
-        .get();
-      appendAudit(tx, { actorId: actor!.id, action: 'nomination.attach', entityType: 'nomination', entityId: nominationId, after: { attachmentId: row.id, fileName, mimeType, size: row.size, sha256 } });
-      return row;
+      return recordAttachment(tx, actor!, nominationId, staged, now);
     });
   } catch (e) {
-    // Nothing half-written: the bytes go when the record does not come.
-    fs.rmSync(target, { force: true });
+    discardStaged([staged]);
     throw e;
   }
+}
+
+/** Removes an attachment from a nomination its unit may still edit; the file goes once the record has. */
+export function removeAttachment(actor: Actor | null, attachmentId: number, now = new Date()): { nominationId: number } {
+  if (!Number.isSafeInteger(attachmentId) || attachmentId <= 0) throw new DomainError('not_found');
+  const removed = write((tx) => {
+    const row = tx.select().from(attachments).where(eq(attachments.id, attachmentId)).get();
+    if (!row) throw new DomainError('not_found');
+    const ctx = loadNominationContext(tx, row.nominationId);
+    if (!ctx) throw new DomainError('not_found');
+    const refusal = nominationRefusal(actor, 'edit', ctx, now);
+    if (refusal) throw new DomainError(refusal);
+    tx.delete(attachments).where(eq(attachments.id, attachmentId)).run();
+    appendAudit(tx, { actorId: actor!.id, action: 'nomination.detach', entityType: 'nomination', entityId: row.nominationId, before: { attachmentId, fileName: row.fileName, sha256: row.sha256 }, after: null });
+    return row;
+  });
+  fs.rmSync(path.join(uploadsDir(), removed.storageKey), { force: true });
+  return { nominationId: removed.nominationId };
 }
 
 export function listAttachments(actor: Actor | null, nominationId: number): AttachmentDTO[] {

@@ -17,7 +17,9 @@ export type DomainErrorCode =
   /** A council vote the round's rule refuses (lib/council-rule.ts: reason, field and the numbers). */
   | 'council_vote'
   /** A registry or unit edit that would change an entry of a signed-off list (params: round). */
-  | 'list_frozen';
+  | 'list_frozen'
+  /** A new person or collective whose name resembles one already in the unit (params: field, names). */
+  | 'possible_duplicate';
 
 export class DomainError extends Error {
   constructor(

@@ -148,3 +148,19 @@ describe('nomination scoping', () => {
     expect(loadActor(id)?.username).toBe('officer');
   });
 });
+
+describe("the approver's badge", () => {
+  it('counts only checked nominations the council can vote on now (rounds in review), not those of open rounds', async () => {
+    const { inboxCounts } = await import('./nominations');
+    const { transitionRound } = await import('./workflow');
+    const { and: both, count: n } = await import('drizzle-orm');
+    const approver = actorOf('approver');
+    const open = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!.id;
+    const checked = () => db.select({ n: n() }).from(nominations).where(both(eq(nominations.roundId, open), eq(nominations.status, 'checked'))).get()!.n;
+    expect(checked()).toBeGreaterThan(0);
+    expect(inboxCounts(approver).checked).toBe(0);
+    const drafts = db.select({ n: n() }).from(nominations).where(both(eq(nominations.roundId, open), eq(nominations.status, 'draft'))).get()!.n;
+    transitionRound(actorOf('admin'), open, 'reviewing', new Date(), { draftsLeftBehind: drafts });
+    expect(inboxCounts(approver).checked).toBe(checked());
+  });
+});

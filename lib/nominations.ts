@@ -217,6 +217,8 @@ export type NominationDetail = NominationListItem & {
   collectiveId: number | null;
   unitId: number;
   vote: { for: number; against: number; total: number } | null;
+  /** The individual's own fields (null for a collective), as the unit may edit them while draft or returned. */
+  person: { position: string | null; gender: 'male' | 'female' | 'other' | null; birthYear: number | null; partyMember: boolean } | null;
 };
 
 /** One nomination, or not_found — "not yours" and "does not exist" read the same. */
@@ -239,6 +241,10 @@ export function getNomination(actor: Actor | null, id: number): NominationDetail
       individualId: nominations.individualId,
       collectiveId: nominations.collectiveId,
       summary: nominations.summary,
+      position: individuals.position,
+      gender: individuals.gender,
+      birthYear: individuals.birthYear,
+      partyMember: individuals.partyMember,
       voteFor: nominations.voteFor,
       voteAgainst: nominations.voteAgainst,
       voteTotal: nominations.voteTotal,
@@ -256,8 +262,9 @@ export function getNomination(actor: Actor | null, id: number): NominationDetail
     .where(and(eq(nominations.id, id), scope))
     .get();
   if (!row) throw new DomainError('not_found');
-  const { voteFor, voteAgainst, voteTotal, ...rest } = row;
-  return { ...rest, frozen: !!standingSignoff(getDb(), row.roundId), vote: voteTotal != null ? { for: voteFor ?? 0, against: voteAgainst ?? 0, total: voteTotal } : null };
+  const { voteFor, voteAgainst, voteTotal, position, gender, birthYear, partyMember, ...rest } = row;
+  const person = row.individualId ? { position, gender, birthYear, partyMember: !!partyMember } : null;
+  return { ...rest, person, frozen: !!standingSignoff(getDb(), row.roundId), vote: voteTotal != null ? { for: voteFor ?? 0, against: voteAgainst ?? 0, total: voteTotal } : null };
 }
 
 export type TimelineEntry = { at: Date; actor: string | null; action: string; kind: 'event' | 'comment'; body?: string; before?: unknown; after?: unknown };
@@ -320,11 +327,21 @@ export function inboxCounts(actor: Actor | null): { returned: number; submitted:
           inArray(nominations.roundId, db.select({ id: rounds.id }).from(rounds).where(inArray(rounds.status, ['open', 'reviewing']))),
           // Unary + keeps SQLite from choosing nominations_status (every queue of every round) over
           // nominations_round_status (only the rounds in progress).
-          sql`+${nominations.status} IN ('returned', 'submitted', 'checked')`,
+          sql`+${nominations.status} IN ('returned', 'submitted')`,
         ),
       )
       .groupBy(nominations.status)
-      .all(),
+      .all()
+      .concat(
+        // The council votes only once the round is in review: a checked nomination of an open round is
+        // nothing the approver can act on yet, so it is not counted as waiting for them.
+        db
+          .select({ status: nominations.status, n: count() })
+          .from(nominations)
+          .where(and(scope, inArray(nominations.roundId, db.select({ id: rounds.id }).from(rounds).where(eq(rounds.status, 'reviewing'))), sql`+${nominations.status} = 'checked'`))
+          .groupBy(nominations.status)
+          .all(),
+      ),
   );
   for (const r of rows) {
     if (r.status === 'returned' && actor.roles.includes('officer')) out.returned = r.n;
@@ -335,29 +352,31 @@ export function inboxCounts(actor: Actor | null): { returned: number; submitted:
 }
 
 /** Nominees an officer may pick: individuals and collectives of their subtree (first 500 by name). */
-export function listNomineeOptions(actor: Actor | null): { individuals: Array<{ id: number; label: string }>; collectives: Array<{ id: number; label: string }>; units: Array<{ id: number; label: string }> } {
+export type NomineeOption = { id: number; label: string; name: string; unitId: number };
+
+export function listNomineeOptions(actor: Actor | null): { individuals: NomineeOption[]; collectives: NomineeOption[]; units: Array<{ id: number; label: string }> } {
   if (!actor || !actor.roles.includes('officer')) return { individuals: [], collectives: [], units: [] };
   const db = getDb();
   const inScope = like(units.path, `${actor.unitPath}%`);
   return {
     individuals: db
-      .select({ id: individuals.id, name: individuals.fullName, unit: units.name })
+      .select({ id: individuals.id, name: individuals.fullName, unit: units.name, unitId: individuals.unitId })
       .from(individuals)
       .innerJoin(units, eq(units.id, individuals.unitId))
       .where(and(inScope, isNull(individuals.mergedIntoId)))
       .orderBy(individuals.nameFolded)
       .limit(500)
       .all()
-      .map((r) => ({ id: r.id, label: `${r.name} — ${r.unit}` })),
+      .map((r) => ({ id: r.id, label: `${r.name} — ${r.unit}`, name: r.name, unitId: r.unitId })),
     collectives: db
-      .select({ id: collectives.id, name: collectives.name })
+      .select({ id: collectives.id, name: collectives.name, unitId: collectives.unitId })
       .from(collectives)
       .innerJoin(units, eq(units.id, collectives.unitId))
       .where(and(inScope, isNull(collectives.mergedIntoId)))
       .orderBy(collectives.nameFolded)
       .limit(500)
       .all()
-      .map((r) => ({ id: r.id, label: r.name })),
+      .map((r) => ({ id: r.id, label: r.name, name: r.name, unitId: r.unitId })),
     units: db
       .select({ id: units.id, name: units.name })
       .from(units)

@@ -42,6 +42,16 @@ function adminRound(actor: Actor | null, id: number, action: 'transition' | 'dec
   if (path === undefined || roundRefusal(actor, action, path)) throw new DomainError('not_found');
 }
 
+/** Whether the actor administers this round (its office's admin); others on the staff get its read-only view. */
+export function mayAdminister(actor: Actor | null, id: number): boolean {
+  try {
+    adminRound(actor, id, 'transition');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function listRounds(actor: Actor | null): StaffRound[] {
   const scope = nominationScope(actor);
   if (!isStaff(actor) || scope === null) return [];

@@ -40,6 +40,8 @@ export type FinalListView = {
   blockers: Array<'status' | 'pending' | 'empty' | 'signed' | 'over_quota'>;
   standing: Signoff | null;
   history: Signoff[];
+  /** The council's tally of each entry, by nomination id: what the approver signs off on. */
+  votes: Record<number, { for: number; against: number; total: number } | undefined>;
 };
 
 /** A nomination still waiting: returned ones wait for their unit (or an admin for it), submitted ones for a
@@ -152,9 +154,19 @@ function buildView(db: Reader, roundId: number): FinalListView {
   if (!entries.length) blockers.push('empty');
   if (standing) blockers.push('signed');
   if (overQuota) blockers.push('over_quota');
+  const votes = Object.fromEntries(
+    db
+      .select({ id: nominations.id, for: nominations.voteFor, against: nominations.voteAgainst, total: nominations.voteTotal })
+      .from(nominations)
+      .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'approved')))
+      .all()
+      .filter((v) => v.total != null)
+      .map((v) => [v.id, { for: v.for ?? 0, against: v.against ?? 0, total: v.total! }]),
+  );
   return {
     round: r,
     entries,
+    votes,
     hash: hashFinalList(r.title, entries),
     pending,
     rejected: count('rejected'),

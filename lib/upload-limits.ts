@@ -7,3 +7,6 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** The largest request body: a 20 MB import plus its form's other fields and multipart framing. */
 export const MAX_REQUEST_BYTES = MAX_IMPORT_BYTES + 1024 * 1024;
+
+/** What a dossier's file field offers (lib/attachments.ts checks the bytes, whatever the name says). */
+export const ATTACHMENT_ACCEPT = '.pdf,.docx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -3,7 +3,7 @@
 // and its audit event together, and returns a small result or throws a DomainError.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { DB } from '@/db/connection';
 import {
@@ -37,6 +37,7 @@ import { councilRefusal, voteRefusal, type Council, type Tally } from '@/lib/cou
 import { hashFinalList, snapshotEntries, standingSignoff, type FinalListEntry } from '@/lib/final-list';
 import { indexRoundAwards, unindexAward } from '@/lib/search-index';
 import { clean, cleanLines, fold, slugify } from '@/lib/text';
+import { nearKey } from '@/lib/name-match';
 
 export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
@@ -117,10 +118,17 @@ export type NewNominee =
   | { kind: 'individual'; create: { fullName: string; gender?: 'male' | 'female' | 'other' | null; birthYear?: number | null; position?: string | null; partyMember?: boolean; unitId: number } }
   | { kind: 'collective'; create: { name: string; unitId: number } };
 
+/**
+ * Creates a draft nomination, and the person or collective when new. A new name that resembles one already
+ * in the unit (same words, any case, diacritics or order: lib/name-match.ts) is refused with
+ * `possible_duplicate` naming them, unless `confirmDuplicate` says the user has seen them. `within` runs in
+ * the same transaction (the dossier's files: lib/dossier-edit.ts).
+ */
 export function createNomination(
   actor: Actor | null,
   input: { roundId: number; unitId: number; nominee: NewNominee; summary: string },
   now = new Date(),
+  opts: { confirmDuplicate?: boolean; within?: (tx: Tx, id: number) => void } = {},
 ): { id: number } {
   return write((tx) => {
     const round = tx.select().from(rounds).where(eq(rounds.id, input.roundId)).get();
@@ -139,6 +147,10 @@ export function createNomination(
     };
     if ('create' in n) {
       inScope(n.create.unitId);
+      if (!opts.confirmDuplicate) {
+        const similar = similarInUnit(tx, n.kind, n.create.unitId, n.kind === 'individual' ? n.create.fullName : n.create.name);
+        if (similar.length) throw new DomainError('possible_duplicate', { field: 'name', names: similar.map((x) => x.name).join('; ') });
+      }
       if (n.kind === 'individual') {
         const fullName = clean(n.create.fullName);
         individualId = tx
@@ -194,8 +206,19 @@ export function createNomination(
       .returning({ id: nominations.id })
       .get().id;
     audit(tx, a, 'nomination.create', 'nomination', id, null, { roundId: round.id, kind: n.kind, collectiveId, individualId, unitId: unit.id, status: 'draft' });
+    opts.within?.(tx, id);
     return { id };
   });
+}
+
+/** People (or collectives) of a unit whose names match `name` once case, diacritics, đ, spacing and word
+ * order are set aside: the same person typed again. */
+export function similarInUnit(tx: Pick<DB, 'select'>, kind: NomineeKind, unitId: number, name: string): Array<{ id: number; name: string }> {
+  const t = kind === 'individual' ? individuals : collectives;
+  const nameCol = kind === 'individual' ? individuals.fullName : collectives.name;
+  const rows = tx.select({ id: t.id, name: nameCol }).from(t).where(and(eq(t.unitId, unitId), isNull(t.mergedIntoId))).all();
+  const key = nearKey(name);
+  return rows.filter((r) => nearKey(r.name) === key).slice(0, 5);
 }
 
 /** Marks an action taken by an admin for the nominating unit, so the audit says on whose behalf. */
@@ -217,12 +240,25 @@ export function updateNomination(actor: Actor | null, id: number, input: { summa
  * admin on the unit's behalf (a ward without an officer account is never stuck).
  */
 export function submitNomination(actor: Actor | null, id: number, now = new Date()): void {
-  write((tx) => {
-    const ctx = authorize(tx, actor, id, 'submit', now);
-    if (clean(ctx.summary).length < 10) throw new DomainError('precondition', { missing: 'summary' });
-    tx.update(nominations).set({ status: 'submitted', submittedBy: actor!.id, submittedAt: now, updatedAt: now }).where(eq(nominations.id, id)).run();
-    audit(tx, actor, 'nomination.submit', 'nomination', id, { status: ctx.status }, { status: 'submitted', ...behalf(actor, ctx) });
-  });
+  write((tx) => submitIn(tx, actor, id, now));
+}
+
+/** Submits inside the caller's transaction (lib/dossier-edit.ts saves the dossier and sends it in one). */
+export function submitIn(tx: Tx, actor: Actor | null, id: number, now: Date): void {
+  const ctx = authorize(tx, actor, id, 'submit', now);
+  if (clean(ctx.summary).length < 10) throw new DomainError('precondition', { missing: 'summary' });
+  tx.update(nominations).set({ status: 'submitted', submittedBy: actor!.id, submittedAt: now, updatedAt: now }).where(eq(nominations.id, id)).run();
+  audit(tx, actor, 'nomination.submit', 'nomination', id, { status: ctx.status }, { status: 'submitted', ...behalf(actor, ctx) });
+}
+
+/** The edit check inside the caller's transaction; returns the nomination's context. */
+export function authorizeIn(tx: Tx, actor: Actor | null, id: number, action: NominationAction, now: Date) {
+  return authorize(tx, actor, id, action, now);
+}
+
+/** Marks an admin's action for the unit (the audit says on whose behalf). */
+export function onBehalfOf(actor: Actor | null, ctx: NominationContext & { unitId: number }): { onBehalfOfUnit?: number } {
+  return behalf(actor, ctx);
 }
 
 /** The unit takes its nomination back (or an admin for it): it leaves the round and blocks nothing. */

@@ -5,20 +5,27 @@ import { nominationQueryString } from '@/lib/nomination-query';
 import { listRoundsInProgress, PROGRESS_STATUSES, roundProgress } from '@/lib/progress';
 import { listRounds } from '@/lib/rounds';
 import { Link } from '@/lib/i18n/navigation';
+import { hasRole } from '@/lib/policy';
 import { RoundRulesPanel } from '@/components/round-rules';
 
 export default async function ManageHome({ params }: PageProps<'/[locale]/manage'>) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  const [t, tp, ts, tk] = await Promise.all([getTranslations('manage'), getTranslations('progress'), getTranslations('status'), getTranslations('kind')]);
+  const [t, tp, ts, tk, ta] = await Promise.all([getTranslations('manage'), getTranslations('progress'), getTranslations('status'), getTranslations('kind'), getTranslations('nominationActions')]);
   const rounds = listRounds(actor);
   const nominations = listNominations(actor, { pageSize: 1 });
   const inProgress = listRoundsInProgress(actor);
   const list = (q: Parameters<typeof nominationQueryString>[0]) => `/manage/nominations?${nominationQueryString(q)}`;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>
+        {/* The officer's most frequent task, one click from the dashboard while a round takes nominations. */}
+        {hasRole(actor, 'officer') && inProgress.some((r) => r.status === 'open') ? (
+          <Link href="/manage/nominations/new" className="btn-primary">{ta('new')}</Link>
+        ) : null}
+      </div>
       <dl className="grid gap-4 sm:grid-cols-2">
         <div className="card">
           <dt className="text-sm text-stone-700">{t('dashboard.rounds')}</dt>

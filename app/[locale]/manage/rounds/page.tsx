@@ -43,7 +43,7 @@ export default async function RoundsPage({ params }: PageProps<'/[locale]/manage
               {rounds.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <Link href={isAdmin ? `/manage/rounds/${r.id}` : `/manage/nominations?round=${r.id}`}>{r.title}</Link>
+                    <Link href={`/manage/rounds/${r.id}`}>{r.title}</Link>
                     {r.status === 'reviewing' && r.source === 'workflow' && canReadFinalList(actor) ? (
                       <>
                         <Link href={`/manage/rounds/${r.id}/council`} className="block text-sm">{tco('link')}</Link>

@@ -1,25 +1,18 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
-import { addAttachment } from '@/lib/attachments';
+import { removeAttachment } from '@/lib/attachments';
+import { deleteDraft, saveDossier } from '@/lib/dossier-edit';
+import { filesField, pickedFiles } from '@/lib/form-files';
 import { hideFeedback } from '@/lib/consultation';
-import { checkNomination, commentOnNomination, decideNomination, excludeNomination, reconsiderNomination, returnNomination, submitNomination, updateNomination, withdrawNomination } from '@/lib/workflow';
+import { checkNomination, commentOnNomination, decideNomination, excludeNomination, reconsiderNomination, returnNomination, withdrawNomination } from '@/lib/workflow';
 
 const id = z.coerce.number().int().positive();
 const text = (max: number) => z.string().trim().min(1).max(max);
 const count = z.coerce.number().int().min(0).max(1000);
 const done = () => revalidatePath('/', 'layout');
-
-export const saveSummary = validatedAction(z.object({ id, summary: text(4000) }), (actor, d) => {
-  updateNomination(actor, d.id, { summary: d.summary });
-  done();
-});
-
-export const submit = validatedAction(z.object({ id }), (actor, d) => {
-  submitNomination(actor, d.id);
-  done();
-});
 
 export const returnWithReason = validatedAction(z.object({ id, reason: text(2000) }), (actor, d) => {
   returnNomination(actor, d.id, d.reason);
@@ -62,12 +55,42 @@ export const comment = validatedAction(z.object({ id, body: text(2000) }), (acto
   done();
 });
 
-export const attach = validatedAction(z.object({ id, file: z.instanceof(File) }), async (actor, d) => {
-  addAttachment(actor, d.id, { name: d.file.name, bytes: new Uint8Array(await d.file.arrayBuffer()) });
-  done();
-});
-
 export const hideComment = validatedAction(z.object({ feedbackId: id, reason: text(500) }), (actor, d) => {
   hideFeedback(actor, d.feedbackId, d.reason);
   done();
+});
+
+const optional = (max: number) => z.string().trim().max(max).optional();
+
+/** The unit's one form: the nominee's fields, the summary and new files are saved together, and sent when
+ * the send button was pressed — nothing typed or picked is dropped. */
+export const saveAll = validatedAction(
+  z.object({
+    id,
+    name: optional(200),
+    position: optional(200),
+    gender: z.enum(['male', 'female', 'other', '']).optional(),
+    birthYear: z.preprocess((v) => (v === '' || v == null ? undefined : v), z.coerce.number().int().min(1900).max(2030).optional()),
+    partyMember: z.string().optional(),
+    summary: text(4000),
+    'files[]': filesField,
+    intent: z.enum(['save', 'send']).optional(),
+  }),
+  async (actor, d) => {
+    const files = await pickedFiles(d['files[]']);
+    const nominee = d.name !== undefined ? { name: d.name, position: d.position || null, gender: d.gender || null, birthYear: d.birthYear ?? null, partyMember: d.partyMember === 'on' } : undefined;
+    saveDossier(actor, d.id, { nominee, summary: d.summary, files, send: d.intent === 'send' });
+    done();
+  },
+);
+
+export const detach = validatedAction(z.object({ attachmentId: id }), (actor, d) => {
+  removeAttachment(actor, d.attachmentId);
+  done();
+});
+
+export const removeDraft = validatedAction(z.object({ id, locale: z.enum(['vi', 'en', 'ko']).catch('vi') }), (actor, d) => {
+  deleteDraft(actor, d.id);
+  done();
+  redirect(`${d.locale === 'vi' ? '' : `/${d.locale}`}/manage/nominations`);
 });

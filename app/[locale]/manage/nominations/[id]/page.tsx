@@ -11,12 +11,13 @@ import { ActionForm } from '@/components/action-form';
 import { VoteForm } from '@/components/vote-form';
 import { getCouncilRule } from '@/lib/council';
 import { FileInput } from '@/components/file-input';
+import { PersonFields } from '@/components/person-fields';
 import { errorMessages } from '@/components/error-messages';
 import { listAttachments } from '@/lib/attachments';
-import { MAX_ATTACHMENT_BYTES } from '@/lib/upload-limits';
+import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES } from '@/lib/upload-limits';
 import { listFeedback } from '@/lib/consultation';
 import { priorAwardsInTheme } from '@/lib/registry';
-import { attach, comment, decide, exclude, hideComment, markChecked, reconsider, returnWithReason, saveSummary, submit, withdraw } from './actions';
+import { comment, decide, detach, exclude, hideComment, markChecked, reconsider, removeDraft, returnWithReason, saveAll, withdraw } from './actions';
 
 export default async function NominationPage({ params }: PageProps<'/[locale]/manage/nominations/[id]'>) {
   const { locale, id } = await params;
@@ -127,33 +128,57 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
                     <a href={`/api/attachments/${f.id}?view=1`} target="_blank" rel="noopener" aria-label={ta('viewFile', { name: f.fileName })}>{ta('view')}</a>
                   </>
                 ) : null}
+                {officerMay ? (
+                  <ActionForm action={detach} submitLabel={ta('detach')} submitAriaLabel={ta('detachLabel', { name: f.fileName })} confirmText={ta('detachConfirm')} errors={errors} variant="secondary" className="ml-2 inline-flex flex-wrap items-center gap-2">
+                    <input type="hidden" name="attachmentId" value={f.id} />
+                  </ActionForm>
+                ) : null}
               </li>
             ))}
           </ul>
         )}
-        {officerMay ? (
-          <ActionForm action={attach} submitLabel={ta('attach')} errors={errors} variant="secondary">
-            {hidden}
-            <label htmlFor="file" className="label">{ta('file')}</label>
-            <FileInput id="file" name="file" required maxBytes={MAX_ATTACHMENT_BYTES} data-max-bytes={MAX_ATTACHMENT_BYTES} tooLargeText={tlim('fileTooLarge', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 })} accept=".pdf,.docx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document" className="block w-full text-sm" />
-          </ActionForm>
-        ) : null}
       </section>
 
       {officerMay ? (
         <section className="card space-y-4" aria-labelledby="edit-h">
           <h2 id="edit-h" className="text-lg font-semibold">{ta('edit')}</h2>
-          <ActionForm action={saveSummary} submitLabel={ta('save')} okText={ta('saved')} errors={errors} variant="secondary">
+          <ActionForm action={saveAll} submitLabel={ta('save')} okText={ta('saved')} errors={errors} variant="secondary" className="space-y-4">
             {hidden}
-            <label htmlFor="summary" className="label">{ta('summary')}</label>
-            <textarea id="summary" name="summary" rows={5} maxLength={4000} required defaultValue={n.summary} className="field" />
+            <fieldset className="space-y-3">
+              <legend className="label">{ta('nomineeFields')}</legend>
+              <div>
+                <label htmlFor="name" className="label">{n.kind === 'individual' ? ta('fullName') : ta('collectiveName')}</label>
+                <input id="name" name="name" required maxLength={200} defaultValue={n.nomineeName} className="field" />
+              </div>
+              {n.person ? (
+                <PersonFields
+                  text={{ position: ta('position'), gender: ta('gender'), male: ta('male'), female: ta('female'), other: ta('other'), birthYear: ta('birthYear'), partyMember: ta('partyMember') }}
+                  defaults={n.person}
+                />
+              ) : null}
+            </fieldset>
+            <div>
+              <label htmlFor="summary" className="label">{ta('summary')}</label>
+              <textarea id="summary" name="summary" rows={5} maxLength={4000} required defaultValue={n.summary} className="field" />
+            </div>
+            <div>
+              <label htmlFor="file" className="label">{ta('file')}</label>
+              <FileInput id="file" name="files[]" multiple maxBytes={MAX_ATTACHMENT_BYTES} data-max-bytes={MAX_ATTACHMENT_BYTES} tooLargeText={tlim('fileTooLarge', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 })} accept={ATTACHMENT_ACCEPT} className="block w-full text-sm" />
+            </div>
+            <p className="text-sm text-stone-700">{ta('saveHint')}</p>
+            {may.submit === null ? (
+              <button type="submit" name="intent" value="send" data-confirm={ta('submitConfirm')} className="btn-primary">
+                {n.status === 'returned' ? ta('resubmit') : ta('submit')}
+              </button>
+            ) : null}
           </ActionForm>
-          {may.submit === null ? (
-            <ActionForm action={submit} submitLabel={n.status === 'returned' ? ta('resubmit') : ta('submit')} confirmText={ta('submitConfirm')} errors={errors}>
+          {onBehalf ? <p className="text-sm text-stone-700" data-testid="on-behalf">{ta('onBehalf', { unit: n.unitName })}</p> : null}
+          {n.status === 'draft' ? (
+            <ActionForm action={removeDraft} submitLabel={ta('deleteDraft')} confirmText={ta('deleteDraftConfirm')} errors={errors} variant="secondary" className="border-t border-stone-200 pt-3">
               {hidden}
+              <input type="hidden" name="locale" value={locale} />
             </ActionForm>
           ) : null}
-          {onBehalf ? <p className="text-sm text-stone-700" data-testid="on-behalf">{ta('onBehalf', { unit: n.unitName })}</p> : null}
         </section>
       ) : null}
 

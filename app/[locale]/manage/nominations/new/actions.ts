@@ -3,7 +3,9 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
 import { DomainError } from '@/lib/errors';
-import { createNomination, type NewNominee } from '@/lib/workflow';
+import { nominate } from '@/lib/dossier-edit';
+import { pickedFiles, filesField } from '@/lib/form-files';
+import type { NewNominee } from '@/lib/workflow';
 
 const optionalId = z.preprocess((v) => (v === '' || v == null ? undefined : v), z.coerce.number().int().positive().optional());
 
@@ -20,9 +22,12 @@ const schema = z.object({
   birthYear: z.preprocess((v) => (v === '' || v == null ? undefined : v), z.coerce.number().int().min(1900).max(2030).optional()),
   partyMember: z.string().optional(),
   summary: z.string().trim().min(1).max(4000),
+  confirmDuplicate: z.string().optional(),
+  'files[]': filesField,
+  intent: z.enum(['save', 'send']).optional(),
 });
 
-export const create = validatedAction(schema, (actor, d) => {
+export const create = validatedAction(schema, async (actor, d) => {
   let nominee: NewNominee;
   if (d.kind === 'individual') {
     if (d.existingIndividual) nominee = { kind: 'individual', individualId: d.existingIndividual };
@@ -33,7 +38,8 @@ export const create = validatedAction(schema, (actor, d) => {
     else if (d.name) nominee = { kind: 'collective', create: { name: d.name, unitId: d.unitId } };
     else throw nameMissing();
   }
-  const { id } = createNomination(actor, { roundId: d.roundId, unitId: d.unitId, nominee, summary: d.summary });
+  const files = await pickedFiles(d['files[]']);
+  const { id } = nominate(actor, { roundId: d.roundId, unitId: d.unitId, nominee, summary: d.summary }, files, { confirmDuplicate: d.confirmDuplicate === 'on', send: d.intent === 'send' });
   redirect(`${d.locale === 'vi' ? '' : `/${d.locale}`}/manage/nominations/${id}`);
 });
 

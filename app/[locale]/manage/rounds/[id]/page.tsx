@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { orNotFound, parseId } from '@/lib/route-params';
-import { getRoundForAdmin, listUnitQuotas } from '@/lib/rounds';
+import { getRoundForAdmin, listUnitQuotas, mayAdminister } from '@/lib/rounds';
 import { decisionListHash } from '@/lib/signoff';
 import { formatDate, todayInVietnam } from '@/lib/dates';
 import { defaultDecisionPlace } from '@/lib/exports';
@@ -12,11 +12,18 @@ import { errorMessages } from '@/components/error-messages';
 import { RoundFields } from '@/components/round-fields';
 import { moveRound, recordDecision, revoke, saveRound, saveUnitQuota } from './actions';
 import { StorySection } from './story-section';
+import { StaffRoundView } from './staff-view';
+import { getRoundRules } from '@/lib/progress';
 
 export default async function RoundAdminPage({ params }: PageProps<'/[locale]/manage/rounds/[id]'>) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
+  // Staff who do not administer the round (officers, reviewers, approvers) get its read-only view.
+  if (!mayAdminister(actor, parseId(id))) {
+    const rules = orNotFound(() => getRoundRules(actor, parseId(id)));
+    return <StaffRoundView actor={actor} rules={rules} locale={locale} />;
+  }
   const round = orNotFound(() => getRoundForAdmin(actor, parseId(id)));
   const [t, ts, tk, te, tso, tc, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), getTranslations('exports'), getTranslations('signoff'), getTranslations('certificate'), errorMessages()]);
   const missingText = (items: string[]) => items.map((m) => t(`missingItems.${m}` as 'missingItems.criteria')).join(', ');

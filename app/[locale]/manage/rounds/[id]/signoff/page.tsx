@@ -154,7 +154,7 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
             ) : (
               <table className="table">
                 <thead>
-                  <tr><th scope="col">#</th><th scope="col">{t('name')}</th><th scope="col">{t('position')}</th><th scope="col">{t('unit')}</th></tr>
+                  <tr><th scope="col">#</th><th scope="col">{t('name')}</th><th scope="col">{t('position')}</th><th scope="col">{t('unit')}</th><th scope="col">{t('votes')}</th><th scope="col">{t('achievements')}</th></tr>
                 </thead>
                 <tbody>
                   {group.rows.map((e, i) => (
@@ -163,6 +163,8 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
                       <td><Link href={`/manage/nominations/${e.nominationId}`}>{e.name}</Link></td>
                       <td>{e.position ?? ''}</td>
                       <td>{e.unit}</td>
+                      <td className="whitespace-nowrap tabular-nums" data-testid="signoff-vote">{view.votes[e.nominationId] ? t('vote', view.votes[e.nominationId]!) : '—'}</td>
+                      <td className="min-w-[16rem] text-sm">{e.summary}</td>
                     </tr>
                   ))}
                 </tbody>

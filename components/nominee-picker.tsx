@@ -1,0 +1,104 @@
+'use client';
+// The new nomination form's nominee part: the kind first, then either someone already registered (one
+// search box, insensitive to case, diacritics and đ) or someone new — with a warning, before anything is
+// sent, when the unit already has a similar name (the server refuses it too, unless confirmed).
+import { useMemo, useState } from 'react';
+import { nearKey } from '@/lib/name-match';
+import { fold } from '@/lib/text';
+import { PersonFields, type PersonFieldsText } from '@/components/person-fields';
+
+type Option = { id: number; label: string; name: string; unitId: number };
+type Kind = 'individual' | 'collective';
+
+export type NomineePickerText = PersonFieldsText & {
+  kind: string;
+  individual: string;
+  collective: string;
+  unit: string;
+  unitHint: string;
+  who: string;
+  existing: string;
+  createNew: string;
+  search: string;
+  searchHint: string;
+  choose: string;
+  noneFound: string;
+  fullName: string;
+  collectiveName: string;
+  similar: string;
+  confirmDuplicate: string;
+};
+
+export function NomineePicker({ units, individuals, collectives, text }: { units: Array<{ id: number; label: string }>; individuals: Option[]; collectives: Option[]; text: NomineePickerText }) {
+  const [kind, setKind] = useState<Kind>('individual');
+  const [mode, setMode] = useState<'new' | 'existing'>('new');
+  const [unitId, setUnitId] = useState<number>(units[0]?.id ?? 0);
+  const [query, setQuery] = useState('');
+  const [name, setName] = useState('');
+  const options = kind === 'individual' ? individuals : collectives;
+  const folded = useMemo(() => options.map((o) => ({ ...o, key: fold(o.label) })), [options]);
+  const words = fold(query).split(' ').filter(Boolean);
+  const shown = folded.filter((o) => words.every((w) => o.key.includes(w))).slice(0, 50);
+  const key = nearKey(name);
+  const similar = mode === 'new' && key ? options.filter((o) => o.unitId === unitId && nearKey(o.name) === key) : [];
+  return (
+    <>
+      <fieldset>
+        <legend className="label">{text.kind}</legend>
+        <div className="flex flex-wrap gap-6">
+          {(['individual', 'collective'] as const).map((k) => (
+            <label key={k} className="flex items-center gap-2">
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {text[k]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <label htmlFor="unitId" className="label">{text.unit}</label>
+        <select id="unitId" name="unitId" className="field" required value={unitId} onChange={(e) => setUnitId(Number(e.target.value))} aria-describedby="unitId-hint">
+          {units.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}
+        </select>
+        <p id="unitId-hint" className="mt-1 text-sm text-stone-700">{text.unitHint}</p>
+      </div>
+      <fieldset className="space-y-3">
+        <legend className="label">{text.who}</legend>
+        <div className="flex flex-wrap gap-6">
+          <label className="flex items-center gap-2"><input type="radio" name="mode" value="new" checked={mode === 'new'} onChange={() => setMode('new')} /> {text.createNew}</label>
+          <label className="flex items-center gap-2"><input type="radio" name="mode" value="existing" checked={mode === 'existing'} onChange={() => setMode('existing')} /> {text.existing}</label>
+        </div>
+        {mode === 'existing' ? (
+          <div className="space-y-2">
+            <div>
+              <label htmlFor="nominee-search" className="label">{text.search}</label>
+              <input id="nominee-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} className="field" autoComplete="off" aria-describedby="nominee-search-hint" />
+              <p id="nominee-search-hint" className="mt-1 text-sm text-stone-700">{text.searchHint}</p>
+            </div>
+            <div>
+              <label htmlFor="existingId" className="label">{text.choose}</label>
+              {/* The field's name follows the kind, as the server reads it. */}
+              <select id="existingId" name={kind === 'individual' ? 'existingIndividual' : 'existingCollective'} size={Math.min(8, Math.max(3, shown.length))} className="field" required>
+                {shown.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+              </select>
+              {shown.length === 0 ? <p className="mt-1 text-sm text-stone-700" role="status">{text.noneFound}</p> : null}
+            </div>
+          </div>
+        ) : (
+          <div className="space-y-3">
+            <div>
+              <label htmlFor="name" className="label">{kind === 'individual' ? text.fullName : text.collectiveName}</label>
+              <input id="name" name="name" maxLength={200} required className="field" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+            </div>
+            {similar.length ? (
+              <div role="status" className="rounded-md border-2 border-gold-400 bg-gold-100 px-3 py-2 text-sm" data-testid="similar-names">
+                <p className="font-semibold">{text.similar}</p>
+                <ul className="list-disc pl-5">{similar.map((o) => <li key={o.id}>{o.label}</li>)}</ul>
+              </div>
+            ) : null}
+            <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="confirmDuplicate" /> {text.confirmDuplicate}</label>
+            {kind === 'individual' ? <PersonFields text={text} /> : null}
+          </div>
+        )}
+      </fieldset>
+    </>
+  );
+}
