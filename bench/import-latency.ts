@@ -10,7 +10,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from '@/db/connection';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import { units, users } from '@/db/schema';
@@ -53,7 +53,8 @@ async function main() {
   await seedDemo(db);
   (globalThis as { vinhDanhDb?: unknown }).vinhDanhDb = db;
   const admin = loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).get()!.id)!;
-  const wards = db.select({ name: units.name }).from(units).where(eq(units.kind, 'ward')).all().map((u) => u.name);
+  // The wards the admin's office covers (the demo's neighbouring ward has its own office).
+  const wards = db.select({ name: units.name }).from(units).where(and(eq(units.kind, 'ward'), like(units.path, `${admin.unitPath}%`))).all().map((u) => u.name);
   const bytes = new TextEncoder().encode(importCsv(wards, rows));
 
   const server = http.createServer((_req, res) => {
@@ -82,6 +83,7 @@ async function main() {
   console.log(`${rows.toLocaleString('en')} nomination rows (${(bytes.length / 2 ** 20).toFixed(1)} MB CSV); /api/health asked every 10 ms from another process`);
   console.log(`  idle:     ${stats(all, idle[0], idle[1])}`);
   console.log(`  dry run:  ${t2 - t1} ms, ${dry.errors.length} row errors; health ${stats(all, t1, t2)}`);
+  for (const e of dry.errors.slice(0, 3)) console.log(`    e.g. ${JSON.stringify(e)}`);
   console.log(`  confirm:  ${t4 - t3} ms, ${real.written} rows written; health ${stats(all, t3, t4)}`);
   fs.rmSync(work, { recursive: true, force: true });
   process.exit(0);

@@ -126,7 +126,7 @@ export const collectives = sqliteTable(
     mergedIntoId: integer('merged_into_id').references((): any => collectives.id),
     createdAt: createdAt(),
   },
-  (t) => [index('collectives_unit').on(t.unitId), index('collectives_folded').on(t.nameFolded), check('collectives_kind', oneOf(t.kind, UNIT_KINDS))],
+  (t) => [index('collectives_unit').on(t.unitId, t.nameFolded), index('collectives_folded').on(t.nameFolded), check('collectives_kind', oneOf(t.kind, UNIT_KINDS))],
 );
 
 export const individuals = sqliteTable(
@@ -146,7 +146,7 @@ export const individuals = sqliteTable(
     mergedIntoId: integer('merged_into_id').references((): any => individuals.id),
     createdAt: createdAt(),
   },
-  (t) => [index('individuals_unit').on(t.unitId), index('individuals_folded').on(t.nameFolded), check('individuals_gender', oneOf(t.gender, GENDERS))],
+  (t) => [index('individuals_unit').on(t.unitId, t.nameFolded), index('individuals_folded').on(t.nameFolded), check('individuals_gender', oneOf(t.gender, GENDERS))],
 );
 
 export const users = sqliteTable(

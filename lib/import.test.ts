@@ -284,3 +284,12 @@ describe('size', () => {
     expect(parseCsv('a,b\n"x, y","say ""hi""\nthere"\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"\nthere']]);
   });
 });
+
+describe('import speed', () => {
+  it('finds a person or collective by unit and folded name through one index, not by scanning the unit (50,000 rows took 48 s)', () => {
+    for (const [table, column] of [['individuals', 'name_folded'], ['collectives', 'name_folded']]) {
+      const plan = db.$client.prepare(`EXPLAIN QUERY PLAN SELECT id FROM ${table} WHERE unit_id = ? AND ${column} = ?`).all(1, 'x') as Array<{ detail: string }>;
+      expect(plan.map((p) => p.detail).join(' '), table).toMatch(/USING (COVERING )?INDEX \w+ \(unit_id=\? AND name_folded=\?\)/);
+    }
+  });
+});
