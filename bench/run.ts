@@ -155,7 +155,7 @@ function startNginx(work: string, upstreamPort: string, listenPort: number): Ret
   const brotli = fs.existsSync('/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so');
   let site = fs.readFileSync(path.join('deploy', 'nginx-vinhdanh.conf'), 'utf8')
     .replace('/var/cache/nginx/vinhdanh', path.join(work, 'nginx-cache'))
-    .replace('127.0.0.1:3000', `127.0.0.1:${upstreamPort}`)
+    .replace(/server 127\.0\.0\.1:\d+;/, `server 127.0.0.1:${upstreamPort};`)
     .replace(/listen \[::\]:80;\n/, '')
     .replace('listen 80;', `listen 127.0.0.1:${listenPort};`);
   if (!brotli) site = site.replace(/^\s*brotli\S*.*\n/gm, '');
