@@ -19,7 +19,8 @@ test('bulk check of the selected submitted nominations, with a confirmation', as
     d.accept();
   });
   await page.getByRole('button', { name: 'Áp dụng cho các đề nghị đã chọn' }).click();
-  await expect(page.locator('form').getByRole('alert')).toHaveText('Dữ liệu không hợp lệ.');
+  // The refusal names the field at fault (it first reads "Dữ liệu không hợp lệ." until the field is found).
+  await expect(page.locator('form').getByRole('alert')).toHaveText('Kiểm tra lại ô “Lý do trả lại (khi trả lại)”: giá trị chưa hợp lệ.');
   expect(confirmed).toBe('Áp dụng thao tác cho tất cả đề nghị đã chọn?');
 
   // Dismissing the confirmation sends nothing.
