@@ -3,7 +3,7 @@
 // before irreversible steps, and disables itself while the action runs. Works without JavaScript too.
 // A refusal never loses what was typed: React resets a form after its action, so the values sent (files
 // too) are put back, and the field at fault gets its message next to it (aria-invalid, focused).
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 export type ActionState = { ok?: boolean; error?: string; params?: Record<string, string | number>; at?: number };
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -44,7 +44,8 @@ export function ActionForm({
   useEffect(() => {
     errorsRef.current = errors;
   }, [errors]);
-  useEffect(() => {
+  // Before the browser paints: the refusal appears once, already naming its field (never a generic message first).
+  useLayoutEffect(() => {
     const errors = errorsRef.current;
     const form = formRef.current;
     if (!form) return;

@@ -17,7 +17,7 @@ export default async function PasswordPage({ params }: PageProps<'/[locale]/acco
       <h1 className="text-2xl font-bold text-brand-800">{t('changeTitle')}</h1>
       {actor.mustChangePassword ? <p role="status" className="rounded-md border border-gold-400 bg-gold-100 px-3 py-2">{t('mustChangeNotice')}</p> : null}
       <div className="card">
-        <ActionForm action={change} submitLabel={t('change')} errors={{ ...errors, invalid_input: t('changeInvalid', { min: MIN_PASSWORD }) }} className="space-y-3">
+        <ActionForm action={change} submitLabel={t('change')} errors={{ ...errors, invalid_input: t('changeInvalid', { min: MIN_PASSWORD }), invalid_field: t('changeInvalid', { min: MIN_PASSWORD }) }} className="space-y-3">
           <input type="hidden" name="locale" value={locale} />
           <div><label htmlFor="p-current" className="label">{t('current')}</label><input id="p-current" name="current" type="password" required className="field" autoComplete="current-password" /></div>
           <div><label htmlFor="p-new" className="label">{t('newPassword', { min: MIN_PASSWORD })}</label><input id="p-new" name="password" type="password" required minLength={MIN_PASSWORD} className="field" autoComplete="new-password" /></div>
