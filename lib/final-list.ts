@@ -94,20 +94,20 @@ export function finalListEntries(db: Reader, roundId: number): FinalListEntry[] 
   );
 }
 
-/** What the annex prints of a list, row by row: [ordinal, name, unit] per collective, [ordinal, name, position, unit] per individual. */
+/** What the annex prints of a list, row by row: [ordinal, name, unit, achievement] per collective,
+ * [ordinal, name, position, unit, achievement] per individual. */
 export type PrintedList = { title: string; collectives: string[][]; individuals: string[][] };
 
-export function printedList(title: string, entries: Array<Pick<FinalListEntry, 'kind' | 'ordinal' | 'name' | 'position' | 'unit'>>): PrintedList {
+export function printedList(title: string, entries: Array<Pick<FinalListEntry, 'kind' | 'ordinal' | 'name' | 'position' | 'unit' | 'summary'>>): PrintedList {
   return {
     title,
-    collectives: entries.filter((e) => e.kind === 'collective').map((e) => [String(e.ordinal), e.name, e.unit]),
-    individuals: entries.filter((e) => e.kind === 'individual').map((e) => [String(e.ordinal), e.name, e.position ?? '', e.unit]),
+    collectives: entries.filter((e) => e.kind === 'collective').map((e) => [String(e.ordinal), e.name, e.unit, e.summary]),
+    individuals: entries.filter((e) => e.kind === 'individual').map((e) => [String(e.ordinal), e.name, e.position ?? '', e.unit, e.summary]),
   };
 }
 
-/** SHA-256 (hex) of what the annex prints — the round's title and every row of both tables, in order — so
- * a printed copy can be checked against the record by anyone who reads it. The annex's last column, each
- * achievement ("Thành tích"), is frozen with the snapshot but not hashed: the rows hash without it. */
+/** SHA-256 (hex) of what the annex prints — the round's title and every cell of every row of both tables,
+ * achievements included, in order — so a printed copy can be checked against the record by anyone who reads it. */
 export function hashPrintedList(p: PrintedList): string {
   const canonical = JSON.stringify([p.title, p.collectives, p.individuals]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
