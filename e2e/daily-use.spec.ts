@@ -3,6 +3,7 @@
 // the app's own error pages — at 360 px and 1280 px, with no axe violation on the new screens.
 import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { expect, test, type Page } from '@playwright/test';
 import { pageAs as as } from './pages/round-admin';
 import { NOMINEE_UNIT } from './pages/nomination';
@@ -262,6 +263,34 @@ for (const width of WIDTHS) {
     await noAxeViolations(page, 'draft dossier');
     await page.getByRole('button', { name: 'Xóa bản nháp' }).click();
     await expect(page).toHaveURL(/\/manage\/nominations$/);
+    await page.context().close();
+  });
+
+  test(`a dossier downloads as one ZIP (summary DOCX and its files); a PDF opens in the browser with "xem" (${width} px)`, async ({ browser }) => {
+    const page = await as(browser, 'officer');
+    await page.setViewportSize({ width, height: 900 });
+    const name = `Kha Văn Hồ Sơ ${width} ${Date.now().toString(36)}`;
+    await page.goto('/manage/nominations/new');
+    await page.getByLabel('Đợt khen thưởng').selectOption({ label: OPEN_ROUND });
+    await page.getByLabel(NOMINEE_UNIT).selectOption({ label: 'Phường Tân Phong' });
+    await page.getByLabel('Họ và tên', { exact: true }).fill(name);
+    await page.getByRole('textbox', { name: 'Tóm tắt thành tích' }).fill('Hồ sơ đủ để tải về một lần.');
+    await page.getByLabel('Chọn tệp (PDF, DOCX, JPEG, PNG; tối đa 10 MB)').setInputFiles({ name: 'Biên bản.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await expect(page.getByTestId('nomination-status')).toHaveText('Bản nháp');
+    const zipHref = (await page.getByRole('link', { name: 'Tải hồ sơ (ZIP)' }).getAttribute('href'))!;
+    const res = await page.request.get(zipHref);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('zip');
+    const zip = await JSZip.loadAsync(await res.body());
+    expect(Object.keys(zip.files).filter((f) => !f.endsWith('/')).sort()).toEqual(['tep-dinh-kem/Biên bản.pdf', 'tom-tat-ho-so.docx']);
+    expect(Buffer.from(await zip.file('tep-dinh-kem/Biên bản.pdf')!.async('uint8array')).equals(PDF)).toBe(true);
+    const docx = await JSZip.loadAsync(await zip.file('tom-tat-ho-so.docx')!.async('uint8array'));
+    expect(await docx.file('word/document.xml')!.async('string')).toContain(name);
+    const viewHref = (await page.getByRole('link', { name: 'Xem Biên bản.pdf trong trình duyệt' }).getAttribute('href'))!;
+    const view = await page.request.get(viewHref);
+    expect(view.headers()['content-disposition']).toMatch(/^inline;/);
+    await noSidewaysScroll(page, 'dossier page');
     await page.context().close();
   });
 
