@@ -18,6 +18,7 @@ import { importSpreadsheet } from '@/lib/import';
 import { databaseIsHealthy } from '@/lib/public';
 import { loadActor } from '@/lib/users';
 import { importCsv } from './import-csv';
+import { first } from '@/db/query';
 
 const POLLER = `
 const http = require('node:http');
@@ -52,9 +53,9 @@ async function main() {
   migrateDatabase(db);
   await seedDemo(db);
   (globalThis as { vinhDanhDb?: unknown }).vinhDanhDb = db;
-  const admin = loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).get()!.id)!;
+  const admin = await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'))))!.id)!;
   // The wards the admin's office covers (the demo's neighbouring ward has its own office).
-  const wards = db.select({ name: units.name }).from(units).where(and(eq(units.kind, 'ward'), like(units.path, `${admin.unitPath}%`))).all().map((u) => u.name);
+  const wards = (await db.select({ name: units.name }).from(units).where(and(eq(units.kind, 'ward'), like(units.path, `${admin.unitPath}%`)))).map((u) => u.name);
   const bytes = new TextEncoder().encode(importCsv(wards, rows));
 
   const server = http.createServer((_req, res) => {

@@ -47,3 +47,20 @@ export function migrateDatabase(db: DB): void {
     db.$client.pragma('foreign_keys = ON');
   }
 }
+
+/**
+ * `fn` in one IMMEDIATE transaction on a connection of its own (the seed, the import worker): nobody else
+ * uses the connection meanwhile, so awaiting between statements is safe. The app's transactions go
+ * through db/client.ts `transaction`, which also queues writers and keeps reads apart.
+ */
+export async function withTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
+  db.$client.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await fn(db);
+    db.$client.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.$client.inTransaction) db.$client.exec('ROLLBACK');
+    throw error;
+  }
+}

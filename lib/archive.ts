@@ -17,6 +17,7 @@ import { listRoundUnitOptions } from '@/lib/rounds';
 import { clean, fold } from '@/lib/text';
 import { createAwards, uniqueSlug, write } from '@/lib/workflow';
 import { finalListEntries } from '@/lib/final-list';
+import { first } from '@/db/query';
 
 export type ArchiveTerms = {
   title: string;
@@ -56,18 +57,16 @@ async function preview(actor: Actor, bytes: Uint8Array, now: Date): Promise<Arch
   if (sheet.fileError || sheet.errors.length) return { rows: sheet.rows, errors: sheet.errors, fileError: sheet.fileError, list: [], parsed: [] };
   const db = getDb();
   const unitIds = [...new Set(sheet.parsed.map((p) => p.unitId))];
-  const unitNames = new Map(db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)).all().map((u) => [u.id, u.name]));
+  const unitNames = new Map((await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds))).map((u) => [u.id, u.name]));
   // Only the registry of the units the list names: the matcher needs the same unit anyway.
-  const people = db
+  const people = await db
     .select({ id: individuals.id, name: individuals.fullName, unitId: individuals.unitId, birthYear: individuals.birthYear, position: individuals.position })
     .from(individuals)
-    .where(and(inArray(individuals.unitId, unitIds), isNull(individuals.mergedIntoId)))
-    .all();
-  const groups = db
+    .where(and(inArray(individuals.unitId, unitIds), isNull(individuals.mergedIntoId)));
+  const groups = await db
     .select({ id: collectives.id, name: collectives.name, unitId: collectives.unitId })
     .from(collectives)
-    .where(and(inArray(collectives.unitId, unitIds), isNull(collectives.mergedIntoId)))
-    .all();
+    .where(and(inArray(collectives.unitId, unitIds), isNull(collectives.mergedIntoId)));
   const matchPerson = nameMatcher(people);
   const matchGroup = nameMatcher(groups);
   const personById = new Map(people.map((p) => [p.id, p]));
@@ -122,7 +121,7 @@ export async function recordArchiveRound(
   if (unanswered.length) throw new DomainError('choice_required', { rows: unanswered.map((r) => r.row).join(', ') });
   const t = staged.meta.terms;
   if (isFutureDate(t.decisionDate, now)) throw new DomainError('future_date', { field: 'decisionDate' });
-  const result = write((tx) => {
+  const result = write(async (tx) => {
     const slug = uniqueSlug(tx, t.title);
     const terms = {
       title: clean(t.title),
@@ -135,12 +134,11 @@ export async function recordArchiveRound(
       decisionSigner: clean(t.decisionSigner),
       decisionPlace: t.decisionPlace ? clean(t.decisionPlace) : null,
     };
-    const roundId = tx
+    const roundId = (await first(tx
       .insert(rounds)
       // Run (issued) by the admin's People's Committee when there is one, as a new round defaults to.
       .values({ ...terms, slug, unitId: listRoundUnitOptions(a)[0]?.id ?? a.unitId, status: 'decided', source: 'archive', decidedAt: now, createdAt: now, updatedAt: now })
-      .returning({ id: rounds.id })
-      .get().id;
+      .returning({ id: rounds.id }))).id;
     let linked = 0;
     let created = 0;
     const used = new Set<string>();
@@ -156,24 +154,22 @@ export async function recordArchiveRound(
       } else {
         created++;
         if (p.kind === 'individual') {
-          individualId = tx
+          individualId = (await first(tx
             .insert(individuals)
             .values({ fullName: p.name, nameFolded: fold(p.name), gender: p.gender, birthYear: p.birthYear, position: p.position, unitId: p.unitId, partyMember: p.party })
-            .returning({ id: individuals.id })
-            .get().id;
+            .returning({ id: individuals.id }))).id;
         } else {
-          collectiveId = tx.insert(collectives).values({ name: p.name, nameFolded: fold(p.name), unitId: p.unitId, kind: p.unitKind }).returning({ id: collectives.id }).get().id;
+          collectiveId = (await first(tx.insert(collectives).values({ name: p.name, nameFolded: fold(p.name), unitId: p.unitId, kind: p.unitKind }).returning({ id: collectives.id }))).id;
         }
       }
       // Two lines of one decision never name the same registry entry.
       const key = `${p.kind}|${individualId ?? collectiveId}`;
       if (used.has(key)) throw new DomainError('invalid_input', { field: `row ${p.row}` });
       used.add(key);
-      tx.insert(nominations)
-        .values({ roundId, nomineeKind: p.kind, individualId, collectiveId, unitId: p.unitId, summary: p.summary, status: 'approved', createdBy: a.id, decidedAt: now, updatedAt: now, createdAt: now })
-        .run();
+      await tx.insert(nominations)
+        .values({ roundId, nomineeKind: p.kind, individualId, collectiveId, unitId: p.unitId, summary: p.summary, status: 'approved', createdBy: a.id, decidedAt: now, updatedAt: now, createdAt: now });
     });
-    const awards = createAwards(tx, roundId, finalListEntries(tx, roundId));
+    const awards = createAwards(tx, roundId, await finalListEntries(tx, roundId));
     appendAudit(tx, {
       actorId: a.id,
       action: 'round.archive_recorded',

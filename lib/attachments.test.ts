@@ -11,6 +11,7 @@ import { addAttachment, contentDisposition, getAttachment, safeFileName, sniffTy
 import { isDomainError } from './errors';
 import { loadActor } from './users';
 import { createNomination } from './workflow';
+import { first } from '@/db/query';
 
 const bytes = (...parts: Array<string | number[]>) =>
   new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))));
@@ -79,7 +80,7 @@ describe('addAttachment and getAttachment', () => {
   let db: DB;
   let nominationId: number;
   let now: Date;
-  const officer = () => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer')).get()!.id)!;
+  const officer = async () => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id)!;
   const refusal = (f: () => unknown) => {
     try {
       f();
@@ -95,35 +96,35 @@ describe('addAttachment and getAttachment', () => {
     ({ db } = freshDatabase());
     await seedDemo(db);
     useAsAppDatabase(db);
-    const round = db.select().from(rounds).where(eq(rounds.status, 'open')).get()!;
+    const round = (await first(db.select().from(rounds).where(eq(rounds.status, 'open'))))!;
     now = new Date(round.windowOpensAt!.getTime() + 3_600_000);
-    const unit = db.select({ id: units.id }).from(units).where(and(eq(units.name, 'Phường Tân Phong'))).get()!;
-    nominationId = createNomination(officer(), { roundId: round.id, unitId: unit.id, nominee: { kind: 'individual', create: { fullName: 'Trần Thị Thử Tệp', unitId: unit.id } }, summary: 'Thử tệp đính kèm.' }, now).id;
+    const unit = (await first(db.select({ id: units.id }).from(units).where(and(eq(units.name, 'Phường Tân Phong')))))!;
+    nominationId = (await createNomination(await officer(), { roundId: round.id, unitId: unit.id, nominee: { kind: 'individual', create: { fullName: 'Trần Thị Thử Tệp', unitId: unit.id } }, summary: 'Thử tệp đính kèm.' }, now)).id;
   });
 
   it.each([
     ['Bien ban hop.hta', bytes('%PDF-1.4\n<html><script>new ActiveXObject("WScript.Shell")</script></html>\n%%EOF\n')],
     ['anh.html', bytes(PNG_SIG, '<script>alert(document.cookie)</script>')],
     ['Bien ban\u202Efdp.exe', bytes('MZ\x90\x00\x03\x00\x00\x00PE\x00\x00')],
-  ])('refuses %j whose content is no accepted type, and stores nothing', (name, content) => {
+  ])('refuses %j whose content is no accepted type, and stores nothing', async (name, content) => {
     const before = fs.readdirSync(process.env.UPLOADS_DIR!).length;
-    expect(refusal(() => addAttachment(officer(), nominationId, { name, bytes: content }, now))).toEqual({ code: 'invalid_file', params: { reason: 'type', name: expect.any(String) } });
-    expect(db.select().from(attachments).where(eq(attachments.nominationId, nominationId)).all()).toEqual([]);
+    expect(refusal(async () => addAttachment(await officer(), nominationId, { name, bytes: content }, now))).toEqual({ code: 'invalid_file', params: { reason: 'type', name: expect.any(String) } });
+    expect(await db.select().from(attachments).where(eq(attachments.nominationId, nominationId))).toEqual([]);
     expect(fs.readdirSync(process.env.UPLOADS_DIR!).length).toBe(before);
   });
 
-  it('stores a real PDF named "Bien ban\\u202Efdp.exe" as "Bien banfdp.pdf" and offers that name for download', () => {
-    const a = addAttachment(officer(), nominationId, { name: 'Bien ban\u202Efdp.exe', bytes: PDF }, now);
+  it('stores a real PDF named "Bien ban\\u202Efdp.exe" as "Bien banfdp.pdf" and offers that name for download', async () => {
+    const a = await addAttachment(await officer(), nominationId, { name: 'Bien ban\u202Efdp.exe', bytes: PDF }, now);
     expect(a.fileName).toBe('Bien banfdp.pdf');
     expect(a.mimeType).toBe('application/pdf');
-    const got = getAttachment(officer(), a.id);
+    const got = await getAttachment(await officer(), a.id);
     expect(got.fileName).toBe('Bien banfdp.pdf');
     expect(contentDisposition(got.fileName)).toBe(`attachment; filename="Bien banfdp.pdf"; filename*=UTF-8''Bien%20banfdp.pdf`);
   });
 
-  it('a row stored before the fix is offered under its cleaned name with the detected extension', () => {
-    const a = addAttachment(officer(), nominationId, { name: 'x.png', bytes: PNG }, now);
-    db.update(attachments).set({ fileName: 'anh\u202Elmth.png.html' }).where(eq(attachments.id, a.id)).run();
-    expect(getAttachment(officer(), a.id).fileName).toBe('anhlmth.png.png');
+  it('a row stored before the fix is offered under its cleaned name with the detected extension', async () => {
+    const a = await addAttachment(await officer(), nominationId, { name: 'x.png', bytes: PNG }, now);
+    await db.update(attachments).set({ fileName: 'anh\u202Elmth.png.html' }).where(eq(attachments.id, a.id));
+    expect((await getAttachment(await officer(), a.id)).fileName).toBe('anhlmth.png.png');
   });
 });

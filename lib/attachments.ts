@@ -15,6 +15,7 @@ import { nominationRefusal, type Actor } from '@/lib/policy';
 import { clean } from '@/lib/text';
 import { MAX_ATTACHMENT_BYTES } from '@/lib/upload-limits';
 import { loadNominationContext, write, type Tx } from '@/lib/workflow';
+import { first } from '@/db/query';
 
 export { MAX_ATTACHMENT_BYTES };
 
@@ -119,20 +120,19 @@ export function discardStaged(staged: StagedFile[]): void {
 }
 
 /** Records a staged file on a nomination inside the caller's transaction, with its audit event. */
-export function recordAttachment(tx: Tx, actor: Actor, nominationId: number, s: StagedFile, now: Date): AttachmentDTO {
-  const row = tx
+export async function recordAttachment(tx: Tx, actor: Actor, nominationId: number, s: StagedFile, now: Date): Promise<AttachmentDTO> {
+  const row = await first(tx
     .insert(attachments)
     .values({ nominationId, fileName: s.fileName, mimeType: s.mimeType, size: s.size, sha256: s.sha256, storageKey: s.storageKey, uploadedBy: actor.id, createdAt: now })
-    .returning({ id: attachments.id, fileName: attachments.fileName, mimeType: attachments.mimeType, size: attachments.size, createdAt: attachments.createdAt })
-    .get();
+    .returning({ id: attachments.id, fileName: attachments.fileName, mimeType: attachments.mimeType, size: attachments.size, createdAt: attachments.createdAt }));
   appendAudit(tx, { actorId: actor.id, action: 'nomination.attach', entityType: 'nomination', entityId: nominationId, after: { attachmentId: row.id, fileName: s.fileName, mimeType: s.mimeType, size: s.size, sha256: s.sha256 } });
   return row;
 }
 
-export function addAttachment(actor: Actor | null, nominationId: number, file: { name: string; bytes: Uint8Array }, now = new Date()): AttachmentDTO {
+export async function addAttachment(actor: Actor | null, nominationId: number, file: { name: string; bytes: Uint8Array }, now = new Date()): Promise<AttachmentDTO> {
   const staged = stageFile(file);
   try {
-    return write((tx) => {
+    return write(async (tx) => {
       const ctx = loadNominationContext(tx, nominationId);
       if (!ctx) throw new DomainError('not_found');
       const refusal = nominationRefusal(actor, 'edit', ctx, now);
@@ -146,16 +146,16 @@ export function addAttachment(actor: Actor | null, nominationId: number, file: {
 }
 
 /** Removes an attachment from a nomination its unit may still edit; the file goes once the record has. */
-export function removeAttachment(actor: Actor | null, attachmentId: number, now = new Date()): { nominationId: number } {
+export async function removeAttachment(actor: Actor | null, attachmentId: number, now = new Date()): Promise<{ nominationId: number; }> {
   if (!Number.isSafeInteger(attachmentId) || attachmentId <= 0) throw new DomainError('not_found');
-  const removed = write((tx) => {
-    const row = tx.select().from(attachments).where(eq(attachments.id, attachmentId)).get();
+  const removed = await write(async (tx) => {
+    const row = await first(tx.select().from(attachments).where(eq(attachments.id, attachmentId)));
     if (!row) throw new DomainError('not_found');
     const ctx = loadNominationContext(tx, row.nominationId);
     if (!ctx) throw new DomainError('not_found');
     const refusal = nominationRefusal(actor, 'edit', ctx, now);
     if (refusal) throw new DomainError(refusal);
-    tx.delete(attachments).where(eq(attachments.id, attachmentId)).run();
+    await tx.delete(attachments).where(eq(attachments.id, attachmentId));
     appendAudit(tx, { actorId: actor!.id, action: 'nomination.detach', entityType: 'nomination', entityId: row.nominationId, before: { attachmentId, fileName: row.fileName, sha256: row.sha256 }, after: null });
     return row;
   });
@@ -163,20 +163,19 @@ export function removeAttachment(actor: Actor | null, attachmentId: number, now 
   return { nominationId: removed.nominationId };
 }
 
-export function listAttachments(actor: Actor | null, nominationId: number): AttachmentDTO[] {
+export async function listAttachments(actor: Actor | null, nominationId: number): Promise<AttachmentDTO[]> {
   getNomination(actor, nominationId);
-  return getDb()
+  return await getDb()
     .select({ id: attachments.id, fileName: attachments.fileName, mimeType: attachments.mimeType, size: attachments.size, createdAt: attachments.createdAt })
     .from(attachments)
     .where(eq(attachments.nominationId, nominationId))
-    .orderBy(asc(attachments.id))
-    .all();
+    .orderBy(asc(attachments.id));
 }
 
 /** The stored file for a download, or not_found when the actor may not see its nomination. */
-export function getAttachment(actor: Actor | null, attachmentId: number): { fileName: string; mimeType: string; size: number; file: string } {
+export async function getAttachment(actor: Actor | null, attachmentId: number): Promise<{ fileName: string; mimeType: string; size: number; file: string; }> {
   if (!Number.isSafeInteger(attachmentId) || attachmentId <= 0) throw new DomainError('not_found');
-  const row = getDb().select().from(attachments).where(and(eq(attachments.id, attachmentId))).get();
+  const row = await first(getDb().select().from(attachments).where(and(eq(attachments.id, attachmentId))));
   if (!row) throw new DomainError('not_found');
   getNomination(actor, row.nominationId);
   // Rows stored before names were cleaned and extensions derived get the same treatment on the way out.

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
 import { auditEvents } from '@/db/schema';
 import type { DB } from '@/db/connection';
+import { first } from '@/db/query';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -25,8 +26,8 @@ export function auditHash(prevHash: string, e: { at: number; actorId: number | n
 }
 
 /** Append one event; call it inside the transaction that makes the change. */
-export function appendAudit(tx: Tx, input: AuditInput): void {
-  const last = tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
+export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
+  const last = await first(tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1));
   const prevHash = last?.hash ?? GENESIS_HASH;
   const at = (input.at ?? new Date()).getTime();
   const row = {
@@ -38,9 +39,8 @@ export function appendAudit(tx: Tx, input: AuditInput): void {
     before: input.before ?? null,
     after: input.after ?? null,
   };
-  tx.insert(auditEvents)
-    .values({ ...row, at: new Date(at), prevHash, hash: auditHash(prevHash, row) })
-    .run();
+  await tx.insert(auditEvents)
+    .values({ ...row, at: new Date(at), prevHash, hash: auditHash(prevHash, row) });
 }
 
 export type ChainCheck = { ok: true; count: number } | { ok: false; count: number; firstBadId: number; reason: 'hash' | 'link' };

@@ -33,10 +33,10 @@ function auditScope(actor: Actor): SQL {
 }
 
 /** Newest first, keyset-paginated by id (`before`), filtered by action prefix and entity. */
-export function listAuditEvents(
+export async function listAuditEvents(
   actor: Actor | null,
   filter: { action?: string; entityType?: string; entityId?: number; before?: number; limit?: number } = {},
-): { rows: AuditRow[]; nextBefore: number | null } {
+): Promise<{ rows: AuditRow[]; nextBefore: number | null; }> {
   if (roundRefusal(actor, 'audit')) throw new DomainError('forbidden');
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
   const where: Array<SQL | undefined> = [
@@ -47,14 +47,13 @@ export function listAuditEvents(
     filter.entityId ? eq(auditEvents.entityId, filter.entityId) : undefined,
     filter.before ? lt(auditEvents.id, filter.before) : undefined,
   ];
-  const rows = getDb()
+  const rows = await getDb()
     .select({ id: auditEvents.id, at: auditEvents.at, actor: users.displayName, action: auditEvents.action, entityType: auditEvents.entityType, entityId: auditEvents.entityId, before: auditEvents.before, after: auditEvents.after })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(and(...where))
     .orderBy(desc(auditEvents.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   return { rows: page, nextBefore: more ? page[page.length - 1].id : null };

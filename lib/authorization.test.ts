@@ -39,6 +39,7 @@ import { listAuditEvents } from './audit';
 import { getRegistryEntry, listRegistry } from './registry';
 import { addAttachment, getAttachment } from './attachments';
 import { listUnits, renameUnit } from './units';
+import { first } from '@/db/query';
 
 type Who =
   | 'anonymous'
@@ -137,20 +138,20 @@ let actors: Record<Who, Actor | null>;
 let cases: Case[];
 let roundIds: number[];
 let windowClosesAt: Date;
-const userId = (u: string) => db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id;
+const userId = async (u: string) => (await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id;
 
 beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
   process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-authz-uploads-'));
-  const byName = (u: string) => loadActor(userId(u))!;
+  const byName = async (u: string) => loadActor(await userId(u))!;
   const officer = byName('officer');
   const officer2 = byName('officer2');
   const approver = byName('approver');
-  db.update(users).set({ active: false }).where(eq(users.username, 'admin')).run();
-  const deactivated = loadActor(userId('admin'));
-  db.update(users).set({ active: true }).where(eq(users.username, 'admin')).run();
+  await db.update(users).set({ active: false }).where(eq(users.username, 'admin'));
+  const deactivated = loadActor(await userId('admin'));
+  await db.update(users).set({ active: true }).where(eq(users.username, 'admin'));
   actors = {
     anonymous: null,
     deactivated,
@@ -167,18 +168,17 @@ beforeAll(async () => {
     wardApprover: byName('tanmyloi.approver'),
     wardAdmin: byName('tanmyloi.admin'),
   };
-  const district = db.select().from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!;
-  const ward = db.select().from(rounds).where(eq(rounds.slug, DEMO_SLUGS.neighbour)).get()!;
+  const district = (await first(db.select().from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!;
+  const ward = (await first(db.select().from(rounds).where(eq(rounds.slug, DEMO_SLUGS.neighbour))))!;
   roundIds = [district.id, ward.id];
   windowClosesAt = district.windowClosesAt!;
   // Both rounds share the window, so the table's window dimension holds for both.
-  db.update(rounds).set({ windowOpensAt: district.windowOpensAt, windowClosesAt: district.windowClosesAt }).where(eq(rounds.id, ward.id)).run();
-  cases = db
+  await db.update(rounds).set({ windowOpensAt: district.windowOpensAt, windowClosesAt: district.windowClosesAt }).where(eq(rounds.id, ward.id));
+  cases = (await db
     .select({ id: nominations.id, status: nominations.status, ward: units.name, roundId: nominations.roundId })
     .from(nominations)
     .innerJoin(units, eq(units.id, nominations.unitId))
-    .where(inArray(nominations.roundId, roundIds))
-    .all()
+    .where(inArray(nominations.roundId, roundIds)))
     .map(({ roundId, ...c }) => ({ ...c, authority: roundId === ward.id ? 'ward' : 'district' }));
 });
 
@@ -210,7 +210,7 @@ describe('authorization table (data layer)', () => {
     expect(actors.deactivated).toBeNull();
   });
 
-  it('every actor of both authorities × action × scope × state × round state × window × sign-off gives the expected outcome', () => {
+  it('every actor of both authorities × action × scope × state × round state × window × sign-off gives the expected outcome', async () => {
     let count = 0;
     const failures: string[] = [];
     const signer = { district: actors.approver!.id, ward: actors.wardApprover!.id };
@@ -225,10 +225,10 @@ describe('authorization table (data layer)', () => {
             for (const c of cases) {
               db.$client.exec('SAVEPOINT authz_case');
               try {
-                db.update(rounds).set({ status: roundState }).where(inArray(rounds.id, roundIds)).run();
+                await db.update(rounds).set({ status: roundState }).where(inArray(rounds.id, roundIds));
                 if (frozen) {
-                  db.insert(signoffs).values({ roundId: roundIds[0], signedBy: signer.district, signedAt: now, listHash: 'f'.repeat(64) }).run();
-                  db.insert(signoffs).values({ roundId: roundIds[1], signedBy: signer.ward, signedAt: now, listHash: 'f'.repeat(64) }).run();
+                  await db.insert(signoffs).values({ roundId: roundIds[0], signedBy: signer.district, signedAt: now, listHash: 'f'.repeat(64) });
+                  await db.insert(signoffs).values({ roundId: roundIds[1], signedBy: signer.ward, signedAt: now, listHash: 'f'.repeat(64) });
                 }
                 const got = run(actors[who], action, c.id, now);
                 const want = expected(who, action, c, roundState, windowOpen, frozen);
@@ -295,7 +295,7 @@ describe('authorization table: council sitting, list vote, minutes export', () =
     }
   }
 
-  it('every actor × action × round state × sign-off gives the expected outcome', () => {
+  it('every actor × action × round state × sign-off gives the expected outcome', async () => {
     const failures: string[] = [];
     let count = 0;
     const now = new Date();
@@ -305,8 +305,8 @@ describe('authorization table: council sitting, list vote, minutes export', () =
         for (const action of ['sitting', 'vote', 'minutes'] as const) {
           db.$client.exec('SAVEPOINT council_case');
           try {
-            db.update(rounds).set({ status: roundState }).where(eq(rounds.id, roundIds[0])).run();
-            if (frozen) db.insert(signoffs).values({ roundId: roundIds[0], signedBy: actors.approver!.id, signedAt: now, listHash: 'f'.repeat(64) }).run();
+            await db.update(rounds).set({ status: roundState }).where(eq(rounds.id, roundIds[0]));
+            if (frozen) await db.insert(signoffs).values({ roundId: roundIds[0], signedBy: actors.approver!.id, signedAt: now, listHash: 'f'.repeat(64) });
             const got = runCouncil(actors[who], action, now);
             const want = expectedCouncil(who, action, roundState, frozen);
             if (got !== want) failures.push(`${who} ${action} (round ${roundState}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
@@ -321,10 +321,10 @@ describe('authorization table: council sitting, list vote, minutes export', () =
     expect(count).toBe(WHO.length * 3 * 4);
   });
 
-  it('a refused sitting writes nothing', () => {
+  it('a refused sitting writes nothing', async () => {
     db.$client.exec('SAVEPOINT council_refused');
     try {
-      db.update(rounds).set({ status: 'reviewing' }).where(eq(rounds.id, roundIds[0])).run();
+      await db.update(rounds).set({ status: 'reviewing' }).where(eq(rounds.id, roundIds[0]));
       const before = db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT count(*) FROM council_sittings) s, (SELECT group_concat(status) FROM nominations) n').get();
       expect(runCouncil(actors.officerApprover, 'vote', new Date())).toBe('council_vote:separation_of_duties');
       expect(runCouncil(actors.reviewer, 'sitting', new Date())).toBe('forbidden');
@@ -351,27 +351,27 @@ describe('two authorities in one deployment', () => {
     const district = { admin: actors.admin!, reviewer: actors.reviewer!, approver: actors.approver!, officer: actors.officer! };
     const ward = { admin: actors.wardAdmin!, reviewer: actors.wardReviewer!, approver: actors.wardApprover!, officer: actors.wardOfficer! };
     const [districtRound, wardRound] = roundIds;
-    const published = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published)).get()!.id;
-    const award = db.select({ publicId: awards.publicId, individualId: awards.individualId }).from(awards).where(and(eq(awards.roundId, published), eq(awards.nomineeKind, 'individual'))).get()!;
+    const published = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published))))!.id;
+    const award = (await first(db.select({ publicId: awards.publicId, individualId: awards.individualId }).from(awards).where(and(eq(awards.roundId, published), eq(awards.nomineeKind, 'individual')))))!;
     const wardCase = (s: NominationStatus) => cases.find((c) => c.authority === 'ward' && c.status === s)!.id;
     const districtCase = (s: NominationStatus) => cases.find((c) => c.authority === 'district' && c.status === s)!.id;
-    const wardPerson = db.select({ id: nominations.individualId }).from(nominations).where(eq(nominations.id, wardCase('submitted'))).get()!.id!;
+    const wardPerson = (await first(db.select({ id: nominations.individualId }).from(nominations).where(eq(nominations.id, wardCase('submitted')))))!.id!;
 
     db.$client.exec('SAVEPOINT two_authorities');
     try {
       // Files: each side attaches one to its own returned nomination.
       const pdf = new TextEncoder().encode('%PDF-1.7\nbiên bản họp xét\n%%EOF\n');
-      const wardFile = addAttachment(ward.officer, wardCase('returned'), { name: 'bien-ban.pdf', bytes: pdf });
-      db.update(rounds).set({ status: 'open' }).where(eq(rounds.id, districtRound)).run();
-      const districtFile = addAttachment(district.officer, districtCase('draft'), { name: 'bien-ban.pdf', bytes: pdf });
+      const wardFile = await addAttachment(ward.officer, wardCase('returned'), { name: 'bien-ban.pdf', bytes: pdf });
+      await db.update(rounds).set({ status: 'open' }).where(eq(rounds.id, districtRound));
+      const districtFile = await addAttachment(district.officer, districtCase('draft'), { name: 'bien-ban.pdf', bytes: pdf });
 
       for (const [mine, myRound, myNomination, theirRound, theirNomination, theirFile] of [
         [district, districtRound, districtCase('checked'), wardRound, wardCase('checked'), wardFile.id],
         [ward, wardRound, wardCase('checked'), districtRound, districtCase('checked'), districtFile.id],
       ] as const) {
         // Rounds: not listed, not opened, not moved, no final list to read or sign.
-        for (const a of Object.values(mine)) expect(listRounds(a).map((r) => r.id)).not.toContain(theirRound);
-        expect(listRounds(mine.admin).map((r) => r.id)).toContain(myRound);
+        for (const a of Object.values(mine)) expect((await listRounds(a)).map((r) => r.id)).not.toContain(theirRound);
+        expect((await listRounds(mine.admin)).map((r) => r.id)).toContain(myRound);
         expect(outcome(() => getRoundForAdmin(mine.admin, theirRound))).toBe('not_found');
         expect(outcome(() => transitionRound(mine.admin, theirRound, 'open'))).toBe('not_found');
         expect(outcome(() => getFinalList(mine.approver, theirRound))).toBe('not_found');
@@ -379,7 +379,7 @@ describe('two authorities in one deployment', () => {
         expect(outcome(() => signOffRound(mine.approver, theirRound, '0'.repeat(64)))).toBe('not_found');
         // Nominations: not listed, not opened, not reviewed, not approved.
         for (const a of Object.values(mine)) {
-          expect(listNominations(a, { roundId: theirRound }).total).toBe(0);
+          expect((await listNominations(a, { roundId: theirRound })).total).toBe(0);
           expect(outcome(() => getNomination(a, theirNomination))).toBe('not_found');
         }
         expect(outcome(() => returnNomination(mine.reviewer, theirNomination, 'Bổ sung hồ sơ'))).toBe('not_found');
@@ -387,15 +387,15 @@ describe('two authorities in one deployment', () => {
         // Files: the other office's attachment reads as not found.
         for (const a of Object.values(mine)) expect(outcome(() => getAttachment(a, theirFile))).toBe('not_found');
         // Audit: the other office's round and nominations are not in the trail.
-        const trail = listAuditEvents(mine.admin, { entityType: 'round', entityId: theirRound }).rows;
+        const trail = (await listAuditEvents(mine.admin, { entityType: 'round', entityId: theirRound })).rows;
         expect(trail).toEqual([]);
-        expect(listAuditEvents(mine.admin, { entityType: 'nomination', entityId: theirNomination }).rows).toEqual([]);
-        expect(listAuditEvents(mine.admin, { entityType: 'nomination', entityId: myNomination }).rows.length).toBeGreaterThan(0);
-        expect(listRounds(mine.reviewer).map((r) => r.id)).toContain(myRound);
+        expect((await listAuditEvents(mine.admin, { entityType: 'nomination', entityId: theirNomination })).rows).toEqual([]);
+        expect((await listAuditEvents(mine.admin, { entityType: 'nomination', entityId: myNomination })).rows.length).toBeGreaterThan(0);
+        expect((await listRounds(mine.reviewer)).map((r) => r.id)).toContain(myRound);
       }
 
       // The district's decided round: its exports and certificates are the district's alone.
-      expect(getDecisionList(district.admin, DEMO_SLUGS.published).collectives).toHaveLength(70);
+      expect((await getDecisionList(district.admin, DEMO_SLUGS.published)).collectives).toHaveLength(70);
       for (const a of Object.values(ward)) {
         expect(outcome(() => getDecisionList(a, DEMO_SLUGS.published))).toBe('not_found');
         expect(outcome(() => getCertificate(a, award.publicId))).toBe('not_found');
@@ -404,16 +404,16 @@ describe('two authorities in one deployment', () => {
       // People: each registry holds its own authority's people only.
       expect(outcome(() => getRegistryEntry(ward.admin, 'individual', award.individualId!))).toBe('not_found');
       expect(outcome(() => getRegistryEntry(district.reviewer, 'individual', wardPerson))).toBe('not_found');
-      expect(getRegistryEntry(ward.reviewer, 'individual', wardPerson).id).toBe(wardPerson);
-      const wardPeople = listRegistry(ward.admin, 'individual').items.map((r) => r.unit);
+      expect((await getRegistryEntry(ward.reviewer, 'individual', wardPerson)).id).toBe(wardPerson);
+      const wardPeople = (await listRegistry(ward.admin, 'individual')).items.map((r) => r.unit);
       expect(wardPeople.length).toBeGreaterThan(0);
       expect(wardPeople.every((u) => u.includes('Tân Mỹ Lợi'))).toBe(true);
-      expect(listRegistry(district.admin, 'individual', { q: db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.id, wardPerson)).get()!.n }).items.every((r) => !r.unit.includes('Tân Mỹ Lợi'))).toBe(true);
+      expect((await listRegistry(district.admin, 'individual', { q: (await first(db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.id, wardPerson))))!.n })).items.every((r) => !r.unit.includes('Tân Mỹ Lợi'))).toBe(true);
       // Users and units: each admin manages their own.
-      expect(listUsers(ward.admin).map((u) => u.username).sort()).toEqual(['tanmyloi.admin', 'tanmyloi.approver', 'tanmyloi.officer', 'tanmyloi.reviewer']);
-      expect(listUsers(district.admin).some((u) => u.username.startsWith('tanmyloi.'))).toBe(false);
+      expect((await listUsers(ward.admin)).map((u) => u.username).sort()).toEqual(['tanmyloi.admin', 'tanmyloi.approver', 'tanmyloi.officer', 'tanmyloi.reviewer']);
+      expect((await listUsers(district.admin)).some((u) => u.username.startsWith('tanmyloi.'))).toBe(false);
       await expect(resetPassword(ward.admin, district.admin.id, 'mat-khau-tam-thoi')).rejects.toThrowError('not_found');
-      expect(listUnits(ward.admin).every((u) => u.name.includes('Tân Mỹ Lợi'))).toBe(true);
+      expect((await listUnits(ward.admin)).every((u) => u.name.includes('Tân Mỹ Lợi'))).toBe(true);
       expect(outcome(() => renameUnit(ward.admin, district.admin.unitId, 'Quận Bảy'))).toBe('not_found');
       // Nominating: an officer nominates only into rounds of units above theirs, and only their subtree.
       const wardUnit = ward.officer.unitId;

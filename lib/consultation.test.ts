@@ -8,12 +8,13 @@ import type { DB } from '@/db/connection';
 import { addFeedback, FEEDBACK_PER_HOUR, feedbackPerRoundPerHour, hideFeedback, listFeedback } from './consultation';
 import { isDomainError } from './errors';
 import { loadActor } from './users';
+import { first } from '@/db/query';
 
 let db: DB;
 let nominationId: number;
 const SLUG = 'hoc-tap-lam-theo-bac-2026';
 const now = new Date('2026-03-02T03:00:00Z');
-const actor = (username: string) => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()!.id)!;
+const actor = async (username: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, username))))!.id)!;
 const code = (f: () => unknown) => {
   try {
     f();
@@ -29,22 +30,22 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  const round = db.select().from(rounds).where(eq(rounds.slug, SLUG)).get()!;
-  db.update(rounds).set({ status: 'reviewing', consultation: true, consultationEndsAt: new Date(now.getTime() + 7 * 86_400_000) }).where(eq(rounds.id, round.id)).run();
-  nominationId = db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, round.id), inArray(nominations.status, ['submitted', 'checked']))).get()!.id;
+  const round = (await first(db.select().from(rounds).where(eq(rounds.slug, SLUG))))!;
+  await db.update(rounds).set({ status: 'reviewing', consultation: true, consultationEndsAt: new Date(now.getTime() + 7 * 86_400_000) }).where(eq(rounds.id, round.id));
+  nominationId = (await first(db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, round.id), inArray(nominations.status, ['submitted', 'checked'])))))!.id;
 });
-beforeEach(() => {
-  db.delete(feedback).run();
+beforeEach(async () => {
+  await db.delete(feedback);
   delete process.env.FEEDBACK_ROUND_PER_HOUR;
 });
 
 describe('addFeedback', () => {
-  it('does not grow the audit trail: the comment is in its own table only', () => {
-    const events = () => db.select({ id: auditEvents.id }).from(auditEvents).all().length;
+  it('does not grow the audit trail: the comment is in its own table only', async () => {
+    const events = async () => (await db.select({ id: auditEvents.id }).from(auditEvents)).length;
     const before = events();
     expect(post('203.0.113.1')).toBe('ok');
     expect(events()).toBe(before);
-    expect(db.select().from(feedback).all()).toHaveLength(1);
+    expect(await db.select().from(feedback)).toHaveLength(1);
   });
 
   it(`takes ${FEEDBACK_PER_HOUR} comments an hour from one address`, () => {
@@ -54,12 +55,12 @@ describe('addFeedback', () => {
     expect(post('203.0.113.2', new Date(now.getTime() + 3_600_001))).toBe('ok');
   });
 
-  it('caps a round per hour whatever the addresses', () => {
+  it('caps a round per hour whatever the addresses', async () => {
     process.env.FEEDBACK_ROUND_PER_HOUR = '7';
     expect(feedbackPerRoundPerHour()).toBe(7);
     for (let i = 0; i < 7; i++) expect(post(`198.51.100.${i}`)).toBe('ok');
     expect(post('198.51.100.200')).toBe('rate_limited');
-    expect(db.select().from(feedback).all()).toHaveLength(7);
+    expect(await db.select().from(feedback)).toHaveLength(7);
     expect(post('198.51.100.200', new Date(now.getTime() + 3_600_001))).toBe('ok');
   });
 
@@ -70,18 +71,18 @@ describe('addFeedback', () => {
 });
 
 describe('hideFeedback', () => {
-  it('a reviewer hides a comment with a reason, in one audited transaction; an officer cannot', () => {
+  it('a reviewer hides a comment with a reason, in one audited transaction; an officer cannot', async () => {
     expect(post('203.0.113.9', now, 'Nội dung xúc phạm')).toBe('ok');
-    const id = db.select({ id: feedback.id }).from(feedback).get()!.id;
-    expect(code(() => hideFeedback(actor('officer'), id, 'Xúc phạm'))).toBe('not_found');
-    expect(code(() => hideFeedback(actor('reviewer'), id, ' '))).toBe('invalid_input');
-    expect(listFeedback(actor('reviewer'), nominationId)).toHaveLength(1);
-    expect(code(() => hideFeedback(actor('reviewer'), id, 'Ngôn từ xúc phạm', now))).toBe('ok');
-    expect(listFeedback(actor('reviewer'), nominationId)).toEqual([]);
-    const row = db.select().from(feedback).where(eq(feedback.id, id)).get()!;
+    const id = (await first(db.select({ id: feedback.id }).from(feedback)))!.id;
+    expect(code(async () => hideFeedback(await actor('officer'), id, 'Xúc phạm'))).toBe('not_found');
+    expect(code(async () => hideFeedback(await actor('reviewer'), id, ' '))).toBe('invalid_input');
+    expect(listFeedback(await actor('reviewer'), nominationId)).toHaveLength(1);
+    expect(code(async () => hideFeedback(await actor('reviewer'), id, 'Ngôn từ xúc phạm', now))).toBe('ok');
+    expect(listFeedback(await actor('reviewer'), nominationId)).toEqual([]);
+    const row = (await first(db.select().from(feedback).where(eq(feedback.id, id))))!;
     expect(row.hiddenReason).toBe('Ngôn từ xúc phạm');
     expect(row.body).toBe('Nội dung xúc phạm');
-    const last = db.select().from(auditEvents).where(eq(auditEvents.action, 'feedback.hide')).all();
+    const last = await db.select().from(auditEvents).where(eq(auditEvents.action, 'feedback.hide'));
     expect(last).toHaveLength(1);
     expect(last[0].entityId).toBe(nominationId);
   });

@@ -13,6 +13,7 @@ import { getNomination } from '@/lib/nominations';
 import { hasRole, isOffice, isStaff, type Actor } from '@/lib/policy';
 import { clean } from '@/lib/text';
 import { write } from '@/lib/workflow';
+import { first } from '@/db/query';
 
 export const FEEDBACK_MAX = 1000;
 export const FEEDBACK_PER_HOUR = 5;
@@ -31,20 +32,19 @@ export type ConsultationView = {
   nominees: Array<{ id: number; kind: 'collective' | 'individual'; name: string; unit: string; summary: string }>;
 };
 
-export function getConsultation(slug: string, now = new Date()): ConsultationView | null {
+export async function getConsultation(slug: string, now = new Date()): Promise<ConsultationView | null> {
   if (slug.length > 200) return null;
   const db = getDb();
-  const r = db.select().from(rounds).where(eq(rounds.slug, slug)).get();
+  const r = await first(db.select().from(rounds).where(eq(rounds.slug, slug)));
   if (!r || !r.consultation || r.status !== 'reviewing' || !r.consultationEndsAt) return null;
-  const nominees = db
+  const nominees = (await db
     .select({ id: nominations.id, kind: nominations.nomineeKind, person: individuals.fullName, group: collectives.name, unit: units.name, summary: nominations.summary })
     .from(nominations)
     .innerJoin(units, eq(units.id, nominations.unitId))
     .leftJoin(individuals, eq(individuals.id, nominations.individualId))
     .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
     .where(and(eq(nominations.roundId, r.id), inArray(nominations.status, [...PROPOSED])))
-    .orderBy(asc(nominations.nomineeKind), asc(nominations.id))
-    .all()
+    .orderBy(asc(nominations.nomineeKind), asc(nominations.id)))
     .map((n) => ({ id: n.id, kind: n.kind, name: (n.person ?? n.group)!, unit: n.unit, summary: n.summary }));
   return { title: r.title, authority: r.authority, endsAt: r.consultationEndsAt, open: now <= r.consultationEndsAt, nominees };
 }
@@ -58,26 +58,24 @@ export function addFeedback(input: { slug: string; nominationId: number; name?: 
   const name = input.name ? clean(input.name).slice(0, 100) : null;
   if (body.length < 3 || body.length > FEEDBACK_MAX) throw new DomainError('invalid_input', { field: 'body' });
   const addressHash = hashAddress(input.address);
-  write((tx) => {
+  write(async (tx) => {
     const view = getConsultation(input.slug, now);
     if (!view || !view.open) throw new DomainError('not_found');
     if (!view.nominees.some((n) => n.id === input.nominationId)) throw new DomainError('not_found');
     const hourAgo = new Date(now.getTime() - 3_600_000);
-    const recent = tx
+    const recent = (await first(tx
       .select({ n: count() })
       .from(feedback)
-      .where(and(eq(feedback.addressHash, addressHash), gt(feedback.createdAt, hourAgo)))
-      .get()!.n;
+      .where(and(eq(feedback.addressHash, addressHash), gt(feedback.createdAt, hourAgo)))))!.n;
     if (recent >= FEEDBACK_PER_HOUR) throw new DomainError('rate_limited');
-    const roundId = tx.select({ id: nominations.roundId }).from(nominations).where(eq(nominations.id, input.nominationId)).get()!.id;
+    const roundId = (await first(tx.select({ id: nominations.roundId }).from(nominations).where(eq(nominations.id, input.nominationId))))!.id;
     // Many addresses together (a botnet, or addresses rotated) still cannot flood one round.
-    const roundRecent = tx
+    const roundRecent = (await first(tx
       .select({ n: count() })
       .from(feedback)
-      .where(and(eq(feedback.roundId, roundId), gt(feedback.createdAt, hourAgo)))
-      .get()!.n;
+      .where(and(eq(feedback.roundId, roundId), gt(feedback.createdAt, hourAgo)))))!.n;
     if (roundRecent >= feedbackPerRoundPerHour()) throw new DomainError('rate_limited');
-    tx.insert(feedback).values({ roundId, nominationId: input.nominationId, authorName: name, body, addressHash, createdAt: now }).run();
+    await tx.insert(feedback).values({ roundId, nominationId: input.nominationId, authorName: name, body, addressHash, createdAt: now });
   });
 }
 
@@ -85,25 +83,24 @@ export function addFeedback(input: { slug: string; nominationId: number; name?: 
 export function hideFeedback(actor: Actor | null, feedbackId: number, reason: string, now = new Date()): void {
   const why = clean(reason);
   if (why.length < 3 || why.length > 500) throw new DomainError('invalid_input', { field: 'reason' });
-  write((tx) => {
-    const row = tx.select({ id: feedback.id, nominationId: feedback.nominationId, hiddenAt: feedback.hiddenAt }).from(feedback).where(eq(feedback.id, feedbackId)).get();
+  write(async (tx) => {
+    const row = await first(tx.select({ id: feedback.id, nominationId: feedback.nominationId, hiddenAt: feedback.hiddenAt }).from(feedback).where(eq(feedback.id, feedbackId)));
     if (!row || !isStaff(actor) || !isOffice(actor) || !(hasRole(actor, 'reviewer') || hasRole(actor, 'admin'))) throw new DomainError('not_found');
     getNomination(actor, row.nominationId); // the round's office only: another authority's reads as not found
     if (row.hiddenAt) return;
-    tx.update(feedback).set({ hiddenAt: now, hiddenBy: actor.id, hiddenReason: why }).where(eq(feedback.id, feedbackId)).run();
+    await tx.update(feedback).set({ hiddenAt: now, hiddenBy: actor.id, hiddenReason: why }).where(eq(feedback.id, feedbackId));
     appendAudit(tx, { actorId: actor.id, action: 'feedback.hide', entityType: 'nomination', entityId: row.nominationId, after: { feedbackId, reason: why }, at: now });
   });
 }
 
 /** Feedback on a nomination, for the district office only. */
-export function listFeedback(actor: Actor | null, nominationId: number): Array<{ id: number; at: Date; name: string | null; body: string }> {
+export async function listFeedback(actor: Actor | null, nominationId: number): Promise<Array<{ id: number; at: Date; name: string | null; body: string; }>> {
   getNomination(actor, nominationId);
   // getNomination scoped it; feedback is for the round's office, not the nominating unit.
   if (!isOffice(actor)) return [];
-  return getDb()
+  return await getDb()
     .select({ id: feedback.id, at: feedback.createdAt, name: feedback.authorName, body: feedback.body })
     .from(feedback)
     .where(and(eq(feedback.nominationId, nominationId), isNull(feedback.hiddenAt)))
-    .orderBy(asc(feedback.id))
-    .all();
+    .orderBy(asc(feedback.id));
 }

@@ -14,13 +14,14 @@ import type { Actor } from './policy';
 import { getMinutes, getSitting, minutesDocx, recordSitting } from './council';
 import { decisionDocx, getDecisionList } from './exports';
 import { draftsOf, transitionRound } from './workflow';
+import { first } from '@/db/query';
 
 let db: DB;
 let admin: Actor;
 let approver: Actor;
 let roundId: number;
-const byName = (u: string) => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id)!;
-const audits = () => db.select({ n: count() }).from(auditEvents).get()!.n;
+const byName = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
+const audits = async () => (await first(db.select({ n: count() }).from(auditEvents)))!.n;
 const sitting = { heldOn: '2026-11-20', place: 'Phòng họp UBND Quận 7', chair: 'Võ Thanh Sơn', secretary: 'Trương Thị Mỹ Hạnh', membersPresent: ['Võ Thanh Sơn', 'Trương Thị Mỹ Hạnh', 'Lê Văn Tâm', 'Ngô Quang Vinh', 'Bùi Thanh Hà', 'Đặng Văn Lực', 'Phan Thị Kim Oanh'] };
 
 beforeAll(async () => {
@@ -29,27 +30,27 @@ beforeAll(async () => {
   useAsAppDatabase(db);
   admin = byName('admin');
   approver = byName('approver');
-  roundId = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!.id;
+  roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
   // More checked nominations (a ward without a per-unit quota), so the sitting votes a real list.
-  const ward = db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ')).get()!.id;
+  const ward = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ'))))!.id;
   for (let i = 0; i < 6; i++) {
     const name = `Người Họp Xét ${i}`;
-    const p = db.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward }).returning({ id: individuals.id }).get().id;
-    db.insert(nominations).values({ roundId, nomineeKind: 'individual', individualId: p, unitId: ward, summary: 'Thành tích tiêu biểu trong năm 2026.', status: 'checked' }).run();
+    const p = (await first(db.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward }).returning({ id: individuals.id }))).id;
+    await db.insert(nominations).values({ roundId, nomineeKind: 'individual', individualId: p, unitId: ward, summary: 'Thành tích tiêu biểu trong năm 2026.', status: 'checked' });
   }
   transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: draftsOf(db, roundId) });
 });
 
 describe('the council sitting', () => {
-  it('belongs to approvers, while the round is in review', () => {
+  it('belongs to approvers, while the round is in review', async () => {
     expect(() => recordSitting(admin, roundId, { ...sitting, votes: [] })).toThrowError('forbidden');
-    expect(() => getSitting(byName('officer'), roundId)).toThrowError('not_found');
-    const published = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published)).get()!.id;
+    expect(async () => getSitting(await byName('officer'), roundId)).toThrowError('not_found');
+    const published = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published))))!.id;
     expect(() => recordSitting(approver, published, { ...sitting, votes: [] })).toThrowError('invalid_state');
   });
 
-  it('refuses the whole sitting when one row falls below the threshold, naming that row; nothing is written', () => {
-    const view = getSitting(approver, roundId);
+  it('refuses the whole sitting when one row falls below the threshold, naming that row; nothing is written', async () => {
+    const view = await getSitting(approver, roundId);
     expect(view.checked.length).toBeGreaterThanOrEqual(8);
     const before = audits();
     const [low, ...rest] = view.checked;
@@ -64,39 +65,39 @@ describe('the council sitting', () => {
     const rows = JSON.parse(String((error as { params: { rows: string } }).params.rows));
     expect(rows).toEqual([expect.objectContaining({ nominationId: low.id, name: low.name, code: 'council_vote', reason: 'short', for: 4, needed: 5, short: 1, members: 9 })]);
     expect(audits()).toBe(before);
-    expect(db.select({ n: count() }).from(councilSittings).where(eq(councilSittings.roundId, roundId)).get()!.n).toBe(0);
-    expect(getSitting(approver, roundId).checked).toHaveLength(view.checked.length);
+    expect((await first(db.select({ n: count() }).from(councilSittings).where(eq(councilSittings.roundId, roundId))))!.n).toBe(0);
+    expect((await getSitting(approver, roundId)).checked).toHaveLength(view.checked.length);
   });
 
-  it('counts the members present against the council and its quorum', () => {
+  it('counts the members present against the council and its quorum', async () => {
     expect(() => recordSitting(approver, roundId, { ...sitting, membersPresent: Array.from({ length: 10 }, (_, i) => `Thành viên ${i}`), votes: [] })).toThrowError('council_vote');
-    db.update(rounds).set({ councilQuorum: 8 }).where(eq(rounds.id, roundId)).run();
+    await db.update(rounds).set({ councilQuorum: 8 }).where(eq(rounds.id, roundId));
     try {
       expect(() => recordSitting(approver, roundId, { ...sitting, votes: [] })).toThrowError('council_vote');
     } finally {
-      db.update(rounds).set({ councilQuorum: null }).where(eq(rounds.id, roundId)).run();
+      await db.update(rounds).set({ councilQuorum: null }).where(eq(rounds.id, roundId));
     }
   });
 
-  it('votes the whole list in one transaction, audited, linked to the sitting', () => {
-    const view = getSitting(approver, roundId);
+  it('votes the whole list in one transaction, audited, linked to the sitting', async () => {
+    const view = await getSitting(approver, roundId);
     const [low, ...rest] = view.checked;
-    const before = audits();
+    const before = await audits();
     const votes = [{ nominationId: low.id, decision: 'reject' as const, for: 4, against: 3 }, ...rest.map((n) => ({ nominationId: n.id, decision: 'approve' as const, for: 7, against: 0 }))];
     const result = recordSitting(approver, roundId, { ...sitting, votes });
     expect(result).toMatchObject({ approved: rest.length, rejected: 1 });
-    expect(audits() - before).toBe(votes.length + 1);
-    const after = getSitting(approver, roundId);
+    expect(await audits() - before).toBe(votes.length + 1);
+    const after = await getSitting(approver, roundId);
     expect(after.checked).toHaveLength(0);
     expect(after.tallies).toHaveLength(votes.length);
-    const lowRow = db.select().from(nominations).where(eq(nominations.id, low.id)).get()!;
-    expect([lowRow.status, lowRow.voteFor, lowRow.voteAgainst, lowRow.voteAbstain, lowRow.voteTotal, lowRow.sittingId]).toEqual(['rejected', 4, 3, 2, 9, result.sittingId]);
-    const approved = db.select({ n: count() }).from(nominations).where(and(eq(nominations.sittingId, result.sittingId), eq(nominations.status, 'approved'))).get()!.n;
+    const lowRow = (await first(db.select().from(nominations).where(eq(nominations.id, low.id))))!;
+    expect([lowRow.status, lowRow.voteFor, lowRow.voteAgainst, lowRow.voteAbstain, lowRow.voteTotal, lowRow.sittingId]).toEqual(['rejected', 4, 3, 2, 9, (await result).sittingId]);
+    const approved = (await first(db.select({ n: count() }).from(nominations).where(and(eq(nominations.sittingId, (await result).sittingId), eq(nominations.status, 'approved')))))!.n;
     expect(approved).toBe(rest.length);
   });
 
   it('the minutes DOCX holds the heading, the sitting, every tally, the conclusion and both signatures', async () => {
-    const m = getMinutes(approver, DEMO_SLUGS.open);
+    const m = await getMinutes(approver, DEMO_SLUGS.open);
     const docx = await readDocx(await minutesDocx(m));
     const text = docx.paragraphs.join('\n');
     expect(text).toContain('BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG');
@@ -118,19 +119,19 @@ describe('the council sitting', () => {
   });
 
   it('the demo 2021–2024 round carries its sitting: minutes with all 148 tallies, and the annex refers to them', async () => {
-    const m = getMinutes(admin, DEMO_SLUGS.published);
+    const m = await getMinutes(admin, DEMO_SLUGS.published);
     expect(m.sitting.membersPresent).toEqual(DEMO_SITTING.membersPresent);
     expect(m.tallies).toHaveLength(148);
     expect(m.tallies.every((t) => t.status === 'approved' && t.for + t.against + t.abstain === t.total && t.for >= 5)).toBe(true);
     const docx = await readDocx(await minutesDocx(m));
     expect(docx.tables[1].slice(1)).toHaveLength(148);
-    const annex = await readDocx(await decisionDocx(getDecisionList(admin, DEMO_SLUGS.published)));
+    const annex = await readDocx(await decisionDocx(await getDecisionList(admin, DEMO_SLUGS.published)));
     expect(annex.paragraphs.join('\n')).toContain('Theo Biên bản họp Hội đồng Thi đua – Khen thưởng ngày 20 tháng 5 năm 2024');
   });
 
   it('minutes are read by approvers and administrators only, and only once there is a sitting', () => {
-    expect(() => getMinutes(byName('reviewer'), DEMO_SLUGS.published)).toThrowError('not_found');
-    expect(() => getMinutes(byName('officer'), DEMO_SLUGS.published)).toThrowError('not_found');
+    expect(async () => getMinutes(await byName('reviewer'), DEMO_SLUGS.published)).toThrowError('not_found');
+    expect(async () => getMinutes(await byName('officer'), DEMO_SLUGS.published)).toThrowError('not_found');
     expect(() => getMinutes(approver, DEMO_SLUGS.archive)).toThrowError('not_found');
   });
 });

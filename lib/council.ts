@@ -14,6 +14,7 @@ import { decree30Heading, FONT, listTable, noBorders, para, run, vietnameseDate 
 import { canReadFinalList, hasRole, sittingRefusal, type Actor } from '@/lib/policy';
 import { clean, compareVi } from '@/lib/text';
 import { decideIn, roundCouncil, roundIsFrozen, write, type Tx } from '@/lib/workflow';
+import { first } from '@/db/query';
 
 type Reader = Pick<ReturnType<typeof getDb>, 'select'>;
 
@@ -34,8 +35,8 @@ export type SittingView = {
 
 export type Tally = { nominationId: number; kind: NomineeKind; name: string; unit: string; status: 'approved' | 'rejected'; for: number; against: number; abstain: number; total: number };
 
-function nomineeRows(db: Reader, where: ReturnType<typeof and>) {
-  return db
+async function nomineeRows(db: Reader, where: ReturnType<typeof and>) {
+  return (await db
     .select({
       id: nominations.id,
       kind: nominations.nomineeKind,
@@ -52,14 +53,13 @@ function nomineeRows(db: Reader, where: ReturnType<typeof and>) {
     .innerJoin(units, eq(units.id, nominations.unitId))
     .leftJoin(individuals, eq(individuals.id, nominations.individualId))
     .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
-    .where(where)
-    .all()
+    .where(where))
     .map((r) => ({ ...r, name: (r.individualName ?? r.collectiveName)! }))
     .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) || compareVi(a.unit, b.unit) || compareVi(a.name, b.name) || a.id - b.id);
 }
 
-function loadSitting(db: Reader, roundId: number) {
-  const s = db
+async function loadSitting(db: Reader, roundId: number) {
+  const s = await first(db
     .select({
       id: councilSittings.id,
       heldOn: councilSittings.heldOn,
@@ -72,21 +72,19 @@ function loadSitting(db: Reader, roundId: number) {
     })
     .from(councilSittings)
     .innerJoin(users, eq(users.id, councilSittings.recordedBy))
-    .where(eq(councilSittings.roundId, roundId))
-    .get();
+    .where(eq(councilSittings.roundId, roundId)));
   return s ? { ...s, membersPresent: s.membersPresent.split('\n').filter(Boolean) } : null;
 }
 
-function buildView(db: Reader, roundId: number): SittingView {
-  const r = db
+async function buildView(db: Reader, roundId: number): Promise<SittingView> {
+  const r = await first(db
     .select({ id: rounds.id, slug: rounds.slug, title: rounds.title, status: rounds.status, awardForm: rounds.awardForm, source: rounds.source })
     .from(rounds)
-    .where(eq(rounds.id, roundId))
-    .get();
+    .where(eq(rounds.id, roundId)));
   if (!r || r.source !== 'workflow') throw new DomainError('not_found');
-  const c = roundCouncil(db, roundId);
+  const c = await roundCouncil(db, roundId);
   const sitting = loadSitting(db, roundId);
-  const checked = nomineeRows(db, and(eq(nominations.roundId, roundId), eq(nominations.status, 'checked'))).map(({ id, kind, name, unit }) => ({ id, kind, name, unit }));
+  const checked = (await nomineeRows(db, and(eq(nominations.roundId, roundId), eq(nominations.status, 'checked')))).map(({ id, kind, name, unit }) => ({ id, kind, name, unit }));
   const tallies = sitting ? talliesOf(db, sitting.id) : [];
   return {
     round: { id: r.id, slug: r.slug, title: r.title, status: r.status, awardForm: r.awardForm, frozen: roundIsFrozen(db, roundId) },
@@ -97,28 +95,28 @@ function buildView(db: Reader, roundId: number): SittingView {
   };
 }
 
-function talliesOf(db: Reader, sittingId: number): Tally[] {
-  return nomineeRows(db, eq(nominations.sittingId, sittingId))
+async function talliesOf(db: Reader, sittingId: number): Promise<Tally[]> {
+  return (await nomineeRows(db, eq(nominations.sittingId, sittingId)))
     .filter((r) => r.status === 'approved' || r.status === 'rejected')
     .map((r) => ({ nominationId: r.id, kind: r.kind, name: r.name, unit: r.unit, status: r.status as Tally['status'], for: r.for ?? 0, against: r.against ?? 0, abstain: r.abstain ?? 0, total: r.total ?? 0 }));
 }
 
 /** The path of the unit that runs a round ('' when there is none: no office is over it). */
-function roundUnitPath(db: Reader, roundId: number): string {
+async function roundUnitPath(db: Reader, roundId: number): Promise<string> {
   if (!Number.isSafeInteger(roundId) || roundId <= 0) return '';
-  return db.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId)).get()?.path ?? '';
+  return (await first(db.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId))))?.path ?? '';
 }
 
 /** The council screen of a round: its rule, its sitting, the checked list to vote and what was voted. */
-export function getSitting(actor: Actor | null, roundId: number): SittingView {
-  if (!canReadFinalList(actor, roundUnitPath(getDb(), roundId))) throw new DomainError('not_found');
+export async function getSitting(actor: Actor | null, roundId: number): Promise<SittingView> {
+  if (!canReadFinalList(actor, await roundUnitPath(getDb(), roundId))) throw new DomainError('not_found');
   return buildView(getDb(), roundId);
 }
 
 /** A round's council rule as an approver reads it beside the vote. */
-export function getCouncilRule(actor: Actor | null, roundId: number): SittingView['council'] {
-  if (sittingRefusal(actor, roundUnitPath(getDb(), roundId))) throw new DomainError('not_found');
-  const c = roundCouncil(getDb(), roundId);
+export async function getCouncilRule(actor: Actor | null, roundId: number): Promise<SittingView['council']> {
+  if (sittingRefusal(actor, await roundUnitPath(getDb(), roundId))) throw new DomainError('not_found');
+  const c = await roundCouncil(getDb(), roundId);
   return { members: c.members, quorum: c.quorum, rule: c.rule, basis: c.basis || DEFAULT_BASIS[c.rule], needed: votesNeeded(c.rule, c.members) };
 }
 
@@ -145,21 +143,21 @@ function sittingValues(input: SittingInput, members: number, quorum: number | nu
  * rule, quotas, audit), abstentions/absent being the members who voted neither way. When any row is
  * refused nothing is written, and the error lists every refused row.
  */
-export function recordSitting(actor: Actor | null, roundId: number, input: SittingInput & { votes: RowVote[] }, now = new Date()): { sittingId: number; approved: number; rejected: number } {
+export async function recordSitting(actor: Actor | null, roundId: number, input: SittingInput & { votes: RowVote[] }, now = new Date()): Promise<{ sittingId: number; approved: number; rejected: number }> {
   if (!hasRole(actor, 'approver')) throw new DomainError('forbidden');
   if (!Number.isSafeInteger(roundId) || roundId <= 0) throw new DomainError('not_found');
-  return write((tx) => {
-    const r = tx.select({ id: rounds.id, status: rounds.status, source: rounds.source, unitPath: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId)).get();
+  return write(async (tx) => {
+    const r = await first(tx.select({ id: rounds.id, status: rounds.status, source: rounds.source, unitPath: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId)));
     // Another authority's round reads as not found.
     if (!r || r.source !== 'workflow' || sittingRefusal(actor, r.unitPath)) throw new DomainError('not_found');
     if (r.status !== 'reviewing') throw new DomainError('invalid_state', { from: r.status });
     if (roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
-    const council = roundCouncil(tx, roundId);
+    const council = await roundCouncil(tx, roundId);
     const values = sittingValues(input, council.members, council.quorum);
-    const before = tx.select().from(councilSittings).where(eq(councilSittings.roundId, roundId)).get() ?? null;
+    const before = (await first(tx.select().from(councilSittings).where(eq(councilSittings.roundId, roundId)))) ?? null;
     const sittingId = before
-      ? (tx.update(councilSittings).set({ ...values, recordedBy: actor!.id, recordedAt: now }).where(eq(councilSittings.id, before.id)).run(), before.id)
-      : tx.insert(councilSittings).values({ roundId, ...values, recordedBy: actor!.id, recordedAt: now }).returning({ id: councilSittings.id }).get().id;
+      ? ((await tx.update(councilSittings).set({ ...values, recordedBy: actor!.id, recordedAt: now }).where(eq(councilSittings.id, before.id))), before.id)
+      : (await first(tx.insert(councilSittings).values({ roundId, ...values, recordedBy: actor!.id, recordedAt: now }).returning({ id: councilSittings.id }))).id;
     appendAudit(tx, {
       actorId: actor!.id,
       action: before ? 'council.sitting_edit' : 'council.sitting',
@@ -169,15 +167,15 @@ export function recordSitting(actor: Actor | null, roundId: number, input: Sitti
       after: { sittingId, ...values, votes: input.votes.length },
     });
     const refused = voteRows(tx, actor, roundId, sittingId, council.members, input.votes, now);
-    if (refused.length) throw new DomainError('council_vote', { reason: 'rows', rows: JSON.stringify(refused), count: refused.length });
+    if ((await refused).length) throw new DomainError('council_vote', { reason: 'rows', rows: JSON.stringify(refused), count: (await refused).length });
     return { sittingId, approved: input.votes.filter((v) => v.decision === 'approve').length, rejected: input.votes.filter((v) => v.decision === 'reject').length };
   });
 }
 
-function voteRows(tx: Tx, actor: Actor | null, roundId: number, sittingId: number, members: number, votes: RowVote[], now: Date): RowRefusal[] {
+async function voteRows(tx: Tx, actor: Actor | null, roundId: number, sittingId: number, members: number, votes: RowVote[], now: Date): Promise<RowRefusal[]> {
   const seen = new Set<number>();
   const refused: RowRefusal[] = [];
-  const names = new Map(nomineeRows(tx, eq(nominations.roundId, roundId)).map((n) => [n.id, n.name]));
+  const names = new Map((await nomineeRows(tx, eq(nominations.roundId, roundId))).map((n) => [n.id, n.name]));
   for (const v of votes) {
     const name = names.get(v.nominationId) ?? '';
     if (seen.has(v.nominationId)) {
@@ -217,17 +215,16 @@ export type Minutes = {
 };
 
 /** The sitting's minutes as recorded, for the office (approvers and administrators). */
-export function getMinutes(actor: Actor | null, slug: string): Minutes {
+export async function getMinutes(actor: Actor | null, slug: string): Promise<Minutes> {
   if (!canReadFinalList(actor)) throw new DomainError('not_found');
   const db = getDb();
-  const r = db
+  const r = await first(db
     .select({ id: rounds.id, slug: rounds.slug, title: rounds.title, authority: rounds.authority, awardForm: rounds.awardForm, issuer: units.name, unitPath: units.path })
     .from(rounds)
     .innerJoin(units, eq(units.id, rounds.unitId))
-    .where(eq(rounds.slug, slug))
-    .get();
+    .where(eq(rounds.slug, slug)));
   if (!r || !canReadFinalList(actor, r.unitPath)) throw new DomainError('not_found');
-  const view = buildView(db, r.id);
+  const view = await buildView(db, r.id);
   if (!view.sitting) throw new DomainError('not_found');
   return { slug: r.slug, title: r.title, authority: r.authority, awardForm: r.awardForm, issuer: r.issuer, council: view.council, sitting: view.sitting, tallies: view.tallies };
 }

@@ -13,6 +13,7 @@ import type { DB } from '@/db/connection';
 import { removeAttachment } from './attachments';
 import { deleteDraft, nominate, saveDossier } from './dossier-edit';
 import { loadActor } from './users';
+import { first } from '@/db/query';
 
 const PDF = new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1'));
 const NOT_PDF = new Uint8Array(Buffer.from('<html><script>alert(1)</script></html>', 'latin1'));
@@ -21,10 +22,10 @@ let db: DB;
 let roundId: number;
 let unitId: number;
 let now: Date;
-const officer = () => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer')).get()!.id)!;
+const officer = async () => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id)!;
 const files = () => fs.readdirSync(process.env.UPLOADS_DIR!).length;
-const nominationsNamed = (name: string) =>
-  db.select({ id: nominations.id }).from(nominations).innerJoin(individuals, eq(individuals.id, nominations.individualId)).where(eq(individuals.fullName, name)).all();
+const nominationsNamed = async (name: string) =>
+  await db.select({ id: nominations.id }).from(nominations).innerJoin(individuals, eq(individuals.id, nominations.individualId)).where(eq(individuals.fullName, name));
 const refusal = (fn: () => unknown) => {
   try {
     fn();
@@ -40,92 +41,92 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  const round = db.select().from(rounds).where(eq(rounds.status, 'open')).get()!;
+  const round = (await first(db.select().from(rounds).where(eq(rounds.status, 'open'))))!;
   roundId = round.id;
   now = new Date(round.windowOpensAt!.getTime() + 3_600_000);
-  unitId = db.select({ id: units.id }).from(units).where(and(eq(units.name, 'Phường Tân Phong'))).get()!.id;
+  unitId = (await first(db.select({ id: units.id }).from(units).where(and(eq(units.name, 'Phường Tân Phong')))))!.id;
 });
 
 describe('one nomination form', () => {
-  it('creates the nomination with its file and sends it, in one step', () => {
-    const { id } = nominate(officer(), { roundId, unitId, nominee: person('Lâm Thị Một Lần'), summary: 'Tích cực vận động nhân dân.' }, [{ name: 'Biên bản.pdf', bytes: PDF }], { send: true }, now);
-    const n = db.select({ status: nominations.status }).from(nominations).where(eq(nominations.id, id)).get()!;
+  it('creates the nomination with its file and sends it, in one step', async () => {
+    const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Lâm Thị Một Lần'), summary: 'Tích cực vận động nhân dân.' }, [{ name: 'Biên bản.pdf', bytes: PDF }], { send: true }, now);
+    const n = (await first(db.select({ status: nominations.status }).from(nominations).where(eq(nominations.id, id))))!;
     expect(n.status).toBe('submitted');
-    expect(db.select({ fileName: attachments.fileName }).from(attachments).where(eq(attachments.nominationId, id)).all()).toEqual([{ fileName: 'Biên bản.pdf' }]);
+    expect(await db.select({ fileName: attachments.fileName }).from(attachments).where(eq(attachments.nominationId, id))).toEqual([{ fileName: 'Biên bản.pdf' }]);
   });
 
-  it('a file that is not what it claims refuses the whole creation: no nomination, no person, no bytes left', () => {
+  it('a file that is not what it claims refuses the whole creation: no nomination, no person, no bytes left', async () => {
     const before = files();
-    const r = refusal(() => nominate(officer(), { roundId, unitId, nominee: person('Đào Văn Tệp Hỏng'), summary: 'Tích cực vận động nhân dân.' }, [{ name: 'a.pdf', bytes: PDF }, { name: 'b.pdf', bytes: NOT_PDF }], {}, now));
+    const r = refusal(async () => nominate(await officer(), { roundId, unitId, nominee: person('Đào Văn Tệp Hỏng'), summary: 'Tích cực vận động nhân dân.' }, [{ name: 'a.pdf', bytes: PDF }, { name: 'b.pdf', bytes: NOT_PDF }], {}, now));
     expect(r?.code).toBe('invalid_file');
     expect(nominationsNamed('Đào Văn Tệp Hỏng')).toEqual([]);
-    expect(db.select().from(individuals).where(eq(individuals.fullName, 'Đào Văn Tệp Hỏng')).all()).toEqual([]);
+    expect(await db.select().from(individuals).where(eq(individuals.fullName, 'Đào Văn Tệp Hỏng'))).toEqual([]);
     expect(files()).toBe(before);
   });
 
-  it('a new name like one already in the unit (any case, diacritics, đ or order) is refused, naming it, until confirmed', () => {
-    nominate(officer(), { roundId, unitId, nominee: person('Nguyễn Văn Đức Thử'), summary: 'Lần đầu.' }, [], {}, now);
-    const r = refusal(() => nominate(officer(), { roundId, unitId, nominee: person('nguyen  van DUC thu'), summary: 'Lần hai.' }, [], {}, now));
+  it('a new name like one already in the unit (any case, diacritics, đ or order) is refused, naming it, until confirmed', async () => {
+    nominate(await officer(), { roundId, unitId, nominee: person('Nguyễn Văn Đức Thử'), summary: 'Lần đầu.' }, [], {}, now);
+    const r = refusal(async () => nominate(await officer(), { roundId, unitId, nominee: person('nguyen  van DUC thu'), summary: 'Lần hai.' }, [], {}, now));
     expect(r).toEqual({ code: 'possible_duplicate', params: { field: 'name', names: 'Nguyễn Văn Đức Thử' } });
-    expect(refusal(() => nominate(officer(), { roundId, unitId, nominee: person('Thử Đức Nguyễn Văn'), summary: 'Lần ba.' }, [], {}, now))?.code).toBe('possible_duplicate');
+    expect(refusal(async () => nominate(await officer(), { roundId, unitId, nominee: person('Thử Đức Nguyễn Văn'), summary: 'Lần ba.' }, [], {}, now))?.code).toBe('possible_duplicate');
     // Confirmed: this is someone else of the same name.
-    nominate(officer(), { roundId, unitId, nominee: person('nguyen van duc thu'), summary: 'Người khác.' }, [], { confirmDuplicate: true }, now);
+    nominate(await officer(), { roundId, unitId, nominee: person('nguyen van duc thu'), summary: 'Người khác.' }, [], { confirmDuplicate: true }, now);
     expect(nominationsNamed('nguyen van duc thu')).toHaveLength(1);
   });
 });
 
 describe('saving the dossier', () => {
-  it('send saves the edited summary, the nominee fields and the picked file first, in the same transaction', () => {
-    const { id } = nominate(officer(), { roundId, unitId, nominee: person('Phạm Thị Gửi Kèm'), summary: 'Bản cũ.' }, [], {}, now);
-    saveDossier(officer(), id, { nominee: { name: 'Phạm Thị Gửi Kèm Sửa', position: 'Tổ trưởng', gender: 'female', birthYear: 1980, partyMember: true }, summary: 'Bản mới, đã bổ sung biên bản.', files: [{ name: 'bs.pdf', bytes: PDF }], send: true }, now);
-    const n = db.select().from(nominations).where(eq(nominations.id, id)).get()!;
+  it('send saves the edited summary, the nominee fields and the picked file first, in the same transaction', async () => {
+    const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Phạm Thị Gửi Kèm'), summary: 'Bản cũ.' }, [], {}, now);
+    saveDossier(await officer(), id, { nominee: { name: 'Phạm Thị Gửi Kèm Sửa', position: 'Tổ trưởng', gender: 'female', birthYear: 1980, partyMember: true }, summary: 'Bản mới, đã bổ sung biên bản.', files: [{ name: 'bs.pdf', bytes: PDF }], send: true }, now);
+    const n = (await first(db.select().from(nominations).where(eq(nominations.id, id))))!;
     expect(n.status).toBe('submitted');
     expect(n.summary).toBe('Bản mới, đã bổ sung biên bản.');
-    const p = db.select().from(individuals).where(eq(individuals.id, n.individualId!)).get()!;
+    const p = (await first(db.select().from(individuals).where(eq(individuals.id, n.individualId!))))!;
     expect({ name: p.fullName, position: p.position, gender: p.gender, birthYear: p.birthYear, party: p.partyMember }).toEqual({ name: 'Phạm Thị Gửi Kèm Sửa', position: 'Tổ trưởng', gender: 'female', birthYear: 1980, party: true });
-    expect(db.select().from(attachments).where(eq(attachments.nominationId, id)).all()).toHaveLength(1);
-    const actions = db.select({ a: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, id)).all().map((e) => e.a);
+    expect(await db.select().from(attachments).where(eq(attachments.nominationId, id))).toHaveLength(1);
+    const actions = (await db.select({ a: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, id))).map((e) => e.a);
     expect(actions).toEqual(expect.arrayContaining(['nomination.edit', 'nomination.attach', 'nomination.submit']));
   });
 
-  it('a refused file changes nothing else: the summary stays as it was and the nomination is not sent', () => {
-    const { id } = nominate(officer(), { roundId, unitId, nominee: person('Võ Văn Chưa Gửi'), summary: 'Bản cũ.' }, [], {}, now);
+  it('a refused file changes nothing else: the summary stays as it was and the nomination is not sent', async () => {
+    const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Võ Văn Chưa Gửi'), summary: 'Bản cũ.' }, [], {}, now);
     const before = files();
-    expect(refusal(() => saveDossier(officer(), id, { summary: 'Bản mới.', files: [{ name: 'x.pdf', bytes: NOT_PDF }], send: true }, now))?.code).toBe('invalid_file');
-    const n = db.select().from(nominations).where(eq(nominations.id, id)).get()!;
+    expect(refusal(async () => saveDossier(await officer(), id, { summary: 'Bản mới.', files: [{ name: 'x.pdf', bytes: NOT_PDF }], send: true }, now))?.code).toBe('invalid_file');
+    const n = (await first(db.select().from(nominations).where(eq(nominations.id, id))))!;
     expect([n.status, n.summary]).toEqual(['draft', 'Bản cũ.']);
     expect(files()).toBe(before);
   });
 
-  it('a submitted nomination can no longer be edited by its unit', () => {
-    const { id } = nominate(officer(), { roundId, unitId, nominee: person('Hồ Thị Đã Gửi'), summary: 'Đủ dài để gửi đi.' }, [], { send: true }, now);
-    expect(refusal(() => saveDossier(officer(), id, { summary: 'Sửa sau khi gửi.' }, now))?.code).toBe('invalid_state');
+  it('a submitted nomination can no longer be edited by its unit', async () => {
+    const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Hồ Thị Đã Gửi'), summary: 'Đủ dài để gửi đi.' }, [], { send: true }, now);
+    expect(refusal(async () => saveDossier(await officer(), id, { summary: 'Sửa sau khi gửi.' }, now))?.code).toBe('invalid_state');
   });
 });
 
 describe('deleting drafts and files', () => {
-  it('a draft is deleted with its files; the audit keeps what it was', () => {
-    const { id } = nominate(officer(), { roundId, unitId, nominee: person('Tạ Văn Bỏ Nháp'), summary: 'Nháp.' }, [{ name: 'nhap.pdf', bytes: PDF }], {}, now);
+  it('a draft is deleted with its files; the audit keeps what it was', async () => {
+    const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Tạ Văn Bỏ Nháp'), summary: 'Nháp.' }, [{ name: 'nhap.pdf', bytes: PDF }], {}, now);
     const before = files();
-    deleteDraft(officer(), id, now);
-    expect(db.select().from(nominations).where(eq(nominations.id, id)).all()).toEqual([]);
-    expect(db.select().from(attachments).where(eq(attachments.nominationId, id)).all()).toEqual([]);
+    deleteDraft(await officer(), id, now);
+    expect(await db.select().from(nominations).where(eq(nominations.id, id))).toEqual([]);
+    expect(await db.select().from(attachments).where(eq(attachments.nominationId, id))).toEqual([]);
     expect(files()).toBe(before - 1);
-    const ev = db.select().from(auditEvents).where(and(eq(auditEvents.action, 'nomination.delete'), eq(auditEvents.entityId, id))).get()!;
+    const ev = (await first(db.select().from(auditEvents).where(and(eq(auditEvents.action, 'nomination.delete'), eq(auditEvents.entityId, id)))))!;
     expect(ev.before).toMatchObject({ summary: 'Nháp.', files: ['nhap.pdf'] });
   });
 
-  it('a submitted nomination is not deleted (it is withdrawn, with a reason)', () => {
-    const { id } = nominate(officer(), { roundId, unitId, nominee: person('Lý Thị Không Xóa'), summary: 'Đủ dài để gửi đi.' }, [], { send: true }, now);
-    expect(refusal(() => deleteDraft(officer(), id, now))?.code).toBe('invalid_state');
+  it('a submitted nomination is not deleted (it is withdrawn, with a reason)', async () => {
+    const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Lý Thị Không Xóa'), summary: 'Đủ dài để gửi đi.' }, [], { send: true }, now);
+    expect(refusal(async () => deleteDraft(await officer(), id, now))?.code).toBe('invalid_state');
   });
 
-  it('a file is removed from a draft, record and bytes', () => {
-    const { id } = nominate(officer(), { roundId, unitId, nominee: person('Mai Văn Gỡ Tệp'), summary: 'Nháp.' }, [{ name: 'sai.pdf', bytes: PDF }], {}, now);
-    const [a] = db.select().from(attachments).where(eq(attachments.nominationId, id)).all();
+  it('a file is removed from a draft, record and bytes', async () => {
+    const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Mai Văn Gỡ Tệp'), summary: 'Nháp.' }, [{ name: 'sai.pdf', bytes: PDF }], {}, now);
+    const [a] = await db.select().from(attachments).where(eq(attachments.nominationId, id));
     const before = files();
-    removeAttachment(officer(), a.id, now);
-    expect(db.select().from(attachments).where(eq(attachments.nominationId, id)).all()).toEqual([]);
+    removeAttachment(await officer(), a.id, now);
+    expect(await db.select().from(attachments).where(eq(attachments.nominationId, id))).toEqual([]);
     expect(files()).toBe(before - 1);
   });
 });

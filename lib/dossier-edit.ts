@@ -14,6 +14,7 @@ import { refuseIfFrozenListChanged } from '@/lib/final-list';
 import type { Actor } from '@/lib/policy';
 import { clean, fold } from '@/lib/text';
 import { authorizeIn, createNomination, onBehalfOf, submitIn, write, type NewNominee } from '@/lib/workflow';
+import { first } from '@/db/query';
 
 export type PickedFile = { name: string; bytes: Uint8Array };
 
@@ -27,13 +28,13 @@ export type NomineeFields = {
 };
 
 /** Creates a draft nomination with its files, and sends it when asked: all or nothing. */
-export function nominate(
+export async function nominate(
   actor: Actor | null,
   input: { roundId: number; unitId: number; nominee: NewNominee; summary: string },
   files: PickedFile[] = [],
   opts: { confirmDuplicate?: boolean; send?: boolean } = {},
   now = new Date(),
-): { id: number } {
+): Promise<{ id: number }> {
   const staged = stageFiles(files);
   try {
     return createNomination(actor, input, now, {
@@ -53,23 +54,23 @@ export function nominate(
  * Saves what the unit's form holds — the nominee's fields, the summary, any new files — and, when `send`,
  * submits (or resubmits) it in the same transaction: nothing typed or picked is left behind.
  */
-export function saveDossier(
+export async function saveDossier(
   actor: Actor | null,
   id: number,
   input: { nominee?: NomineeFields; summary: string; files?: PickedFile[]; send?: boolean },
   now = new Date(),
-): { submitted: boolean } {
+): Promise<{ submitted: boolean }> {
   const staged = stageFiles(input.files ?? []);
   try {
-    return write((tx) => {
+    return write(async (tx) => {
       const ctx = authorizeIn(tx, actor, id, 'edit', now);
-      const row = tx.select({ individualId: nominations.individualId, collectiveId: nominations.collectiveId }).from(nominations).where(eq(nominations.id, id)).get()!;
+      const row = (await first(tx.select({ individualId: nominations.individualId, collectiveId: nominations.collectiveId }).from(nominations).where(eq(nominations.id, id))))!;
       const behalf = onBehalfOf(actor, ctx);
       if (input.nominee) {
         const name = clean(input.nominee.name);
         if (!name || name.length > 200) throw new DomainError('invalid_input', { field: 'name' });
         if (row.individualId) {
-          const before = tx.select().from(individuals).where(eq(individuals.id, row.individualId)).get()!;
+          const before = (await first(tx.select().from(individuals).where(eq(individuals.id, row.individualId))))!;
           const after = {
             fullName: name,
             position: input.nominee.position ? clean(input.nominee.position) : null,
@@ -79,13 +80,13 @@ export function saveDossier(
           };
           const was = { fullName: before.fullName, position: before.position, gender: before.gender, birthYear: before.birthYear, partyMember: before.partyMember };
           if (JSON.stringify(was) !== JSON.stringify(after)) {
-            tx.update(individuals).set({ ...after, nameFolded: fold(name) }).where(eq(individuals.id, row.individualId)).run();
+            await tx.update(individuals).set({ ...after, nameFolded: fold(name) }).where(eq(individuals.id, row.individualId));
             appendAudit(tx, { actorId: actor!.id, action: 'individual.edit', entityType: 'individual', entityId: row.individualId, before: was, after: { ...after, ...behalf } });
           }
         } else if (row.collectiveId) {
-          const before = tx.select({ name: collectives.name }).from(collectives).where(eq(collectives.id, row.collectiveId)).get()!;
+          const before = (await first(tx.select({ name: collectives.name }).from(collectives).where(eq(collectives.id, row.collectiveId))))!;
           if (before.name !== name) {
-            tx.update(collectives).set({ name, nameFolded: fold(name) }).where(eq(collectives.id, row.collectiveId)).run();
+            await tx.update(collectives).set({ name, nameFolded: fold(name) }).where(eq(collectives.id, row.collectiveId));
             appendAudit(tx, { actorId: actor!.id, action: 'collective.edit', entityType: 'collective', entityId: row.collectiveId, before, after: { name, ...behalf } });
           }
         }
@@ -95,7 +96,7 @@ export function saveDossier(
       const summary = clean(input.summary);
       if (!summary || summary.length > 4000) throw new DomainError('invalid_input', { field: 'summary' });
       if (summary !== ctx.summary) {
-        tx.update(nominations).set({ summary, updatedAt: now }).where(eq(nominations.id, id)).run();
+        await tx.update(nominations).set({ summary, updatedAt: now }).where(eq(nominations.id, id));
         appendAudit(tx, { actorId: actor!.id, action: 'nomination.edit', entityType: 'nomination', entityId: id, before: { summary: ctx.summary }, after: { summary, ...behalf } });
       }
       for (const s of staged) recordAttachment(tx, actor!, id, s, now);
@@ -110,14 +111,14 @@ export function saveDossier(
 
 /** Deletes a draft the unit no longer wants (never a submitted one: that is withdrawn, with a reason). The
  * person stays in the registry; the draft's files go once the records have. */
-export function deleteDraft(actor: Actor | null, id: number, now = new Date()): void {
-  const keys = write((tx) => {
+export async function deleteDraft(actor: Actor | null, id: number, now = new Date()): Promise<void> {
+  const keys = await write(async (tx) => {
     const ctx = authorizeIn(tx, actor, id, 'edit', now);
     if (ctx.status !== 'draft') throw new DomainError('invalid_state');
-    const files = tx.select({ storageKey: attachments.storageKey, fileName: attachments.fileName }).from(attachments).where(eq(attachments.nominationId, id)).all();
-    tx.delete(attachments).where(eq(attachments.nominationId, id)).run();
-    tx.delete(nominationComments).where(eq(nominationComments.nominationId, id)).run();
-    tx.delete(nominations).where(eq(nominations.id, id)).run();
+    const files = await tx.select({ storageKey: attachments.storageKey, fileName: attachments.fileName }).from(attachments).where(eq(attachments.nominationId, id));
+    await tx.delete(attachments).where(eq(attachments.nominationId, id));
+    await tx.delete(nominationComments).where(eq(nominationComments.nominationId, id));
+    await tx.delete(nominations).where(eq(nominations.id, id));
     appendAudit(tx, {
       actorId: actor!.id,
       action: 'nomination.delete',

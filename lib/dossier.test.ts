@@ -14,6 +14,7 @@ import type { Actor } from './policy';
 import { addAttachment } from './attachments';
 import { nominationDossierZip } from './dossier';
 import { crc32 } from './zip';
+import { first } from '@/db/query';
 
 let db: DB;
 let officer: Actor;
@@ -21,7 +22,7 @@ let officer2: Actor;
 let reviewer: Actor;
 let draftId: number;
 const PDF = new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'));
-const byName = (u: string) => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id)!;
+const byName = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
 
 beforeAll(async () => {
   process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-dossier-'));
@@ -31,15 +32,15 @@ beforeAll(async () => {
   officer = byName('officer');
   officer2 = byName('officer2');
   reviewer = byName('reviewer');
-  const roundId = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!.id;
-  draftId = db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft'))).get()!.id;
+  const roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
+  draftId = (await first(db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft')))))!.id;
 });
 
 describe('the dossier ZIP', () => {
   it('holds the summary DOCX and each attachment unchanged', async () => {
     let mine = draftId;
     // The draft must lie in the officer's ward: try the demo drafts until one accepts the file.
-    for (const n of db.select({ id: nominations.id }).from(nominations).where(eq(nominations.status, 'draft')).all()) {
+    for (const n of (await db.select({ id: nominations.id }).from(nominations).where(eq(nominations.status, 'draft')))) {
       try {
         addAttachment(officer, n.id, { name: 'Biên bản họp xét.pdf', bytes: PDF });
         mine = n.id;

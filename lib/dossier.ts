@@ -22,8 +22,8 @@ function entryName(name: string): string {
 }
 
 export async function nominationDossierZip(actor: Actor | null, nominationId: number, now = new Date()): Promise<{ body: Buffer; fileName: string }> {
-  const n = getNomination(actor, nominationId);
-  const files = listAttachments(actor, nominationId);
+  const n = await getNomination(actor, nominationId);
+  const files = await listAttachments(actor, nominationId);
   const doc = new Document({
     creator: 'Vinh Danh',
     title: `Hồ sơ đề nghị khen thưởng — ${n.nomineeName}`,
@@ -50,7 +50,7 @@ export async function nominationDossierZip(actor: Actor | null, nominationId: nu
   const used = new Set<string>(['tom-tat-ho-so.docx']);
   const entries = [{ name: 'tom-tat-ho-so.docx', data: new Uint8Array(await Packer.toBuffer(doc)) }];
   for (const f of files) {
-    const a = getAttachment(actor, f.id);
+    const a = await getAttachment(actor, f.id);
     let name = `tep-dinh-kem/${entryName(a.fileName)}`;
     for (let k = 2; used.has(name); k++) name = `tep-dinh-kem/${k}-${entryName(a.fileName)}`;
     used.add(name);

@@ -23,6 +23,7 @@ import { awards, councilSittings, nominations, roundQuotas, rounds, units } from
 import { DomainError } from '@/lib/errors';
 import { standingSignoff } from '@/lib/final-list';
 import { inSubtree, isOffice, type Actor } from '@/lib/policy';
+import { first } from '@/db/query';
 
 export type DecisionList = {
   slug: string;
@@ -43,24 +44,22 @@ export type DecisionList = {
 };
 
 /** The attached list as decided (revoked awards included and marked), for the district office. */
-export function getDecisionList(actor: Actor | null, slug: string): DecisionList {
+export async function getDecisionList(actor: Actor | null, slug: string): Promise<DecisionList> {
   if (!isOffice(actor)) throw new DomainError('not_found');
   const db = getDb();
-  const r = db
+  const r = await first(db
     .select({ unitPath: units.path, id: rounds.id, slug: rounds.slug, title: rounds.title, authority: rounds.authority, awardForm: rounds.awardForm, status: rounds.status, decisionNumber: rounds.decisionNumber, decisionDate: rounds.decisionDate, decisionPlace: rounds.decisionPlace, decisionSigner: rounds.decisionSigner, issuer: units.name })
     .from(rounds)
     .innerJoin(units, eq(units.id, rounds.unitId))
-    .where(eq(rounds.slug, slug))
-    .get();
+    .where(eq(rounds.slug, slug)));
   if (!r || !['decided', 'published', 'archived'].includes(r.status) || !r.decisionNumber || !r.decisionDate) throw new DomainError('not_found');
   // Another office's round reads as not found.
   if (!inSubtree(r.unitPath, actor.unitPath)) throw new DomainError('not_found');
-  const list = db
+  const list = await db
     .select({ kind: awards.nomineeKind, ordinal: awards.ordinal, name: awards.name, position: awards.position, unit: awards.unitName, summary: awards.summary, revokedAt: awards.revokedAt })
     .from(awards)
     .where(eq(awards.roundId, r.id))
-    .orderBy(asc(awards.nomineeKind), asc(awards.ordinal))
-    .all();
+    .orderBy(asc(awards.nomineeKind), asc(awards.ordinal));
   return {
     slug: r.slug,
     title: r.title,
@@ -72,7 +71,7 @@ export function getDecisionList(actor: Actor | null, slug: string): DecisionList
     decisionPlace: r.decisionPlace ?? defaultDecisionPlace() ?? '',
     decisionSigner: r.decisionSigner ?? '',
     listHash: standingSignoff(db, r.id)?.listHash ?? null,
-    sitting: db.select({ heldOn: councilSittings.heldOn, place: councilSittings.place }).from(councilSittings).where(eq(councilSittings.roundId, r.id)).get() ?? null,
+    sitting: (await first(db.select({ heldOn: councilSittings.heldOn, place: councilSittings.place }).from(councilSittings).where(eq(councilSittings.roundId, r.id)))) ?? null,
     collectives: list.filter((a) => a.kind === 'collective').map((a) => ({ ordinal: a.ordinal, name: a.name, unit: a.unit, summary: a.summary, revoked: !!a.revokedAt })),
     individuals: list.filter((a) => a.kind === 'individual').map((a) => ({ ordinal: a.ordinal, name: a.name, position: a.position, unit: a.unit, summary: a.summary, revoked: !!a.revokedAt })),
   };
@@ -200,10 +199,10 @@ export async function awardsXlsx(list: DecisionList): Promise<Buffer> {
 
 /** Counts of a round's approved nominations by unit, kind, gender and Party membership, against quota. */
 export async function roundReportXlsx(actor: Actor | null, slug: string): Promise<Buffer> {
-  const list = getDecisionList(actor, slug);
+  const list = await getDecisionList(actor, slug);
   const db = getDb();
-  const round = db.select({ id: rounds.id, qc: rounds.quotaCollectives, qi: rounds.quotaIndividuals }).from(rounds).where(eq(rounds.slug, slug)).get()!;
-  const byUnit = db
+  const round = (await first(db.select({ id: rounds.id, qc: rounds.quotaCollectives, qi: rounds.quotaIndividuals }).from(rounds).where(eq(rounds.slug, slug))))!;
+  const byUnit = await db
     .select({
       unit: units.name,
       path: units.path,
@@ -217,14 +216,12 @@ export async function roundReportXlsx(actor: Actor | null, slug: string): Promis
     .innerJoin(units, eq(units.id, nominations.unitId))
     .where(and(eq(awards.roundId, round.id), isNull(awards.revokedAt)))
     .groupBy(units.id)
-    .orderBy(units.path)
-    .all();
-  const quotas = db
+    .orderBy(units.path);
+  const quotas = await db
     .select({ path: units.path, c: roundQuotas.collectives, i: roundQuotas.individuals })
     .from(roundQuotas)
     .innerJoin(units, eq(units.id, roundQuotas.unitId))
-    .where(eq(roundQuotas.roundId, round.id))
-    .all();
+    .where(eq(roundQuotas.roundId, round.id));
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Báo cáo');
   ws.addRow([`Báo cáo kết quả: ${list.title}`]).font = { bold: true };
@@ -300,40 +297,37 @@ function certificateOf(row: { [K in keyof typeof certificateColumns]: (typeof ce
 }
 
 /** One award as printed on its certificate; for the district office. */
-export function getCertificate(actor: Actor | null, publicId: string): CertificateView {
+export async function getCertificate(actor: Actor | null, publicId: string): Promise<CertificateView> {
   if (!isOffice(actor) || !/^[a-f0-9]{16}$/.test(publicId)) throw new DomainError('not_found');
-  const row = getDb()
+  const row = await first(getDb()
     .select({ ...certificateColumns, unitPath: units.path })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .innerJoin(units, eq(units.id, rounds.unitId))
-    .where(eq(awards.publicId, publicId))
-    .get();
+    .where(eq(awards.publicId, publicId)));
   if (!row || !row.decisionNumber || !row.decisionDate || !inSubtree(row.unitPath, actor.unitPath)) throw new DomainError('not_found');
   const { unitPath: _path, ...rest } = row;
   return certificateOf(rest);
 }
 
 /** Every standing (not revoked) certificate of a decided round, in the decision's order, to print at once. */
-export function getRoundCertificates(actor: Actor | null, roundId: number): { roundTitle: string; certificates: CertificateView[] } {
+export async function getRoundCertificates(actor: Actor | null, roundId: number): Promise<{ roundTitle: string; certificates: CertificateView[]; }> {
   if (!isOffice(actor) || !Number.isSafeInteger(roundId)) throw new DomainError('not_found');
   const db = getDb();
-  const r = db
+  const r = await first(db
     .select({ unitPath: units.path, title: rounds.title, status: rounds.status, decisionNumber: rounds.decisionNumber, decisionDate: rounds.decisionDate })
     .from(rounds)
     .innerJoin(units, eq(units.id, rounds.unitId))
-    .where(eq(rounds.id, roundId))
-    .get();
+    .where(eq(rounds.id, roundId)));
   if (!r || !['decided', 'published', 'archived'].includes(r.status) || !r.decisionNumber || !r.decisionDate) throw new DomainError('not_found');
   // Another office's round reads as not found.
   if (!inSubtree(r.unitPath, actor.unitPath)) throw new DomainError('not_found');
-  const rows = db
+  const rows = await db
     .select(certificateColumns)
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .innerJoin(units, eq(units.id, rounds.unitId))
     .where(and(eq(awards.roundId, roundId), isNull(awards.revokedAt)))
-    .orderBy(asc(awards.nomineeKind), asc(awards.ordinal))
-    .all();
+    .orderBy(asc(awards.nomineeKind), asc(awards.ordinal));
   return { roundTitle: r.title, certificates: rows.map(certificateOf) };
 }

@@ -8,6 +8,7 @@ import type { DB } from '@/db/connection';
 import { collectives, individuals, nominations, rounds, signoffEntries, signoffs, units, type Gender, type NomineeKind } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { compareVi } from '@/lib/text';
+import { first } from '@/db/query';
 
 type Reader = Pick<DB, 'select'>;
 
@@ -33,8 +34,8 @@ export type FinalListEntry = {
 };
 
 /** The approved nominations of a round as their awards would read now: collectives then individuals, each by unit and name. */
-export function finalListEntries(db: Reader, roundId: number): FinalListEntry[] {
-  const rows = db
+export async function finalListEntries(db: Reader, roundId: number): Promise<FinalListEntry[]> {
+  const rows = await db
     .select({
       nominationId: nominations.id,
       kind: nominations.nomineeKind,
@@ -56,12 +57,11 @@ export function finalListEntries(db: Reader, roundId: number): FinalListEntry[] 
     .leftJoin(individuals, eq(individuals.id, nominations.individualId))
     .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
     .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'approved')))
-    .orderBy(asc(nominations.id))
-    .all();
+    .orderBy(asc(nominations.id));
   const ownIds = [...new Set(rows.map((r) => (r.individualUnitId ?? r.collectiveUnitId)!))];
-  const own = ownIds.length ? db.select({ id: units.id, name: units.name, parentId: units.parentId }).from(units).where(inArray(units.id, ownIds)).all() : [];
+  const own = ownIds.length ? (await db.select({ id: units.id, name: units.name, parentId: units.parentId }).from(units).where(inArray(units.id, ownIds))) : [];
   const parentIds = [...new Set(own.map((u) => u.parentId).filter((x): x is number => x != null))];
-  const parents = parentIds.length ? db.select({ id: units.id, name: units.name, parentId: units.parentId }).from(units).where(inArray(units.id, parentIds)).all() : [];
+  const parents = parentIds.length ? (await db.select({ id: units.id, name: units.name, parentId: units.parentId }).from(units).where(inArray(units.id, parentIds))) : [];
   const unitById = new Map([...own, ...parents].map((u) => [u.id, u]));
   const list = rows.map((r) => {
     const mine = unitById.get((r.individualUnitId ?? r.collectiveUnitId)!)!;
@@ -125,18 +125,17 @@ export function sameEntries(a: FinalListEntry[], b: FinalListEntry[]): boolean {
 }
 
 /** The standing sign-off of a round, if any. */
-export function standingSignoff(db: Reader, roundId: number) {
-  return db
+export async function standingSignoff(db: Reader, roundId: number) {
+  return await first(db
     .select({ id: signoffs.id, listHash: signoffs.listHash, signedAt: signoffs.signedAt })
     .from(signoffs)
-    .where(and(eq(signoffs.roundId, roundId), isNull(signoffs.withdrawnAt)))
-    .get();
+    .where(and(eq(signoffs.roundId, roundId), isNull(signoffs.withdrawnAt))));
 }
 
 /** Stores the list a sign-off froze. */
-export function insertSnapshot(tx: Pick<DB, 'insert'>, signoffId: number, entries: FinalListEntry[]): void {
+export async function insertSnapshot(tx: Pick<DB, 'insert'>, signoffId: number, entries: FinalListEntry[]): Promise<void> {
   for (const e of entries) {
-    tx.insert(signoffEntries)
+    await tx.insert(signoffEntries)
       .values({
         signoffId,
         nominationId: e.nominationId,
@@ -152,18 +151,16 @@ export function insertSnapshot(tx: Pick<DB, 'insert'>, signoffId: number, entrie
         birthYear: e.birthYear,
         partyMember: e.partyMember,
         summary: e.summary,
-      })
-      .run();
+      });
   }
 }
 
 /** The list a sign-off froze, in its order (unitPath is not part of it and reads as ''). */
-export function snapshotEntries(db: Reader, signoffId: number): FinalListEntry[] {
-  return db
+export async function snapshotEntries(db: Reader, signoffId: number): Promise<FinalListEntry[]> {
+  return (await db
     .select()
     .from(signoffEntries)
-    .where(eq(signoffEntries.signoffId, signoffId))
-    .all()
+    .where(eq(signoffEntries.signoffId, signoffId)))
     .sort((a, b) => (a.nomineeKind === b.nomineeKind ? a.ordinal - b.ordinal : a.nomineeKind === 'collective' ? -1 : 1))
     .map((r) => ({
       nominationId: r.nominationId,
@@ -188,24 +185,23 @@ export function snapshotEntries(db: Reader, signoffId: number): FinalListEntry[]
  * inside a registry or unit edit's transaction, after the change: a non-empty answer means the edit must
  * be refused (and rolled back). The answer names the first such round.
  */
-export function brokenFrozenList(db: Reader): { roundId: number; title: string } | null {
-  const frozen = db
+export async function brokenFrozenList(db: Reader): Promise<{ roundId: number; title: string; } | null> {
+  const frozen = await db
     .select({ roundId: rounds.id, title: rounds.title, signoffId: signoffs.id })
     .from(signoffs)
     .innerJoin(rounds, eq(rounds.id, signoffs.roundId))
-    .where(and(isNull(signoffs.withdrawnAt), eq(rounds.status, 'reviewing'), eq(rounds.source, 'workflow')))
-    .all();
+    .where(and(isNull(signoffs.withdrawnAt), eq(rounds.status, 'reviewing'), eq(rounds.source, 'workflow')));
   for (const f of frozen) {
     const snapshot = snapshotEntries(db, f.signoffId);
     // A sign-off from before snapshots were kept has none: its decision is refused until it is signed again.
-    if (snapshot.length && !sameEntries(finalListEntries(db, f.roundId), snapshot)) return { roundId: f.roundId, title: f.title };
+    if ((await snapshot).length && !sameEntries(await finalListEntries(db, f.roundId), await snapshot)) return { roundId: f.roundId, title: f.title };
   }
   return null;
 }
 
 /** Refuses (rolling the caller's transaction back) an edit that changed an entry of a signed-off list
  * still in review: the message names the list; the approver's withdrawal of the sign-off unfreezes it. */
-export function refuseIfFrozenListChanged(db: Reader): void {
+export async function refuseIfFrozenListChanged(db: Reader): Promise<void> {
   const broken = brokenFrozenList(db);
   if (broken) throw new DomainError('list_frozen', { round: broken.title, roundId: broken.roundId });
 }

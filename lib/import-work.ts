@@ -2,7 +2,7 @@
 // worker thread (lib/import-worker.mjs): reading the file, checking every row, and writing all rows in one
 // IMMEDIATE transaction with its audit event on the worker's own connection to the same database file.
 import { and, eq, sql } from 'drizzle-orm';
-import { openDatabase, type DB } from '@/db/connection';
+import { openDatabase, withTransaction, type DB } from '@/db/connection';
 import { collectives, individuals, nominations, rounds, units, type Gender, type UnitKind } from '@/db/schema';
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
@@ -10,6 +10,7 @@ import type { Column, ImportKind } from '@/lib/import-columns';
 import { FileError, readTable, type FileProblem } from '@/lib/import-parse';
 import { createNominationRefusal, inSubtree, type Actor } from '@/lib/policy';
 import { clean, fold } from '@/lib/text';
+import { first } from '@/db/query';
 
 export type RowErrorCode = 'required' | 'too_long' | 'bad_gender' | 'bad_year' | 'bad_yes_no' | 'unknown_unit' | 'bad_kind' | 'duplicate_in_file' | 'already_nominated';
 export type RowError = { row: number; column: string; code: RowErrorCode; value: string };
@@ -117,17 +118,18 @@ export async function checkSheet(job: CheckJob): Promise<Sheet> {
  * Writes checked rows in one IMMEDIATE transaction with one audit event: all of them or, when any is
  * refused (the round closed meanwhile, a nominee already nominated), none. Returns how many were written.
  */
-export function writeRows(db: DB, job: WriteJob, parsed: ParsedRow[]): number {
+export async function writeRows(db: DB, job: WriteJob, parsed: ParsedRow[]): Promise<number> {
   const { actor } = job;
   const admin = actor.roles.includes('admin');
   const now = new Date(job.now);
-  return db.transaction(
-    (tx) => {
+  return withTransaction(
+    db,
+    async (tx) => {
       // The round as it is now, inside the lock: it may have closed since the check.
       const round =
         job.roundId === null
           ? undefined
-          : tx.select({ id: rounds.id, status: rounds.status, windowOpensAt: rounds.windowOpensAt, windowClosesAt: rounds.windowClosesAt, unitPath: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, job.roundId)).get();
+          : (await first(tx.select({ id: rounds.id, status: rounds.status, windowOpensAt: rounds.windowOpensAt, windowClosesAt: rounds.windowClosesAt, unitPath: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, job.roundId))));
       if (job.roundId !== null && round?.status !== 'open') throw new DomainError('invalid_state');
       let n = 0;
       const reuse = job.importKind === 'nominations';
@@ -182,7 +184,6 @@ export function writeRows(db: DB, job: WriteJob, parsed: ParsedRow[]): number {
       appendAudit(tx, { actorId: actor.id, action: `import.${job.importKind}`, entityType: 'import', after: { rows: n, round: job.roundSlug } });
       return n;
     },
-    { behavior: 'immediate' },
   );
 }
 

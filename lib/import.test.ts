@@ -15,21 +15,22 @@ import { loadActor } from './users';
 import type { Actor } from './policy';
 import { importSpreadsheet, readStaged, stageImport, templateCsv } from './import';
 import { parseCsv, storedZip, unzipCapped } from './import-parse';
+import { first } from '@/db/query';
 
 let db: DB;
 let admin: Actor;
 let officer: Actor;
 const HEADER = 'Họ và tên,Giới tính,Năm sinh,Chức vụ,Đơn vị,Đảng viên';
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
-const count = () => db.select({ id: individuals.id }).from(individuals).all().length;
+const count = async () => (await db.select({ id: individuals.id }).from(individuals)).length;
 
 beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  const id = (u: string) => db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id;
-  admin = loadActor(id('admin'))!;
-  officer = loadActor(id('officer'))!;
+  const id = async (u: string) => (await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id;
+  admin = loadActor(await id('admin'))!;
+  officer = loadActor(await id('officer'))!;
   // Start the import worker once (loading it through tsx is slow on a busy machine), so the tests time the work.
   await importSpreadsheet(admin, { kind: 'individuals', bytes: utf8(templateCsv('individuals')), dryRun: true });
 }, 180_000);
@@ -203,18 +204,18 @@ describe('good files in every encoding', () => {
     const r = await importSpreadsheet(admin, { kind: 'individuals', bytes, dryRun: false });
     expect(r.fileError).toBeUndefined();
     expect(r.errors).toEqual([]);
-    const stored = db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.nameFolded, 'dang thi diep')).all().map((x) => x.n);
+    const stored = (await db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.nameFolded, 'dang thi diep'))).map((x) => x.n);
     expect(stored).toContain('Đặng Thị Điệp');
   });
 
   it('XLSX, written for real, in one transaction with one audit event', async () => {
     const bytes = await xlsx([HEADER.split(','), ['Hồ Văn Xlsx', 'Nam', '1979', 'Trưởng khu phố', 'Khu phố 1, Phường Tân Phong', 'x']]);
-    const before = count();
+    const before = await count();
     const r = await importSpreadsheet(admin, { kind: 'individuals', bytes, dryRun: false });
     expect(r.errors).toEqual([]);
     expect(r.written).toBe(1);
     expect(count()).toBe(before + 1);
-    const p = db.select().from(individuals).where(eq(individuals.fullName, 'Hồ Văn Xlsx')).get()!;
+    const p = (await first(db.select().from(individuals).where(eq(individuals.fullName, 'Hồ Văn Xlsx'))))!;
     expect(p).toMatchObject({ gender: 'male', birthYear: 1979, partyMember: true, nameFolded: 'ho van xlsx' });
   });
 
@@ -227,13 +228,12 @@ describe('good files in every encoding', () => {
     expect(r.errors).toEqual([]);
     expect(r.written).toBe(1);
     // The template's nominee now has a draft nomination in that round, filed by the officer's unit scope.
-    const round = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!;
-    const filed = db
+    const round = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!;
+    const filed = await db
       .select({ status: nominations.status, kind: nominations.nomineeKind, summary: nominations.summary, createdBy: nominations.createdBy, name: individuals.fullName })
       .from(nominations)
       .innerJoin(individuals, eq(individuals.id, nominations.individualId))
-      .where(and(eq(nominations.roundId, round.id), eq(individuals.fullName, 'Trần Thị Hương')))
-      .all();
+      .where(and(eq(nominations.roundId, round.id), eq(individuals.fullName, 'Trần Thị Hương')));
     expect(filed).toEqual([{ status: 'draft', kind: 'individual', summary: 'Tích cực học tập và làm theo Bác; nhiều năm liền là giáo viên dạy giỏi.', createdBy: officer.id, name: 'Trần Thị Hương' }]);
   });
 });
@@ -263,7 +263,7 @@ describe('size', () => {
   it('10,000 rows import in one transaction', async () => {
     const lines = [HEADER];
     for (let i = 0; i < 10_000; i++) lines.push(`Người Thứ ${i},${i % 2 ? 'Nam' : 'Nữ'},${1960 + (i % 40)},Hội viên,Phường Tân Phong,${i % 3 ? 'Không' : 'Có'}`);
-    const before = count();
+    const before = await count();
     const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: utf8(lines.join('\n')), dryRun: false });
     console.log(`import 10,000 rows: ${r.ms} ms`);
     expect(r.written).toBe(10_000);

@@ -15,6 +15,7 @@ import { inSubtree, roundInScope, type Actor } from '@/lib/policy';
 
 export { ARCHIVE_COLUMNS, COLUMNS, IMPORT_KINDS, type Column, type ImportKind } from '@/lib/import-columns';
 import { ARCHIVE_COLUMNS, COLUMNS, type Column, type ImportKind } from '@/lib/import-columns';
+import { first } from '@/db/query';
 export type { FileErrorCode, ParsedRow, RowError, RowErrorCode, Sheet } from '@/lib/import-work';
 
 export type ImportResult = {
@@ -73,11 +74,10 @@ function inWorker<T>(op: 'check' | 'import', job: CheckJob | ImportJob): Promise
 }
 
 /** Active units the actor may import into: all for an admin, their subtree for an officer. */
-function unitsInScope(actor: Actor): UnitRef[] {
-  return getDb()
+async function unitsInScope(actor: Actor): Promise<UnitRef[]> {
+  return (await getDb()
     .select({ id: units.id, name: units.name, shortName: units.shortName, kind: units.kind, path: units.path, active: units.active })
-    .from(units)
-    .all()
+    .from(units))
     // Officers and admins alike: the units of their own subtree.
     .filter((u) => u.active && inSubtree(u.path, actor.unitPath))
     .map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, kind: u.kind }));
@@ -110,7 +110,7 @@ export async function importSpreadsheet(
   let roundId: number | null = null;
   if (input.kind === 'nominations') {
     const round = input.roundSlug
-      ? db.select({ id: rounds.id, status: rounds.status, unitPath: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.slug, input.roundSlug)).get()
+      ? (await first(db.select({ id: rounds.id, status: rounds.status, unitPath: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.slug, input.roundSlug))))
       : undefined;
     // Another authority's round reads as not found (an admin imports into their own office's rounds).
     if (!round || !(admin ? inSubtree(round.unitPath, actor.unitPath) : roundInScope(actor, round.unitPath))) throw new DomainError('not_found', { field: 'round' });

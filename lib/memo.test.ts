@@ -18,23 +18,23 @@ beforeAll(() => {
 describe('memoUntilWrite', () => {
   it('computes once while nothing is written', () => {
     let calls = 0;
-    const read = () => memoUntilWrite('k', () => ++calls);
+    const read = () => memoUntilWrite('k', async () => ++calls);
     expect([read(), read(), read()]).toEqual([1, 1, 1]);
-    expect(memoUntilWrite('other', () => 'x')).toBe('x');
+    expect(memoUntilWrite('other', async () => 'x')).toBe('x');
   });
 
-  it('recomputes after a write on the app connection', () => {
+  it('recomputes after a write on the app connection', async () => {
     let calls = 0;
-    const read = () => memoUntilWrite('own', () => ++calls);
+    const read = () => memoUntilWrite('own', async () => ++calls);
     expect(read()).toBe(1);
-    db.insert(settings).values({ key: 'memo-test', value: '1' }).run();
+    await db.insert(settings).values({ key: 'memo-test', value: '1' });
     expect(read()).toBe(2);
     expect(read()).toBe(2);
   });
 
   it('recomputes after another process commits', () => {
     let calls = 0;
-    const read = () => memoUntilWrite('theirs', () => ++calls);
+    const read = () => memoUntilWrite('theirs', async () => ++calls);
     expect(read()).toBe(1);
     const other = new Database(file);
     other.prepare("INSERT INTO settings (key, value) VALUES ('memo-other', '1')").run();

@@ -11,7 +11,7 @@ const STATUS_VI: Record<string, string> = {
 };
 
 export async function nominationListXlsx(actor: Actor | null, filter: NominationFilter): Promise<{ body: Buffer; rows: number }> {
-  const items = exportNominationList(actor, filter);
+  const items = await exportNominationList(actor, filter);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Đề nghị');
   ws.addRow(['STT', 'Họ tên / tên tập thể', 'Loại', 'Đơn vị', 'Đợt khen thưởng', 'Trạng thái', 'Ngày tạo', 'Ngày gửi', 'Cập nhật']).font = { bold: true };

@@ -9,6 +9,7 @@ import { getNomination, listFilterUnits, listNominations, type NominationFilter 
 import { listRounds } from './rounds';
 import { loadActor } from './users';
 import type { Actor } from './policy';
+import { first } from '@/db/query';
 
 let db: DB;
 let officer: Actor;
@@ -17,19 +18,18 @@ let reviewer: Actor;
 let tanHungIds: number[];
 let tanPhongIds: number[];
 
-function actorOf(username: string): Actor {
-  const u = db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()!;
+async function actorOf(username: string): Promise<Actor> {
+  const u = (await first(db.select({ id: users.id }).from(users).where(eq(users.username, username))))!;
   return loadActor(u.id)!;
 }
 
-function idsUnder(unitName: string): number[] {
-  const unit = db.select({ path: units.path }).from(units).where(eq(units.name, unitName)).get()!;
-  return db
+async function idsUnder(unitName: string): Promise<number[]> {
+  const unit = (await first(db.select({ path: units.path }).from(units).where(eq(units.name, unitName))))!;
+  return (await db
     .select({ id: nominations.id })
     .from(nominations)
     .innerJoin(units, eq(units.id, nominations.unitId))
-    .where(like(units.path, `${unit.path}%`))
-    .all()
+    .where(like(units.path, `${unit.path}%`)))
     .map((r) => r.id);
 }
 
@@ -50,9 +50,9 @@ describe('nomination scoping', () => {
     expect(tanPhongIds.length).toBeGreaterThan(0);
   });
 
-  it('the officer of Tân Phong never receives a Tân Hưng nomination, whatever the filter', () => {
-    const roundIds = db.select({ id: rounds.id }).from(rounds).all().map((r) => r.id);
-    const unitIds = db.select({ id: units.id }).from(units).all().map((r) => r.id);
+  it('the officer of Tân Phong never receives a Tân Hưng nomination, whatever the filter', async () => {
+    const roundIds = (await db.select({ id: rounds.id }).from(rounds)).map((r) => r.id);
+    const unitIds = (await db.select({ id: units.id }).from(units)).map((r) => r.id);
     const filters: NominationFilter[] = [
       {},
       ...roundIds.map((roundId) => ({ roundId })),
@@ -67,7 +67,7 @@ describe('nomination scoping', () => {
     for (const f of filters) {
       let page = 1;
       for (;;) {
-        const res = listNominations(officer, { ...f, page: f.page ?? page });
+        const res = await listNominations(officer, { ...f, page: f.page ?? page });
         for (const item of res.items) {
           expect(tanHungIds).not.toContain(item.id);
           seen.add(item.id);
@@ -80,9 +80,9 @@ describe('nomination scoping', () => {
     expect([...seen].sort((a, b) => a - b)).toEqual([...tanPhongIds].sort((a, b) => a - b));
   });
 
-  it('a Tân Hưng nomination read by id is not found for the Tân Phong officer', () => {
+  it('a Tân Hưng nomination read by id is not found for the Tân Phong officer', async () => {
     for (const id of tanHungIds) expect(() => getNomination(officer, id)).toThrowError('not_found');
-    for (const id of tanPhongIds) expect(getNomination(officer, id).id).toBe(id);
+    for (const id of tanPhongIds) expect((await getNomination(officer, id)).id).toBe(id);
     for (const id of tanPhongIds) expect(() => getNomination(officer2, id)).toThrowError('not_found');
   });
 
@@ -90,61 +90,61 @@ describe('nomination scoping', () => {
     for (const id of [0, -1, 1e12, Number.NaN, 2 ** 60]) expect(() => getNomination(reviewer, id)).toThrowError('not_found');
   });
 
-  it("the office sees every nomination of its own authority's rounds, none of the neighbouring ward's", () => {
-    const neighbour = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.neighbour)).get()!.id;
-    const all = db.select({ id: nominations.id, roundId: nominations.roundId }).from(nominations).all();
-    expect(listNominations(reviewer).total).toBe(all.filter((n) => n.roundId !== neighbour).length);
-    expect(listNominations(reviewer, { roundId: neighbour }).total).toBe(0);
+  it("the office sees every nomination of its own authority's rounds, none of the neighbouring ward's", async () => {
+    const neighbour = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.neighbour))))!.id;
+    const all = await db.select({ id: nominations.id, roundId: nominations.roundId }).from(nominations);
+    expect((await listNominations(reviewer)).total).toBe(all.filter((n) => n.roundId !== neighbour).length);
+    expect((await listNominations(reviewer, { roundId: neighbour })).total).toBe(0);
   });
 
-  it('keyset pages (after/before cursors) are the pages by number, newest first', () => {
+  it('keyset pages (after/before cursors) are the pages by number, newest first', async () => {
     const byNumber: number[][] = [];
     const first = listNominations(reviewer, { pageSize: 10 });
-    for (let page = 1; page <= first.pageCount; page++) byNumber.push(listNominations(reviewer, { pageSize: 10, page }).items.map((i) => i.id));
+    for (let page = 1; page <= (await first).pageCount; page++) byNumber.push((await listNominations(reviewer, { pageSize: 10, page })).items.map((i) => i.id));
     const all = byNumber.flat();
     expect(all).toEqual([...all].sort((a, b) => b - a));
-    expect(all.length).toBe(first.total);
+    expect(all.length).toBe((await first).total);
     // Forward through the "next" links…
     let page = first;
-    for (let n = 2; n <= first.pageCount; n++) {
-      page = listNominations(reviewer, { pageSize: 10, page: n, after: page.items.at(-1)!.id });
-      expect(page.items.map((i) => i.id)).toEqual(byNumber[n - 1]);
+    for (let n = 2; n <= (await first).pageCount; n++) {
+      page = listNominations(reviewer, { pageSize: 10, page: n, after: (await page).items.at(-1)!.id });
+      expect((await page).items.map((i) => i.id)).toEqual(byNumber[n - 1]);
     }
     // …and back through the "previous" ones.
-    for (let n = first.pageCount - 1; n >= 1; n--) {
-      page = listNominations(reviewer, { pageSize: 10, page: n, before: page.items[0].id });
-      expect(page.items.map((i) => i.id)).toEqual(byNumber[n - 1]);
+    for (let n = (await first).pageCount - 1; n >= 1; n--) {
+      page = listNominations(reviewer, { pageSize: 10, page: n, before: (await page).items[0].id });
+      expect((await page).items.map((i) => i.id)).toEqual(byNumber[n - 1]);
     }
   });
 
-  it('the unit filter takes the unit with its subtree', () => {
-    const ward = db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong')).get()!;
-    const ids = listNominations(reviewer, { unitId: ward.id, pageSize: 100 }).items.map((i) => i.id);
+  it('the unit filter takes the unit with its subtree', async () => {
+    const ward = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong'))))!;
+    const ids = (await listNominations(reviewer, { unitId: ward.id, pageSize: 100 })).items.map((i) => i.id);
     expect(ids.sort((a, b) => a - b)).toEqual([...tanPhongIds].sort((a, b) => a - b));
   });
 
-  it('the unit filter offers only units in scope', () => {
-    const names = listFilterUnits(officer).map((u) => u.name);
+  it('the unit filter offers only units in scope', async () => {
+    const names = (await listFilterUnits(officer)).map((u) => u.name);
     expect(names).toContain('Phường Tân Phong');
     expect(names.some((n) => n.includes('Tân Hưng'))).toBe(false);
     expect(listFilterUnits(null)).toEqual([]);
   });
 
-  it('round counts are scoped too', () => {
-    const mine = listRounds(officer).reduce((s, r) => s + r.nominations, 0);
+  it('round counts are scoped too', async () => {
+    const mine = (await listRounds(officer)).reduce((s, r) => s + r.nominations, 0);
     expect(mine).toBe(tanPhongIds.length);
   });
 
-  it('anonymous, role-less, deactivated and stale-session users see nothing', () => {
-    expect(listNominations(null).items).toEqual([]);
+  it('anonymous, role-less, deactivated and stale-session users see nothing', async () => {
+    expect((await listNominations(null)).items).toEqual([]);
     expect(() => getNomination(null, tanPhongIds[0])).toThrowError('not_found');
-    expect(listNominations({ ...officer, roles: [] }).total).toBe(0);
+    expect((await listNominations({ ...officer, roles: [] })).total).toBe(0);
     expect(listRounds(null)).toEqual([]);
     const id = officer.id;
     expect(loadActor(id, 999)).toBeNull();
-    db.update(users).set({ active: false }).where(eq(users.id, id)).run();
+    await db.update(users).set({ active: false }).where(eq(users.id, id));
     expect(loadActor(id)).toBeNull();
-    db.update(users).set({ active: true }).where(eq(users.id, id)).run();
+    await db.update(users).set({ active: true }).where(eq(users.id, id));
     expect(loadActor(id)?.username).toBe('officer');
   });
 });
@@ -154,13 +154,13 @@ describe("the approver's badge", () => {
     const { inboxCounts } = await import('./nominations');
     const { transitionRound } = await import('./workflow');
     const { and: both, count: n } = await import('drizzle-orm');
-    const approver = actorOf('approver');
-    const open = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!.id;
-    const checked = () => db.select({ n: n() }).from(nominations).where(both(eq(nominations.roundId, open), eq(nominations.status, 'checked'))).get()!.n;
+    const approver = await actorOf('approver');
+    const open = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
+    const checked = async () => (await first(db.select({ n: n() }).from(nominations).where(both(eq(nominations.roundId, open), eq(nominations.status, 'checked')))))!.n;
     expect(checked()).toBeGreaterThan(0);
-    expect(inboxCounts(approver).checked).toBe(0);
-    const drafts = db.select({ n: n() }).from(nominations).where(both(eq(nominations.roundId, open), eq(nominations.status, 'draft'))).get()!.n;
-    transitionRound(actorOf('admin'), open, 'reviewing', new Date(), { draftsLeftBehind: drafts });
-    expect(inboxCounts(approver).checked).toBe(checked());
+    expect((await inboxCounts(approver)).checked).toBe(0);
+    const drafts = (await first(db.select({ n: n() }).from(nominations).where(both(eq(nominations.roundId, open), eq(nominations.status, 'draft')))))!.n;
+    transitionRound(await actorOf('admin'), open, 'reviewing', new Date(), { draftsLeftBehind: drafts });
+    expect((await inboxCounts(approver)).checked).toBe(checked());
   });
 });

@@ -23,6 +23,7 @@ import type { NominationSort } from '@/lib/nomination-sorts';
 import { actsForUnit, hasRole, isOffice, isStaff, nominationRefusal, officeOverRound, type Actor, type NominationAction, type Refusal } from '@/lib/policy';
 import { loadNominationContext } from '@/lib/workflow';
 import { roundsRunUnder, unitsUnder } from '@/lib/scope';
+import { first } from '@/db/query';
 
 export type NominationListItem = {
   id: number;
@@ -82,7 +83,7 @@ const nomineeName = sql<string>`coalesce(${individuals.fullName}, ${collectives.
 /** Newest first, 25 a page. Ids are chosen on the indexes alone (nominations_status,
  * nominations_round_status) — by keyset cursor, or by offset when a page number is asked without
  * one — and only that page's rows are joined to their names, units and rounds. */
-export function listNominations(actor: Actor | null, filter: NominationFilter = {}): Page<NominationListItem> {
+export async function listNominations(actor: Actor | null, filter: NominationFilter = {}): Promise<Page<NominationListItem>> {
   const pageSize = Math.min(Math.max(filter.pageSize ?? 25, 1), 100);
   const page = Math.max(filter.page ?? 1, 1);
   const scope = nominationScope(actor);
@@ -90,7 +91,7 @@ export function listNominations(actor: Actor | null, filter: NominationFilter = 
   const db = getDb();
   let unitFilter: SQL | undefined;
   if (filter.unitId) {
-    const unit = db.select({ path: units.path }).from(units).where(eq(units.id, filter.unitId)).get();
+    const unit = await first(db.select({ path: units.path }).from(units).where(eq(units.id, filter.unitId)));
     if (!unit) return { items: [], total: 0, page, pageSize, pageCount: 0 };
     unitFilter = inSubtree(unit.path);
   }
@@ -105,10 +106,10 @@ export function listNominations(actor: Actor | null, filter: NominationFilter = 
   if (filter.q?.trim() || (filter.sort && filter.sort !== 'newest')) return searchNominations(where, filter, page, pageSize);
   // Counting a nation's queue walks ~100,000 index entries: remembered until the next write.
   const countKey = `queue-total:${scopeKey(actor!)}:${filter.roundId ?? ''}:${filter.status ?? ''}:${filter.kind ?? ''}:${filter.unitId ?? ''}`;
-  const total = memoUntilWrite(countKey, () => db.select({ n: count() }).from(nominations).where(where).get()?.n ?? 0);
-  const pageCount = Math.ceil(total / pageSize);
+  const total = memoUntilWrite(countKey, async () => (await first(db.select({ n: count() }).from(nominations).where(where)))?.n ?? 0);
+  const pageCount = Math.ceil(await total / pageSize);
   const backwards = filter.before !== undefined && filter.after === undefined;
-  const ids = db
+  const ids = (await db
     .select({ id: nominations.id })
     .from(nominations)
     .where(
@@ -120,14 +121,12 @@ export function listNominations(actor: Actor | null, filter: NominationFilter = 
     )
     .orderBy(backwards ? asc(nominations.id) : desc(nominations.id))
     .limit(pageSize)
-    .offset(filter.after !== undefined || backwards ? 0 : (page - 1) * pageSize)
-    .all()
+    .offset(filter.after !== undefined || backwards ? 0 : (page - 1) * pageSize))
     .map((r) => r.id);
   if (ids.length === 0) return { items: [], total, page, pageSize, pageCount };
-  const items = listRows(db)
+  const items = await listRows(db)
     .where(inArray(nominations.id, ids))
-    .orderBy(desc(nominations.id))
-    .all();
+    .orderBy(desc(nominations.id));
   return { items, total, page, pageSize, pageCount };
 }
 
@@ -174,32 +173,31 @@ function searchWhere(where: SQL | undefined, q: string | undefined): SQL | undef
   return and(where, ...words.map(like));
 }
 
-function searchNominations(where: SQL | undefined, filter: NominationFilter, page: number, pageSize: number): Page<NominationListItem> {
+async function searchNominations(where: SQL | undefined, filter: NominationFilter, page: number, pageSize: number): Promise<Page<NominationListItem>> {
   const db = getDb();
   const w = searchWhere(where, filter.q);
   const base = () =>
     listRows(db).where(w);
   const total =
-    db
+    (await first(db
       .select({ n: count() })
       .from(nominations)
       .leftJoin(individuals, eq(individuals.id, nominations.individualId))
       .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
-      .where(w)
-      .get()?.n ?? 0;
+      .where(w)))?.n ?? 0;
   const order = filter.sort && filter.sort !== 'newest' ? SORT_ORDER[filter.sort] : [desc(nominations.id)];
-  const items = base().orderBy(...order).limit(pageSize).offset((page - 1) * pageSize).all();
+  const items = await base().orderBy(...order).limit(pageSize).offset((page - 1) * pageSize);
   return { items, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
 }
 
 /** Every nomination the list shows for `filter` (all its pages, at most `max`), in its order: the export. */
-export function exportNominationList(actor: Actor | null, filter: NominationFilter, max = 20_000): NominationListItem[] {
+export async function exportNominationList(actor: Actor | null, filter: NominationFilter, max = 20_000): Promise<NominationListItem[]> {
   const out: NominationListItem[] = [];
   const pageSize = 100;
   const sort = filter.sort && filter.sort !== 'newest' ? filter.sort : 'newest';
   for (let page = 1; out.length < max; page++) {
     // The offset path keeps one order across pages whatever the sort.
-    const r = sort === 'newest' && !filter.q?.trim() ? listNominations(actor, { ...filter, page, pageSize, after: undefined, before: undefined }) : listNominations(actor, { ...filter, sort, page, pageSize });
+    const r = await (sort === 'newest' && !filter.q?.trim() ? listNominations(actor, { ...filter, page, pageSize, after: undefined, before: undefined }) : listNominations(actor, { ...filter, sort, page, pageSize }));
     out.push(...r.items);
     if (page >= r.pageCount) break;
   }
@@ -222,10 +220,10 @@ export type NominationDetail = NominationListItem & {
 };
 
 /** One nomination, or not_found — "not yours" and "does not exist" read the same. */
-export function getNomination(actor: Actor | null, id: number): NominationDetail {
+export async function getNomination(actor: Actor | null, id: number): Promise<NominationDetail> {
   const scope = nominationScope(actor);
   if (scope === null || !Number.isSafeInteger(id) || id <= 0) throw new DomainError('not_found');
-  const row = getDb()
+  const row = await first(getDb()
     .select({
       id: nominations.id,
       roundId: nominations.roundId,
@@ -259,8 +257,7 @@ export function getNomination(actor: Actor | null, id: number): NominationDetail
     .innerJoin(rounds, eq(rounds.id, nominations.roundId))
     .leftJoin(individuals, eq(individuals.id, nominations.individualId))
     .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
-    .where(and(eq(nominations.id, id), scope))
-    .get();
+    .where(and(eq(nominations.id, id), scope)));
   if (!row) throw new DomainError('not_found');
   const { voteFor, voteAgainst, voteTotal, position, gender, birthYear, partyMember, ...rest } = row;
   const person = row.individualId ? { position, gender, birthYear, partyMember: !!partyMember } : null;
@@ -271,77 +268,71 @@ export type TimelineEntry = { at: Date; actor: string | null; action: string; ki
 
 /** A nomination's comments and audit events, oldest first; empty unless the actor may see it. A return
  * reason is told once, by its event (the comment written with the same words would repeat it). */
-export function getNominationTimeline(actor: Actor | null, id: number): TimelineEntry[] {
+export async function getNominationTimeline(actor: Actor | null, id: number): Promise<TimelineEntry[]> {
   getNomination(actor, id);
   const db = getDb();
-  const events = db
+  const events = (await db
     .select({ at: auditEvents.at, actor: users.displayName, action: auditEvents.action, before: auditEvents.before, after: auditEvents.after })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.entityType, 'nomination'), eq(auditEvents.entityId, id)))
-    .all()
+    .where(and(eq(auditEvents.entityType, 'nomination'), eq(auditEvents.entityId, id))))
     .filter((e) => e.action !== 'nomination.comment')
     .map((e) => ({ ...e, kind: 'event' as const }));
   const reasons = new Set(events.filter((e) => e.action === 'nomination.return').map((e) => (e.after as { reason?: string } | null)?.reason));
-  const comments = db
+  const comments = (await db
     .select({ at: nominationComments.createdAt, actor: users.displayName, action: nominationComments.kind, body: nominationComments.body })
     .from(nominationComments)
     .innerJoin(users, eq(users.id, nominationComments.authorId))
-    .where(eq(nominationComments.nominationId, id))
-    .all()
+    .where(eq(nominationComments.nominationId, id)))
     .filter((c) => !(c.action === 'return' && reasons.has(c.body)))
     .map((c) => ({ ...c, kind: 'comment' as const }));
   return [...events, ...comments].sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
 /** The reason of the latest return, shown at the top of a returned nomination; null otherwise. */
-export function latestReturn(actor: Actor | null, id: number): { reason: string; actor: string | null; at: Date } | null {
-  const n = getNomination(actor, id);
+export async function latestReturn(actor: Actor | null, id: number): Promise<{ reason: string; actor: string | null; at: Date; } | null> {
+  const n = await getNomination(actor, id);
   if (n.status !== 'returned') return null;
-  const row = getDb()
+  const row = await first(getDb()
     .select({ reason: nominationComments.body, actor: users.displayName, at: nominationComments.createdAt })
     .from(nominationComments)
     .leftJoin(users, eq(users.id, nominationComments.authorId))
     .where(and(eq(nominationComments.nominationId, id), eq(nominationComments.kind, 'return')))
     .orderBy(desc(nominationComments.createdAt), desc(nominationComments.id))
-    .limit(1)
-    .get();
+    .limit(1));
   return row ?? null;
 }
 
 /** Counts of what awaits the actor: returned (officer), submitted (reviewer), checked (approver).
  * Every staff page shows them: counted on the (round, status) index from the rounds in progress, and
  * remembered until the next write. */
-export function inboxCounts(actor: Actor | null): { returned: number; submitted: number; checked: number } {
+export async function inboxCounts(actor: Actor | null): Promise<{ returned: number; submitted: number; checked: number; }> {
   const scope = nominationScope(actor);
   const out = { returned: 0, submitted: 0, checked: 0 };
   if (scope === null || !actor) return out;
   const db = getDb();
-  const rows = memoUntilWrite(`inbox:${scopeKey(actor)}`, () =>
-    db
-      .select({ status: nominations.status, n: count() })
-      .from(nominations)
-      .where(
-        and(
-          scope,
-          inArray(nominations.roundId, db.select({ id: rounds.id }).from(rounds).where(inArray(rounds.status, ['open', 'reviewing']))),
-          // Unary + keeps SQLite from choosing nominations_status (every queue of every round) over
-          // nominations_round_status (only the rounds in progress).
-          sql`+${nominations.status} IN ('returned', 'submitted')`,
-        ),
+  const rows = await memoUntilWrite(`inbox:${scopeKey(actor)}`, async () => (await db
+    .select({ status: nominations.status, n: count() })
+    .from(nominations)
+    .where(
+      and(
+        scope,
+        inArray(nominations.roundId, db.select({ id: rounds.id }).from(rounds).where(inArray(rounds.status, ['open', 'reviewing']))),
+        // Unary + keeps SQLite from choosing nominations_status (every queue of every round) over
+        // nominations_round_status (only the rounds in progress).
+        sql`+${nominations.status} IN ('returned', 'submitted')`
       )
-      .groupBy(nominations.status)
-      .all()
-      .concat(
-        // The council votes only once the round is in review: a checked nomination of an open round is
-        // nothing the approver can act on yet, so it is not counted as waiting for them.
-        db
-          .select({ status: nominations.status, n: count() })
-          .from(nominations)
-          .where(and(scope, inArray(nominations.roundId, db.select({ id: rounds.id }).from(rounds).where(eq(rounds.status, 'reviewing'))), sql`+${nominations.status} = 'checked'`))
-          .groupBy(nominations.status)
-          .all(),
-      ),
+    )
+    .groupBy(nominations.status))
+    .concat(
+      // The council votes only once the round is in review: a checked nomination of an open round is
+      // nothing the approver can act on yet, so it is not counted as waiting for them.
+      await db
+        .select({ status: nominations.status, n: count() })
+        .from(nominations)
+        .where(and(scope, inArray(nominations.roundId, db.select({ id: rounds.id }).from(rounds).where(eq(rounds.status, 'reviewing'))), sql`+${nominations.status} = 'checked'`))
+        .groupBy(nominations.status)
+    )
   );
   for (const r of rows) {
     if (r.status === 'returned' && actor.roles.includes('officer')) out.returned = r.n;
@@ -354,35 +345,32 @@ export function inboxCounts(actor: Actor | null): { returned: number; submitted:
 /** Nominees an officer may pick: individuals and collectives of their subtree (first 500 by name). */
 export type NomineeOption = { id: number; label: string; name: string; unitId: number };
 
-export function listNomineeOptions(actor: Actor | null): { individuals: NomineeOption[]; collectives: NomineeOption[]; units: Array<{ id: number; label: string }> } {
+export async function listNomineeOptions(actor: Actor | null): Promise<{ individuals: NomineeOption[]; collectives: NomineeOption[]; units: Array<{ id: number; label: string; }>; }> {
   if (!actor || !actor.roles.includes('officer')) return { individuals: [], collectives: [], units: [] };
   const db = getDb();
   const inScope = like(units.path, `${actor.unitPath}%`);
   return {
-    individuals: db
+    individuals: (await db
       .select({ id: individuals.id, name: individuals.fullName, unit: units.name, unitId: individuals.unitId })
       .from(individuals)
       .innerJoin(units, eq(units.id, individuals.unitId))
       .where(and(inScope, isNull(individuals.mergedIntoId)))
       .orderBy(individuals.nameFolded)
-      .limit(500)
-      .all()
+      .limit(500))
       .map((r) => ({ id: r.id, label: `${r.name} — ${r.unit}`, name: r.name, unitId: r.unitId })),
-    collectives: db
+    collectives: (await db
       .select({ id: collectives.id, name: collectives.name, unitId: collectives.unitId })
       .from(collectives)
       .innerJoin(units, eq(units.id, collectives.unitId))
       .where(and(inScope, isNull(collectives.mergedIntoId)))
       .orderBy(collectives.nameFolded)
-      .limit(500)
-      .all()
+      .limit(500))
       .map((r) => ({ id: r.id, label: r.name, name: r.name, unitId: r.unitId })),
-    units: db
+    units: (await db
       .select({ id: units.id, name: units.name })
       .from(units)
       .where(and(inScope, eq(units.active, true)))
-      .orderBy(units.path)
-      .all()
+      .orderBy(units.path))
       .map((r) => ({ id: r.id, label: r.name })),
   };
 }
@@ -393,15 +381,15 @@ const FILTER_UNITS_MAX = 120;
 /** Units an actor can filter the queue by: the nominating units (wards, departments…) within scope.
  * When there are too many, their ancestors at the deepest level that keeps the list short (provinces
  * rather than communes); the filter takes a unit's whole subtree, so nothing becomes unreachable. */
-export function listFilterUnits(actor: Actor | null): Array<{ id: number; name: string }> {
+export async function listFilterUnits(actor: Actor | null): Promise<Array<{ id: number; name: string }>> {
   const scope = nominationScope(actor);
   if (scope === null || !actor) return [];
   return memoUntilWrite(`filter-units:${scopeKey(actor)}`, () => readFilterUnits(actor));
 }
 
-function readFilterUnits(actor: Actor): Array<{ id: number; name: string }> {
+async function readFilterUnits(actor: Actor): Promise<Array<{ id: number; name: string; }>> {
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({ id: units.id, name: units.name, path: units.path })
     .from(units)
     .where(
@@ -409,8 +397,7 @@ function readFilterUnits(actor: Actor): Array<{ id: number; name: string }> {
         exists(db.select({ one: sql`1` }).from(nominations).where(and(eq(nominations.unitId, units.id), nominationScope(actor) ?? undefined))),
       ),
     )
-    .orderBy(units.path)
-    .all();
+    .orderBy(units.path);
   if (rows.length <= FILTER_UNITS_MAX) return rows.map(({ id, name }) => ({ id, name }));
   const segments = rows.map((r) => r.path.split('/').filter(Boolean).map(Number));
   const deepest = Math.max(...segments.map((s) => s.length));
@@ -421,7 +408,7 @@ function readFilterUnits(actor: Actor): Array<{ id: number; name: string }> {
     chosen = [...new Set(segments.map((s) => s[Math.min(depth, s.length) - 1]))];
     if (chosen.length <= FILTER_UNITS_MAX) break;
   }
-  return db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, chosen)).orderBy(units.path).all();
+  return await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, chosen)).orderBy(units.path);
 }
 
 export type NominationPermissions = {
@@ -439,7 +426,7 @@ const ALL_ACTIONS: NominationAction[] = ['view', 'comment', 'edit', 'submit', 'w
  * What the actor may do with a nomination now, and why not — so a page shows the reason instead of
  * nothing. Judged by the same rules the actions apply (lib/policy), on the same rows.
  */
-export function nominationPermissions(actor: Actor | null, id: number, now = new Date()): NominationPermissions {
+export async function nominationPermissions(actor: Actor | null, id: number, now = new Date()): Promise<NominationPermissions> {
   getNomination(actor, id);
   const ctx = loadNominationContext(getDb(), id)!;
   const may = Object.fromEntries(ALL_ACTIONS.map((a) => [a, nominationRefusal(actor, a, ctx, now)])) as NominationPermissions['may'];

@@ -10,12 +10,13 @@ import { loadActor } from './users';
 import type { Actor } from './policy';
 import { exportNominationList, getNominationTimeline, latestReturn, listNominations } from './nominations';
 import { getRoundRules, PROGRESS_STATUSES, roundProgress } from './progress';
+import { first } from '@/db/query';
 
 let db: DB;
 let officer: Actor;
 let reviewer: Actor;
 let roundId: number;
-const byName = (u: string) => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id)!;
+const byName = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
 
 beforeAll(async () => {
   ({ db } = freshDatabase());
@@ -23,21 +24,21 @@ beforeAll(async () => {
   useAsAppDatabase(db);
   officer = byName('officer');
   reviewer = byName('reviewer');
-  roundId = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!.id;
+  roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
 });
 
 describe('the round rules where the work happens', () => {
-  it('gives criteria, the deadline with days left, and the officer unit quota with its use', () => {
-    const tanPhong = db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong')).get()!.id;
-    db.insert(roundQuotas).values({ roundId, unitId: tanPhong, collectives: 3, individuals: 5 }).onConflictDoNothing().run();
-    const closes = db.select({ c: rounds.windowClosesAt }).from(rounds).where(eq(rounds.id, roundId)).get()!.c!;
+  it('gives criteria, the deadline with days left, and the officer unit quota with its use', async () => {
+    const tanPhong = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong'))))!.id;
+    await db.insert(roundQuotas).values({ roundId, unitId: tanPhong, collectives: 3, individuals: 5 }).onConflictDoNothing();
+    const closes = (await first(db.select({ c: rounds.windowClosesAt }).from(rounds).where(eq(rounds.id, roundId))))!.c!;
     const now = new Date(closes.getTime() - 3 * 86_400_000);
-    const rules = getRoundRules(officer, roundId, now);
+    const rules = await getRoundRules(officer, roundId, now);
     expect(rules.criteria.length).toBeGreaterThan(0);
     expect(rules.daysLeft).toBe(3);
     const q = rules.unitQuotas.find((u) => u.unitId === tanPhong && u.kind === 'individual')!;
-    expect(q.quota).toBe(db.select({ i: roundQuotas.individuals }).from(roundQuotas).where(and(eq(roundQuotas.roundId, roundId), eq(roundQuotas.unitId, tanPhong))).get()!.i);
-    const running = listNominations(officer, { roundId, kind: 'individual', pageSize: 100 }).items.filter((n) => ['submitted', 'checked', 'approved'].includes(n.status));
+    expect(q.quota).toBe((await first(db.select({ i: roundQuotas.individuals }).from(roundQuotas).where(and(eq(roundQuotas.roundId, roundId), eq(roundQuotas.unitId, tanPhong)))))!.i);
+    const running = (await listNominations(officer, { roundId, kind: 'individual', pageSize: 100 })).items.filter((n) => ['submitted', 'checked', 'approved'].includes(n.status));
     expect(q.nominated).toBe(running.length);
     // Another ward's quota is not the officer's business.
     expect(rules.unitQuotas.every((u) => u.unit === 'Phường Tân Phong' || !u.unit.startsWith('Phường'))).toBe(true);
@@ -45,63 +46,63 @@ describe('the round rules where the work happens', () => {
 });
 
 describe('progress per unit', () => {
-  it("every count equals the total of the list it links to (the office's view)", () => {
+  it("every count equals the total of the list it links to (the office's view)", async () => {
     const { rows, totals } = roundProgress(reviewer, roundId);
     expect(rows.length).toBeGreaterThan(1);
     for (const r of rows) {
       for (const s of PROGRESS_STATUSES) {
-        expect(listNominations(reviewer, { roundId, unitId: r.unitId, status: s }).total, `${r.unit} ${s}`).toBe(r.counts[s]);
+        expect((await listNominations(reviewer, { roundId, unitId: r.unitId, status: s })).total, `${r.unit} ${s}`).toBe(r.counts[s]);
       }
-      expect(listNominations(reviewer, { roundId, unitId: r.unitId }).total).toBe(r.total);
+      expect((await listNominations(reviewer, { roundId, unitId: r.unitId })).total).toBe(r.total);
     }
-    expect(totals.total).toBe(listNominations(reviewer, { roundId }).total);
+    expect(totals.total).toBe((await listNominations(reviewer, { roundId })).total);
   });
 
-  it("an officer sees only their own subtree's rows", () => {
+  it("an officer sees only their own subtree's rows", async () => {
     const { rows, totals } = roundProgress(officer, roundId);
     expect(rows.length).toBeGreaterThan(0);
-    expect(totals.total).toBe(listNominations(officer, { roundId }).total);
-    expect(rows.every((r) => listNominations(officer, { roundId, unitId: r.unitId }).total === r.total)).toBe(true);
+    expect(totals.total).toBe((await listNominations(officer, { roundId })).total);
+    expect(rows.every((r) => (await listNominations(officer, { roundId, unitId: r.unitId })).total === r.total)).toBe(true);
   });
 });
 
 describe('the nominations list: search, order, export', () => {
-  it('finds a name typed without diacritics (đ too), inside the scope only', () => {
-    const some = db.select({ id: nominations.id }).from(nominations).where(eq(nominations.roundId, roundId)).limit(1).get()!;
-    const name = listNominations(reviewer, { roundId, pageSize: 100 }).items.find((n) => n.id === some.id)!.nomineeName;
+  it('finds a name typed without diacritics (đ too), inside the scope only', async () => {
+    const some = (await first(db.select({ id: nominations.id }).from(nominations).where(eq(nominations.roundId, roundId)).limit(1)))!;
+    const name = (await listNominations(reviewer, { roundId, pageSize: 100 })).items.find((n) => n.id === some.id)!.nomineeName;
     const plain = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toUpperCase();
-    const found = listNominations(reviewer, { q: plain });
+    const found = await listNominations(reviewer, { q: plain });
     expect(found.items.map((n) => n.nomineeName)).toContain(name);
     expect(found.items.every((n) => n.nomineeName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toUpperCase().includes(plain))).toBe(true);
-    const mine = listNominations(officer, { q: plain, pageSize: 100 }).items.map((n) => n.id);
-    const allowed = new Set(listNominations(officer, { pageSize: 100, sort: 'name' }).items.map((n) => n.id));
+    const mine = (await listNominations(officer, { q: plain, pageSize: 100 })).items.map((n) => n.id);
+    const allowed = new Set((await listNominations(officer, { pageSize: 100, sort: 'name' })).items.map((n) => n.id));
     expect(mine.every((id) => allowed.has(id))).toBe(true);
-    expect(listNominations(reviewer, { q: '%' }).total).toBe(0);
+    expect((await listNominations(reviewer, { q: '%' })).total).toBe(0);
   });
 
-  it('orders by name and by status (returned first), and the export holds the same rows in the same order', () => {
-    const byName = listNominations(reviewer, { roundId, sort: 'name', pageSize: 100 }).items.map((n) => n.nomineeName);
+  it('orders by name and by status (returned first), and the export holds the same rows in the same order', async () => {
+    const byName = (await listNominations(reviewer, { roundId, sort: 'name', pageSize: 100 })).items.map((n) => n.nomineeName);
     const folded = byName.map((n) => n.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase());
     expect(folded).toEqual([...folded].sort());
-    const byStatus = listNominations(reviewer, { roundId, sort: 'status', pageSize: 100 }).items;
+    const byStatus = (await listNominations(reviewer, { roundId, sort: 'status', pageSize: 100 })).items;
     expect(byStatus[0].status).toBe('returned');
-    const all = exportNominationList(reviewer, { roundId, sort: 'name' });
-    expect(all.length).toBe(listNominations(reviewer, { roundId }).total);
+    const all = await exportNominationList(reviewer, { roundId, sort: 'name' });
+    expect(all.length).toBe((await listNominations(reviewer, { roundId })).total);
     expect(all.slice(0, byName.length).map((n) => n.nomineeName)).toEqual(byName);
-    expect(exportNominationList(officer, {}).length).toBe(listNominations(officer, {}).total);
+    expect((await exportNominationList(officer, {})).length).toBe((await listNominations(officer, {})).total);
   });
 });
 
 describe('the history of a returned nomination', () => {
-  it('tells the return reason once, in the event, and puts the latest reason on top', () => {
-    const returned = listNominations(officer, { roundId, status: 'returned' }).items[0];
-    const timeline = getNominationTimeline(officer, returned.id);
+  it('tells the return reason once, in the event, and puts the latest reason on top', async () => {
+    const returned = (await listNominations(officer, { roundId, status: 'returned' })).items[0];
+    const timeline = await getNominationTimeline(officer, returned.id);
     const ret = timeline.filter((e) => e.action === 'nomination.return');
     expect(ret).toHaveLength(1);
     const reason = (ret[0].after as { reason: string }).reason;
     expect(timeline.filter((e) => e.body === reason)).toHaveLength(0);
     expect(latestReturn(officer, returned.id)).toMatchObject({ reason });
-    const submitted = listNominations(officer, { roundId, status: 'submitted' }).items[0];
+    const submitted = (await listNominations(officer, { roundId, status: 'submitted' })).items[0];
     expect(latestReturn(officer, submitted.id)).toBeNull();
   });
 });

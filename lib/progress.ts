@@ -8,6 +8,7 @@ import { daysLeft } from '@/lib/dates';
 import { DomainError } from '@/lib/errors';
 import { nominationScope } from '@/lib/nominations';
 import { isOffice, roundInScope, type Actor } from '@/lib/policy';
+import { first } from '@/db/query';
 
 export type QuotaUse = {
   unitId: number;
@@ -38,31 +39,29 @@ export type RoundRules = {
 const IN_RUNNING: NominationStatus[] = ['submitted', 'checked', 'approved'];
 
 /** The rules of one round as the actor works under them. Not found when the actor may see no nomination. */
-export function getRoundRules(actor: Actor | null, roundId: number, now = new Date()): RoundRules {
+export async function getRoundRules(actor: Actor | null, roundId: number, now = new Date()): Promise<RoundRules> {
   if (nominationScope(actor) === null || !actor || !Number.isSafeInteger(roundId)) throw new DomainError('not_found');
   const db = getDb();
-  const r = db.select().from(rounds).where(eq(rounds.id, roundId)).get();
+  const r = await first(db.select().from(rounds).where(eq(rounds.id, roundId)));
   if (!r || r.status === 'draft') throw new DomainError('not_found');
   // Another authority's round reads as not found.
-  const roundPath = db.select({ path: units.path }).from(units).where(eq(units.id, r.unitId)).get()?.path;
+  const roundPath = (await first(db.select({ path: units.path }).from(units).where(eq(units.id, r.unitId))))?.path;
   if (!roundPath || !roundInScope(actor, roundPath)) throw new DomainError('not_found');
   // The quotas over the actor's unit: an officer's own and its ancestors'; the office over the round sees them all.
   const own = actor.unitPath;
   const office = isOffice(actor);
-  const quotas = db
+  const quotas = (await db
     .select({ unitId: roundQuotas.unitId, unit: units.name, path: units.path, collectives: roundQuotas.collectives, individuals: roundQuotas.individuals })
     .from(roundQuotas)
     .innerJoin(units, eq(units.id, roundQuotas.unitId))
-    .where(eq(roundQuotas.roundId, roundId))
-    .all()
+    .where(eq(roundQuotas.roundId, roundId)))
     .filter((q) => office || own.startsWith(q.path) || q.path.startsWith(own));
   const used = quotas.length
-    ? db
+    ? (await db
         .select({ path: units.path, kind: nominations.nomineeKind, status: nominations.status })
         .from(nominations)
         .innerJoin(units, eq(units.id, nominations.unitId))
-        .where(and(eq(nominations.roundId, roundId), inArray(nominations.status, IN_RUNNING)))
-        .all()
+        .where(and(eq(nominations.roundId, roundId), inArray(nominations.status, IN_RUNNING))))
     : [];
   const unitQuotas: QuotaUse[] = [];
   for (const q of quotas) {
@@ -89,15 +88,14 @@ export function getRoundRules(actor: Actor | null, roundId: number, now = new Da
 }
 
 /** The rules of every round in progress (open or in review), newest first. */
-export function listRoundsInProgress(actor: Actor | null, now = new Date()): RoundRules[] {
+export async function listRoundsInProgress(actor: Actor | null, now = new Date()): Promise<RoundRules[]> {
   if (nominationScope(actor) === null) return [];
-  return getDb()
+  return (await getDb()
     .select({ id: rounds.id, path: units.path })
     .from(rounds)
     .innerJoin(units, eq(units.id, rounds.unitId))
     .where(inArray(rounds.status, ['open', 'reviewing']))
-    .orderBy(sql`${rounds.id} DESC`)
-    .all()
+    .orderBy(sql`${rounds.id} DESC`))
     .filter((r) => roundInScope(actor, r.path))
     .map((r) => getRoundRules(actor, r.id, now));
 }
@@ -118,17 +116,16 @@ export type ProgressRow = {
  * and departments of a district office; the quarters of a ward), counting its whole subtree — exactly what
  * the nominations list shows when filtered by that unit — so every count can link to its list.
  */
-export function roundProgress(actor: Actor | null, roundId: number): { rows: ProgressRow[]; totals: ProgressRow['counts'] & { total: number } } {
+export async function roundProgress(actor: Actor | null, roundId: number): Promise<{ rows: ProgressRow[]; totals: ProgressRow['counts'] & { total: number; }; }> {
   const scope = nominationScope(actor);
   if (scope === null || !actor) throw new DomainError('not_found');
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({ path: units.path, status: nominations.status, kind: nominations.nomineeKind, n: count() })
     .from(nominations)
     .innerJoin(units, eq(units.id, nominations.unitId))
     .where(and(scope, eq(nominations.roundId, roundId)))
-    .groupBy(units.path, nominations.status, nominations.nomineeKind)
-    .all();
+    .groupBy(units.path, nominations.status, nominations.nomineeKind);
   // The row unit: the first unit below the actor's own on the nomination's path (the actor's own unit when
   // it nominates itself).
   // The office sees the units of its own subtree (the rounds it runs): its rows start just below its own unit
@@ -150,8 +147,8 @@ export function roundProgress(actor: Actor | null, roundId: number): { rows: Pro
   }
   const ids = [...byUnit.keys()];
   if (ids.length) {
-    for (const u of db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids)).all()) byUnit.get(u.id)!.unit = u.name;
-    for (const q of db.select({ unitId: roundQuotas.unitId, c: roundQuotas.collectives, i: roundQuotas.individuals }).from(roundQuotas).where(and(eq(roundQuotas.roundId, roundId), inArray(roundQuotas.unitId, ids))).all()) {
+    for (const u of (await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids)))) byUnit.get(u.id)!.unit = u.name;
+    for (const q of (await db.select({ unitId: roundQuotas.unitId, c: roundQuotas.collectives, i: roundQuotas.individuals }).from(roundQuotas).where(and(eq(roundQuotas.roundId, roundId), inArray(roundQuotas.unitId, ids))))) {
       byUnit.get(q.unitId)!.quota = { collectives: q.c, individuals: q.i };
     }
   }

@@ -14,17 +14,17 @@ import { publicDataVersion, publicMemo, publicMemoSize } from './memo';
 import { loadActor } from './users';
 import { renameUnit } from './units';
 import { revokeAward } from './workflow';
+import { first } from '@/db/query';
 
 let db: DB;
 let file: string;
-const admin = () => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).get()!.id)!;
-const liveAwardOf = (slug: string) =>
-  db
+const admin = async () => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'))))!.id)!;
+const liveAwardOf = async (slug: string) =>
+  (await first(db
     .select({ publicId: awards.publicId, unitId: awards.unitId })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
-    .where(and(eq(rounds.slug, slug), isNull(awards.revokedAt)))
-    .get()!;
+    .where(and(eq(rounds.slug, slug), isNull(awards.revokedAt)))))!;
 
 beforeAll(async () => {
   ({ db, file } = freshDatabase());
@@ -33,18 +33,18 @@ beforeAll(async () => {
 });
 
 describe('the public-data version', () => {
-  it('moves with a revocation, in the same transaction, and not with writes the public does not see', () => {
+  it('moves with a revocation, in the same transaction, and not with writes the public does not see', async () => {
     const v0 = publicDataVersion();
     expect(v0).toMatch(/^[0-9a-f]{16}$/);
-    db.insert(settings).values({ key: 'unrelated', value: '1' }).run();
+    await db.insert(settings).values({ key: 'unrelated', value: '1' });
     expect(publicDataVersion()).toBe(v0);
-    revokeAward(admin(), liveAwardOf(DEMO_SLUGS.published).publicId, { reason: 'Kê khai không trung thực', decision: '12/QĐ-UBND' });
+    revokeAward(await admin(), (await liveAwardOf(DEMO_SLUGS.published)).publicId, { reason: 'Kê khai không trung thực', decision: '12/QĐ-UBND' });
     expect(publicDataVersion()).not.toBe(v0);
   });
 
-  it('moves with a unit rename', () => {
+  it('moves with a unit rename', async () => {
     const v0 = publicDataVersion();
-    renameUnit(admin(), liveAwardOf(DEMO_SLUGS.published).unitId, 'Phường Thử Nghiệm Đổi Tên');
+    renameUnit(await admin(), (await liveAwardOf(DEMO_SLUGS.published)).unitId, 'Phường Thử Nghiệm Đổi Tên');
     expect(publicDataVersion()).not.toBe(v0);
   });
 });
@@ -53,7 +53,7 @@ describe('cached public reads', () => {
   it('a revocation shows at once on the roll', async () => {
     const before = (await cachedRound(DEMO_SLUGS.published))!;
     const target = before.awards[0];
-    revokeAward(admin(), target.id, { reason: 'Vi phạm sau khi khen', decision: '13/QĐ-UBND' });
+    revokeAward(await admin(), target.id, { reason: 'Vi phạm sau khi khen', decision: '13/QĐ-UBND' });
     const after = (await cachedRound(DEMO_SLUGS.published))!;
     expect(after.awards.some((a) => a.id === target.id)).toBe(false);
     expect(after.awards.length).toBe(before.awards.length - 1);
@@ -97,11 +97,11 @@ describe('cached public reads', () => {
     expect(reads).toBe(0);
   });
 
-  it('a value is computed once per version', () => {
+  it('a value is computed once per version', async () => {
     let reads = 0;
     const read = () => publicMemo('test:once', () => ++reads);
     expect([read(), read(), read()]).toEqual([1, 1, 1]);
-    db.update(rounds).set({ theme: 'Chủ đề mới' }).where(eq(rounds.slug, DEMO_SLUGS.published)).run();
+    await db.update(rounds).set({ theme: 'Chủ đề mới' }).where(eq(rounds.slug, DEMO_SLUGS.published));
     expect(read()).toBe(2);
   });
 });

@@ -6,6 +6,7 @@ import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { filterRoll, getPublicStats, getPublicUnit, getSearchOptions, listHonouredUnitSlugs, listPublishedAwards, parseRollFilter, rollAreas, rollPage } from './public';
+import { first } from '@/db/query';
 
 let db: DB;
 
@@ -16,8 +17,8 @@ beforeAll(async () => {
 });
 
 describe('statistics', () => {
-  it('count published awards by round, unit, kind and gender, without the open round', () => {
-    const s = getPublicStats();
+  it('count published awards by round, unit, kind and gender, without the open round', async () => {
+    const s = await getPublicStats();
     expect(s.total).toEqual({ collectives: 90, individuals: 103 });
     expect(s.byRound.map((r) => [r.key, r.collectives, r.individuals])).toEqual([
       [DEMO_SLUGS.published, 70, 78],
@@ -28,19 +29,19 @@ describe('statistics', () => {
     expect(s.byGender.reduce((n, g) => n + g.count, 0)).toBe(103);
   });
 
-  it('leave out a revoked award', () => {
-    const a = db.select({ id: awards.id, gender: awards.gender }).from(awards).where(eq(awards.nomineeKind, 'individual')).get()!;
-    const before = getPublicStats();
-    db.update(awards).set({ revokedAt: new Date() }).where(eq(awards.id, a.id)).run();
-    const after = getPublicStats();
+  it('leave out a revoked award', async () => {
+    const a = (await first(db.select({ id: awards.id, gender: awards.gender }).from(awards).where(eq(awards.nomineeKind, 'individual'))))!;
+    const before = await getPublicStats();
+    await db.update(awards).set({ revokedAt: new Date() }).where(eq(awards.id, a.id));
+    const after = await getPublicStats();
     expect(after.total.individuals).toBe(before.total.individuals - 1);
     expect(after.byGender.find((g) => g.gender === (a.gender ?? 'unknown'))!.count).toBe(before.byGender.find((g) => g.gender === (a.gender ?? 'unknown'))!.count - 1);
-    db.update(awards).set({ revokedAt: null }).where(eq(awards.id, a.id)).run();
+    await db.update(awards).set({ revokedAt: null }).where(eq(awards.id, a.id));
   });
 });
 
 describe('unit pages', () => {
-  it('a ward shows its own and its sub-units’ honours, newest round first', () => {
+  it('a ward shows its own and its sub-units’ honours, newest round first', async () => {
     const u = getPublicUnit('phuong-tan-thuan-dong')!;
     expect(u.name).toBe('Phường Tân Thuận Đông');
     expect(u.parent?.slug).toBe('ubnd-quan-7');
@@ -48,10 +49,10 @@ describe('unit pages', () => {
     expect(u.rounds[0].year).toBe(2024);
     expect(u.total).toBe(u.rounds.reduce((n, r) => n + r.awards.length, 0));
     expect(u.children.some((c) => c.slug === 'dang-uy-phuong-tan-thuan-dong')).toBe(true);
-    const wardPath = db.select({ path: units.path }).from(units).where(eq(units.slug, 'phuong-tan-thuan-dong')).get()!.path;
+    const wardPath = (await first(db.select({ path: units.path }).from(units).where(eq(units.slug, 'phuong-tan-thuan-dong'))))!.path;
     const subtreeUnitSlugs = new Set(u.rounds.flatMap((r) => r.awards.map((a) => a.unitSlug)));
     for (const slug of subtreeUnitSlugs) {
-      expect(db.select({ path: units.path }).from(units).where(eq(units.slug, slug)).get()!.path.startsWith(wardPath)).toBe(true);
+      expect((await first(db.select({ path: units.path }).from(units).where(eq(units.slug, slug))))!.path.startsWith(wardPath)).toBe(true);
     }
   });
 
@@ -63,11 +64,11 @@ describe('unit pages', () => {
     expect(slugs).toContain('ubnd-quan-7');
   });
 
-  it('the open round stays private everywhere', () => {
-    const open = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!;
-    expect(db.select({ id: awards.id }).from(awards).where(and(eq(awards.roundId, open.id))).all()).toHaveLength(0);
-    expect(getSearchOptions().rounds.map((r) => r.slug)).toEqual([DEMO_SLUGS.published, DEMO_SLUGS.archive]);
-    expect(getSearchOptions().years).toEqual([2024, 2021]);
+  it('the open round stays private everywhere', async () => {
+    const open = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!;
+    expect(await db.select({ id: awards.id }).from(awards).where(and(eq(awards.roundId, open.id)))).toHaveLength(0);
+    expect((await getSearchOptions()).rounds.map((r) => r.slug)).toEqual([DEMO_SLUGS.published, DEMO_SLUGS.archive]);
+    expect((await getSearchOptions()).years).toEqual([2024, 2021]);
   });
 });
 
@@ -94,7 +95,7 @@ describe('honour roll pages', () => {
 });
 
 describe('unit pages at scale (issue 14 item 9)', () => {
-  it('read one page of awards at a time, with totals and per-child counts from SQL', () => {
+  it('read one page of awards at a time, with totals and per-child counts from SQL', async () => {
     const all = getPublicUnit('ubnd-quan-7')!;
     const size = 50;
     const first = getPublicUnit('ubnd-quan-7', 1, size)!;
@@ -113,7 +114,7 @@ describe('unit pages at scale (issue 14 item 9)', () => {
     expect(new Set(ids).size).toBe(all.total);
   });
 
-  it('a page past the end is null (not found, never cached)', () => {
+  it('a page past the end is null (not found, never cached)', async () => {
     const u = getPublicUnit('ubnd-quan-7', 1, 50)!;
     expect(getPublicUnit('ubnd-quan-7', u.pageCount + 1, 50)).toBeNull();
     expect(getPublicUnit('ubnd-quan-7', 0)).toBeNull();
@@ -123,7 +124,7 @@ describe('unit pages at scale (issue 14 item 9)', () => {
 describe('filtering a roll on a phone (?q= a name, ?unit= a ward)', () => {
   const roll = () => listPublishedAwards(DEMO_SLUGS.published)!;
 
-  it('files every entry under its ward or department, listed in Vietnamese order with counts', () => {
+  it('files every entry under its ward or department, listed in Vietnamese order with counts', async () => {
     const entries = roll();
     const areas = rollAreas(entries);
     expect(areas.reduce((n, a) => n + a.count, 0)).toBe(148);
@@ -153,7 +154,7 @@ describe('filtering a roll on a phone (?q= a name, ?unit= a ward)', () => {
     expect(filterRoll(entries, { q: ' ', unit: null })).toBe(entries);
   });
 
-  it('narrows the demo roll to a ward and a name', () => {
+  it('narrows the demo roll to a ward and a name', async () => {
     const entries = roll();
     const ward = filterRoll(entries, { q: '', unit: 'phuong-tan-phong' });
     expect(ward.length).toBe(rollAreas(entries).find((a) => a.slug === 'phuong-tan-phong')!.count);

@@ -6,6 +6,7 @@ import { awards, rounds, units, type Gender, type NomineeKind, type RoundSource 
 import { publicMemo } from '@/lib/memo';
 import { searchAwards, type SearchFilters, type SearchResult } from '@/lib/search-index';
 import { compareVi, fold } from '@/lib/text';
+import { first } from '@/db/query';
 
 export type PublicRound = {
   slug: string;
@@ -72,61 +73,57 @@ function toPublicRound({ id: _id, ...r }: PublicRound & { id: number }): PublicR
   return r;
 }
 
-export function listPublishedRounds(): PublicRound[] {
-  return publicMemo('public:rounds', () =>
-    getDb()
+export async function listPublishedRounds(): Promise<PublicRound[]> {
+  return publicMemo('public:rounds', async () =>
+    (await getDb()
       .select(roundColumns)
       .from(rounds)
       .where(eq(rounds.status, 'published'))
-      .orderBy(desc(rounds.decisionDate), desc(rounds.id))
-      .all()
+      .orderBy(desc(rounds.decisionDate), desc(rounds.id)))
       .map(toPublicRound),
   );
 }
 
-export function getPublishedRound(slug: string): PublicRound | null {
+export async function getPublishedRound(slug: string): Promise<PublicRound | null> {
   if (slug.length > 200) return null;
-  const row = getDb()
+  const row = await first(getDb()
     .select(roundColumns)
     .from(rounds)
-    .where(and(eq(rounds.slug, slug), eq(rounds.status, 'published')))
-    .get();
+    .where(and(eq(rounds.slug, slug), eq(rounds.status, 'published'))));
   return row ? toPublicRound(row) : null;
 }
 
 /** The honour roll of a published round: collectives then individuals, in the decision's order. */
-export function listPublishedAwards(slug: string): RollAward[] | null {
+export async function listPublishedAwards(slug: string): Promise<RollAward[] | null> {
   if (slug.length > 200) return null;
   return publicMemo(`public:awards:${slug}`, () => readPublishedAwards(slug));
 }
 
-function readPublishedAwards(slug: string): RollAward[] | null {
+async function readPublishedAwards(slug: string): Promise<RollAward[] | null> {
   const db = getDb();
-  const round = db
+  const round = await first(db
     .select({ id: rounds.id })
     .from(rounds)
-    .where(and(eq(rounds.slug, slug), eq(rounds.status, 'published')))
-    .get();
+    .where(and(eq(rounds.slug, slug), eq(rounds.status, 'published'))));
   if (!round) return null;
-  const rows = db
+  const rows = await db
     .select({ ...awardColumns, unitPath: units.path })
     .from(awards)
     .innerJoin(units, eq(units.id, awards.unitId))
     .where(and(eq(awards.roundId, round.id), isNull(awards.revokedAt)))
-    .orderBy(asc(awards.nomineeKind), asc(awards.ordinal))
-    .all();
-  const tops = areasOf(rows.map((r) => r.unitPath));
+    .orderBy(asc(awards.nomineeKind), asc(awards.ordinal));
+  const tops = await areasOf(rows.map((r) => r.unitPath));
   return rows.map(({ unitPath, ...a }) => {
-    const area = tops.get(topUnitId(unitPath)) ?? { slug: a.unitSlug, name: a.unit };
+    const area = tops.get(await topUnitId(unitPath)) ?? { slug: a.unitSlug, name: a.unit };
     return { ...a, areaSlug: area.slug, areaName: area.name };
   });
 }
 
 /** Slug and name of the area (the unit just below the top) of each of these unit paths, by unit id. */
-function areasOf(paths: string[]): Map<number, { slug: string; name: string }> {
+async function areasOf(paths: string[]): Promise<Map<number, { slug: string; name: string; }>> {
   const ids = [...new Set(paths.map(topUnitId))];
   if (!ids.length) return new Map();
-  return new Map(getDb().select({ id: units.id, slug: units.slug, name: units.name }).from(units).where(inArray(units.id, ids)).all().map((u) => [u.id, u]));
+  return new Map((await getDb().select({ id: units.id, slug: units.slug, name: units.name }).from(units).where(inArray(units.id, ids))).map((u) => [u.id, u]));
 }
 
 /** The areas (wards, departments) with entries on a roll, in Vietnamese alphabetical order, with their counts. */
@@ -167,10 +164,10 @@ export function filterRoll<T extends { name: string; areaSlug: string }>(entries
 
 /** The public JSON API's bodies, serialised once per change of the data rather than per request
  * (a nation's list of rounds is ~650 kB). */
-export function publicRoundsJson(): string {
-  return publicMemo('public:rounds.json', () =>
+export async function publicRoundsJson(): Promise<string> {
+  return publicMemo('public:rounds.json', async () =>
     JSON.stringify(
-      listPublishedRounds().map((r) => ({
+      (await listPublishedRounds()).map((r) => ({
         slug: r.slug,
         title: r.title,
         period: r.period,
@@ -186,9 +183,9 @@ export function publicRoundsJson(): string {
   );
 }
 
-export function publicAwardsJson(slug: string): string | null {
+export async function publicAwardsJson(slug: string): Promise<string | null> {
   if (slug.length > 200) return null;
-  return publicMemo(`public:awards.json:${slug}`, () => {
+  return publicMemo(`public:awards.json:${slug}`, async () => {
     const awards = listPublishedAwards(slug);
     return awards && JSON.stringify(awards.map((a) => ({ id: a.id, kind: a.kind, name: a.name, unit: a.unit, position: a.position })));
   });
@@ -222,9 +219,9 @@ export type PublicAwardDetail = {
 };
 
 /** An award of a published round, for /awards/[id] (what a certificate's QR code opens). */
-export function getPublicAward(publicId: string): PublicAwardDetail | null {
+export async function getPublicAward(publicId: string): Promise<PublicAwardDetail | null> {
   if (!/^[a-f0-9]{16}$/.test(publicId)) return null;
-  const row = getDb()
+  const row = await first(getDb()
     .select({
       id: awards.publicId, kind: awards.nomineeKind, name: awards.name, position: awards.position, unit: awards.unitName, summary: awards.summary,
       roundSlug: rounds.slug, roundTitle: rounds.title, authority: rounds.authority, awardForm: rounds.awardForm, decisionNumber: rounds.decisionNumber,
@@ -232,8 +229,7 @@ export function getPublicAward(publicId: string): PublicAwardDetail | null {
     })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
-    .where(and(eq(awards.publicId, publicId), eq(rounds.status, 'published')))
-    .get();
+    .where(and(eq(awards.publicId, publicId), eq(rounds.status, 'published'))));
   if (!row) return null;
   const { revokedAt, revokeDecision, revokeReason, ...rest } = row;
   return { ...rest, revoked: revokedAt ? { decision: revokeDecision, reason: revokeReason } : null };
@@ -252,21 +248,20 @@ type UnitRow = { id: number; slug: string; name: string; path: string };
 /** The unit a unit's honours are counted under in statistics: its ancestor just below the top (a ward, a department). */
 /** The area a unit is filed under on public pages: the first unit on its path that is neither a root nor a
  * Party or People's Committee (a ward, a department, a mass organisation), else the unit itself. */
-function topUnitId(path: string): number {
+async function topUnitId(path: string): Promise<number> {
   const ids = path.split('/').filter(Boolean).map(Number);
-  const above = overAreaUnitIds();
+  const above = await overAreaUnitIds();
   return ids.find((id) => !above.has(id)) ?? ids[ids.length - 1];
 }
 
 /** Roots and committees: the units above the areas (read once per change of public data). */
-function overAreaUnitIds(): Set<number> {
-  return publicMemo('public:over-area-units', () =>
+async function overAreaUnitIds(): Promise<Set<number>> {
+  return publicMemo('public:over-area-units', async () =>
     new Set(
-      getDb()
+      (await getDb()
         .select({ id: units.id })
         .from(units)
-        .where(or(isNull(units.parentId), inArray(units.kind, ['party_committee', 'people_committee'])))
-        .all()
+        .where(or(isNull(units.parentId), inArray(units.kind, ['party_committee', 'people_committee']))))
         .map((u) => u.id),
     ),
   );
@@ -279,23 +274,22 @@ export type SearchOptions = {
 };
 
 /** Materialised paths of the units that hold live awards of published rounds. */
-function honouredUnitPaths(): string[] {
-  return getDb()
+async function honouredUnitPaths(): Promise<string[]> {
+  return (await getDb()
     .selectDistinct({ path: units.path })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .innerJoin(units, eq(units.id, awards.unitId))
-    .where(liveRoundAward)
-    .all()
+    .where(liveRoundAward))
     .map((u) => u.path);
 }
 
 /** Choices of the search filters: published rounds, their years, and the units (wards, departments) with honours. */
-export function getSearchOptions(): SearchOptions {
+export async function getSearchOptions(): Promise<SearchOptions> {
   const db = getDb();
-  const rs = listPublishedRounds();
-  const unitIds = honouredUnitPaths().map(topUnitId);
-  const tops = unitIds.length ? db.select({ slug: units.slug, name: units.name }).from(units).where(inArray(units.id, [...new Set(unitIds)])).all() : [];
+  const rs = await listPublishedRounds();
+  const unitIds = (await honouredUnitPaths()).map(topUnitId);
+  const tops = unitIds.length ? (await db.select({ slug: units.slug, name: units.name }).from(units).where(inArray(units.id, [...new Set(unitIds)]))) : [];
   return {
     rounds: rs.map((r) => ({ slug: r.slug, title: r.title })),
     years: [...new Set(rs.map((r) => yearOf(r.decisionDate)).filter((y): y is number => y != null))].sort((a, b) => b - a),
@@ -321,23 +315,22 @@ export const UNIT_PAGE = 200;
 
 /** A unit's honours over the years: published, unrevoked awards of the unit and its whole subtree, counted in
  * SQL and read one page at a time. Null when the unit does not exist or the page is past the end. */
-export function getPublicUnit(slug: string, requestedPage = 1, size = UNIT_PAGE): PublicUnitHonours | null {
+export async function getPublicUnit(slug: string, requestedPage = 1, size = UNIT_PAGE): Promise<PublicUnitHonours | null> {
   if (slug.length > 200 || !Number.isInteger(requestedPage) || requestedPage < 1) return null;
   const db = getDb();
-  const unit = db.select({ id: units.id, slug: units.slug, name: units.name, path: units.path, parentId: units.parentId }).from(units).where(eq(units.slug, slug)).get();
+  const unit = await first(db.select({ id: units.id, slug: units.slug, name: units.name, path: units.path, parentId: units.parentId }).from(units).where(eq(units.slug, slug)));
   if (!unit) return null;
-  const parent = unit.parentId ? db.select({ slug: units.slug, name: units.name }).from(units).where(eq(units.id, unit.parentId)).get() ?? null : null;
+  const parent = unit.parentId ? (await first(db.select({ slug: units.slug, name: units.name }).from(units).where(eq(units.id, unit.parentId)))) ?? null : null;
   // GLOB range-scans units_path; the path has no GLOB metacharacters (digits and slashes).
   const inSubtree = and(liveRoundAward, sql`${units.path} GLOB ${`${unit.path}*`}`);
   // Counts per unit of the subtree (at most one row per unit), folded into the unit's children.
-  const perUnit = db
+  const perUnit = await db
     .select({ path: units.path, n: sql<number>`count(*)` })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .innerJoin(units, eq(units.id, awards.unitId))
     .where(inSubtree)
-    .groupBy(awards.unitId)
-    .all();
+    .groupBy(awards.unitId);
   const total = perUnit.reduce((n, u) => n + u.n, 0);
   const pageCount = Math.max(1, Math.ceil(total / size));
   if (requestedPage > pageCount) return null;
@@ -347,7 +340,7 @@ export function getPublicUnit(slug: string, requestedPage = 1, size = UNIT_PAGE)
     const childId = u.path.split('/').filter(Boolean).map(Number)[depth];
     if (childId) childCounts.set(childId, (childCounts.get(childId) ?? 0) + u.n);
   }
-  const rows = db
+  const rows = await db
     .select({ ...awardColumns, roundSlug: rounds.slug, roundTitle: rounds.title, decisionDate: rounds.decisionDate })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
@@ -355,8 +348,7 @@ export function getPublicUnit(slug: string, requestedPage = 1, size = UNIT_PAGE)
     .where(inSubtree)
     .orderBy(desc(rounds.decisionDate), desc(rounds.id), asc(awards.nomineeKind), asc(awards.ordinal))
     .limit(size)
-    .offset((requestedPage - 1) * size)
-    .all();
+    .offset((requestedPage - 1) * size);
   const byRound = new Map<string, PublicUnitHonours['rounds'][number]>();
   for (const { roundSlug, roundTitle, decisionDate, ...a } of rows) {
     let r = byRound.get(roundSlug);
@@ -364,7 +356,7 @@ export function getPublicUnit(slug: string, requestedPage = 1, size = UNIT_PAGE)
     r.awards.push(a);
   }
   const children = childCounts.size
-    ? db.select({ id: units.id, slug: units.slug, name: units.name }).from(units).where(inArray(units.id, [...childCounts.keys()])).all()
+    ? (await db.select({ id: units.id, slug: units.slug, name: units.name }).from(units).where(inArray(units.id, [...childCounts.keys()])))
     : [];
   return {
     slug: unit.slug,
@@ -379,10 +371,10 @@ export function getPublicUnit(slug: string, requestedPage = 1, size = UNIT_PAGE)
 }
 
 /** Slugs of the units that have public honours (their own or their subtree's): the unit pages worth listing. */
-export function listHonouredUnitSlugs(): string[] {
-  const ids = new Set(honouredUnitPaths().flatMap((path) => path.split('/').filter(Boolean).map(Number)));
+export async function listHonouredUnitSlugs(): Promise<string[]> {
+  const ids = new Set((await honouredUnitPaths()).flatMap((path) => path.split('/').filter(Boolean).map(Number)));
   if (!ids.size) return [];
-  return getDb().select({ slug: units.slug }).from(units).where(inArray(units.id, [...ids])).all().map((u) => u.slug).sort();
+  return (await getDb().select({ slug: units.slug }).from(units).where(inArray(units.id, [...ids]))).map((u) => u.slug).sort();
 }
 
 export type StatRow = { key: string; label: string; collectives: number; individuals: number };
@@ -395,48 +387,45 @@ export type PublicStats = {
 
 /** Counts of published, unrevoked awards by round, by unit (ward/department level), by kind and by gender:
  * aggregated in SQL (one row per round, per unit, per gender), never one row per award. */
-export function getPublicStats(): PublicStats {
+export async function getPublicStats(): Promise<PublicStats> {
   const db = getDb();
   const collectives = sql<number>`sum(${awards.nomineeKind} = 'collective')`;
   const individuals = sql<number>`sum(${awards.nomineeKind} = 'individual')`;
-  const byRound: StatRow[] = db
+  const byRound: StatRow[] = await db
     .select({ key: rounds.slug, label: rounds.title, collectives, individuals })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .where(liveRoundAward)
     .groupBy(rounds.id)
-    .orderBy(desc(rounds.decisionDate), desc(rounds.id))
-    .all();
-  const perUnit = db
+    .orderBy(desc(rounds.decisionDate), desc(rounds.id));
+  const perUnit = await db
     .select({ path: units.path, collectives, individuals })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .innerJoin(units, eq(units.id, awards.unitId))
     .where(liveRoundAward)
-    .groupBy(awards.unitId)
-    .all();
+    .groupBy(awards.unitId);
   const byTopId = new Map<number, { collectives: number; individuals: number }>();
   for (const u of perUnit) {
-    const top = topUnitId(u.path);
+    const top = await topUnitId(u.path);
     const row = byTopId.get(top) ?? { collectives: 0, individuals: 0 };
     row.collectives += u.collectives;
     row.individuals += u.individuals;
     byTopId.set(top, row);
   }
   const tops = byTopId.size
-    ? db.select({ id: units.id, slug: units.slug, name: units.name }).from(units).where(inArray(units.id, [...byTopId.keys()])).all()
+    ? (await db.select({ id: units.id, slug: units.slug, name: units.name }).from(units).where(inArray(units.id, [...byTopId.keys()])))
     : [];
   const byUnit = tops
     .map((u: Omit<UnitRow, 'path'>) => ({ ...byTopId.get(u.id)!, key: u.slug, label: u.name }))
     .sort((a, b) => b.collectives + b.individuals - (a.collectives + a.individuals) || compareVi(a.label, b.label));
   const genders = new Map(
-    db
+    (await db
       .select({ gender: awards.gender, n: sql<number>`count(*)` })
       .from(awards)
       .innerJoin(rounds, eq(rounds.id, awards.roundId))
       .where(and(liveRoundAward, eq(awards.nomineeKind, 'individual')))
-      .groupBy(awards.gender)
-      .all()
+      .groupBy(awards.gender))
       .map((g) => [(g.gender ?? 'unknown') as Gender | 'unknown', g.n]),
   );
   const order: Array<Gender | 'unknown'> = ['female', 'male', 'other', 'unknown'];

@@ -10,6 +10,7 @@ import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { fold } from './text';
 import { freshDatabase } from '@/tests/db';
+import { first } from '@/db/query';
 
 const run = promisify(execFile);
 const CONTENDERS = 8;
@@ -18,21 +19,20 @@ let url: string;
 let approverId: number;
 let roundId: number;
 
-function approvedIndividuals(): number {
-  return db.select({ n: sql<number>`count(*)` }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.nomineeKind, 'individual'), eq(nominations.status, 'approved'))).get()!.n;
+async function approvedIndividuals(): Promise<number> {
+  return (await first(db.select({ n: sql<number>`count(*)` }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.nomineeKind, 'individual'), eq(nominations.status, 'approved')))))!.n;
 }
 
 /** Fresh checked nominations of individuals from a ward without a per-unit quota. */
-function checkedNominations(n: number): number[] {
-  const ward = db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ')).get()!;
-  return Array.from({ length: n }, (_, i) => {
+async function checkedNominations(n: number): Promise<number[]> {
+  const ward = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ'))))!;
+  return Array.from({ length: n }, async (_, i) => {
     const name = `Người Thử Đua ${Date.now()}-${i}`;
-    const p = db.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward.id }).returning({ id: individuals.id }).get();
-    return db
+    const p = await first(db.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward.id }).returning({ id: individuals.id }));
+    return (await first(db
       .insert(nominations)
       .values({ roundId, nomineeKind: 'individual', individualId: p.id, unitId: ward.id, summary: 'Thành tích tiêu biểu trong năm.', status: 'checked', submittedBy: null, createdBy: null })
-      .returning({ id: nominations.id })
-      .get().id;
+      .returning({ id: nominations.id }))).id;
   });
 }
 
@@ -52,16 +52,16 @@ async function race(ids: number[]): Promise<Array<{ ok: boolean; code?: string }
 beforeAll(async () => {
   ({ db, url } = freshDatabase());
   await seedDemo(db);
-  approverId = db.select({ id: users.id }).from(users).where(eq(users.username, 'approver')).get()!.id;
-  roundId = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!.id;
-  db.update(rounds).set({ status: 'reviewing' }).where(eq(rounds.id, roundId)).run();
+  approverId = (await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'approver'))))!.id;
+  roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
+  await db.update(rounds).set({ status: 'reviewing' }).where(eq(rounds.id, roundId));
 });
 
 describe('quota race', () => {
   it.each([1, 3])(`${CONTENDERS} concurrent approvals for %i remaining slot(s) give exactly that many`, async (slots) => {
-    const already = approvedIndividuals();
-    db.update(rounds).set({ quotaIndividuals: already + slots }).where(eq(rounds.id, roundId)).run();
-    const ids = checkedNominations(CONTENDERS);
+    const already = await approvedIndividuals();
+    await db.update(rounds).set({ quotaIndividuals: already + slots }).where(eq(rounds.id, roundId));
+    const ids = await checkedNominations(CONTENDERS);
     const approvals = () => (db.$client.prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'nomination.approve'").get() as { n: number }).n;
     const auditBefore = approvals();
     const t0 = Date.now();

@@ -8,11 +8,12 @@ import { fold } from './text';
 import { loadActor } from './users';
 import type { Actor } from './policy';
 import { getRegistryEntry, listRegistry, mergeRegistryEntries, priorAwardsInTheme, updateCollective } from './registry';
+import { first } from '@/db/query';
 
 let db: DB;
 let reviewer: Actor;
 let officer: Actor;
-const byName = (u: string) => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id)!;
+const byName = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
 
 beforeAll(async () => {
   ({ db } = freshDatabase());
@@ -23,42 +24,42 @@ beforeAll(async () => {
 });
 
 describe('registry', () => {
-  it('finds people without diacritics, đ included', () => {
-    const withD = db.select({ name: individuals.fullName }).from(individuals).where(like(individuals.fullName, '%Đ%')).get()!.name;
-    const r = listRegistry(reviewer, 'individual', { q: fold(withD).toUpperCase() });
+  it('finds people without diacritics, đ included', async () => {
+    const withD = (await first(db.select({ name: individuals.fullName }).from(individuals).where(like(individuals.fullName, '%Đ%'))))!.name;
+    const r = await listRegistry(reviewer, 'individual', { q: fold(withD).toUpperCase() });
     expect(r.items.map((i) => i.name)).toContain(withD);
-    expect(listRegistry(reviewer, 'individual', { q: '%' }).total).toBe(0);
-    expect(listRegistry(reviewer, 'individual', { q: '"*NEAR(' }).total).toBe(0);
+    expect((await listRegistry(reviewer, 'individual', { q: '%' })).total).toBe(0);
+    expect((await listRegistry(reviewer, 'individual', { q: '"*NEAR(' })).total).toBe(0);
   });
 
-  it('an officer sees only their subtree', () => {
-    const tanHung = db.select({ path: units.path }).from(units).where(eq(units.name, 'Phường Tân Hưng')).get()!.path;
-    const outside = db.select({ id: individuals.id }).from(individuals).innerJoin(units, eq(units.id, individuals.unitId)).where(like(units.path, `${tanHung}%`)).get()!;
+  it('an officer sees only their subtree', async () => {
+    const tanHung = (await first(db.select({ path: units.path }).from(units).where(eq(units.name, 'Phường Tân Hưng'))))!.path;
+    const outside = (await first(db.select({ id: individuals.id }).from(individuals).innerJoin(units, eq(units.id, individuals.unitId)).where(like(units.path, `${tanHung}%`))))!;
     expect(() => getRegistryEntry(officer, 'individual', outside.id)).toThrowError('not_found');
-    const all = listRegistry(officer, 'individual', { page: 1 });
+    const all = await listRegistry(officer, 'individual', { page: 1 });
     expect(all.total).toBeGreaterThan(0);
     expect(all.items.every((i) => !i.unit.includes('Tân Hưng'))).toBe(true);
   });
 
-  it('a person honoured in two rounds shows both, the archive one marked', () => {
+  it('a person honoured in two rounds shows both, the archive one marked', async () => {
     const shared = db.get<{ id: number }>(sql`SELECT a.individual_id AS id FROM awards a JOIN awards b ON a.individual_id = b.individual_id AND a.round_id <> b.round_id LIMIT 1`)!;
-    const entry = getRegistryEntry(reviewer, 'individual', shared.id);
+    const entry = await getRegistryEntry(reviewer, 'individual', shared.id);
     expect(entry.history).toHaveLength(2);
     expect(entry.history.map((h) => h.source).sort()).toEqual(['archive', 'workflow']);
   });
 
-  it('warns of an award in the same theme within two years, and only then', () => {
-    const roundA = db.select({ id: rounds.id, theme: rounds.theme }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published)).get()!;
-    const roundC = db.select({ id: rounds.id, theme: rounds.theme }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!;
+  it('warns of an award in the same theme within two years, and only then', async () => {
+    const roundA = (await first(db.select({ id: rounds.id, theme: rounds.theme }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published))))!;
+    const roundC = (await first(db.select({ id: rounds.id, theme: rounds.theme }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!;
     expect(roundC.theme).toBe(roundA.theme);
-    const award = db.select({ individualId: awards.individualId }).from(awards).where(and(eq(awards.roundId, roundA.id), eq(awards.nomineeKind, 'individual'))).get()!;
+    const award = (await first(db.select({ individualId: awards.individualId }).from(awards).where(and(eq(awards.roundId, roundA.id), eq(awards.nomineeKind, 'individual')))))!;
     const nominee = { individualId: award.individualId, collectiveId: null };
     expect(priorAwardsInTheme(nominee, roundC.theme, roundC.id, new Date('2025-06-01'))).toHaveLength(1);
     expect(priorAwardsInTheme(nominee, roundC.theme, roundC.id, new Date('2026-11-25'))).toHaveLength(0);
     expect(priorAwardsInTheme(nominee, 'Chuyên đề khác', roundC.id, new Date('2025-06-01'))).toHaveLength(0);
   });
 
-  it('merging a duplicate keeps both histories and only admins may do it', () => {
+  it('merging a duplicate keeps both histories and only admins may do it', async () => {
     // Two different people, each honoured in one round only.
     const only = (slug: string, other: string) =>
       db.get<{ id: number }>(sql`SELECT a.individual_id AS id FROM awards a JOIN rounds r ON r.id = a.round_id
@@ -67,21 +68,21 @@ describe('registry', () => {
     const b = { id: only(DEMO_SLUGS.archive, DEMO_SLUGS.published).id, round: 'B' };
     expect(a.round).not.toBe(b.round);
     expect(() => mergeRegistryEntries(reviewer, 'individual', a.id!, b.id!)).toThrowError('forbidden');
-    const admin = byName('admin');
-    const before = getRegistryEntry(admin, 'individual', a.id!).history.length + getRegistryEntry(admin, 'individual', b.id!).history.length;
+    const admin = await byName('admin');
+    const before = (await getRegistryEntry(admin, 'individual', a.id!)).history.length + (await getRegistryEntry(admin, 'individual', b.id!)).history.length;
     mergeRegistryEntries(admin, 'individual', a.id!, b.id!);
-    expect(getRegistryEntry(admin, 'individual', a.id!).history).toHaveLength(before);
-    expect(db.select({ m: individuals.mergedIntoId }).from(individuals).where(eq(individuals.id, b.id!)).get()!.m).toBe(a.id);
+    expect((await getRegistryEntry(admin, 'individual', a.id!)).history).toHaveLength(before);
+    expect((await first(db.select({ m: individuals.mergedIntoId }).from(individuals).where(eq(individuals.id, b.id!))))!.m).toBe(a.id);
     expect(() => mergeRegistryEntries(admin, 'individual', a.id!, b.id!)).toThrowError('not_found');
   });
 
-  it('filters by unit subtree, and collectives are edited within scope only', () => {
-    const tanHung = db.select({ id: units.id, path: units.path }).from(units).where(eq(units.name, 'Phường Tân Hưng')).get()!;
-    const r = listRegistry(reviewer, 'collective', { unitId: tanHung.id });
+  it('filters by unit subtree, and collectives are edited within scope only', async () => {
+    const tanHung = (await first(db.select({ id: units.id, path: units.path }).from(units).where(eq(units.name, 'Phường Tân Hưng'))))!;
+    const r = await listRegistry(reviewer, 'collective', { unitId: tanHung.id });
     expect(r.total).toBeGreaterThan(0);
     for (const item of r.items) expect(item.unit).toMatch(/Tân Hưng/);
     expect(() => updateCollective(officer, r.items[0].id, { name: 'Tên mới' })).toThrowError('not_found');
-    updateCollective(byName('officer2'), r.items[0].id, { name: '  Tổ  dân phố  mẫu  ' });
-    expect(getRegistryEntry(reviewer, 'collective', r.items[0].id).name).toBe('Tổ dân phố mẫu');
+    updateCollective(await byName('officer2'), r.items[0].id, { name: '  Tổ  dân phố  mẫu  ' });
+    expect((await getRegistryEntry(reviewer, 'collective', r.items[0].id)).name).toBe('Tổ dân phố mẫu');
   });
 });

@@ -12,6 +12,7 @@ import { DomainError } from '@/lib/errors';
 import { isStaff, type Actor } from '@/lib/policy';
 import { unitPathUnder } from '@/lib/scope';
 import { clean as cleanText, fold } from '@/lib/text';
+import { first } from '@/db/query';
 
 export type RegistryKind = 'individual' | 'collective';
 export type RegistryRow = { id: number; name: string; position: string | null; unit: string; awards: number };
@@ -29,19 +30,19 @@ function searchClause(q: string | undefined, nameColumn: typeof individuals.name
   return and(...words.map((w) => like(nameColumn, `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)));
 }
 
-export function listRegistry(actor: Actor | null, kind: RegistryKind, filter: { q?: string; unitId?: number; page?: number } = {}): { items: RegistryRow[]; total: number; page: number; pageCount: number } {
+export async function listRegistry(actor: Actor | null, kind: RegistryKind, filter: { q?: string; unitId?: number; page?: number } = {}): Promise<{ items: RegistryRow[]; total: number; page: number; pageCount: number; }> {
   const scope = scopeOf(actor);
   const page = Math.max(1, Math.min(filter.page ?? 1, 100_000));
   const pageSize = 25;
   if (scope === null) return { items: [], total: 0, page, pageCount: 0 };
   const db = getDb();
   const t = kind === 'individual' ? individuals : collectives;
-  const unitPath = filter.unitId ? db.select({ path: units.path }).from(units).where(eq(units.id, filter.unitId)).get()?.path : undefined;
+  const unitPath = filter.unitId ? (await first(db.select({ path: units.path }).from(units).where(eq(units.id, filter.unitId))))?.path : undefined;
   const where = and(scope, isNull(t.mergedIntoId), searchClause(filter.q?.slice(0, 200), t.nameFolded), filter.unitId ? like(units.path, `${unitPath ?? '/none/'}%`) : undefined);
-  const total = db.select({ n: count() }).from(t).innerJoin(units, eq(units.id, t.unitId)).where(where).get()!.n;
+  const total = (await first(db.select({ n: count() }).from(t).innerJoin(units, eq(units.id, t.unitId)).where(where)))!.n;
   const awardCount = (id: typeof t.id) =>
     db.$count(awards, and(eq(kind === 'individual' ? awards.individualId : awards.collectiveId, id), isNull(awards.revokedAt)));
-  const items = db
+  const items = (await db
     .select({
       id: t.id,
       name: kind === 'individual' ? individuals.fullName : collectives.name,
@@ -54,8 +55,7 @@ export function listRegistry(actor: Actor | null, kind: RegistryKind, filter: { 
     .where(where)
     .orderBy(t.nameFolded, t.id)
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all()
+    .offset((page - 1) * pageSize))
     .map((r) => ({ ...r, position: kind === 'individual' ? r.position : null }));
   return { items, total, page, pageCount: Math.ceil(total / pageSize) };
 }
@@ -63,20 +63,19 @@ export function listRegistry(actor: Actor | null, kind: RegistryKind, filter: { 
 export type HistoryEntry = { roundTitle: string; roundSlug: string; theme: string; status: NominationStatus; nominationId: number; decisionNumber: string | null; decisionDate: string | null; awardId: string | null; revoked: boolean; source: 'workflow' | 'archive' };
 
 /** One person or collective with every nomination and award across rounds (archive included). */
-export function getRegistryEntry(actor: Actor | null, kind: RegistryKind, id: number) {
+export async function getRegistryEntry(actor: Actor | null, kind: RegistryKind, id: number) {
   const scope = scopeOf(actor);
   if (scope === null || !Number.isSafeInteger(id) || id <= 0) throw new DomainError('not_found');
   const db = getDb();
   const t = kind === 'individual' ? individuals : collectives;
-  const row = db
+  const row = await first(db
     .select({ id: t.id, name: kind === 'individual' ? individuals.fullName : collectives.name, unit: units.name, unitId: t.unitId })
     .from(t)
     .innerJoin(units, eq(units.id, t.unitId))
-    .where(and(eq(t.id, id), scope))
-    .get();
+    .where(and(eq(t.id, id), scope)));
   if (!row) throw new DomainError('not_found');
-  const person = kind === 'individual' ? db.select().from(individuals).where(eq(individuals.id, id)).get()! : null;
-  const history: HistoryEntry[] = db
+  const person = kind === 'individual' ? (await first(db.select().from(individuals).where(eq(individuals.id, id))))! : null;
+  const history: HistoryEntry[] = (await db
     .select({
       roundTitle: rounds.title, roundSlug: rounds.slug, theme: rounds.theme, source: rounds.source, status: nominations.status, nominationId: nominations.id,
       decisionNumber: rounds.decisionNumber, decisionDate: rounds.decisionDate, awardId: awards.publicId, revokedAt: awards.revokedAt,
@@ -85,16 +84,15 @@ export function getRegistryEntry(actor: Actor | null, kind: RegistryKind, id: nu
     .innerJoin(rounds, eq(rounds.id, nominations.roundId))
     .leftJoin(awards, eq(awards.nominationId, nominations.id))
     .where(kind === 'individual' ? eq(nominations.individualId, id) : eq(nominations.collectiveId, id))
-    .orderBy(desc(rounds.decisionDate), desc(nominations.id))
-    .all()
+    .orderBy(desc(rounds.decisionDate), desc(nominations.id)))
     .map(({ revokedAt, ...h }) => ({ ...h, revoked: !!revokedAt }));
   return { ...row, gender: person?.gender ?? null, birthYear: person?.birthYear ?? null, position: person?.position ?? null, partyMember: person?.partyMember ?? null, history };
 }
 
 /** "One achievement, one award": earlier live awards of this nominee in the same theme within two years. */
-export function priorAwardsInTheme(nominee: { individualId: number | null; collectiveId: number | null }, theme: string, excludeRoundId: number, now = new Date()): Array<{ roundTitle: string; decisionNumber: string | null; decisionDate: string | null }> {
+export async function priorAwardsInTheme(nominee: { individualId: number | null; collectiveId: number | null }, theme: string, excludeRoundId: number, now = new Date()): Promise<Array<{ roundTitle: string; decisionNumber: string | null; decisionDate: string | null; }>> {
   const since = new Date(now.getTime() - 2 * 365 * 86_400_000).toISOString().slice(0, 10);
-  return getDb()
+  return await getDb()
     .select({ roundTitle: rounds.title, decisionNumber: rounds.decisionNumber, decisionDate: rounds.decisionDate })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
@@ -108,8 +106,7 @@ export function priorAwardsInTheme(nominee: { individualId: number | null; colle
         ne(awards.roundId, excludeRoundId),
       ),
     )
-    .limit(10)
-    .all();
+    .limit(10);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,37 +117,37 @@ export function updateIndividual(actor: Actor | null, id: number, input: { fullN
   if (!actor!.roles.some((r) => r === 'officer' || r === 'admin')) throw new DomainError('forbidden');
   const fullName = cleanText(input.fullName);
   if (!fullName || fullName.length > 200) throw new DomainError('invalid_input', { field: 'fullName' });
-  write((tx) => {
-    const before = tx.select().from(individuals).where(eq(individuals.id, id)).get()!;
+  write(async (tx) => {
+    const before = (await first(tx.select().from(individuals).where(eq(individuals.id, id))))!;
     const after = { fullName, nameFolded: fold(fullName), gender: input.gender, birthYear: input.birthYear, position: input.position ? cleanText(input.position) : null, partyMember: input.partyMember };
-    tx.update(individuals).set(after).where(eq(individuals.id, id)).run();
+    await tx.update(individuals).set(after).where(eq(individuals.id, id));
     refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor!.id, action: 'individual.edit', entityType: 'individual', entityId: id, before: { fullName: before.fullName, gender: before.gender, birthYear: before.birthYear, position: before.position, partyMember: before.partyMember }, after });
   });
 }
 
 /** Merges `dropId` into `keepId` (admins): every nomination and award moves over; the duplicate stays, marked. */
-export function mergeRegistryEntries(actor: Actor | null, kind: RegistryKind, keepId: number, dropId: number): { nominations: number; awards: number } {
+export async function mergeRegistryEntries(actor: Actor | null, kind: RegistryKind, keepId: number, dropId: number): Promise<{ nominations: number; awards: number }> {
   if (!actor || !actor.roles.includes('admin')) throw new DomainError('forbidden');
   if (keepId === dropId) throw new DomainError('invalid_input', { field: 'duplicate' });
   // Both within the admin's own subtree: another office's people read as not found.
   getRegistryEntry(actor, kind, keepId);
   getRegistryEntry(actor, kind, dropId);
-  return write((tx) => {
+  return write(async (tx) => {
     const t = kind === 'individual' ? individuals : collectives;
-    const keep = tx.select({ id: t.id, merged: t.mergedIntoId }).from(t).where(eq(t.id, keepId)).get();
-    const drop = tx.select({ id: t.id, merged: t.mergedIntoId }).from(t).where(eq(t.id, dropId)).get();
+    const keep = await first(tx.select({ id: t.id, merged: t.mergedIntoId }).from(t).where(eq(t.id, keepId)));
+    const drop = await first(tx.select({ id: t.id, merged: t.mergedIntoId }).from(t).where(eq(t.id, dropId)));
     if (!keep || !drop || keep.merged || drop.merged) throw new DomainError('not_found');
     const moved = { nominations: 0, awards: 0 };
     if (kind === 'individual') {
-      moved.nominations = tx.update(nominations).set({ individualId: keepId }).where(eq(nominations.individualId, dropId)).run().changes;
-      moved.awards = tx.update(awards).set({ individualId: keepId }).where(eq(awards.individualId, dropId)).run().changes;
-      tx.update(users).set({ individualId: keepId }).where(eq(users.individualId, dropId)).run();
-      tx.update(individuals).set({ mergedIntoId: keepId, active: false }).where(eq(individuals.id, dropId)).run();
+      moved.nominations = (await tx.update(nominations).set({ individualId: keepId }).where(eq(nominations.individualId, dropId))).changes;
+      moved.awards = (await tx.update(awards).set({ individualId: keepId }).where(eq(awards.individualId, dropId))).changes;
+      await tx.update(users).set({ individualId: keepId }).where(eq(users.individualId, dropId));
+      await tx.update(individuals).set({ mergedIntoId: keepId, active: false }).where(eq(individuals.id, dropId));
     } else {
-      moved.nominations = tx.update(nominations).set({ collectiveId: keepId }).where(eq(nominations.collectiveId, dropId)).run().changes;
-      moved.awards = tx.update(awards).set({ collectiveId: keepId }).where(eq(awards.collectiveId, dropId)).run().changes;
-      tx.update(collectives).set({ mergedIntoId: keepId, active: false }).where(eq(collectives.id, dropId)).run();
+      moved.nominations = (await tx.update(nominations).set({ collectiveId: keepId }).where(eq(nominations.collectiveId, dropId))).changes;
+      moved.awards = (await tx.update(awards).set({ collectiveId: keepId }).where(eq(awards.collectiveId, dropId))).changes;
+      await tx.update(collectives).set({ mergedIntoId: keepId, active: false }).where(eq(collectives.id, dropId));
     }
     refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor.id, action: `${kind}.merge`, entityType: kind, entityId: keepId, before: { duplicate: dropId }, after: moved });
@@ -163,9 +160,9 @@ export function updateCollective(actor: Actor | null, id: number, input: { name:
   if (!actor!.roles.some((r) => r === 'officer' || r === 'admin')) throw new DomainError('forbidden');
   const name = cleanText(input.name);
   if (!name || name.length > 300) throw new DomainError('invalid_input', { field: 'name' });
-  write((tx) => {
-    const before = tx.select({ name: collectives.name }).from(collectives).where(eq(collectives.id, id)).get()!;
-    tx.update(collectives).set({ name, nameFolded: fold(name) }).where(eq(collectives.id, id)).run();
+  write(async (tx) => {
+    const before = (await first(tx.select({ name: collectives.name }).from(collectives).where(eq(collectives.id, id))))!;
+    await tx.update(collectives).set({ name, nameFolded: fold(name) }).where(eq(collectives.id, id));
     refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor!.id, action: 'collective.edit', entityType: 'collective', entityId: id, before, after: { name } });
   });

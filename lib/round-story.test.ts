@@ -21,13 +21,14 @@ import {
   removeRoundPhoto,
   setRoundStory,
 } from './round-story';
+import { first } from '@/db/query';
 
 let db: DB;
 let published: number;
 let open: number;
-const actor = (u: string) => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id)!;
-const rowsOf = (t: typeof auditEvents | typeof roundPhotos) => db.select({ n: count() }).from(t).get()!.n;
-const lastAudit = () => db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get()!;
+const actor = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
+const rowsOf = async (t: typeof auditEvents | typeof roundPhotos) => (await first(db.select({ n: count() }).from(t)))!.n;
+const lastAudit = async () => (await first(db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1)))!;
 const files = () => (fs.existsSync(photosDir()) ? fs.readdirSync(photosDir()).sort() : []);
 const photo = (width: number, height: number, format: 'jpeg' | 'png' = 'jpeg', colour = '#b91c1c') =>
   sharp({ create: { width, height, channels: 3, background: colour } })
@@ -40,37 +41,37 @@ beforeAll(async () => {
   await seedDemo(db);
   useAsAppDatabase(db);
   process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-photos-'));
-  published = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published)).get()!.id;
-  open = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!.id;
+  published = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published))))!.id;
+  open = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
 });
 
 describe('the account', () => {
-  it('an admin writes it (NFC, audited) and the public page of a published round shows it', () => {
-    setRoundStory(actor('admin'), published, '  Lễ trao tặng diễn ra sáng 22/5 tại Hội trường UBND Quận 7.\r\n\r\nCa\u0301c đơn vị ...  ');
+  it('an admin writes it (NFC, audited) and the public page of a published round shows it', async () => {
+    setRoundStory(await actor('admin'), published, '  Lễ trao tặng diễn ra sáng 22/5 tại Hội trường UBND Quận 7.\r\n\r\nCa\u0301c đơn vị ...  ');
     expect(getPublicRoundStory(DEMO_SLUGS.published)!.story).toBe('Lễ trao tặng diễn ra sáng 22/5 tại Hội trường UBND Quận 7.\n\nCác đơn vị ...');
     expect(lastAudit()).toMatchObject({ action: 'round.story', entityType: 'round', entityId: published });
-    expect(getRoundStoryForAdmin(actor('admin'), published).story).toContain('Hội trường');
+    expect((await getRoundStoryForAdmin(await actor('admin'), published)).story).toContain('Hội trường');
   });
 
-  it('a round that is not published has no public story', () => {
-    setRoundStory(actor('admin'), open, 'Chưa công bố');
+  it('a round that is not published has no public story', async () => {
+    setRoundStory(await actor('admin'), open, 'Chưa công bố');
     expect(getPublicRoundStory(DEMO_SLUGS.open)).toBeNull();
     expect(getPublicRoundStory('khong-co')).toBeNull();
   });
 
-  it('an empty text removes it', () => {
-    setRoundStory(actor('admin'), open, '   ');
-    expect(db.select({ story: rounds.story }).from(rounds).where(eq(rounds.id, open)).get()!.story).toBeNull();
+  it('an empty text removes it', async () => {
+    setRoundStory(await actor('admin'), open, '   ');
+    expect((await first(db.select({ story: rounds.story }).from(rounds).where(eq(rounds.id, open))))!.story).toBeNull();
   });
 
-  it('refuses other roles, unknown rounds and overlong text, changing nothing', () => {
+  it('refuses other roles, unknown rounds and overlong text, changing nothing', async () => {
     const before = getPublicRoundStory(DEMO_SLUGS.published)!.story;
     const events = rowsOf(auditEvents);
-    expect(() => setRoundStory(actor('officer'), published, 'x')).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    expect(() => setRoundStory(actor('reviewer'), published, 'x')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(async () => setRoundStory(await actor('officer'), published, 'x')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(async () => setRoundStory(await actor('reviewer'), published, 'x')).toThrow(expect.objectContaining({ code: 'forbidden' }));
     expect(() => setRoundStory(null, published, 'x')).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    expect(() => setRoundStory(actor('admin'), 999_999, 'x')).toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(() => setRoundStory(actor('admin'), published, 'x'.repeat(MAX_STORY_LENGTH + 1))).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(async () => setRoundStory(await actor('admin'), 999_999, 'x')).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(async () => setRoundStory(await actor('admin'), published, 'x'.repeat(MAX_STORY_LENGTH + 1))).toThrow(expect.objectContaining({ code: 'invalid_input' }));
     expect(getPublicRoundStory(DEMO_SLUGS.published)!.story).toBe(before);
     expect(rowsOf(auditEvents)).toBe(events);
   });
@@ -81,8 +82,8 @@ describe('photos', () => {
 
   it('are resized into WebP widths and a 1200×630 JPEG, recorded with their alt text and audited', async () => {
     const original = await photo(2400, 1600);
-    const { id } = await addRoundPhoto(actor('admin'), published, { bytes: original, alt: '  Chủ tịch UBND Quận 7 trao Giấy khen  ' });
-    const row = db.select().from(roundPhotos).where(eq(roundPhotos.id, id)).get()!;
+    const { id } = await addRoundPhoto(await actor('admin'), published, { bytes: original, alt: '  Chủ tịch UBND Quận 7 trao Giấy khen  ' });
+    const row = (await first(db.select().from(roundPhotos).where(eq(roundPhotos.id, id))))!;
     sha = row.sha256;
     expect(row).toMatchObject({ alt: 'Chủ tịch UBND Quận 7 trao Giấy khen', width: 1600, height: 1067, widths: '480,960,1600' });
     expect(files()).toEqual([`${sha}-1600.webp`, `${sha}-480.webp`, `${sha}-960.webp`, `${sha}-og.jpg`]);
@@ -95,7 +96,7 @@ describe('photos', () => {
     expect(lastAudit()).toMatchObject({ action: 'round.photo.add', entityType: 'round', entityId: published });
   });
 
-  it('the public story lists them with srcset, width and height, and an Open Graph image', () => {
+  it('the public story lists them with srcset, width and height, and an Open Graph image', async () => {
     const [p] = getPublicRoundStory(DEMO_SLUGS.published)!.photos;
     expect(p).toEqual({
       alt: 'Chủ tịch UBND Quận 7 trao Giấy khen',
@@ -114,8 +115,8 @@ describe('photos', () => {
       expect(publicPhotoFile(bad), bad).toBeNull();
     }
     // A photo of a round that is not published is not served.
-    await addRoundPhoto(actor('admin'), open, { bytes: await photo(800, 600, 'png', '#1d4ed8'), alt: 'Ảnh chưa công bố' });
-    const hidden = db.select().from(roundPhotos).where(eq(roundPhotos.roundId, open)).get()!;
+    await addRoundPhoto(await actor('admin'), open, { bytes: await photo(800, 600, 'png', '#1d4ed8'), alt: 'Ảnh chưa công bố' });
+    const hidden = (await first(db.select().from(roundPhotos).where(eq(roundPhotos.roundId, open))))!;
     expect(hidden.widths).toBe('480,800'); // never enlarged
     expect(publicPhotoFile(`${hidden.sha256}-480.webp`)).toBeNull();
   });
@@ -125,18 +126,18 @@ describe('photos', () => {
     const rows = rowsOf(roundPhotos);
     const events = rowsOf(auditEvents);
     const jpeg = await photo(640, 480, 'jpeg', '#15803d');
-    await expect(addRoundPhoto(actor('admin'), published, { bytes: jpeg, alt: '   ' })).rejects.toMatchObject({ code: 'invalid_input', params: { field: 'alt' } });
-    await expect(addRoundPhoto(actor('admin'), published, { bytes: jpeg, alt: 'x'.repeat(301) })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(addRoundPhoto(actor('officer'), published, { bytes: jpeg, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(addRoundPhoto(actor('admin'), 999_999, { bytes: jpeg, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(addRoundPhoto(await actor('admin'), published, { bytes: jpeg, alt: '   ' })).rejects.toMatchObject({ code: 'invalid_input', params: { field: 'alt' } });
+    await expect(addRoundPhoto(await actor('admin'), published, { bytes: jpeg, alt: 'x'.repeat(301) })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(addRoundPhoto(await actor('officer'), published, { bytes: jpeg, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(addRoundPhoto(await actor('admin'), 999_999, { bytes: jpeg, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'not_found' });
     const html = new TextEncoder().encode('<html><script>alert(1)</script></html>');
-    await expect(addRoundPhoto(actor('admin'), published, { bytes: html, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'invalid_file' });
+    await expect(addRoundPhoto(await actor('admin'), published, { bytes: html, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'invalid_file' });
     const pdf = new TextEncoder().encode('%PDF-1.7 not a photo');
-    await expect(addRoundPhoto(actor('admin'), published, { bytes: pdf, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'invalid_file' });
+    await expect(addRoundPhoto(await actor('admin'), published, { bytes: pdf, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'invalid_file' });
     // JPEG magic bytes, then garbage: sharp cannot decode it.
     const broken = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(200).fill(7)]);
-    await expect(addRoundPhoto(actor('admin'), published, { bytes: broken, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'invalid_file' });
-    await expect(addRoundPhoto(actor('admin'), published, { bytes: new Uint8Array(), alt: 'Ảnh' })).rejects.toMatchObject({ code: 'invalid_file' });
+    await expect(addRoundPhoto(await actor('admin'), published, { bytes: broken, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'invalid_file' });
+    await expect(addRoundPhoto(await actor('admin'), published, { bytes: new Uint8Array(), alt: 'Ảnh' })).rejects.toMatchObject({ code: 'invalid_file' });
     expect(files()).toEqual(before);
     expect(rowsOf(roundPhotos)).toBe(rows);
     expect(rowsOf(auditEvents)).toBe(events);
@@ -144,16 +145,16 @@ describe('photos', () => {
 
   it('the same photo twice in one round is refused and the stored files stay', async () => {
     const before = files();
-    await expect(addRoundPhoto(actor('admin'), published, { bytes: await photo(2400, 1600), alt: 'Lần nữa' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(addRoundPhoto(await actor('admin'), published, { bytes: await photo(2400, 1600), alt: 'Lần nữa' })).rejects.toMatchObject({ code: 'conflict' });
     expect(files()).toEqual(before);
     expect(publicPhotoFile(`${sha}-960.webp`)).not.toBeNull();
   });
 
-  it('an admin removes a photo (audited); its files go with it', () => {
-    const id = db.select({ id: roundPhotos.id }).from(roundPhotos).where(eq(roundPhotos.sha256, sha)).get()!.id;
-    expect(() => removeRoundPhoto(actor('approver'), published, id)).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    expect(() => removeRoundPhoto(actor('admin'), open, id)).toThrow(expect.objectContaining({ code: 'not_found' }));
-    removeRoundPhoto(actor('admin'), published, id);
+  it('an admin removes a photo (audited); its files go with it', async () => {
+    const id = (await first(db.select({ id: roundPhotos.id }).from(roundPhotos).where(eq(roundPhotos.sha256, sha))))!.id;
+    expect(async () => removeRoundPhoto(await actor('approver'), published, id)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(async () => removeRoundPhoto(await actor('admin'), open, id)).toThrow(expect.objectContaining({ code: 'not_found' }));
+    removeRoundPhoto(await actor('admin'), published, id);
     expect(lastAudit()).toMatchObject({ action: 'round.photo.remove', entityId: published });
     expect(files().some((f) => f.startsWith(sha))).toBe(false);
     expect(getPublicRoundStory(DEMO_SLUGS.published)!.photos).toEqual([]);
@@ -165,10 +166,10 @@ describe('public pages follow the photos', () => {
   it('adding or removing a photo moves the public-data version (the cached round page and its og:image change)', async () => {
     const version = () => db.$client.prepare("SELECT value FROM settings WHERE key = 'public_version'").pluck().get() as string;
     const before = version();
-    const { id } = await addRoundPhoto(actor('admin'), published, { bytes: await photo(640, 480, 'jpeg', '#15803d'), alt: 'Ảnh tập thể' });
+    const { id } = await addRoundPhoto(await actor('admin'), published, { bytes: await photo(640, 480, 'jpeg', '#15803d'), alt: 'Ảnh tập thể' });
     const added = version();
     expect(added).not.toBe(before);
-    removeRoundPhoto(actor('admin'), published, id);
+    removeRoundPhoto(await actor('admin'), published, id);
     expect(version()).not.toBe(added);
   });
 });

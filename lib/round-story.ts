@@ -17,6 +17,7 @@ import { memoUntilWrite } from '@/lib/memo';
 import { roundRefusal, type Actor } from '@/lib/policy';
 import { cleanLines } from '@/lib/text';
 import { write } from '@/lib/workflow';
+import { first } from '@/db/query';
 
 export const MAX_STORY_LENGTH = 2000;
 export const MAX_ALT_LENGTH = 300;
@@ -54,10 +55,10 @@ export function setRoundStory(actor: Actor | null, roundId: number, story: strin
   refuse(actor);
   const text = cleanLines(story);
   if (text.length > MAX_STORY_LENGTH) throw new DomainError('invalid_input', { field: 'story' });
-  write((tx) => {
-    const r = tx.select({ story: rounds.story }).from(rounds).where(eq(rounds.id, roundId)).get();
+  write(async (tx) => {
+    const r = await first(tx.select({ story: rounds.story }).from(rounds).where(eq(rounds.id, roundId)));
     if (!r) throw new DomainError('not_found');
-    tx.update(rounds).set({ story: text || null, updatedAt: now }).where(eq(rounds.id, roundId)).run();
+    await tx.update(rounds).set({ story: text || null, updatedAt: now }).where(eq(rounds.id, roundId));
     audit(tx, actor, 'round.story', roundId, { story: r.story }, { story: text || null });
   });
 }
@@ -65,17 +66,16 @@ export function setRoundStory(actor: Actor | null, roundId: number, story: strin
 export type StaffRoundPhoto = { id: number; alt: string; src: string; width: number; height: number };
 
 /** The round's account and photos for its admin page. */
-export function getRoundStoryForAdmin(actor: Actor | null, roundId: number): { story: string; photos: StaffRoundPhoto[] } {
+export async function getRoundStoryForAdmin(actor: Actor | null, roundId: number): Promise<{ story: string; photos: StaffRoundPhoto[]; }> {
   refuse(actor);
   const db = getDb();
-  const r = db.select({ story: rounds.story }).from(rounds).where(eq(rounds.id, roundId)).get();
+  const r = await first(db.select({ story: rounds.story }).from(rounds).where(eq(rounds.id, roundId)));
   if (!r) throw new DomainError('not_found');
-  const photos = db
+  const photos = await db
     .select({ id: roundPhotos.id, alt: roundPhotos.alt, sha256: roundPhotos.sha256, width: roundPhotos.width, height: roundPhotos.height, widths: roundPhotos.widths })
     .from(roundPhotos)
     .where(eq(roundPhotos.roundId, roundId))
-    .orderBy(asc(roundPhotos.id))
-    .all();
+    .orderBy(asc(roundPhotos.id));
   return {
     story: r.story ?? '',
     photos: photos.map((p) => ({ id: p.id, alt: p.alt, width: p.width, height: p.height, src: photoUrl(p.sha256, Number(p.widths.split(',')[0])) })),
@@ -127,7 +127,7 @@ export async function addRoundPhoto(actor: Actor | null, roundId: number, input:
   const type = sniffType(input.bytes);
   if (type !== 'image/jpeg' && type !== 'image/png') throw new DomainError('invalid_file', { reason: 'type' });
   // Refuse early what the transaction would refuse anyway, before spending a second on resizing.
-  if (!getDb().select({ id: rounds.id }).from(rounds).where(eq(rounds.id, roundId)).get()) throw new DomainError('not_found');
+  if (!(await first(getDb().select({ id: rounds.id }).from(rounds).where(eq(rounds.id, roundId))))) throw new DomainError('not_found');
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const v = await resizePhoto(input.bytes, sha256);
   const dir = photosDir();
@@ -143,19 +143,18 @@ export async function addRoundPhoto(actor: Actor | null, roundId: number, input:
     written.push(target);
   }
   try {
-    return write((tx) => {
-      const r = tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.id, roundId)).get();
+    return write(async (tx) => {
+      const r = await first(tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.id, roundId)));
       if (!r) throw new DomainError('not_found');
-      const n = tx.select({ n: count() }).from(roundPhotos).where(eq(roundPhotos.roundId, roundId)).get()!.n;
+      const n = (await first(tx.select({ n: count() }).from(roundPhotos).where(eq(roundPhotos.roundId, roundId))))!.n;
       if (n >= MAX_PHOTOS_PER_ROUND) throw new DomainError('invalid_input', { field: 'photos' });
-      if (tx.select({ id: roundPhotos.id }).from(roundPhotos).where(and(eq(roundPhotos.roundId, roundId), eq(roundPhotos.sha256, sha256))).get()) {
+      if ((await first(tx.select({ id: roundPhotos.id }).from(roundPhotos).where(and(eq(roundPhotos.roundId, roundId), eq(roundPhotos.sha256, sha256)))))) {
         throw new DomainError('conflict', { field: 'photo' });
       }
-      const row = tx
+      const row = await first(tx
         .insert(roundPhotos)
         .values({ roundId, sha256, alt, width: v.width, height: v.height, widths: v.widths.join(','), uploadedBy: actor.id, createdAt: now })
-        .returning({ id: roundPhotos.id })
-        .get();
+        .returning({ id: roundPhotos.id }));
       audit(tx, actor, 'round.photo.add', roundId, null, { photoId: row.id, sha256, alt, width: v.width, height: v.height, bytes: input.bytes.byteLength });
       return row;
     });
@@ -167,14 +166,14 @@ export async function addRoundPhoto(actor: Actor | null, roundId: number, input:
 }
 
 /** Removes a photo from its round (audited); its files go when no other round shows the same photo. */
-export function removeRoundPhoto(actor: Actor | null, roundId: number, photoId: number): void {
+export async function removeRoundPhoto(actor: Actor | null, roundId: number, photoId: number): Promise<void> {
   refuse(actor);
-  const removed = write((tx) => {
-    const p = tx.select().from(roundPhotos).where(and(eq(roundPhotos.id, photoId), eq(roundPhotos.roundId, roundId))).get();
+  const removed = write(async (tx) => {
+    const p = await first(tx.select().from(roundPhotos).where(and(eq(roundPhotos.id, photoId), eq(roundPhotos.roundId, roundId))));
     if (!p) throw new DomainError('not_found');
-    tx.delete(roundPhotos).where(eq(roundPhotos.id, photoId)).run();
+    await tx.delete(roundPhotos).where(eq(roundPhotos.id, photoId));
     audit(tx, actor, 'round.photo.remove', roundId, { photoId, sha256: p.sha256, alt: p.alt }, null);
-    const shared = tx.select({ id: roundPhotos.id }).from(roundPhotos).where(eq(roundPhotos.sha256, p.sha256)).get();
+    const shared = await first(tx.select({ id: roundPhotos.id }).from(roundPhotos).where(eq(roundPhotos.sha256, p.sha256)));
     return shared ? null : p;
   });
   if (!removed) return;
@@ -186,22 +185,20 @@ export type PublicRoundPhoto = { alt: string; src: string; srcSet: string; width
 export type PublicRoundStory = { story: string | null; photos: PublicRoundPhoto[] };
 
 /** The story of a published round (null for any other slug): public data only. */
-export function getPublicRoundStory(slug: string): PublicRoundStory | null {
+export async function getPublicRoundStory(slug: string): Promise<PublicRoundStory | null> {
   if (slug.length > 200) return null;
-  return memoUntilWrite(`public:round-story:${slug}`, () => {
+  return memoUntilWrite(`public:round-story:${slug}`, async () => {
     const db = getDb();
-    const r = db
+    const r = await first(db
       .select({ id: rounds.id, story: rounds.story })
       .from(rounds)
-      .where(and(eq(rounds.slug, slug), eq(rounds.status, 'published')))
-      .get();
+      .where(and(eq(rounds.slug, slug), eq(rounds.status, 'published'))));
     if (!r) return null;
-    const photos = db
+    const photos = await db
       .select({ alt: roundPhotos.alt, sha256: roundPhotos.sha256, width: roundPhotos.width, height: roundPhotos.height, widths: roundPhotos.widths })
       .from(roundPhotos)
       .where(eq(roundPhotos.roundId, r.id))
-      .orderBy(asc(roundPhotos.id))
-      .all();
+      .orderBy(asc(roundPhotos.id));
     return {
       story: r.story,
       photos: photos.map((p) => {
@@ -223,17 +220,16 @@ export function getPublicRoundStory(slug: string): PublicRoundStory | null {
  * The file behind a public photo URL, or null: the name must be a stored variant of a photo of a
  * published round — an unpublished round's photos, and any other file, are not served.
  */
-export function publicPhotoFile(name: string): { file: string; type: 'image/webp' | 'image/jpeg' } | null {
+export async function publicPhotoFile(name: string): Promise<{ file: string; type: 'image/webp' | 'image/jpeg'; } | null> {
   const m = FILE_NAME.exec(name);
   if (!m) return null;
   const [, sha256, variant, ext] = m;
   if ((variant === 'og') !== (ext === 'jpg')) return null;
-  const rows = getDb()
+  const rows = await getDb()
     .select({ widths: roundPhotos.widths })
     .from(roundPhotos)
     .innerJoin(rounds, eq(rounds.id, roundPhotos.roundId))
-    .where(and(eq(roundPhotos.sha256, sha256), eq(rounds.status, 'published')))
-    .all();
+    .where(and(eq(roundPhotos.sha256, sha256), eq(rounds.status, 'published')));
   if (!rows.length) return null;
   if (variant !== 'og' && !rows.some((r) => r.widths.split(',').includes(variant))) return null;
   const file = path.join(photosDir(), name);

@@ -8,6 +8,7 @@ import { NEXT_STATUS, roundPreconditions } from '@/lib/workflow';
 import { nominationScope } from '@/lib/nominations';
 import { hasRole, isOffice, isStaff, pathIds, roundRefusal, type Actor } from '@/lib/policy';
 import { unitPathUnder, unitsUnder } from '@/lib/scope';
+import { first } from '@/db/query';
 
 export type StaffRound = {
   id: number;
@@ -36,9 +37,9 @@ export function roundScope(actor: Actor | null): SQL | null {
 }
 
 /** A round's unit path when the actor's administrators' scope holds it; not_found otherwise. */
-function adminRound(actor: Actor | null, id: number, action: 'transition' | 'decide' | 'edit'): void {
+async function adminRound(actor: Actor | null, id: number, action: 'transition' | 'decide' | 'edit'): Promise<void> {
   if (roundRefusal(actor, action) || !Number.isSafeInteger(id)) throw new DomainError('not_found');
-  const path = getDb().select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, id)).get()?.path;
+  const path = (await first(getDb().select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, id))))?.path;
   if (path === undefined || roundRefusal(actor, action, path)) throw new DomainError('not_found');
 }
 
@@ -52,21 +53,20 @@ export function mayAdminister(actor: Actor | null, id: number): boolean {
   }
 }
 
-export function listRounds(actor: Actor | null): StaffRound[] {
+export async function listRounds(actor: Actor | null): Promise<StaffRound[]> {
   const scope = nominationScope(actor);
   if (!isStaff(actor) || scope === null) return [];
   const db = getDb();
   const counts = new Map(
-    db
+    (await db
       .select({ roundId: nominations.roundId, n: count() })
       .from(nominations)
       .innerJoin(units, eq(units.id, nominations.unitId))
       .where(scope)
-      .groupBy(nominations.roundId)
-      .all()
+      .groupBy(nominations.roundId))
       .map((r) => [r.roundId, r.n]),
   );
-  return db
+  return (await db
     .select({
       id: rounds.id,
       slug: rounds.slug,
@@ -80,42 +80,39 @@ export function listRounds(actor: Actor | null): StaffRound[] {
     })
     .from(rounds)
     .where(roundScope(actor)!)
-    .orderBy(sql`CASE ${rounds.status} WHEN 'open' THEN 0 WHEN 'reviewing' THEN 1 WHEN 'draft' THEN 2 WHEN 'decided' THEN 3 ELSE 4 END`, desc(rounds.id))
-    .all()
+    .orderBy(sql`CASE ${rounds.status} WHEN 'open' THEN 0 WHEN 'reviewing' THEN 1 WHEN 'draft' THEN 2 WHEN 'decided' THEN 3 ELSE 4 END`, desc(rounds.id)))
     .map((r) => ({ ...r, nominations: counts.get(r.id) ?? 0 }));
 }
 
 /** Rounds to filter the queue by: the latest ones, those in progress first — at most 60, since a
  * nation has thousands and each option weighs on every queue page; any round's queue is reached from
  * its own page, and `include` keeps the chosen one listed. */
-export function listRoundOptions(actor: Actor | null, include?: number): Array<{ id: number; title: string }> {
+export async function listRoundOptions(actor: Actor | null, include?: number): Promise<Array<{ id: number; title: string; }>> {
   const scope = roundScope(actor);
   if (scope === null) return [];
   const db = getDb();
-  const latest = db
+  const latest = await db
     .select({ id: rounds.id, title: rounds.title })
     .from(rounds)
     .where(scope)
     .orderBy(sql`${rounds.status} IN ('draft', 'open', 'reviewing') DESC`, desc(rounds.id))
-    .limit(ROUND_OPTIONS_MAX)
-    .all();
-  const chosen = include && !latest.some((r) => r.id === include) ? db.select({ id: rounds.id, title: rounds.title }).from(rounds).where(and(scope, eq(rounds.id, include))).all() : [];
+    .limit(ROUND_OPTIONS_MAX);
+  const chosen = include && !latest.some((r) => r.id === include) ? (await db.select({ id: rounds.id, title: rounds.title }).from(rounds).where(and(scope, eq(rounds.id, include)))) : [];
   return [...latest, ...chosen].sort((a, b) => a.id - b.id);
 }
 
 const ROUND_OPTIONS_MAX = 60;
 
 /** Rounds an officer can nominate in now: open, window open, run by their unit or one above it. */
-export function listOpenRounds(actor: Actor | null, now = new Date()): Array<{ id: number; slug: string; title: string }> {
+export async function listOpenRounds(actor: Actor | null, now = new Date()): Promise<Array<{ id: number; slug: string; title: string; }>> {
   if (!actor || !(actor.roles.includes('officer') || actor.roles.includes('admin'))) return [];
   const scope = roundScope(actor);
   if (scope === null) return [];
-  return getDb()
+  return (await getDb()
     .select({ id: rounds.id, slug: rounds.slug, title: rounds.title, opens: rounds.windowOpensAt, closes: rounds.windowClosesAt })
     .from(rounds)
     .where(and(eq(rounds.status, 'open'), scope))
-    .orderBy(desc(rounds.id))
-    .all()
+    .orderBy(desc(rounds.id)))
     .filter((r) => (!r.opens || r.opens <= now) && (!r.closes || now <= r.closes))
     .map(({ id, slug, title }) => ({ id, slug, title }));
 }
@@ -144,22 +141,21 @@ export type RoundAdminView = {
 };
 
 /** The admin's view of one round: state, what each next step lacks, and its awards. */
-export function getRoundForAdmin(actor: Actor | null, id: number): RoundAdminView {
+export async function getRoundForAdmin(actor: Actor | null, id: number): Promise<RoundAdminView> {
   adminRound(actor, id, 'transition');
   const db = getDb();
-  const r = db.select().from(rounds).where(eq(rounds.id, id)).get();
+  const r = await first(db.select().from(rounds).where(eq(rounds.id, id)));
   if (!r) throw new DomainError('not_found');
   const counts = Object.fromEntries(
-    db.select({ s: nominations.status, n: count() }).from(nominations).where(eq(nominations.roundId, id)).groupBy(nominations.status).all().map((c) => [c.s, c.n]),
+    (await db.select({ s: nominations.status, n: count() }).from(nominations).where(eq(nominations.roundId, id)).groupBy(nominations.status)).map((c) => [c.s, c.n]),
   );
   const moves = (NEXT_STATUS[r.status] ?? []).map((to) => ({ to, missing: roundPreconditions(db, id, to) }));
-  if (r.status === 'reviewing') moves.push({ to: 'decided', missing: roundPreconditions(db, id, 'decided').filter((m) => m !== 'decision') });
-  const list = db
+  if (r.status === 'reviewing') moves.push({ to: 'decided', missing: (await roundPreconditions(db, id, 'decided')).filter((m) => m !== 'decision') });
+  const list = (await db
     .select({ id: awards.publicId, kind: awards.nomineeKind, ordinal: awards.ordinal, name: awards.name, unit: awards.unitName, revokedAt: awards.revokedAt, revokeReason: awards.revokeReason })
     .from(awards)
     .where(eq(awards.roundId, id))
-    .orderBy(asc(awards.nomineeKind), asc(awards.ordinal))
-    .all()
+    .orderBy(asc(awards.nomineeKind), asc(awards.ordinal)))
     .map(({ revokedAt, ...a }) => ({ ...a, revoked: !!revokedAt }));
   return {
     id: r.id, slug: r.slug, title: r.title, status: r.status, source: r.source, period: r.period, authority: r.authority, awardForm: r.awardForm, consultation: r.consultation,
@@ -169,40 +165,36 @@ export function getRoundForAdmin(actor: Actor | null, id: number): RoundAdminVie
 }
 
 /** Rounds in review whose every nomination is decided: the admin may record the decision. */
-export function countRoundsReadyToDecide(actor: Actor | null): number {
+export async function countRoundsReadyToDecide(actor: Actor | null): Promise<number> {
   if (roundRefusal(actor, 'decide')) return 0;
   const db = getDb();
-  return db
+  return (await db
     .select({ id: rounds.id })
     .from(rounds)
-    .where(and(eq(rounds.status, 'reviewing'), roundScope(actor)!))
-    .all()
-    .filter((r) => roundPreconditions(db, r.id, 'decided').every((m) => m === 'decision')).length;
+    .where(and(eq(rounds.status, 'reviewing'), roundScope(actor)!)))
+    .filter((r) => (await roundPreconditions(db, r.id, 'decided')).every((m) => m === 'decision')).length;
 }
 
 /** Per-unit quotas of a round, with approvals counted so far, and the units one may add. */
-export function listUnitQuotas(actor: Actor | null, roundId: number) {
+export async function listUnitQuotas(actor: Actor | null, roundId: number) {
   adminRound(actor, roundId, 'edit');
   const db = getDb();
-  const boundary = db.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId)).get()!.path;
-  const quotas = db
+  const boundary = (await first(db.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId))))!.path;
+  const quotas = await db
     .select({ unitId: roundQuotas.unitId, unit: units.name, path: units.path, collectives: roundQuotas.collectives, individuals: roundQuotas.individuals })
     .from(roundQuotas)
     .innerJoin(units, eq(units.id, roundQuotas.unitId))
-    .where(eq(roundQuotas.roundId, roundId))
-    .all();
-  const approved = db
+    .where(eq(roundQuotas.roundId, roundId));
+  const approved = await db
     .select({ path: units.path, kind: nominations.nomineeKind })
     .from(nominations)
     .innerJoin(units, eq(units.id, nominations.unitId))
-    .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'approved')))
-    .all();
-  const unitOptions = db
+    .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'approved')));
+  const unitOptions = await db
     .select({ id: units.id, name: units.name })
     .from(units)
     .where(and(eq(units.active, true), unitPathUnder(boundary), sql`${units.kind} IN ('ward', 'department', 'mass_org', 'party_committee', 'school')`))
-    .orderBy(units.path)
-    .all();
+    .orderBy(units.path);
   return {
     quotas: quotas.map((q) => ({
       ...q,
@@ -215,14 +207,13 @@ export function listUnitQuotas(actor: Actor | null, roundId: number) {
 
 /** Units an admin may have a new round run by: the issuing bodies of their subtree, the People's
  * Committee first (it issues most decisions), then their own unit. */
-export function listRoundUnitOptions(actor: Actor | null): Array<{ id: number; name: string }> {
+export async function listRoundUnitOptions(actor: Actor | null): Promise<Array<{ id: number; name: string; }>> {
   if (roundRefusal(actor, 'create')) return [];
-  const rows = getDb()
+  const rows = await getDb()
     .select({ id: units.id, name: units.name, kind: units.kind, path: units.path })
     .from(units)
     .where(and(eq(units.active, true), unitPathUnder(actor!.unitPath), sql`(${units.kind} IN ('people_committee', 'party_committee', 'ward') OR ${units.id} = ${actor!.unitId})`))
-    .orderBy(units.path)
-    .all();
+    .orderBy(units.path);
   // Within the admin's subtree, wards below a committee run their own rounds only through their own admins.
   const depth = (p: string) => p.split('/').length;
   const top = rows.filter((r) => r.id === actor!.unitId || depth(r.path) <= depth(actor!.unitPath) + 1);

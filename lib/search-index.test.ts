@@ -10,6 +10,7 @@ import { loadActor } from './users';
 import { revokeAward, transitionRound } from './workflow';
 import { fold } from './text';
 import { highlightParts, markedWords, tierExpressions, matchesMarks, rebuildSearchIndex, roundLabel, searchAwards, searchIndexMissing, toMatchExpression } from './search-index';
+import { first } from '@/db/query';
 
 let db: DB;
 let duc: { id: number; publicId: string };
@@ -19,14 +20,13 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  const round = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published)).get()!;
-  duc = db
+  const round = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published))))!;
+  duc = (await first(db
     .select({ id: awards.id, publicId: awards.publicId })
     .from(awards)
-    .where(and(eq(awards.roundId, round.id), eq(awards.nomineeKind, 'individual')))
-    .get()!;
+    .where(and(eq(awards.roundId, round.id), eq(awards.nomineeKind, 'individual')))))!;
   // A name with every trap: two marks on one vowel, đ at the start of a word.
-  db.update(awards).set({ name: 'Nguyễn Văn Đức', summary: 'Đạt danh hiệu Chiến sĩ thi đua cơ sở' }).where(eq(awards.id, duc.id)).run();
+  await db.update(awards).set({ name: 'Nguyễn Văn Đức', summary: 'Đạt danh hiệu Chiến sĩ thi đua cơ sở' }).where(eq(awards.id, duc.id));
   rebuildSearchIndex(db);
 });
 
@@ -140,11 +140,11 @@ describe('filters and pages', () => {
 
 describe('ranking: a person found by name (issue 15)', () => {
   const inRound = { round: DEMO_SLUGS.published };
-  beforeAll(() => {
-    const round = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published)).get()!;
-    const all = db.select({ id: awards.id, kind: awards.nomineeKind }).from(awards).where(eq(awards.roundId, round.id)).orderBy(awards.id).all();
+  beforeAll(async () => {
+    const round = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published))))!;
+    const all = await db.select({ id: awards.id, kind: awards.nomineeKind }).from(awards).where(eq(awards.roundId, round.id)).orderBy(awards.id);
     const people = all.filter((a) => a.kind === 'individual' && a.id !== duc.id);
-    const set = (id: number, name: string, summary: string) => db.update(awards).set({ name, summary }).where(eq(awards.id, id)).run();
+    const set = async (id: number, name: string, summary: string) => await db.update(awards).set({ name, summary }).where(eq(awards.id, id));
     // An older award to a Nguyễn Văn; the round's four newest awards say "tình nguyện … vận động" in their achievement.
     set(people[0].id, 'Nguyễn Văn Bình', 'Hoàn thành xuất sắc nhiệm vụ năm 2023');
     const crowd = ['Trần Thị Hoa', 'Lê Thị Mai', 'Phạm Thị Lan', 'Võ Thị Cúc'];
@@ -175,15 +175,15 @@ describe('ranking: a person found by name (issue 15)', () => {
     expect(hits[0].name).toBe('Nguyễn Văn Bình');
   });
 
-  it('the words in the order typed rank before the same words in another order', () => {
-    db.update(awards).set({ name: 'Bình Văn Nguyễn' }).where(eq(awards.id, duc.id)).run();
+  it('the words in the order typed rank before the same words in another order', async () => {
+    await db.update(awards).set({ name: 'Bình Văn Nguyễn' }).where(eq(awards.id, duc.id));
     rebuildSearchIndex(db);
     try {
       const hits = searchAwards(db, 'nguyen van binh', {}, 1, 500).hits.map((h) => h.name);
       expect(hits.indexOf('Nguyễn Văn Bình')).toBe(0);
       expect(hits).toContain('Bình Văn Nguyễn');
     } finally {
-      db.update(awards).set({ name: 'Nguyễn Văn Đức' }).where(eq(awards.id, duc.id)).run();
+      await db.update(awards).set({ name: 'Nguyễn Văn Đức' }).where(eq(awards.id, duc.id));
       rebuildSearchIndex(db);
     }
   });
@@ -257,23 +257,23 @@ describe('results as shown', () => {
 });
 
 describe('the index follows publication and revocation', () => {
-  const actor = (u: string) => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id)!;
+  const actor = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
 
-  it('a revoked award leaves the index in the revoking transaction', () => {
+  it('a revoked award leaves the index in the revoking transaction', async () => {
     expect(names('nguyen van duc')).toContain('Nguyễn Văn Đức');
-    revokeAward(actor('admin'), duc.publicId, { reason: 'Kê khai không trung thực', decision: '99/QĐ-UBND' });
+    revokeAward(await actor('admin'), duc.publicId, { reason: 'Kê khai không trung thực', decision: '99/QĐ-UBND' });
     expect(names('nguyen van duc')).not.toContain('Nguyễn Văn Đức');
     expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM award_search WHERE rowid = ${duc.id}`)!.n).toBe(0);
     rebuildSearchIndex(db);
     expect(names('nguyen van duc')).not.toContain('Nguyễn Văn Đức');
   });
 
-  it('publishing a decided round indexes its awards', () => {
-    const archive = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.archive)).get()!;
-    db.update(rounds).set({ status: 'decided' }).where(eq(rounds.id, archive.id)).run();
+  it('publishing a decided round indexes its awards', async () => {
+    const archive = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.archive))))!;
+    await db.update(rounds).set({ status: 'decided' }).where(eq(rounds.id, archive.id));
     rebuildSearchIndex(db);
     expect(searchAwards(db, 'phuong', { round: DEMO_SLUGS.archive }).total).toBe(0);
-    transitionRound(actor('admin'), archive.id, 'published');
+    transitionRound(await actor('admin'), archive.id, 'published');
     expect(searchAwards(db, 'phuong', { round: DEMO_SLUGS.archive }).total).toBeGreaterThan(0);
     expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM award_search`)!.n).toBe(147 + 45);
   });

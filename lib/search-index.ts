@@ -14,13 +14,12 @@ type Db = Pick<BetterSQLite3Database<Record<string, unknown>>, 'run' | 'all' | '
 export const MAX_QUERY_LENGTH = 200;
 const MAX_TERMS = 8;
 
-function insertRows(db: Db, where: ReturnType<typeof and>): void {
-  const rows = db
+async function insertRows(db: Db, where: ReturnType<typeof and>): Promise<void> {
+  const rows = await db
     .select({ id: awards.id, name: awards.name, unit: awards.unitName, position: awards.position, summary: awards.summary })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
-    .where(and(eq(rounds.status, 'published'), isNull(awards.revokedAt), where))
-    .all();
+    .where(and(eq(rounds.status, 'published'), isNull(awards.revokedAt), where));
   for (const r of rows) {
     db.run(sql`DELETE FROM award_search WHERE rowid = ${r.id}`);
     db.run(

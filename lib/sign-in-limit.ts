@@ -3,7 +3,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gt, inArray, lt, or } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, transaction } from '@/db/client';
 import { signInFailures } from '@/db/schema';
 
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
@@ -15,13 +15,12 @@ export const SIGN_IN_MAX_PER_ADDRESS = 20;
 const userKey = (username: string) => `u:${username.normalize('NFC').trim().toLowerCase().slice(0, 100)}`;
 const addressKey = (address: string) => `a:${createHash('sha256').update(`vinhdanh-sign-in:${address}`).digest('hex')}`;
 
-function waitFor(tx: Pick<ReturnType<typeof getDb>, 'select'>, key: string, max: number, now: Date): number {
-  const rows = tx
+async function waitFor(tx: Pick<ReturnType<typeof getDb>, 'select'>, key: string, max: number, now: Date): Promise<number> {
+  const rows = await tx
     .select({ at: signInFailures.at })
     .from(signInFailures)
     .where(and(eq(signInFailures.key, key), gt(signInFailures.at, new Date(now.getTime() - SIGN_IN_WINDOW_MS))))
-    .orderBy(asc(signInFailures.at))
-    .all();
+    .orderBy(asc(signInFailures.at));
   if (rows.length < max) return 0;
   // Wait until enough failures have left the window for one more attempt.
   const freesAt = rows[rows.length - max].at.getTime() + SIGN_IN_WINDOW_MS;
@@ -33,29 +32,26 @@ function waitFor(tx: Pick<ReturnType<typeof getDb>, 'select'>, key: string, max:
  * IMMEDIATE transaction), so a burst of parallel guesses cannot all pass the check. A successful
  * sign-in then calls `signInSucceeded` with the returned ids.
  */
-export function reserveSignInAttempt(username: string, address: string, now = new Date()): { wait: number } | { ids: number[] } {
+export async function reserveSignInAttempt(username: string, address: string, now = new Date()): Promise<{ wait: number } | { ids: number[] }> {
   const keys = [[userKey(username), SIGN_IN_MAX_PER_USER], [addressKey(address), SIGN_IN_MAX_PER_ADDRESS]] as const;
-  return getDb().transaction(
-    (tx) => {
-      const wait = Math.max(...keys.map(([key, max]) => waitFor(tx, key, max, now)));
+  return transaction(
+    async (tx) => {
+      const wait = Math.max(...(await Promise.all(keys.map(([key, max]) => waitFor(tx, key, max, now)))));
       if (wait > 0) return { wait };
-      tx.delete(signInFailures).where(lt(signInFailures.at, new Date(now.getTime() - SIGN_IN_WINDOW_MS))).run();
-      const ids = tx
+      await tx.delete(signInFailures).where(lt(signInFailures.at, new Date(now.getTime() - SIGN_IN_WINDOW_MS)));
+      const ids = (await tx
         .insert(signInFailures)
         .values(keys.map(([key]) => ({ key, at: now })))
-        .returning({ id: signInFailures.id })
-        .all()
+        .returning({ id: signInFailures.id }))
         .map((r) => r.id);
       return { ids };
     },
-    { behavior: 'immediate' },
   );
 }
 
 /** The attempt was right: it is no failure, and the username's earlier failures are forgiven. */
-export function signInSucceeded(username: string, ids: number[]): void {
-  getDb()
+export async function signInSucceeded(username: string, ids: number[]): Promise<void> {
+  await getDb()
     .delete(signInFailures)
-    .where(or(inArray(signInFailures.id, ids), eq(signInFailures.key, userKey(username))))
-    .run();
+    .where(or(inArray(signInFailures.id, ids), eq(signInFailures.key, userKey(username))));
 }

@@ -14,6 +14,7 @@ import { hashPrintedList } from './final-list';
 import { updateIndividual } from './registry';
 import { mergeUnits, renameUnit } from './units';
 import { readDocx } from '@/tests/docx-text';
+import { first } from '@/db/query';
 
 let db: DB;
 let admin: Actor;
@@ -21,10 +22,10 @@ let approver: Actor;
 let reviewer: Actor;
 let officer: Actor;
 let roundId: number;
-const byName = (u: string) => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id)!;
-const statusOf = (id: number) => db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, id)).get()!.s;
-const inRound = (...s: Array<'submitted' | 'checked' | 'returned' | 'approved' | 'rejected'>) =>
-  db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), inArray(nominations.status, s))).all().map((r) => r.id);
+const byName = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
+const statusOf = async (id: number) => (await first(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, id))))!.s;
+const inRound = async (...s: Array<'submitted' | 'checked' | 'returned' | 'approved' | 'rejected'>) =>
+  (await db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), inArray(nominations.status, s)))).map((r) => r.id);
 const vote = { for: 9, against: 0, total: 9 };
 const decision = { decisionNumber: '99/QĐ-UBND', decisionDate: '2026-11-20', decisionSigner: 'Đoàn Minh Thịnh' };
 
@@ -33,31 +34,31 @@ beforeAll(async () => {
   await seedDemo(db);
   useAsAppDatabase(db);
   [admin, approver, reviewer, officer] = ['admin', 'approver', 'reviewer', 'officer'].map(byName);
-  roundId = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!.id;
-  const drafts = db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft'))).all().length;
+  roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
+  const drafts = (await db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft')))).length;
   transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts });
 });
 
 describe('sign-off of the final list', () => {
-  it('is read by approvers and admins only', () => {
+  it('is read by approvers and admins only', async () => {
     expect(() => getFinalList(officer, roundId)).toThrowError('not_found');
     expect(() => getFinalList(reviewer, roundId)).toThrowError('not_found');
-    expect(getFinalList(admin, roundId).round.id).toBe(roundId);
+    expect((await getFinalList(admin, roundId)).round.id).toBe(roundId);
   });
 
-  it('waits until every submitted nomination is approved or rejected, and names each one that blocks it', () => {
-    const view = getFinalList(approver, roundId);
+  it('waits until every submitted nomination is approved or rejected, and names each one that blocks it', async () => {
+    const view = await getFinalList(approver, roundId);
     expect(view.pending).toBeGreaterThan(0);
     expect(view.blockers).toContain('pending');
     // Every blocking nomination is listed, with what it waits for.
-    expect(view.waiting.map((w) => w.id).sort()).toEqual(inRound('submitted', 'checked', 'returned').sort());
+    expect(view.waiting.map((w) => w.id).sort()).toEqual((await inRound('submitted', 'checked', 'returned')).sort());
     const waitsFor = Object.fromEntries(view.waiting.map((w) => [w.status, w.waitsFor]));
     expect(waitsFor).toEqual({ submitted: 'reviewer', checked: 'approver', returned: 'unit' });
     expect(view.waiting.every((w) => w.name.length > 0 && w.unit.startsWith('Phường'))).toBe(true);
     expect(() => signOffRound(approver, roundId, view.hash)).toThrowError('precondition');
     // Judge what is left: check then approve the submitted ones (within quota), reject the rest.
-    for (const id of inRound('submitted')) checkNomination(reviewer, id);
-    for (const id of inRound('checked')) {
+    for (const id of await inRound('submitted')) checkNomination(reviewer, id);
+    for (const id of await inRound('checked')) {
       try {
         decideNomination(approver, id, 'approve', vote);
       } catch {
@@ -67,9 +68,9 @@ describe('sign-off of the final list', () => {
     // Returned ones get out through the app's own paths while the round is in review: one is answered
     // and resubmitted by its unit's officer, one by an admin on the unit's behalf, one is withdrawn by
     // its unit, and the office excludes the rest with a reason.
-    const returned = inRound('returned');
+    const returned = await inRound('returned');
     expect(returned.length).toBeGreaterThanOrEqual(3);
-    const tanPhong = (id: number) => db.select({ n: units.name }).from(nominations).innerJoin(units, eq(units.id, nominations.unitId)).where(eq(nominations.id, id)).get()!.n === 'Phường Tân Phong';
+    const tanPhong = async (id: number) => (await first(db.select({ n: units.name }).from(nominations).innerJoin(units, eq(units.id, nominations.unitId)).where(eq(nominations.id, id))))!.n === 'Phường Tân Phong';
     const ownId = returned.find(tanPhong)!;
     const others = returned.filter((id) => id !== ownId);
     updateNomination(officer, ownId, { summary: 'Đã bổ sung biên bản họp xét và làm rõ thành tích năm 2026 theo yêu cầu.' });
@@ -77,7 +78,7 @@ describe('sign-off of the final list', () => {
     expect(statusOf(ownId)).toBe('submitted');
     submitNomination(admin, others[0]);
     expect(statusOf(others[0])).toBe('submitted');
-    const behalf = db.select().from(auditEvents).where(and(eq(auditEvents.entityId, others[0]), eq(auditEvents.action, 'nomination.submit'))).all().at(-1)!;
+    const behalf = (await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, others[0]), eq(auditEvents.action, 'nomination.submit')))).at(-1)!;
     expect(behalf.actorId).toBe(admin.id);
     expect(behalf.after).toMatchObject({ status: 'submitted', onBehalfOfUnit: expect.any(Number) });
     const withdrawnId = others[1];
@@ -95,57 +96,57 @@ describe('sign-off of the final list', () => {
       checkNomination(reviewer, id);
       decideNomination(approver, id, 'reject', { for: 2, against: 7, total: 9 });
     }
-    const ready = getFinalList(approver, roundId);
+    const ready = await getFinalList(approver, roundId);
     expect(ready.waiting).toEqual([]);
     expect(ready.pending).toBe(0);
     expect(ready.ready).toBe(true);
-    expect(ready.byKind.collective + ready.byKind.individual).toBe(inRound('approved').length);
+    expect(ready.byKind.collective + ready.byKind.individual).toBe((await inRound('approved')).length);
     expect(Object.values(ready.byGender).reduce((a, b) => a + b, 0)).toBe(ready.byKind.individual);
   });
 
-  it('only the approver signs, and only the list they read', () => {
-    const view = getFinalList(approver, roundId);
+  it('only the approver signs, and only the list they read', async () => {
+    const view = await getFinalList(approver, roundId);
     expect(() => signOffRound(admin, roundId, view.hash)).toThrowError('forbidden');
     expect(() => signOffRound(approver, roundId, '0'.repeat(64))).toThrowError('conflict');
-    expect(signOffRound(approver, roundId, view.hash).hash).toBe(view.hash);
-    const row = db.select().from(signoffs).where(eq(signoffs.roundId, roundId)).get()!;
+    expect((await signOffRound(approver, roundId, view.hash)).hash).toBe(view.hash);
+    const row = (await first(db.select().from(signoffs).where(eq(signoffs.roundId, roundId))))!;
     expect(row).toMatchObject({ signedBy: approver.id, listHash: view.hash, withdrawnAt: null });
-    expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'round.signoff')).all()).toHaveLength(1);
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.action, 'round.signoff'))).toHaveLength(1);
     expect(() => signOffRound(approver, roundId, view.hash)).toThrowError('frozen');
   });
 
-  it('freezes the list: every change is refused', () => {
+  it('freezes the list: every change is refused', async () => {
     const [approved] = inRound('approved');
-    const tanPhong = db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong')).get()!.id;
+    const tanPhong = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong'))))!.id;
     expect(() => reconsiderNomination(approver, approved, 'Xem lại phiếu')).toThrowError('frozen');
     expect(() => setUnitQuota(admin, roundId, tanPhong, { collectives: 1, individuals: 1 })).toThrowError('frozen');
     expect(() => transitionRound(admin, roundId, 'open')).toThrowError('frozen');
     expect(statusOf(approved)).toBe('approved');
   });
 
-  it('is withdrawn by the approver with a reason; the list changes; signing again records a new hash', () => {
+  it('is withdrawn by the approver with a reason; the list changes; signing again records a new hash', async () => {
     expect(() => withdrawSignoff(admin, roundId, 'Lý do bất kỳ')).toThrowError('forbidden');
     expect(() => withdrawSignoff(approver, roundId, ' ')).toThrowError('invalid_input');
-    const before = getFinalList(approver, roundId).hash;
+    const before = (await getFinalList(approver, roundId)).hash;
     withdrawSignoff(approver, roundId, 'Rà soát lại danh sách');
-    expect(db.select().from(signoffs).where(eq(signoffs.roundId, roundId)).get()!.withdrawReason).toBe('Rà soát lại danh sách');
+    expect((await first(db.select().from(signoffs).where(eq(signoffs.roundId, roundId))))!.withdrawReason).toBe('Rà soát lại danh sách');
     expect(() => decideRound(admin, roundId, decision)).toThrowError('precondition');
     const [approved] = inRound('approved');
     reconsiderNomination(approver, approved, 'Xem lại phiếu');
     expect(statusOf(approved)).toBe('checked');
     decideNomination(approver, approved, 'reject', { for: 2, against: 7, total: 9 });
-    const after = getFinalList(approver, roundId);
+    const after = await getFinalList(approver, roundId);
     expect(after.hash).not.toBe(before);
     signOffRound(approver, roundId, after.hash);
-    expect(getFinalList(admin, roundId).history.map((s) => !!s.withdrawnAt)).toEqual([false, true]);
+    expect((await getFinalList(admin, roundId)).history.map((s) => !!s.withdrawnAt)).toEqual([false, true]);
   });
 
-  it('while signed off, a registry or unit edit that would change an entry is refused, naming the list; others pass', () => {
-    const view = getFinalList(admin, roundId);
+  it('while signed off, a registry or unit edit that would change an entry is refused, naming the list; others pass', async () => {
+    const view = await getFinalList(admin, roundId);
     const [first] = view.entries.filter((e) => e.kind === 'individual');
-    const person = db.select().from(individuals).where(eq(individuals.id, first.individualId!)).get()!;
+    const person = (await first(db.select().from(individuals).where(eq(individuals.id, first.individualId!))))!;
     const edit = { fullName: person.fullName, gender: person.gender, birthYear: person.birthYear, position: person.position, partyMember: person.partyMember };
-    const auditBefore = db.select({ n: count() }).from(auditEvents).get()!.n;
+    const auditBefore = (await first(db.select({ n: count() }).from(auditEvents)))!.n;
     for (const change of [{ fullName: `${person.fullName} Sửa` }, { birthYear: 1901 }, { partyMember: !person.partyMember }, { position: 'Chức vụ khác' }, { gender: person.gender === 'male' ? ('female' as const) : ('male' as const) }]) {
       let error: unknown;
       try {
@@ -155,42 +156,42 @@ describe('sign-off of the final list', () => {
       }
       expect(error, JSON.stringify(change)).toMatchObject({ code: 'list_frozen', params: { round: view.round.title } });
     }
-    expect(db.select().from(individuals).where(eq(individuals.id, person.id)).get()).toEqual(person);
+    expect(await first(db.select().from(individuals).where(eq(individuals.id, person.id)))).toEqual(person);
     // Renaming the unit printed beside a listed name, or merging it away, is refused too.
     expect(() => renameUnit(admin, first.unitId, 'Tên đơn vị mới')).toThrowError('list_frozen');
-    const other = db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ')).get()!.id;
+    const other = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ'))))!.id;
     expect(() => mergeUnits(admin, [first.unitId], other)).toThrowError('list_frozen');
-    expect(db.select({ n: count() }).from(auditEvents).get()!.n).toBe(auditBefore);
+    expect((await first(db.select({ n: count() }).from(auditEvents)))!.n).toBe(auditBefore);
     // Someone who is not on the list is edited as usual.
-    const outsider = db.select().from(individuals).where(notInArray(individuals.id, view.entries.map((e) => e.individualId ?? 0))).get()!;
+    const outsider = (await first(db.select().from(individuals).where(notInArray(individuals.id, view.entries.map((e) => e.individualId ?? 0)))))!;
     updateIndividual(admin, outsider.id, { fullName: `${outsider.fullName} Hai`, gender: outsider.gender, birthYear: outsider.birthYear, position: outsider.position, partyMember: outsider.partyMember });
   });
 
-  it('refuses a decision dated after today (Vietnam time) and records nothing', () => {
+  it('refuses a decision dated after today (Vietnam time) and records nothing', async () => {
     const now = new Date('2026-11-30T18:00:00Z'); // 1 December 2026, 01:00 in Vietnam
     expect(() => decideRound(admin, roundId, { ...decision, decisionDate: '2030-01-01' }, now)).toThrowError('future_date');
     expect(() => decideRound(admin, roundId, { ...decision, decisionDate: '2026-12-02' }, now)).toThrowError('future_date');
-    expect(db.select({ s: rounds.status, n: rounds.decisionNumber }).from(rounds).where(eq(rounds.id, roundId)).get()).toEqual({ s: 'reviewing', n: null });
+    expect(await first(db.select({ s: rounds.status, n: rounds.decisionNumber }).from(rounds).where(eq(rounds.id, roundId)))).toEqual({ s: 'reviewing', n: null });
   });
 
   it('the decision is built from the signed snapshot in its order; the printed annex hashes to the signed hash', async () => {
-    const view = getFinalList(admin, roundId);
+    const view = await getFinalList(admin, roundId);
     const signed = view.standing!.listHash;
     // A change behind the app's back (raw SQL) no longer reaches the awards: they come from the snapshot.
     const [first] = view.entries.filter((e) => e.kind === 'individual');
-    const name = db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.id, first.individualId!)).get()!.n;
-    db.update(individuals).set({ fullName: `${name} (sửa ngoài ứng dụng)` }).where(eq(individuals.id, first.individualId!)).run();
+    const name = (await first(db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.id, first.individualId!))))!.n;
+    await db.update(individuals).set({ fullName: `${name} (sửa ngoài ứng dụng)` }).where(eq(individuals.id, first.individualId!));
     const { awards: count } = decideRound(admin, roundId, { ...decision, decisionSignerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' });
     expect(count).toBe(view.entries.length);
-    const made = db.select().from(awards).where(eq(awards.roundId, roundId)).all();
+    const made = await db.select().from(awards).where(eq(awards.roundId, roundId));
     const key = (x: { kind: string; ordinal: number; name: string; unit: string; position: string | null; nominationId: number }) => `${x.kind}|${x.ordinal}|${x.nominationId}|${x.name}|${x.unit}|${x.position ?? ''}`;
     expect(made.map((a) => key({ kind: a.nomineeKind, ordinal: a.ordinal, name: a.name, unit: a.unitName, position: a.position, nominationId: a.nominationId })).sort()).toEqual(view.entries.map(key).sort());
     // Every certificate at once, with the signer's title.
-    const bulk = getRoundCertificates(admin, roundId);
+    const bulk = await getRoundCertificates(admin, roundId);
     expect(bulk.certificates).toHaveLength(count);
     expect(new Set(bulk.certificates.map((c) => c.decisionSignerTitle))).toEqual(new Set(['KT. CHỦ TỊCH / PHÓ CHỦ TỊCH']));
     expect(() => getRoundCertificates(officer, roundId)).toThrowError('not_found');
-    const list = getDecisionList(admin, DEMO_SLUGS.open);
+    const list = await getDecisionList(admin, DEMO_SLUGS.open);
     expect(list.listHash).toBe(signed);
     // Read the DOCX as printed: the title under the heading and both tables' rows, then hash them.
     const docx = await readDocx(await decisionDocx(list));
@@ -208,6 +209,6 @@ describe('sign-off of the final list', () => {
     // After the decision the sign-off stands for good.
     expect(() => withdrawSignoff(approver, roundId, 'Quá muộn')).toThrowError('invalid_state');
     transitionRound(admin, roundId, 'published');
-    expect(db.select({ s: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get()!.s).toBe('published');
+    expect((await first(db.select({ s: rounds.status }).from(rounds).where(eq(rounds.id, roundId))))!.s).toBe('published');
   });
 });

@@ -15,6 +15,7 @@ import { finalListEntries, hashFinalList, insertSnapshot, standingSignoff, type 
 import { canReadFinalList, PENDING_STATUSES, signoffRefusal, type Actor } from '@/lib/policy';
 import { clean, compareVi } from '@/lib/text';
 import { write } from '@/lib/workflow';
+import { first } from '@/db/query';
 
 type Reader = Pick<DB, 'select'>;
 
@@ -50,15 +51,14 @@ export type WaitingNomination = { id: number; name: string; unit: string; status
 
 const WAITS_FOR = { returned: 'unit', submitted: 'reviewer', checked: 'approver' } as const;
 
-function waitingNominations(db: Reader, roundId: number): WaitingNomination[] {
-  return db
+async function waitingNominations(db: Reader, roundId: number): Promise<WaitingNomination[]> {
+  return (await db
     .select({ id: nominations.id, status: nominations.status, individual: individuals.fullName, collective: collectives.name, unit: units.name })
     .from(nominations)
     .innerJoin(units, eq(units.id, nominations.unitId))
     .leftJoin(individuals, eq(individuals.id, nominations.individualId))
     .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
-    .where(and(eq(nominations.roundId, roundId), inArray(nominations.status, [...PENDING_STATUSES])))
-    .all()
+    .where(and(eq(nominations.roundId, roundId), inArray(nominations.status, [...PENDING_STATUSES]))))
     .map((r) => {
       const status = r.status as WaitingNomination['status'];
       return { id: r.id, name: (r.individual ?? r.collective)!, unit: r.unit, status, waitsFor: WAITS_FOR[status] };
@@ -66,30 +66,30 @@ function waitingNominations(db: Reader, roundId: number): WaitingNomination[] {
     .sort((a, b) => compareVi(a.unit, b.unit) || compareVi(a.name, b.name));
 }
 
-function roundPath(db: Reader, roundId: number): string | undefined {
+async function roundPath(db: Reader, roundId: number): Promise<string | undefined> {
   if (!Number.isSafeInteger(roundId)) return undefined;
-  return db.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId)).get()?.path;
+  return (await first(db.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId))))?.path;
 }
 
 /** The round's unit path, when the actor is of its office (approver or admin); not_found otherwise. */
-function officeRound(db: Reader, actor: Actor | null, roundId: number): string {
+async function officeRound(db: Reader, actor: Actor | null, roundId: number): Promise<string> {
   const path = roundPath(db, roundId);
-  if (path === undefined || !canReadFinalList(actor, path)) throw new DomainError('not_found');
+  if (path === undefined || !canReadFinalList(actor, await path)) throw new DomainError('not_found');
   return path;
 }
 
 /** Signing and withdrawing: approvers of the round's office (another office's round reads as not found). */
-function refuseSignoff(db: Reader, actor: Actor | null, roundId: number): void {
+async function refuseSignoff(db: Reader, actor: Actor | null, roundId: number): Promise<void> {
   const path = roundPath(db, roundId);
   const refusal = signoffRefusal(actor, path ?? '\0');
   if (refusal) throw new DomainError(refusal);
   if (path === undefined) throw new DomainError('not_found');
 }
 
-function signoffHistory(db: Reader, roundId: number): Signoff[] {
+async function signoffHistory(db: Reader, roundId: number): Promise<Signoff[]> {
   const signer = alias(users, 'signer');
   const withdrawer = alias(users, 'withdrawer');
-  return db
+  return await db
     .select({
       id: signoffs.id,
       signedBy: signer.displayName,
@@ -103,24 +103,22 @@ function signoffHistory(db: Reader, roundId: number): Signoff[] {
     .innerJoin(signer, eq(signer.id, signoffs.signedBy))
     .leftJoin(withdrawer, eq(withdrawer.id, signoffs.withdrawnBy))
     .where(eq(signoffs.roundId, roundId))
-    .orderBy(desc(signoffs.id))
-    .all();
+    .orderBy(desc(signoffs.id));
 }
 
-function buildView(db: Reader, roundId: number): FinalListView {
-  const r = db
+async function buildView(db: Reader, roundId: number): Promise<FinalListView> {
+  const r = await first(db
     .select({ id: rounds.id, slug: rounds.slug, title: rounds.title, status: rounds.status, quotaCollectives: rounds.quotaCollectives, quotaIndividuals: rounds.quotaIndividuals })
     .from(rounds)
-    .where(eq(rounds.id, roundId))
-    .get();
+    .where(eq(rounds.id, roundId)));
   if (!r) throw new DomainError('not_found');
   const entries = finalListEntries(db, roundId);
-  const statuses = db.select({ status: nominations.status }).from(nominations).where(eq(nominations.roundId, roundId)).all();
+  const statuses = await db.select({ status: nominations.status }).from(nominations).where(eq(nominations.roundId, roundId));
   const count = (...s: string[]) => statuses.filter((x) => s.includes(x.status)).length;
   const byKind = { collective: 0, individual: 0 };
   const byGender = { male: 0, female: 0, other: 0, unknown: 0 };
   const unitCounts = new Map<string, { unit: string; collectives: number; individuals: number }>();
-  for (const e of entries) {
+  for (const e of await entries) {
     byKind[e.kind]++;
     if (e.kind === 'individual') byGender[e.gender ?? 'unknown']++;
     const u = unitCounts.get(e.unit) ?? { unit: e.unit, collectives: 0, individuals: 0 };
@@ -128,38 +126,36 @@ function buildView(db: Reader, roundId: number): FinalListView {
     else u.individuals++;
     unitCounts.set(e.unit, u);
   }
-  const quotas = db
+  const quotas = (await db
     .select({ unit: units.name, path: units.path, collectives: roundQuotas.collectives, individuals: roundQuotas.individuals })
     .from(roundQuotas)
     .innerJoin(units, eq(units.id, roundQuotas.unitId))
     .where(eq(roundQuotas.roundId, roundId))
-    .orderBy(asc(units.path))
-    .all()
+    .orderBy(asc(units.path)))
     .map(({ path, ...q }) => ({
       ...q,
-      approvedCollectives: entries.filter((e) => e.kind === 'collective' && e.unitPath.startsWith(path)).length,
-      approvedIndividuals: entries.filter((e) => e.kind === 'individual' && e.unitPath.startsWith(path)).length,
+      approvedCollectives: (await entries).filter((e) => e.kind === 'collective' && e.unitPath.startsWith(path)).length,
+      approvedIndividuals: (await entries).filter((e) => e.kind === 'individual' && e.unitPath.startsWith(path)).length,
     }));
   const history = signoffHistory(db, roundId);
-  const standing = history.find((s) => !s.withdrawnAt) ?? null;
+  const standing = (await history).find((s) => !s.withdrawnAt) ?? null;
   const overQuota =
     (r.quotaCollectives != null && byKind.collective > r.quotaCollectives) ||
     (r.quotaIndividuals != null && byKind.individual > r.quotaIndividuals) ||
     quotas.some((q) => (q.collectives != null && q.approvedCollectives > q.collectives) || (q.individuals != null && q.approvedIndividuals > q.individuals));
   const waiting = waitingNominations(db, roundId);
-  const pending = waiting.length;
+  const pending = (await waiting).length;
   const blockers: FinalListView['blockers'] = [];
   if (r.status !== 'reviewing') blockers.push('status');
   if (pending) blockers.push('pending');
-  if (!entries.length) blockers.push('empty');
+  if (!(await entries).length) blockers.push('empty');
   if (standing) blockers.push('signed');
   if (overQuota) blockers.push('over_quota');
   const votes = Object.fromEntries(
-    db
+    (await db
       .select({ id: nominations.id, for: nominations.voteFor, against: nominations.voteAgainst, total: nominations.voteTotal })
       .from(nominations)
-      .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'approved')))
-      .all()
+      .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'approved'))))
       .filter((v) => v.total != null)
       .map((v) => [v.id, { for: v.for ?? 0, against: v.against ?? 0, total: v.total! }]),
   );
@@ -167,7 +163,7 @@ function buildView(db: Reader, roundId: number): FinalListView {
     round: r,
     entries,
     votes,
-    hash: hashFinalList(r.title, entries),
+    hash: hashFinalList(r.title, await entries),
     pending,
     rejected: count('rejected'),
     drafts: count('draft'),
@@ -184,7 +180,7 @@ function buildView(db: Reader, roundId: number): FinalListView {
 }
 
 /** The final list as the approver signs it (administrators read it too). */
-export function getFinalList(actor: Actor | null, roundId: number): FinalListView {
+export async function getFinalList(actor: Actor | null, roundId: number): Promise<FinalListView> {
   officeRound(getDb(), actor, roundId);
   return buildView(getDb(), roundId);
 }
@@ -193,16 +189,16 @@ export function getFinalList(actor: Actor | null, roundId: number): FinalListVie
  * Signs the final list off. `seenHash` is the hash of the list the approver read: when the list
  * changed since, the sign-off is refused rather than given to a list nobody saw.
  */
-export function signOffRound(actor: Actor | null, roundId: number, seenHash: string, now = new Date()): { hash: string } {
-  return write((tx) => {
+export async function signOffRound(actor: Actor | null, roundId: number, seenHash: string, now = new Date()): Promise<{ hash: string }> {
+  return write(async (tx) => {
     refuseSignoff(tx, actor, roundId);
-    const view = buildView(tx, roundId);
+    const view = await buildView(tx, roundId);
     if (view.standing) throw new DomainError('frozen');
     if (view.round.status !== 'reviewing') throw new DomainError('invalid_state', { from: view.round.status });
     const missing = view.blockers.filter((b) => b !== 'status' && b !== 'signed');
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
     if (seenHash !== view.hash) throw new DomainError('conflict');
-    const id = tx.insert(signoffs).values({ roundId, signedBy: actor!.id, signedAt: now, listHash: view.hash }).returning({ id: signoffs.id }).get().id;
+    const id = (await first(tx.insert(signoffs).values({ roundId, signedBy: actor!.id, signedAt: now, listHash: view.hash }).returning({ id: signoffs.id }))).id;
     // The list as signed, with everything that lands on each award: the decision is built from it.
     insertSnapshot(tx, id, view.entries);
     appendAudit(tx, {
@@ -220,22 +216,22 @@ export function signOffRound(actor: Actor | null, roundId: number, seenHash: str
 /** Withdraws the standing sign-off with a reason, so the list may change again (before the decision only). */
 export function withdrawSignoff(actor: Actor | null, roundId: number, reason: string, now = new Date()): void {
   const why = clean(reason);
-  write((tx) => {
+  write(async (tx) => {
     refuseSignoff(tx, actor, roundId);
     if (why.length < 3 || why.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
-    const r = tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
+    const r = await first(tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)));
     if (!r) throw new DomainError('not_found');
     const standing = standingSignoff(tx, roundId);
     if (!standing) throw new DomainError('invalid_state', { from: 'unsigned' });
     // Once the decision is recorded the list is the decision's: a revocation, not a withdrawal, changes it.
     if (r.status !== 'reviewing') throw new DomainError('invalid_state', { from: r.status });
-    tx.update(signoffs).set({ withdrawnBy: actor!.id, withdrawnAt: now, withdrawReason: why }).where(eq(signoffs.id, standing.id)).run();
+    await tx.update(signoffs).set({ withdrawnBy: actor!.id, withdrawnAt: now, withdrawReason: why }).where(eq(signoffs.id, standing.id));
     appendAudit(tx, { actorId: actor!.id, action: 'round.signoff_withdrawn', entityType: 'round', entityId: roundId, before: { hash: standing.listHash }, after: { reason: why } });
   });
 }
 
 /** The hash printed in the decision annex's footer: the sign-off the decision was recorded on. */
-export function decisionListHash(actor: Actor | null, roundId: number): string | null {
+export async function decisionListHash(actor: Actor | null, roundId: number): Promise<string | null> {
   officeRound(getDb(), actor, roundId);
   return standingSignoff(getDb(), roundId)?.listHash ?? null;
 }

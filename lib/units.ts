@@ -12,52 +12,52 @@ import { hasRole, inSubtree, type Actor } from '@/lib/policy';
 import { unitPathUnder } from '@/lib/scope';
 import { clean, slugify } from '@/lib/text';
 import { write } from '@/lib/workflow';
+import { first } from '@/db/query';
 
 function requireAdmin(actor: Actor | null): asserts actor is Actor {
   if (!hasRole(actor, 'admin')) throw new DomainError('forbidden');
 }
 
 /** An admin manages the units of their own unit's subtree: any other reads as not found. */
-function requireUnitsInScope(actor: Actor, ...ids: Array<number | null>): void {
+async function requireUnitsInScope(actor: Actor, ...ids: Array<number | null>): Promise<void> {
   const wanted = [...new Set(ids)];
   if (wanted.some((id) => id === null || !Number.isSafeInteger(id))) throw new DomainError('not_found');
-  const rows = getDb().select({ path: units.path }).from(units).where(inArray(units.id, wanted as number[])).all();
+  const rows = await getDb().select({ path: units.path }).from(units).where(inArray(units.id, wanted as number[]));
   if (rows.length !== wanted.length || rows.some((u) => !inSubtree(u.path, actor.unitPath))) throw new DomainError('not_found');
 }
 
 export type UnitRow = { id: number; name: string; shortName: string | null; kind: UnitKind; parentId: number | null; depth: number; active: boolean; mergedIntoId: number | null };
 
-export function listUnits(actor: Actor | null): UnitRow[] {
+export async function listUnits(actor: Actor | null): Promise<UnitRow[]> {
   requireAdmin(actor);
-  return getDb()
+  return (await getDb()
     .select({ id: units.id, name: units.name, shortName: units.shortName, kind: units.kind, parentId: units.parentId, path: units.path, active: units.active, mergedIntoId: units.mergedIntoId })
     .from(units)
     .where(unitPathUnder(actor.unitPath))
-    .orderBy(asc(units.path))
-    .all()
+    .orderBy(asc(units.path)))
     .map(({ path, ...u }) => ({ ...u, depth: path.split('/').filter(Boolean).length - 1 }));
 }
 
-export function getUnitNames(actor: Actor | null, id: number): Array<{ name: string; validFrom: Date; validTo: Date | null }> {
+export async function getUnitNames(actor: Actor | null, id: number): Promise<Array<{ name: string; validFrom: Date; validTo: Date | null; }>> {
   requireAdmin(actor);
   requireUnitsInScope(actor, id);
-  return getDb().select({ name: unitNames.name, validFrom: unitNames.validFrom, validTo: unitNames.validTo }).from(unitNames).where(eq(unitNames.unitId, id)).orderBy(asc(unitNames.id)).all();
+  return await getDb().select({ name: unitNames.name, validFrom: unitNames.validFrom, validTo: unitNames.validTo }).from(unitNames).where(eq(unitNames.unitId, id)).orderBy(asc(unitNames.id));
 }
 
-export function createUnit(actor: Actor | null, input: { name: string; shortName?: string | null; kind: UnitKind; parentId: number | null }, now = new Date()): { id: number } {
+export async function createUnit(actor: Actor | null, input: { name: string; shortName?: string | null; kind: UnitKind; parentId: number | null }, now = new Date()): Promise<{ id: number }> {
   requireAdmin(actor);
   const name = clean(input.name);
   if (!name || name.length > 200 || !UNIT_KINDS.includes(input.kind)) throw new DomainError('invalid_input', { field: 'name' });
   // A new unit goes under one of the admin's own units (a new root would belong to no one's scope).
   requireUnitsInScope(actor, input.parentId);
-  return write((tx) => {
-    const parent = input.parentId ? tx.select({ path: units.path, active: units.active }).from(units).where(eq(units.id, input.parentId)).get() : null;
+  return write(async (tx) => {
+    const parent = input.parentId ? (await first(tx.select({ path: units.path, active: units.active }).from(units).where(eq(units.id, input.parentId)))) : null;
     if (input.parentId && (!parent || !parent.active)) throw new DomainError('not_found', { field: 'parent' });
     let slug = slugify(name) || 'don-vi';
-    for (let i = 2; tx.select({ id: units.id }).from(units).where(eq(units.slug, slug)).get(); i++) slug = `${slugify(name)}-${i}`;
-    const id = tx.insert(units).values({ slug, name, shortName: input.shortName ? clean(input.shortName) : null, kind: input.kind, parentId: input.parentId, path: '/' }).returning({ id: units.id }).get().id;
-    tx.update(units).set({ path: `${parent?.path ?? '/'}${id}/` }).where(eq(units.id, id)).run();
-    tx.insert(unitNames).values({ unitId: id, name, validFrom: now }).run();
+    for (let i = 2; (await first(tx.select({ id: units.id }).from(units).where(eq(units.slug, slug)))); i++) slug = `${slugify(name)}-${i}`;
+    const id = (await first(tx.insert(units).values({ slug, name, shortName: input.shortName ? clean(input.shortName) : null, kind: input.kind, parentId: input.parentId, path: '/' }).returning({ id: units.id }))).id;
+    await tx.update(units).set({ path: `${parent?.path ?? '/'}${id}/` }).where(eq(units.id, id));
+    await tx.insert(unitNames).values({ unitId: id, name, validFrom: now });
     appendAudit(tx, { actorId: actor.id, action: 'unit.create', entityType: 'unit', entityId: id, after: { name, kind: input.kind, parentId: input.parentId } });
     return { id };
   });
@@ -69,13 +69,13 @@ export function renameUnit(actor: Actor | null, id: number, newName: string, now
   const name = clean(newName);
   if (!name || name.length > 200) throw new DomainError('invalid_input', { field: 'name' });
   requireUnitsInScope(actor, id);
-  write((tx) => {
-    const u = tx.select({ name: units.name }).from(units).where(eq(units.id, id)).get();
+  write(async (tx) => {
+    const u = await first(tx.select({ name: units.name }).from(units).where(eq(units.id, id)));
     if (!u) throw new DomainError('not_found');
     if (u.name === name) return;
-    tx.update(unitNames).set({ validTo: now }).where(and(eq(unitNames.unitId, id), isNull(unitNames.validTo))).run();
-    tx.insert(unitNames).values({ unitId: id, name, validFrom: now }).run();
-    tx.update(units).set({ name }).where(eq(units.id, id)).run();
+    await tx.update(unitNames).set({ validTo: now }).where(and(eq(unitNames.unitId, id), isNull(unitNames.validTo)));
+    await tx.insert(unitNames).values({ unitId: id, name, validFrom: now });
+    await tx.update(units).set({ name }).where(eq(units.id, id));
     refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor.id, action: 'unit.rename', entityType: 'unit', entityId: id, before: { name: u.name }, after: { name } });
   });
@@ -84,24 +84,23 @@ export function renameUnit(actor: Actor | null, id: number, newName: string, now
 type Tx = Parameters<Parameters<typeof write>[0]>[0];
 
 /** Re-parents a unit and rewrites the materialised path of its whole subtree. */
-function moveIn(tx: Tx, id: number, parentId: number): void {
-  const u = tx.select({ path: units.path }).from(units).where(eq(units.id, id)).get();
-  const p = tx.select({ path: units.path }).from(units).where(eq(units.id, parentId)).get();
+async function moveIn(tx: Tx, id: number, parentId: number): Promise<void> {
+  const u = await first(tx.select({ path: units.path }).from(units).where(eq(units.id, id)));
+  const p = await first(tx.select({ path: units.path }).from(units).where(eq(units.id, parentId)));
   if (!u || !p) throw new DomainError('not_found');
   if (p.path.startsWith(u.path)) throw new DomainError('invalid_input', { field: 'parent' });
   const newPath = `${p.path}${id}/`;
-  tx.update(units)
+  await tx.update(units)
     .set({ path: sql`${newPath} || substr(${units.path}, ${u.path.length + 1})` })
-    .where(like(units.path, `${u.path}%`))
-    .run();
-  tx.update(units).set({ parentId }).where(eq(units.id, id)).run();
+    .where(like(units.path, `${u.path}%`));
+  await tx.update(units).set({ parentId }).where(eq(units.id, id));
 }
 
 export function moveUnit(actor: Actor | null, id: number, parentId: number): void {
   requireAdmin(actor);
   requireUnitsInScope(actor, id, parentId);
-  write((tx) => {
-    const before = tx.select({ parentId: units.parentId }).from(units).where(eq(units.id, id)).get();
+  write(async (tx) => {
+    const before = await first(tx.select({ parentId: units.parentId }).from(units).where(eq(units.id, id)));
     if (!before) throw new DomainError('not_found');
     moveIn(tx, id, parentId);
     refuseIfFrozenListChanged(tx);
@@ -112,10 +111,10 @@ export function moveUnit(actor: Actor | null, id: number, parentId: number): voi
 export function setUnitActive(actor: Actor | null, id: number, active: boolean): void {
   requireAdmin(actor);
   requireUnitsInScope(actor, id);
-  write((tx) => {
-    const u = tx.select({ active: units.active }).from(units).where(eq(units.id, id)).get();
+  write(async (tx) => {
+    const u = await first(tx.select({ active: units.active }).from(units).where(eq(units.id, id)));
     if (!u) throw new DomainError('not_found');
-    tx.update(units).set({ active }).where(eq(units.id, id)).run();
+    await tx.update(units).set({ active }).where(eq(units.id, id));
     appendAudit(tx, { actorId: actor.id, action: active ? 'unit.activate' : 'unit.deactivate', entityType: 'unit', entityId: id, before: u, after: { active } });
   });
 }
@@ -125,24 +124,24 @@ export function setUnitActive(actor: Actor | null, id: number, active: boolean):
  * collectives and users move to the successor; each merged unit goes under the successor, inactive and
  * pointing at it, so its history (nominations, awards, names) stays whole and within the new scope.
  */
-export function mergeUnits(actor: Actor | null, fromIds: number[], intoId: number): { moved: { individuals: number; collectives: number; users: number } } {
+export async function mergeUnits(actor: Actor | null, fromIds: number[], intoId: number): Promise<{ moved: { individuals: number; collectives: number; users: number } }> {
   requireAdmin(actor);
   const from = [...new Set(fromIds)].filter((id) => id !== intoId);
   if (from.length === 0) throw new DomainError('invalid_input', { field: 'from' });
   requireUnitsInScope(actor, intoId, ...from);
-  return write((tx) => {
-    const into = tx.select({ id: units.id, path: units.path, active: units.active }).from(units).where(eq(units.id, intoId)).get();
+  return write(async (tx) => {
+    const into = await first(tx.select({ id: units.id, path: units.path, active: units.active }).from(units).where(eq(units.id, intoId)));
     if (!into || !into.active) throw new DomainError('not_found');
-    const olds = tx.select({ id: units.id, path: units.path }).from(units).where(inArray(units.id, from)).all();
+    const olds = await tx.select({ id: units.id, path: units.path }).from(units).where(inArray(units.id, from));
     if (olds.length !== from.length) throw new DomainError('not_found');
     if (olds.some((o) => into.path.startsWith(o.path))) throw new DomainError('invalid_input', { field: 'into' });
     const moved = { individuals: 0, collectives: 0, users: 0 };
     for (const o of olds) {
-      moved.individuals += tx.update(individuals).set({ unitId: intoId }).where(eq(individuals.unitId, o.id)).run().changes;
-      moved.collectives += tx.update(collectives).set({ unitId: intoId }).where(eq(collectives.unitId, o.id)).run().changes;
-      moved.users += tx.update(users).set({ unitId: intoId }).where(eq(users.unitId, o.id)).run().changes;
+      moved.individuals += (await tx.update(individuals).set({ unitId: intoId }).where(eq(individuals.unitId, o.id))).changes;
+      moved.collectives += (await tx.update(collectives).set({ unitId: intoId }).where(eq(collectives.unitId, o.id))).changes;
+      moved.users += (await tx.update(users).set({ unitId: intoId }).where(eq(users.unitId, o.id))).changes;
       moveIn(tx, o.id, intoId);
-      tx.update(units).set({ active: false, mergedIntoId: intoId }).where(eq(units.id, o.id)).run();
+      await tx.update(units).set({ active: false, mergedIntoId: intoId }).where(eq(units.id, o.id));
     }
     refuseIfFrozenListChanged(tx);
     appendAudit(tx, { actorId: actor.id, action: 'unit.merge', entityType: 'unit', entityId: intoId, before: { from }, after: { into: intoId, moved } });

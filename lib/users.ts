@@ -12,14 +12,14 @@ import { write } from '@/lib/workflow';
 import { reserveSignInAttempt, signInSucceeded } from '@/lib/sign-in-limit';
 import { inSubtree, type Actor } from '@/lib/policy';
 import { unitPathUnder } from '@/lib/scope';
+import { first } from '@/db/query';
 
 /** Returns the user when the password matches an active account; the same cost and answer otherwise. */
 export async function verifyCredentials(username: string, password: string): Promise<{ id: number; sessionVersion: number } | null> {
-  const row = getDb()
+  const row = await first(getDb()
     .select({ id: users.id, passwordHash: users.passwordHash, active: users.active, sessionVersion: users.sessionVersion })
     .from(users)
-    .where(eq(users.username, username.normalize('NFC').trim().toLowerCase()))
-    .get();
+    .where(eq(users.username, username.normalize('NFC').trim().toLowerCase())));
   const ok = await verifyPassword(row?.passwordHash, password);
   if (!row || !ok || !row.active) return null;
   return { id: row.id, sessionVersion: row.sessionVersion };
@@ -44,10 +44,10 @@ export async function attemptSignIn(username: string, password: string, address:
  * Loads the actor for a session; null when the user is gone, inactive, the session is stale (older
  * session version) or was ended by signing out (`sid`).
  */
-export function loadActor(userId: number, sessionVersion?: number, sid?: string): Actor | null {
+export async function loadActor(userId: number, sessionVersion?: number, sid?: string): Promise<Actor | null> {
   const db = getDb();
-  if (sid !== undefined && db.select({ sid: endedSessions.sid }).from(endedSessions).where(eq(endedSessions.sid, sid)).get()) return null;
-  const row = db
+  if (sid !== undefined && (await first(db.select({ sid: endedSessions.sid }).from(endedSessions).where(eq(endedSessions.sid, sid))))) return null;
+  const row = await first(db
     .select({
       id: users.id,
       username: users.username,
@@ -62,15 +62,13 @@ export function loadActor(userId: number, sessionVersion?: number, sid?: string)
     })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
-    .where(eq(users.id, userId))
-    .get();
+    .where(eq(users.id, userId)));
   if (!row || !row.active) return null;
   if (sessionVersion !== undefined && sessionVersion !== row.sessionVersion) return null;
-  const roles = db
+  const roles = (await db
     .select({ role: userRoles.role })
     .from(userRoles)
-    .where(eq(userRoles.userId, userId))
-    .all()
+    .where(eq(userRoles.userId, userId)))
     .map((r) => r.role as Role);
   return {
     id: row.id,
@@ -92,12 +90,11 @@ export function loadActor(userId: number, sessionVersion?: number, sid?: string)
  */
 export function endSession(userId: number, sid: string, now = new Date()): void {
   if (!/^[a-f0-9]{32}$/.test(sid)) return;
-  write((tx) => {
-    const done = tx
+  write(async (tx) => {
+    const done = await tx
       .insert(endedSessions)
       .values({ sid, userId, endedAt: now, expiresAt: new Date(now.getTime() + SESSION.maxAge * 1000) })
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
     if (done.changes) appendAudit(tx, { actorId: userId, action: 'user.sign_out', entityType: 'user', entityId: userId });
   });
 }
@@ -114,28 +111,27 @@ function requireAdmin(actor: Actor | null): asserts actor is Actor {
 }
 
 /** A unit the admin manages: their own unit's subtree. Others read as not found. */
-function unitPathInScope(tx: Pick<ReturnType<typeof getDb>, 'select'>, actor: Actor, unitId: number): boolean {
-  const u = tx.select({ path: units.path }).from(units).where(eq(units.id, unitId)).get();
+async function unitPathInScope(tx: Pick<ReturnType<typeof getDb>, 'select'>, actor: Actor, unitId: number): Promise<boolean> {
+  const u = await first(tx.select({ path: units.path }).from(units).where(eq(units.id, unitId)));
   return !!u && inSubtree(u.path, actor.unitPath);
 }
 
 /** A user the admin manages: one whose unit lies in the admin's subtree. */
-function userInScope(tx: Pick<ReturnType<typeof getDb>, 'select'>, actor: Actor, userId: number): boolean {
-  const u = tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, userId)).get();
+async function userInScope(tx: Pick<ReturnType<typeof getDb>, 'select'>, actor: Actor, userId: number): Promise<boolean> {
+  const u = await first(tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, userId)));
   return !!u && unitPathInScope(tx, actor, u.unitId);
 }
 
-export function listUsers(actor: Actor | null): UserRow[] {
+export async function listUsers(actor: Actor | null): Promise<UserRow[]> {
   requireAdmin(actor);
   const db = getDb();
-  const roles = db.select().from(userRoles).all();
-  return db
+  const roles = await db.select().from(userRoles);
+  return (await db
     .select({ id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId, unitName: units.name, active: users.active, mustChangePassword: users.mustChangePassword })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(unitPathUnder(actor.unitPath))
-    .orderBy(users.username)
-    .all()
+    .orderBy(users.username))
     .map((u) => ({ ...u, roles: roles.filter((r) => r.userId === u.id).map((r) => r.role as Role) }));
 }
 
@@ -149,13 +145,13 @@ export async function createUser(actor: Actor | null, input: { username: string;
   if (!/^[a-z0-9._-]{3,50}$/.test(username)) throw new DomainError('invalid_input', { field: 'username' });
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
-  return write((tx) => {
+  return write(async (tx) => {
     if (!unitPathInScope(tx, actor, input.unitId)) throw new DomainError('not_found', { field: 'unit' });
-    if (tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) throw new DomainError('conflict', { field: 'username' });
+    if ((await first(tx.select({ id: users.id }).from(users).where(eq(users.username, username))))) throw new DomainError('conflict', { field: 'username' });
     const displayName = clean(input.displayName) || username;
     // A new account signs in with a password someone else typed: it must be changed first.
-    const id = tx.insert(users).values({ username, displayName, passwordHash, unitId: input.unitId, mustChangePassword: true }).returning({ id: users.id }).get().id;
-    for (const role of new Set(input.roles)) tx.insert(userRoles).values({ userId: id, role }).run();
+    const id = (await first(tx.insert(users).values({ username, displayName, passwordHash, unitId: input.unitId, mustChangePassword: true }).returning({ id: users.id }))).id;
+    for (const role of new Set(input.roles)) await tx.insert(userRoles).values({ userId: id, role });
     appendAudit(tx, { actorId: actor.id, action: 'user.create', entityType: 'user', entityId: id, after: { username, displayName, unitId: input.unitId, roles: [...new Set(input.roles)] } });
     return { id };
   });
@@ -164,17 +160,17 @@ export async function createUser(actor: Actor | null, input: { username: string;
 export function updateUser(actor: Actor | null, id: number, input: { displayName: string; unitId: number; roles: Role[]; active: boolean }): void {
   requireAdmin(actor);
   if (id === actor.id && (!input.active || !input.roles.includes('admin'))) throw new DomainError('invalid_state', { reason: 'self' });
-  write((tx) => {
-    const before = tx.select().from(users).where(eq(users.id, id)).get();
+  write(async (tx) => {
+    const before = await first(tx.select().from(users).where(eq(users.id, id)));
     if (!before || !userInScope(tx, actor, id)) throw new DomainError('not_found');
     if (!unitPathInScope(tx, actor, input.unitId)) throw new DomainError('not_found', { field: 'unit' });
-    const oldRoles = tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, id)).all().map((r) => r.role);
+    const oldRoles = (await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, id))).map((r) => r.role);
     const roles = [...new Set(input.roles)];
     // Deactivation ends every session at once.
     const bump = before.active && !input.active ? 1 : 0;
-    tx.update(users).set({ displayName: clean(input.displayName) || before.username, unitId: input.unitId, active: input.active, sessionVersion: before.sessionVersion + bump }).where(eq(users.id, id)).run();
-    tx.delete(userRoles).where(eq(userRoles.userId, id)).run();
-    for (const role of roles) tx.insert(userRoles).values({ userId: id, role }).run();
+    await tx.update(users).set({ displayName: clean(input.displayName) || before.username, unitId: input.unitId, active: input.active, sessionVersion: before.sessionVersion + bump }).where(eq(users.id, id));
+    await tx.delete(userRoles).where(eq(userRoles.userId, id));
+    for (const role of roles) await tx.insert(userRoles).values({ userId: id, role });
     appendAudit(tx, {
       actorId: actor.id, action: 'user.update', entityType: 'user', entityId: id,
       before: { displayName: before.displayName, unitId: before.unitId, active: before.active, roles: oldRoles },
@@ -188,10 +184,10 @@ export async function resetPassword(actor: Actor | null, id: number, password: s
   requireAdmin(actor);
   checkPassword(password);
   const passwordHash = await hashPassword(password);
-  write((tx) => {
-    const u = tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, id)).get();
+  write(async (tx) => {
+    const u = await first(tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, id)));
     if (!u || !userInScope(tx, actor, id)) throw new DomainError('not_found');
-    tx.update(users).set({ passwordHash, mustChangePassword: true, sessionVersion: u.sv + 1 }).where(eq(users.id, id)).run();
+    await tx.update(users).set({ passwordHash, mustChangePassword: true, sessionVersion: u.sv + 1 }).where(eq(users.id, id));
     appendAudit(tx, { actorId: actor.id, action: 'user.reset_password', entityType: 'user', entityId: id });
   });
 }
@@ -200,18 +196,18 @@ export async function resetPassword(actor: Actor | null, id: number, password: s
 export async function changeOwnPassword(actor: Actor | null, current: string, next: string): Promise<void> {
   if (!actor) throw new DomainError('forbidden');
   checkPassword(next);
-  const row = getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.id)).get();
+  const row = await first(getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.id)));
   if (!row || !(await verifyPassword(row.hash, current))) throw new DomainError('invalid_input', { field: 'current' });
   if (current === next) throw new DomainError('invalid_input', { field: 'password' });
   const passwordHash = await hashPassword(next);
-  write((tx) => {
-    const u = tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, actor.id)).get()!;
-    tx.update(users).set({ passwordHash, mustChangePassword: false, sessionVersion: u.sv + 1 }).where(eq(users.id, actor.id)).run();
+  write(async (tx) => {
+    const u = (await first(tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, actor.id))))!;
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, sessionVersion: u.sv + 1 }).where(eq(users.id, actor.id));
     appendAudit(tx, { actorId: actor.id, action: 'user.change_password', entityType: 'user', entityId: actor.id });
   });
 }
 
-export function listUnitOptions(actor: Actor | null): Array<{ id: number; name: string }> {
+export async function listUnitOptions(actor: Actor | null): Promise<Array<{ id: number; name: string; }>> {
   requireAdmin(actor);
-  return getDb().select({ id: units.id, name: units.name }).from(units).where(and(eq(units.active, true), unitPathUnder(actor.unitPath))).orderBy(units.path).all();
+  return await getDb().select({ id: units.id, name: units.name }).from(units).where(and(eq(units.active, true), unitPathUnder(actor.unitPath))).orderBy(units.path);
 }

@@ -9,20 +9,20 @@ import { loadActor } from './users';
 import type { Actor } from './policy';
 import { decideNomination, reconsiderNomination, revokeAward, setUnitQuota, transitionRound } from './workflow';
 import { listPublishedAwards } from './public';
+import { first } from '@/db/query';
 
 let db: DB;
 let admin: Actor;
 let approver: Actor;
 let roundId: number;
-const byName = (u: string) => loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id)!;
-const wardPath = (name: string) => db.select({ path: units.path }).from(units).where(eq(units.name, name)).get()!.path;
-const checkedIn = (ward: string) =>
-  db
+const byName = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
+const wardPath = async (name: string) => (await first(db.select({ path: units.path }).from(units).where(eq(units.name, name))))!.path;
+const checkedIn = async (ward: string) =>
+  await db
     .select({ id: nominations.id, kind: nominations.nomineeKind })
     .from(nominations)
     .innerJoin(units, eq(units.id, nominations.unitId))
-    .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'checked'), like(units.path, `${wardPath(ward)}%`)))
-    .all();
+    .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'checked'), like(units.path, `${wardPath(ward)}%`)));
 
 beforeAll(async () => {
   ({ db } = freshDatabase());
@@ -30,15 +30,15 @@ beforeAll(async () => {
   useAsAppDatabase(db);
   admin = byName('admin');
   approver = byName('approver');
-  roundId = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open)).get()!.id;
+  roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
 });
 
 describe('workflow', () => {
-  it('moves only along the workflow; review starts the consultation clock', () => {
+  it('moves only along the workflow; review starts the consultation clock', async () => {
     expect(() => transitionRound(admin, roundId, 'decided')).toThrowError('invalid_state');
     expect(() => transitionRound(approver, roundId, 'reviewing')).toThrowError('forbidden');
     // Drafts would be left behind: the move names how many, and needs that number confirmed.
-    const drafts = db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft'))).all().length;
+    const drafts = (await db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft')))).length;
     expect(drafts).toBeGreaterThan(0);
     expect(() => transitionRound(admin, roundId, 'reviewing')).toThrowError('precondition');
     try {
@@ -46,36 +46,36 @@ describe('workflow', () => {
     } catch (e) {
       expect((e as { params: object }).params).toEqual({ missing: 'drafts_confirmation', drafts });
     }
-    expect(db.select({ s: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get()!.s).toBe('open');
+    expect((await first(db.select({ s: rounds.status }).from(rounds).where(eq(rounds.id, roundId))))!.s).toBe('open');
     transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts });
-    const r = db.select({ s: rounds.status, e: rounds.consultationEndsAt }).from(rounds).where(eq(rounds.id, roundId)).get()!;
+    const r = (await first(db.select({ s: rounds.status, e: rounds.consultationEndsAt }).from(rounds).where(eq(rounds.id, roundId))))!;
     expect(r.s).toBe('reviewing');
     expect(r.e!.getTime()).toBeGreaterThan(Date.now() + 10 * 86_400_000);
   });
 
-  it('a per-unit quota stops approvals in that unit only', () => {
-    const tanPhong = db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong')).get()!.id;
+  it('a per-unit quota stops approvals in that unit only', async () => {
+    const tanPhong = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong'))))!.id;
     const [mine] = checkedIn('Phường Tân Phong');
     const [other] = checkedIn('Phường Tân Quy');
     setUnitQuota(admin, roundId, tanPhong, { collectives: 0, individuals: 0 });
     expect(() => decideNomination(approver, mine.id, 'approve', { for: 9, against: 0, total: 9 })).toThrowError('quota_exceeded');
-    expect(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, mine.id)).get()!.s).toBe('checked');
+    expect((await first(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, mine.id))))!.s).toBe('checked');
     decideNomination(approver, other.id, 'approve', { for: 9, against: 0, total: 9 });
-    expect(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, other.id)).get()!.s).toBe('approved');
+    expect((await first(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, other.id))))!.s).toBe('approved');
     // Rejection is never limited by a quota.
     decideNomination(approver, mine.id, 'reject', { for: 2, against: 7, total: 9 });
   });
 
-  it('rejects impossible votes', () => {
+  it('rejects impossible votes', async () => {
     const [c] = checkedIn('Phường Tân Hưng');
     for (const vote of [{ for: 9, against: 1, total: 9 }, { for: -1, against: 0, total: 9 }, { for: 1, against: 0, total: 0 }, { for: 1.5, against: 0, total: 9 }]) {
       expect(() => decideNomination(approver, c.id, 'approve', vote)).toThrowError('council_vote');
     }
   });
 
-  it('a minority cannot approve: 3 for, 4 against of 9 members is refused, saying what it falls short of; nothing changes', () => {
+  it('a minority cannot approve: 3 for, 4 against of 9 members is refused, saying what it falls short of; nothing changes', async () => {
     const [c] = checkedIn('Phường Tân Hưng');
-    const audits = () => db.select({ n: count() }).from(auditEvents).get()!.n;
+    const audits = async () => (await first(db.select({ n: count() }).from(auditEvents)))!.n;
     const auditBefore = audits();
     let error: unknown;
     try {
@@ -84,42 +84,41 @@ describe('workflow', () => {
       error = e;
     }
     expect(error).toMatchObject({ code: 'council_vote', params: { reason: 'short', field: 'voteFor', for: 3, needed: 5, short: 2, members: 9 } });
-    expect(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, c.id)).get()!.s).toBe('checked');
+    expect((await first(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, c.id))))!.s).toBe('checked');
     expect(audits()).toBe(auditBefore);
     // A rejection with a majority for is refused too; the lawful outcomes are recorded with the rule.
     expect(() => decideNomination(approver, c.id, 'reject', { for: 5, against: 4, abstain: 0 })).toThrowError('council_vote');
     decideNomination(approver, c.id, 'reject', { for: 4, against: 1, abstain: 4 });
-    const n = db.select().from(nominations).where(eq(nominations.id, c.id)).get()!;
+    const n = (await first(db.select().from(nominations).where(eq(nominations.id, c.id))))!;
     expect([n.status, n.voteFor, n.voteAgainst, n.voteAbstain, n.voteTotal]).toEqual(['rejected', 4, 1, 4, 9]);
   });
 
-  it('the rule is the round\'s: at 90 % of 10 members, 8 for is refused and 9 for approves', () => {
-    db.update(rounds).set({ councilMembers: 10, councilRule: 'at_least_90' }).where(eq(rounds.id, roundId)).run();
+  it('the rule is the round\'s: at 90 % of 10 members, 8 for is refused and 9 for approves', async () => {
+    await db.update(rounds).set({ councilMembers: 10, councilRule: 'at_least_90' }).where(eq(rounds.id, roundId));
     try {
-      const c = db
+      const c = (await first(db
         .select({ id: nominations.id })
         .from(nominations)
         .innerJoin(units, eq(units.id, nominations.unitId))
-        .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'rejected'), eq(units.name, 'Phường Tân Quy')))
-        .get()!;
+        .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'rejected'), eq(units.name, 'Phường Tân Quy')))))!;
       reconsiderNomination(approver, c.id, 'Biểu quyết lại theo quy chế mới');
       expect(() => decideNomination(approver, c.id, 'approve', { for: 8, against: 0, abstain: 2 })).toThrowError('council_vote');
       // The older form's total stands for the members: 9 of 9 does not fit a council of 10.
       expect(() => decideNomination(approver, c.id, 'approve', { for: 9, against: 0, total: 9 })).toThrowError('council_vote');
       decideNomination(approver, c.id, 'approve', { for: 9, against: 0, abstain: 1 });
     } finally {
-      db.update(rounds).set({ councilMembers: 9, councilRule: 'more_than_half' }).where(eq(rounds.id, roundId)).run();
+      await db.update(rounds).set({ councilMembers: 9, councilRule: 'more_than_half' }).where(eq(rounds.id, roundId));
     }
   });
 
-  it('revocation keeps the record and takes the award off the public roll', () => {
-    const round = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published)).get()!;
-    const award = db.select().from(awards).where(eq(awards.roundId, round.id)).get()!;
+  it('revocation keeps the record and takes the award off the public roll', async () => {
+    const round = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published))))!;
+    const award = (await first(db.select().from(awards).where(eq(awards.roundId, round.id))))!;
     expect(() => revokeAward(approver, award.publicId, { reason: 'Sai thành tích', decision: '12/QĐ-UBND' })).toThrowError('forbidden');
     expect(() => revokeAward(admin, award.publicId, { reason: '', decision: '12/QĐ-UBND' })).toThrowError('invalid_input');
     revokeAward(admin, award.publicId, { reason: 'Kê khai không trung thực', decision: '12/QĐ-UBND' });
     expect(() => revokeAward(admin, award.publicId, { reason: 'Lần hai', decision: '13/QĐ-UBND' })).toThrowError('invalid_state');
-    const kept = db.select().from(awards).where(eq(awards.id, award.id)).get()!;
+    const kept = (await first(db.select().from(awards).where(eq(awards.id, award.id))))!;
     expect(kept.revokeReason).toBe('Kê khai không trung thực');
     expect(listPublishedAwards(DEMO_SLUGS.published)!.some((a) => a.id === award.publicId)).toBe(false);
     expect(listPublishedAwards(DEMO_SLUGS.published)).toHaveLength(147);

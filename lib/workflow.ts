@@ -4,7 +4,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, like, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, transaction } from '@/db/client';
 import type { DB } from '@/db/connection';
 import {
   awards,
@@ -38,12 +38,13 @@ import { hashFinalList, snapshotEntries, standingSignoff, type FinalListEntry } 
 import { indexRoundAwards, unindexAward } from '@/lib/search-index';
 import { clean, cleanLines, fold, slugify } from '@/lib/text';
 import { nearKey } from '@/lib/name-match';
+import { first } from '@/db/query';
 
-export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+export type Tx = DB;
 
-/** Runs `fn` in one write transaction taken up front, so check-then-write cannot interleave. */
-export function write<T>(fn: (tx: Tx) => T): T {
-  return getDb().transaction(fn, { behavior: 'immediate' });
+/** Runs `fn` in one write transaction taken up front, so check-then-write cannot interleave (db/client.ts). */
+export function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return transaction(fn);
 }
 
 function refuse(code: string | null): void {
@@ -58,9 +59,9 @@ function audit(tx: Tx, actor: Actor | null, action: string, entityType: string, 
 // Nominations
 
 /** A nomination with what policy needs to judge an action on it (also used by lib/attachments). */
-export function loadNominationContext(tx: Pick<DB, 'select'>, id: number): (NominationContext & { id: number; roundId: number; unitId: number; kind: NomineeKind; summary: string }) | null {
+export async function loadNominationContext(tx: Pick<DB, 'select'>, id: number): Promise<(NominationContext & { id: number; roundId: number; unitId: number; kind: NomineeKind; summary: string; }) | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const row = tx
+  const row = await first(tx
     .select({
       id: nominations.id,
       roundId: nominations.roundId,
@@ -79,19 +80,18 @@ export function loadNominationContext(tx: Pick<DB, 'select'>, id: number): (Nomi
     .from(nominations)
     .innerJoin(units, eq(units.id, nominations.unitId))
     .innerJoin(rounds, eq(rounds.id, nominations.roundId))
-    .where(eq(nominations.id, id))
-    .get();
+    .where(eq(nominations.id, id)));
   if (!row) return null;
   return { ...row, roundUnitPath: roundUnitPath(tx, row.roundId)!, frozen: roundIsFrozen(tx, row.roundId) };
 }
 
 /** The path of the unit that runs a round (its subtree bounds the round), or null when there is no such round. */
-export function roundUnitPath(tx: Pick<DB, 'select'>, roundId: number): string | null {
-  return tx.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId)).get()?.path ?? null;
+export async function roundUnitPath(tx: Pick<DB, 'select'>, roundId: number): Promise<string | null> {
+  return (await first(tx.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId))))?.path ?? null;
 }
 
 /** Loads a round for an administrator's action on it: another office's round reads as not found. */
-function roundForAdmin(tx: Pick<DB, 'select'>, actor: Actor | null, roundId: number, action: RoundAction) {
+async function roundForAdmin(tx: Pick<DB, 'select'>, actor: Actor | null, roundId: number, action: RoundAction) {
   refuse(roundRefusal(actor, action));
   const path = Number.isSafeInteger(roundId) ? roundUnitPath(tx, roundId) : null;
   if (path === null) throw new DomainError('not_found');
@@ -105,7 +105,7 @@ export function roundIsFrozen(tx: Pick<DB, 'select'>, roundId: number): boolean 
 }
 
 /** Loads a nomination and checks `action` on it; "not yours" reads as not found. */
-function authorize(tx: Tx, actor: Actor | null, id: number, action: NominationAction, now: Date) {
+async function authorize(tx: Tx, actor: Actor | null, id: number, action: NominationAction, now: Date) {
   const ctx = loadNominationContext(tx, id);
   if (!ctx) throw new DomainError('not_found');
   refuse(nominationRefusal(actor, action, ctx, now));
@@ -124,15 +124,15 @@ export type NewNominee =
  * `possible_duplicate` naming them, unless `confirmDuplicate` says the user has seen them. `within` runs in
  * the same transaction (the dossier's files: lib/dossier-edit.ts).
  */
-export function createNomination(
+export async function createNomination(
   actor: Actor | null,
   input: { roundId: number; unitId: number; nominee: NewNominee; summary: string },
   now = new Date(),
   opts: { confirmDuplicate?: boolean; within?: (tx: Tx, id: number) => void } = {},
-): { id: number } {
-  return write((tx) => {
-    const round = tx.select().from(rounds).where(eq(rounds.id, input.roundId)).get();
-    const unit = tx.select({ id: units.id, path: units.path, active: units.active }).from(units).where(eq(units.id, input.unitId)).get();
+): Promise<{ id: number }> {
+  return write(async (tx) => {
+    const round = await first(tx.select().from(rounds).where(eq(rounds.id, input.roundId)));
+    const unit = await first(tx.select({ id: units.id, path: units.path, active: units.active }).from(units).where(eq(units.id, input.unitId)));
     if (!round || !unit) throw new DomainError('not_found');
     const boundary = roundUnitPath(tx, round.id)!;
     refuse(createNominationRefusal(actor, { unitPath: unit.path, roundUnitPath: boundary, roundStatus: round.status, windowOpensAt: round.windowOpensAt, windowClosesAt: round.windowClosesAt }, now));
@@ -141,19 +141,19 @@ export function createNomination(
     let individualId: number | null = null;
     const n = input.nominee;
     // The nominee must belong to the officer's subtree and to the round's, whether found or created here.
-    const inScope = (unitId: number) => {
-      const u = tx.select({ path: units.path }).from(units).where(eq(units.id, unitId)).get();
+    const inScope = async (unitId: number) => {
+      const u = await first(tx.select({ path: units.path }).from(units).where(eq(units.id, unitId)));
       if (!u || !inSubtree(u.path, a.unitPath) || !inSubtree(u.path, boundary)) throw new DomainError('not_found');
     };
     if ('create' in n) {
       inScope(n.create.unitId);
       if (!opts.confirmDuplicate) {
-        const similar = similarInUnit(tx, n.kind, n.create.unitId, n.kind === 'individual' ? n.create.fullName : n.create.name);
+        const similar = await similarInUnit(tx, n.kind, n.create.unitId, n.kind === 'individual' ? n.create.fullName : n.create.name);
         if (similar.length) throw new DomainError('possible_duplicate', { field: 'name', names: similar.map((x) => x.name).join('; ') });
       }
       if (n.kind === 'individual') {
         const fullName = clean(n.create.fullName);
-        individualId = tx
+        individualId = (await first(tx
           .insert(individuals)
           .values({
             fullName,
@@ -164,31 +164,29 @@ export function createNomination(
             partyMember: !!n.create.partyMember,
             unitId: n.create.unitId,
           })
-          .returning({ id: individuals.id })
-          .get().id;
+          .returning({ id: individuals.id }))).id;
         audit(tx, a, 'individual.create', 'individual', individualId, null, { fullName, unitId: n.create.unitId });
       } else {
         const name = clean(n.create.name);
-        const kind = tx.select({ kind: units.kind }).from(units).where(eq(units.id, n.create.unitId)).get()!.kind;
-        collectiveId = tx
+        const kind = (await first(tx.select({ kind: units.kind }).from(units).where(eq(units.id, n.create.unitId))))!.kind;
+        collectiveId = (await first(tx
           .insert(collectives)
           .values({ name, nameFolded: fold(name), unitId: n.create.unitId, kind })
-          .returning({ id: collectives.id })
-          .get().id;
+          .returning({ id: collectives.id }))).id;
         audit(tx, a, 'collective.create', 'collective', collectiveId, null, { name, unitId: n.create.unitId });
       }
     } else if (n.kind === 'individual') {
-      const p = tx.select({ unitId: individuals.unitId }).from(individuals).where(eq(individuals.id, n.individualId)).get();
+      const p = await first(tx.select({ unitId: individuals.unitId }).from(individuals).where(eq(individuals.id, n.individualId)));
       if (!p) throw new DomainError('not_found');
       inScope(p.unitId);
       individualId = n.individualId;
     } else {
-      const c = tx.select({ unitId: collectives.unitId }).from(collectives).where(eq(collectives.id, n.collectiveId)).get();
+      const c = await first(tx.select({ unitId: collectives.unitId }).from(collectives).where(eq(collectives.id, n.collectiveId)));
       if (!c) throw new DomainError('not_found');
       inScope(c.unitId);
       collectiveId = n.collectiveId;
     }
-    const duplicate = tx
+    const duplicate = await first(tx
       .select({ id: nominations.id })
       .from(nominations)
       .where(
@@ -196,15 +194,13 @@ export function createNomination(
           eq(nominations.roundId, round.id),
           individualId ? eq(nominations.individualId, individualId) : eq(nominations.collectiveId, collectiveId!),
         ),
-      )
-      .get();
+      ));
     if (duplicate) throw new DomainError('conflict', { id: duplicate.id });
     const summary = clean(input.summary);
-    const id = tx
+    const id = (await first(tx
       .insert(nominations)
       .values({ roundId: round.id, nomineeKind: n.kind, collectiveId, individualId, unitId: unit.id, summary, status: 'draft', createdBy: a.id, updatedAt: now })
-      .returning({ id: nominations.id })
-      .get().id;
+      .returning({ id: nominations.id }))).id;
     audit(tx, a, 'nomination.create', 'nomination', id, null, { roundId: round.id, kind: n.kind, collectiveId, individualId, unitId: unit.id, status: 'draft' });
     opts.within?.(tx, id);
     return { id };
@@ -213,10 +209,10 @@ export function createNomination(
 
 /** People (or collectives) of a unit whose names match `name` once case, diacritics, đ, spacing and word
  * order are set aside: the same person typed again. */
-export function similarInUnit(tx: Pick<DB, 'select'>, kind: NomineeKind, unitId: number, name: string): Array<{ id: number; name: string }> {
+export async function similarInUnit(tx: Pick<DB, 'select'>, kind: NomineeKind, unitId: number, name: string): Promise<Array<{ id: number; name: string; }>> {
   const t = kind === 'individual' ? individuals : collectives;
   const nameCol = kind === 'individual' ? individuals.fullName : collectives.name;
-  const rows = tx.select({ id: t.id, name: nameCol }).from(t).where(and(eq(t.unitId, unitId), isNull(t.mergedIntoId))).all();
+  const rows = await tx.select({ id: t.id, name: nameCol }).from(t).where(and(eq(t.unitId, unitId), isNull(t.mergedIntoId)));
   const key = nearKey(name);
   return rows.filter((r) => nearKey(r.name) === key).slice(0, 5);
 }
@@ -227,10 +223,10 @@ function behalf(actor: Actor | null, ctx: NominationContext & { unitId: number }
 }
 
 export function updateNomination(actor: Actor | null, id: number, input: { summary: string }, now = new Date()): void {
-  write((tx) => {
+  write(async (tx) => {
     const ctx = authorize(tx, actor, id, 'edit', now);
     const summary = clean(input.summary);
-    tx.update(nominations).set({ summary, updatedAt: now }).where(eq(nominations.id, id)).run();
+    await tx.update(nominations).set({ summary, updatedAt: now }).where(eq(nominations.id, id));
     audit(tx, actor, 'nomination.edit', 'nomination', id, { summary: ctx.summary }, { summary, ...behalf(actor, ctx) });
   });
 }
@@ -244,10 +240,10 @@ export function submitNomination(actor: Actor | null, id: number, now = new Date
 }
 
 /** Submits inside the caller's transaction (lib/dossier-edit.ts saves the dossier and sends it in one). */
-export function submitIn(tx: Tx, actor: Actor | null, id: number, now: Date): void {
+export async function submitIn(tx: Tx, actor: Actor | null, id: number, now: Date): Promise<void> {
   const ctx = authorize(tx, actor, id, 'submit', now);
   if (clean(ctx.summary).length < 10) throw new DomainError('precondition', { missing: 'summary' });
-  tx.update(nominations).set({ status: 'submitted', submittedBy: actor!.id, submittedAt: now, updatedAt: now }).where(eq(nominations.id, id)).run();
+  await tx.update(nominations).set({ status: 'submitted', submittedBy: actor!.id, submittedAt: now, updatedAt: now }).where(eq(nominations.id, id));
   audit(tx, actor, 'nomination.submit', 'nomination', id, { status: ctx.status }, { status: 'submitted', ...behalf(actor, ctx) });
 }
 
@@ -264,11 +260,11 @@ export function onBehalfOf(actor: Actor | null, ctx: NominationContext & { unitI
 /** The unit takes its nomination back (or an admin for it): it leaves the round and blocks nothing. */
 export function withdrawNomination(actor: Actor | null, id: number, reason: string, now = new Date()): void {
   const body = clean(reason);
-  write((tx) => {
+  write(async (tx) => {
     const ctx = authorize(tx, actor, id, 'withdraw', now);
     if (body.length < 3 || body.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
-    tx.update(nominations).set({ status: 'withdrawn', checkedBy: null, checkedAt: null, updatedAt: now }).where(eq(nominations.id, id)).run();
-    tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now }).run();
+    await tx.update(nominations).set({ status: 'withdrawn', checkedBy: null, checkedAt: null, updatedAt: now }).where(eq(nominations.id, id));
+    await tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now });
     audit(tx, actor, 'nomination.withdraw', 'nomination', id, { status: ctx.status }, { status: 'withdrawn', reason: body, ...behalf(actor, ctx) });
   });
 }
@@ -276,11 +272,11 @@ export function withdrawNomination(actor: Actor | null, id: number, reason: stri
 /** The office leaves a nomination out of the round, with a reason the unit reads on its timeline. */
 export function excludeNomination(actor: Actor | null, id: number, reason: string, now = new Date()): void {
   const body = clean(reason);
-  write((tx) => {
+  write(async (tx) => {
     const ctx = authorize(tx, actor, id, 'exclude', now);
     if (body.length < 3 || body.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
-    tx.update(nominations).set({ status: 'excluded', updatedAt: now }).where(eq(nominations.id, id)).run();
-    tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now }).run();
+    await tx.update(nominations).set({ status: 'excluded', updatedAt: now }).where(eq(nominations.id, id));
+    await tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now });
     audit(tx, actor, 'nomination.exclude', 'nomination', id, { status: ctx.status }, { status: 'excluded', reason: body });
   });
 }
@@ -293,11 +289,11 @@ export function returnNomination(actor: Actor | null, id: number, reason: string
 export function returnNominations(actor: Actor | null, ids: number[], reason: string, now = new Date()): void {
   const body = clean(reason);
   if (body.length < 3) throw new DomainError('invalid_input', { field: 'reason' });
-  write((tx) => {
+  write(async (tx) => {
     for (const id of new Set(ids)) {
       const ctx = authorize(tx, actor, id, 'return', now);
-      tx.update(nominations).set({ status: 'returned', checkedBy: null, checkedAt: null, updatedAt: now }).where(eq(nominations.id, id)).run();
-      tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'return', body, createdAt: now }).run();
+      await tx.update(nominations).set({ status: 'returned', checkedBy: null, checkedAt: null, updatedAt: now }).where(eq(nominations.id, id));
+      await tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'return', body, createdAt: now });
       audit(tx, actor, 'nomination.return', 'nomination', id, { status: ctx.status }, { status: 'returned', reason: body });
     }
   });
@@ -309,10 +305,10 @@ export function checkNomination(actor: Actor | null, id: number, now = new Date(
 
 /** Marks several nominations checked, all or none. */
 export function checkNominations(actor: Actor | null, ids: number[], now = new Date()): void {
-  write((tx) => {
+  write(async (tx) => {
     for (const id of new Set(ids)) {
       const ctx = authorize(tx, actor, id, 'check', now);
-      tx.update(nominations).set({ status: 'checked', checkedBy: actor!.id, checkedAt: now, updatedAt: now }).where(eq(nominations.id, id)).run();
+      await tx.update(nominations).set({ status: 'checked', checkedBy: actor!.id, checkedAt: now, updatedAt: now }).where(eq(nominations.id, id));
       audit(tx, actor, 'nomination.check', 'nomination', id, { status: ctx.status }, { status: 'checked' });
     }
   });
@@ -323,12 +319,11 @@ export function checkNominations(actor: Actor | null, ids: number[], now = new D
 export type Vote = { for: number; against: number; abstain?: number; total?: number };
 
 /** The round's council, read inside the caller's transaction. */
-export function roundCouncil(tx: Pick<DB, 'select'>, roundId: number): Council {
-  const r = tx
+export async function roundCouncil(tx: Pick<DB, 'select'>, roundId: number): Promise<Council> {
+  const r = await first(tx
     .select({ members: rounds.councilMembers, quorum: rounds.councilQuorum, rule: rounds.councilRule, basis: rounds.councilBasis })
     .from(rounds)
-    .where(eq(rounds.id, roundId))
-    .get();
+    .where(eq(rounds.id, roundId)));
   if (!r) throw new DomainError('not_found');
   return r;
 }
@@ -343,23 +338,22 @@ export function tallyOf(council: Council, decision: 'approve' | 'reject', vote: 
 }
 
 /** Records one approval or rejection: policy, the council's rule, the quota, the change and its audit event. */
-export function decideIn(tx: Tx, actor: Actor | null, id: number, decision: 'approve' | 'reject', vote: Vote, now: Date, sittingId: number | null = null) {
+export async function decideIn(tx: Tx, actor: Actor | null, id: number, decision: 'approve' | 'reject', vote: Vote, now: Date, sittingId: number | null = null) {
   const ctx = authorize(tx, actor, id, decision, now);
-  const council = roundCouncil(tx, ctx.roundId);
+  const council = await roundCouncil(tx, ctx.roundId);
   const tally = tallyOf(council, decision, vote);
   if (decision === 'approve') enforceQuota(tx, ctx.roundId, ctx.kind, ctx.unitPath);
   const status = decision === 'approve' ? 'approved' : 'rejected';
-  tx.update(nominations)
+  await tx.update(nominations)
     .set({ status, decidedBy: actor!.id, decidedAt: now, voteFor: tally.for, voteAgainst: tally.against, voteAbstain: tally.abstain, voteTotal: council.members, sittingId, updatedAt: now })
-    .where(eq(nominations.id, id))
-    .run();
+    .where(eq(nominations.id, id));
   const recorded = { for: tally.for, against: tally.against, abstain: tally.abstain, total: council.members };
   audit(tx, actor, `nomination.${decision}`, 'nomination', id, { status: ctx.status }, { status, vote: recorded, rule: council.rule, ...(sittingId ? { sittingId } : {}) });
   return ctx;
 }
 
 export function decideNomination(actor: Actor | null, id: number, decision: 'approve' | 'reject', vote: Vote, now = new Date()): void {
-  write((tx) => {
+  write(async (tx) => {
     decideIn(tx, actor, id, decision, vote, now);
   });
 }
@@ -368,23 +362,22 @@ export function decideNomination(actor: Actor | null, id: number, decision: 'app
 export function reconsiderNomination(actor: Actor | null, id: number, reason: string, now = new Date()): void {
   const body = clean(reason);
   if (body.length < 3) throw new DomainError('invalid_input', { field: 'reason' });
-  write((tx) => {
+  write(async (tx) => {
     const ctx = authorize(tx, actor, id, 'reconsider', now);
-    tx.update(nominations)
+    await tx.update(nominations)
       .set({ status: 'checked', decidedBy: null, decidedAt: null, voteFor: null, voteAgainst: null, voteAbstain: null, voteTotal: null, sittingId: null, updatedAt: now })
-      .where(eq(nominations.id, id))
-      .run();
-    tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now }).run();
+      .where(eq(nominations.id, id));
+    await tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now });
     audit(tx, actor, 'nomination.reconsider', 'nomination', id, { status: ctx.status }, { status: 'checked', reason: body });
   });
 }
 
 /** Inside the approval's transaction: the round's quota for the kind, and every per-unit quota above the nominating unit. */
-function enforceQuota(tx: Tx, roundId: number, kind: NomineeKind, unitPath: string): void {
-  const round = tx.select({ qc: rounds.quotaCollectives, qi: rounds.quotaIndividuals }).from(rounds).where(eq(rounds.id, roundId)).get()!;
+async function enforceQuota(tx: Tx, roundId: number, kind: NomineeKind, unitPath: string): Promise<void> {
+  const round = (await first(tx.select({ qc: rounds.quotaCollectives, qi: rounds.quotaIndividuals }).from(rounds).where(eq(rounds.id, roundId))))!;
   const overall = kind === 'collective' ? round.qc : round.qi;
-  const approved = (pathPrefix?: string) =>
-    tx
+  const approved = async (pathPrefix?: string) =>
+    (await first(tx
       .select({ n: sql<number>`count(*)` })
       .from(nominations)
       .innerJoin(units, eq(units.id, nominations.unitId))
@@ -395,30 +388,28 @@ function enforceQuota(tx: Tx, roundId: number, kind: NomineeKind, unitPath: stri
           eq(nominations.status, 'approved'),
           pathPrefix ? like(units.path, `${pathPrefix}%`) : undefined,
         ),
-      )
-      .get()!.n;
-  if (overall != null && approved() >= overall) throw new DomainError('quota_exceeded', { scope: 'round', quota: overall });
-  const unitQuotas = tx
+      )))!.n;
+  if (overall != null && await approved() >= overall) throw new DomainError('quota_exceeded', { scope: 'round', quota: overall });
+  const unitQuotas = await tx
     .select({ path: units.path, name: units.name, collectives: roundQuotas.collectives, individuals: roundQuotas.individuals })
     .from(roundQuotas)
     .innerJoin(units, eq(units.id, roundQuotas.unitId))
-    .where(eq(roundQuotas.roundId, roundId))
-    .all();
+    .where(eq(roundQuotas.roundId, roundId));
   for (const q of unitQuotas) {
     const limit = kind === 'collective' ? q.collectives : q.individuals;
-    if (limit != null && unitPath.startsWith(q.path) && approved(q.path) >= limit) {
+    if (limit != null && unitPath.startsWith(q.path) && await approved(q.path) >= limit) {
       throw new DomainError('quota_exceeded', { scope: 'unit', unit: q.name, quota: limit });
     }
   }
 }
 
 export function commentOnNomination(actor: Actor | null, id: number, body: string, now = new Date()): void {
-  write((tx) => {
+  write(async (tx) => {
     authorize(tx, actor, id, 'comment', now);
     const text = clean(body);
     if (text.length < 1) throw new DomainError('invalid_input', { field: 'body' });
     const kind = actor!.roles.includes('officer') && !actor!.roles.includes('reviewer') ? 'reply' : 'comment';
-    const cid = tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind, body: text, createdAt: now }).returning({ id: nominationComments.id }).get().id;
+    const cid = (await first(tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind, body: text, createdAt: now }).returning({ id: nominationComments.id }))).id;
     audit(tx, actor, 'nomination.comment', 'nomination', id, null, { commentId: cid, kind });
   });
 }
@@ -435,17 +426,16 @@ export const NEXT_STATUS: Partial<Record<RoundStatus, RoundStatus[]>> = {
 };
 
 /** What is missing before `round` may move to `to`: an empty list means it may. */
-export function roundPreconditions(tx: Pick<DB, 'select'>, roundId: number, to: RoundStatus): string[] {
-  const r = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
+export async function roundPreconditions(tx: Pick<DB, 'select'>, roundId: number, to: RoundStatus): Promise<string[]> {
+  const r = await first(tx.select().from(rounds).where(eq(rounds.id, roundId)));
   if (!r) return ['round'];
   const missing: string[] = [];
   const counts = Object.fromEntries(
-    tx
+    (await tx
       .select({ status: nominations.status, n: sql<number>`count(*)` })
       .from(nominations)
       .where(eq(nominations.roundId, roundId))
-      .groupBy(nominations.status)
-      .all()
+      .groupBy(nominations.status))
       .map((c) => [c.status, c.n]),
   ) as Record<string, number>;
   if (to === 'open') {
@@ -466,8 +456,8 @@ export function roundPreconditions(tx: Pick<DB, 'select'>, roundId: number, to: 
 }
 
 /** Drafts a move to review would leave behind: they can no longer be submitted once the round is in review. */
-export function draftsOf(tx: Pick<DB, 'select'>, roundId: number): number {
-  return tx.select({ n: sql<number>`count(*)` }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft'))).get()!.n;
+export async function draftsOf(tx: Pick<DB, 'select'>, roundId: number): Promise<number> {
+  return (await first(tx.select({ n: sql<number>`count(*)` }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft')))))!.n;
 }
 
 /**
@@ -475,42 +465,42 @@ export function draftsOf(tx: Pick<DB, 'select'>, roundId: number): number {
  * name how many (the number the admin was shown and confirmed): a different number is refused.
  */
 export function transitionRound(actor: Actor | null, roundId: number, to: RoundStatus, now = new Date(), opts: { draftsLeftBehind?: number } = {}): void {
-  write((tx) => {
+  write(async (tx) => {
     roundForAdmin(tx, actor, roundId, 'transition');
-    const r = tx.select({ id: rounds.id, status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
+    const r = await first(tx.select({ id: rounds.id, status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)));
     if (!r) throw new DomainError('not_found');
     if (!(NEXT_STATUS[r.status] ?? []).includes(to)) throw new DomainError('invalid_state', { from: r.status, to });
     // A signed-off list keeps the round in review until the decision (or a withdrawal).
     if (r.status === 'reviewing' && roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
-    const missing = roundPreconditions(tx, roundId, to);
+    const missing = await roundPreconditions(tx, roundId, to);
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
     const drafts = to === 'reviewing' ? draftsOf(tx, roundId) : 0;
     if (drafts > 0 && opts.draftsLeftBehind !== drafts) throw new DomainError('precondition', { missing: 'drafts_confirmation', drafts });
-    const full = tx.select({ consultation: rounds.consultation, days: rounds.consultationDays }).from(rounds).where(eq(rounds.id, roundId)).get()!;
+    const full = (await first(tx.select({ consultation: rounds.consultation, days: rounds.consultationDays }).from(rounds).where(eq(rounds.id, roundId))))!;
     const extra =
       to === 'published'
         ? { publishedAt: now }
         : to === 'reviewing' && full.consultation
           ? { consultationEndsAt: addWorkingDays(now, full.days ?? 10) }
           : {};
-    tx.update(rounds).set({ status: to, updatedAt: now, ...extra }).where(eq(rounds.id, roundId)).run();
+    await tx.update(rounds).set({ status: to, updatedAt: now, ...extra }).where(eq(rounds.id, roundId));
     if (to === 'published') indexRoundAwards(tx, roundId);
     audit(tx, actor, `round.${to}`, 'round', roundId, { status: r.status }, { status: to, ...(drafts ? { draftsLeftBehind: drafts } : {}) });
   });
 }
 
 /** Records the decision (number, date, signer) and freezes the approved list into awards. */
-export function decideRound(
+export async function decideRound(
   actor: Actor | null,
   roundId: number,
   decision: { decisionNumber: string; decisionDate: string; decisionSigner: string; decisionPlace?: string | null; decisionSignerTitle?: string | null },
   now = new Date(),
-): { awards: number } {
-  return write((tx) => {
+): Promise<{ awards: number }> {
+  return write(async (tx) => {
     roundForAdmin(tx, actor, roundId, 'decide');
     // A decision is recorded once signed: a date still to come is a typing error (2030 for 2026).
     if (isFutureDate(decision.decisionDate, now)) throw new DomainError('future_date', { field: 'decisionDate' });
-    const r = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
+    const r = await first(tx.select().from(rounds).where(eq(rounds.id, roundId)));
     if (!r) throw new DomainError('not_found');
     if (r.status !== 'reviewing') throw new DomainError('invalid_state', { from: r.status, to: 'decided' });
     const values = {
@@ -520,25 +510,25 @@ export function decideRound(
       decisionPlace: decision.decisionPlace ? clean(decision.decisionPlace) : r.decisionPlace,
       decisionSignerTitle: decision.decisionSignerTitle ? clean(decision.decisionSignerTitle) : r.decisionSignerTitle,
     };
-    tx.update(rounds).set(values).where(eq(rounds.id, roundId)).run();
-    const missing = roundPreconditions(tx, roundId, 'decided');
+    await tx.update(rounds).set(values).where(eq(rounds.id, roundId));
+    const missing = await roundPreconditions(tx, roundId, 'decided');
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
     // The decision is the list that was signed: the awards are built from the sign-off's snapshot, in
     // its order, after checking the snapshot still hashes to what was signed.
     const signed = standingSignoff(tx, roundId)!;
-    const snapshot = snapshotEntries(tx, signed.id);
+    const snapshot = await snapshotEntries(tx, signed.id);
     if (signed.listHash !== hashFinalList(r.title, snapshot)) throw new DomainError('conflict', { what: 'list' });
     const count = createAwards(tx, roundId, snapshot);
-    tx.update(rounds).set({ status: 'decided', decidedAt: now, updatedAt: now }).where(eq(rounds.id, roundId)).run();
+    await tx.update(rounds).set({ status: 'decided', decidedAt: now, updatedAt: now }).where(eq(rounds.id, roundId));
     audit(tx, actor, 'round.decided', 'round', roundId, { status: r.status }, { status: 'decided', ...values, awards: count, listHash: signed.listHash });
     return { awards: count };
   });
 }
 
 /** The decision's attached list as awards: one per entry of the given list (the sign-off's snapshot), in its order. */
-export function createAwards(tx: Tx, roundId: number, entries: FinalListEntry[]): number {
+export async function createAwards(tx: Tx, roundId: number, entries: FinalListEntry[]): Promise<number> {
   for (const e of entries) {
-    tx.insert(awards)
+    await tx.insert(awards)
       .values({
         publicId: randomBytes(8).toString('hex'),
         roundId,
@@ -555,21 +545,19 @@ export function createAwards(tx: Tx, roundId: number, entries: FinalListEntry[])
         gender: e.gender,
         birthYear: e.birthYear,
         partyMember: e.partyMember,
-      })
-      .run();
+      });
   }
   return entries.length;
 }
 
 export function revokeAward(actor: Actor | null, publicId: string, input: { reason: string; decision: string }, now = new Date()): void {
   refuse(roundRefusal(actor, 'revoke'));
-  write((tx) => {
-    const a = tx
+  write(async (tx) => {
+    const a = await first(tx
       .select({ id: awards.id, revokedAt: awards.revokedAt, roundStatus: rounds.status, roundId: awards.roundId })
       .from(awards)
       .innerJoin(rounds, eq(rounds.id, awards.roundId))
-      .where(eq(awards.publicId, publicId))
-      .get();
+      .where(eq(awards.publicId, publicId)));
     if (!a) throw new DomainError('not_found');
     roundForAdmin(tx, actor, a.roundId, 'revoke');
     if (a.revokedAt) throw new DomainError('invalid_state', { from: 'revoked' });
@@ -577,7 +565,7 @@ export function revokeAward(actor: Actor | null, publicId: string, input: { reas
     const reason = clean(input.reason);
     const decision = clean(input.decision);
     if (reason.length < 3 || decision.length < 1) throw new DomainError('invalid_input', { field: reason.length < 3 ? 'reason' : 'decision' });
-    tx.update(awards).set({ revokedAt: now, revokedBy: actor!.id, revokeReason: reason, revokeDecision: decision }).where(eq(awards.id, a.id)).run();
+    await tx.update(awards).set({ revokedAt: now, revokedBy: actor!.id, revokeReason: reason, revokeDecision: decision }).where(eq(awards.id, a.id));
     unindexAward(tx, a.id);
     audit(tx, actor, 'award.revoke', 'award', a.id, { revoked: false }, { revoked: true, reason, decision });
   });
@@ -600,11 +588,11 @@ export type RoundInput = {
   council?: { members: number; quorum: number | null; rule: CouncilRule; basis: string };
 };
 
-export function uniqueSlug(tx: Tx, title: string): string {
+export async function uniqueSlug(tx: Tx, title: string): Promise<string> {
   const base = slugify(title) || 'dot-khen-thuong';
   for (let i = 1; ; i++) {
     const slug = i === 1 ? base : `${base}-${i}`;
-    if (!tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, slug)).get()) return slug;
+    if (!(await first(tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, slug))))) return slug;
   }
 }
 
@@ -638,15 +626,15 @@ function councilValues(c: NonNullable<RoundInput['council']>) {
  * A new round, in draft, run by `unitId` — a unit of the admin's own subtree (the body that issues the
  * decision, e.g. the People's Committee under the district) — or by the admin's unit itself.
  */
-export function createRound(actor: Actor | null, input: RoundInput, now = new Date(), opts: { unitId?: number } = {}): { id: number; slug: string } {
+export async function createRound(actor: Actor | null, input: RoundInput, now = new Date(), opts: { unitId?: number } = {}): Promise<{ id: number; slug: string }> {
   refuse(roundRefusal(actor, 'create'));
-  return write((tx) => {
+  return write(async (tx) => {
     const values = roundValues(input);
     const unitId = opts.unitId ?? actor!.unitId;
-    const unit = tx.select({ path: units.path, active: units.active }).from(units).where(eq(units.id, unitId)).get();
+    const unit = await first(tx.select({ path: units.path, active: units.active }).from(units).where(eq(units.id, unitId)));
     if (!unit || !unit.active || !inSubtree(unit.path, actor!.unitPath)) throw new DomainError('not_found', { field: 'unitId' });
     const slug = uniqueSlug(tx, values.title);
-    const id = tx.insert(rounds).values({ ...values, slug, unitId, status: 'draft', createdAt: now, updatedAt: now }).returning({ id: rounds.id }).get().id;
+    const id = (await first(tx.insert(rounds).values({ ...values, slug, unitId, status: 'draft', createdAt: now, updatedAt: now }).returning({ id: rounds.id }))).id;
     audit(tx, actor, 'round.create', 'round', id, null, { ...values, slug, unitId });
     return { id, slug };
   });
@@ -654,13 +642,13 @@ export function createRound(actor: Actor | null, input: RoundInput, now = new Da
 
 /** Edits a round's terms while it is a draft or open. */
 export function updateRound(actor: Actor | null, id: number, input: RoundInput, now = new Date()): void {
-  write((tx) => {
+  write(async (tx) => {
     roundForAdmin(tx, actor, id, 'edit');
-    const r = tx.select().from(rounds).where(eq(rounds.id, id)).get();
+    const r = await first(tx.select().from(rounds).where(eq(rounds.id, id)));
     if (!r) throw new DomainError('not_found');
     if (r.status !== 'draft' && r.status !== 'open') throw new DomainError('invalid_state', { from: r.status });
     const values = roundValues(input);
-    tx.update(rounds).set({ ...values, updatedAt: now }).where(eq(rounds.id, id)).run();
+    await tx.update(rounds).set({ ...values, updatedAt: now }).where(eq(rounds.id, id));
     const before = Object.fromEntries(Object.keys(values).map((k) => [k, r[k as keyof typeof r]]));
     audit(tx, actor, 'round.edit', 'round', id, before, values);
   });
@@ -668,19 +656,18 @@ export function updateRound(actor: Actor | null, id: number, input: RoundInput, 
 
 /** Sets (or clears, with nulls) a unit's quota in a round; it binds approvals in that unit's subtree. */
 export function setUnitQuota(actor: Actor | null, roundId: number, unitId: number, quota: { collectives: number | null; individuals: number | null }, now = new Date()): void {
-  write((tx) => {
+  write(async (tx) => {
     const boundary = roundForAdmin(tx, actor, roundId, 'edit');
-    const r = tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)).get();
-    const u = tx.select({ id: units.id, path: units.path }).from(units).where(eq(units.id, unitId)).get();
+    const r = await first(tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)));
+    const u = await first(tx.select({ id: units.id, path: units.path }).from(units).where(eq(units.id, unitId)));
     // A quota binds a unit of the round's own subtree.
     if (!r || !u || !inSubtree(u.path, boundary)) throw new DomainError('not_found');
     if (r.status === 'decided' || r.status === 'published' || r.status === 'archived') throw new DomainError('invalid_state', { from: r.status });
     if (roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
-    const before = tx.select().from(roundQuotas).where(and(eq(roundQuotas.roundId, roundId), eq(roundQuotas.unitId, unitId))).get() ?? null;
-    tx.insert(roundQuotas)
+    const before = (await first(tx.select().from(roundQuotas).where(and(eq(roundQuotas.roundId, roundId), eq(roundQuotas.unitId, unitId))))) ?? null;
+    await tx.insert(roundQuotas)
       .values({ roundId, unitId, ...quota })
-      .onConflictDoUpdate({ target: [roundQuotas.roundId, roundQuotas.unitId], set: quota })
-      .run();
+      .onConflictDoUpdate({ target: [roundQuotas.roundId, roundQuotas.unitId], set: quota });
     audit(tx, actor, 'round.quota', 'round', roundId, before, { unitId, ...quota, at: now.toISOString() });
   });
 }

@@ -10,6 +10,7 @@ import { importSpreadsheet, IMPORT_KINDS, type ImportKind } from '@/lib/import';
 import { isDomainError } from '@/lib/errors';
 import { loadActor } from '@/lib/users';
 import vi from '@/messages/vi.json';
+import { first } from '@/db/query';
 
 const fill = (s: string, p: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k) => String(p[k] ?? ''));
 
@@ -24,13 +25,12 @@ async function main() {
   const db = openDatabase();
   migrateDatabase(db);
   (globalThis as { vinhDanhDb?: unknown }).vinhDanhDb = db;
-  const admin = db
+  const admin = await first(db
     .select({ id: users.id })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .where(and(eq(userRoles.role, 'admin'), eq(users.active, true), values.user ? eq(users.username, values.user) : undefined))
-    .orderBy(users.id)
-    .get();
+    .orderBy(users.id));
   const actor = admin ? loadActor(admin.id) : null;
   if (!actor) {
     console.error('Không tìm thấy tài khoản quản trị đang hoạt động.');
@@ -44,7 +44,7 @@ async function main() {
     process.exit(2);
   }
   try {
-    const r = await importSpreadsheet(actor, { kind: values.kind as ImportKind, bytes, roundSlug: values.round, dryRun: values['dry-run'] });
+    const r = await importSpreadsheet(await actor, { kind: values.kind as ImportKind, bytes, roundSlug: values.round, dryRun: values['dry-run'] });
     if (r.fileError) {
       console.error(fill(vi.import.file[r.fileError.code], { columns: (r.fileError.columns ?? []).join(', ') }));
       process.exit(1);

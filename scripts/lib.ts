@@ -7,6 +7,7 @@ import { databasePath, migrateDatabase, openDatabase, type DB } from '@/db/conne
 import { users } from '@/db/schema';
 import { seedDemo } from '@/db/demo';
 import { rebuildSearchIndex, searchIndexMissing } from '@/lib/search-index';
+import { first } from '@/db/query';
 
 export const DEMO_ACCOUNTS = [
   ['admin', 'quản trị Quận 7 / admin'],
@@ -30,7 +31,7 @@ export async function prepareDatabase(opts: { fresh?: boolean; demo?: boolean } 
   }
   const db = openDatabase();
   migrateDatabase(db);
-  const empty = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+  const empty = ((await first(db.select({ n: count() }).from(users)))?.n ?? 0) === 0;
   let seeded = false;
   if (empty && opts.demo !== false) seeded = (await seedDemo(db)).seeded;
   // A database from before the search index: index its published awards once.

@@ -4,11 +4,13 @@
 import { createInterface } from 'node:readline/promises';
 import { count, eq } from 'drizzle-orm';
 import { units, unitNames, userRoles, users } from '@/db/schema';
+import { withTransaction } from '@/db/connection';
 import { appendAudit } from '@/lib/audit-chain';
 import { hashPassword } from '@/lib/auth/password';
 import { clean, slugify } from '@/lib/text';
 import { ensureAuthSecret } from '@/lib/auth/secret';
 import { prepareDatabase } from './lib';
+import { first } from '@/db/query';
 
 async function ask(question: string, fallback: string | undefined, hidden = false): Promise<string> {
   if (fallback) return fallback;
@@ -34,7 +36,7 @@ async function main() {
     console.log(seeded ? 'Database ready; demo data seeded.' : 'Database ready.');
     return;
   }
-  if ((db.select({ n: count() }).from(users).get()?.n ?? 0) > 0) {
+  if (((await first(db.select({ n: count() }).from(users)))?.n ?? 0) > 0) {
     console.log('Database ready; it already has users, so no administrator was created.');
     return;
   }
@@ -44,16 +46,15 @@ async function main() {
   if (!unitName || !/^[a-z0-9._-]{3,50}$/.test(username)) throw new Error('The unit name is required and the username must be 3–50 letters, digits, dots, dashes or underscores.');
   if (password.length < 12) throw new Error('The password must have at least 12 characters.');
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
-    const unit = tx
+  await withTransaction(db, async (tx) => {
+    const unit = await first(tx
       .insert(units)
       .values({ slug: slugify(unitName) || 'unit', name: unitName, kind: 'people_committee', path: '/' })
-      .returning({ id: units.id })
-      .get();
-    tx.update(units).set({ path: `/${unit.id}/` }).where(eq(units.id, unit.id)).run();
-    tx.insert(unitNames).values({ unitId: unit.id, name: unitName, validFrom: new Date() }).run();
-    const user = tx.insert(users).values({ username, displayName: username, passwordHash, unitId: unit.id }).returning({ id: users.id }).get();
-    tx.insert(userRoles).values({ userId: user.id, role: 'admin' }).run();
+      .returning({ id: units.id }));
+    await tx.update(units).set({ path: `/${unit.id}/` }).where(eq(units.id, unit.id));
+    await tx.insert(unitNames).values({ unitId: unit.id, name: unitName, validFrom: new Date() });
+    const user = await first(tx.insert(users).values({ username, displayName: username, passwordHash, unitId: unit.id }).returning({ id: users.id }));
+    await tx.insert(userRoles).values({ userId: user.id, role: 'admin' });
     appendAudit(tx, { actorId: null, action: 'setup.first_admin', entityType: 'user', entityId: user.id, after: { username, unit: unitName } });
   });
   console.log(`Database ready. Administrator "${username}" created; no demo data or demo accounts exist.`);

@@ -8,6 +8,7 @@ import { auditEvents, users } from '@/db/schema';
 import { seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { first } from '@/db/query';
 
 const session = vi.hoisted(() => ({ current: null as null | { uid: number; sv: number; sid?: string } }));
 vi.mock('@/lib/auth', () => ({ auth: async () => session.current }));
@@ -29,18 +30,18 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  officerId = db.select({ id: users.id }).from(users).where(eq(users.username, 'officer')).get()!.id;
+  officerId = (await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id;
 });
 
-const signedIn = (sid = SID) => {
-  const sv = db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, officerId)).get()!.sv;
+const signedIn = async (sid = SID) => {
+  const sv = (await first(db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, officerId))))!.sv;
   session.current = { uid: officerId, sv, sid };
 };
 const redirectOf = async (p: Promise<unknown>) => p.then(() => null, (e: { redirectTo?: string }) => e.redirectTo ?? String(e));
 
 describe('a temporary password', () => {
   it('gives no actor to pages, actions or route handlers; only the password change runs', async () => {
-    db.update(users).set({ mustChangePassword: true }).where(eq(users.id, officerId)).run();
+    await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, officerId));
     signedIn();
     expect((await getSessionActor())?.id).toBe(officerId);
     // Route handlers and lib calls read getActor: nothing.
@@ -59,7 +60,7 @@ describe('a temporary password', () => {
     const change = validatedAction(z.object({ x: z.string() }), ran, { temporaryPassword: true });
     expect(await change({}, form)).toMatchObject({ ok: true });
     expect(ran.mock.calls[0][0]?.id).toBe(officerId);
-    db.update(users).set({ mustChangePassword: false }).where(eq(users.id, officerId)).run();
+    await db.update(users).set({ mustChangePassword: false }).where(eq(users.id, officerId));
   });
 });
 
@@ -75,7 +76,7 @@ describe('signing out', () => {
     // Other sessions of the user go on; signing out twice writes one audit event.
     expect(loadActor(officerId, session.current!.sv, 'b'.repeat(32))?.id).toBe(officerId);
     endSession(officerId, SID);
-    expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'user.sign_out')).all()).toHaveLength(1);
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.action, 'user.sign_out'))).toHaveLength(1);
   });
 
   it('a session without its own id (issued before sign-out could end it) is not accepted', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase, checkBackup, restoreDatabase } from '@/db/backup';
-import { openDatabase, type DB } from '@/db/connection';
+import { openDatabase, withTransaction, type DB } from '@/db/connection';
 import { seedDemo } from '@/db/demo';
 import { appendAudit, verifyAuditChain } from '@/lib/audit-chain';
 import { freshDatabase } from '@/tests/db';
@@ -28,7 +28,7 @@ describe('backup and restore', () => {
     const writer = openDatabase(`file:${file}`);
     let writes = 0;
     const timer = setInterval(() => {
-      writer.transaction((tx) => appendAudit(tx, { actorId: null, action: 'test.write', entityType: 'test', entityId: ++writes }), { behavior: 'immediate' });
+      void withTransaction(writer, (tx) => appendAudit(tx, { actorId: null, action: 'test.write', entityType: 'test', entityId: ++writes }));
     }, 1);
     const r = await backupDatabase(file, dest);
     clearInterval(timer);
@@ -66,8 +66,8 @@ describe('backup and restore', () => {
 });
 
 describe('audit chain', () => {
-  it('is intact after the demo seed and catches an edit behind the app back', () => {
-    db.transaction((tx) => {
+  it('is intact after the demo seed and catches an edit behind the app back', async () => {
+    await withTransaction(db, async (tx) => {
       for (let i = 0; i < 100; i++) {
         appendAudit(tx, { actorId: null, action: 'test.event', entityType: 'test', entityId: i, before: { name: `Nguyễn Văn ${i}`, at: new Date(i * 1e9) }, after: { list: [i, 'đ', null, { '<b>': 1.5 }] } });
       }

@@ -13,6 +13,8 @@ import { verifyAuditChain } from '@/lib/audit-chain';
 import { finalListEntries, hashFinalList, insertSnapshot } from '@/lib/final-list';
 import { fold } from '@/lib/text';
 import { freshDatabase } from '@/tests/db';
+import { withTransaction } from '@/db/connection';
+import { first } from '@/db/query';
 
 const ITERATIONS = Number(process.env.CRASH_ITERATIONS || 12);
 const IMPORT_ROWS = 1000;
@@ -26,25 +28,24 @@ beforeAll(async () => {
   const fresh = freshDatabase();
   const db = fresh.db;
   await seedDemo(db);
-  adminId = db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).get()!.id;
+  adminId = (await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'))))!.id;
   // Rounds in review with many approved nominations, so deciding one takes long enough to be interrupted.
-  const ward = db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong')).get()!.id;
-  const district = db.select({ id: users.unitId }).from(users).where(eq(users.id, adminId)).get()!.id;
-  db.transaction((tx) => {
+  const ward = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong'))))!.id;
+  const district = (await first(db.select({ id: users.unitId }).from(users).where(eq(users.id, adminId))))!.id;
+  await withTransaction(db, async (tx) => {
     for (let r = 0; r < ROUNDS; r++) {
-      const roundId = tx
+      const roundId = (await first(tx
         .insert(rounds)
         .values({ slug: `crash-${r}`, title: `Đợt thử ${r}`, theme: 'Thử', period: '2026', authority: 'UBND Quận 7', awardForm: 'Giấy khen', criteria: 'Thử', status: 'reviewing', unitId: district })
-        .returning({ id: rounds.id })
-        .get().id;
+        .returning({ id: rounds.id }))).id;
       for (let i = 0; i < APPROVED_PER_ROUND; i++) {
         const name = `Cá Nhân ${r}-${i}`;
-        const p = tx.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward }).returning({ id: individuals.id }).get().id;
-        tx.insert(nominations).values({ roundId, nomineeKind: 'individual', individualId: p, unitId: ward, summary: 'Hoàn thành xuất sắc nhiệm vụ.', status: 'approved' }).run();
+        const p = (await first(tx.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward }).returning({ id: individuals.id }))).id;
+        await tx.insert(nominations).values({ roundId, nomineeKind: 'individual', individualId: p, unitId: ward, summary: 'Hoàn thành xuất sắc nhiệm vụ.', status: 'approved' });
       }
       // The approver's sign-off of the final list, which the decision requires.
-      const entries = finalListEntries(tx, roundId);
-      const signoffId = tx.insert(signoffs).values({ roundId, signedBy: adminId, signedAt: new Date(), listHash: hashFinalList(`Đợt thử ${r}`, entries) }).returning({ id: signoffs.id }).get().id;
+      const entries = await finalListEntries(tx, roundId);
+      const signoffId = (await first(tx.insert(signoffs).values({ roundId, signedBy: adminId, signedAt: new Date(), listHash: hashFinalList(`Đợt thử ${r}`, entries) }).returning({ id: signoffs.id }))).id;
       insertSnapshot(tx, signoffId, entries);
     }
   });

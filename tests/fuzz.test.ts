@@ -15,6 +15,7 @@ import { verifyAuditChain } from '@/lib/audit-chain';
 import { loadActor } from '@/lib/users';
 import type { Actor } from '@/lib/policy';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { first } from '@/db/query';
 
 // The request context the actions would read from Next.js: who is signed in, the request headers.
 const ctx = vi.hoisted(() => ({ actor: null as unknown, headers: new Headers(), cookies: new Map<string, string>() }));
@@ -62,10 +63,10 @@ beforeAll(async () => {
   process.env.IMPORTS_DIR = path.join(tmp, 'imports');
   process.env.AUTH_SECRET = 'fuzz-secret-0123456789abcdef0123456789abcdef';
   for (const u of ['admin', 'reviewer', 'approver', 'officer']) {
-    roles[u] = loadActor(db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id);
+    roles[u] = loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id);
   }
-  awardIds = db.select({ id: awards.publicId }).from(awards).limit(20).all().map((a) => a.id);
-  slugs = db.select({ slug: rounds.slug }).from(rounds).all().map((r) => r.slug);
+  awardIds = (await db.select({ id: awards.publicId }).from(awards).limit(20)).map((a) => a.id);
+  slugs = (await db.select({ slug: rounds.slug }).from(rounds)).map((r) => r.slug);
   seededLaced = scanTexts(db.$client).laced;
   // Refused sign-ins and CSRF failures are logged as designed; keep the test output readable.
   vi.spyOn(console, 'error').mockImplementation(() => {});

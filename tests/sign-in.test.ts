@@ -12,9 +12,10 @@ import { stampPeer } from '@/lib/request-guards';
 import { SIGN_IN_MAX_PER_ADDRESS, SIGN_IN_MAX_PER_USER, SIGN_IN_WINDOW_MS } from '@/lib/sign-in-limit';
 import { SESSION } from '@/lib/auth/session';
 import { attemptSignIn, changeOwnPassword, loadActor, resetPassword, updateUser } from '@/lib/users';
+import { first } from '@/db/query';
 
 let db: DB;
-const idOf = (u: string) => db.select({ id: users.id }).from(users).where(eq(users.username, u)).get()!.id;
+const idOf = async (u: string) => (await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id;
 
 beforeAll(async () => {
   ({ db } = freshDatabase());
@@ -35,7 +36,7 @@ describe('sign-in rate limit', () => {
     const later = await attemptSignIn('reviewer', DEMO_PASSWORD, '10.0.1.1', new Date(t0.getTime() + SIGN_IN_WINDOW_MS + 1));
     expect(later.ok).toBe(true);
     // Success forgives the username's failures.
-    expect(db.select().from(signInFailures).all().filter((r) => r.key === 'u:reviewer')).toHaveLength(0);
+    expect((await db.select().from(signInFailures)).filter((r) => r.key === 'u:reviewer')).toHaveLength(0);
   });
 
   it('limits one address guessing across many usernames', async () => {
@@ -100,24 +101,24 @@ describe('sessions', () => {
   });
 
   it('all end when the password changes, is reset, or the user is deactivated', async () => {
-    const admin = loadActor(idOf('admin'))!;
+    const admin = await loadActor(await idOf('admin'))!;
     const officerId = idOf('officer');
-    const sv = () => db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, officerId)).get()!.sv;
+    const sv = async () => (await first(db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, officerId))))!.sv;
 
     let session = sv();
-    const officer = loadActor(officerId, session)!;
+    const officer = await loadActor(await officerId, await session)!;
     await changeOwnPassword(officer, DEMO_PASSWORD, 'a-new-password-123');
-    expect(loadActor(officerId, session)).toBeNull();
-    expect(loadActor(officerId, sv())).not.toBeNull();
+    expect(loadActor(await officerId, await session)).toBeNull();
+    expect(loadActor(await officerId, await sv())).not.toBeNull();
 
     session = sv();
-    await resetPassword(admin, officerId, 'temporary-pass-456');
-    expect(loadActor(officerId, session)).toBeNull();
+    await resetPassword(admin, await officerId, 'temporary-pass-456');
+    expect(loadActor(await officerId, await session)).toBeNull();
 
     session = sv();
-    updateUser(admin, officerId, { displayName: officer.displayName, unitId: officer.unitId, roles: officer.roles, active: false });
-    expect(loadActor(officerId, session)).toBeNull();
-    expect(loadActor(officerId, sv())).toBeNull();
+    updateUser(admin, await officerId, { displayName: officer.displayName, unitId: officer.unitId, roles: officer.roles, active: false });
+    expect(loadActor(await officerId, await session)).toBeNull();
+    expect(loadActor(await officerId, await sv())).toBeNull();
     expect((await attemptSignIn('officer', 'temporary-pass-456', '192.0.2.50')).ok).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
 // deployment holds two authorities that never see each other's data.
 // Deterministic (fixed seed); idempotent through the `demo_seed` setting.
 import { eq, sql } from 'drizzle-orm';
-import type { DB } from '@/db/connection';
+import { withTransaction, type DB } from '@/db/connection';
 import {
   awards,
   collectives,
@@ -42,6 +42,7 @@ import {
   type UnitSeed,
 } from './data';
 import { createRng, type Rng } from './random';
+import { first } from '@/db/query';
 
 export const DEMO_PASSWORD = 'vinhdanh-demo';
 export const DEMO_SLUGS = {
@@ -84,19 +85,19 @@ const ACCOUNTS: Array<{ username: string; displayName: string; unit: string; rol
 type UnitRow = { id: number; name: string; kind: UnitKind; parentId: number | null; path: string };
 type Person = { id: number; fullName: string; gender: Gender; birthYear: number; position: string; unit: UnitRow; partyMember: boolean };
 type Group = { id: number; name: string; unit: UnitRow };
-type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+type Tx = DB;
 
 const at = (iso: string) => new Date(`${iso}T09:00:00+07:00`);
 
 export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: boolean }> {
-  if (db.select().from(settings).where(eq(settings.key, 'demo_seed')).get()) return { seeded: false };
-  // argon2 is asynchronous; better-sqlite3 transactions are not: hash first.
+  if ((await first(db.select().from(settings).where(eq(settings.key, 'demo_seed'))))) return { seeded: false };
+  // Hashed before the transaction: argon2 takes a while.
   const hashes = await Promise.all(ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
   const rng = createRng(20240524);
-  db.transaction((tx) => {
+  await withTransaction(db, async (tx) => {
     const unitList = insertUnits(tx);
     const district = insertDistrictRoot(tx, unitList);
-    const neighbour = insertNeighbourUnits(tx);
+    const neighbour = await insertNeighbourUnits(tx);
     const byName = new Map([...unitList, district, ...neighbour].map((u) => [u.name, u]));
     const unit = (name: string) => byName.get(name)!;
     const userIds = insertUsers(tx, hashes, unit);
@@ -112,7 +113,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
     };
 
     // Round A: the 2021–2024 review, published.
-    const roundA = tx
+    const roundA = await first(tx
       .insert(rounds)
       .values({
         ...common,
@@ -134,26 +135,24 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
         decidedAt: at('2024-05-24'),
         publishedAt: at('2024-05-24'),
       })
-      .returning({ id: rounds.id })
-      .get();
-    const groupsA = people.collectives(70);
-    const personsA = people.individuals(78);
+      .returning({ id: rounds.id }));
+    const groupsA = await people.collectives(70);
+    const personsA = await people.individuals(78);
     decideRound(tx, rng, roundA.id, groupsA, personsA, userIds, { submitted: '2024-04-20', checked: '2024-05-08', decided: '2024-05-20' });
     // The council voted all 148 at one sitting; its minutes export from this record.
-    const sitting = tx.insert(councilSittings).values({ roundId: roundA.id, ...DEMO_SITTING, membersPresent: DEMO_SITTING.membersPresent.join('\n'), recordedBy: userIds.approver, recordedAt: at('2024-05-20') }).returning({ id: councilSittings.id }).get();
-    tx.update(nominations).set({ sittingId: sitting.id, voteAbstain: 0 }).where(eq(nominations.roundId, roundA.id)).run();
+    const sitting = await first(tx.insert(councilSittings).values({ roundId: roundA.id, ...DEMO_SITTING, membersPresent: DEMO_SITTING.membersPresent.join('\n'), recordedBy: userIds.approver, recordedAt: at('2024-05-20') }).returning({ id: councilSittings.id }));
+    await tx.update(nominations).set({ sittingId: sitting.id, voteAbstain: 0 }).where(eq(nominations.roundId, roundA.id));
     // The chairman signed the final list off before the decision: its snapshot is what the awards show,
     // and its hash is printed on the annex.
-    const entriesA = finalListEntries(tx, roundA.id);
-    const signoffA = tx
+    const entriesA = await finalListEntries(tx, roundA.id);
+    const signoffA = await first(tx
       .insert(signoffs)
       .values({ roundId: roundA.id, signedBy: userIds.approver, signedAt: at('2024-05-22'), listHash: hashFinalList(TITLE_A, entriesA) })
-      .returning({ id: signoffs.id })
-      .get();
+      .returning({ id: signoffs.id }));
     insertSnapshot(tx, signoffA.id, entriesA);
 
     // Round B: 2016–2021, decided on paper and recorded from the archive.
-    const roundB = tx
+    const roundB = await first(tx
       .insert(rounds)
       .values({
         ...common,
@@ -170,11 +169,10 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
         decidedAt: at('2021-05-19'),
         publishedAt: at('2021-06-01'),
       })
-      .returning({ id: rounds.id })
-      .get();
+      .returning({ id: rounds.id }));
     // Some people honoured in 2021 are honoured again in 2024: their history spans rounds.
-    const personsB = [...personsA.slice(0, 6), ...people.individuals(19)];
-    decideRound(tx, rng, roundB.id, people.collectives(20), personsB, userIds, null);
+    const personsB = [...personsA.slice(0, 6), ...await people.individuals(19)];
+    decideRound(tx, rng, roundB.id, await people.collectives(20), personsB, userIds, null);
     appendAudit(tx, {
       actorId: userIds.admin,
       action: 'round.archive_recorded',
@@ -184,7 +182,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
     });
 
     // Round C: open now, with nominations in every state.
-    const roundC = tx
+    const roundC = await first(tx
       .insert(rounds)
       .values({
         ...common,
@@ -200,19 +198,17 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
         consultation: true,
         consultationDays: 10,
       })
-      .returning({ id: rounds.id })
-      .get();
-    tx.insert(roundQuotas)
+      .returning({ id: rounds.id }));
+    await tx.insert(roundQuotas)
       .values([
         { roundId: roundC.id, unitId: unit('Phường Tân Phong').id, collectives: 3, individuals: 4 },
         { roundId: roundC.id, unitId: unit('Phường Tân Hưng').id, collectives: 3, individuals: 4 },
-      ])
-      .run();
+      ]);
     seedOpenRound(tx, rng, roundC.id, people, unit, userIds);
     seedNeighbour(tx, rng, people, neighbour, userIds, now);
 
-    const count = (t: typeof units | typeof users | typeof individuals | typeof collectives | typeof nominations | typeof awards) =>
-      tx.select({ n: sql<number>`count(*)` }).from(t).get()!.n;
+    const count = async (t: typeof units | typeof users | typeof individuals | typeof collectives | typeof nominations | typeof awards) =>
+      (await first(tx.select({ n: sql<number>`count(*)` }).from(t)))!.n;
     appendAudit(tx, {
       actorId: null,
       action: 'seed.demo',
@@ -226,7 +222,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
         awards: count(awards),
       },
     });
-    tx.insert(settings).values({ key: 'demo_seed', value: now.toISOString() }).run();
+    await tx.insert(settings).values({ key: 'demo_seed', value: now.toISOString() });
     // The published rounds were inserted as published: index their awards for search.
     rebuildSearchIndex(tx);
   });
@@ -236,16 +232,15 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
 function insertUnits(tx: Tx): UnitRow[] {
   const out: UnitRow[] = [];
   const validFrom = new Date('2020-01-01T00:00:00+07:00');
-  const walk = (nodes: UnitSeed[], parent: UnitRow | null) => {
+  const walk = async (nodes: UnitSeed[], parent: UnitRow | null) => {
     for (const n of nodes) {
-      const { id } = tx
+      const { id } = await first(tx
         .insert(units)
         .values({ slug: slugOf(n.name), name: n.name, shortName: n.shortName, kind: n.kind, parentId: parent?.id ?? null, path: '/' })
-        .returning({ id: units.id })
-        .get();
+        .returning({ id: units.id }));
       const path = `${parent?.path ?? '/'}${id}/`;
-      tx.update(units).set({ path }).where(eq(units.id, id)).run();
-      tx.insert(unitNames).values({ unitId: id, name: n.name, validFrom }).run();
+      await tx.update(units).set({ path }).where(eq(units.id, id));
+      await tx.insert(unitNames).values({ unitId: id, name: n.name, validFrom });
       const row: UnitRow = { id, name: n.name, kind: n.kind, parentId: parent?.id ?? null, path };
       out.push(row);
       if (n.children) walk(n.children, row);
@@ -261,31 +256,31 @@ function insertUnits(tx: Tx): UnitRow[] {
  * The rows in `list` get their new paths; their parent ids are left as seeded (the people factory
  * picks from them as before, so the demo's names do not change).
  */
-function insertDistrictRoot(tx: Tx, list: UnitRow[]): UnitRow {
-  const { id } = tx.insert(units).values({ slug: slugOf(DISTRICT), name: DISTRICT, kind: 'other', parentId: null, path: '/' }).returning({ id: units.id }).get();
+async function insertDistrictRoot(tx: Tx, list: UnitRow[]): Promise<UnitRow> {
+  const { id } = await first(tx.insert(units).values({ slug: slugOf(DISTRICT), name: DISTRICT, kind: 'other', parentId: null, path: '/' }).returning({ id: units.id }));
   const path = `/${id}/`;
-  tx.update(units).set({ path }).where(eq(units.id, id)).run();
-  tx.insert(unitNames).values({ unitId: id, name: DISTRICT, validFrom: new Date('2020-01-01T00:00:00+07:00') }).run();
-  tx.update(units).set({ parentId: id }).where(sql`${units.parentId} IS NULL AND ${units.id} <> ${id}`).run();
-  tx.update(units).set({ path: sql`${path} || substr(${units.path}, 2)` }).where(sql`${units.id} <> ${id}`).run();
+  await tx.update(units).set({ path }).where(eq(units.id, id));
+  await tx.insert(unitNames).values({ unitId: id, name: DISTRICT, validFrom: new Date('2020-01-01T00:00:00+07:00') });
+  await tx.update(units).set({ parentId: id }).where(sql`${units.parentId} IS NULL AND ${units.id} <> ${id}`);
+  await tx.update(units).set({ path: sql`${path} || substr(${units.path}, 2)` }).where(sql`${units.id} <> ${id}`);
   for (const u of list) u.path = `${path}${u.path.slice(1)}`;
   return { id, name: DISTRICT, kind: 'other', parentId: null, path };
 }
 
 /** The neighbouring ward: a tree of its own, outside the district. */
-function insertNeighbourUnits(tx: Tx): UnitRow[] {
+async function insertNeighbourUnits(tx: Tx): Promise<UnitRow[]> {
   const out: UnitRow[] = [];
   const validFrom = new Date('2025-07-01T00:00:00+07:00');
-  const add = (name: string, kind: UnitKind, parent: UnitRow | null, shortName?: string): UnitRow => {
-    const { id } = tx.insert(units).values({ slug: slugOf(name), name, shortName, kind, parentId: parent?.id ?? null, path: '/' }).returning({ id: units.id }).get();
+  const add = async (name: string, kind: UnitKind, parent: UnitRow | null, shortName?: string): Promise<UnitRow> => {
+    const { id } = await first(tx.insert(units).values({ slug: slugOf(name), name, shortName, kind, parentId: parent?.id ?? null, path: '/' }).returning({ id: units.id }));
     const path = `${parent?.path ?? '/'}${id}/`;
-    tx.update(units).set({ path }).where(eq(units.id, id)).run();
-    tx.insert(unitNames).values({ unitId: id, name, validFrom }).run();
+    await tx.update(units).set({ path }).where(eq(units.id, id));
+    await tx.insert(unitNames).values({ unitId: id, name, validFrom });
     const row: UnitRow = { id, name, kind, parentId: parent?.id ?? null, path };
     out.push(row);
     return row;
   };
-  const ward = add(NEIGHBOUR, 'ward', null, 'Tân Mỹ Lợi');
+  const ward = await add(NEIGHBOUR, 'ward', null, 'Tân Mỹ Lợi');
   add(`Đảng ủy ${NEIGHBOUR}`, 'party_committee', ward);
   for (let i = 1; i <= 3; i++) add(`Khu phố ${i}, ${NEIGHBOUR}`, 'quarter', ward, `Khu phố ${i}`);
   add(`Trường Tiểu học Tân Mỹ Lợi`, 'school', ward);
@@ -299,12 +294,11 @@ function slugOf(name: string): string {
 function insertUsers(tx: Tx, hashes: string[], unit: (name: string) => UnitRow): Record<string, number> {
   const ids: Record<string, number> = {};
   ACCOUNTS.forEach((a, i) => {
-    const { id } = tx
+    const { id } = await first(tx
       .insert(users)
       .values({ username: a.username, displayName: a.displayName, passwordHash: hashes[i], unitId: unit(a.unit).id })
-      .returning({ id: users.id })
-      .get();
-    for (const role of a.roles) tx.insert(userRoles).values({ userId: id, role }).run();
+      .returning({ id: users.id }));
+    for (const role of a.roles) await tx.insert(userRoles).values({ userId: id, role });
     ids[a.username] = id;
   });
   return ids;
@@ -340,11 +334,11 @@ class PeopleFactory {
     }
   }
 
-  individuals(n: number, pool: UnitRow[] = this.personUnits): Person[] {
+  async individuals(n: number, pool: UnitRow[] = this.personUnits): Promise<Person[]> {
     return Array.from({ length: n }, () => this.individual(this.rng.pick(pool)));
   }
 
-  individual(unit: UnitRow): Person {
+  async individual(unit: UnitRow): Promise<Person> {
     const { rng } = this;
     const gender: Gender = rng.chance(0.48) ? 'female' : 'male';
     let fullName: string;
@@ -355,25 +349,23 @@ class PeopleFactory {
     const position = rng.pick(POSITIONS[unit.kind]);
     const partyMember = unit.kind === 'party_cell' || unit.kind === 'party_committee' || rng.chance(0.6);
     const birthYear = rng.int(1962, 1998);
-    const { id } = this.tx
+    const { id } = await first(this.tx
       .insert(individuals)
       .values({ fullName, nameFolded: fold(fullName), gender, birthYear, position, unitId: unit.id, partyMember })
-      .returning({ id: individuals.id })
-      .get();
+      .returning({ id: individuals.id }));
     return { id, fullName, gender, birthYear, position, unit, partyMember };
   }
 
-  collectives(n: number, pool?: (c: { name: string; unit: UnitRow }) => boolean): Group[] {
+  async collectives(n: number, pool?: (c: { name: string; unit: UnitRow }) => boolean): Promise<Group[]> {
     const free = this.groupCandidates.filter((c) => !this.usedGroups.has(c.name) && (!pool || pool(c)));
     const chosen: Group[] = [];
     while (chosen.length < n && free.length > 0) {
       const [c] = free.splice(Math.floor(this.rng.next() * free.length), 1);
       this.usedGroups.add(c.name);
-      const { id } = this.tx
+      const { id } = await first(this.tx
         .insert(collectives)
         .values({ name: c.name, nameFolded: fold(c.name), unitId: c.unit.id, kind: c.unit.kind })
-        .returning({ id: collectives.id })
-        .get();
+        .returning({ id: collectives.id }));
       chosen.push({ id, name: c.name, unit: c.unit });
     }
     if (chosen.length < n) throw new Error(`demo seed: only ${chosen.length} collectives available, ${n} wanted`);
@@ -398,7 +390,7 @@ function decideRound(
     const summary = e.kind === 'collective' ? rng.pick(COLLECTIVE_SUMMARIES) : rng.pick(INDIVIDUAL_SUMMARIES);
     const unit = e.g ? e.g.unit : e.p!.unit;
     const votes = rng.int(8, 9);
-    const nomination = tx
+    const nomination = await first(tx
       .insert(nominations)
       .values({
         roundId,
@@ -419,8 +411,7 @@ function decideRound(
         voteAgainst: dates ? 9 - votes : null,
         voteTotal: dates ? 9 : null,
       })
-      .returning({ id: nominations.id })
-      .get();
+      .returning({ id: nominations.id }));
     const shown = e.g ? parentOrSelf(tx, e.g) : unit;
     return { e, nominationId: nomination.id, summary, unitId: shown.id, unitName: shown.name };
   });
@@ -429,7 +420,7 @@ function decideRound(
       .filter((r) => r.e.kind === kind)
       .sort((a, b) => compareVi(a.unitName, b.unitName) || compareVi(a.e.g?.name ?? a.e.p!.fullName, b.e.g?.name ?? b.e.p!.fullName));
     list.forEach((r, i) => {
-      tx.insert(awards)
+      await tx.insert(awards)
         .values({
           publicId: rng.hex(16),
           roundId,
@@ -446,16 +437,15 @@ function decideRound(
           gender: r.e.p?.gender ?? null,
           birthYear: r.e.p?.birthYear ?? null,
           partyMember: r.e.p?.partyMember ?? null,
-        })
-        .run();
+        });
     });
   }
 }
 
 /** A collective that is a unit is shown with its parent unit; any other with its own unit. */
-function parentOrSelf(tx: Tx, g: Group): { id: number; name: string } {
+async function parentOrSelf(tx: Tx, g: Group): Promise<{ id: number; name: string; }> {
   if (g.name !== g.unit.name || g.unit.parentId === null) return g.unit;
-  return tx.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, g.unit.parentId)).get()!;
+  return (await first(tx.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, g.unit.parentId))))!;
 }
 
 /** The nominating unit: the ward, department or organisation at the top of the unit's branch. */
@@ -470,10 +460,10 @@ function topUnitOf(u: UnitRow): number {
  * returned, each with its timeline. Nothing of it is visible to the district's accounts, nor the
  * district's to the ward's.
  */
-function seedNeighbour(tx: Tx, rng: Rng, people: PeopleFactory, wardUnits: UnitRow[], userIds: Record<string, number>, now: Date) {
+async function seedNeighbour(tx: Tx, rng: Rng, people: PeopleFactory, wardUnits: UnitRow[], userIds: Record<string, number>, now: Date) {
   const ward = wardUnits[0];
   const quarters = wardUnits.filter((u) => u.kind === 'quarter');
-  const { id: roundId } = tx
+  const { id: roundId } = await first(tx
     .insert(rounds)
     .values({
       slug: DEMO_SLUGS.neighbour,
@@ -490,14 +480,12 @@ function seedNeighbour(tx: Tx, rng: Rng, people: PeopleFactory, wardUnits: UnitR
       quotaCollectives: 3,
       quotaIndividuals: 6,
     })
-    .returning({ id: rounds.id })
-    .get();
+    .returning({ id: rounds.id }));
   const persons = people.individuals(3, quarters);
-  const group = tx
+  const group = await first(tx
     .insert(collectives)
     .values({ name: `Ban điều hành ${quarters[0].name}`, nameFolded: fold(`Ban điều hành ${quarters[0].name}`), unitId: quarters[0].id, kind: 'quarter' })
-    .returning({ id: collectives.id })
-    .get();
+    .returning({ id: collectives.id }));
   const entries: Array<{ status: NominationStatus; individualId: number | null; collectiveId: number | null }> = [
     { status: 'submitted', individualId: persons[0].id, collectiveId: null },
     { status: 'checked', individualId: persons[1].id, collectiveId: null },
@@ -509,7 +497,7 @@ function seedNeighbour(tx: Tx, rng: Rng, people: PeopleFactory, wardUnits: UnitR
     const t = (h: number) => new Date(base + (n * 4 + h) * 3_600_000);
     const checked = e.status === 'checked';
     const kind = e.individualId ? 'individual' : 'collective';
-    const { id } = tx
+    const { id } = await first(tx
       .insert(nominations)
       .values({
         roundId,
@@ -526,8 +514,7 @@ function seedNeighbour(tx: Tx, rng: Rng, people: PeopleFactory, wardUnits: UnitR
         checkedAt: checked ? t(2) : null,
         updatedAt: t(2),
       })
-      .returning({ id: nominations.id })
-      .get();
+      .returning({ id: nominations.id }));
     const event = (actor: string, action: string, hour: number, from: NominationStatus | null, to: NominationStatus, extra: object = {}) =>
       appendAudit(tx, { actorId: userIds[actor], action: `nomination.${action}`, entityType: 'nomination', entityId: id, at: t(hour), before: from ? { status: from } : null, after: { status: to, ...extra } });
     event('tanmyloi.officer', 'create', 0, null, 'draft', { roundId, kind, unitId: ward.id });
@@ -535,14 +522,14 @@ function seedNeighbour(tx: Tx, rng: Rng, people: PeopleFactory, wardUnits: UnitR
     if (checked) event('tanmyloi.reviewer', 'check', 2, 'submitted', 'checked');
     if (e.status === 'returned') {
       const reason = 'Đề nghị bổ sung bản tóm tắt thành tích có xác nhận của khu phố.';
-      tx.insert(nominationComments).values({ nominationId: id, authorId: userIds['tanmyloi.reviewer'], kind: 'return', body: reason, createdAt: t(2) }).run();
+      await tx.insert(nominationComments).values({ nominationId: id, authorId: userIds['tanmyloi.reviewer'], kind: 'return', body: reason, createdAt: t(2) });
       event('tanmyloi.reviewer', 'return', 2, 'submitted', 'returned', { reason });
     }
   });
   appendAudit(tx, { actorId: userIds['tanmyloi.admin'], action: 'round.reviewing', entityType: 'round', entityId: roundId, at: new Date(base + 20 * 3_600_000), before: { status: 'open' }, after: { status: 'reviewing' } });
 }
 
-function seedOpenRound(
+async function seedOpenRound(
   tx: Tx,
   rng: Rng,
   roundId: number,
@@ -561,13 +548,13 @@ function seedOpenRound(
       const kind = n % 2 === 0 ? 'individual' : 'collective';
       const nominee =
         kind === 'individual'
-          ? { individualId: people.individuals(1, [ward, ...subtree(tx, ward)].filter(inWard)).map((p) => p.id)[0], collectiveId: null }
+          ? { individualId: (await people.individuals(1, [ward, ...await subtree(tx, ward)].filter(inWard))).map((p) => p.id)[0], collectiveId: null }
           : { collectiveId: people.collectives(1, (c) => inWard(c.unit))[0].id, individualId: null };
       const t = (days: number) => new Date(base + (n + days) * 3_600_000);
       const after = (s: NominationStatus) => statuses.indexOf(status) >= statuses.indexOf(s) && status !== 'draft';
       const decided = status === 'approved' || status === 'rejected';
       const votesFor = status === 'approved' ? rng.int(7, 9) : rng.int(2, 4);
-      const { id } = tx
+      const { id } = await first(tx
         .insert(nominations)
         .values({
           roundId,
@@ -588,11 +575,10 @@ function seedOpenRound(
           voteTotal: decided ? 9 : null,
           updatedAt: t(3),
         })
-        .returning({ id: nominations.id })
-        .get();
+        .returning({ id: nominations.id }));
       const reason = 'Đề nghị bổ sung biên bản họp xét của đơn vị và làm rõ thành tích năm 2026.';
       if (status === 'returned') {
-        tx.insert(nominationComments).values({ nominationId: id, authorId: userIds.reviewer, kind: 'return', body: reason }).run();
+        await tx.insert(nominationComments).values({ nominationId: id, authorId: userIds.reviewer, kind: 'return', body: reason });
       }
       // Each nomination's timeline tells how it got where it is, as the workflow would have written it.
       const event = (actor: string, action: string, hour: number, from: NominationStatus | null, to: NominationStatus, extra: object = {}) =>
@@ -607,10 +593,9 @@ function seedOpenRound(
   }
 }
 
-function subtree(tx: Tx, root: UnitRow): UnitRow[] {
-  return tx
+async function subtree(tx: Tx, root: UnitRow): Promise<UnitRow[]> {
+  return (await tx
     .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId, path: units.path })
-    .from(units)
-    .all()
+    .from(units))
     .filter((u) => u.path.startsWith(root.path) && u.id !== root.id);
 }

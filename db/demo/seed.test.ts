@@ -7,9 +7,10 @@ import type { DB } from '@/db/connection';
 import { freshDatabase } from '@/tests/db';
 import { DEMO_PASSWORD, DEMO_SLUGS, seedDemo } from './index';
 import { hashFinalList, snapshotEntries, standingSignoff } from '@/lib/final-list';
+import { first } from '@/db/query';
 
 let db: DB;
-const roundId = (slug: string) => db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, slug)).get()!.id;
+const roundId = async (slug: string) => (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, slug))))!.id;
 const tableCounts = (d: DB) =>
   Object.fromEntries(
     ['units', 'users', 'individuals', 'collectives', 'rounds', 'nominations', 'awards', 'audit_events'].map((t) => [
@@ -24,43 +25,43 @@ beforeAll(async () => {
 });
 
 describe('demo seed', () => {
-  it('publishes the 2021–2024 round with exactly 70 collectives and 78 individuals', () => {
+  it('publishes the 2021–2024 round with exactly 70 collectives and 78 individuals', async () => {
     const id = roundId(DEMO_SLUGS.published);
-    const r = db.select().from(rounds).where(eq(rounds.id, id)).get()!;
+    const r = (await first(db.select().from(rounds).where(eq(rounds.id, id))))!;
     expect(r).toMatchObject({ status: 'published', source: 'workflow', decisionNumber: '1234/QĐ-UBND', decisionDate: '2024-05-24', authority: 'Chủ tịch UBND Quận 7' });
     for (const [kind, n] of [['collective', 70], ['individual', 78]] as const) {
-      const list = db.select().from(awards).where(and(eq(awards.roundId, id), eq(awards.nomineeKind, kind))).orderBy(asc(awards.ordinal)).all();
+      const list = await db.select().from(awards).where(and(eq(awards.roundId, id), eq(awards.nomineeKind, kind))).orderBy(asc(awards.ordinal));
       expect(list).toHaveLength(n);
       expect(list.map((a) => a.ordinal)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
-      const noms = db.select().from(nominations).where(and(eq(nominations.roundId, id), eq(nominations.nomineeKind, kind))).all();
+      const noms = await db.select().from(nominations).where(and(eq(nominations.roundId, id), eq(nominations.nomineeKind, kind)));
       expect(noms).toHaveLength(n);
       expect(noms.every((x) => x.status === 'approved' && x.summary.length > 20)).toBe(true);
     }
   });
 
-  it('the 2021–2024 awards are the signed snapshot: same entries, units, fields and order, and its hash', () => {
+  it('the 2021–2024 awards are the signed snapshot: same entries, units, fields and order, and its hash', async () => {
     const id = roundId(DEMO_SLUGS.published);
-    const signed = standingSignoff(db, id)!;
+    const signed = standingSignoff(db, await id)!;
     const snapshot = snapshotEntries(db, signed.id);
     expect(snapshot).toHaveLength(148);
-    const title = db.select({ t: rounds.title }).from(rounds).where(eq(rounds.id, id)).get()!.t;
-    expect(hashFinalList(title, snapshot)).toBe(signed.listHash);
-    const list = db.select().from(awards).where(eq(awards.roundId, id)).all();
+    const title = (await first(db.select({ t: rounds.title }).from(rounds).where(eq(rounds.id, id))))!.t;
+    expect(hashFinalList(title, await snapshot)).toBe(signed.listHash);
+    const list = await db.select().from(awards).where(eq(awards.roundId, id));
     const fromAward = list.map((a) => [a.nomineeKind, a.ordinal, a.nominationId, a.name, a.position, a.unitId, a.unitName, a.gender, a.birthYear, a.partyMember, a.summary]);
-    const fromSnapshot = snapshot.map((e) => [e.kind, e.ordinal, e.nominationId, e.name, e.position, e.unitId, e.unit, e.gender, e.birthYear, e.partyMember, e.summary]);
+    const fromSnapshot = (await snapshot).map((e) => [e.kind, e.ordinal, e.nominationId, e.name, e.position, e.unitId, e.unit, e.gender, e.birthYear, e.partyMember, e.summary]);
     expect(fromAward.sort()).toEqual(fromSnapshot.sort());
   });
 
-  it('stores every name in NFC and gives awards unique public ids', () => {
-    const names = db.select({ n: individuals.fullName }).from(individuals).all().map((r) => r.n);
+  it('stores every name in NFC and gives awards unique public ids', async () => {
+    const names = (await db.select({ n: individuals.fullName }).from(individuals)).map((r) => r.n);
     expect(names.every((n) => n === n.normalize('NFC'))).toBe(true);
-    const ids = db.select({ id: awards.publicId }).from(awards).all().map((r) => r.id);
+    const ids = (await db.select({ id: awards.publicId }).from(awards)).map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(names.some((n) => /[đĐ]/.test(n))).toBe(true);
   });
 
-  it('has an older round recorded from the archive, sharing people with 2021–2024', () => {
-    const r = db.select().from(rounds).where(eq(rounds.slug, DEMO_SLUGS.archive)).get()!;
+  it('has an older round recorded from the archive, sharing people with 2021–2024', async () => {
+    const r = (await first(db.select().from(rounds).where(eq(rounds.slug, DEMO_SLUGS.archive))))!;
     expect(r).toMatchObject({ status: 'published', source: 'archive' });
     const shared = db.$client
       .prepare('SELECT count(*) AS n FROM awards a JOIN awards b ON a.individual_id = b.individual_id WHERE a.round_id = ? AND b.round_id = ?')
@@ -68,27 +69,25 @@ describe('demo seed', () => {
     expect(shared.n).toBeGreaterThan(0);
   });
 
-  it('has an open round with nominations in every state from both demo wards', () => {
+  it('has an open round with nominations in every state from both demo wards', async () => {
     const id = roundId(DEMO_SLUGS.open);
-    expect(db.select({ s: rounds.status }).from(rounds).where(eq(rounds.id, id)).get()!.s).toBe('open');
-    const byStatus = db
+    expect((await first(db.select({ s: rounds.status }).from(rounds).where(eq(rounds.id, id))))!.s).toBe('open');
+    const byStatus = await db
       .select({ status: nominations.status, n: sql<number>`count(*)` })
       .from(nominations)
       .where(eq(nominations.roundId, id))
-      .groupBy(nominations.status)
-      .all();
+      .groupBy(nominations.status);
     // Every state a nomination reaches in the workflow; withdrawn and excluded are ways out, left to the user.
     for (const s of NOMINATION_STATUSES.filter((x) => x !== 'withdrawn' && x !== 'excluded')) expect(byStatus.find((b) => b.status === s)?.n ?? 0).toBeGreaterThanOrEqual(2);
-    const wards = db
+    const wards = (await db
       .select({ name: units.name })
       .from(nominations)
       .innerJoin(units, eq(units.id, nominations.unitId))
-      .where(eq(nominations.roundId, id))
-      .all()
+      .where(eq(nominations.roundId, id)))
       .map((r) => r.name);
     expect(wards).toContain('Phường Tân Phong');
     expect(wards).toContain('Phường Tân Hưng');
-    expect(db.select().from(awards).where(eq(awards.roundId, id)).all()).toHaveLength(0);
+    expect(await db.select().from(awards).where(eq(awards.roundId, id))).toHaveLength(0);
   });
 
   it("creates the district's five demo accounts and the neighbouring ward's four, with argon2id hashes", async () => {
@@ -97,16 +96,16 @@ describe('demo seed', () => {
       'tanmyloi.admin': ['admin', 'Phường Tân Mỹ Lợi'], 'tanmyloi.reviewer': ['reviewer', 'Phường Tân Mỹ Lợi'], 'tanmyloi.approver': ['approver', 'Phường Tân Mỹ Lợi'], 'tanmyloi.officer': ['officer', 'Phường Tân Mỹ Lợi'],
     };
     for (const [username, [role, unitName]] of Object.entries(expected)) {
-      const u = db.select({ id: users.id, hash: users.passwordHash, unit: units.name }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.username, username)).get()!;
+      const u = (await first(db.select({ id: users.id, hash: users.passwordHash, unit: units.name }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.username, username))))!;
       expect(u.unit).toBe(unitName);
       expect(u.hash.startsWith('$argon2id$')).toBe(true);
       expect(await verify(u.hash, DEMO_PASSWORD)).toBe(true);
-      expect(db.select({ r: userRoles.role }).from(userRoles).where(eq(userRoles.userId, u.id)).all().map((r) => r.r)).toEqual([role]);
+      expect((await db.select({ r: userRoles.role }).from(userRoles).where(eq(userRoles.userId, u.id))).map((r) => r.r)).toEqual([role]);
     }
   });
 
-  it('keeps unit paths consistent with parents', () => {
-    const all = db.select().from(units).all();
+  it('keeps unit paths consistent with parents', async () => {
+    const all = await db.select().from(units);
     const byId = new Map(all.map((u) => [u.id, u]));
     for (const u of all) expect(u.path).toBe(`${u.parentId ? byId.get(u.parentId)!.path : '/'}${u.id}/`);
     // District 7's ten wards, and the neighbouring ward with a tree of its own.
@@ -114,21 +113,21 @@ describe('demo seed', () => {
     expect(all.filter((u) => u.parentId === null).map((u) => u.name).sort()).toEqual(['Phường Tân Mỹ Lợi', 'Quận 7']);
   });
 
-  it('gives the neighbouring ward its own round in review, inside its own tree', () => {
+  it('gives the neighbouring ward its own round in review, inside its own tree', async () => {
     const id = roundId(DEMO_SLUGS.neighbour);
-    const r = db.select({ status: rounds.status, unit: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, id)).get()!;
+    const r = (await first(db.select({ status: rounds.status, unit: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, id))))!;
     expect(r.status).toBe('reviewing');
-    const paths = db.select({ p: units.path }).from(nominations).innerJoin(units, eq(units.id, nominations.unitId)).where(eq(nominations.roundId, id)).all();
+    const paths = await db.select({ p: units.path }).from(nominations).innerJoin(units, eq(units.id, nominations.unitId)).where(eq(nominations.roundId, id));
     expect(paths.length).toBe(4);
     expect(paths.every((x) => x.p.startsWith(r.unit))).toBe(true);
   });
 
   it('writes its audit event and is idempotent', async () => {
-    const events = db.select().from(auditEvents).all();
+    const events = await db.select().from(auditEvents);
     expect(events.at(-1)!.action).toBe('seed.demo');
     expect(events.filter((e) => e.action === 'round.archive_recorded')).toHaveLength(1);
     // Every nomination of the open round has a timeline that ends in its status.
-    for (const n of db.select().from(nominations).where(eq(nominations.roundId, roundId(DEMO_SLUGS.open))).all()) {
+    for (const n of (await db.select().from(nominations).where(eq(nominations.roundId, roundId(DEMO_SLUGS.open))))) {
       const timeline = events.filter((e) => e.entityType === 'nomination' && e.entityId === n.id);
       expect(timeline[0].action).toBe('nomination.create');
       expect((timeline.at(-1)!.after as { status: string }).status).toBe(n.status);
@@ -141,8 +140,8 @@ describe('demo seed', () => {
   it('is deterministic', async () => {
     const { db: other } = freshDatabase();
     await seedDemo(other);
-    const names = (d: DB) => d.select({ n: individuals.fullName }).from(individuals).orderBy(asc(individuals.id)).all();
-    const list = (d: DB) => d.select({ id: awards.publicId, name: awards.name, unit: awards.unitName, o: awards.ordinal }).from(awards).orderBy(asc(awards.id)).all();
+    const names = async (d: DB) => await d.select({ n: individuals.fullName }).from(individuals).orderBy(asc(individuals.id));
+    const list = async (d: DB) => await d.select({ id: awards.publicId, name: awards.name, unit: awards.unitName, o: awards.ordinal }).from(awards).orderBy(asc(awards.id));
     expect(names(other)).toEqual(names(db));
     expect(list(other)).toEqual(list(db));
   });

@@ -31,7 +31,7 @@ export default async function ManageLayout({ children, params }: LayoutProps<'/[
   const actor = await requireActor(locale);
   const [t, tc, tr, tu] = await Promise.all([getTranslations('manage'), getTranslations('common'), getTranslations('role'), getTranslations('users')]);
   const menu = staffMenu(actor);
-  const inbox = inboxCounts(actor);
+  const inbox = await inboxCounts(actor);
   const badge: Partial<Record<string, number>> = {
     nominations: inbox.returned,
     review: inbox.submitted,

@@ -13,9 +13,9 @@ export default async function ManageHome({ params }: PageProps<'/[locale]/manage
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const [t, tp, ts, tk, ta] = await Promise.all([getTranslations('manage'), getTranslations('progress'), getTranslations('status'), getTranslations('kind'), getTranslations('nominationActions')]);
-  const rounds = listRounds(actor);
-  const nominations = listNominations(actor, { pageSize: 1 });
-  const inProgress = listRoundsInProgress(actor);
+  const rounds = await listRounds(actor);
+  const nominations = await listNominations(actor, { pageSize: 1 });
+  const inProgress = await listRoundsInProgress(actor);
   const list = (q: Parameters<typeof nominationQueryString>[0]) => `/manage/nominations?${nominationQueryString(q)}`;
   return (
     <div className="space-y-6">

@@ -13,7 +13,7 @@ export default async function ImportPage({ params }: PageProps<'/[locale]/manage
   const actor = await requireActor(locale);
   if (!hasRole(actor, 'admin') && !hasRole(actor, 'officer')) notFound();
   const t = await getTranslations('importPage');
-  const rounds = listOpenRounds(actor).map((r) => ({ slug: r.slug, title: r.title }));
+  const rounds = (await listOpenRounds(actor)).map((r) => ({ slug: r.slug, title: r.title }));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>

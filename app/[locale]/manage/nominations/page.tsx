@@ -22,10 +22,10 @@ export default async function NominationsPage({ params, searchParams }: PageProp
   const sp = await searchParams;
   const q = parseNominationQuery(sp);
   const [t, ts, tk, ta] = await Promise.all([getTranslations('manage.nominations'), getTranslations('status'), getTranslations('kind'), getTranslations('nominationActions')]);
-  const result = listNominations(actor, { roundId: q.round, status: q.status, kind: q.kind, unitId: q.unit, q: q.q, sort: q.sort, page: q.page, after: q.after, before: q.before });
+  const result = await listNominations(actor, { roundId: q.round, status: q.status, kind: q.kind, unitId: q.unit, q: q.q, sort: q.sort, page: q.page, after: q.after, before: q.before });
   const listQuery = { round: q.round, status: q.status, kind: q.kind, unit: q.unit, q: q.q, sort: q.sort };
-  const filterUnits = listFilterUnits(actor);
-  const rounds = listRoundOptions(actor, q.round);
+  const filterUnits = await listFilterUnits(actor);
+  const rounds = await listRoundOptions(actor, q.round);
   // Bulk actions are the reviewer's, on the queue of submitted or checked nominations.
   const bulkMode = hasRole(actor, 'reviewer') && (q.status === 'submitted' || q.status === 'checked');
   const errors = await errorMessages();

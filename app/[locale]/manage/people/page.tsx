@@ -22,8 +22,8 @@ export default async function PeoplePage({ params, searchParams }: PageProps<'/[
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const q = querySchema.parse({ kind: one(sp.kind), q: one(sp.q), unit: one(sp.unit), page: one(sp.page) });
   const [t, tk] = await Promise.all([getTranslations('registry'), getTranslations('kind')]);
-  const result = listRegistry(actor, q.kind, { q: q.q, unitId: q.unit, page: q.page });
-  const unitOptions = listFilterUnits(actor);
+  const result = await listRegistry(actor, q.kind, { q: q.q, unitId: q.unit, page: q.page });
+  const unitOptions = await listFilterUnits(actor);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>

@@ -13,7 +13,7 @@ export default async function RoundsPage({ params }: PageProps<'/[locale]/manage
   const [t, ts, tf, tso, ta, tp] = await Promise.all([getTranslations('manage.rounds'), getTranslations('status'), getTranslations('roundForm'), getTranslations('signoff'), getTranslations('archive'), getTranslations('progress')]);
   const tco = await getTranslations('council');
   const now = new Date();
-  const rounds = listRounds(actor);
+  const rounds = await listRounds(actor);
   const isAdmin = hasRole(actor, 'admin');
   return (
     <div className="space-y-4">

@@ -15,7 +15,7 @@ export default async function UnitsPage({ params }: PageProps<'/[locale]/manage/
   const actor = await requireActor(locale);
   if (!hasRole(actor, 'admin')) notFound();
   const [t, errors] = await Promise.all([getTranslations('units'), errorMessages()]);
-  const list = listUnits(actor);
+  const list = await listUnits(actor);
   const active = list.filter((u) => u.active);
   const wards = active.filter((u) => u.kind === 'ward');
   return (

@@ -15,7 +15,7 @@ export default async function UsersPage({ params }: PageProps<'/[locale]/manage/
   const actor = await requireActor(locale);
   if (!hasRole(actor, 'admin')) notFound();
   const [t, tr, errors] = await Promise.all([getTranslations('users'), getTranslations('role'), errorMessages()]);
-  const list = listUsers(actor);
+  const list = await listUsers(actor);
   const units = listUnitOptions(actor);
   return (
     <div className="space-y-4">

@@ -54,7 +54,7 @@ export default async function RoundPage({ params, searchParams }: PageProps<'/[l
   const areas = rollAreas(awards);
   if (filter.unit && !areas.some((a) => a.slug === filter.unit)) filter.unit = null;
   const matching = filterRoll(awards, filter);
-  const filtered = matching !== awards;
+  const filtered = matching !== await awards;
   // A district's roll fits one page; a city's or a nation's runs to thousands of entries, which a
   // phone should not download at once: pages of ROLL_PAGE entries, collectives first, in the decision's order.
   const asked = n ?? (typeof query.page === 'string' ? query.page : undefined);
@@ -96,7 +96,7 @@ export default async function RoundPage({ params, searchParams }: PageProps<'/[l
         </ul>
         {round.source === 'archive' ? <p className="text-sm text-gold-700">{t('archive')}</p> : null}
       </header>
-      {story && page === 1 && !filtered ? <RoundStory story={story} heading={(await getTranslations('roundStory'))('ceremony')} /> : null}
+      {await story && page === 1 && !filtered ? <RoundStory story={story} heading={(await getTranslations('roundStory'))('ceremony')} /> : null}
       <nav aria-label={tv('jump')} className="roll-jump no-print">
         <a href={jump('collectives', 1)}>{tv('jumpCollectives')} ({nf.format(totals.collectives)})</a>
         <a href={jump('individuals', firstIndividualPage)}>{tv('jumpIndividuals')} ({nf.format(totals.individuals)})</a>

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request, { params }: RouteContext<'/api/attachments/[id]'>) {
   const { id } = await params;
   try {
-    const a = getAttachment(await getActor(), parseId(id));
+    const a = await getAttachment(await getActor(), parseId(id));
     const body = fs.readFileSync(a.file);
     // "xem": a PDF or an image opens in the browser when asked (?view=1); everything else downloads.
     const inline = new URL(req.url).searchParams.get('view') === '1' && /^(application\/pdf|image\/(png|jpeg))$/.test(a.mimeType);

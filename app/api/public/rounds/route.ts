@@ -2,6 +2,6 @@ import { publicRoundsJson } from '@/lib/public';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
-  return new Response(publicRoundsJson(), { headers: { 'content-type': 'application/json' } });
+export async function GET() {
+  return new Response(await publicRoundsJson(), { headers: { 'content-type': 'application/json' } });
 }

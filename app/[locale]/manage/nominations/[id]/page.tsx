@@ -33,14 +33,14 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
     getTranslations('history'),
     errorMessages(),
   ]);
-  const timeline = getNominationTimeline(actor, nomination.id);
-  const returned = latestReturn(actor, nomination.id);
-  const files = listAttachments(actor, nomination.id);
-  const publicComments = listFeedback(actor, nomination.id);
-  const prior = priorAwardsInTheme(nomination, nomination.roundTheme, nomination.roundId);
+  const timeline = await getNominationTimeline(actor, (await nomination).id);
+  const returned = latestReturn(actor, (await nomination).id);
+  const files = await listAttachments(actor, (await nomination).id);
+  const publicComments = await listFeedback(actor, (await nomination).id);
+  const prior = await priorAwardsInTheme(await nomination, (await nomination).roundTheme, (await nomination).roundId);
   const tc = await getTranslations('consultation');
   const tlim = await getTranslations('limits');
-  const n = nomination;
+  const n = await nomination;
   // What this actor may do now, judged by the same rules the actions apply; what they may not, and why.
   const { may, relevant, onBehalf } = nominationPermissions(actor, n.id);
   const officerMay = may.edit === null;
@@ -226,7 +226,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
           <VoteForm
             action={decide}
             id={n.id}
-            members={council!.members}
+            members={(await council!).members}
             errors={errors}
             voteErrors={tcouncil.raw('errors') as Record<string, string>}
             labels={{
@@ -238,7 +238,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
               voteAbstain: ta('voteAbstain'),
               submit: ta('decision'),
               confirm: ta('decideConfirm'),
-              rule: `${tcouncil('rule', { needed: council!.needed, members: council!.members, rule: tcouncil(`rules.${council!.rule}`) })}${council!.quorum != null ? ` ${tcouncil('quorum', { quorum: council!.quorum })}` : ''} ${tcouncil('basis', { basis: council!.basis })}`,
+              rule: `${tcouncil('rule', { needed: (await council!).needed, members: (await council!).members, rule: tcouncil(`rules.${(await council!).rule}`) })}${(await council!).quorum != null ? ` ${tcouncil('quorum', { quorum: (await council!).quorum })}` : ''} ${tcouncil('basis', { basis: (await council!).basis })}`,
             }}
           />
         </section>

@@ -16,8 +16,8 @@ export default async function NewNominationPage({ params }: PageProps<'/[locale]
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const [t, tk, tlim, errors] = await Promise.all([getTranslations('nominationActions'), getTranslations('kind'), getTranslations('limits'), errorMessages()]);
-  const rounds = listOpenRounds(actor);
-  const options = listNomineeOptions(actor);
+  const rounds = await listOpenRounds(actor);
+  const options = await listNomineeOptions(actor);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{t('newTitle')}</h1>

@@ -24,7 +24,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
     const rules = orNotFound(() => getRoundRules(actor, parseId(id)));
     return <StaffRoundView actor={actor} rules={rules} locale={locale} />;
   }
-  const round = orNotFound(() => getRoundForAdmin(actor, parseId(id)));
+  const round = await orNotFound(() => getRoundForAdmin(actor, parseId(id)));
   const [t, ts, tk, te, tso, tc, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), getTranslations('exports'), getTranslations('signoff'), getTranslations('certificate'), errorMessages()]);
   const missingText = (items: string[]) => items.map((m) => t(`missingItems.${m}` as 'missingItems.criteria')).join(', ');
   // The precondition message names what is missing, in the user's language.
@@ -32,9 +32,9 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
   const listHash = round.source === 'workflow' ? decisionListHash(actor, round.id) : null;
   const decideMissing = round.moves.find((m) => m.to === 'decided')?.missing ?? [];
   const hidden = <input type="hidden" name="id" value={round.id} />;
-  const unitQuotas = listUnitQuotas(actor, round.id);
+  const unitQuotas = await listUnitQuotas(actor, round.id);
   const tco = await getTranslations('council');
-  const hasSitting = round.source === 'workflow' && !!getSitting(actor, round.id).sitting;
+  const hasSitting = round.source === 'workflow' && !!(await getSitting(actor, round.id)).sitting;
   return (
     <article className="space-y-6">
       <p className="text-sm"><Link href="/manage/rounds">← {t('open')}</Link></p>

@@ -22,11 +22,11 @@ export default async function NewRoundPage({ params }: PageProps<'/[locale]/mana
       <div className="card">
         <ActionForm action={create} submitLabel={t('save')} errors={errors} className="space-y-4">
           <input type="hidden" name="locale" value={locale} />
-          {unitOptions.length > 1 ? (
+          {(await unitOptions).length > 1 ? (
             <div>
               <label htmlFor="round-unit" className="label">{t('runBy')}</label>
               <select id="round-unit" name="unitId" className="field" defaultValue={unitOptions[0].id}>
-                {unitOptions.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                {(await unitOptions).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
               </select>
             </div>
           ) : null}

@@ -15,11 +15,11 @@ export default async function UnitPage({ params }: PageProps<'/[locale]/manage/u
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   if (!hasRole(actor, 'admin')) notFound();
-  const all = listUnits(actor);
+  const all = await listUnits(actor);
   const unit = all.find((u) => u.id === parseId(id));
   if (!unit) notFound();
   const [t, errors] = await Promise.all([getTranslations('units'), errorMessages()]);
-  const names = getUnitNames(actor, unit.id);
+  const names = await getUnitNames(actor, unit.id);
   const hidden = <input type="hidden" name="id" value={unit.id} />;
   return (
     <div className="space-y-4">

@@ -15,7 +15,7 @@ export default async function UserPage({ params }: PageProps<'/[locale]/manage/u
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   if (!hasRole(actor, 'admin')) notFound();
-  const user = listUsers(actor).find((u) => u.id === parseId(id));
+  const user = (await listUsers(actor)).find((u) => u.id === parseId(id));
   if (!user) notFound();
   const [t, errors] = await Promise.all([getTranslations('users'), errorMessages()]);
   const hidden = <input type="hidden" name="id" value={user.id} />;

@@ -16,9 +16,9 @@ export default async function CertificatePage({ params }: PageProps<'/[locale]/m
     <div className="space-y-4">
       <div className="no-print flex flex-wrap items-center gap-3">
         <PrintButton label={t('print')} />
-        {c.revoked ? <p role="alert" className="font-semibold text-brand-800">{t('revoked')}</p> : null}
+        {(await c).revoked ? <p role="alert" className="font-semibold text-brand-800">{t('revoked')}</p> : null}
       </div>
-      <Certificate c={c} origin={originOf(await headers())} label={t('label', { name: c.name })} qrLabel={t('qr')} verifyLabel={t('verify')} />
+      <Certificate c={c} origin={originOf(await headers())} label={t('label', { name: (await c).name })} qrLabel={t('qr')} verifyLabel={t('verify')} />
     </div>
   );
 }

@@ -15,7 +15,7 @@ export default async function RegistryEntryPage({ params }: PageProps<'/[locale]
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   if (kind !== 'individual' && kind !== 'collective') notFound();
-  const entry = orNotFound(() => getRegistryEntry(actor, kind, parseId(id)));
+  const entry = await orNotFound(() => getRegistryEntry(actor, kind, parseId(id)));
   const [t, ts, tk, ta, errors] = await Promise.all([getTranslations('registry'), getTranslations('status'), getTranslations('kind'), getTranslations('nominationActions'), errorMessages()]);
   const hidden = <input type="hidden" name="id" value={entry.id} />;
   return (

@@ -53,15 +53,15 @@ export default async function CouncilPage({ params }: PageProps<'/[locale]/manag
             secretary: sitting?.secretary ?? '',
             membersPresent: sitting?.membersPresent.join('\n') ?? '',
           }}
-          nominees={view.checked.map((n) => ({ ...n, kind: tk(n.kind) }))}
+          nominees={(await view).checked.map((n) => ({ ...n, kind: tk(n.kind) }))}
           labels={labels}
           errors={errors}
           voteErrors={t.raw('errors') as Record<string, string>}
         />
       )}
       <section className="card overflow-x-auto" aria-labelledby="tallies-h">
-        <h2 id="tallies-h" className="mb-2 text-lg font-semibold">{t('tallies', { count: view.tallies.length })}</h2>
-        {view.tallies.length === 0 ? (
+        <h2 id="tallies-h" className="mb-2 text-lg font-semibold">{t('tallies', { count: (await view).tallies.length })}</h2>
+        {(await view).tallies.length === 0 ? (
           <p className="text-stone-700">{t('noTallies')}</p>
         ) : (
           <table className="table" data-testid="council-tallies">
@@ -69,7 +69,7 @@ export default async function CouncilPage({ params }: PageProps<'/[locale]/manag
               <tr><th scope="col">#</th><th scope="col">{t('nominee')}</th><th scope="col">{t('unit')}</th><th scope="col">{t('for')}</th><th scope="col">{t('against')}</th><th scope="col">{t('abstain')}</th><th scope="col">{t('decision')}</th></tr>
             </thead>
             <tbody>
-              {view.tallies.map((x, i) => (
+              {(await view).tallies.map((x, i) => (
                 <tr key={x.nominationId}>
                   <td className="tabular-nums">{i + 1}</td>
                   <td><Link href={`/manage/nominations/${x.nominationId}`}>{x.name}</Link></td>

@@ -6,5 +6,5 @@ export async function GET(_req: Request, { params }: RouteContext<'/api/public/r
   const { slug } = await params;
   const json = publicAwardsJson(slug);
   if (json === null) return Response.json({ error: 'not_found' }, { status: 404 });
-  return new Response(json, { headers: { 'content-type': 'application/json' } });
+  return new Response(await json, { headers: { 'content-type': 'application/json' } });
 }

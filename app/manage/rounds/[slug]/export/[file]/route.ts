@@ -18,13 +18,13 @@ export async function GET(_req: Request, { params }: RouteContext<'/manage/round
     let body: Buffer;
     let type: string;
     if (file === 'decision.docx') {
-      body = await decisionDocx(getDecisionList(actor, slug));
+      body = await decisionDocx(await getDecisionList(actor, slug));
       type = DOCX;
     } else if (file === 'awards.xlsx') {
-      body = await awardsXlsx(getDecisionList(actor, slug));
+      body = await awardsXlsx(await getDecisionList(actor, slug));
       type = XLSX;
     } else if (file === 'minutes.docx') {
-      body = await minutesDocx(getMinutes(actor, slug));
+      body = await minutesDocx(await getMinutes(actor, slug));
       type = DOCX;
     } else if (file === 'report.xlsx') {
       body = await roundReportXlsx(actor, slug);
