@@ -13,6 +13,17 @@ export default defineConfig([
     },
   },
   {
+    // The data layer is asynchronous: a promise nobody awaits is a write that may not have happened yet, or
+    // an error nobody sees.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // One door to the database: only lib/ (and db/ itself, scripts and tests) may open it.
     files: ['app/**', 'components/**', 'proxy.ts'],
     rules: {

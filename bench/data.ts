@@ -78,7 +78,7 @@ async function generate(scale: Scale, file: string): Promise<{ seconds: number; 
   const now = Date.UTC(2026, 0, 15, 2);
   const day = 86_400_000;
   const today = Math.floor(Date.now() / day) * day;
-  sqlite.transaction(() => {
+  sqlite.transaction(async () => {
     for (const i of indexSql) sqlite.exec(`DROP INDEX "${i.name}"`);
 
     // ---- units: a root, then (nation) provinces, departments, communes/wards and their quarters.
@@ -294,7 +294,7 @@ async function generate(scale: Scale, file: string): Promise<{ seconds: number; 
     timed('indexes', () => {
       for (const i of indexSql) sqlite.exec(i.sql);
     });
-    appendAudit(db, {
+    await appendAudit(db, {
       actorId: null,
       action: 'seed.bench',
       entityType: 'database',

@@ -90,4 +90,4 @@ async function main() {
   process.exit(0);
 }
 
-main();
+await main();

@@ -170,7 +170,7 @@ export async function recordArchiveRound(
         .values({ roundId, nomineeKind: p.kind, individualId, collectiveId, unitId: p.unitId, summary: p.summary, status: 'approved', createdBy: a.id, decidedAt: now, updatedAt: now, createdAt: now });
     });
     const awards = createAwards(tx, roundId, await finalListEntries(tx, roundId));
-    appendAudit(tx, {
+    await appendAudit(tx, {
       actorId: a.id,
       action: 'round.archive_recorded',
       entityType: 'round',

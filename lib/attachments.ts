@@ -125,7 +125,7 @@ export async function recordAttachment(tx: Tx, actor: Actor, nominationId: numbe
     .insert(attachments)
     .values({ nominationId, fileName: s.fileName, mimeType: s.mimeType, size: s.size, sha256: s.sha256, storageKey: s.storageKey, uploadedBy: actor.id, createdAt: now })
     .returning({ id: attachments.id, fileName: attachments.fileName, mimeType: attachments.mimeType, size: attachments.size, createdAt: attachments.createdAt }));
-  appendAudit(tx, { actorId: actor.id, action: 'nomination.attach', entityType: 'nomination', entityId: nominationId, after: { attachmentId: row.id, fileName: s.fileName, mimeType: s.mimeType, size: s.size, sha256: s.sha256 } });
+  await appendAudit(tx, { actorId: actor.id, action: 'nomination.attach', entityType: 'nomination', entityId: nominationId, after: { attachmentId: row.id, fileName: s.fileName, mimeType: s.mimeType, size: s.size, sha256: s.sha256 } });
   return row;
 }
 
@@ -133,7 +133,7 @@ export async function addAttachment(actor: Actor | null, nominationId: number, f
   const staged = stageFile(file);
   try {
     return write(async (tx) => {
-      const ctx = loadNominationContext(tx, nominationId);
+      const ctx = await loadNominationContext(tx, nominationId);
       if (!ctx) throw new DomainError('not_found');
       const refusal = nominationRefusal(actor, 'edit', ctx, now);
       if (refusal) throw new DomainError(refusal);
@@ -151,12 +151,12 @@ export async function removeAttachment(actor: Actor | null, attachmentId: number
   const removed = await write(async (tx) => {
     const row = await first(tx.select().from(attachments).where(eq(attachments.id, attachmentId)));
     if (!row) throw new DomainError('not_found');
-    const ctx = loadNominationContext(tx, row.nominationId);
+    const ctx = await loadNominationContext(tx, row.nominationId);
     if (!ctx) throw new DomainError('not_found');
     const refusal = nominationRefusal(actor, 'edit', ctx, now);
     if (refusal) throw new DomainError(refusal);
     await tx.delete(attachments).where(eq(attachments.id, attachmentId));
-    appendAudit(tx, { actorId: actor!.id, action: 'nomination.detach', entityType: 'nomination', entityId: row.nominationId, before: { attachmentId, fileName: row.fileName, sha256: row.sha256 }, after: null });
+    await appendAudit(tx, { actorId: actor!.id, action: 'nomination.detach', entityType: 'nomination', entityId: row.nominationId, before: { attachmentId, fileName: row.fileName, sha256: row.sha256 }, after: null });
     return row;
   });
   fs.rmSync(path.join(uploadsDir(), removed.storageKey), { force: true });
@@ -164,7 +164,7 @@ export async function removeAttachment(actor: Actor | null, attachmentId: number
 }
 
 export async function listAttachments(actor: Actor | null, nominationId: number): Promise<AttachmentDTO[]> {
-  getNomination(actor, nominationId);
+  await getNomination(actor, nominationId);
   return await getDb()
     .select({ id: attachments.id, fileName: attachments.fileName, mimeType: attachments.mimeType, size: attachments.size, createdAt: attachments.createdAt })
     .from(attachments)
@@ -177,7 +177,7 @@ export async function getAttachment(actor: Actor | null, attachmentId: number): 
   if (!Number.isSafeInteger(attachmentId) || attachmentId <= 0) throw new DomainError('not_found');
   const row = await first(getDb().select().from(attachments).where(and(eq(attachments.id, attachmentId))));
   if (!row) throw new DomainError('not_found');
-  getNomination(actor, row.nominationId);
+  await getNomination(actor, row.nominationId);
   // Rows stored before names were cleaned and extensions derived get the same treatment on the way out.
   const mimeType = (row.mimeType in EXTENSION ? row.mimeType : 'application/octet-stream') as AttachmentType;
   const fileName = row.mimeType in EXTENSION ? safeFileName(row.fileName, mimeType) : safeFileName(row.fileName);

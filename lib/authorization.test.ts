@@ -146,7 +146,7 @@ beforeAll(async () => {
   useAsAppDatabase(db);
   process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-authz-uploads-'));
   const byName = async (u: string) => loadActor(await userId(u))!;
-  const officer = byName('officer');
+  const officer = await byName('officer');
   const officer2 = byName('officer2');
   const approver = byName('approver');
   await db.update(users).set({ active: false }).where(eq(users.username, 'admin'));
@@ -157,16 +157,16 @@ beforeAll(async () => {
     deactivated,
     officer,
     officer2,
-    reviewer: byName('reviewer'),
+    reviewer: await byName('reviewer'),
     approver,
-    admin: byName('admin'),
+    admin: await byName('admin'),
     // The submitting officer's account, holding the approver role at the district.
-    officerApprover: { ...approver, id: officer.id, roles: ['officer', 'approver'] },
-    reviewerOfficer: { ...officer2, roles: ['officer', 'reviewer'] },
-    wardOfficer: byName('tanmyloi.officer'),
-    wardReviewer: byName('tanmyloi.reviewer'),
-    wardApprover: byName('tanmyloi.approver'),
-    wardAdmin: byName('tanmyloi.admin'),
+    officerApprover: await { ...approver, id: officer.id, roles: ['officer', 'approver'] },
+    reviewerOfficer: await { ...officer2, roles: ['officer', 'reviewer'] },
+    wardOfficer: await byName('tanmyloi.officer'),
+    wardReviewer: await byName('tanmyloi.reviewer'),
+    wardApprover: await byName('tanmyloi.approver'),
+    wardAdmin: await byName('tanmyloi.admin'),
   };
   const district = (await first(db.select().from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!;
   const ward = (await first(db.select().from(rounds).where(eq(rounds.slug, DEMO_SLUGS.neighbour))))!;
@@ -184,9 +184,9 @@ beforeAll(async () => {
 
 afterAll(() => db.$client.close());
 
-function run(actor: Actor | null, action: Action, id: number, now: Date): string | null {
+async function run(actor: Actor | null, action: Action, id: number, now: Date): Promise<string | null> {
   try {
-    if (action === 'view') getNomination(actor, id);
+    if (action === 'view') await getNomination(actor, id);
     else if (action === 'comment') commentOnNomination(actor, id, 'Ý kiến trao đổi', now);
     else if (action === 'edit') updateNomination(actor, id, { summary: 'Thành tích đã được cập nhật đầy đủ.' }, now);
     else if (action === 'submit') submitNomination(actor, id, now);
@@ -232,7 +232,7 @@ describe('authorization table (data layer)', () => {
                 }
                 const got = run(actors[who], action, c.id, now);
                 const want = expected(who, action, c, roundState, windowOpen, frozen);
-                if (got !== want) failures.push(`${who} ${action} #${c.id} (${c.status}, ${c.ward}, round ${roundState}, window ${windowOpen ? 'open' : 'closed'}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
+                if (await got !== want) failures.push(`${who} ${action} #${c.id} (${c.status}, ${c.ward}, round ${roundState}, window ${windowOpen ? 'open' : 'closed'}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
                 count++;
               } finally {
                 db.$client.exec('ROLLBACK TO authz_case; RELEASE authz_case');
@@ -277,12 +277,12 @@ describe('authorization table: council sitting, list vote, minutes export', () =
     return null;
   }
 
-  function runCouncil(actor: Actor | null, action: CouncilAction, now: Date): string | null {
+  async function runCouncil(actor: Actor | null, action: CouncilAction, now: Date): Promise<string | null> {
     try {
-      if (action === 'minutes') getMinutes(actor, DEMO_SLUGS.published);
+      if (action === 'minutes') await getMinutes(actor, DEMO_SLUGS.published);
       else {
         const votes = action === 'vote' ? cases.filter((c) => c.authority === 'district' && c.status === 'checked').map((c) => ({ nominationId: c.id, decision: 'approve' as const, for: 8, against: 1 })) : [];
-        recordSitting(actor, roundIds[0], { ...sitting, votes }, now);
+        await recordSitting(actor, roundIds[0], { ...sitting, votes }, now);
       }
       return null;
     } catch (e) {
@@ -309,7 +309,7 @@ describe('authorization table: council sitting, list vote, minutes export', () =
             if (frozen) await db.insert(signoffs).values({ roundId: roundIds[0], signedBy: actors.approver!.id, signedAt: now, listHash: 'f'.repeat(64) });
             const got = runCouncil(actors[who], action, now);
             const want = expectedCouncil(who, action, roundState, frozen);
-            if (got !== want) failures.push(`${who} ${action} (round ${roundState}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
+            if (await got !== want) failures.push(`${who} ${action} (round ${roundState}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
             count++;
           } finally {
             db.$client.exec('ROLLBACK TO council_case; RELEASE council_case');

@@ -53,13 +53,13 @@ export function hashAddress(address: string): string {
   return createHash('sha256').update(`vinhdanh-feedback:${address}`).digest('hex');
 }
 
-export function addFeedback(input: { slug: string; nominationId: number; name?: string | null; body: string; address: string }, now = new Date()): void {
+export async function addFeedback(input: { slug: string; nominationId: number; name?: string | null; body: string; address: string }, now = new Date()): Promise<void> {
   const body = clean(input.body);
   const name = input.name ? clean(input.name).slice(0, 100) : null;
   if (body.length < 3 || body.length > FEEDBACK_MAX) throw new DomainError('invalid_input', { field: 'body' });
   const addressHash = hashAddress(input.address);
-  write(async (tx) => {
-    const view = getConsultation(input.slug, now);
+  await write(async (tx) => {
+    const view = await getConsultation(input.slug, now);
     if (!view || !view.open) throw new DomainError('not_found');
     if (!view.nominees.some((n) => n.id === input.nominationId)) throw new DomainError('not_found');
     const hourAgo = new Date(now.getTime() - 3_600_000);
@@ -80,22 +80,22 @@ export function addFeedback(input: { slug: string; nominationId: number; name?: 
 }
 
 /** A reviewer (or admin) hides an abusive comment, with a reason; audited. */
-export function hideFeedback(actor: Actor | null, feedbackId: number, reason: string, now = new Date()): void {
+export async function hideFeedback(actor: Actor | null, feedbackId: number, reason: string, now = new Date()): Promise<void> {
   const why = clean(reason);
   if (why.length < 3 || why.length > 500) throw new DomainError('invalid_input', { field: 'reason' });
-  write(async (tx) => {
+  await write(async (tx) => {
     const row = await first(tx.select({ id: feedback.id, nominationId: feedback.nominationId, hiddenAt: feedback.hiddenAt }).from(feedback).where(eq(feedback.id, feedbackId)));
     if (!row || !isStaff(actor) || !isOffice(actor) || !(hasRole(actor, 'reviewer') || hasRole(actor, 'admin'))) throw new DomainError('not_found');
-    getNomination(actor, row.nominationId); // the round's office only: another authority's reads as not found
+    await getNomination(actor, row.nominationId); // the round's office only: another authority's reads as not found
     if (row.hiddenAt) return;
     await tx.update(feedback).set({ hiddenAt: now, hiddenBy: actor.id, hiddenReason: why }).where(eq(feedback.id, feedbackId));
-    appendAudit(tx, { actorId: actor.id, action: 'feedback.hide', entityType: 'nomination', entityId: row.nominationId, after: { feedbackId, reason: why }, at: now });
+    await appendAudit(tx, { actorId: actor.id, action: 'feedback.hide', entityType: 'nomination', entityId: row.nominationId, after: { feedbackId, reason: why }, at: now });
   });
 }
 
 /** Feedback on a nomination, for the district office only. */
 export async function listFeedback(actor: Actor | null, nominationId: number): Promise<Array<{ id: number; at: Date; name: string | null; body: string; }>> {
-  getNomination(actor, nominationId);
+  await getNomination(actor, nominationId);
   // getNomination scoped it; feedback is for the round's office, not the nominating unit.
   if (!isOffice(actor)) return [];
   return await getDb()

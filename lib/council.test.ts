@@ -28,8 +28,8 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  admin = byName('admin');
-  approver = byName('approver');
+  (await admin) = byName('admin');
+  (await approver) = byName('approver');
   roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
   // More checked nominations (a ward without a per-unit quota), so the sitting votes a real list.
   const ward = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ'))))!.id;
@@ -38,7 +38,7 @@ beforeAll(async () => {
     const p = (await first(db.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward }).returning({ id: individuals.id }))).id;
     await db.insert(nominations).values({ roundId, nomineeKind: 'individual', individualId: p, unitId: ward, summary: 'Thành tích tiêu biểu trong năm 2026.', status: 'checked' });
   }
-  transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: draftsOf(db, roundId) });
+  transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: await draftsOf(db, roundId) });
 });
 
 describe('the council sitting', () => {
@@ -57,7 +57,7 @@ describe('the council sitting', () => {
     const votes = [{ nominationId: low.id, decision: 'approve' as const, for: 4, against: 3 }, ...rest.map((n) => ({ nominationId: n.id, decision: 'approve' as const, for: 7, against: 0 }))];
     let error: unknown;
     try {
-      recordSitting(approver, roundId, { ...sitting, votes });
+      await recordSitting(approver, roundId, { ...sitting, votes });
     } catch (e) {
       error = e;
     }

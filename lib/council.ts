@@ -83,7 +83,7 @@ async function buildView(db: Reader, roundId: number): Promise<SittingView> {
     .where(eq(rounds.id, roundId)));
   if (!r || r.source !== 'workflow') throw new DomainError('not_found');
   const c = await roundCouncil(db, roundId);
-  const sitting = loadSitting(db, roundId);
+  const sitting = await loadSitting(db, roundId);
   const checked = (await nomineeRows(db, and(eq(nominations.roundId, roundId), eq(nominations.status, 'checked')))).map(({ id, kind, name, unit }) => ({ id, kind, name, unit }));
   const tallies = sitting ? talliesOf(db, sitting.id) : [];
   return {
@@ -158,7 +158,7 @@ export async function recordSitting(actor: Actor | null, roundId: number, input:
     const sittingId = before
       ? ((await tx.update(councilSittings).set({ ...values, recordedBy: actor!.id, recordedAt: now }).where(eq(councilSittings.id, before.id))), before.id)
       : (await first(tx.insert(councilSittings).values({ roundId, ...values, recordedBy: actor!.id, recordedAt: now }).returning({ id: councilSittings.id }))).id;
-    appendAudit(tx, {
+    await appendAudit(tx, {
       actorId: actor!.id,
       action: before ? 'council.sitting_edit' : 'council.sitting',
       entityType: 'round',
@@ -191,7 +191,7 @@ async function voteRows(tx: Tx, actor: Actor | null, roundId: number, sittingId:
     try {
       const valid = [v.for, v.against].every((x) => Number.isSafeInteger(x) && x >= 0 && x <= 1000);
       if (valid && v.for + v.against > members) throw new DomainError('council_vote', { reason: 'sum', field: 'voteAgainst', members, sum: v.for + v.against });
-      decideIn(tx, actor, v.nominationId, v.decision, { for: v.for, against: v.against, abstain: valid ? members - v.for - v.against : NaN }, now, sittingId);
+      await decideIn(tx, actor, v.nominationId, v.decision, { for: v.for, against: v.against, abstain: valid ? members - v.for - v.against : NaN }, now, sittingId);
     } catch (e) {
       if (!isDomainError(e)) throw e;
       refused.push({ nominationId: v.nominationId, name, code: e.code, ...e.params });

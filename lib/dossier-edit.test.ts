@@ -65,12 +65,12 @@ describe('one nomination form', () => {
   });
 
   it('a new name like one already in the unit (any case, diacritics, đ or order) is refused, naming it, until confirmed', async () => {
-    nominate(await officer(), { roundId, unitId, nominee: person('Nguyễn Văn Đức Thử'), summary: 'Lần đầu.' }, [], {}, now);
+    await nominate(await officer(), { roundId, unitId, nominee: person('Nguyễn Văn Đức Thử'), summary: 'Lần đầu.' }, [], {}, now);
     const r = refusal(async () => nominate(await officer(), { roundId, unitId, nominee: person('nguyen  van DUC thu'), summary: 'Lần hai.' }, [], {}, now));
     expect(r).toEqual({ code: 'possible_duplicate', params: { field: 'name', names: 'Nguyễn Văn Đức Thử' } });
     expect(refusal(async () => nominate(await officer(), { roundId, unitId, nominee: person('Thử Đức Nguyễn Văn'), summary: 'Lần ba.' }, [], {}, now))?.code).toBe('possible_duplicate');
     // Confirmed: this is someone else of the same name.
-    nominate(await officer(), { roundId, unitId, nominee: person('nguyen van duc thu'), summary: 'Người khác.' }, [], { confirmDuplicate: true }, now);
+    await nominate(await officer(), { roundId, unitId, nominee: person('nguyen van duc thu'), summary: 'Người khác.' }, [], { confirmDuplicate: true }, now);
     expect(nominationsNamed('nguyen van duc thu')).toHaveLength(1);
   });
 });
@@ -78,7 +78,7 @@ describe('one nomination form', () => {
 describe('saving the dossier', () => {
   it('send saves the edited summary, the nominee fields and the picked file first, in the same transaction', async () => {
     const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Phạm Thị Gửi Kèm'), summary: 'Bản cũ.' }, [], {}, now);
-    saveDossier(await officer(), id, { nominee: { name: 'Phạm Thị Gửi Kèm Sửa', position: 'Tổ trưởng', gender: 'female', birthYear: 1980, partyMember: true }, summary: 'Bản mới, đã bổ sung biên bản.', files: [{ name: 'bs.pdf', bytes: PDF }], send: true }, now);
+    await saveDossier(await officer(), id, { nominee: { name: 'Phạm Thị Gửi Kèm Sửa', position: 'Tổ trưởng', gender: 'female', birthYear: 1980, partyMember: true }, summary: 'Bản mới, đã bổ sung biên bản.', files: [{ name: 'bs.pdf', bytes: PDF }], send: true }, now);
     const n = (await first(db.select().from(nominations).where(eq(nominations.id, id))))!;
     expect(n.status).toBe('submitted');
     expect(n.summary).toBe('Bản mới, đã bổ sung biên bản.');
@@ -108,7 +108,7 @@ describe('deleting drafts and files', () => {
   it('a draft is deleted with its files; the audit keeps what it was', async () => {
     const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Tạ Văn Bỏ Nháp'), summary: 'Nháp.' }, [{ name: 'nhap.pdf', bytes: PDF }], {}, now);
     const before = files();
-    deleteDraft(await officer(), id, now);
+    await deleteDraft(await officer(), id, now);
     expect(await db.select().from(nominations).where(eq(nominations.id, id))).toEqual([]);
     expect(await db.select().from(attachments).where(eq(attachments.nominationId, id))).toEqual([]);
     expect(files()).toBe(before - 1);
@@ -125,7 +125,7 @@ describe('deleting drafts and files', () => {
     const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Mai Văn Gỡ Tệp'), summary: 'Nháp.' }, [{ name: 'sai.pdf', bytes: PDF }], {}, now);
     const [a] = await db.select().from(attachments).where(eq(attachments.nominationId, id));
     const before = files();
-    removeAttachment(await officer(), a.id, now);
+    await removeAttachment(await officer(), a.id, now);
     expect(await db.select().from(attachments).where(eq(attachments.nominationId, id))).toEqual([]);
     expect(files()).toBe(before - 1);
   });

@@ -39,9 +39,9 @@ export async function nominate(
   try {
     return createNomination(actor, input, now, {
       confirmDuplicate: opts.confirmDuplicate,
-      within: (tx, id) => {
-        for (const s of staged) recordAttachment(tx, actor!, id, s, now);
-        if (opts.send) submitIn(tx, actor, id, now);
+      within: async (tx, id) => {
+        for (const s of staged) await recordAttachment(tx, actor!, id, s, now);
+        if (opts.send) await submitIn(tx, actor, id, now);
       },
     });
   } catch (e) {
@@ -63,7 +63,7 @@ export async function saveDossier(
   const staged = stageFiles(input.files ?? []);
   try {
     return write(async (tx) => {
-      const ctx = authorizeIn(tx, actor, id, 'edit', now);
+      const ctx = await authorizeIn(tx, actor, id, 'edit', now);
       const row = (await first(tx.select({ individualId: nominations.individualId, collectiveId: nominations.collectiveId }).from(nominations).where(eq(nominations.id, id))))!;
       const behalf = onBehalfOf(actor, ctx);
       if (input.nominee) {
@@ -81,26 +81,26 @@ export async function saveDossier(
           const was = { fullName: before.fullName, position: before.position, gender: before.gender, birthYear: before.birthYear, partyMember: before.partyMember };
           if (JSON.stringify(was) !== JSON.stringify(after)) {
             await tx.update(individuals).set({ ...after, nameFolded: fold(name) }).where(eq(individuals.id, row.individualId));
-            appendAudit(tx, { actorId: actor!.id, action: 'individual.edit', entityType: 'individual', entityId: row.individualId, before: was, after: { ...after, ...behalf } });
+            await appendAudit(tx, { actorId: actor!.id, action: 'individual.edit', entityType: 'individual', entityId: row.individualId, before: was, after: { ...after, ...behalf } });
           }
         } else if (row.collectiveId) {
           const before = (await first(tx.select({ name: collectives.name }).from(collectives).where(eq(collectives.id, row.collectiveId))))!;
           if (before.name !== name) {
             await tx.update(collectives).set({ name, nameFolded: fold(name) }).where(eq(collectives.id, row.collectiveId));
-            appendAudit(tx, { actorId: actor!.id, action: 'collective.edit', entityType: 'collective', entityId: row.collectiveId, before, after: { name, ...behalf } });
+            await appendAudit(tx, { actorId: actor!.id, action: 'collective.edit', entityType: 'collective', entityId: row.collectiveId, before, after: { name, ...behalf } });
           }
         }
         // The same person may stand on another round's signed-off list: that list does not change.
-        refuseIfFrozenListChanged(tx);
+        await refuseIfFrozenListChanged(tx);
       }
       const summary = clean(input.summary);
       if (!summary || summary.length > 4000) throw new DomainError('invalid_input', { field: 'summary' });
       if (summary !== ctx.summary) {
         await tx.update(nominations).set({ summary, updatedAt: now }).where(eq(nominations.id, id));
-        appendAudit(tx, { actorId: actor!.id, action: 'nomination.edit', entityType: 'nomination', entityId: id, before: { summary: ctx.summary }, after: { summary, ...behalf } });
+        await appendAudit(tx, { actorId: actor!.id, action: 'nomination.edit', entityType: 'nomination', entityId: id, before: { summary: ctx.summary }, after: { summary, ...behalf } });
       }
-      for (const s of staged) recordAttachment(tx, actor!, id, s, now);
-      if (input.send) submitIn(tx, actor, id, now);
+      for (const s of staged) await recordAttachment(tx, actor!, id, s, now);
+      if (input.send) await submitIn(tx, actor, id, now);
       return { submitted: !!input.send };
     });
   } catch (e) {
@@ -113,13 +113,13 @@ export async function saveDossier(
  * person stays in the registry; the draft's files go once the records have. */
 export async function deleteDraft(actor: Actor | null, id: number, now = new Date()): Promise<void> {
   const keys = await write(async (tx) => {
-    const ctx = authorizeIn(tx, actor, id, 'edit', now);
+    const ctx = await authorizeIn(tx, actor, id, 'edit', now);
     if (ctx.status !== 'draft') throw new DomainError('invalid_state');
     const files = await tx.select({ storageKey: attachments.storageKey, fileName: attachments.fileName }).from(attachments).where(eq(attachments.nominationId, id));
     await tx.delete(attachments).where(eq(attachments.nominationId, id));
     await tx.delete(nominationComments).where(eq(nominationComments.nominationId, id));
     await tx.delete(nominations).where(eq(nominations.id, id));
-    appendAudit(tx, {
+    await appendAudit(tx, {
       actorId: actor!.id,
       action: 'nomination.delete',
       entityType: 'nomination',

@@ -29,9 +29,9 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  officer = byName('officer');
-  officer2 = byName('officer2');
-  reviewer = byName('reviewer');
+  (await officer) = byName('officer');
+  (await officer2) = byName('officer2');
+  (await reviewer) = byName('reviewer');
   const roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
   draftId = (await first(db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft')))))!.id;
 });
@@ -42,7 +42,7 @@ describe('the dossier ZIP', () => {
     // The draft must lie in the officer's ward: try the demo drafts until one accepts the file.
     for (const n of (await db.select({ id: nominations.id }).from(nominations).where(eq(nominations.status, 'draft')))) {
       try {
-        addAttachment(officer, n.id, { name: 'Biên bản họp xét.pdf', bytes: PDF });
+        await addAttachment(officer, n.id, { name: 'Biên bản họp xét.pdf', bytes: PDF });
         mine = n.id;
         break;
       } catch {

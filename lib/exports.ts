@@ -70,7 +70,7 @@ export async function getDecisionList(actor: Actor | null, slug: string): Promis
     decisionDate: r.decisionDate,
     decisionPlace: r.decisionPlace ?? defaultDecisionPlace() ?? '',
     decisionSigner: r.decisionSigner ?? '',
-    listHash: standingSignoff(db, r.id)?.listHash ?? null,
+    listHash: (await standingSignoff(db, r.id))?.listHash ?? null,
     sitting: (await first(db.select({ heldOn: councilSittings.heldOn, place: councilSittings.place }).from(councilSittings).where(eq(councilSittings.roundId, r.id)))) ?? null,
     collectives: list.filter((a) => a.kind === 'collective').map((a) => ({ ordinal: a.ordinal, name: a.name, unit: a.unit, summary: a.summary, revoked: !!a.revokedAt })),
     individuals: list.filter((a) => a.kind === 'individual').map((a) => ({ ordinal: a.ordinal, name: a.name, position: a.position, unit: a.unit, summary: a.summary, revoked: !!a.revokedAt })),

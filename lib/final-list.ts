@@ -202,6 +202,6 @@ export async function brokenFrozenList(db: Reader): Promise<{ roundId: number; t
 /** Refuses (rolling the caller's transaction back) an edit that changed an entry of a signed-off list
  * still in review: the message names the list; the approver's withdrawal of the sign-off unfreezes it. */
 export async function refuseIfFrozenListChanged(db: Reader): Promise<void> {
-  const broken = brokenFrozenList(db);
+  const broken = await brokenFrozenList(db);
   if (broken) throw new DomainError('list_frozen', { round: broken.title, roundId: broken.roundId });
 }

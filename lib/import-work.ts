@@ -181,7 +181,7 @@ export async function writeRows(db: DB, job: WriteJob, parsed: ParsedRow[]): Pro
         }
         n++;
       }
-      appendAudit(tx, { actorId: actor.id, action: `import.${job.importKind}`, entityType: 'import', after: { rows: n, round: job.roundSlug } });
+      await appendAudit(tx, { actorId: actor.id, action: `import.${job.importKind}`, entityType: 'import', after: { rows: n, round: job.roundSlug } });
       return n;
     },
   );
@@ -205,5 +205,5 @@ export async function runImport(job: ImportJob): Promise<ImportOutcome> {
   const sheet = await checkSheet(job);
   if (sheet.fileError) return { rows: sheet.rows, errors: [], fileError: sheet.fileError, written: 0 };
   if (sheet.errors.length || job.dryRun) return { rows: sheet.rows, errors: sheet.errors, written: 0 };
-  return { rows: sheet.rows, errors: [], written: writeRows(connect(job.dbFile), job, sheet.parsed) };
+  return { rows: sheet.rows, errors: [], written: await writeRows(connect(job.dbFile), job, sheet.parsed) };
 }

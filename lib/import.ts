@@ -89,7 +89,7 @@ async function unitsInScope(actor: Actor): Promise<UnitRef[]> {
  * `kind` fixes the nominee kind, or null when a "Loại" column gives it per row.
  */
 export async function parseSheet(actor: Actor, input: { columns: Column[]; kind: 'individual' | 'collective' | null; bytes: Uint8Array }, now = new Date()): Promise<Sheet> {
-  return inWorker<Sheet>('check', { ...input, units: unitsInScope(actor), now: now.getTime() });
+  return inWorker<Sheet>('check', { ...input, units: await unitsInScope(actor), now: now.getTime() });
 }
 
 /**
@@ -121,7 +121,7 @@ export async function importSpreadsheet(
     columns: COLUMNS[input.kind],
     kind: input.kind === 'individuals' ? 'individual' : input.kind === 'collectives' ? 'collective' : null,
     bytes: input.bytes,
-    units: unitsInScope(actor),
+    units: await unitsInScope(actor),
     now: now.getTime(),
     actor,
     importKind: input.kind,
@@ -136,7 +136,7 @@ export async function importSpreadsheet(
     // An in-memory database has no file for a second connection: check in the worker, write here.
     const sheet = await inWorker<Sheet>('check', job);
     const clean = !sheet.fileError && !sheet.errors.length;
-    outcome = { rows: sheet.rows, errors: sheet.fileError ? [] : sheet.errors, fileError: sheet.fileError, written: clean && !input.dryRun ? writeRows(db, job, sheet.parsed) : 0 };
+    outcome = { rows: sheet.rows, errors: sheet.fileError ? [] : sheet.errors, fileError: sheet.fileError, written: clean && !input.dryRun ? await writeRows(db, job, sheet.parsed) : 0 };
   }
   return { kind: input.kind, dryRun: input.dryRun, ms: Math.round(performance.now() - t0), ...outcome };
 }

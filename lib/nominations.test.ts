@@ -37,11 +37,11 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  officer = actorOf('officer');
-  officer2 = actorOf('officer2');
-  reviewer = actorOf('reviewer');
-  tanHungIds = idsUnder('Phường Tân Hưng');
-  tanPhongIds = idsUnder('Phường Tân Phong');
+  (await officer) = actorOf('officer');
+  (await officer2) = actorOf('officer2');
+  (await reviewer) = actorOf('reviewer');
+  (await tanHungIds) = idsUnder('Phường Tân Hưng');
+  (await tanPhongIds) = idsUnder('Phường Tân Phong');
 });
 
 describe('nomination scoping', () => {
@@ -145,7 +145,7 @@ describe('nomination scoping', () => {
     await db.update(users).set({ active: false }).where(eq(users.id, id));
     expect(loadActor(id)).toBeNull();
     await db.update(users).set({ active: true }).where(eq(users.id, id));
-    expect(loadActor(id)?.username).toBe('officer');
+    expect((await loadActor(id))?.username).toBe('officer');
   });
 });
 

@@ -269,7 +269,7 @@ export type TimelineEntry = { at: Date; actor: string | null; action: string; ki
 /** A nomination's comments and audit events, oldest first; empty unless the actor may see it. A return
  * reason is told once, by its event (the comment written with the same words would repeat it). */
 export async function getNominationTimeline(actor: Actor | null, id: number): Promise<TimelineEntry[]> {
-  getNomination(actor, id);
+  await getNomination(actor, id);
   const db = getDb();
   const events = (await db
     .select({ at: auditEvents.at, actor: users.displayName, action: auditEvents.action, before: auditEvents.before, after: auditEvents.after })
@@ -427,8 +427,8 @@ const ALL_ACTIONS: NominationAction[] = ['view', 'comment', 'edit', 'submit', 'w
  * nothing. Judged by the same rules the actions apply (lib/policy), on the same rows.
  */
 export async function nominationPermissions(actor: Actor | null, id: number, now = new Date()): Promise<NominationPermissions> {
-  getNomination(actor, id);
-  const ctx = loadNominationContext(getDb(), id)!;
+  await getNomination(actor, id);
+  const ctx = (await loadNominationContext(getDb(), id))!;
   const may = Object.fromEntries(ALL_ACTIONS.map((a) => [a, nominationRefusal(actor, a, ctx, now)])) as NominationPermissions['may'];
   const unit = actsForUnit(actor, ctx);
   const relevant = new Set<NominationAction>();

@@ -22,8 +22,8 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  officer = byName('officer');
-  reviewer = byName('reviewer');
+  (await officer) = byName('officer');
+  (await reviewer) = byName('reviewer');
   roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
 });
 

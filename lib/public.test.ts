@@ -42,7 +42,7 @@ describe('statistics', () => {
 
 describe('unit pages', () => {
   it('a ward shows its own and its sub-units’ honours, newest round first', async () => {
-    const u = getPublicUnit('phuong-tan-thuan-dong')!;
+    const u = (await getPublicUnit('phuong-tan-thuan-dong'))!;
     expect(u.name).toBe('Phường Tân Thuận Đông');
     expect(u.parent?.slug).toBe('ubnd-quan-7');
     expect(u.rounds[0].slug).toBe(DEMO_SLUGS.published);
@@ -96,15 +96,15 @@ describe('honour roll pages', () => {
 
 describe('unit pages at scale (issue 14 item 9)', () => {
   it('read one page of awards at a time, with totals and per-child counts from SQL', async () => {
-    const all = getPublicUnit('ubnd-quan-7')!;
+    const all = (await getPublicUnit('ubnd-quan-7'))!;
     const size = 50;
-    const first = getPublicUnit('ubnd-quan-7', 1, size)!;
+    const first = (await getPublicUnit('ubnd-quan-7', 1, size))!;
     expect(first.total).toBe(all.total);
     expect(first.pageCount).toBe(Math.ceil(all.total / size));
     expect(first.children).toEqual(all.children);
     const ids: string[] = [];
     for (let p = 1; p <= first.pageCount; p++) {
-      const page = getPublicUnit('ubnd-quan-7', p, size)!;
+      const page = (await getPublicUnit('ubnd-quan-7', p, size))!;
       const onPage = page.rounds.flatMap((r) => r.awards.map((a) => a.id));
       expect(onPage.length).toBeLessThanOrEqual(size);
       ids.push(...onPage);
@@ -115,7 +115,7 @@ describe('unit pages at scale (issue 14 item 9)', () => {
   });
 
   it('a page past the end is null (not found, never cached)', async () => {
-    const u = getPublicUnit('ubnd-quan-7', 1, 50)!;
+    const u = (await getPublicUnit('ubnd-quan-7', 1, 50))!;
     expect(getPublicUnit('ubnd-quan-7', u.pageCount + 1, 50)).toBeNull();
     expect(getPublicUnit('ubnd-quan-7', 0)).toBeNull();
   });
@@ -125,7 +125,7 @@ describe('filtering a roll on a phone (?q= a name, ?unit= a ward)', () => {
   const roll = () => listPublishedAwards(DEMO_SLUGS.published)!;
 
   it('files every entry under its ward or department, listed in Vietnamese order with counts', async () => {
-    const entries = roll();
+    const entries = await roll();
     const areas = rollAreas(entries);
     expect(areas.reduce((n, a) => n + a.count, 0)).toBe(148);
     expect(areas.map((a) => a.name)).toEqual([...areas.map((a) => a.name)].sort((a, b) => a.localeCompare(b, 'vi')));
@@ -155,7 +155,7 @@ describe('filtering a roll on a phone (?q= a name, ?unit= a ward)', () => {
   });
 
   it('narrows the demo roll to a ward and a name', async () => {
-    const entries = roll();
+    const entries = await roll();
     const ward = filterRoll(entries, { q: '', unit: 'phuong-tan-phong' });
     expect(ward.length).toBe(rollAreas(entries).find((a) => a.slug === 'phuong-tan-phong')!.count);
     const person = entries.find((a) => a.kind === 'individual')!;

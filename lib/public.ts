@@ -186,7 +186,7 @@ export async function publicRoundsJson(): Promise<string> {
 export async function publicAwardsJson(slug: string): Promise<string | null> {
   if (slug.length > 200) return null;
   return publicMemo(`public:awards.json:${slug}`, async () => {
-    const awards = listPublishedAwards(slug);
+    const awards = await listPublishedAwards(slug);
     return awards && JSON.stringify(awards.map((a) => ({ id: a.id, kind: a.kind, name: a.name, unit: a.unit, position: a.position })));
   });
 }

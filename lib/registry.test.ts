@@ -19,8 +19,8 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  reviewer = byName('reviewer');
-  officer = byName('officer');
+  (await reviewer) = byName('reviewer');
+  (await officer) = byName('officer');
 });
 
 describe('registry', () => {
@@ -70,7 +70,7 @@ describe('registry', () => {
     expect(() => mergeRegistryEntries(reviewer, 'individual', a.id!, b.id!)).toThrowError('forbidden');
     const admin = await byName('admin');
     const before = (await getRegistryEntry(admin, 'individual', a.id!)).history.length + (await getRegistryEntry(admin, 'individual', b.id!)).history.length;
-    mergeRegistryEntries(admin, 'individual', a.id!, b.id!);
+    await mergeRegistryEntries(admin, 'individual', a.id!, b.id!);
     expect((await getRegistryEntry(admin, 'individual', a.id!)).history).toHaveLength(before);
     expect((await first(db.select({ m: individuals.mergedIntoId }).from(individuals).where(eq(individuals.id, b.id!))))!.m).toBe(a.id);
     expect(() => mergeRegistryEntries(admin, 'individual', a.id!, b.id!)).toThrowError('not_found');

@@ -112,17 +112,17 @@ export async function priorAwardsInTheme(nominee: { individualId: number | null;
 // ---------------------------------------------------------------------------------------------
 // Editing and merging duplicates (the same person entered twice).
 
-export function updateIndividual(actor: Actor | null, id: number, input: { fullName: string; gender: (typeof GENDERS)[number] | null; birthYear: number | null; position: string | null; partyMember: boolean }): void {
-  getRegistryEntry(actor, 'individual', id); // scope: not yours reads as not found
+export async function updateIndividual(actor: Actor | null, id: number, input: { fullName: string; gender: (typeof GENDERS)[number] | null; birthYear: number | null; position: string | null; partyMember: boolean }): Promise<void> {
+  await getRegistryEntry(actor, 'individual', id); // scope: not yours reads as not found
   if (!actor!.roles.some((r) => r === 'officer' || r === 'admin')) throw new DomainError('forbidden');
   const fullName = cleanText(input.fullName);
   if (!fullName || fullName.length > 200) throw new DomainError('invalid_input', { field: 'fullName' });
-  write(async (tx) => {
+  await write(async (tx) => {
     const before = (await first(tx.select().from(individuals).where(eq(individuals.id, id))))!;
     const after = { fullName, nameFolded: fold(fullName), gender: input.gender, birthYear: input.birthYear, position: input.position ? cleanText(input.position) : null, partyMember: input.partyMember };
     await tx.update(individuals).set(after).where(eq(individuals.id, id));
-    refuseIfFrozenListChanged(tx);
-    appendAudit(tx, { actorId: actor!.id, action: 'individual.edit', entityType: 'individual', entityId: id, before: { fullName: before.fullName, gender: before.gender, birthYear: before.birthYear, position: before.position, partyMember: before.partyMember }, after });
+    await refuseIfFrozenListChanged(tx);
+    await appendAudit(tx, { actorId: actor!.id, action: 'individual.edit', entityType: 'individual', entityId: id, before: { fullName: before.fullName, gender: before.gender, birthYear: before.birthYear, position: before.position, partyMember: before.partyMember }, after });
   });
 }
 
@@ -131,8 +131,8 @@ export async function mergeRegistryEntries(actor: Actor | null, kind: RegistryKi
   if (!actor || !actor.roles.includes('admin')) throw new DomainError('forbidden');
   if (keepId === dropId) throw new DomainError('invalid_input', { field: 'duplicate' });
   // Both within the admin's own subtree: another office's people read as not found.
-  getRegistryEntry(actor, kind, keepId);
-  getRegistryEntry(actor, kind, dropId);
+  await getRegistryEntry(actor, kind, keepId);
+  await getRegistryEntry(actor, kind, dropId);
   return write(async (tx) => {
     const t = kind === 'individual' ? individuals : collectives;
     const keep = await first(tx.select({ id: t.id, merged: t.mergedIntoId }).from(t).where(eq(t.id, keepId)));
@@ -149,21 +149,21 @@ export async function mergeRegistryEntries(actor: Actor | null, kind: RegistryKi
       moved.awards = (await tx.update(awards).set({ collectiveId: keepId }).where(eq(awards.collectiveId, dropId))).changes;
       await tx.update(collectives).set({ mergedIntoId: keepId, active: false }).where(eq(collectives.id, dropId));
     }
-    refuseIfFrozenListChanged(tx);
-    appendAudit(tx, { actorId: actor.id, action: `${kind}.merge`, entityType: kind, entityId: keepId, before: { duplicate: dropId }, after: moved });
+    await refuseIfFrozenListChanged(tx);
+    await appendAudit(tx, { actorId: actor.id, action: `${kind}.merge`, entityType: kind, entityId: keepId, before: { duplicate: dropId }, after: moved });
     return moved;
   });
 }
 
-export function updateCollective(actor: Actor | null, id: number, input: { name: string }): void {
-  getRegistryEntry(actor, 'collective', id);
+export async function updateCollective(actor: Actor | null, id: number, input: { name: string }): Promise<void> {
+  await getRegistryEntry(actor, 'collective', id);
   if (!actor!.roles.some((r) => r === 'officer' || r === 'admin')) throw new DomainError('forbidden');
   const name = cleanText(input.name);
   if (!name || name.length > 300) throw new DomainError('invalid_input', { field: 'name' });
-  write(async (tx) => {
+  await write(async (tx) => {
     const before = (await first(tx.select({ name: collectives.name }).from(collectives).where(eq(collectives.id, id))))!;
     await tx.update(collectives).set({ name, nameFolded: fold(name) }).where(eq(collectives.id, id));
-    refuseIfFrozenListChanged(tx);
-    appendAudit(tx, { actorId: actor!.id, action: 'collective.edit', entityType: 'collective', entityId: id, before, after: { name } });
+    await refuseIfFrozenListChanged(tx);
+    await appendAudit(tx, { actorId: actor!.id, action: 'collective.edit', entityType: 'collective', entityId: id, before, after: { name } });
   });
 }

@@ -154,7 +154,7 @@ describe('photos', () => {
     const id = (await first(db.select({ id: roundPhotos.id }).from(roundPhotos).where(eq(roundPhotos.sha256, sha))))!.id;
     expect(async () => removeRoundPhoto(await actor('approver'), published, id)).toThrow(expect.objectContaining({ code: 'forbidden' }));
     expect(async () => removeRoundPhoto(await actor('admin'), open, id)).toThrow(expect.objectContaining({ code: 'not_found' }));
-    removeRoundPhoto(await actor('admin'), published, id);
+    await removeRoundPhoto(await actor('admin'), published, id);
     expect(lastAudit()).toMatchObject({ action: 'round.photo.remove', entityId: published });
     expect(files().some((f) => f.startsWith(sha))).toBe(false);
     expect(getPublicRoundStory(DEMO_SLUGS.published)!.photos).toEqual([]);
@@ -169,7 +169,7 @@ describe('public pages follow the photos', () => {
     const { id } = await addRoundPhoto(await actor('admin'), published, { bytes: await photo(640, 480, 'jpeg', '#15803d'), alt: 'Ảnh tập thể' });
     const added = version();
     expect(added).not.toBe(before);
-    removeRoundPhoto(await actor('admin'), published, id);
+    await removeRoundPhoto(await actor('admin'), published, id);
     expect(version()).not.toBe(added);
   });
 });

@@ -46,16 +46,16 @@ function refuse(actor: Actor | null): asserts actor is Actor {
   if (refusal || !actor) throw new DomainError(refusal ?? 'forbidden');
 }
 
-function audit(tx: Parameters<Parameters<typeof write>[0]>[0], actor: Actor, action: string, roundId: number, before: unknown, after: unknown) {
-  appendAudit(tx, { actorId: actor.id, action, entityType: 'round', entityId: roundId, before, after });
+async function audit(tx: Parameters<Parameters<typeof write>[0]>[0], actor: Actor, action: string, roundId: number, before: unknown, after: unknown) {
+  await appendAudit(tx, { actorId: actor.id, action, entityType: 'round', entityId: roundId, before, after });
 }
 
 /** Sets the round's account (NFC, lines kept); an empty text removes it. Any status: a story is told after the ceremony. */
-export function setRoundStory(actor: Actor | null, roundId: number, story: string, now = new Date()): void {
+export async function setRoundStory(actor: Actor | null, roundId: number, story: string, now = new Date()): Promise<void> {
   refuse(actor);
   const text = cleanLines(story);
   if (text.length > MAX_STORY_LENGTH) throw new DomainError('invalid_input', { field: 'story' });
-  write(async (tx) => {
+  await write(async (tx) => {
     const r = await first(tx.select({ story: rounds.story }).from(rounds).where(eq(rounds.id, roundId)));
     if (!r) throw new DomainError('not_found');
     await tx.update(rounds).set({ story: text || null, updatedAt: now }).where(eq(rounds.id, roundId));
@@ -168,7 +168,7 @@ export async function addRoundPhoto(actor: Actor | null, roundId: number, input:
 /** Removes a photo from its round (audited); its files go when no other round shows the same photo. */
 export async function removeRoundPhoto(actor: Actor | null, roundId: number, photoId: number): Promise<void> {
   refuse(actor);
-  const removed = write(async (tx) => {
+  const removed = await write(async (tx) => {
     const p = await first(tx.select().from(roundPhotos).where(and(eq(roundPhotos.id, photoId), eq(roundPhotos.roundId, roundId))));
     if (!p) throw new DomainError('not_found');
     await tx.delete(roundPhotos).where(eq(roundPhotos.id, photoId));

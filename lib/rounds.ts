@@ -44,9 +44,9 @@ async function adminRound(actor: Actor | null, id: number, action: 'transition' 
 }
 
 /** Whether the actor administers this round (its office's admin); others on the staff get its read-only view. */
-export function mayAdminister(actor: Actor | null, id: number): boolean {
+export async function mayAdminister(actor: Actor | null, id: number): Promise<boolean> {
   try {
-    adminRound(actor, id, 'transition');
+    await adminRound(actor, id, 'transition');
     return true;
   } catch {
     return false;
@@ -142,7 +142,7 @@ export type RoundAdminView = {
 
 /** The admin's view of one round: state, what each next step lacks, and its awards. */
 export async function getRoundForAdmin(actor: Actor | null, id: number): Promise<RoundAdminView> {
-  adminRound(actor, id, 'transition');
+  await adminRound(actor, id, 'transition');
   const db = getDb();
   const r = await first(db.select().from(rounds).where(eq(rounds.id, id)));
   if (!r) throw new DomainError('not_found');
@@ -177,7 +177,7 @@ export async function countRoundsReadyToDecide(actor: Actor | null): Promise<num
 
 /** Per-unit quotas of a round, with approvals counted so far, and the units one may add. */
 export async function listUnitQuotas(actor: Actor | null, roundId: number) {
-  adminRound(actor, roundId, 'edit');
+  await adminRound(actor, roundId, 'edit');
   const db = getDb();
   const boundary = (await first(db.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId))))!.path;
   const quotas = await db

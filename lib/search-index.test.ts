@@ -146,12 +146,12 @@ describe('ranking: a person found by name (issue 15)', () => {
     const people = all.filter((a) => a.kind === 'individual' && a.id !== duc.id);
     const set = async (id: number, name: string, summary: string) => await db.update(awards).set({ name, summary }).where(eq(awards.id, id));
     // An older award to a Nguyễn Văn; the round's four newest awards say "tình nguyện … vận động" in their achievement.
-    set(people[0].id, 'Nguyễn Văn Bình', 'Hoàn thành xuất sắc nhiệm vụ năm 2023');
+    await set(people[0].id, 'Nguyễn Văn Bình', 'Hoàn thành xuất sắc nhiệm vụ năm 2023');
     const crowd = ['Trần Thị Hoa', 'Lê Thị Mai', 'Phạm Thị Lan', 'Võ Thị Cúc'];
     all.slice(-4).forEach((a, i) => set(a.id, crowd[i], 'Tích cực tham gia phong trào tình nguyện, vận động quần chúng'));
     // Same folded name, different marks: the roll's order puts Vân first.
-    set(people[1].id, 'Nguyễn Vân Khải', 'Hoàn thành tốt nhiệm vụ');
-    set(people[2].id, 'Nguyễn Văn Khải', 'Hoàn thành tốt nhiệm vụ');
+    await set(people[1].id, 'Nguyễn Vân Khải', 'Hoàn thành tốt nhiệm vụ');
+    await set(people[2].id, 'Nguyễn Văn Khải', 'Hoàn thành tốt nhiệm vụ');
     rebuildSearchIndex(db);
   });
 

@@ -29,8 +29,8 @@ async function insertRows(db: Db, where: ReturnType<typeof and>): Promise<void> 
 }
 
 /** Indexes the unrevoked awards of a round once it is published (call inside the publishing transaction). */
-export function indexRoundAwards(db: Db, roundId: number): void {
-  insertRows(db, eq(awards.roundId, roundId));
+export async function indexRoundAwards(db: Db, roundId: number): Promise<void> {
+  await insertRows(db, eq(awards.roundId, roundId));
 }
 
 /** Takes an award out of the index (call inside the revoking transaction). */
@@ -39,9 +39,9 @@ export function unindexAward(db: Db, awardId: number): void {
 }
 
 /** Rebuilds the whole index from the awards of published rounds (seed, scripts, existing databases). */
-export function rebuildSearchIndex(db: Db): void {
+export async function rebuildSearchIndex(db: Db): Promise<void> {
   db.run(sql`DELETE FROM award_search`);
-  insertRows(db, undefined);
+  await insertRows(db, undefined);
 }
 
 /** Whether awards of published rounds exist but the index is empty (a database from before the index). */

@@ -33,7 +33,7 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  [admin, approver, reviewer, officer] = ['admin', 'approver', 'reviewer', 'officer'].map(byName);
+  [(await admin), (await approver), (await reviewer), (await officer)] = ['admin', 'approver', 'reviewer', 'officer'].map(byName);
   roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
   const drafts = (await db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft')))).length;
   transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts });
@@ -137,7 +137,7 @@ describe('sign-off of the final list', () => {
     decideNomination(approver, approved, 'reject', { for: 2, against: 7, total: 9 });
     const after = await getFinalList(approver, roundId);
     expect(after.hash).not.toBe(before);
-    signOffRound(approver, roundId, after.hash);
+    await signOffRound(approver, roundId, after.hash);
     expect((await getFinalList(admin, roundId)).history.map((s) => !!s.withdrawnAt)).toEqual([false, true]);
   });
 
@@ -181,7 +181,7 @@ describe('sign-off of the final list', () => {
     const [first] = view.entries.filter((e) => e.kind === 'individual');
     const name = (await first(db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.id, first.individualId!))))!.n;
     await db.update(individuals).set({ fullName: `${name} (sửa ngoài ứng dụng)` }).where(eq(individuals.id, first.individualId!));
-    const { awards: count } = decideRound(admin, roundId, { ...decision, decisionSignerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' });
+    const { awards: count } = await decideRound(admin, roundId, { ...decision, decisionSignerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' });
     expect(count).toBe(view.entries.length);
     const made = await db.select().from(awards).where(eq(awards.roundId, roundId));
     const key = (x: { kind: string; ordinal: number; name: string; unit: string; position: string | null; nominationId: number }) => `${x.kind}|${x.ordinal}|${x.nominationId}|${x.name}|${x.unit}|${x.position ?? ''}`;

@@ -181,7 +181,7 @@ async function buildView(db: Reader, roundId: number): Promise<FinalListView> {
 
 /** The final list as the approver signs it (administrators read it too). */
 export async function getFinalList(actor: Actor | null, roundId: number): Promise<FinalListView> {
-  officeRound(getDb(), actor, roundId);
+  await officeRound(getDb(), actor, roundId);
   return buildView(getDb(), roundId);
 }
 
@@ -191,7 +191,7 @@ export async function getFinalList(actor: Actor | null, roundId: number): Promis
  */
 export async function signOffRound(actor: Actor | null, roundId: number, seenHash: string, now = new Date()): Promise<{ hash: string }> {
   return write(async (tx) => {
-    refuseSignoff(tx, actor, roundId);
+    await refuseSignoff(tx, actor, roundId);
     const view = await buildView(tx, roundId);
     if (view.standing) throw new DomainError('frozen');
     if (view.round.status !== 'reviewing') throw new DomainError('invalid_state', { from: view.round.status });
@@ -200,8 +200,8 @@ export async function signOffRound(actor: Actor | null, roundId: number, seenHas
     if (seenHash !== view.hash) throw new DomainError('conflict');
     const id = (await first(tx.insert(signoffs).values({ roundId, signedBy: actor!.id, signedAt: now, listHash: view.hash }).returning({ id: signoffs.id }))).id;
     // The list as signed, with everything that lands on each award: the decision is built from it.
-    insertSnapshot(tx, id, view.entries);
-    appendAudit(tx, {
+    await insertSnapshot(tx, id, view.entries);
+    await appendAudit(tx, {
       actorId: actor!.id,
       action: 'round.signoff',
       entityType: 'round',
@@ -214,24 +214,24 @@ export async function signOffRound(actor: Actor | null, roundId: number, seenHas
 }
 
 /** Withdraws the standing sign-off with a reason, so the list may change again (before the decision only). */
-export function withdrawSignoff(actor: Actor | null, roundId: number, reason: string, now = new Date()): void {
+export async function withdrawSignoff(actor: Actor | null, roundId: number, reason: string, now = new Date()): Promise<void> {
   const why = clean(reason);
-  write(async (tx) => {
-    refuseSignoff(tx, actor, roundId);
+  await write(async (tx) => {
+    await refuseSignoff(tx, actor, roundId);
     if (why.length < 3 || why.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
     const r = await first(tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)));
     if (!r) throw new DomainError('not_found');
-    const standing = standingSignoff(tx, roundId);
+    const standing = await standingSignoff(tx, roundId);
     if (!standing) throw new DomainError('invalid_state', { from: 'unsigned' });
     // Once the decision is recorded the list is the decision's: a revocation, not a withdrawal, changes it.
     if (r.status !== 'reviewing') throw new DomainError('invalid_state', { from: r.status });
     await tx.update(signoffs).set({ withdrawnBy: actor!.id, withdrawnAt: now, withdrawReason: why }).where(eq(signoffs.id, standing.id));
-    appendAudit(tx, { actorId: actor!.id, action: 'round.signoff_withdrawn', entityType: 'round', entityId: roundId, before: { hash: standing.listHash }, after: { reason: why } });
+    await appendAudit(tx, { actorId: actor!.id, action: 'round.signoff_withdrawn', entityType: 'round', entityId: roundId, before: { hash: standing.listHash }, after: { reason: why } });
   });
 }
 
 /** The hash printed in the decision annex's footer: the sign-off the decision was recorded on. */
 export async function decisionListHash(actor: Actor | null, roundId: number): Promise<string | null> {
-  officeRound(getDb(), actor, roundId);
-  return standingSignoff(getDb(), roundId)?.listHash ?? null;
+  await officeRound(getDb(), actor, roundId);
+  return (await standingSignoff(getDb(), roundId))?.listHash ?? null;
 }

@@ -23,12 +23,12 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  admin = loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'))))!.id)!;
+  (await admin) = loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'))))!.id)!;
 });
 
 describe('units', () => {
   it('only admins change the tree', async () => {
-    const officer = await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id)!;
+    const officer = (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id))!;
     expect(async () => renameUnit(officer, (await unit('Phòng Y tế')).id, 'X')).toThrowError('forbidden');
   });
 
@@ -64,7 +64,7 @@ describe('units', () => {
     expect(moved.individuals).toBeGreaterThanOrEqual(peopleInA);
     expect(pathsConsistent()).toBe(true);
     expect(unit('Phường Tân Phong')).toMatchObject({ active: false, mergedIntoId: into.id, parentId: into.id });
-    const officer = await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id)!;
+    const officer = (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id))!;
     expect(officer.unitName).toBe('Phường Tân Mỹ');
     expect((await listNominations(officer, { pageSize: 100 })).total).toBe(nomsBefore);
   });

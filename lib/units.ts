@@ -40,7 +40,7 @@ export async function listUnits(actor: Actor | null): Promise<UnitRow[]> {
 
 export async function getUnitNames(actor: Actor | null, id: number): Promise<Array<{ name: string; validFrom: Date; validTo: Date | null; }>> {
   requireAdmin(actor);
-  requireUnitsInScope(actor, id);
+  await requireUnitsInScope(actor, id);
   return await getDb().select({ name: unitNames.name, validFrom: unitNames.validFrom, validTo: unitNames.validTo }).from(unitNames).where(eq(unitNames.unitId, id)).orderBy(asc(unitNames.id));
 }
 
@@ -49,7 +49,7 @@ export async function createUnit(actor: Actor | null, input: { name: string; sho
   const name = clean(input.name);
   if (!name || name.length > 200 || !UNIT_KINDS.includes(input.kind)) throw new DomainError('invalid_input', { field: 'name' });
   // A new unit goes under one of the admin's own units (a new root would belong to no one's scope).
-  requireUnitsInScope(actor, input.parentId);
+  await requireUnitsInScope(actor, input.parentId);
   return write(async (tx) => {
     const parent = input.parentId ? (await first(tx.select({ path: units.path, active: units.active }).from(units).where(eq(units.id, input.parentId)))) : null;
     if (input.parentId && (!parent || !parent.active)) throw new DomainError('not_found', { field: 'parent' });
@@ -58,26 +58,26 @@ export async function createUnit(actor: Actor | null, input: { name: string; sho
     const id = (await first(tx.insert(units).values({ slug, name, shortName: input.shortName ? clean(input.shortName) : null, kind: input.kind, parentId: input.parentId, path: '/' }).returning({ id: units.id }))).id;
     await tx.update(units).set({ path: `${parent?.path ?? '/'}${id}/` }).where(eq(units.id, id));
     await tx.insert(unitNames).values({ unitId: id, name, validFrom: now });
-    appendAudit(tx, { actorId: actor.id, action: 'unit.create', entityType: 'unit', entityId: id, after: { name, kind: input.kind, parentId: input.parentId } });
+    await appendAudit(tx, { actorId: actor.id, action: 'unit.create', entityType: 'unit', entityId: id, after: { name, kind: input.kind, parentId: input.parentId } });
     return { id };
   });
 }
 
 /** Renames a unit; the old name stays in unit_names with the dates it was valid. */
-export function renameUnit(actor: Actor | null, id: number, newName: string, now = new Date()): void {
+export async function renameUnit(actor: Actor | null, id: number, newName: string, now = new Date()): Promise<void> {
   requireAdmin(actor);
   const name = clean(newName);
   if (!name || name.length > 200) throw new DomainError('invalid_input', { field: 'name' });
-  requireUnitsInScope(actor, id);
-  write(async (tx) => {
+  await requireUnitsInScope(actor, id);
+  await write(async (tx) => {
     const u = await first(tx.select({ name: units.name }).from(units).where(eq(units.id, id)));
     if (!u) throw new DomainError('not_found');
     if (u.name === name) return;
     await tx.update(unitNames).set({ validTo: now }).where(and(eq(unitNames.unitId, id), isNull(unitNames.validTo)));
     await tx.insert(unitNames).values({ unitId: id, name, validFrom: now });
     await tx.update(units).set({ name }).where(eq(units.id, id));
-    refuseIfFrozenListChanged(tx);
-    appendAudit(tx, { actorId: actor.id, action: 'unit.rename', entityType: 'unit', entityId: id, before: { name: u.name }, after: { name } });
+    await refuseIfFrozenListChanged(tx);
+    await appendAudit(tx, { actorId: actor.id, action: 'unit.rename', entityType: 'unit', entityId: id, before: { name: u.name }, after: { name } });
   });
 }
 
@@ -96,26 +96,26 @@ async function moveIn(tx: Tx, id: number, parentId: number): Promise<void> {
   await tx.update(units).set({ parentId }).where(eq(units.id, id));
 }
 
-export function moveUnit(actor: Actor | null, id: number, parentId: number): void {
+export async function moveUnit(actor: Actor | null, id: number, parentId: number): Promise<void> {
   requireAdmin(actor);
-  requireUnitsInScope(actor, id, parentId);
-  write(async (tx) => {
+  await requireUnitsInScope(actor, id, parentId);
+  await write(async (tx) => {
     const before = await first(tx.select({ parentId: units.parentId }).from(units).where(eq(units.id, id)));
     if (!before) throw new DomainError('not_found');
-    moveIn(tx, id, parentId);
-    refuseIfFrozenListChanged(tx);
-    appendAudit(tx, { actorId: actor.id, action: 'unit.move', entityType: 'unit', entityId: id, before, after: { parentId } });
+    await moveIn(tx, id, parentId);
+    await refuseIfFrozenListChanged(tx);
+    await appendAudit(tx, { actorId: actor.id, action: 'unit.move', entityType: 'unit', entityId: id, before, after: { parentId } });
   });
 }
 
-export function setUnitActive(actor: Actor | null, id: number, active: boolean): void {
+export async function setUnitActive(actor: Actor | null, id: number, active: boolean): Promise<void> {
   requireAdmin(actor);
-  requireUnitsInScope(actor, id);
-  write(async (tx) => {
+  await requireUnitsInScope(actor, id);
+  await write(async (tx) => {
     const u = await first(tx.select({ active: units.active }).from(units).where(eq(units.id, id)));
     if (!u) throw new DomainError('not_found');
     await tx.update(units).set({ active }).where(eq(units.id, id));
-    appendAudit(tx, { actorId: actor.id, action: active ? 'unit.activate' : 'unit.deactivate', entityType: 'unit', entityId: id, before: u, after: { active } });
+    await appendAudit(tx, { actorId: actor.id, action: active ? 'unit.activate' : 'unit.deactivate', entityType: 'unit', entityId: id, before: u, after: { active } });
   });
 }
 
@@ -128,7 +128,7 @@ export async function mergeUnits(actor: Actor | null, fromIds: number[], intoId:
   requireAdmin(actor);
   const from = [...new Set(fromIds)].filter((id) => id !== intoId);
   if (from.length === 0) throw new DomainError('invalid_input', { field: 'from' });
-  requireUnitsInScope(actor, intoId, ...from);
+  await requireUnitsInScope(actor, intoId, ...from);
   return write(async (tx) => {
     const into = await first(tx.select({ id: units.id, path: units.path, active: units.active }).from(units).where(eq(units.id, intoId)));
     if (!into || !into.active) throw new DomainError('not_found');
@@ -140,11 +140,11 @@ export async function mergeUnits(actor: Actor | null, fromIds: number[], intoId:
       moved.individuals += (await tx.update(individuals).set({ unitId: intoId }).where(eq(individuals.unitId, o.id))).changes;
       moved.collectives += (await tx.update(collectives).set({ unitId: intoId }).where(eq(collectives.unitId, o.id))).changes;
       moved.users += (await tx.update(users).set({ unitId: intoId }).where(eq(users.unitId, o.id))).changes;
-      moveIn(tx, o.id, intoId);
+      await moveIn(tx, o.id, intoId);
       await tx.update(units).set({ active: false, mergedIntoId: intoId }).where(eq(units.id, o.id));
     }
-    refuseIfFrozenListChanged(tx);
-    appendAudit(tx, { actorId: actor.id, action: 'unit.merge', entityType: 'unit', entityId: intoId, before: { from }, after: { into: intoId, moved } });
+    await refuseIfFrozenListChanged(tx);
+    await appendAudit(tx, { actorId: actor.id, action: 'unit.merge', entityType: 'unit', entityId: intoId, before: { from }, after: { into: intoId, moved } });
     return { moved };
   });
 }

@@ -32,11 +32,11 @@ export type SignInOutcome = { ok: true; id: number; sessionVersion: number } | {
  * get the same answer after the same argon2 work; a limited attempt is refused before any check.
  */
 export async function attemptSignIn(username: string, password: string, address: string, now = new Date()): Promise<SignInOutcome> {
-  const reserved = reserveSignInAttempt(username, address, now);
+  const reserved = await reserveSignInAttempt(username, address, now);
   if ('wait' in reserved) return { ok: false, retryAfter: reserved.wait };
   const user = await verifyCredentials(username, password);
   if (!user) return { ok: false };
-  signInSucceeded(username, reserved.ids);
+  await signInSucceeded(username, reserved.ids);
   return { ok: true, ...user };
 }
 
@@ -88,14 +88,14 @@ export async function loadActor(userId: number, sessionVersion?: number, sid?: s
  * opens anything. Rows are never pruned: a copied cookie kept alive by activity (the sliding expiry in
  * proxy.ts needs no database) would otherwise come back once its row was gone. Other sessions go on.
  */
-export function endSession(userId: number, sid: string, now = new Date()): void {
+export async function endSession(userId: number, sid: string, now = new Date()): Promise<void> {
   if (!/^[a-f0-9]{32}$/.test(sid)) return;
-  write(async (tx) => {
+  await write(async (tx) => {
     const done = await tx
       .insert(endedSessions)
       .values({ sid, userId, endedAt: now, expiresAt: new Date(now.getTime() + SESSION.maxAge * 1000) })
       .onConflictDoNothing();
-    if (done.changes) appendAudit(tx, { actorId: userId, action: 'user.sign_out', entityType: 'user', entityId: userId });
+    if (done.changes) await appendAudit(tx, { actorId: userId, action: 'user.sign_out', entityType: 'user', entityId: userId });
   });
 }
 
@@ -152,15 +152,15 @@ export async function createUser(actor: Actor | null, input: { username: string;
     // A new account signs in with a password someone else typed: it must be changed first.
     const id = (await first(tx.insert(users).values({ username, displayName, passwordHash, unitId: input.unitId, mustChangePassword: true }).returning({ id: users.id }))).id;
     for (const role of new Set(input.roles)) await tx.insert(userRoles).values({ userId: id, role });
-    appendAudit(tx, { actorId: actor.id, action: 'user.create', entityType: 'user', entityId: id, after: { username, displayName, unitId: input.unitId, roles: [...new Set(input.roles)] } });
+    await appendAudit(tx, { actorId: actor.id, action: 'user.create', entityType: 'user', entityId: id, after: { username, displayName, unitId: input.unitId, roles: [...new Set(input.roles)] } });
     return { id };
   });
 }
 
-export function updateUser(actor: Actor | null, id: number, input: { displayName: string; unitId: number; roles: Role[]; active: boolean }): void {
+export async function updateUser(actor: Actor | null, id: number, input: { displayName: string; unitId: number; roles: Role[]; active: boolean }): Promise<void> {
   requireAdmin(actor);
   if (id === actor.id && (!input.active || !input.roles.includes('admin'))) throw new DomainError('invalid_state', { reason: 'self' });
-  write(async (tx) => {
+  await write(async (tx) => {
     const before = await first(tx.select().from(users).where(eq(users.id, id)));
     if (!before || !userInScope(tx, actor, id)) throw new DomainError('not_found');
     if (!unitPathInScope(tx, actor, input.unitId)) throw new DomainError('not_found', { field: 'unit' });
@@ -171,7 +171,7 @@ export function updateUser(actor: Actor | null, id: number, input: { displayName
     await tx.update(users).set({ displayName: clean(input.displayName) || before.username, unitId: input.unitId, active: input.active, sessionVersion: before.sessionVersion + bump }).where(eq(users.id, id));
     await tx.delete(userRoles).where(eq(userRoles.userId, id));
     for (const role of roles) await tx.insert(userRoles).values({ userId: id, role });
-    appendAudit(tx, {
+    await appendAudit(tx, {
       actorId: actor.id, action: 'user.update', entityType: 'user', entityId: id,
       before: { displayName: before.displayName, unitId: before.unitId, active: before.active, roles: oldRoles },
       after: { displayName: clean(input.displayName), unitId: input.unitId, active: input.active, roles },
@@ -184,11 +184,11 @@ export async function resetPassword(actor: Actor | null, id: number, password: s
   requireAdmin(actor);
   checkPassword(password);
   const passwordHash = await hashPassword(password);
-  write(async (tx) => {
+  await write(async (tx) => {
     const u = await first(tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, id)));
     if (!u || !userInScope(tx, actor, id)) throw new DomainError('not_found');
     await tx.update(users).set({ passwordHash, mustChangePassword: true, sessionVersion: u.sv + 1 }).where(eq(users.id, id));
-    appendAudit(tx, { actorId: actor.id, action: 'user.reset_password', entityType: 'user', entityId: id });
+    await appendAudit(tx, { actorId: actor.id, action: 'user.reset_password', entityType: 'user', entityId: id });
   });
 }
 
@@ -200,10 +200,10 @@ export async function changeOwnPassword(actor: Actor | null, current: string, ne
   if (!row || !(await verifyPassword(row.hash, current))) throw new DomainError('invalid_input', { field: 'current' });
   if (current === next) throw new DomainError('invalid_input', { field: 'password' });
   const passwordHash = await hashPassword(next);
-  write(async (tx) => {
+  await write(async (tx) => {
     const u = (await first(tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, actor.id))))!;
     await tx.update(users).set({ passwordHash, mustChangePassword: false, sessionVersion: u.sv + 1 }).where(eq(users.id, actor.id));
-    appendAudit(tx, { actorId: actor.id, action: 'user.change_password', entityType: 'user', entityId: actor.id });
+    await appendAudit(tx, { actorId: actor.id, action: 'user.change_password', entityType: 'user', entityId: actor.id });
   });
 }
 

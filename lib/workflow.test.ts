@@ -28,8 +28,8 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  admin = byName('admin');
-  approver = byName('approver');
+  (await admin) = byName('admin');
+  (await approver) = byName('approver');
   roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
 });
 

@@ -51,8 +51,8 @@ function refuse(code: string | null): void {
   if (code) throw new DomainError(code as ConstructorParameters<typeof DomainError>[0]);
 }
 
-function audit(tx: Tx, actor: Actor | null, action: string, entityType: string, entityId: number, before: unknown, after: unknown) {
-  appendAudit(tx, { actorId: actor?.id ?? null, action, entityType, entityId, before, after });
+async function audit(tx: Tx, actor: Actor | null, action: string, entityType: string, entityId: number, before: unknown, after: unknown) {
+  await appendAudit(tx, { actorId: actor?.id ?? null, action, entityType, entityId, before, after });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -82,7 +82,7 @@ export async function loadNominationContext(tx: Pick<DB, 'select'>, id: number):
     .innerJoin(rounds, eq(rounds.id, nominations.roundId))
     .where(eq(nominations.id, id)));
   if (!row) return null;
-  return { ...row, roundUnitPath: roundUnitPath(tx, row.roundId)!, frozen: roundIsFrozen(tx, row.roundId) };
+  return { ...row, roundUnitPath: (await roundUnitPath(tx, row.roundId))!, frozen: roundIsFrozen(tx, row.roundId) };
 }
 
 /** The path of the unit that runs a round (its subtree bounds the round), or null when there is no such round. */
@@ -93,7 +93,7 @@ export async function roundUnitPath(tx: Pick<DB, 'select'>, roundId: number): Pr
 /** Loads a round for an administrator's action on it: another office's round reads as not found. */
 async function roundForAdmin(tx: Pick<DB, 'select'>, actor: Actor | null, roundId: number, action: RoundAction) {
   refuse(roundRefusal(actor, action));
-  const path = Number.isSafeInteger(roundId) ? roundUnitPath(tx, roundId) : null;
+  const path = await await await await await await await await await await await await await await await await Number.isSafeInteger(roundId) ? roundUnitPath(tx, roundId) : null;
   if (path === null) throw new DomainError('not_found');
   refuse(roundRefusal(actor, action, path));
   return path;
@@ -106,7 +106,7 @@ export function roundIsFrozen(tx: Pick<DB, 'select'>, roundId: number): boolean 
 
 /** Loads a nomination and checks `action` on it; "not yours" reads as not found. */
 async function authorize(tx: Tx, actor: Actor | null, id: number, action: NominationAction, now: Date) {
-  const ctx = loadNominationContext(tx, id);
+  const ctx = await loadNominationContext(tx, id);
   if (!ctx) throw new DomainError('not_found');
   refuse(nominationRefusal(actor, action, ctx, now));
   return ctx;
@@ -134,7 +134,7 @@ export async function createNomination(
     const round = await first(tx.select().from(rounds).where(eq(rounds.id, input.roundId)));
     const unit = await first(tx.select({ id: units.id, path: units.path, active: units.active }).from(units).where(eq(units.id, input.unitId)));
     if (!round || !unit) throw new DomainError('not_found');
-    const boundary = roundUnitPath(tx, round.id)!;
+    const boundary = (await roundUnitPath(tx, round.id))!;
     refuse(createNominationRefusal(actor, { unitPath: unit.path, roundUnitPath: boundary, roundStatus: round.status, windowOpensAt: round.windowOpensAt, windowClosesAt: round.windowClosesAt }, now));
     const a = actor!;
     let collectiveId: number | null = null;
@@ -146,7 +146,7 @@ export async function createNomination(
       if (!u || !inSubtree(u.path, a.unitPath) || !inSubtree(u.path, boundary)) throw new DomainError('not_found');
     };
     if ('create' in n) {
-      inScope(n.create.unitId);
+      await inScope(n.create.unitId);
       if (!opts.confirmDuplicate) {
         const similar = await similarInUnit(tx, n.kind, n.create.unitId, n.kind === 'individual' ? n.create.fullName : n.create.name);
         if (similar.length) throw new DomainError('possible_duplicate', { field: 'name', names: similar.map((x) => x.name).join('; ') });
@@ -178,12 +178,12 @@ export async function createNomination(
     } else if (n.kind === 'individual') {
       const p = await first(tx.select({ unitId: individuals.unitId }).from(individuals).where(eq(individuals.id, n.individualId)));
       if (!p) throw new DomainError('not_found');
-      inScope(p.unitId);
+      await inScope(p.unitId);
       individualId = n.individualId;
     } else {
       const c = await first(tx.select({ unitId: collectives.unitId }).from(collectives).where(eq(collectives.id, n.collectiveId)));
       if (!c) throw new DomainError('not_found');
-      inScope(c.unitId);
+      await inScope(c.unitId);
       collectiveId = n.collectiveId;
     }
     const duplicate = await first(tx
@@ -222,9 +222,9 @@ function behalf(actor: Actor | null, ctx: NominationContext & { unitId: number }
   return actsForUnit(actor, ctx) === 'on_behalf' ? { onBehalfOfUnit: ctx.unitId } : {};
 }
 
-export function updateNomination(actor: Actor | null, id: number, input: { summary: string }, now = new Date()): void {
-  write(async (tx) => {
-    const ctx = authorize(tx, actor, id, 'edit', now);
+export async function updateNomination(actor: Actor | null, id: number, input: { summary: string }, now = new Date()): Promise<void> {
+  await write(async (tx) => {
+    const ctx = await authorize(tx, actor, id, 'edit', now);
     const summary = clean(input.summary);
     await tx.update(nominations).set({ summary, updatedAt: now }).where(eq(nominations.id, id));
     audit(tx, actor, 'nomination.edit', 'nomination', id, { summary: ctx.summary }, { summary, ...behalf(actor, ctx) });
@@ -235,13 +235,13 @@ export function updateNomination(actor: Actor | null, id: number, input: { summa
  * Submits a draft, or resubmits a returned nomination — also while the round is in review, and by an
  * admin on the unit's behalf (a ward without an officer account is never stuck).
  */
-export function submitNomination(actor: Actor | null, id: number, now = new Date()): void {
-  write((tx) => submitIn(tx, actor, id, now));
+export async function submitNomination(actor: Actor | null, id: number, now = new Date()): Promise<void> {
+  await write((tx) => submitIn(tx, actor, id, now));
 }
 
 /** Submits inside the caller's transaction (lib/dossier-edit.ts saves the dossier and sends it in one). */
 export async function submitIn(tx: Tx, actor: Actor | null, id: number, now: Date): Promise<void> {
-  const ctx = authorize(tx, actor, id, 'submit', now);
+  const ctx = await authorize(tx, actor, id, 'submit', now);
   if (clean(ctx.summary).length < 10) throw new DomainError('precondition', { missing: 'summary' });
   await tx.update(nominations).set({ status: 'submitted', submittedBy: actor!.id, submittedAt: now, updatedAt: now }).where(eq(nominations.id, id));
   audit(tx, actor, 'nomination.submit', 'nomination', id, { status: ctx.status }, { status: 'submitted', ...behalf(actor, ctx) });
@@ -258,10 +258,10 @@ export function onBehalfOf(actor: Actor | null, ctx: NominationContext & { unitI
 }
 
 /** The unit takes its nomination back (or an admin for it): it leaves the round and blocks nothing. */
-export function withdrawNomination(actor: Actor | null, id: number, reason: string, now = new Date()): void {
+export async function withdrawNomination(actor: Actor | null, id: number, reason: string, now = new Date()): Promise<void> {
   const body = clean(reason);
-  write(async (tx) => {
-    const ctx = authorize(tx, actor, id, 'withdraw', now);
+  await write(async (tx) => {
+    const ctx = await authorize(tx, actor, id, 'withdraw', now);
     if (body.length < 3 || body.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
     await tx.update(nominations).set({ status: 'withdrawn', checkedBy: null, checkedAt: null, updatedAt: now }).where(eq(nominations.id, id));
     await tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now });
@@ -270,10 +270,10 @@ export function withdrawNomination(actor: Actor | null, id: number, reason: stri
 }
 
 /** The office leaves a nomination out of the round, with a reason the unit reads on its timeline. */
-export function excludeNomination(actor: Actor | null, id: number, reason: string, now = new Date()): void {
+export async function excludeNomination(actor: Actor | null, id: number, reason: string, now = new Date()): Promise<void> {
   const body = clean(reason);
-  write(async (tx) => {
-    const ctx = authorize(tx, actor, id, 'exclude', now);
+  await write(async (tx) => {
+    const ctx = await authorize(tx, actor, id, 'exclude', now);
     if (body.length < 3 || body.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
     await tx.update(nominations).set({ status: 'excluded', updatedAt: now }).where(eq(nominations.id, id));
     await tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now });
@@ -286,12 +286,12 @@ export function returnNomination(actor: Actor | null, id: number, reason: string
 }
 
 /** Returns several nominations with one reason, all or none (the reviewer's bulk action). */
-export function returnNominations(actor: Actor | null, ids: number[], reason: string, now = new Date()): void {
+export async function returnNominations(actor: Actor | null, ids: number[], reason: string, now = new Date()): Promise<void> {
   const body = clean(reason);
   if (body.length < 3) throw new DomainError('invalid_input', { field: 'reason' });
-  write(async (tx) => {
+  await write(async (tx) => {
     for (const id of new Set(ids)) {
-      const ctx = authorize(tx, actor, id, 'return', now);
+      const ctx = await authorize(tx, actor, id, 'return', now);
       await tx.update(nominations).set({ status: 'returned', checkedBy: null, checkedAt: null, updatedAt: now }).where(eq(nominations.id, id));
       await tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'return', body, createdAt: now });
       audit(tx, actor, 'nomination.return', 'nomination', id, { status: ctx.status }, { status: 'returned', reason: body });
@@ -304,10 +304,10 @@ export function checkNomination(actor: Actor | null, id: number, now = new Date(
 }
 
 /** Marks several nominations checked, all or none. */
-export function checkNominations(actor: Actor | null, ids: number[], now = new Date()): void {
-  write(async (tx) => {
+export async function checkNominations(actor: Actor | null, ids: number[], now = new Date()): Promise<void> {
+  await write(async (tx) => {
     for (const id of new Set(ids)) {
-      const ctx = authorize(tx, actor, id, 'check', now);
+      const ctx = await authorize(tx, actor, id, 'check', now);
       await tx.update(nominations).set({ status: 'checked', checkedBy: actor!.id, checkedAt: now, updatedAt: now }).where(eq(nominations.id, id));
       audit(tx, actor, 'nomination.check', 'nomination', id, { status: ctx.status }, { status: 'checked' });
     }
@@ -339,10 +339,10 @@ export function tallyOf(council: Council, decision: 'approve' | 'reject', vote: 
 
 /** Records one approval or rejection: policy, the council's rule, the quota, the change and its audit event. */
 export async function decideIn(tx: Tx, actor: Actor | null, id: number, decision: 'approve' | 'reject', vote: Vote, now: Date, sittingId: number | null = null) {
-  const ctx = authorize(tx, actor, id, decision, now);
+  const ctx = await authorize(tx, actor, id, decision, now);
   const council = await roundCouncil(tx, ctx.roundId);
   const tally = tallyOf(council, decision, vote);
-  if (decision === 'approve') enforceQuota(tx, ctx.roundId, ctx.kind, ctx.unitPath);
+  if (decision === 'approve') await enforceQuota(tx, ctx.roundId, ctx.kind, ctx.unitPath);
   const status = decision === 'approve' ? 'approved' : 'rejected';
   await tx.update(nominations)
     .set({ status, decidedBy: actor!.id, decidedAt: now, voteFor: tally.for, voteAgainst: tally.against, voteAbstain: tally.abstain, voteTotal: council.members, sittingId, updatedAt: now })
@@ -352,18 +352,18 @@ export async function decideIn(tx: Tx, actor: Actor | null, id: number, decision
   return ctx;
 }
 
-export function decideNomination(actor: Actor | null, id: number, decision: 'approve' | 'reject', vote: Vote, now = new Date()): void {
-  write(async (tx) => {
-    decideIn(tx, actor, id, decision, vote, now);
+export async function decideNomination(actor: Actor | null, id: number, decision: 'approve' | 'reject', vote: Vote, now = new Date()): Promise<void> {
+  await write(async (tx) => {
+    await decideIn(tx, actor, id, decision, vote, now);
   });
 }
 
 /** Takes an approval or rejection back to "checked", to be judged again (never on a signed-off list). */
-export function reconsiderNomination(actor: Actor | null, id: number, reason: string, now = new Date()): void {
+export async function reconsiderNomination(actor: Actor | null, id: number, reason: string, now = new Date()): Promise<void> {
   const body = clean(reason);
   if (body.length < 3) throw new DomainError('invalid_input', { field: 'reason' });
-  write(async (tx) => {
-    const ctx = authorize(tx, actor, id, 'reconsider', now);
+  await write(async (tx) => {
+    const ctx = await authorize(tx, actor, id, 'reconsider', now);
     await tx.update(nominations)
       .set({ status: 'checked', decidedBy: null, decidedAt: null, voteFor: null, voteAgainst: null, voteAbstain: null, voteTotal: null, sittingId: null, updatedAt: now })
       .where(eq(nominations.id, id));
@@ -403,9 +403,9 @@ async function enforceQuota(tx: Tx, roundId: number, kind: NomineeKind, unitPath
   }
 }
 
-export function commentOnNomination(actor: Actor | null, id: number, body: string, now = new Date()): void {
-  write(async (tx) => {
-    authorize(tx, actor, id, 'comment', now);
+export async function commentOnNomination(actor: Actor | null, id: number, body: string, now = new Date()): Promise<void> {
+  await write(async (tx) => {
+    await authorize(tx, actor, id, 'comment', now);
     const text = clean(body);
     if (text.length < 1) throw new DomainError('invalid_input', { field: 'body' });
     const kind = actor!.roles.includes('officer') && !actor!.roles.includes('reviewer') ? 'reply' : 'comment';
@@ -464,9 +464,9 @@ export async function draftsOf(tx: Pick<DB, 'select'>, roundId: number): Promise
  * Moves a round along its workflow. Moving to review while drafts remain needs `draftsLeftBehind` to
  * name how many (the number the admin was shown and confirmed): a different number is refused.
  */
-export function transitionRound(actor: Actor | null, roundId: number, to: RoundStatus, now = new Date(), opts: { draftsLeftBehind?: number } = {}): void {
-  write(async (tx) => {
-    roundForAdmin(tx, actor, roundId, 'transition');
+export async function transitionRound(actor: Actor | null, roundId: number, to: RoundStatus, now = new Date(), opts: { draftsLeftBehind?: number } = {}): Promise<void> {
+  await write(async (tx) => {
+    await roundForAdmin(tx, actor, roundId, 'transition');
     const r = await first(tx.select({ id: rounds.id, status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)));
     if (!r) throw new DomainError('not_found');
     if (!(NEXT_STATUS[r.status] ?? []).includes(to)) throw new DomainError('invalid_state', { from: r.status, to });
@@ -497,7 +497,7 @@ export async function decideRound(
   now = new Date(),
 ): Promise<{ awards: number }> {
   return write(async (tx) => {
-    roundForAdmin(tx, actor, roundId, 'decide');
+    await roundForAdmin(tx, actor, roundId, 'decide');
     // A decision is recorded once signed: a date still to come is a typing error (2030 for 2026).
     if (isFutureDate(decision.decisionDate, now)) throw new DomainError('future_date', { field: 'decisionDate' });
     const r = await first(tx.select().from(rounds).where(eq(rounds.id, roundId)));
@@ -515,7 +515,7 @@ export async function decideRound(
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
     // The decision is the list that was signed: the awards are built from the sign-off's snapshot, in
     // its order, after checking the snapshot still hashes to what was signed.
-    const signed = standingSignoff(tx, roundId)!;
+    const signed = (await standingSignoff(tx, roundId))!;
     const snapshot = await snapshotEntries(tx, signed.id);
     if (signed.listHash !== hashFinalList(r.title, snapshot)) throw new DomainError('conflict', { what: 'list' });
     const count = createAwards(tx, roundId, snapshot);
@@ -550,16 +550,16 @@ export async function createAwards(tx: Tx, roundId: number, entries: FinalListEn
   return entries.length;
 }
 
-export function revokeAward(actor: Actor | null, publicId: string, input: { reason: string; decision: string }, now = new Date()): void {
+export async function revokeAward(actor: Actor | null, publicId: string, input: { reason: string; decision: string }, now = new Date()): Promise<void> {
   refuse(roundRefusal(actor, 'revoke'));
-  write(async (tx) => {
+  await write(async (tx) => {
     const a = await first(tx
       .select({ id: awards.id, revokedAt: awards.revokedAt, roundStatus: rounds.status, roundId: awards.roundId })
       .from(awards)
       .innerJoin(rounds, eq(rounds.id, awards.roundId))
       .where(eq(awards.publicId, publicId)));
     if (!a) throw new DomainError('not_found');
-    roundForAdmin(tx, actor, a.roundId, 'revoke');
+    await roundForAdmin(tx, actor, a.roundId, 'revoke');
     if (a.revokedAt) throw new DomainError('invalid_state', { from: 'revoked' });
     if (a.roundStatus !== 'published' && a.roundStatus !== 'decided' && a.roundStatus !== 'archived') throw new DomainError('invalid_state');
     const reason = clean(input.reason);
@@ -641,9 +641,9 @@ export async function createRound(actor: Actor | null, input: RoundInput, now = 
 }
 
 /** Edits a round's terms while it is a draft or open. */
-export function updateRound(actor: Actor | null, id: number, input: RoundInput, now = new Date()): void {
-  write(async (tx) => {
-    roundForAdmin(tx, actor, id, 'edit');
+export async function updateRound(actor: Actor | null, id: number, input: RoundInput, now = new Date()): Promise<void> {
+  await write(async (tx) => {
+    await roundForAdmin(tx, actor, id, 'edit');
     const r = await first(tx.select().from(rounds).where(eq(rounds.id, id)));
     if (!r) throw new DomainError('not_found');
     if (r.status !== 'draft' && r.status !== 'open') throw new DomainError('invalid_state', { from: r.status });
@@ -655,9 +655,9 @@ export function updateRound(actor: Actor | null, id: number, input: RoundInput, 
 }
 
 /** Sets (or clears, with nulls) a unit's quota in a round; it binds approvals in that unit's subtree. */
-export function setUnitQuota(actor: Actor | null, roundId: number, unitId: number, quota: { collectives: number | null; individuals: number | null }, now = new Date()): void {
-  write(async (tx) => {
-    const boundary = roundForAdmin(tx, actor, roundId, 'edit');
+export async function setUnitQuota(actor: Actor | null, roundId: number, unitId: number, quota: { collectives: number | null; individuals: number | null }, now = new Date()): Promise<void> {
+  await write(async (tx) => {
+    const boundary = await roundForAdmin(tx, actor, roundId, 'edit');
     const r = await first(tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId)));
     const u = await first(tx.select({ id: units.id, path: units.path }).from(units).where(eq(units.id, unitId)));
     // A quota binds a unit of the round's own subtree.

@@ -62,4 +62,4 @@ async function main() {
   }
 }
 
-main();
+await main();

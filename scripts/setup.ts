@@ -55,7 +55,7 @@ async function main() {
     await tx.insert(unitNames).values({ unitId: unit.id, name: unitName, validFrom: new Date() });
     const user = await first(tx.insert(users).values({ username, displayName: username, passwordHash, unitId: unit.id }).returning({ id: users.id }));
     await tx.insert(userRoles).values({ userId: user.id, role: 'admin' });
-    appendAudit(tx, { actorId: null, action: 'setup.first_admin', entityType: 'user', entityId: user.id, after: { username, unit: unitName } });
+    await appendAudit(tx, { actorId: null, action: 'setup.first_admin', entityType: 'user', entityId: user.id, after: { username, unit: unitName } });
   });
   console.log(`Database ready. Administrator "${username}" created; no demo data or demo accounts exist.`);
 }

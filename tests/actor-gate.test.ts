@@ -42,7 +42,7 @@ const redirectOf = async (p: Promise<unknown>) => p.then(() => null, (e: { redir
 describe('a temporary password', () => {
   it('gives no actor to pages, actions or route handlers; only the password change runs', async () => {
     await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, officerId));
-    signedIn();
+    await signedIn();
     expect((await getSessionActor())?.id).toBe(officerId);
     // Route handlers and lib calls read getActor: nothing.
     expect(await getActor()).toBeNull();
@@ -66,21 +66,21 @@ describe('a temporary password', () => {
 
 describe('signing out', () => {
   it('ends the session on the server: the same cookie (session id) opens nothing afterwards', async () => {
-    signedIn();
+    await signedIn();
     expect((await getActor())?.id).toBe(officerId);
     endSession(officerId, SID);
     // A copied cookie carries the same session id: refused, though its signature and version are valid.
     expect(loadActor(officerId, session.current!.sv, SID)).toBeNull();
-    signedIn(SID);
+    await signedIn(SID);
     expect(await getActor()).toBeNull();
     // Other sessions of the user go on; signing out twice writes one audit event.
-    expect(loadActor(officerId, session.current!.sv, 'b'.repeat(32))?.id).toBe(officerId);
+    expect((await loadActor(officerId, session.current!.sv, 'b'.repeat(32)))?.id).toBe(officerId);
     endSession(officerId, SID);
     expect(await db.select().from(auditEvents).where(eq(auditEvents.action, 'user.sign_out'))).toHaveLength(1);
   });
 
   it('a session without its own id (issued before sign-out could end it) is not accepted', async () => {
-    signedIn(undefined);
+    await signedIn(undefined);
     session.current!.sid = undefined;
     expect(await getActor()).toBeNull();
   });

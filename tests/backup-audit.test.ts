@@ -69,7 +69,7 @@ describe('audit chain', () => {
   it('is intact after the demo seed and catches an edit behind the app back', async () => {
     await withTransaction(db, async (tx) => {
       for (let i = 0; i < 100; i++) {
-        appendAudit(tx, { actorId: null, action: 'test.event', entityType: 'test', entityId: i, before: { name: `Nguyễn Văn ${i}`, at: new Date(i * 1e9) }, after: { list: [i, 'đ', null, { '<b>': 1.5 }] } });
+        await appendAudit(tx, { actorId: null, action: 'test.event', entityType: 'test', entityId: i, before: { name: `Nguyễn Văn ${i}`, at: new Date(i * 1e9) }, after: { list: [i, 'đ', null, { '<b>': 1.5 }] } });
       }
     });
     const before = verifyAuditChain(db);

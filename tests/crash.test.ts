@@ -46,7 +46,7 @@ beforeAll(async () => {
       // The approver's sign-off of the final list, which the decision requires.
       const entries = await finalListEntries(tx, roundId);
       const signoffId = (await first(tx.insert(signoffs).values({ roundId, signedBy: adminId, signedAt: new Date(), listHash: hashFinalList(`Đợt thử ${r}`, entries) }).returning({ id: signoffs.id }))).id;
-      insertSnapshot(tx, signoffId, entries);
+      await insertSnapshot(tx, signoffId, entries);
     }
   });
   db.$client.close();

@@ -6,7 +6,7 @@ import { isDomainError } from '@/lib/errors';
 import { loadActor } from '@/lib/users';
 
 const [userId, nominationId, startAt] = process.argv.slice(2).map(Number);
-const actor = loadActor(userId);
+const actor = await loadActor(userId);
 while (Date.now() < startAt) {
   // spin until every contender is ready, so the approvals really race
 }

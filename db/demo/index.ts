@@ -95,7 +95,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
   const hashes = await Promise.all(ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
   const rng = createRng(20240524);
   await withTransaction(db, async (tx) => {
-    const unitList = insertUnits(tx);
+    const unitList = await insertUnits(tx);
     const district = insertDistrictRoot(tx, unitList);
     const neighbour = await insertNeighbourUnits(tx);
     const byName = new Map([...unitList, district, ...neighbour].map((u) => [u.name, u]));
@@ -109,7 +109,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
       awardForm: 'Giấy khen',
       // The People's Committee runs (and issues) the district's rounds; the office's accounts sit on
       // the district unit above it, so their scope also holds the Party committee's side.
-      unitId: unit('UBND Quận 7').id,
+      unitId: (await unit('UBND Quận 7')).id,
     };
 
     // Round A: the 2021–2024 review, published.
@@ -149,7 +149,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
       .insert(signoffs)
       .values({ roundId: roundA.id, signedBy: userIds.approver, signedAt: at('2024-05-22'), listHash: hashFinalList(TITLE_A, entriesA) })
       .returning({ id: signoffs.id }));
-    insertSnapshot(tx, signoffA.id, entriesA);
+    await insertSnapshot(tx, signoffA.id, entriesA);
 
     // Round B: 2016–2021, decided on paper and recorded from the archive.
     const roundB = await first(tx
@@ -173,7 +173,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
     // Some people honoured in 2021 are honoured again in 2024: their history spans rounds.
     const personsB = [...personsA.slice(0, 6), ...await people.individuals(19)];
     decideRound(tx, rng, roundB.id, await people.collectives(20), personsB, userIds, null);
-    appendAudit(tx, {
+    await appendAudit(tx, {
       actorId: userIds.admin,
       action: 'round.archive_recorded',
       entityType: 'round',
@@ -201,15 +201,15 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
       .returning({ id: rounds.id }));
     await tx.insert(roundQuotas)
       .values([
-        { roundId: roundC.id, unitId: unit('Phường Tân Phong').id, collectives: 3, individuals: 4 },
-        { roundId: roundC.id, unitId: unit('Phường Tân Hưng').id, collectives: 3, individuals: 4 },
+        { roundId: roundC.id, unitId: (await unit('Phường Tân Phong')).id, collectives: 3, individuals: 4 },
+        { roundId: roundC.id, unitId: (await unit('Phường Tân Hưng')).id, collectives: 3, individuals: 4 },
       ]);
-    seedOpenRound(tx, rng, roundC.id, people, unit, userIds);
-    seedNeighbour(tx, rng, people, neighbour, userIds, now);
+    await seedOpenRound(tx, rng, roundC.id, people, unit, userIds);
+    await seedNeighbour(tx, rng, people, neighbour, userIds, now);
 
     const count = async (t: typeof units | typeof users | typeof individuals | typeof collectives | typeof nominations | typeof awards) =>
       (await first(tx.select({ n: sql<number>`count(*)` }).from(t)))!.n;
-    appendAudit(tx, {
+    await appendAudit(tx, {
       actorId: null,
       action: 'seed.demo',
       entityType: 'database',
@@ -229,7 +229,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
   return { seeded: true };
 }
 
-function insertUnits(tx: Tx): UnitRow[] {
+async function insertUnits(tx: Tx): Promise<UnitRow[]> {
   const out: UnitRow[] = [];
   const validFrom = new Date('2020-01-01T00:00:00+07:00');
   const walk = async (nodes: UnitSeed[], parent: UnitRow | null) => {
@@ -243,10 +243,10 @@ function insertUnits(tx: Tx): UnitRow[] {
       await tx.insert(unitNames).values({ unitId: id, name: n.name, validFrom });
       const row: UnitRow = { id, name: n.name, kind: n.kind, parentId: parent?.id ?? null, path };
       out.push(row);
-      if (n.children) walk(n.children, row);
+      if (n.children) await walk(n.children, row);
     }
   };
-  walk(UNIT_TREE, null);
+  await walk(UNIT_TREE, null);
   return out;
 }
 
@@ -281,9 +281,9 @@ async function insertNeighbourUnits(tx: Tx): Promise<UnitRow[]> {
     return row;
   };
   const ward = await add(NEIGHBOUR, 'ward', null, 'Tân Mỹ Lợi');
-  add(`Đảng ủy ${NEIGHBOUR}`, 'party_committee', ward);
-  for (let i = 1; i <= 3; i++) add(`Khu phố ${i}, ${NEIGHBOUR}`, 'quarter', ward, `Khu phố ${i}`);
-  add(`Trường Tiểu học Tân Mỹ Lợi`, 'school', ward);
+  await add(`Đảng ủy ${NEIGHBOUR}`, 'party_committee', ward);
+  for (let i = 1; i <= 3; i++) await add(`Khu phố ${i}, ${NEIGHBOUR}`, 'quarter', ward, `Khu phố ${i}`);
+  await add(`Trường Tiểu học Tân Mỹ Lợi`, 'school', ward);
   return out;
 }
 
@@ -526,7 +526,7 @@ async function seedNeighbour(tx: Tx, rng: Rng, people: PeopleFactory, wardUnits:
       event('tanmyloi.reviewer', 'return', 2, 'submitted', 'returned', { reason });
     }
   });
-  appendAudit(tx, { actorId: userIds['tanmyloi.admin'], action: 'round.reviewing', entityType: 'round', entityId: roundId, at: new Date(base + 20 * 3_600_000), before: { status: 'open' }, after: { status: 'reviewing' } });
+  await appendAudit(tx, { actorId: userIds['tanmyloi.admin'], action: 'round.reviewing', entityType: 'round', entityId: roundId, at: new Date(base + 20 * 3_600_000), before: { status: 'open' }, after: { status: 'reviewing' } });
 }
 
 async function seedOpenRound(
@@ -583,11 +583,11 @@ async function seedOpenRound(
       // Each nomination's timeline tells how it got where it is, as the workflow would have written it.
       const event = (actor: string, action: string, hour: number, from: NominationStatus | null, to: NominationStatus, extra: object = {}) =>
         appendAudit(tx, { actorId: userIds[actor], action: `nomination.${action}`, entityType: 'nomination', entityId: id, at: t(hour), before: from ? { status: from } : null, after: { status: to, ...extra } });
-      event('officer', 'create', 0, null, 'draft', { roundId, kind, unitId: ward.id });
-      if (status !== 'draft') event('officer', 'submit', 1, 'draft', 'submitted');
-      if (status === 'returned') event('reviewer', 'return', 2, 'submitted', 'returned', { reason });
-      if (after('checked') && status !== 'returned') event('reviewer', 'check', 2, 'submitted', 'checked');
-      if (decided) event('approver', status === 'approved' ? 'approve' : 'reject', 3, 'checked', status, { vote: { for: votesFor, against: 9 - votesFor, total: 9 } });
+      await event('officer', 'create', 0, null, 'draft', { roundId, kind, unitId: ward.id });
+      if (status !== 'draft') await event('officer', 'submit', 1, 'draft', 'submitted');
+      if (status === 'returned') await event('reviewer', 'return', 2, 'submitted', 'returned', { reason });
+      if (after('checked') && status !== 'returned') await event('reviewer', 'check', 2, 'submitted', 'checked');
+      if (decided) await event('approver', status === 'approved' ? 'approve' : 'reject', 3, 'checked', status, { vote: { for: votesFor, against: 9 - votesFor, total: 9 } });
       n++;
     }
   }

@@ -41,7 +41,7 @@ describe('demo seed', () => {
 
   it('the 2021–2024 awards are the signed snapshot: same entries, units, fields and order, and its hash', async () => {
     const id = roundId(DEMO_SLUGS.published);
-    const signed = standingSignoff(db, await id)!;
+    const signed = await standingSignoff(db, await id)!;
     const snapshot = snapshotEntries(db, signed.id);
     expect(snapshot).toHaveLength(148);
     const title = (await first(db.select({ t: rounds.title }).from(rounds).where(eq(rounds.id, id))))!.t;

@@ -36,7 +36,7 @@ export default async function ManageLayout({ children, params }: LayoutProps<'/[
     nominations: inbox.returned,
     review: inbox.submitted,
     approve: inbox.checked,
-    rounds: countRoundsReadyToDecide(actor),
+    rounds: await countRoundsReadyToDecide(actor),
   };
   return (
     // The staff area's locale-aware links are client components that read the locale from this provider;

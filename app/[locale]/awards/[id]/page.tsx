@@ -16,7 +16,7 @@ export const dynamic = 'force-static';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/awards/[id]'>): Promise<Metadata> {
   const { locale, id } = await params;
-  const a = publicAward(id);
+  const a = await publicAward(id);
   if (!a || !hasLocale(routing.locales, locale)) return {};
   const t = await getTranslations({ locale, namespace: 'publicPages.meta' });
   return publicMetadata(locale, `/awards/${a.id}`, {
@@ -30,7 +30,7 @@ export default async function AwardPage({ params }: PageProps<'/[locale]/awards/
   const { locale, id } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const a = publicAward(id);
+  const a = await publicAward(id);
   if (!a) notFound();
   const [t, tk] = await Promise.all([getTranslations('award'), getTranslations('kind')]);
   const origin = await siteOrigin();

@@ -23,8 +23,8 @@ export const editIndividual = validatedAction(
   },
 );
 
-export const mergeDuplicate = validatedAction(z.object({ kind: z.enum(['individual', 'collective']), id, duplicate: id }), (actor, d) => {
-  mergeRegistryEntries(actor, d.kind, d.id, d.duplicate);
+export const mergeDuplicate = validatedAction(z.object({ kind: z.enum(['individual', 'collective']), id, duplicate: id }), async (actor, d) => {
+  await mergeRegistryEntries(actor, d.kind, d.id, d.duplicate);
   done();
 });
 

@@ -11,8 +11,8 @@ const done = () => revalidatePath('/', 'layout');
 
 export const create = validatedAction(
   z.object({ name: z.string().max(200), shortName: z.string().max(100).optional(), kind: z.enum(UNIT_KINDS), parentId: id }),
-  (actor, d) => {
-    createUnit(actor, { name: d.name, shortName: d.shortName || null, kind: d.kind, parentId: d.parentId });
+  async (actor, d) => {
+    await createUnit(actor, { name: d.name, shortName: d.shortName || null, kind: d.kind, parentId: d.parentId });
     done();
   },
 );
@@ -34,8 +34,8 @@ export const toggle = validatedAction(z.object({ id, active: z.enum(['true', 'fa
 
 export const merge = validatedAction(
   z.object({ 'from[]': z.preprocess((v) => (Array.isArray(v) ? v : v == null ? [] : [v]), z.array(id).min(1).max(50)), into: id }),
-  (actor, d) => {
-    mergeUnits(actor, d['from[]'], d.into);
+  async (actor, d) => {
+    await mergeUnits(actor, d['from[]'], d.into);
     done();
   },
 );

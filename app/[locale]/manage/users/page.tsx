@@ -43,7 +43,7 @@ export default async function UsersPage({ params }: PageProps<'/[locale]/manage/
             <div><label htmlFor="n-username" className="label">{t('username')}</label><input id="n-username" name="username" required pattern="[a-z0-9._\-]{3,50}" className="field" autoComplete="off" /></div>
             <div><label htmlFor="n-display" className="label">{t('displayName')}</label><input id="n-display" name="displayName" required maxLength={200} className="field" /></div>
           </div>
-          <UserFields units={units} idPrefix="n" />
+          <UserFields units={await units} idPrefix="n" />
           <div><label htmlFor="n-password" className="label">{t('tempPassword', { min: MIN_PASSWORD })}</label><input id="n-password" name="password" type="password" required minLength={MIN_PASSWORD} className="field" autoComplete="new-password" /></div>
         </ActionForm>
       </details>

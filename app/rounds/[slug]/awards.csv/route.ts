@@ -6,7 +6,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request, { params }: RouteContext<'/rounds/[slug]/awards.csv'>) {
   const { slug } = await params;
-  const awards = listPublishedAwards(slug);
+  const awards = await listPublishedAwards(slug);
   if (!awards) return new Response('Không tìm thấy / Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   // ?sep=; for spreadsheets set to the Vietnamese list separator; fields are quoted either way.
   const separator = new URL(req.url).searchParams.get('sep') === ';' ? ';' : ',';

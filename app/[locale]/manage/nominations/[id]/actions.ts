@@ -79,18 +79,18 @@ export const saveAll = validatedAction(
   async (actor, d) => {
     const files = await pickedFiles(d['files[]']);
     const nominee = d.name !== undefined ? { name: d.name, position: d.position || null, gender: d.gender || null, birthYear: d.birthYear ?? null, partyMember: d.partyMember === 'on' } : undefined;
-    saveDossier(actor, d.id, { nominee, summary: d.summary, files, send: d.intent === 'send' });
+    await saveDossier(actor, d.id, { nominee, summary: d.summary, files, send: d.intent === 'send' });
     done();
   },
 );
 
-export const detach = validatedAction(z.object({ attachmentId: id }), (actor, d) => {
-  removeAttachment(actor, d.attachmentId);
+export const detach = validatedAction(z.object({ attachmentId: id }), async (actor, d) => {
+  await removeAttachment(actor, d.attachmentId);
   done();
 });
 
-export const removeDraft = validatedAction(z.object({ id, locale: z.enum(['vi', 'en', 'ko']).catch('vi') }), (actor, d) => {
-  deleteDraft(actor, d.id);
+export const removeDraft = validatedAction(z.object({ id, locale: z.enum(['vi', 'en', 'ko']).catch('vi') }), async (actor, d) => {
+  await deleteDraft(actor, d.id);
   done();
   redirect(`${d.locale === 'vi' ? '' : `/${d.locale}`}/manage/nominations`);
 });

@@ -34,7 +34,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
     errorMessages(),
   ]);
   const timeline = await getNominationTimeline(actor, (await nomination).id);
-  const returned = latestReturn(actor, (await nomination).id);
+  const returned = await latestReturn(actor, (await nomination).id);
   const files = await listAttachments(actor, (await nomination).id);
   const publicComments = await listFeedback(actor, (await nomination).id);
   const prior = await priorAwardsInTheme(await nomination, (await nomination).roundTheme, (await nomination).roundId);

@@ -23,8 +23,8 @@ export const recordDecision = validatedAction(
     decisionPlace: z.string().trim().max(200).optional().transform((v) => v || null),
     decisionSignerTitle: z.string().trim().max(200).optional().transform((v) => v || null),
   }),
-  (actor, d) => {
-    decideRound(actor, d.id, d);
+  async (actor, d) => {
+    await decideRound(actor, d.id, d);
     done();
   },
 );

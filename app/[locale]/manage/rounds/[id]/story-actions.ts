@@ -68,7 +68,7 @@ export async function removePhoto(_prev: StoryFormState, form: FormData): Promis
   const d = removeSchema.safeParse({ id: form.get('id'), photo: form.get('photo') });
   if (!d.success) return { error: 'invalid_input', at: Date.now() };
   try {
-    removeRoundPhoto(await getActor(), d.data.id, d.data.photo);
+    await removeRoundPhoto(await getActor(), d.data.id, d.data.photo);
   } catch (e) {
     return refused(e, {});
   }

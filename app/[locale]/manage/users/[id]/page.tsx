@@ -27,7 +27,7 @@ export default async function UserPage({ params }: PageProps<'/[locale]/manage/u
         <ActionForm action={update} submitLabel={t('save')} okText={t('saved')} errors={errors} className="space-y-3">
           {hidden}
           <div><label htmlFor="e-display" className="label">{t('displayName')}</label><input id="e-display" name="displayName" defaultValue={user.displayName} maxLength={200} className="field" /></div>
-          <UserFields units={listUnitOptions(actor)} unitId={user.unitId} roles={user.roles} idPrefix="e" />
+          <UserFields units={await listUnitOptions(actor)} unitId={user.unitId} roles={user.roles} idPrefix="e" />
           <label className="flex items-center gap-2"><input type="checkbox" name="active" defaultChecked={user.active} /> {t('active')}</label>
         </ActionForm>
       </section>

@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/rounds/[slug]/consultation'>): Promise<Metadata> {
   const { slug, locale } = await params;
-  const view = getConsultation(slug);
+  const view = await getConsultation(slug);
   if (!view) return {};
   const t = await getTranslations({ locale, namespace: 'consultation' });
   return { title: `${t('title')}: ${view.title}` };
@@ -22,7 +22,7 @@ export default async function ConsultationPage({ params }: PageProps<'/[locale]/
   const { locale, slug } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const view = getConsultation(slug);
+  const view = await getConsultation(slug);
   if (!view) notFound();
   const [t, tk, format, errors] = await Promise.all([getTranslations('consultation'), getTranslations('kind'), getFormatter(), errorMessages()]);
   return (

@@ -7,7 +7,7 @@ import { publicPhotoFile } from '@/lib/round-story';
  */
 export async function GET(_req: Request, { params }: RouteContext<'/api/public/round-photos/[file]'>) {
   const { file } = await params;
-  const found = publicPhotoFile(file);
+  const found = await publicPhotoFile(file);
   if (!found) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
   const bytes = await fs.promises.readFile(found.file);
   return new Response(new Uint8Array(bytes), {

@@ -24,8 +24,8 @@ export const saveSitting = validatedAction(
       'against[]': z.array(count).max(5000).default([]),
     })
     .refine((d) => [d['decision[]'], d['for[]'], d['against[]']].every((a) => a.length === d['nominationId[]'].length), { path: ['nominationId[]'] }),
-  (actor, d) => {
-    recordSitting(actor, d.id, {
+  async (actor, d) => {
+    await recordSitting(actor, d.id, {
       heldOn: d.heldOn,
       place: d.place,
       chair: d.chair,

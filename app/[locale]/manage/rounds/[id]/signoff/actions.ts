@@ -7,8 +7,8 @@ import { signOffRound, withdrawSignoff } from '@/lib/signoff';
 const id = z.coerce.number().int().positive();
 const done = () => revalidatePath('/', 'layout');
 
-export const signOff = validatedAction(z.object({ id, hash: z.string().regex(/^[a-f0-9]{64}$/) }), (actor, d) => {
-  signOffRound(actor, d.id, d.hash);
+export const signOff = validatedAction(z.object({ id, hash: z.string().regex(/^[a-f0-9]{64}$/) }), async (actor, d) => {
+  await signOffRound(actor, d.id, d.hash);
   done();
 });
 
