@@ -121,8 +121,8 @@ export async function recordArchiveRound(
   if (unanswered.length) throw new DomainError('choice_required', { rows: unanswered.map((r) => r.row).join(', ') });
   const t = staged.meta.terms;
   if (isFutureDate(t.decisionDate, now)) throw new DomainError('future_date', { field: 'decisionDate' });
-  const result = write(async (tx) => {
-    const slug = uniqueSlug(tx, t.title);
+  const result = await write(async (tx) => {
+    const slug = await uniqueSlug(tx, t.title);
     const terms = {
       title: clean(t.title),
       theme: clean(t.theme),
@@ -134,15 +134,16 @@ export async function recordArchiveRound(
       decisionSigner: clean(t.decisionSigner),
       decisionPlace: t.decisionPlace ? clean(t.decisionPlace) : null,
     };
+    const unitId = (await listRoundUnitOptions(a))[0]?.id ?? a.unitId;
     const roundId = (await first(tx
       .insert(rounds)
       // Run (issued) by the admin's People's Committee when there is one, as a new round defaults to.
-      .values({ ...terms, slug, unitId: listRoundUnitOptions(a)[0]?.id ?? a.unitId, status: 'decided', source: 'archive', decidedAt: now, createdAt: now, updatedAt: now })
-      .returning({ id: rounds.id }))).id;
+      .values({ ...terms, slug, unitId, status: 'decided', source: 'archive', decidedAt: now, createdAt: now, updatedAt: now })
+      .returning({ id: rounds.id })))!.id;
     let linked = 0;
     let created = 0;
     const used = new Set<string>();
-    checked.parsed.forEach((p, i) => {
+    for (const [i, p] of checked.parsed.entries()) {
       const row = checked.list[i];
       const choice = row.match === 'exact' ? row.linked : row.match === 'near' && input.choices[p.row] !== 'new' ? (input.choices[p.row] as number) : null;
       let individualId: number | null = null;
@@ -157,9 +158,9 @@ export async function recordArchiveRound(
           individualId = (await first(tx
             .insert(individuals)
             .values({ fullName: p.name, nameFolded: fold(p.name), gender: p.gender, birthYear: p.birthYear, position: p.position, unitId: p.unitId, partyMember: p.party })
-            .returning({ id: individuals.id }))).id;
+            .returning({ id: individuals.id })))!.id;
         } else {
-          collectiveId = (await first(tx.insert(collectives).values({ name: p.name, nameFolded: fold(p.name), unitId: p.unitId, kind: p.unitKind }).returning({ id: collectives.id }))).id;
+          collectiveId = (await first(tx.insert(collectives).values({ name: p.name, nameFolded: fold(p.name), unitId: p.unitId, kind: p.unitKind }).returning({ id: collectives.id })))!.id;
         }
       }
       // Two lines of one decision never name the same registry entry.
@@ -168,8 +169,8 @@ export async function recordArchiveRound(
       used.add(key);
       await tx.insert(nominations)
         .values({ roundId, nomineeKind: p.kind, individualId, collectiveId, unitId: p.unitId, summary: p.summary, status: 'approved', createdBy: a.id, decidedAt: now, updatedAt: now, createdAt: now });
-    });
-    const awards = createAwards(tx, roundId, await finalListEntries(tx, roundId));
+    }
+    const awards = await createAwards(tx, roundId, await finalListEntries(tx, roundId));
     await appendAudit(tx, {
       actorId: a.id,
       action: 'round.archive_recorded',

@@ -121,10 +121,10 @@ export function discardStaged(staged: StagedFile[]): void {
 
 /** Records a staged file on a nomination inside the caller's transaction, with its audit event. */
 export async function recordAttachment(tx: Tx, actor: Actor, nominationId: number, s: StagedFile, now: Date): Promise<AttachmentDTO> {
-  const row = await first(tx
+  const row = (await first(tx
     .insert(attachments)
     .values({ nominationId, fileName: s.fileName, mimeType: s.mimeType, size: s.size, sha256: s.sha256, storageKey: s.storageKey, uploadedBy: actor.id, createdAt: now })
-    .returning({ id: attachments.id, fileName: attachments.fileName, mimeType: attachments.mimeType, size: attachments.size, createdAt: attachments.createdAt }));
+    .returning({ id: attachments.id, fileName: attachments.fileName, mimeType: attachments.mimeType, size: attachments.size, createdAt: attachments.createdAt })))!;
   await appendAudit(tx, { actorId: actor.id, action: 'nomination.attach', entityType: 'nomination', entityId: nominationId, after: { attachmentId: row.id, fileName: s.fileName, mimeType: s.mimeType, size: s.size, sha256: s.sha256 } });
   return row;
 }
@@ -132,7 +132,7 @@ export async function recordAttachment(tx: Tx, actor: Actor, nominationId: numbe
 export async function addAttachment(actor: Actor | null, nominationId: number, file: { name: string; bytes: Uint8Array }, now = new Date()): Promise<AttachmentDTO> {
   const staged = stageFile(file);
   try {
-    return write(async (tx) => {
+    return await write(async (tx) => {
       const ctx = await loadNominationContext(tx, nominationId);
       if (!ctx) throw new DomainError('not_found');
       const refusal = nominationRefusal(actor, 'edit', ctx, now);

@@ -35,7 +35,7 @@ beforeAll(async () => {
   const ward = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ'))))!.id;
   for (let i = 0; i < 6; i++) {
     const name = `Người Họp Xét ${i}`;
-    const p = (await first(db.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward }).returning({ id: individuals.id }))).id;
+    const p = (await first(db.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward }).returning({ id: individuals.id })))!.id;
     await db.insert(nominations).values({ roundId, nomineeKind: 'individual', individualId: p, unitId: ward, summary: 'Thành tích tiêu biểu trong năm 2026.', status: 'checked' });
   }
   transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: await draftsOf(db, roundId) });

@@ -85,9 +85,9 @@ async function buildView(db: Reader, roundId: number): Promise<SittingView> {
   const c = await roundCouncil(db, roundId);
   const sitting = await loadSitting(db, roundId);
   const checked = (await nomineeRows(db, and(eq(nominations.roundId, roundId), eq(nominations.status, 'checked')))).map(({ id, kind, name, unit }) => ({ id, kind, name, unit }));
-  const tallies = sitting ? talliesOf(db, sitting.id) : [];
+  const tallies = sitting ? await talliesOf(db, sitting.id) : [];
   return {
-    round: { id: r.id, slug: r.slug, title: r.title, status: r.status, awardForm: r.awardForm, frozen: roundIsFrozen(db, roundId) },
+    round: { id: r.id, slug: r.slug, title: r.title, status: r.status, awardForm: r.awardForm, frozen: await roundIsFrozen(db, roundId) },
     council: { members: c.members, quorum: c.quorum, rule: c.rule, basis: c.basis || DEFAULT_BASIS[c.rule], needed: votesNeeded(c.rule, c.members) },
     sitting,
     checked,
@@ -151,13 +151,13 @@ export async function recordSitting(actor: Actor | null, roundId: number, input:
     // Another authority's round reads as not found.
     if (!r || r.source !== 'workflow' || sittingRefusal(actor, r.unitPath)) throw new DomainError('not_found');
     if (r.status !== 'reviewing') throw new DomainError('invalid_state', { from: r.status });
-    if (roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
+    if (await roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
     const council = await roundCouncil(tx, roundId);
     const values = sittingValues(input, council.members, council.quorum);
     const before = (await first(tx.select().from(councilSittings).where(eq(councilSittings.roundId, roundId)))) ?? null;
     const sittingId = before
       ? ((await tx.update(councilSittings).set({ ...values, recordedBy: actor!.id, recordedAt: now }).where(eq(councilSittings.id, before.id))), before.id)
-      : (await first(tx.insert(councilSittings).values({ roundId, ...values, recordedBy: actor!.id, recordedAt: now }).returning({ id: councilSittings.id }))).id;
+      : (await first(tx.insert(councilSittings).values({ roundId, ...values, recordedBy: actor!.id, recordedAt: now }).returning({ id: councilSittings.id })))!.id;
     await appendAudit(tx, {
       actorId: actor!.id,
       action: before ? 'council.sitting_edit' : 'council.sitting',

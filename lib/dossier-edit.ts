@@ -37,7 +37,7 @@ export async function nominate(
 ): Promise<{ id: number }> {
   const staged = stageFiles(files);
   try {
-    return createNomination(actor, input, now, {
+    return await createNomination(actor, input, now, {
       confirmDuplicate: opts.confirmDuplicate,
       within: async (tx, id) => {
         for (const s of staged) await recordAttachment(tx, actor!, id, s, now);
@@ -62,7 +62,7 @@ export async function saveDossier(
 ): Promise<{ submitted: boolean }> {
   const staged = stageFiles(input.files ?? []);
   try {
-    return write(async (tx) => {
+    return await write(async (tx) => {
       const ctx = await authorizeIn(tx, actor, id, 'edit', now);
       const row = (await first(tx.select({ individualId: nominations.individualId, collectiveId: nominations.collectiveId }).from(nominations).where(eq(nominations.id, id))))!;
       const behalf = onBehalfOf(actor, ctx);

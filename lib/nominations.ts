@@ -106,8 +106,8 @@ export async function listNominations(actor: Actor | null, filter: NominationFil
   if (filter.q?.trim() || (filter.sort && filter.sort !== 'newest')) return searchNominations(where, filter, page, pageSize);
   // Counting a nation's queue walks ~100,000 index entries: remembered until the next write.
   const countKey = `queue-total:${scopeKey(actor!)}:${filter.roundId ?? ''}:${filter.status ?? ''}:${filter.kind ?? ''}:${filter.unitId ?? ''}`;
-  const total = memoUntilWrite(countKey, async () => (await first(db.select({ n: count() }).from(nominations).where(where)))?.n ?? 0);
-  const pageCount = Math.ceil(await total / pageSize);
+  const total = await memoUntilWrite(countKey, async () => (await first(db.select({ n: count() }).from(nominations).where(where)))?.n ?? 0);
+  const pageCount = Math.ceil(total / pageSize);
   const backwards = filter.before !== undefined && filter.after === undefined;
   const ids = (await db
     .select({ id: nominations.id })
@@ -261,7 +261,7 @@ export async function getNomination(actor: Actor | null, id: number): Promise<No
   if (!row) throw new DomainError('not_found');
   const { voteFor, voteAgainst, voteTotal, position, gender, birthYear, partyMember, ...rest } = row;
   const person = row.individualId ? { position, gender, birthYear, partyMember: !!partyMember } : null;
-  return { ...rest, person, frozen: !!standingSignoff(getDb(), row.roundId), vote: voteTotal != null ? { for: voteFor ?? 0, against: voteAgainst ?? 0, total: voteTotal } : null };
+  return { ...rest, person, frozen: !!(await standingSignoff(getDb(), row.roundId)), vote: voteTotal != null ? { for: voteFor ?? 0, against: voteAgainst ?? 0, total: voteTotal } : null };
 }
 
 export type TimelineEntry = { at: Date; actor: string | null; action: string; kind: 'event' | 'comment'; body?: string; before?: unknown; after?: unknown };

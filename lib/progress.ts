@@ -90,14 +90,14 @@ export async function getRoundRules(actor: Actor | null, roundId: number, now = 
 /** The rules of every round in progress (open or in review), newest first. */
 export async function listRoundsInProgress(actor: Actor | null, now = new Date()): Promise<RoundRules[]> {
   if (nominationScope(actor) === null) return [];
-  return (await getDb()
+  const inScope = (await getDb()
     .select({ id: rounds.id, path: units.path })
     .from(rounds)
     .innerJoin(units, eq(units.id, rounds.unitId))
     .where(inArray(rounds.status, ['open', 'reviewing']))
     .orderBy(sql`${rounds.id} DESC`))
-    .filter((r) => roundInScope(actor, r.path))
-    .map((r) => getRoundRules(actor, r.id, now));
+    .filter((r) => roundInScope(actor, r.path));
+  return Promise.all(inScope.map((r) => getRoundRules(actor, r.id, now)));
 }
 
 export const PROGRESS_STATUSES = ['draft', 'submitted', 'returned', 'checked', 'approved', 'rejected'] as const;

@@ -113,15 +113,16 @@ async function readPublishedAwards(slug: string): Promise<RollAward[] | null> {
     .where(and(eq(awards.roundId, round.id), isNull(awards.revokedAt)))
     .orderBy(asc(awards.nomineeKind), asc(awards.ordinal));
   const tops = await areasOf(rows.map((r) => r.unitPath));
-  return rows.map(({ unitPath, ...a }) => {
-    const area = tops.get(await topUnitId(unitPath)) ?? { slug: a.unitSlug, name: a.unit };
+  const topIds = await topUnitIds(rows.map((r) => r.unitPath));
+  return rows.map(({ unitPath: _unitPath, ...a }, i) => {
+    const area = tops.get(topIds[i]) ?? { slug: a.unitSlug, name: a.unit };
     return { ...a, areaSlug: area.slug, areaName: area.name };
   });
 }
 
 /** Slug and name of the area (the unit just below the top) of each of these unit paths, by unit id. */
 async function areasOf(paths: string[]): Promise<Map<number, { slug: string; name: string; }>> {
-  const ids = [...new Set(paths.map(topUnitId))];
+  const ids = [...new Set(await topUnitIds(paths))];
   if (!ids.length) return new Map();
   return new Map((await getDb().select({ id: units.id, slug: units.slug, name: units.name }).from(units).where(inArray(units.id, ids))).map((u) => [u.id, u]));
 }
@@ -249,8 +250,17 @@ type UnitRow = { id: number; slug: string; name: string; path: string };
 /** The area a unit is filed under on public pages: the first unit on its path that is neither a root nor a
  * Party or People's Committee (a ward, a department, a mass organisation), else the unit itself. */
 async function topUnitId(path: string): Promise<number> {
-  const ids = path.split('/').filter(Boolean).map(Number);
+  return topUnitIdOf(path, await overAreaUnitIds());
+}
+
+/** `topUnitId` for many paths, with the units above the areas read once. */
+async function topUnitIds(paths: string[]): Promise<number[]> {
   const above = await overAreaUnitIds();
+  return paths.map((p) => topUnitIdOf(p, above));
+}
+
+function topUnitIdOf(path: string, above: Set<number>): number {
+  const ids = path.split('/').filter(Boolean).map(Number);
   return ids.find((id) => !above.has(id)) ?? ids[ids.length - 1];
 }
 
@@ -288,7 +298,7 @@ async function honouredUnitPaths(): Promise<string[]> {
 export async function getSearchOptions(): Promise<SearchOptions> {
   const db = getDb();
   const rs = await listPublishedRounds();
-  const unitIds = (await honouredUnitPaths()).map(topUnitId);
+  const unitIds = await topUnitIds(await honouredUnitPaths());
   const tops = unitIds.length ? (await db.select({ slug: units.slug, name: units.name }).from(units).where(inArray(units.id, [...new Set(unitIds)]))) : [];
   return {
     rounds: rs.map((r) => ({ slug: r.slug, title: r.title })),

@@ -32,7 +32,7 @@ async function checkedNominations(n: number): Promise<number[]> {
     return (await first(db
       .insert(nominations)
       .values({ roundId, nomineeKind: 'individual', individualId: p.id, unitId: ward.id, summary: 'Thành tích tiêu biểu trong năm.', status: 'checked', submittedBy: null, createdBy: null })
-      .returning({ id: nominations.id }))).id;
+      .returning({ id: nominations.id })))!.id;
   });
 }
 

@@ -59,7 +59,7 @@ export async function setRoundStory(actor: Actor | null, roundId: number, story:
     const r = await first(tx.select({ story: rounds.story }).from(rounds).where(eq(rounds.id, roundId)));
     if (!r) throw new DomainError('not_found');
     await tx.update(rounds).set({ story: text || null, updatedAt: now }).where(eq(rounds.id, roundId));
-    audit(tx, actor, 'round.story', roundId, { story: r.story }, { story: text || null });
+    await audit(tx, actor, 'round.story', roundId, { story: r.story }, { story: text || null });
   });
 }
 
@@ -143,7 +143,8 @@ export async function addRoundPhoto(actor: Actor | null, roundId: number, input:
     written.push(target);
   }
   try {
-    return write(async (tx) => {
+    // Awaited here, so a rolled-back transaction reaches the catch below and its files go.
+    return await write(async (tx) => {
       const r = await first(tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.id, roundId)));
       if (!r) throw new DomainError('not_found');
       const n = (await first(tx.select({ n: count() }).from(roundPhotos).where(eq(roundPhotos.roundId, roundId))))!.n;
@@ -151,11 +152,11 @@ export async function addRoundPhoto(actor: Actor | null, roundId: number, input:
       if ((await first(tx.select({ id: roundPhotos.id }).from(roundPhotos).where(and(eq(roundPhotos.roundId, roundId), eq(roundPhotos.sha256, sha256)))))) {
         throw new DomainError('conflict', { field: 'photo' });
       }
-      const row = await first(tx
+      const row = (await first(tx
         .insert(roundPhotos)
         .values({ roundId, sha256, alt, width: v.width, height: v.height, widths: v.widths.join(','), uploadedBy: actor.id, createdAt: now })
-        .returning({ id: roundPhotos.id }));
-      audit(tx, actor, 'round.photo.add', roundId, null, { photoId: row.id, sha256, alt, width: v.width, height: v.height, bytes: input.bytes.byteLength });
+        .returning({ id: roundPhotos.id })))!;
+      await audit(tx, actor, 'round.photo.add', roundId, null, { photoId: row.id, sha256, alt, width: v.width, height: v.height, bytes: input.bytes.byteLength });
       return row;
     });
   } catch (e) {
@@ -172,7 +173,7 @@ export async function removeRoundPhoto(actor: Actor | null, roundId: number, pho
     const p = await first(tx.select().from(roundPhotos).where(and(eq(roundPhotos.id, photoId), eq(roundPhotos.roundId, roundId))));
     if (!p) throw new DomainError('not_found');
     await tx.delete(roundPhotos).where(eq(roundPhotos.id, photoId));
-    audit(tx, actor, 'round.photo.remove', roundId, { photoId, sha256: p.sha256, alt: p.alt }, null);
+    await audit(tx, actor, 'round.photo.remove', roundId, { photoId, sha256: p.sha256, alt: p.alt }, null);
     const shared = await first(tx.select({ id: roundPhotos.id }).from(roundPhotos).where(eq(roundPhotos.sha256, p.sha256)));
     return shared ? null : p;
   });

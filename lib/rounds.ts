@@ -149,7 +149,8 @@ export async function getRoundForAdmin(actor: Actor | null, id: number): Promise
   const counts = Object.fromEntries(
     (await db.select({ s: nominations.status, n: count() }).from(nominations).where(eq(nominations.roundId, id)).groupBy(nominations.status)).map((c) => [c.s, c.n]),
   );
-  const moves = (NEXT_STATUS[r.status] ?? []).map((to) => ({ to, missing: roundPreconditions(db, id, to) }));
+  const moves: RoundAdminView['moves'] = [];
+  for (const to of NEXT_STATUS[r.status] ?? []) moves.push({ to, missing: await roundPreconditions(db, id, to) });
   if (r.status === 'reviewing') moves.push({ to: 'decided', missing: (await roundPreconditions(db, id, 'decided')).filter((m) => m !== 'decision') });
   const list = (await db
     .select({ id: awards.publicId, kind: awards.nomineeKind, ordinal: awards.ordinal, name: awards.name, unit: awards.unitName, revokedAt: awards.revokedAt, revokeReason: awards.revokeReason })
@@ -168,11 +169,13 @@ export async function getRoundForAdmin(actor: Actor | null, id: number): Promise
 export async function countRoundsReadyToDecide(actor: Actor | null): Promise<number> {
   if (roundRefusal(actor, 'decide')) return 0;
   const db = getDb();
-  return (await db
+  const reviewing = await db
     .select({ id: rounds.id })
     .from(rounds)
-    .where(and(eq(rounds.status, 'reviewing'), roundScope(actor)!)))
-    .filter((r) => (await roundPreconditions(db, r.id, 'decided')).every((m) => m === 'decision')).length;
+    .where(and(eq(rounds.status, 'reviewing'), roundScope(actor)!));
+  let ready = 0;
+  for (const r of reviewing) if ((await roundPreconditions(db, r.id, 'decided')).every((m) => m === 'decision')) ready++;
+  return ready;
 }
 
 /** Per-unit quotas of a round, with approvals counted so far, and the units one may add. */

@@ -73,14 +73,14 @@ async function roundPath(db: Reader, roundId: number): Promise<string | undefine
 
 /** The round's unit path, when the actor is of its office (approver or admin); not_found otherwise. */
 async function officeRound(db: Reader, actor: Actor | null, roundId: number): Promise<string> {
-  const path = roundPath(db, roundId);
-  if (path === undefined || !canReadFinalList(actor, await path)) throw new DomainError('not_found');
+  const path = await roundPath(db, roundId);
+  if (path === undefined || !canReadFinalList(actor, path)) throw new DomainError('not_found');
   return path;
 }
 
 /** Signing and withdrawing: approvers of the round's office (another office's round reads as not found). */
 async function refuseSignoff(db: Reader, actor: Actor | null, roundId: number): Promise<void> {
-  const path = roundPath(db, roundId);
+  const path = await roundPath(db, roundId);
   const refusal = signoffRefusal(actor, path ?? '\0');
   if (refusal) throw new DomainError(refusal);
   if (path === undefined) throw new DomainError('not_found');
@@ -112,13 +112,13 @@ async function buildView(db: Reader, roundId: number): Promise<FinalListView> {
     .from(rounds)
     .where(eq(rounds.id, roundId)));
   if (!r) throw new DomainError('not_found');
-  const entries = finalListEntries(db, roundId);
+  const entries = await finalListEntries(db, roundId);
   const statuses = await db.select({ status: nominations.status }).from(nominations).where(eq(nominations.roundId, roundId));
   const count = (...s: string[]) => statuses.filter((x) => s.includes(x.status)).length;
   const byKind = { collective: 0, individual: 0 };
   const byGender = { male: 0, female: 0, other: 0, unknown: 0 };
   const unitCounts = new Map<string, { unit: string; collectives: number; individuals: number }>();
-  for (const e of await entries) {
+  for (const e of entries) {
     byKind[e.kind]++;
     if (e.kind === 'individual') byGender[e.gender ?? 'unknown']++;
     const u = unitCounts.get(e.unit) ?? { unit: e.unit, collectives: 0, individuals: 0 };
@@ -134,21 +134,21 @@ async function buildView(db: Reader, roundId: number): Promise<FinalListView> {
     .orderBy(asc(units.path)))
     .map(({ path, ...q }) => ({
       ...q,
-      approvedCollectives: (await entries).filter((e) => e.kind === 'collective' && e.unitPath.startsWith(path)).length,
-      approvedIndividuals: (await entries).filter((e) => e.kind === 'individual' && e.unitPath.startsWith(path)).length,
+      approvedCollectives: entries.filter((e) => e.kind === 'collective' && e.unitPath.startsWith(path)).length,
+      approvedIndividuals: entries.filter((e) => e.kind === 'individual' && e.unitPath.startsWith(path)).length,
     }));
-  const history = signoffHistory(db, roundId);
-  const standing = (await history).find((s) => !s.withdrawnAt) ?? null;
+  const history = await signoffHistory(db, roundId);
+  const standing = history.find((s) => !s.withdrawnAt) ?? null;
   const overQuota =
     (r.quotaCollectives != null && byKind.collective > r.quotaCollectives) ||
     (r.quotaIndividuals != null && byKind.individual > r.quotaIndividuals) ||
     quotas.some((q) => (q.collectives != null && q.approvedCollectives > q.collectives) || (q.individuals != null && q.approvedIndividuals > q.individuals));
-  const waiting = waitingNominations(db, roundId);
-  const pending = (await waiting).length;
+  const waiting = await waitingNominations(db, roundId);
+  const pending = waiting.length;
   const blockers: FinalListView['blockers'] = [];
   if (r.status !== 'reviewing') blockers.push('status');
   if (pending) blockers.push('pending');
-  if (!(await entries).length) blockers.push('empty');
+  if (!entries.length) blockers.push('empty');
   if (standing) blockers.push('signed');
   if (overQuota) blockers.push('over_quota');
   const votes = Object.fromEntries(
@@ -163,7 +163,7 @@ async function buildView(db: Reader, roundId: number): Promise<FinalListView> {
     round: r,
     entries,
     votes,
-    hash: hashFinalList(r.title, await entries),
+    hash: hashFinalList(r.title, entries),
     pending,
     rejected: count('rejected'),
     drafts: count('draft'),
@@ -198,7 +198,7 @@ export async function signOffRound(actor: Actor | null, roundId: number, seenHas
     const missing = view.blockers.filter((b) => b !== 'status' && b !== 'signed');
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
     if (seenHash !== view.hash) throw new DomainError('conflict');
-    const id = (await first(tx.insert(signoffs).values({ roundId, signedBy: actor!.id, signedAt: now, listHash: view.hash }).returning({ id: signoffs.id }))).id;
+    const id = (await first(tx.insert(signoffs).values({ roundId, signedBy: actor!.id, signedAt: now, listHash: view.hash }).returning({ id: signoffs.id })))!.id;
     // The list as signed, with everything that lands on each award: the decision is built from it.
     await insertSnapshot(tx, id, view.entries);
     await appendAudit(tx, {

@@ -55,7 +55,7 @@ export async function createUnit(actor: Actor | null, input: { name: string; sho
     if (input.parentId && (!parent || !parent.active)) throw new DomainError('not_found', { field: 'parent' });
     let slug = slugify(name) || 'don-vi';
     for (let i = 2; (await first(tx.select({ id: units.id }).from(units).where(eq(units.slug, slug)))); i++) slug = `${slugify(name)}-${i}`;
-    const id = (await first(tx.insert(units).values({ slug, name, shortName: input.shortName ? clean(input.shortName) : null, kind: input.kind, parentId: input.parentId, path: '/' }).returning({ id: units.id }))).id;
+    const id = (await first(tx.insert(units).values({ slug, name, shortName: input.shortName ? clean(input.shortName) : null, kind: input.kind, parentId: input.parentId, path: '/' }).returning({ id: units.id })))!.id;
     await tx.update(units).set({ path: `${parent?.path ?? '/'}${id}/` }).where(eq(units.id, id));
     await tx.insert(unitNames).values({ unitId: id, name, validFrom: now });
     await appendAudit(tx, { actorId: actor.id, action: 'unit.create', entityType: 'unit', entityId: id, after: { name, kind: input.kind, parentId: input.parentId } });

@@ -119,7 +119,7 @@ async function unitPathInScope(tx: Pick<ReturnType<typeof getDb>, 'select'>, act
 /** A user the admin manages: one whose unit lies in the admin's subtree. */
 async function userInScope(tx: Pick<ReturnType<typeof getDb>, 'select'>, actor: Actor, userId: number): Promise<boolean> {
   const u = await first(tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, userId)));
-  return !!u && unitPathInScope(tx, actor, u.unitId);
+  return !!u && (await unitPathInScope(tx, actor, u.unitId));
 }
 
 export async function listUsers(actor: Actor | null): Promise<UserRow[]> {
@@ -146,11 +146,11 @@ export async function createUser(actor: Actor | null, input: { username: string;
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return write(async (tx) => {
-    if (!unitPathInScope(tx, actor, input.unitId)) throw new DomainError('not_found', { field: 'unit' });
+    if (!(await unitPathInScope(tx, actor, input.unitId))) throw new DomainError('not_found', { field: 'unit' });
     if ((await first(tx.select({ id: users.id }).from(users).where(eq(users.username, username))))) throw new DomainError('conflict', { field: 'username' });
     const displayName = clean(input.displayName) || username;
     // A new account signs in with a password someone else typed: it must be changed first.
-    const id = (await first(tx.insert(users).values({ username, displayName, passwordHash, unitId: input.unitId, mustChangePassword: true }).returning({ id: users.id }))).id;
+    const id = (await first(tx.insert(users).values({ username, displayName, passwordHash, unitId: input.unitId, mustChangePassword: true }).returning({ id: users.id })))!.id;
     for (const role of new Set(input.roles)) await tx.insert(userRoles).values({ userId: id, role });
     await appendAudit(tx, { actorId: actor.id, action: 'user.create', entityType: 'user', entityId: id, after: { username, displayName, unitId: input.unitId, roles: [...new Set(input.roles)] } });
     return { id };
@@ -162,8 +162,8 @@ export async function updateUser(actor: Actor | null, id: number, input: { displ
   if (id === actor.id && (!input.active || !input.roles.includes('admin'))) throw new DomainError('invalid_state', { reason: 'self' });
   await write(async (tx) => {
     const before = await first(tx.select().from(users).where(eq(users.id, id)));
-    if (!before || !userInScope(tx, actor, id)) throw new DomainError('not_found');
-    if (!unitPathInScope(tx, actor, input.unitId)) throw new DomainError('not_found', { field: 'unit' });
+    if (!before || !(await userInScope(tx, actor, id))) throw new DomainError('not_found');
+    if (!(await unitPathInScope(tx, actor, input.unitId))) throw new DomainError('not_found', { field: 'unit' });
     const oldRoles = (await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, id))).map((r) => r.role);
     const roles = [...new Set(input.roles)];
     // Deactivation ends every session at once.
@@ -186,7 +186,7 @@ export async function resetPassword(actor: Actor | null, id: number, password: s
   const passwordHash = await hashPassword(password);
   await write(async (tx) => {
     const u = await first(tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, id)));
-    if (!u || !userInScope(tx, actor, id)) throw new DomainError('not_found');
+    if (!u || !(await userInScope(tx, actor, id))) throw new DomainError('not_found');
     await tx.update(users).set({ passwordHash, mustChangePassword: true, sessionVersion: u.sv + 1 }).where(eq(users.id, id));
     await appendAudit(tx, { actorId: actor.id, action: 'user.reset_password', entityType: 'user', entityId: id });
   });

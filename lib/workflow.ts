@@ -4,7 +4,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, like, sql } from 'drizzle-orm';
-import { getDb, transaction } from '@/db/client';
+import { transaction } from '@/db/client';
 import type { DB } from '@/db/connection';
 import {
   awards,
@@ -82,7 +82,7 @@ export async function loadNominationContext(tx: Pick<DB, 'select'>, id: number):
     .innerJoin(rounds, eq(rounds.id, nominations.roundId))
     .where(eq(nominations.id, id)));
   if (!row) return null;
-  return { ...row, roundUnitPath: (await roundUnitPath(tx, row.roundId))!, frozen: roundIsFrozen(tx, row.roundId) };
+  return { ...row, roundUnitPath: (await roundUnitPath(tx, row.roundId))!, frozen: await roundIsFrozen(tx, row.roundId) };
 }
 
 /** The path of the unit that runs a round (its subtree bounds the round), or null when there is no such round. */
@@ -93,15 +93,15 @@ export async function roundUnitPath(tx: Pick<DB, 'select'>, roundId: number): Pr
 /** Loads a round for an administrator's action on it: another office's round reads as not found. */
 async function roundForAdmin(tx: Pick<DB, 'select'>, actor: Actor | null, roundId: number, action: RoundAction) {
   refuse(roundRefusal(actor, action));
-  const path = await await await await await await await await await await await await await await await await Number.isSafeInteger(roundId) ? roundUnitPath(tx, roundId) : null;
+  const path = Number.isSafeInteger(roundId) ? await roundUnitPath(tx, roundId) : null;
   if (path === null) throw new DomainError('not_found');
   refuse(roundRefusal(actor, action, path));
   return path;
 }
 
 /** A round whose final list carries a standing (not withdrawn) sign-off. */
-export function roundIsFrozen(tx: Pick<DB, 'select'>, roundId: number): boolean {
-  return !!standingSignoff(tx, roundId);
+export async function roundIsFrozen(tx: Pick<DB, 'select'>, roundId: number): Promise<boolean> {
+  return !!(await standingSignoff(tx, roundId));
 }
 
 /** Loads a nomination and checks `action` on it; "not yours" reads as not found. */
@@ -128,7 +128,7 @@ export async function createNomination(
   actor: Actor | null,
   input: { roundId: number; unitId: number; nominee: NewNominee; summary: string },
   now = new Date(),
-  opts: { confirmDuplicate?: boolean; within?: (tx: Tx, id: number) => void } = {},
+  opts: { confirmDuplicate?: boolean; within?: (tx: Tx, id: number) => Promise<void> } = {},
 ): Promise<{ id: number }> {
   return write(async (tx) => {
     const round = await first(tx.select().from(rounds).where(eq(rounds.id, input.roundId)));
@@ -164,16 +164,16 @@ export async function createNomination(
             partyMember: !!n.create.partyMember,
             unitId: n.create.unitId,
           })
-          .returning({ id: individuals.id }))).id;
-        audit(tx, a, 'individual.create', 'individual', individualId, null, { fullName, unitId: n.create.unitId });
+          .returning({ id: individuals.id })))!.id;
+        await audit(tx, a, 'individual.create', 'individual', individualId, null, { fullName, unitId: n.create.unitId });
       } else {
         const name = clean(n.create.name);
         const kind = (await first(tx.select({ kind: units.kind }).from(units).where(eq(units.id, n.create.unitId))))!.kind;
         collectiveId = (await first(tx
           .insert(collectives)
           .values({ name, nameFolded: fold(name), unitId: n.create.unitId, kind })
-          .returning({ id: collectives.id }))).id;
-        audit(tx, a, 'collective.create', 'collective', collectiveId, null, { name, unitId: n.create.unitId });
+          .returning({ id: collectives.id })))!.id;
+        await audit(tx, a, 'collective.create', 'collective', collectiveId, null, { name, unitId: n.create.unitId });
       }
     } else if (n.kind === 'individual') {
       const p = await first(tx.select({ unitId: individuals.unitId }).from(individuals).where(eq(individuals.id, n.individualId)));
@@ -200,9 +200,9 @@ export async function createNomination(
     const id = (await first(tx
       .insert(nominations)
       .values({ roundId: round.id, nomineeKind: n.kind, collectiveId, individualId, unitId: unit.id, summary, status: 'draft', createdBy: a.id, updatedAt: now })
-      .returning({ id: nominations.id }))).id;
-    audit(tx, a, 'nomination.create', 'nomination', id, null, { roundId: round.id, kind: n.kind, collectiveId, individualId, unitId: unit.id, status: 'draft' });
-    opts.within?.(tx, id);
+      .returning({ id: nominations.id })))!.id;
+    await audit(tx, a, 'nomination.create', 'nomination', id, null, { roundId: round.id, kind: n.kind, collectiveId, individualId, unitId: unit.id, status: 'draft' });
+    await opts.within?.(tx, id);
     return { id };
   });
 }
@@ -227,7 +227,7 @@ export async function updateNomination(actor: Actor | null, id: number, input: {
     const ctx = await authorize(tx, actor, id, 'edit', now);
     const summary = clean(input.summary);
     await tx.update(nominations).set({ summary, updatedAt: now }).where(eq(nominations.id, id));
-    audit(tx, actor, 'nomination.edit', 'nomination', id, { summary: ctx.summary }, { summary, ...behalf(actor, ctx) });
+    await audit(tx, actor, 'nomination.edit', 'nomination', id, { summary: ctx.summary }, { summary, ...behalf(actor, ctx) });
   });
 }
 
@@ -244,7 +244,7 @@ export async function submitIn(tx: Tx, actor: Actor | null, id: number, now: Dat
   const ctx = await authorize(tx, actor, id, 'submit', now);
   if (clean(ctx.summary).length < 10) throw new DomainError('precondition', { missing: 'summary' });
   await tx.update(nominations).set({ status: 'submitted', submittedBy: actor!.id, submittedAt: now, updatedAt: now }).where(eq(nominations.id, id));
-  audit(tx, actor, 'nomination.submit', 'nomination', id, { status: ctx.status }, { status: 'submitted', ...behalf(actor, ctx) });
+  await audit(tx, actor, 'nomination.submit', 'nomination', id, { status: ctx.status }, { status: 'submitted', ...behalf(actor, ctx) });
 }
 
 /** The edit check inside the caller's transaction; returns the nomination's context. */
@@ -265,7 +265,7 @@ export async function withdrawNomination(actor: Actor | null, id: number, reason
     if (body.length < 3 || body.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
     await tx.update(nominations).set({ status: 'withdrawn', checkedBy: null, checkedAt: null, updatedAt: now }).where(eq(nominations.id, id));
     await tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now });
-    audit(tx, actor, 'nomination.withdraw', 'nomination', id, { status: ctx.status }, { status: 'withdrawn', reason: body, ...behalf(actor, ctx) });
+    await audit(tx, actor, 'nomination.withdraw', 'nomination', id, { status: ctx.status }, { status: 'withdrawn', reason: body, ...behalf(actor, ctx) });
   });
 }
 
@@ -277,12 +277,12 @@ export async function excludeNomination(actor: Actor | null, id: number, reason:
     if (body.length < 3 || body.length > 2000) throw new DomainError('invalid_input', { field: 'reason' });
     await tx.update(nominations).set({ status: 'excluded', updatedAt: now }).where(eq(nominations.id, id));
     await tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now });
-    audit(tx, actor, 'nomination.exclude', 'nomination', id, { status: ctx.status }, { status: 'excluded', reason: body });
+    await audit(tx, actor, 'nomination.exclude', 'nomination', id, { status: ctx.status }, { status: 'excluded', reason: body });
   });
 }
 
-export function returnNomination(actor: Actor | null, id: number, reason: string, now = new Date()): void {
-  returnNominations(actor, [id], reason, now);
+export async function returnNomination(actor: Actor | null, id: number, reason: string, now = new Date()): Promise<void> {
+  await returnNominations(actor, [id], reason, now);
 }
 
 /** Returns several nominations with one reason, all or none (the reviewer's bulk action). */
@@ -294,13 +294,13 @@ export async function returnNominations(actor: Actor | null, ids: number[], reas
       const ctx = await authorize(tx, actor, id, 'return', now);
       await tx.update(nominations).set({ status: 'returned', checkedBy: null, checkedAt: null, updatedAt: now }).where(eq(nominations.id, id));
       await tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'return', body, createdAt: now });
-      audit(tx, actor, 'nomination.return', 'nomination', id, { status: ctx.status }, { status: 'returned', reason: body });
+      await audit(tx, actor, 'nomination.return', 'nomination', id, { status: ctx.status }, { status: 'returned', reason: body });
     }
   });
 }
 
-export function checkNomination(actor: Actor | null, id: number, now = new Date()): void {
-  checkNominations(actor, [id], now);
+export async function checkNomination(actor: Actor | null, id: number, now = new Date()): Promise<void> {
+  await checkNominations(actor, [id], now);
 }
 
 /** Marks several nominations checked, all or none. */
@@ -309,7 +309,7 @@ export async function checkNominations(actor: Actor | null, ids: number[], now =
     for (const id of new Set(ids)) {
       const ctx = await authorize(tx, actor, id, 'check', now);
       await tx.update(nominations).set({ status: 'checked', checkedBy: actor!.id, checkedAt: now, updatedAt: now }).where(eq(nominations.id, id));
-      audit(tx, actor, 'nomination.check', 'nomination', id, { status: ctx.status }, { status: 'checked' });
+      await audit(tx, actor, 'nomination.check', 'nomination', id, { status: ctx.status }, { status: 'checked' });
     }
   });
 }
@@ -348,7 +348,7 @@ export async function decideIn(tx: Tx, actor: Actor | null, id: number, decision
     .set({ status, decidedBy: actor!.id, decidedAt: now, voteFor: tally.for, voteAgainst: tally.against, voteAbstain: tally.abstain, voteTotal: council.members, sittingId, updatedAt: now })
     .where(eq(nominations.id, id));
   const recorded = { for: tally.for, against: tally.against, abstain: tally.abstain, total: council.members };
-  audit(tx, actor, `nomination.${decision}`, 'nomination', id, { status: ctx.status }, { status, vote: recorded, rule: council.rule, ...(sittingId ? { sittingId } : {}) });
+  await audit(tx, actor, `nomination.${decision}`, 'nomination', id, { status: ctx.status }, { status, vote: recorded, rule: council.rule, ...(sittingId ? { sittingId } : {}) });
   return ctx;
 }
 
@@ -368,7 +368,7 @@ export async function reconsiderNomination(actor: Actor | null, id: number, reas
       .set({ status: 'checked', decidedBy: null, decidedAt: null, voteFor: null, voteAgainst: null, voteAbstain: null, voteTotal: null, sittingId: null, updatedAt: now })
       .where(eq(nominations.id, id));
     await tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind: 'note', body, createdAt: now });
-    audit(tx, actor, 'nomination.reconsider', 'nomination', id, { status: ctx.status }, { status: 'checked', reason: body });
+    await audit(tx, actor, 'nomination.reconsider', 'nomination', id, { status: ctx.status }, { status: 'checked', reason: body });
   });
 }
 
@@ -409,8 +409,8 @@ export async function commentOnNomination(actor: Actor | null, id: number, body:
     const text = clean(body);
     if (text.length < 1) throw new DomainError('invalid_input', { field: 'body' });
     const kind = actor!.roles.includes('officer') && !actor!.roles.includes('reviewer') ? 'reply' : 'comment';
-    const cid = (await first(tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind, body: text, createdAt: now }).returning({ id: nominationComments.id }))).id;
-    audit(tx, actor, 'nomination.comment', 'nomination', id, null, { commentId: cid, kind });
+    const cid = (await first(tx.insert(nominationComments).values({ nominationId: id, authorId: actor!.id, kind, body: text, createdAt: now }).returning({ id: nominationComments.id })))!.id;
+    await audit(tx, actor, 'nomination.comment', 'nomination', id, null, { commentId: cid, kind });
   });
 }
 
@@ -449,7 +449,7 @@ export async function roundPreconditions(tx: Pick<DB, 'select'>, roundId: number
   if (to === 'decided') {
     if ((counts.submitted ?? 0) + (counts.checked ?? 0) + (counts.returned ?? 0) > 0) missing.push('undecided_nominations');
     if (!counts.approved) missing.push('approved_nominations');
-    if (r.source === 'workflow' && !standingSignoff(tx, roundId)) missing.push('signoff');
+    if (r.source === 'workflow' && !(await standingSignoff(tx, roundId))) missing.push('signoff');
     if (!r.decisionNumber || !r.decisionDate || !r.decisionSigner) missing.push('decision');
   }
   return missing;
@@ -471,10 +471,10 @@ export async function transitionRound(actor: Actor | null, roundId: number, to: 
     if (!r) throw new DomainError('not_found');
     if (!(NEXT_STATUS[r.status] ?? []).includes(to)) throw new DomainError('invalid_state', { from: r.status, to });
     // A signed-off list keeps the round in review until the decision (or a withdrawal).
-    if (r.status === 'reviewing' && roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
+    if (r.status === 'reviewing' && await roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
     const missing = await roundPreconditions(tx, roundId, to);
     if (missing.length) throw new DomainError('precondition', { missing: missing.join(',') });
-    const drafts = to === 'reviewing' ? draftsOf(tx, roundId) : 0;
+    const drafts = to === 'reviewing' ? await draftsOf(tx, roundId) : 0;
     if (drafts > 0 && opts.draftsLeftBehind !== drafts) throw new DomainError('precondition', { missing: 'drafts_confirmation', drafts });
     const full = (await first(tx.select({ consultation: rounds.consultation, days: rounds.consultationDays }).from(rounds).where(eq(rounds.id, roundId))))!;
     const extra =
@@ -484,8 +484,8 @@ export async function transitionRound(actor: Actor | null, roundId: number, to: 
           ? { consultationEndsAt: addWorkingDays(now, full.days ?? 10) }
           : {};
     await tx.update(rounds).set({ status: to, updatedAt: now, ...extra }).where(eq(rounds.id, roundId));
-    if (to === 'published') indexRoundAwards(tx, roundId);
-    audit(tx, actor, `round.${to}`, 'round', roundId, { status: r.status }, { status: to, ...(drafts ? { draftsLeftBehind: drafts } : {}) });
+    if (to === 'published') await indexRoundAwards(tx, roundId);
+    await audit(tx, actor, `round.${to}`, 'round', roundId, { status: r.status }, { status: to, ...(drafts ? { draftsLeftBehind: drafts } : {}) });
   });
 }
 
@@ -518,9 +518,9 @@ export async function decideRound(
     const signed = (await standingSignoff(tx, roundId))!;
     const snapshot = await snapshotEntries(tx, signed.id);
     if (signed.listHash !== hashFinalList(r.title, snapshot)) throw new DomainError('conflict', { what: 'list' });
-    const count = createAwards(tx, roundId, snapshot);
+    const count = await createAwards(tx, roundId, snapshot);
     await tx.update(rounds).set({ status: 'decided', decidedAt: now, updatedAt: now }).where(eq(rounds.id, roundId));
-    audit(tx, actor, 'round.decided', 'round', roundId, { status: r.status }, { status: 'decided', ...values, awards: count, listHash: signed.listHash });
+    await audit(tx, actor, 'round.decided', 'round', roundId, { status: r.status }, { status: 'decided', ...values, awards: count, listHash: signed.listHash });
     return { awards: count };
   });
 }
@@ -567,7 +567,7 @@ export async function revokeAward(actor: Actor | null, publicId: string, input: 
     if (reason.length < 3 || decision.length < 1) throw new DomainError('invalid_input', { field: reason.length < 3 ? 'reason' : 'decision' });
     await tx.update(awards).set({ revokedAt: now, revokedBy: actor!.id, revokeReason: reason, revokeDecision: decision }).where(eq(awards.id, a.id));
     unindexAward(tx, a.id);
-    audit(tx, actor, 'award.revoke', 'award', a.id, { revoked: false }, { revoked: true, reason, decision });
+    await audit(tx, actor, 'award.revoke', 'award', a.id, { revoked: false }, { revoked: true, reason, decision });
   });
 }
 
@@ -633,9 +633,9 @@ export async function createRound(actor: Actor | null, input: RoundInput, now = 
     const unitId = opts.unitId ?? actor!.unitId;
     const unit = await first(tx.select({ path: units.path, active: units.active }).from(units).where(eq(units.id, unitId)));
     if (!unit || !unit.active || !inSubtree(unit.path, actor!.unitPath)) throw new DomainError('not_found', { field: 'unitId' });
-    const slug = uniqueSlug(tx, values.title);
-    const id = (await first(tx.insert(rounds).values({ ...values, slug, unitId, status: 'draft', createdAt: now, updatedAt: now }).returning({ id: rounds.id }))).id;
-    audit(tx, actor, 'round.create', 'round', id, null, { ...values, slug, unitId });
+    const slug = await uniqueSlug(tx, values.title);
+    const id = (await first(tx.insert(rounds).values({ ...values, slug, unitId, status: 'draft', createdAt: now, updatedAt: now }).returning({ id: rounds.id })))!.id;
+    await audit(tx, actor, 'round.create', 'round', id, null, { ...values, slug, unitId });
     return { id, slug };
   });
 }
@@ -650,7 +650,7 @@ export async function updateRound(actor: Actor | null, id: number, input: RoundI
     const values = roundValues(input);
     await tx.update(rounds).set({ ...values, updatedAt: now }).where(eq(rounds.id, id));
     const before = Object.fromEntries(Object.keys(values).map((k) => [k, r[k as keyof typeof r]]));
-    audit(tx, actor, 'round.edit', 'round', id, before, values);
+    await audit(tx, actor, 'round.edit', 'round', id, before, values);
   });
 }
 
@@ -663,11 +663,11 @@ export async function setUnitQuota(actor: Actor | null, roundId: number, unitId:
     // A quota binds a unit of the round's own subtree.
     if (!r || !u || !inSubtree(u.path, boundary)) throw new DomainError('not_found');
     if (r.status === 'decided' || r.status === 'published' || r.status === 'archived') throw new DomainError('invalid_state', { from: r.status });
-    if (roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
+    if (await roundIsFrozen(tx, roundId)) throw new DomainError('frozen');
     const before = (await first(tx.select().from(roundQuotas).where(and(eq(roundQuotas.roundId, roundId), eq(roundQuotas.unitId, unitId))))) ?? null;
     await tx.insert(roundQuotas)
       .values({ roundId, unitId, ...quota })
       .onConflictDoUpdate({ target: [roundQuotas.roundId, roundQuotas.unitId], set: quota });
-    audit(tx, actor, 'round.quota', 'round', roundId, before, { unitId, ...quota, at: now.toISOString() });
+    await audit(tx, actor, 'round.quota', 'round', roundId, before, { unitId, ...quota, at: now.toISOString() });
   });
 }

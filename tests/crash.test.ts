@@ -37,15 +37,15 @@ beforeAll(async () => {
       const roundId = (await first(tx
         .insert(rounds)
         .values({ slug: `crash-${r}`, title: `Đợt thử ${r}`, theme: 'Thử', period: '2026', authority: 'UBND Quận 7', awardForm: 'Giấy khen', criteria: 'Thử', status: 'reviewing', unitId: district })
-        .returning({ id: rounds.id }))).id;
+        .returning({ id: rounds.id })))!.id;
       for (let i = 0; i < APPROVED_PER_ROUND; i++) {
         const name = `Cá Nhân ${r}-${i}`;
-        const p = (await first(tx.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward }).returning({ id: individuals.id }))).id;
+        const p = (await first(tx.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward }).returning({ id: individuals.id })))!.id;
         await tx.insert(nominations).values({ roundId, nomineeKind: 'individual', individualId: p, unitId: ward, summary: 'Hoàn thành xuất sắc nhiệm vụ.', status: 'approved' });
       }
       // The approver's sign-off of the final list, which the decision requires.
       const entries = await finalListEntries(tx, roundId);
-      const signoffId = (await first(tx.insert(signoffs).values({ roundId, signedBy: adminId, signedAt: new Date(), listHash: hashFinalList(`Đợt thử ${r}`, entries) }).returning({ id: signoffs.id }))).id;
+      const signoffId = (await first(tx.insert(signoffs).values({ roundId, signedBy: adminId, signedAt: new Date(), listHash: hashFinalList(`Đợt thử ${r}`, entries) }).returning({ id: signoffs.id })))!.id;
       await insertSnapshot(tx, signoffId, entries);
     }
   });

@@ -516,7 +516,7 @@ async function seedNeighbour(tx: Tx, rng: Rng, people: PeopleFactory, wardUnits:
       })
       .returning({ id: nominations.id }));
     const event = (actor: string, action: string, hour: number, from: NominationStatus | null, to: NominationStatus, extra: object = {}) =>
-      appendAudit(tx, { actorId: userIds[actor], action: `nomination.${action}`, entityType: 'nomination', entityId: id, at: t(hour), before: from ? { status: from } : null, after: { status: to, ...extra } });
+      await appendAudit(tx, { actorId: userIds[actor], action: `nomination.${action}`, entityType: 'nomination', entityId: id, at: t(hour), before: from ? { status: from } : null, after: { status: to, ...extra } });
     event('tanmyloi.officer', 'create', 0, null, 'draft', { roundId, kind, unitId: ward.id });
     event('tanmyloi.officer', 'submit', 1, 'draft', 'submitted');
     if (checked) event('tanmyloi.reviewer', 'check', 2, 'submitted', 'checked');
@@ -582,7 +582,7 @@ async function seedOpenRound(
       }
       // Each nomination's timeline tells how it got where it is, as the workflow would have written it.
       const event = (actor: string, action: string, hour: number, from: NominationStatus | null, to: NominationStatus, extra: object = {}) =>
-        appendAudit(tx, { actorId: userIds[actor], action: `nomination.${action}`, entityType: 'nomination', entityId: id, at: t(hour), before: from ? { status: from } : null, after: { status: to, ...extra } });
+        await appendAudit(tx, { actorId: userIds[actor], action: `nomination.${action}`, entityType: 'nomination', entityId: id, at: t(hour), before: from ? { status: from } : null, after: { status: to, ...extra } });
       await event('officer', 'create', 0, null, 'draft', { roundId, kind, unitId: ward.id });
       if (status !== 'draft') await event('officer', 'submit', 1, 'draft', 'submitted');
       if (status === 'returned') await event('reviewer', 'return', 2, 'submitted', 'returned', { reason });
