@@ -24,9 +24,9 @@ export const cachedHonouredUnitSlugs = async () => publicMemo('public:unit-slugs
 /** A published round and its honour roll, or null. An unknown slug costs one indexed read and is not kept. */
 export async function cachedRound(slug: string) {
   return publicMemo(`public:round:${slug}`, async () => {
-    const round = getPublishedRound(slug);
-    const awards = await round ? listPublishedAwards(slug) : null;
-    return await round && awards ? { round, awards } : null;
+    const round = await getPublishedRound(slug);
+    const awards = round ? await listPublishedAwards(slug) : null;
+    return round && awards ? { round, awards } : null;
   });
 }
 

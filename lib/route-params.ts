@@ -9,9 +9,10 @@ export function parseId(raw: string): number {
 }
 
 /** Runs a lib/ read; its not_found becomes the localised 404 page. */
-export function orNotFound<T>(read: () => T): T {
+export async function orNotFound<T>(read: () => T | Promise<T>): Promise<T> {
   try {
-    return read();
+    // Awaited here: a read that rejects with not_found is a 404 too.
+    return await read();
   } catch (e) {
     if (isDomainError(e) && e.code === 'not_found') notFound();
     throw e;

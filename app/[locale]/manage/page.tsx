@@ -16,6 +16,7 @@ export default async function ManageHome({ params }: PageProps<'/[locale]/manage
   const rounds = await listRounds(actor);
   const nominations = await listNominations(actor, { pageSize: 1 });
   const inProgress = await listRoundsInProgress(actor);
+  const progress = await Promise.all(inProgress.map((rules) => roundProgress(actor, rules.id)));
   const list = (q: Parameters<typeof nominationQueryString>[0]) => `/manage/nominations?${nominationQueryString(q)}`;
   return (
     <div className="space-y-6">
@@ -37,8 +38,8 @@ export default async function ManageHome({ params }: PageProps<'/[locale]/manage
         </div>
       </dl>
       {inProgress.length === 0 ? <p className="card">{tp('noRoundsInProgress')}</p> : null}
-      {inProgress.map((rules) => {
-        const { rows, totals } = roundProgress(actor, rules.id);
+      {inProgress.map((rules, i) => {
+        const { rows, totals } = progress[i];
         return (
           <div key={rules.id} className="space-y-3">
             <RoundRulesPanel rules={rules} locale={locale} />

@@ -23,7 +23,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<'/[l
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const q = querySchema.parse({ action: one(sp.action), entity: one(sp.entity), id: one(sp.id), before: one(sp.before) });
-  const { rows, nextBefore } = listAuditEvents(actor, { action: q.action, entityType: q.entity, entityId: q.id, before: q.before });
+  const { rows, nextBefore } = await listAuditEvents(actor, { action: q.action, entityType: q.entity, entityId: q.id, before: q.before });
   const [t, tn, th] = await Promise.all([getTranslations('audit'), getTranslations('manage.nav'), getTranslations('history')]);
   return (
     <div className="space-y-4">

@@ -26,13 +26,13 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/rounds/[
   const { round } = data;
   const t = await getTranslations({ locale, namespace: 'publicPages.meta' });
   return publicMetadata(locale, `/rounds/${slug}`, {
-    title: (await round).title,
+    title: round.title,
     description: t('round', {
-      authority: termText((await round).authority, locale),
-      collectives: (await round).collectives,
-      individuals: (await round).individuals,
-      form: termText((await round).awardForm, locale),
-      period: (await round).period,
+      authority: termText(round.authority, locale),
+      collectives: round.collectives,
+      individuals: round.individuals,
+      form: termText(round.awardForm, locale),
+      period: round.period,
     }),
     type: 'article',
     // The first ceremony photo previews the page where it is shared (1200×630, resized on upload).
@@ -51,24 +51,24 @@ export default async function RoundPage({ params, searchParams }: PageProps<'/[l
   const [t, tv] = await Promise.all([getTranslations('round'), getTranslations('rollView')]);
   const query = await searchParams;
   const filter = parseRollFilter(query);
-  const areas = rollAreas((await awards));
+  const areas = rollAreas(awards);
   if (filter.unit && !areas.some((a) => a.slug === filter.unit)) filter.unit = null;
-  const matching = filterRoll((await awards), filter);
-  const filtered = matching !== await awards;
+  const matching = filterRoll(awards, filter);
+  const filtered = matching !== awards;
   // A district's roll fits one page; a city's or a nation's runs to thousands of entries, which a
   // phone should not download at once: pages of ROLL_PAGE entries, collectives first, in the decision's order.
   const asked = n ?? (typeof query.page === 'string' ? query.page : undefined);
   const { page, pageCount, shown } = rollPage(matching, asked);
   // A page past the end is not found (and never cached), not a copy of the last one.
   if (n !== undefined && String(page) !== n) notFound();
-  const story = getPublicRoundStory(slug);
+  const story = await getPublicRoundStory(slug);
   const collectives = shown.filter((a) => a.kind === 'collective');
   const individuals = shown.filter((a) => a.kind === 'individual');
   const path = localePath(locale, `/rounds/${slug}`);
   const keep = { q: filter.q || undefined, unit: filter.unit ?? undefined };
   const totals = filtered
     ? { collectives: matching.filter((a) => a.kind === 'collective').length, individuals: matching.filter((a) => a.kind === 'individual').length }
-    : { collectives: (await round).collectives, individuals: (await round).individuals };
+    : { collectives: round.collectives, individuals: round.individuals };
   // The jump links lead to the page where each part starts (collectives come first).
   const firstIndividualPage = rollPage(matching, String(Math.floor(totals.collectives / ROLL_PAGE) + 1)).page;
   const jump = (id: string, onPage: number) => {
@@ -84,19 +84,19 @@ export default async function RoundPage({ params, searchParams }: PageProps<'/[l
         <p className="no-print text-sm">
           <a href={localePath(locale, '/')}>← {t('backHome')}</a>
         </p>
-        <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{(await round).title}</h1>
+        <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{round.title}</h1>
         <ul className="roll-facts">
-          {(await round).decisionNumber && (await round).decisionDate ? (
-            <li>{t('decision', { number: (await round).decisionNumber, date: formatDecisionDate((await round).decisionDate, locale) })}</li>
+          {round.decisionNumber && round.decisionDate ? (
+            <li>{t('decision', { number: round.decisionNumber, date: formatDecisionDate(round.decisionDate, locale) })}</li>
           ) : null}
-          <li>{tv('authorityLabel')}: <Term vi={(await round).authority} locale={locale} /></li>
-          <li>{tv('formLabel')}: <Term vi={(await round).awardForm} locale={locale} /></li>
-          <li>{t('period', { period: (await round).period })}</li>
-          <li>{t('theme', { theme: (await round).theme })}</li>
+          <li>{tv('authorityLabel')}: <Term vi={round.authority} locale={locale} /></li>
+          <li>{tv('formLabel')}: <Term vi={round.awardForm} locale={locale} /></li>
+          <li>{t('period', { period: round.period })}</li>
+          <li>{t('theme', { theme: round.theme })}</li>
         </ul>
-        {(await round).source === 'archive' ? <p className="text-sm text-gold-700">{t('archive')}</p> : null}
+        {round.source === 'archive' ? <p className="text-sm text-gold-700">{t('archive')}</p> : null}
       </header>
-      {await story && page === 1 && !filtered ? <RoundStory story={await story} heading={(await getTranslations('roundStory'))('ceremony')} /> : null}
+      {story && page === 1 && !filtered ? <RoundStory story={story} heading={(await getTranslations('roundStory'))('ceremony')} /> : null}
       <nav aria-label={tv('jump')} className="roll-jump no-print">
         <a href={jump('collectives', 1)}>{tv('jumpCollectives')} ({nf.format(totals.collectives)})</a>
         <a href={jump('individuals', firstIndividualPage)}>{tv('jumpIndividuals')} ({nf.format(totals.individuals)})</a>
@@ -109,7 +109,7 @@ export default async function RoundPage({ params, searchParams }: PageProps<'/[l
         <div>
           <label htmlFor="roll-unit" className="label">{tv('areaLabel')}</label>
           <select id="roll-unit" name="unit" defaultValue={filter.unit ?? ''} className="field">
-            <option value="">{tv('allAreas', { count: nf.format((await awards).length) })}</option>
+            <option value="">{tv('allAreas', { count: nf.format(awards.length) })}</option>
             {areas.map((a) => (
               <option key={a.slug} value={a.slug}>{a.name} ({nf.format(a.count)})</option>
             ))}
@@ -125,7 +125,7 @@ export default async function RoundPage({ params, searchParams }: PageProps<'/[l
       <div data-live-region="" className="space-y-6">
       {filtered ? (
         <p role="status" className="no-print font-medium text-brand-700" data-testid="roll-filter-status">
-          {matching.length ? tv('shown', { shown: nf.format(matching.length), total: nf.format((await awards).length) }) : tv('noMatch')}
+          {matching.length ? tv('shown', { shown: nf.format(matching.length), total: nf.format(awards.length) }) : tv('noMatch')}
         </p>
       ) : null}
       {collectives.length || (page === 1 && !totals.collectives && !filtered) ? (

@@ -23,7 +23,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  const nomination = orNotFound(() => getNomination(actor, parseId(id)));
+  const nomination = await orNotFound(() => getNomination(actor, parseId(id)));
   const [t, ts, tk, ta, tl, th, errors] = await Promise.all([
     getTranslations('manage.nomination'),
     getTranslations('status'),
@@ -33,16 +33,16 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
     getTranslations('history'),
     errorMessages(),
   ]);
-  const timeline = await getNominationTimeline(actor, (await nomination).id);
-  const returned = await latestReturn(actor, (await nomination).id);
-  const files = await listAttachments(actor, (await nomination).id);
-  const publicComments = await listFeedback(actor, (await nomination).id);
-  const prior = await priorAwardsInTheme(await nomination, (await nomination).roundTheme, (await nomination).roundId);
+  const timeline = await getNominationTimeline(actor, nomination.id);
+  const returned = await latestReturn(actor, nomination.id);
+  const files = await listAttachments(actor, nomination.id);
+  const publicComments = await listFeedback(actor, nomination.id);
+  const prior = await priorAwardsInTheme(await nomination, nomination.roundTheme, nomination.roundId);
   const tc = await getTranslations('consultation');
   const tlim = await getTranslations('limits');
   const n = await nomination;
   // What this actor may do now, judged by the same rules the actions apply; what they may not, and why.
-  const { may, relevant, onBehalf } = nominationPermissions(actor, n.id);
+  const { may, relevant, onBehalf } = await nominationPermissions(actor, n.id);
   const officerMay = may.edit === null;
   const reviewerMay = may.check === null || may.return === null;
   const approverMay = may.approve === null;
@@ -55,7 +55,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
     if (code && code !== 'forbidden' && code !== 'not_found' && !(code === 'frozen' && n.frozen)) why.set(code, [...(why.get(code) ?? []), ta(`why.action.${a}`)]);
   }
   const hidden = <input type="hidden" name="id" value={n.id} />;
-  const council = approverMay ? getCouncilRule(actor, n.roundId) : null;
+  const council = approverMay ? await getCouncilRule(actor, n.roundId) : null;
   const tcouncil = await getTranslations('council');
   return (
     <article className="space-y-6">
@@ -226,7 +226,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
           <VoteForm
             action={decide}
             id={n.id}
-            members={(await council!).members}
+            members={council!.members}
             errors={errors}
             voteErrors={tcouncil.raw('errors') as Record<string, string>}
             labels={{
@@ -238,7 +238,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
               voteAbstain: ta('voteAbstain'),
               submit: ta('decision'),
               confirm: ta('decideConfirm'),
-              rule: `${tcouncil('rule', { needed: (await council!).needed, members: (await council!).members, rule: tcouncil(`rules.${(await council!).rule}`) })}${(await council!).quorum != null ? ` ${tcouncil('quorum', { quorum: (await council!).quorum })}` : ''} ${tcouncil('basis', { basis: (await council!).basis })}`,
+              rule: `${tcouncil('rule', { needed: council!.needed, members: council!.members, rule: tcouncil(`rules.${council!.rule}`) })}${council!.quorum != null ? ` ${tcouncil('quorum', { quorum: council!.quorum })}` : ''} ${tcouncil('basis', { basis: council!.basis })}`,
             }}
           />
         </section>

@@ -39,7 +39,7 @@ export const create = validatedAction(schema, async (actor, d) => {
     else throw nameMissing();
   }
   const files = await pickedFiles(d['files[]']);
-  const { id } = nominate(actor, { roundId: d.roundId, unitId: d.unitId, nominee, summary: d.summary }, files, { confirmDuplicate: d.confirmDuplicate === 'on', send: d.intent === 'send' });
+  const { id } = await nominate(actor, { roundId: d.roundId, unitId: d.unitId, nominee, summary: d.summary }, files, { confirmDuplicate: d.confirmDuplicate === 'on', send: d.intent === 'send' });
   redirect(`${d.locale === 'vi' ? '' : `/${d.locale}`}/manage/nominations/${id}`);
 });
 

@@ -18,6 +18,7 @@ export default async function NewNominationPage({ params }: PageProps<'/[locale]
   const [t, tk, tlim, errors] = await Promise.all([getTranslations('nominationActions'), getTranslations('kind'), getTranslations('limits'), errorMessages()]);
   const rounds = await listOpenRounds(actor);
   const options = await listNomineeOptions(actor);
+  const roundRules = rounds.length === 0 || options.units.length === 0 ? [] : await Promise.all(rounds.map((r) => getRoundRules(actor, r.id)));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{t('newTitle')}</h1>
@@ -25,7 +26,7 @@ export default async function NewNominationPage({ params }: PageProps<'/[locale]
         <p className="card">{t('noOpenRound')}</p>
       ) : (
         <>
-        {rounds.map((r) => <RoundRulesPanel key={r.id} rules={getRoundRules(actor, r.id)} locale={locale} />)}
+        {roundRules.map((rules) => <RoundRulesPanel key={rules.id} rules={rules} locale={locale} />)}
         <div className="card">
           <ActionForm action={create} submitLabel={t('create')} errors={errors} className="space-y-4" variant="secondary">
             <input type="hidden" name="locale" value={locale} />

@@ -21,7 +21,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
   const actor = await requireActor(locale);
   // Staff who do not administer the round (officers, reviewers, approvers) get its read-only view.
   if (!mayAdminister(actor, parseId(id))) {
-    const rules = orNotFound(() => getRoundRules(actor, parseId(id)));
+    const rules = await orNotFound(() => getRoundRules(actor, parseId(id)));
     return <StaffRoundView actor={actor} rules={await rules} locale={locale} />;
   }
   const round = await orNotFound(() => getRoundForAdmin(actor, parseId(id)));

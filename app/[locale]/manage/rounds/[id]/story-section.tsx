@@ -7,7 +7,7 @@ import { PhotoForm, RemovePhotoForm, StoryForm } from '@/components/round-story-
 import { removePhoto, saveStory, uploadPhoto } from './story-actions';
 
 export async function StorySection({ actor, roundId, published }: { actor: Actor; roundId: number; published: boolean }) {
-  const { story, photos } = getRoundStoryForAdmin(actor, roundId);
+  const { story, photos } = await getRoundStoryForAdmin(actor, roundId);
   const [t, base] = await Promise.all([getTranslations('roundStory'), errorMessages()]);
   const messages = {
     ...base,

@@ -6,6 +6,6 @@ import { createRound } from '@/lib/workflow';
 import { roundSchema, toRoundInput } from '../round-schema';
 
 export const create = validatedAction(z.intersection(roundSchema, z.object({ unitId: z.coerce.number().int().positive().optional() })), async (actor, d) => {
-  const { id } = createRound(actor, toRoundInput(d), new Date(), { unitId: d.unitId });
+  const { id } = await createRound(actor, toRoundInput(d), new Date(), { unitId: d.unitId });
   redirect(`${d.locale === 'vi' ? '' : `/${d.locale}`}/manage/rounds/${id}`);
 });

@@ -15,18 +15,18 @@ export default async function NewRoundPage({ params }: PageProps<'/[locale]/mana
   if (!hasRole(actor, 'admin')) notFound();
   const [t, errors] = await Promise.all([getTranslations('roundForm'), errorMessages()]);
   // The unit that runs the round: its subtree may be nominated, and it issues the decision.
-  const unitOptions = listRoundUnitOptions(actor);
+  const unitOptions = await listRoundUnitOptions(actor);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{t('newTitle')}</h1>
       <div className="card">
         <ActionForm action={create} submitLabel={t('save')} errors={errors} className="space-y-4">
           <input type="hidden" name="locale" value={locale} />
-          {(await unitOptions).length > 1 ? (
+          {unitOptions.length > 1 ? (
             <div>
               <label htmlFor="round-unit" className="label">{t('runBy')}</label>
               <select id="round-unit" name="unitId" className="field" defaultValue={unitOptions[0].id}>
-                {(await unitOptions).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                {unitOptions.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
               </select>
             </div>
           ) : null}

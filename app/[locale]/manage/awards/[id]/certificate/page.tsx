@@ -10,15 +10,15 @@ export default async function CertificatePage({ params }: PageProps<'/[locale]/m
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  const c = orNotFound(() => getCertificate(actor, id));
+  const c = await orNotFound(() => getCertificate(actor, id));
   const t = await getTranslations('certificate');
   return (
     <div className="space-y-4">
       <div className="no-print flex flex-wrap items-center gap-3">
         <PrintButton label={t('print')} />
-        {(await c).revoked ? <p role="alert" className="font-semibold text-brand-800">{t('revoked')}</p> : null}
+        {c.revoked ? <p role="alert" className="font-semibold text-brand-800">{t('revoked')}</p> : null}
       </div>
-      <Certificate c={await c} origin={originOf(await headers())} label={t('label', { name: (await c).name })} qrLabel={t('qr')} verifyLabel={t('verify')} />
+      <Certificate c={await c} origin={originOf(await headers())} label={t('label', { name: c.name })} qrLabel={t('qr')} verifyLabel={t('verify')} />
     </div>
   );
 }

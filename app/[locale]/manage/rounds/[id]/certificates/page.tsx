@@ -13,7 +13,7 @@ export default async function RoundCertificatesPage({ params }: PageProps<'/[loc
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const roundId = parseId(id);
-  const { roundTitle, certificates } = orNotFound(() => getRoundCertificates(actor, roundId));
+  const { roundTitle, certificates } = await orNotFound(() => getRoundCertificates(actor, roundId));
   const t = await getTranslations('certificate');
   const origin = originOf(await headers());
   return (

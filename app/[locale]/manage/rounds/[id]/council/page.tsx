@@ -12,7 +12,7 @@ export default async function CouncilPage({ params }: PageProps<'/[locale]/manag
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  const view = orNotFound(() => getSitting(actor, parseId(id)));
+  const view = await orNotFound(() => getSitting(actor, parseId(id)));
   const [t, ts, tk, tso, format, errors] = await Promise.all([getTranslations('council'), getTranslations('status'), getTranslations('kind'), getTranslations('signoff'), getFormatter(), errorMessages()]);
   const { round, council, sitting } = view;
   const approver = hasRole(actor, 'approver');
@@ -53,15 +53,15 @@ export default async function CouncilPage({ params }: PageProps<'/[locale]/manag
             secretary: sitting?.secretary ?? '',
             membersPresent: sitting?.membersPresent.join('\n') ?? '',
           }}
-          nominees={(await view).checked.map((n) => ({ ...n, kind: tk(n.kind) }))}
+          nominees={view.checked.map((n) => ({ ...n, kind: tk(n.kind) }))}
           labels={labels}
           errors={errors}
           voteErrors={t.raw('errors') as Record<string, string>}
         />
       )}
       <section className="card overflow-x-auto" aria-labelledby="tallies-h">
-        <h2 id="tallies-h" className="mb-2 text-lg font-semibold">{t('tallies', { count: (await view).tallies.length })}</h2>
-        {(await view).tallies.length === 0 ? (
+        <h2 id="tallies-h" className="mb-2 text-lg font-semibold">{t('tallies', { count: view.tallies.length })}</h2>
+        {view.tallies.length === 0 ? (
           <p className="text-stone-700">{t('noTallies')}</p>
         ) : (
           <table className="table" data-testid="council-tallies">
@@ -69,7 +69,7 @@ export default async function CouncilPage({ params }: PageProps<'/[locale]/manag
               <tr><th scope="col">#</th><th scope="col">{t('nominee')}</th><th scope="col">{t('unit')}</th><th scope="col">{t('for')}</th><th scope="col">{t('against')}</th><th scope="col">{t('abstain')}</th><th scope="col">{t('decision')}</th></tr>
             </thead>
             <tbody>
-              {(await view).tallies.map((x, i) => (
+              {view.tallies.map((x, i) => (
                 <tr key={x.nominationId}>
                   <td className="tabular-nums">{i + 1}</td>
                   <td><Link href={`/manage/nominations/${x.nominationId}`}>{x.name}</Link></td>

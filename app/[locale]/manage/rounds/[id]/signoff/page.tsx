@@ -13,7 +13,7 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  const view = orNotFound(() => getFinalList(actor, parseId(id)));
+  const view = await orNotFound(() => getFinalList(actor, parseId(id)));
   const [t, ts, tk, baseErrors] = await Promise.all([getTranslations('signoff'), getTranslations('status'), getTranslations('kind'), errorMessages()]);
   const errors = { ...baseErrors, conflict: t('changed') };
   const tco = await getTranslations('council');
@@ -41,17 +41,17 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
         ) : (
           <>
             <p>{t('unsigned')}</p>
-            {(await view).ready ? <p className="text-sm text-stone-700">{t('ready')}</p> : null}
+            {view.ready ? <p className="text-sm text-stone-700">{t('ready')}</p> : null}
             <ul className="list-disc pl-5 text-sm text-stone-700">
-              {(await view).blockers.filter((b) => b !== 'signed').map((b) => <li key={b}>{t(`blockers.${b}`, { count: (await view).pending })}</li>)}
+              {view.blockers.filter((b) => b !== 'signed').map((b) => <li key={b}>{t(`blockers.${b}`, { count: view.pending })}</li>)}
             </ul>
           </>
         )}
         {!approver ? <p className="text-sm text-stone-700" data-testid="signoff-why">{t('onlyApprover')}</p> : null}
-        {approver && !standing && (await view).ready ? (
+        {approver && !standing && view.ready ? (
           <ActionForm action={signOff} submitLabel={t('sign')} confirmText={t('signConfirm')} okText={t('signed')} errors={errors}>
             {hidden}
-            <input type="hidden" name="hash" value={(await view).hash} />
+            <input type="hidden" name="hash" value={view.hash} />
           </ActionForm>
         ) : null}
         {approver && standing && round.status === 'reviewing' ? (
@@ -66,15 +66,15 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
         ) : null}
       </section>
 
-      {(await view).waiting.length ? (
+      {view.waiting.length ? (
         <section className="card overflow-x-auto" aria-labelledby="waiting-h">
-          <h2 id="waiting-h" className="mb-2 text-lg font-semibold">{t('waitingTitle', { count: (await view).waiting.length })}</h2>
+          <h2 id="waiting-h" className="mb-2 text-lg font-semibold">{t('waitingTitle', { count: view.waiting.length })}</h2>
           <table className="table" data-testid="signoff-waiting">
             <thead>
               <tr><th scope="col">{t('name')}</th><th scope="col">{t('unit')}</th><th scope="col">{t('statusColumn')}</th><th scope="col">{t('waitsForTitle')}</th></tr>
             </thead>
             <tbody>
-              {(await view).waiting.map((w) => (
+              {view.waiting.map((w) => (
                 <tr key={w.id}>
                   <td><Link href={`/manage/nominations/${w.id}`}>{w.name}</Link></td>
                   <td>{w.unit}</td>
@@ -97,10 +97,10 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
             <tbody>
               <tr>
                 <th scope="row">{t('overall')}</th>
-                <td className="tabular-nums">{(await view).byKind.collective} / {round.quotaCollectives ?? '∞'}</td>
-                <td className="tabular-nums">{(await view).byKind.individual} / {round.quotaIndividuals ?? '∞'}</td>
+                <td className="tabular-nums">{view.byKind.collective} / {round.quotaCollectives ?? '∞'}</td>
+                <td className="tabular-nums">{view.byKind.individual} / {round.quotaIndividuals ?? '∞'}</td>
               </tr>
-              {(await view).quotas.map((q) => (
+              {view.quotas.map((q) => (
                 <tr key={q.unit}>
                   <th scope="row">{q.unit}</th>
                   <td className="tabular-nums">{q.approvedCollectives} / {q.collectives ?? '∞'}</td>
@@ -109,14 +109,14 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
               ))}
             </tbody>
           </table>
-          <p className="mt-2 text-sm text-stone-700">{t('rejected', { count: (await view).rejected })}{(await view).drafts ? ` · ${t('drafts', { count: (await view).drafts })}` : ''}</p>
+          <p className="mt-2 text-sm text-stone-700">{t('rejected', { count: view.rejected })}{view.drafts ? ` · ${t('drafts', { count: view.drafts })}` : ''}</p>
         </div>
         <div className="card overflow-x-auto">
           <h2 className="mb-2 text-lg font-semibold">{t('countsByGender')}</h2>
           <table className="table" data-testid="signoff-gender">
             <tbody>
               {(['male', 'female', 'other', 'unknown'] as const).map((g) => (
-                <tr key={g}><th scope="row">{t(g)}</th><td className="tabular-nums">{(await view).byGender[g]}</td></tr>
+                <tr key={g}><th scope="row">{t(g)}</th><td className="tabular-nums">{view.byGender[g]}</td></tr>
               ))}
             </tbody>
           </table>
@@ -125,7 +125,7 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
 
       <section className="card overflow-x-auto" aria-labelledby="units-h">
         <h2 id="units-h" className="mb-2 text-lg font-semibold">{t('countsByUnit')}</h2>
-        {(await view).byUnit.length === 0 ? (
+        {view.byUnit.length === 0 ? (
           <p className="text-stone-700">{t('empty')}</p>
         ) : (
           <table className="table">
@@ -133,7 +133,7 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
               <tr><th scope="col">{t('unit')}</th><th scope="col">{tk('collective')}</th><th scope="col">{tk('individual')}</th></tr>
             </thead>
             <tbody>
-              {(await view).byUnit.map((u) => (
+              {view.byUnit.map((u) => (
                 <tr key={u.unit}><th scope="row">{u.unit}</th><td className="tabular-nums">{u.collectives}</td><td className="tabular-nums">{u.individuals}</td></tr>
               ))}
             </tbody>
@@ -163,7 +163,7 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
                       <td><Link href={`/manage/nominations/${e.nominationId}`}>{e.name}</Link></td>
                       <td>{e.position ?? ''}</td>
                       <td>{e.unit}</td>
-                      <td className="whitespace-nowrap tabular-nums" data-testid="signoff-vote">{(await view).votes[e.nominationId] ? t('vote', (await view).votes[e.nominationId]!) : '—'}</td>
+                      <td className="whitespace-nowrap tabular-nums" data-testid="signoff-vote">{view.votes[e.nominationId] ? t('vote', view.votes[e.nominationId]!) : '—'}</td>
                       <td className="min-w-[16rem] text-sm">{e.summary}</td>
                     </tr>
                   ))}
@@ -174,11 +174,11 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
         ))}
       </section>
 
-      {(await view).history.length ? (
+      {view.history.length ? (
         <section className="card" aria-labelledby="history-h">
           <h2 id="history-h" className="mb-2 text-lg font-semibold">{t('history')}</h2>
           <ol className="space-y-1 text-sm" data-testid="signoff-history">
-            {(await view).history.map((s) => (
+            {view.history.map((s) => (
               <li key={s.id}>
                 {t('historyEntry', { name: s.signedBy, at: at(s.signedAt) })} · <code className="break-all">{s.listHash.slice(0, 16)}…</code>
                 {s.withdrawnAt ? <> — {t('historyWithdrawn', { at: at(s.withdrawnAt), name: s.withdrawnBy ?? '', reason: s.withdrawReason ?? '' })}</> : null}
