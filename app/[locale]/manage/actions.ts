@@ -9,6 +9,6 @@ export async function logout(formData: FormData): Promise<void> {
   const l = locale.parse(formData.get('locale'));
   // The session ends on the server first: a copy of the cookie stops working too.
   const session = await auth();
-  if (session?.uid && session.sid) endSession(session.uid, session.sid);
+  if (session?.uid && session.sid) await endSession(session.uid, session.sid);
   await signOut({ redirectTo: l === 'vi' ? '/login' : `/${l}/login` });
 }

@@ -11,8 +11,8 @@ const schema = z.object({
 });
 
 /** The reviewer's bulk action over the selected rows: all of them, or none. */
-export const bulk = validatedAction(schema, (actor, d) => {
-  if (d.op === 'check') checkNominations(actor, d['ids[]']);
-  else returnNominations(actor, d['ids[]'], d.reason ?? '');
+export const bulk = validatedAction(schema, async (actor, d) => {
+  if (d.op === 'check') await checkNominations(actor, d['ids[]']);
+  else await returnNominations(actor, d['ids[]'], d.reason ?? '');
   revalidatePath('/', 'layout');
 });

@@ -17,8 +17,8 @@ export const editIndividual = validatedAction(
     position: z.string().max(200).optional(),
     partyMember: z.string().optional(),
   }),
-  (actor, d) => {
-    updateIndividual(actor, d.id, { fullName: d.fullName, gender: d.gender, birthYear: d.birthYear, position: d.position || null, partyMember: d.partyMember === 'on' });
+  async (actor, d) => {
+    await updateIndividual(actor, d.id, { fullName: d.fullName, gender: d.gender, birthYear: d.birthYear, position: d.position || null, partyMember: d.partyMember === 'on' });
     done();
   },
 );
@@ -28,7 +28,7 @@ export const mergeDuplicate = validatedAction(z.object({ kind: z.enum(['individu
   done();
 });
 
-export const editCollective = validatedAction(z.object({ id, name: z.string().max(300) }), (actor, d) => {
-  updateCollective(actor, d.id, { name: d.name });
+export const editCollective = validatedAction(z.object({ id, name: z.string().max(300) }), async (actor, d) => {
+  await updateCollective(actor, d.id, { name: d.name });
   done();
 });

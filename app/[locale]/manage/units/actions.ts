@@ -17,18 +17,18 @@ export const create = validatedAction(
   },
 );
 
-export const rename = validatedAction(z.object({ id, name: z.string().max(200) }), (actor, d) => {
-  renameUnit(actor, d.id, d.name);
+export const rename = validatedAction(z.object({ id, name: z.string().max(200) }), async (actor, d) => {
+  await renameUnit(actor, d.id, d.name);
   done();
 });
 
-export const move = validatedAction(z.object({ id, parentId: id }), (actor, d) => {
-  moveUnit(actor, d.id, d.parentId);
+export const move = validatedAction(z.object({ id, parentId: id }), async (actor, d) => {
+  await moveUnit(actor, d.id, d.parentId);
   done();
 });
 
-export const toggle = validatedAction(z.object({ id, active: z.enum(['true', 'false']) }), (actor, d) => {
-  setUnitActive(actor, d.id, d.active === 'true');
+export const toggle = validatedAction(z.object({ id, active: z.enum(['true', 'false']) }), async (actor, d) => {
+  await setUnitActive(actor, d.id, d.active === 'true');
   done();
 });
 

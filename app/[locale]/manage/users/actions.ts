@@ -19,8 +19,8 @@ export const create = validatedAction(
 
 export const update = validatedAction(
   z.object({ id, displayName: z.string().max(200), unitId: id, 'roles[]': roles, active: z.string().optional() }),
-  (actor, d) => {
-    updateUser(actor, d.id, { displayName: d.displayName, unitId: d.unitId, roles: d['roles[]'], active: d.active === 'on' });
+  async (actor, d) => {
+    await updateUser(actor, d.id, { displayName: d.displayName, unitId: d.unitId, roles: d['roles[]'], active: d.active === 'on' });
     done();
   },
 );

@@ -14,13 +14,13 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const count = z.coerce.number().int().min(0).max(1000);
 const done = () => revalidatePath('/', 'layout');
 
-export const returnWithReason = validatedAction(z.object({ id, reason: text(2000) }), (actor, d) => {
-  returnNomination(actor, d.id, d.reason);
+export const returnWithReason = validatedAction(z.object({ id, reason: text(2000) }), async (actor, d) => {
+  await returnNomination(actor, d.id, d.reason);
   done();
 });
 
-export const markChecked = validatedAction(z.object({ id }), (actor, d) => {
-  checkNomination(actor, d.id);
+export const markChecked = validatedAction(z.object({ id }), async (actor, d) => {
+  await checkNomination(actor, d.id);
   done();
 });
 
@@ -29,34 +29,34 @@ const optionalCount = z.preprocess((v) => (v === '' || v == null ? undefined : v
 export const decide = validatedAction(
   // voteTotal: the older form's "members" field (abstain = total − for − against), still accepted.
   z.object({ id, decision: z.enum(['approve', 'reject']), voteFor: count, voteAgainst: count, voteAbstain: optionalCount, voteTotal: optionalCount }),
-  (actor, d) => {
-    decideNomination(actor, d.id, d.decision, { for: d.voteFor, against: d.voteAgainst, abstain: d.voteAbstain, total: d.voteTotal });
+  async (actor, d) => {
+    await decideNomination(actor, d.id, d.decision, { for: d.voteFor, against: d.voteAgainst, abstain: d.voteAbstain, total: d.voteTotal });
     done();
   },
 );
 
-export const reconsider = validatedAction(z.object({ id, reason: text(2000) }), (actor, d) => {
-  reconsiderNomination(actor, d.id, d.reason);
+export const reconsider = validatedAction(z.object({ id, reason: text(2000) }), async (actor, d) => {
+  await reconsiderNomination(actor, d.id, d.reason);
   done();
 });
 
-export const withdraw = validatedAction(z.object({ id, reason: text(2000) }), (actor, d) => {
-  withdrawNomination(actor, d.id, d.reason);
+export const withdraw = validatedAction(z.object({ id, reason: text(2000) }), async (actor, d) => {
+  await withdrawNomination(actor, d.id, d.reason);
   done();
 });
 
-export const exclude = validatedAction(z.object({ id, reason: text(2000) }), (actor, d) => {
-  excludeNomination(actor, d.id, d.reason);
+export const exclude = validatedAction(z.object({ id, reason: text(2000) }), async (actor, d) => {
+  await excludeNomination(actor, d.id, d.reason);
   done();
 });
 
-export const comment = validatedAction(z.object({ id, body: text(2000) }), (actor, d) => {
-  commentOnNomination(actor, d.id, d.body);
+export const comment = validatedAction(z.object({ id, body: text(2000) }), async (actor, d) => {
+  await commentOnNomination(actor, d.id, d.body);
   done();
 });
 
-export const hideComment = validatedAction(z.object({ feedbackId: id, reason: text(500) }), (actor, d) => {
-  hideFeedback(actor, d.feedbackId, d.reason);
+export const hideComment = validatedAction(z.object({ feedbackId: id, reason: text(500) }), async (actor, d) => {
+  await hideFeedback(actor, d.feedbackId, d.reason);
   done();
 });
 

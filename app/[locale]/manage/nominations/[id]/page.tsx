@@ -37,10 +37,10 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
   const returned = await latestReturn(actor, nomination.id);
   const files = await listAttachments(actor, nomination.id);
   const publicComments = await listFeedback(actor, nomination.id);
-  const prior = await priorAwardsInTheme(await nomination, nomination.roundTheme, nomination.roundId);
+  const prior = await priorAwardsInTheme(nomination, nomination.roundTheme, nomination.roundId);
   const tc = await getTranslations('consultation');
   const tlim = await getTranslations('limits');
-  const n = await nomination;
+  const n = nomination;
   // What this actor may do now, judged by the same rules the actions apply; what they may not, and why.
   const { may, relevant, onBehalf } = await nominationPermissions(actor, n.id);
   const officerMay = may.edit === null;

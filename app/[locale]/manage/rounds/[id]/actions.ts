@@ -9,8 +9,8 @@ import { roundSchema, toRoundInput } from '../round-schema';
 const id = z.coerce.number().int().positive();
 const done = () => revalidatePath('/', 'layout');
 
-export const moveRound = validatedAction(z.object({ id, to: z.enum(ROUND_STATUSES), draftsLeftBehind: z.coerce.number().int().min(0).max(1_000_000).optional() }), (actor, d) => {
-  transitionRound(actor, d.id, d.to, new Date(), { draftsLeftBehind: d.draftsLeftBehind });
+export const moveRound = validatedAction(z.object({ id, to: z.enum(ROUND_STATUSES), draftsLeftBehind: z.coerce.number().int().min(0).max(1_000_000).optional() }), async (actor, d) => {
+  await transitionRound(actor, d.id, d.to, new Date(), { draftsLeftBehind: d.draftsLeftBehind });
   done();
 });
 
@@ -31,20 +31,20 @@ export const recordDecision = validatedAction(
 
 export const revoke = validatedAction(
   z.object({ award: z.string().regex(/^[a-f0-9]{16}$/), reason: z.string().trim().min(3).max(2000), decision: z.string().trim().min(1).max(200) }),
-  (actor, d) => {
-    revokeAward(actor, d.award, { reason: d.reason, decision: d.decision });
+  async (actor, d) => {
+    await revokeAward(actor, d.award, { reason: d.reason, decision: d.decision });
     done();
   },
 );
 
-export const saveRound = validatedAction(roundSchema.extend({ id }), (actor, d) => {
-  updateRound(actor, d.id, toRoundInput(d));
+export const saveRound = validatedAction(roundSchema.extend({ id }), async (actor, d) => {
+  await updateRound(actor, d.id, toRoundInput(d));
   done();
 });
 
 const quota = z.preprocess((v) => (v === '' || v == null ? null : v), z.coerce.number().int().min(0).max(100_000).nullable());
 
-export const saveUnitQuota = validatedAction(z.object({ id, unitId: id, collectives: quota, individuals: quota }), (actor, d) => {
-  setUnitQuota(actor, d.id, d.unitId, { collectives: d.collectives, individuals: d.individuals });
+export const saveUnitQuota = validatedAction(z.object({ id, unitId: id, collectives: quota, individuals: quota }), async (actor, d) => {
+  await setUnitQuota(actor, d.id, d.unitId, { collectives: d.collectives, individuals: d.individuals });
   done();
 });

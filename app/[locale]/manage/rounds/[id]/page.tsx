@@ -20,9 +20,9 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   // Staff who do not administer the round (officers, reviewers, approvers) get its read-only view.
-  if (!mayAdminister(actor, parseId(id))) {
+  if (!(await mayAdminister(actor, parseId(id)))) {
     const rules = await orNotFound(() => getRoundRules(actor, parseId(id)));
-    return <StaffRoundView actor={actor} rules={await rules} locale={locale} />;
+    return <StaffRoundView actor={actor} rules={rules} locale={locale} />;
   }
   const round = await orNotFound(() => getRoundForAdmin(actor, parseId(id)));
   const [t, ts, tk, te, tso, tc, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), getTranslations('exports'), getTranslations('signoff'), getTranslations('certificate'), errorMessages()]);

@@ -39,7 +39,7 @@ export async function saveStory(_prev: StoryFormState, form: FormData): Promise<
   const d = storySchema.safeParse({ id: form.get('id'), story: values.story });
   if (!d.success) return { error: d.error.issues[0]?.path[0] === 'story' ? 'storyTooLong' : 'invalid_input', field: 'story', values, at: Date.now() };
   try {
-    setRoundStory(await getActor(), d.data.id, d.data.story);
+    await setRoundStory(await getActor(), d.data.id, d.data.story);
   } catch (e) {
     return refused(e, values);
   }

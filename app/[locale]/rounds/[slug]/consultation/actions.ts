@@ -20,7 +20,7 @@ export async function sendFeedback(_prev: ActionState, formData: FormData): Prom
   const h = await headers();
   const address = clientAddress(h);
   try {
-    addFeedback({ ...parsed.data, address });
+    await addFeedback({ ...parsed.data, address });
     return { ok: true, at: Date.now() };
   } catch (e) {
     if (isDomainError(e)) return { error: e.code, at: Date.now() };

@@ -18,7 +18,7 @@ export default async function CertificatePage({ params }: PageProps<'/[locale]/m
         <PrintButton label={t('print')} />
         {c.revoked ? <p role="alert" className="font-semibold text-brand-800">{t('revoked')}</p> : null}
       </div>
-      <Certificate c={await c} origin={originOf(await headers())} label={t('label', { name: c.name })} qrLabel={t('qr')} verifyLabel={t('verify')} />
+      <Certificate c={c} origin={originOf(await headers())} label={t('label', { name: c.name })} qrLabel={t('qr')} verifyLabel={t('verify')} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ export const signOff = validatedAction(z.object({ id, hash: z.string().regex(/^[
   done();
 });
 
-export const withdraw = validatedAction(z.object({ id, reason: z.string().trim().min(3).max(2000) }), (actor, d) => {
-  withdrawSignoff(actor, d.id, d.reason);
+export const withdraw = validatedAction(z.object({ id, reason: z.string().trim().min(3).max(2000) }), async (actor, d) => {
+  await withdrawSignoff(actor, d.id, d.reason);
   done();
 });
