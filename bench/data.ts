@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { migrateDatabase, openDatabase, type DB } from '@/db/connection';
+import { migrateDatabase, openDatabase, withTransaction, type DB } from '@/db/connection';
 import { COLLECTIVE_SUMMARIES, FAMILY_NAMES, GIVEN_NAMES, INDIVIDUAL_SUMMARIES, MIDDLE_NAMES, POSITIONS } from '@/db/demo/data';
 import { createRng } from '@/db/demo/random';
 import type { Gender, NominationStatus, RoundStatus, UnitKind } from '@/db/schema';
@@ -78,7 +78,7 @@ async function generate(scale: Scale, file: string): Promise<{ seconds: number; 
   const now = Date.UTC(2026, 0, 15, 2);
   const day = 86_400_000;
   const today = Math.floor(Date.now() / day) * day;
-  sqlite.transaction(async () => {
+  await withTransaction(db, async () => {
     for (const i of indexSql) sqlite.exec(`DROP INDEX "${i.name}"`);
 
     // ---- units: a root, then (nation) provinces, departments, communes/wards and their quarters.
@@ -301,7 +301,7 @@ async function generate(scale: Scale, file: string): Promise<{ seconds: number; 
       after: { scale, units: units.length, individuals: people.length, collectives: groupsOf.length, rounds: roundList.length, nominations: nominationId, awards: awardCount },
     });
     sqlite.prepare("INSERT INTO settings (key, value) VALUES ('bench_seed', ?)").run(JSON.stringify({ scale, at: new Date().toISOString() }));
-  })();
+  });
 
   await rebuildSearchIfPresent(db);
   timed('analyze', () => sqlite.exec('ANALYZE'));

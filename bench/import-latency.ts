@@ -53,7 +53,7 @@ async function main() {
   migrateDatabase(db);
   await seedDemo(db);
   (globalThis as { vinhDanhDb?: unknown }).vinhDanhDb = db;
-  const admin = await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'))))!.id)!;
+  const admin = (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'))))!.id))!;
   // The wards the admin's office covers (the demo's neighbouring ward has its own office).
   const wards = (await db.select({ name: units.name }).from(units).where(and(eq(units.kind, 'ward'), like(units.path, `${admin.unitPath}%`)))).map((u) => u.name);
   const bytes = new TextEncoder().encode(importCsv(wards, rows));

@@ -35,7 +35,7 @@ export async function prepareDatabase(opts: { fresh?: boolean; demo?: boolean } 
   let seeded = false;
   if (empty && opts.demo !== false) seeded = (await seedDemo(db)).seeded;
   // A database from before the search index: index its published awards once.
-  if (searchIndexMissing(db)) rebuildSearchIndex(db);
+  if (searchIndexMissing(db)) await rebuildSearchIndex(db);
   const hasDemo = !!db.$client.prepare("SELECT 1 FROM settings WHERE key = 'demo_seed'").get();
   return { db, seeded, hasDemo };
 }

@@ -47,13 +47,13 @@ async function main() {
   if (password.length < 12) throw new Error('The password must have at least 12 characters.');
   const passwordHash = await hashPassword(password);
   await withTransaction(db, async (tx) => {
-    const unit = await first(tx
+    const unit = (await first(tx
       .insert(units)
       .values({ slug: slugify(unitName) || 'unit', name: unitName, kind: 'people_committee', path: '/' })
-      .returning({ id: units.id }));
+      .returning({ id: units.id })))!;
     await tx.update(units).set({ path: `/${unit.id}/` }).where(eq(units.id, unit.id));
     await tx.insert(unitNames).values({ unitId: unit.id, name: unitName, validFrom: new Date() });
-    const user = await first(tx.insert(users).values({ username, displayName: username, passwordHash, unitId: unit.id }).returning({ id: users.id }));
+    const user = (await first(tx.insert(users).values({ username, displayName: username, passwordHash, unitId: unit.id }).returning({ id: users.id })))!;
     await tx.insert(userRoles).values({ userId: user.id, role: 'admin' });
     await appendAudit(tx, { actorId: null, action: 'setup.first_admin', entityType: 'user', entityId: user.id, after: { username, unit: unitName } });
   });

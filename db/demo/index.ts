@@ -96,11 +96,11 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
   const rng = createRng(20240524);
   await withTransaction(db, async (tx) => {
     const unitList = await insertUnits(tx);
-    const district = insertDistrictRoot(tx, unitList);
+    const district = await insertDistrictRoot(tx, unitList);
     const neighbour = await insertNeighbourUnits(tx);
     const byName = new Map([...unitList, district, ...neighbour].map((u) => [u.name, u]));
     const unit = (name: string) => byName.get(name)!;
-    const userIds = insertUsers(tx, hashes, unit);
+    const userIds = await insertUsers(tx, hashes, unit);
     const people = new PeopleFactory(tx, rng, unitList);
 
     const common = {
@@ -109,11 +109,11 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
       awardForm: 'Giấy khen',
       // The People's Committee runs (and issues) the district's rounds; the office's accounts sit on
       // the district unit above it, so their scope also holds the Party committee's side.
-      unitId: (await unit('UBND Quận 7')).id,
+      unitId: unit('UBND Quận 7').id,
     };
 
     // Round A: the 2021–2024 review, published.
-    const roundA = await first(tx
+    const roundA = (await first(tx
       .insert(rounds)
       .values({
         ...common,
@@ -135,24 +135,24 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
         decidedAt: at('2024-05-24'),
         publishedAt: at('2024-05-24'),
       })
-      .returning({ id: rounds.id }));
+      .returning({ id: rounds.id })))!;
     const groupsA = await people.collectives(70);
     const personsA = await people.individuals(78);
-    decideRound(tx, rng, roundA.id, groupsA, personsA, userIds, { submitted: '2024-04-20', checked: '2024-05-08', decided: '2024-05-20' });
+    await decideRound(tx, rng, roundA.id, groupsA, personsA, userIds, { submitted: '2024-04-20', checked: '2024-05-08', decided: '2024-05-20' });
     // The council voted all 148 at one sitting; its minutes export from this record.
-    const sitting = await first(tx.insert(councilSittings).values({ roundId: roundA.id, ...DEMO_SITTING, membersPresent: DEMO_SITTING.membersPresent.join('\n'), recordedBy: userIds.approver, recordedAt: at('2024-05-20') }).returning({ id: councilSittings.id }));
+    const sitting = (await first(tx.insert(councilSittings).values({ roundId: roundA.id, ...DEMO_SITTING, membersPresent: DEMO_SITTING.membersPresent.join('\n'), recordedBy: userIds.approver, recordedAt: at('2024-05-20') }).returning({ id: councilSittings.id })))!;
     await tx.update(nominations).set({ sittingId: sitting.id, voteAbstain: 0 }).where(eq(nominations.roundId, roundA.id));
     // The chairman signed the final list off before the decision: its snapshot is what the awards show,
     // and its hash is printed on the annex.
     const entriesA = await finalListEntries(tx, roundA.id);
-    const signoffA = await first(tx
+    const signoffA = (await first(tx
       .insert(signoffs)
       .values({ roundId: roundA.id, signedBy: userIds.approver, signedAt: at('2024-05-22'), listHash: hashFinalList(TITLE_A, entriesA) })
-      .returning({ id: signoffs.id }));
+      .returning({ id: signoffs.id })))!;
     await insertSnapshot(tx, signoffA.id, entriesA);
 
     // Round B: 2016–2021, decided on paper and recorded from the archive.
-    const roundB = await first(tx
+    const roundB = (await first(tx
       .insert(rounds)
       .values({
         ...common,
@@ -169,10 +169,10 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
         decidedAt: at('2021-05-19'),
         publishedAt: at('2021-06-01'),
       })
-      .returning({ id: rounds.id }));
+      .returning({ id: rounds.id })))!;
     // Some people honoured in 2021 are honoured again in 2024: their history spans rounds.
     const personsB = [...personsA.slice(0, 6), ...await people.individuals(19)];
-    decideRound(tx, rng, roundB.id, await people.collectives(20), personsB, userIds, null);
+    await decideRound(tx, rng, roundB.id, await people.collectives(20), personsB, userIds, null);
     await appendAudit(tx, {
       actorId: userIds.admin,
       action: 'round.archive_recorded',
@@ -182,7 +182,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
     });
 
     // Round C: open now, with nominations in every state.
-    const roundC = await first(tx
+    const roundC = (await first(tx
       .insert(rounds)
       .values({
         ...common,
@@ -198,11 +198,11 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
         consultation: true,
         consultationDays: 10,
       })
-      .returning({ id: rounds.id }));
+      .returning({ id: rounds.id })))!;
     await tx.insert(roundQuotas)
       .values([
-        { roundId: roundC.id, unitId: (await unit('Phường Tân Phong')).id, collectives: 3, individuals: 4 },
-        { roundId: roundC.id, unitId: (await unit('Phường Tân Hưng')).id, collectives: 3, individuals: 4 },
+        { roundId: roundC.id, unitId: unit('Phường Tân Phong').id, collectives: 3, individuals: 4 },
+        { roundId: roundC.id, unitId: unit('Phường Tân Hưng').id, collectives: 3, individuals: 4 },
       ]);
     await seedOpenRound(tx, rng, roundC.id, people, unit, userIds);
     await seedNeighbour(tx, rng, people, neighbour, userIds, now);
@@ -214,17 +214,17 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
       action: 'seed.demo',
       entityType: 'database',
       after: {
-        units: count(units),
-        users: count(users),
-        individuals: count(individuals),
-        collectives: count(collectives),
-        nominations: count(nominations),
-        awards: count(awards),
+        units: await count(units),
+        users: await count(users),
+        individuals: await count(individuals),
+        collectives: await count(collectives),
+        nominations: await count(nominations),
+        awards: await count(awards),
       },
     });
     await tx.insert(settings).values({ key: 'demo_seed', value: now.toISOString() });
     // The published rounds were inserted as published: index their awards for search.
-    rebuildSearchIndex(tx);
+    await rebuildSearchIndex(tx);
   });
   return { seeded: true };
 }
@@ -234,10 +234,10 @@ async function insertUnits(tx: Tx): Promise<UnitRow[]> {
   const validFrom = new Date('2020-01-01T00:00:00+07:00');
   const walk = async (nodes: UnitSeed[], parent: UnitRow | null) => {
     for (const n of nodes) {
-      const { id } = await first(tx
+      const { id } = (await first(tx
         .insert(units)
         .values({ slug: slugOf(n.name), name: n.name, shortName: n.shortName, kind: n.kind, parentId: parent?.id ?? null, path: '/' })
-        .returning({ id: units.id }));
+        .returning({ id: units.id })))!;
       const path = `${parent?.path ?? '/'}${id}/`;
       await tx.update(units).set({ path }).where(eq(units.id, id));
       await tx.insert(unitNames).values({ unitId: id, name: n.name, validFrom });
@@ -257,7 +257,7 @@ async function insertUnits(tx: Tx): Promise<UnitRow[]> {
  * picks from them as before, so the demo's names do not change).
  */
 async function insertDistrictRoot(tx: Tx, list: UnitRow[]): Promise<UnitRow> {
-  const { id } = await first(tx.insert(units).values({ slug: slugOf(DISTRICT), name: DISTRICT, kind: 'other', parentId: null, path: '/' }).returning({ id: units.id }));
+  const { id } = (await first(tx.insert(units).values({ slug: slugOf(DISTRICT), name: DISTRICT, kind: 'other', parentId: null, path: '/' }).returning({ id: units.id })))!;
   const path = `/${id}/`;
   await tx.update(units).set({ path }).where(eq(units.id, id));
   await tx.insert(unitNames).values({ unitId: id, name: DISTRICT, validFrom: new Date('2020-01-01T00:00:00+07:00') });
@@ -272,7 +272,7 @@ async function insertNeighbourUnits(tx: Tx): Promise<UnitRow[]> {
   const out: UnitRow[] = [];
   const validFrom = new Date('2025-07-01T00:00:00+07:00');
   const add = async (name: string, kind: UnitKind, parent: UnitRow | null, shortName?: string): Promise<UnitRow> => {
-    const { id } = await first(tx.insert(units).values({ slug: slugOf(name), name, shortName, kind, parentId: parent?.id ?? null, path: '/' }).returning({ id: units.id }));
+    const { id } = (await first(tx.insert(units).values({ slug: slugOf(name), name, shortName, kind, parentId: parent?.id ?? null, path: '/' }).returning({ id: units.id })))!;
     const path = `${parent?.path ?? '/'}${id}/`;
     await tx.update(units).set({ path }).where(eq(units.id, id));
     await tx.insert(unitNames).values({ unitId: id, name, validFrom });
@@ -291,16 +291,16 @@ function slugOf(name: string): string {
   return fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-function insertUsers(tx: Tx, hashes: string[], unit: (name: string) => UnitRow): Record<string, number> {
+async function insertUsers(tx: Tx, hashes: string[], unit: (name: string) => UnitRow): Promise<Record<string, number>> {
   const ids: Record<string, number> = {};
-  ACCOUNTS.forEach((a, i) => {
-    const { id } = await first(tx
+  for (const [i, a] of ACCOUNTS.entries()) {
+    const { id } = (await first(tx
       .insert(users)
       .values({ username: a.username, displayName: a.displayName, passwordHash: hashes[i], unitId: unit(a.unit).id })
-      .returning({ id: users.id }));
+      .returning({ id: users.id })))!;
     for (const role of a.roles) await tx.insert(userRoles).values({ userId: id, role });
     ids[a.username] = id;
-  });
+  }
   return ids;
 }
 
@@ -335,7 +335,9 @@ class PeopleFactory {
   }
 
   async individuals(n: number, pool: UnitRow[] = this.personUnits): Promise<Person[]> {
-    return Array.from({ length: n }, () => this.individual(this.rng.pick(pool)));
+    const out: Person[] = [];
+    for (let i = 0; i < n; i++) out.push(await this.individual(this.rng.pick(pool)));
+    return out;
   }
 
   async individual(unit: UnitRow): Promise<Person> {
@@ -349,10 +351,10 @@ class PeopleFactory {
     const position = rng.pick(POSITIONS[unit.kind]);
     const partyMember = unit.kind === 'party_cell' || unit.kind === 'party_committee' || rng.chance(0.6);
     const birthYear = rng.int(1962, 1998);
-    const { id } = await first(this.tx
+    const { id } = (await first(this.tx
       .insert(individuals)
       .values({ fullName, nameFolded: fold(fullName), gender, birthYear, position, unitId: unit.id, partyMember })
-      .returning({ id: individuals.id }));
+      .returning({ id: individuals.id })))!;
     return { id, fullName, gender, birthYear, position, unit, partyMember };
   }
 
@@ -362,10 +364,10 @@ class PeopleFactory {
     while (chosen.length < n && free.length > 0) {
       const [c] = free.splice(Math.floor(this.rng.next() * free.length), 1);
       this.usedGroups.add(c.name);
-      const { id } = await first(this.tx
+      const { id } = (await first(this.tx
         .insert(collectives)
         .values({ name: c.name, nameFolded: fold(c.name), unitId: c.unit.id, kind: c.unit.kind })
-        .returning({ id: collectives.id }));
+        .returning({ id: collectives.id })))!;
       chosen.push({ id, name: c.name, unit: c.unit });
     }
     if (chosen.length < n) throw new Error(`demo seed: only ${chosen.length} collectives available, ${n} wanted`);
@@ -373,7 +375,7 @@ class PeopleFactory {
   }
 }
 
-function decideRound(
+async function decideRound(
   tx: Tx,
   rng: Rng,
   roundId: number,
@@ -386,11 +388,12 @@ function decideRound(
     ...groups.map((g) => ({ kind: 'collective' as const, g, p: null as Person | null })),
     ...persons.map((p) => ({ kind: 'individual' as const, g: null as Group | null, p })),
   ];
-  const rows = all.map((e) => {
+  const rows: Array<{ e: (typeof all)[number]; nominationId: number; summary: string; unitId: number; unitName: string }> = [];
+  for (const e of all) {
     const summary = e.kind === 'collective' ? rng.pick(COLLECTIVE_SUMMARIES) : rng.pick(INDIVIDUAL_SUMMARIES);
     const unit = e.g ? e.g.unit : e.p!.unit;
     const votes = rng.int(8, 9);
-    const nomination = await first(tx
+    const nomination = (await first(tx
       .insert(nominations)
       .values({
         roundId,
@@ -411,15 +414,15 @@ function decideRound(
         voteAgainst: dates ? 9 - votes : null,
         voteTotal: dates ? 9 : null,
       })
-      .returning({ id: nominations.id }));
-    const shown = e.g ? parentOrSelf(tx, e.g) : unit;
-    return { e, nominationId: nomination.id, summary, unitId: shown.id, unitName: shown.name };
-  });
+      .returning({ id: nominations.id })))!;
+    const shown = e.g ? await parentOrSelf(tx, e.g) : unit;
+    rows.push({ e, nominationId: nomination.id, summary, unitId: shown.id, unitName: shown.name });
+  }
   for (const kind of ['collective', 'individual'] as const) {
     const list = rows
       .filter((r) => r.e.kind === kind)
       .sort((a, b) => compareVi(a.unitName, b.unitName) || compareVi(a.e.g?.name ?? a.e.p!.fullName, b.e.g?.name ?? b.e.p!.fullName));
-    list.forEach((r, i) => {
+    for (const [i, r] of list.entries()) {
       await tx.insert(awards)
         .values({
           publicId: rng.hex(16),
@@ -438,7 +441,7 @@ function decideRound(
           birthYear: r.e.p?.birthYear ?? null,
           partyMember: r.e.p?.partyMember ?? null,
         });
-    });
+    }
   }
 }
 
@@ -463,7 +466,7 @@ function topUnitOf(u: UnitRow): number {
 async function seedNeighbour(tx: Tx, rng: Rng, people: PeopleFactory, wardUnits: UnitRow[], userIds: Record<string, number>, now: Date) {
   const ward = wardUnits[0];
   const quarters = wardUnits.filter((u) => u.kind === 'quarter');
-  const { id: roundId } = await first(tx
+  const { id: roundId } = (await first(tx
     .insert(rounds)
     .values({
       slug: DEMO_SLUGS.neighbour,
@@ -480,12 +483,12 @@ async function seedNeighbour(tx: Tx, rng: Rng, people: PeopleFactory, wardUnits:
       quotaCollectives: 3,
       quotaIndividuals: 6,
     })
-    .returning({ id: rounds.id }));
-  const persons = people.individuals(3, quarters);
-  const group = await first(tx
+    .returning({ id: rounds.id })))!;
+  const persons = await people.individuals(3, quarters);
+  const group = (await first(tx
     .insert(collectives)
     .values({ name: `Ban điều hành ${quarters[0].name}`, nameFolded: fold(`Ban điều hành ${quarters[0].name}`), unitId: quarters[0].id, kind: 'quarter' })
-    .returning({ id: collectives.id }));
+    .returning({ id: collectives.id })))!;
   const entries: Array<{ status: NominationStatus; individualId: number | null; collectiveId: number | null }> = [
     { status: 'submitted', individualId: persons[0].id, collectiveId: null },
     { status: 'checked', individualId: persons[1].id, collectiveId: null },
@@ -493,11 +496,11 @@ async function seedNeighbour(tx: Tx, rng: Rng, people: PeopleFactory, wardUnits:
     { status: 'checked', individualId: null, collectiveId: group.id },
   ];
   const base = now.getTime() - 10 * 86_400_000;
-  entries.forEach((e, n) => {
+  for (const [n, e] of entries.entries()) {
     const t = (h: number) => new Date(base + (n * 4 + h) * 3_600_000);
     const checked = e.status === 'checked';
     const kind = e.individualId ? 'individual' : 'collective';
-    const { id } = await first(tx
+    const { id } = (await first(tx
       .insert(nominations)
       .values({
         roundId,
@@ -514,18 +517,18 @@ async function seedNeighbour(tx: Tx, rng: Rng, people: PeopleFactory, wardUnits:
         checkedAt: checked ? t(2) : null,
         updatedAt: t(2),
       })
-      .returning({ id: nominations.id }));
+      .returning({ id: nominations.id })))!;
     const event = (actor: string, action: string, hour: number, from: NominationStatus | null, to: NominationStatus, extra: object = {}) =>
-      await appendAudit(tx, { actorId: userIds[actor], action: `nomination.${action}`, entityType: 'nomination', entityId: id, at: t(hour), before: from ? { status: from } : null, after: { status: to, ...extra } });
-    event('tanmyloi.officer', 'create', 0, null, 'draft', { roundId, kind, unitId: ward.id });
-    event('tanmyloi.officer', 'submit', 1, 'draft', 'submitted');
-    if (checked) event('tanmyloi.reviewer', 'check', 2, 'submitted', 'checked');
+      appendAudit(tx, { actorId: userIds[actor], action: `nomination.${action}`, entityType: 'nomination', entityId: id, at: t(hour), before: from ? { status: from } : null, after: { status: to, ...extra } });
+    await event('tanmyloi.officer', 'create', 0, null, 'draft', { roundId, kind, unitId: ward.id });
+    await event('tanmyloi.officer', 'submit', 1, 'draft', 'submitted');
+    if (checked) await event('tanmyloi.reviewer', 'check', 2, 'submitted', 'checked');
     if (e.status === 'returned') {
       const reason = 'Đề nghị bổ sung bản tóm tắt thành tích có xác nhận của khu phố.';
       await tx.insert(nominationComments).values({ nominationId: id, authorId: userIds['tanmyloi.reviewer'], kind: 'return', body: reason, createdAt: t(2) });
-      event('tanmyloi.reviewer', 'return', 2, 'submitted', 'returned', { reason });
+      await event('tanmyloi.reviewer', 'return', 2, 'submitted', 'returned', { reason });
     }
-  });
+  }
   await appendAudit(tx, { actorId: userIds['tanmyloi.admin'], action: 'round.reviewing', entityType: 'round', entityId: roundId, at: new Date(base + 20 * 3_600_000), before: { status: 'open' }, after: { status: 'reviewing' } });
 }
 
@@ -549,12 +552,12 @@ async function seedOpenRound(
       const nominee =
         kind === 'individual'
           ? { individualId: (await people.individuals(1, [ward, ...await subtree(tx, ward)].filter(inWard))).map((p) => p.id)[0], collectiveId: null }
-          : { collectiveId: people.collectives(1, (c) => inWard(c.unit))[0].id, individualId: null };
+          : { collectiveId: (await people.collectives(1, (c) => inWard(c.unit)))[0].id, individualId: null };
       const t = (days: number) => new Date(base + (n + days) * 3_600_000);
       const after = (s: NominationStatus) => statuses.indexOf(status) >= statuses.indexOf(s) && status !== 'draft';
       const decided = status === 'approved' || status === 'rejected';
       const votesFor = status === 'approved' ? rng.int(7, 9) : rng.int(2, 4);
-      const { id } = await first(tx
+      const { id } = (await first(tx
         .insert(nominations)
         .values({
           roundId,
@@ -575,14 +578,14 @@ async function seedOpenRound(
           voteTotal: decided ? 9 : null,
           updatedAt: t(3),
         })
-        .returning({ id: nominations.id }));
+        .returning({ id: nominations.id })))!;
       const reason = 'Đề nghị bổ sung biên bản họp xét của đơn vị và làm rõ thành tích năm 2026.';
       if (status === 'returned') {
         await tx.insert(nominationComments).values({ nominationId: id, authorId: userIds.reviewer, kind: 'return', body: reason });
       }
       // Each nomination's timeline tells how it got where it is, as the workflow would have written it.
       const event = (actor: string, action: string, hour: number, from: NominationStatus | null, to: NominationStatus, extra: object = {}) =>
-        await appendAudit(tx, { actorId: userIds[actor], action: `nomination.${action}`, entityType: 'nomination', entityId: id, at: t(hour), before: from ? { status: from } : null, after: { status: to, ...extra } });
+        appendAudit(tx, { actorId: userIds[actor], action: `nomination.${action}`, entityType: 'nomination', entityId: id, at: t(hour), before: from ? { status: from } : null, after: { status: to, ...extra } });
       await event('officer', 'create', 0, null, 'draft', { roundId, kind, unitId: ward.id });
       if (status !== 'draft') await event('officer', 'submit', 1, 'draft', 'submitted');
       if (status === 'returned') await event('reviewer', 'return', 2, 'submitted', 'returned', { reason });
