@@ -30,14 +30,14 @@ const terms: ArchiveTerms = {
   decisionSigner: 'Lâm Quốc Việt',
   decisionPlace: 'Quận 7',
 };
-const byName = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
+const byName = async (u: string) => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id))!;
 
 beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  (await admin) = byName('admin');
-  (await officer) = byName('officer');
+  admin = byName('admin');
+  officer = byName('officer');
   registered = await db
     .select({ id: individuals.id, name: individuals.fullName, unit: units.name })
     .from(individuals)

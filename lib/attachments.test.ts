@@ -80,7 +80,7 @@ describe('addAttachment and getAttachment', () => {
   let db: DB;
   let nominationId: number;
   let now: Date;
-  const officer = async () => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id)!;
+  const officer = async () => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id))!;
   const refusal = (f: () => unknown) => {
     try {
       f();

@@ -145,12 +145,12 @@ beforeAll(async () => {
   await seedDemo(db);
   useAsAppDatabase(db);
   process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-authz-uploads-'));
-  const byName = async (u: string) => loadActor(await userId(u))!;
+  const byName = async (u: string) => (await loadActor(await userId(u)))!;
   const officer = await byName('officer');
   const officer2 = byName('officer2');
   const approver = byName('approver');
   await db.update(users).set({ active: false }).where(eq(users.username, 'admin'));
-  const deactivated = loadActor(await userId('admin'));
+  const deactivated = await loadActor(await userId('admin'));
   await db.update(users).set({ active: true }).where(eq(users.username, 'admin'));
   actors = {
     anonymous: null,

@@ -14,7 +14,7 @@ let db: DB;
 let nominationId: number;
 const SLUG = 'hoc-tap-lam-theo-bac-2026';
 const now = new Date('2026-03-02T03:00:00Z');
-const actor = async (username: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, username))))!.id)!;
+const actor = async (username: string) => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, username))))!.id))!;
 const code = (f: () => unknown) => {
   try {
     f();

@@ -20,7 +20,7 @@ let db: DB;
 let admin: Actor;
 let approver: Actor;
 let roundId: number;
-const byName = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
+const byName = async (u: string) => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id))!;
 const audits = async () => (await first(db.select({ n: count() }).from(auditEvents)))!.n;
 const sitting = { heldOn: '2026-11-20', place: 'Phòng họp UBND Quận 7', chair: 'Võ Thanh Sơn', secretary: 'Trương Thị Mỹ Hạnh', membersPresent: ['Võ Thanh Sơn', 'Trương Thị Mỹ Hạnh', 'Lê Văn Tâm', 'Ngô Quang Vinh', 'Bùi Thanh Hà', 'Đặng Văn Lực', 'Phan Thị Kim Oanh'] };
 
@@ -28,8 +28,8 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  (await admin) = byName('admin');
-  (await approver) = byName('approver');
+  admin = byName('admin');
+  approver = byName('approver');
   roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
   // More checked nominations (a ward without a per-unit quota), so the sitting votes a real list.
   const ward = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ'))))!.id;
@@ -43,10 +43,10 @@ beforeAll(async () => {
 
 describe('the council sitting', () => {
   it('belongs to approvers, while the round is in review', async () => {
-    expect(() => recordSitting(admin, roundId, { ...sitting, votes: [] })).toThrowError('forbidden');
-    expect(async () => getSitting(await byName('officer'), roundId)).toThrowError('not_found');
+    await expect(recordSitting(admin, roundId, { ...sitting, votes: [] })).rejects.toThrowError('forbidden');
+    await expect(getSitting(await byName('officer'), roundId)).rejects.toThrowError('not_found');
     const published = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published))))!.id;
-    expect(() => recordSitting(approver, published, { ...sitting, votes: [] })).toThrowError('invalid_state');
+    await expect(recordSitting(approver, published, { ...sitting, votes: [] })).rejects.toThrowError('invalid_state');
   });
 
   it('refuses the whole sitting when one row falls below the threshold, naming that row; nothing is written', async () => {
@@ -70,10 +70,10 @@ describe('the council sitting', () => {
   });
 
   it('counts the members present against the council and its quorum', async () => {
-    expect(() => recordSitting(approver, roundId, { ...sitting, membersPresent: Array.from({ length: 10 }, (_, i) => `Thành viên ${i}`), votes: [] })).toThrowError('council_vote');
+    await expect(recordSitting(approver, roundId, { ...sitting, membersPresent: Array.from({ length: 10 }, (_, i) => `Thành viên ${i}`), votes: [] })).rejects.toThrowError('council_vote');
     await db.update(rounds).set({ councilQuorum: 8 }).where(eq(rounds.id, roundId));
     try {
-      expect(() => recordSitting(approver, roundId, { ...sitting, votes: [] })).toThrowError('council_vote');
+      await expect(recordSitting(approver, roundId, { ...sitting, votes: [] })).rejects.toThrowError('council_vote');
     } finally {
       await db.update(rounds).set({ councilQuorum: null }).where(eq(rounds.id, roundId));
     }
@@ -130,8 +130,8 @@ describe('the council sitting', () => {
   });
 
   it('minutes are read by approvers and administrators only, and only once there is a sitting', () => {
-    expect(async () => getMinutes(await byName('reviewer'), DEMO_SLUGS.published)).toThrowError('not_found');
-    expect(async () => getMinutes(await byName('officer'), DEMO_SLUGS.published)).toThrowError('not_found');
-    expect(() => getMinutes(approver, DEMO_SLUGS.archive)).toThrowError('not_found');
+    await expect(getMinutes(await byName('reviewer'), DEMO_SLUGS.published)).rejects.toThrowError('not_found');
+    await expect(getMinutes(await byName('officer'), DEMO_SLUGS.published)).rejects.toThrowError('not_found');
+    await expect(getMinutes(approver, DEMO_SLUGS.archive)).rejects.toThrowError('not_found');
   });
 });

@@ -22,7 +22,7 @@ let db: DB;
 let roundId: number;
 let unitId: number;
 let now: Date;
-const officer = async () => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id)!;
+const officer = async () => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id))!;
 const files = () => fs.readdirSync(process.env.UPLOADS_DIR!).length;
 const nominationsNamed = async (name: string) =>
   await db.select({ id: nominations.id }).from(nominations).innerJoin(individuals, eq(individuals.id, nominations.individualId)).where(eq(individuals.fullName, name));

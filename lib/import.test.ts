@@ -29,8 +29,8 @@ beforeAll(async () => {
   await seedDemo(db);
   useAsAppDatabase(db);
   const id = async (u: string) => (await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id;
-  (await admin) = loadActor(await id('admin'))!;
-  (await officer) = loadActor(await id('officer'))!;
+  admin = (await loadActor(await id('admin')))!;
+  officer = (await loadActor(await id('officer')))!;
   // Start the import worker once (loading it through tsx is slow on a busy machine), so the tests time the work.
   await importSpreadsheet(admin, { kind: 'individuals', bytes: utf8(templateCsv('individuals')), dryRun: true });
 }, 180_000);

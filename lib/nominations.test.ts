@@ -20,7 +20,7 @@ let tanPhongIds: number[];
 
 async function actorOf(username: string): Promise<Actor> {
   const u = (await first(db.select({ id: users.id }).from(users).where(eq(users.username, username))))!;
-  return loadActor(u.id)!;
+  return (await loadActor(u.id))!;
 }
 
 async function idsUnder(unitName: string): Promise<number[]> {
@@ -37,11 +37,11 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  (await officer) = actorOf('officer');
-  (await officer2) = actorOf('officer2');
-  (await reviewer) = actorOf('reviewer');
-  (await tanHungIds) = idsUnder('Phường Tân Hưng');
-  (await tanPhongIds) = idsUnder('Phường Tân Phong');
+  officer = actorOf('officer');
+  officer2 = actorOf('officer2');
+  reviewer = actorOf('reviewer');
+  tanHungIds = idsUnder('Phường Tân Hưng');
+  tanPhongIds = idsUnder('Phường Tân Phong');
 });
 
 describe('nomination scoping', () => {
@@ -81,13 +81,13 @@ describe('nomination scoping', () => {
   });
 
   it('a Tân Hưng nomination read by id is not found for the Tân Phong officer', async () => {
-    for (const id of tanHungIds) expect(() => getNomination(officer, id)).toThrowError('not_found');
+    for (const id of tanHungIds) await expect(getNomination(officer, id)).rejects.toThrowError('not_found');
     for (const id of tanPhongIds) expect((await getNomination(officer, id)).id).toBe(id);
-    for (const id of tanPhongIds) expect(() => getNomination(officer2, id)).toThrowError('not_found');
+    for (const id of tanPhongIds) await expect(getNomination(officer2, id)).rejects.toThrowError('not_found');
   });
 
   it('missing and malformed ids read as not found', () => {
-    for (const id of [0, -1, 1e12, Number.NaN, 2 ** 60]) expect(() => getNomination(reviewer, id)).toThrowError('not_found');
+    for (const id of [0, -1, 1e12, Number.NaN, 2 ** 60]) await expect(getNomination(reviewer, id)).rejects.toThrowError('not_found');
   });
 
   it("the office sees every nomination of its own authority's rounds, none of the neighbouring ward's", async () => {
@@ -137,13 +137,13 @@ describe('nomination scoping', () => {
 
   it('anonymous, role-less, deactivated and stale-session users see nothing', async () => {
     expect((await listNominations(null)).items).toEqual([]);
-    expect(() => getNomination(null, tanPhongIds[0])).toThrowError('not_found');
+    await expect(getNomination(null, tanPhongIds[0])).rejects.toThrowError('not_found');
     expect((await listNominations({ ...officer, roles: [] })).total).toBe(0);
     expect(listRounds(null)).toEqual([]);
     const id = officer.id;
-    expect(loadActor(id, 999)).toBeNull();
+    expect(await loadActor(id, 999)).toBeNull();
     await db.update(users).set({ active: false }).where(eq(users.id, id));
-    expect(loadActor(id)).toBeNull();
+    expect(await loadActor(id)).toBeNull();
     await db.update(users).set({ active: true }).where(eq(users.id, id));
     expect((await loadActor(id))?.username).toBe('officer');
   });

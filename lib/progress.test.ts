@@ -16,14 +16,14 @@ let db: DB;
 let officer: Actor;
 let reviewer: Actor;
 let roundId: number;
-const byName = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
+const byName = async (u: string) => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id))!;
 
 beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  (await officer) = byName('officer');
-  (await reviewer) = byName('reviewer');
+  officer = byName('officer');
+  reviewer = byName('reviewer');
   roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
 });
 

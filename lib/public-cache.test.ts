@@ -18,7 +18,7 @@ import { first } from '@/db/query';
 
 let db: DB;
 let file: string;
-const admin = async () => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'))))!.id)!;
+const admin = async () => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'))))!.id))!;
 const liveAwardOf = async (slug: string) =>
   (await first(db
     .select({ publicId: awards.publicId, unitId: awards.unitId })

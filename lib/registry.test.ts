@@ -13,14 +13,14 @@ import { first } from '@/db/query';
 let db: DB;
 let reviewer: Actor;
 let officer: Actor;
-const byName = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
+const byName = async (u: string) => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id))!;
 
 beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  (await reviewer) = byName('reviewer');
-  (await officer) = byName('officer');
+  reviewer = byName('reviewer');
+  officer = byName('officer');
 });
 
 describe('registry', () => {
@@ -35,7 +35,7 @@ describe('registry', () => {
   it('an officer sees only their subtree', async () => {
     const tanHung = (await first(db.select({ path: units.path }).from(units).where(eq(units.name, 'Phường Tân Hưng'))))!.path;
     const outside = (await first(db.select({ id: individuals.id }).from(individuals).innerJoin(units, eq(units.id, individuals.unitId)).where(like(units.path, `${tanHung}%`))))!;
-    expect(() => getRegistryEntry(officer, 'individual', outside.id)).toThrowError('not_found');
+    await expect(getRegistryEntry(officer, 'individual', outside.id)).rejects.toThrowError('not_found');
     const all = await listRegistry(officer, 'individual', { page: 1 });
     expect(all.total).toBeGreaterThan(0);
     expect(all.items.every((i) => !i.unit.includes('Tân Hưng'))).toBe(true);
@@ -67,13 +67,13 @@ describe('registry', () => {
     const a = { id: only(DEMO_SLUGS.published, DEMO_SLUGS.archive).id, round: 'A' };
     const b = { id: only(DEMO_SLUGS.archive, DEMO_SLUGS.published).id, round: 'B' };
     expect(a.round).not.toBe(b.round);
-    expect(() => mergeRegistryEntries(reviewer, 'individual', a.id!, b.id!)).toThrowError('forbidden');
+    await expect(mergeRegistryEntries(reviewer, 'individual', a.id!, b.id!)).rejects.toThrowError('forbidden');
     const admin = await byName('admin');
     const before = (await getRegistryEntry(admin, 'individual', a.id!)).history.length + (await getRegistryEntry(admin, 'individual', b.id!)).history.length;
     await mergeRegistryEntries(admin, 'individual', a.id!, b.id!);
     expect((await getRegistryEntry(admin, 'individual', a.id!)).history).toHaveLength(before);
     expect((await first(db.select({ m: individuals.mergedIntoId }).from(individuals).where(eq(individuals.id, b.id!))))!.m).toBe(a.id);
-    expect(() => mergeRegistryEntries(admin, 'individual', a.id!, b.id!)).toThrowError('not_found');
+    await expect(mergeRegistryEntries(admin, 'individual', a.id!, b.id!)).rejects.toThrowError('not_found');
   });
 
   it('filters by unit subtree, and collectives are edited within scope only', async () => {
@@ -81,7 +81,7 @@ describe('registry', () => {
     const r = await listRegistry(reviewer, 'collective', { unitId: tanHung.id });
     expect(r.total).toBeGreaterThan(0);
     for (const item of r.items) expect(item.unit).toMatch(/Tân Hưng/);
-    expect(() => updateCollective(officer, r.items[0].id, { name: 'Tên mới' })).toThrowError('not_found');
+    await expect(updateCollective(officer, r.items[0].id, { name: 'Tên mới' })).rejects.toThrowError('not_found');
     updateCollective(await byName('officer2'), r.items[0].id, { name: '  Tổ  dân phố  mẫu  ' });
     expect((await getRegistryEntry(reviewer, 'collective', r.items[0].id)).name).toBe('Tổ dân phố mẫu');
   });

@@ -26,7 +26,7 @@ import { first } from '@/db/query';
 let db: DB;
 let published: number;
 let open: number;
-const actor = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
+const actor = async (u: string) => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id))!;
 const rowsOf = async (t: typeof auditEvents | typeof roundPhotos) => (await first(db.select({ n: count() }).from(t)))!.n;
 const lastAudit = async () => (await first(db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1)))!;
 const files = () => (fs.existsSync(photosDir()) ? fs.readdirSync(photosDir()).sort() : []);
@@ -67,11 +67,11 @@ describe('the account', () => {
   it('refuses other roles, unknown rounds and overlong text, changing nothing', async () => {
     const before = getPublicRoundStory(DEMO_SLUGS.published)!.story;
     const events = rowsOf(auditEvents);
-    expect(async () => setRoundStory(await actor('officer'), published, 'x')).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    expect(async () => setRoundStory(await actor('reviewer'), published, 'x')).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    expect(() => setRoundStory(null, published, 'x')).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    expect(async () => setRoundStory(await actor('admin'), 999_999, 'x')).toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(async () => setRoundStory(await actor('admin'), published, 'x'.repeat(MAX_STORY_LENGTH + 1))).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    await expect(setRoundStory(await actor('officer'), published, 'x')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(setRoundStory(await actor('reviewer'), published, 'x')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(setRoundStory(null, published, 'x')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(setRoundStory(await actor('admin'), 999_999, 'x')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(setRoundStory(await actor('admin'), published, 'x'.repeat(MAX_STORY_LENGTH + 1))).rejects.toMatchObject({ code: 'invalid_input' });
     expect(getPublicRoundStory(DEMO_SLUGS.published)!.story).toBe(before);
     expect(rowsOf(auditEvents)).toBe(events);
   });
@@ -152,8 +152,8 @@ describe('photos', () => {
 
   it('an admin removes a photo (audited); its files go with it', async () => {
     const id = (await first(db.select({ id: roundPhotos.id }).from(roundPhotos).where(eq(roundPhotos.sha256, sha))))!.id;
-    expect(async () => removeRoundPhoto(await actor('approver'), published, id)).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    expect(async () => removeRoundPhoto(await actor('admin'), open, id)).toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(removeRoundPhoto(await actor('approver'), published, id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(removeRoundPhoto(await actor('admin'), open, id)).rejects.toMatchObject({ code: 'not_found' });
     await removeRoundPhoto(await actor('admin'), published, id);
     expect(lastAudit()).toMatchObject({ action: 'round.photo.remove', entityId: published });
     expect(files().some((f) => f.startsWith(sha))).toBe(false);

@@ -257,7 +257,7 @@ describe('results as shown', () => {
 });
 
 describe('the index follows publication and revocation', () => {
-  const actor = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
+  const actor = async (u: string) => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id))!;
 
   it('a revoked award leaves the index in the revoking transaction', async () => {
     expect(names('nguyen van duc')).toContain('Nguyễn Văn Đức');

@@ -22,7 +22,7 @@ let approver: Actor;
 let reviewer: Actor;
 let officer: Actor;
 let roundId: number;
-const byName = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
+const byName = async (u: string) => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id))!;
 const statusOf = async (id: number) => (await first(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, id))))!.s;
 const inRound = async (...s: Array<'submitted' | 'checked' | 'returned' | 'approved' | 'rejected'>) =>
   (await db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), inArray(nominations.status, s)))).map((r) => r.id);
@@ -33,7 +33,7 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  [(await admin), (await approver), (await reviewer), (await officer)] = ['admin', 'approver', 'reviewer', 'officer'].map(byName);
+  [admin, approver, reviewer, officer] = await Promise.all(['admin', 'approver', 'reviewer', 'officer'].map(byName));
   roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
   const drafts = (await db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft')))).length;
   transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts });
@@ -41,8 +41,8 @@ beforeAll(async () => {
 
 describe('sign-off of the final list', () => {
   it('is read by approvers and admins only', async () => {
-    expect(() => getFinalList(officer, roundId)).toThrowError('not_found');
-    expect(() => getFinalList(reviewer, roundId)).toThrowError('not_found');
+    await expect(getFinalList(officer, roundId)).rejects.toThrowError('not_found');
+    await expect(getFinalList(reviewer, roundId)).rejects.toThrowError('not_found');
     expect((await getFinalList(admin, roundId)).round.id).toBe(roundId);
   });
 
@@ -55,7 +55,7 @@ describe('sign-off of the final list', () => {
     const waitsFor = Object.fromEntries(view.waiting.map((w) => [w.status, w.waitsFor]));
     expect(waitsFor).toEqual({ submitted: 'reviewer', checked: 'approver', returned: 'unit' });
     expect(view.waiting.every((w) => w.name.length > 0 && w.unit.startsWith('Phường'))).toBe(true);
-    expect(() => signOffRound(approver, roundId, view.hash)).toThrowError('precondition');
+    await expect(signOffRound(approver, roundId, view.hash)).rejects.toThrowError('precondition');
     // Judge what is left: check then approve the submitted ones (within quota), reject the rest.
     for (const id of await inRound('submitted')) checkNomination(reviewer, id);
     for (const id of await inRound('checked')) {
@@ -82,12 +82,12 @@ describe('sign-off of the final list', () => {
     expect(behalf.actorId).toBe(admin.id);
     expect(behalf.after).toMatchObject({ status: 'submitted', onBehalfOfUnit: expect.any(Number) });
     const withdrawnId = others[1];
-    expect(() => withdrawNomination(officer, withdrawnId, 'Đơn vị rút đề nghị')).toThrowError('not_found');
+    await expect(withdrawNomination(officer, withdrawnId, 'Đơn vị rút đề nghị')).rejects.toThrowError('not_found');
     withdrawNomination(admin, withdrawnId, 'Đơn vị rút đề nghị');
     expect(statusOf(withdrawnId)).toBe('withdrawn');
     for (const id of others.slice(2)) {
-      expect(() => excludeNomination(reviewer, id, 'Không đủ điều kiện')).toThrowError('forbidden');
-      expect(() => excludeNomination(admin, id, ' ')).toThrowError('invalid_input');
+      await expect(excludeNomination(reviewer, id, 'Không đủ điều kiện')).rejects.toThrowError('forbidden');
+      await expect(excludeNomination(admin, id, ' ')).rejects.toThrowError('invalid_input');
       excludeNomination(admin, id, 'Hồ sơ không bổ sung đúng hạn');
       expect(statusOf(id)).toBe('excluded');
     }
@@ -106,31 +106,31 @@ describe('sign-off of the final list', () => {
 
   it('only the approver signs, and only the list they read', async () => {
     const view = await getFinalList(approver, roundId);
-    expect(() => signOffRound(admin, roundId, view.hash)).toThrowError('forbidden');
-    expect(() => signOffRound(approver, roundId, '0'.repeat(64))).toThrowError('conflict');
+    await expect(signOffRound(admin, roundId, view.hash)).rejects.toThrowError('forbidden');
+    await expect(signOffRound(approver, roundId, '0'.repeat(64))).rejects.toThrowError('conflict');
     expect((await signOffRound(approver, roundId, view.hash)).hash).toBe(view.hash);
     const row = (await first(db.select().from(signoffs).where(eq(signoffs.roundId, roundId))))!;
     expect(row).toMatchObject({ signedBy: approver.id, listHash: view.hash, withdrawnAt: null });
     expect(await db.select().from(auditEvents).where(eq(auditEvents.action, 'round.signoff'))).toHaveLength(1);
-    expect(() => signOffRound(approver, roundId, view.hash)).toThrowError('frozen');
+    await expect(signOffRound(approver, roundId, view.hash)).rejects.toThrowError('frozen');
   });
 
   it('freezes the list: every change is refused', async () => {
     const [approved] = inRound('approved');
     const tanPhong = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong'))))!.id;
-    expect(() => reconsiderNomination(approver, approved, 'Xem lại phiếu')).toThrowError('frozen');
-    expect(() => setUnitQuota(admin, roundId, tanPhong, { collectives: 1, individuals: 1 })).toThrowError('frozen');
-    expect(() => transitionRound(admin, roundId, 'open')).toThrowError('frozen');
+    await expect(reconsiderNomination(approver, approved, 'Xem lại phiếu')).rejects.toThrowError('frozen');
+    await expect(setUnitQuota(admin, roundId, tanPhong, { collectives: 1, individuals: 1 })).rejects.toThrowError('frozen');
+    await expect(transitionRound(admin, roundId, 'open')).rejects.toThrowError('frozen');
     expect(statusOf(approved)).toBe('approved');
   });
 
   it('is withdrawn by the approver with a reason; the list changes; signing again records a new hash', async () => {
-    expect(() => withdrawSignoff(admin, roundId, 'Lý do bất kỳ')).toThrowError('forbidden');
-    expect(() => withdrawSignoff(approver, roundId, ' ')).toThrowError('invalid_input');
+    await expect(withdrawSignoff(admin, roundId, 'Lý do bất kỳ')).rejects.toThrowError('forbidden');
+    await expect(withdrawSignoff(approver, roundId, ' ')).rejects.toThrowError('invalid_input');
     const before = (await getFinalList(approver, roundId)).hash;
     withdrawSignoff(approver, roundId, 'Rà soát lại danh sách');
     expect((await first(db.select().from(signoffs).where(eq(signoffs.roundId, roundId))))!.withdrawReason).toBe('Rà soát lại danh sách');
-    expect(() => decideRound(admin, roundId, decision)).toThrowError('precondition');
+    await expect(decideRound(admin, roundId, decision)).rejects.toThrowError('precondition');
     const [approved] = inRound('approved');
     reconsiderNomination(approver, approved, 'Xem lại phiếu');
     expect(statusOf(approved)).toBe('checked');
@@ -158,9 +158,9 @@ describe('sign-off of the final list', () => {
     }
     expect(await first(db.select().from(individuals).where(eq(individuals.id, person.id)))).toEqual(person);
     // Renaming the unit printed beside a listed name, or merging it away, is refused too.
-    expect(() => renameUnit(admin, first.unitId, 'Tên đơn vị mới')).toThrowError('list_frozen');
+    await expect(renameUnit(admin, first.unitId, 'Tên đơn vị mới')).rejects.toThrowError('list_frozen');
     const other = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ'))))!.id;
-    expect(() => mergeUnits(admin, [first.unitId], other)).toThrowError('list_frozen');
+    await expect(mergeUnits(admin, [first.unitId], other)).rejects.toThrowError('list_frozen');
     expect((await first(db.select({ n: count() }).from(auditEvents)))!.n).toBe(auditBefore);
     // Someone who is not on the list is edited as usual.
     const outsider = (await first(db.select().from(individuals).where(notInArray(individuals.id, view.entries.map((e) => e.individualId ?? 0)))))!;
@@ -169,8 +169,8 @@ describe('sign-off of the final list', () => {
 
   it('refuses a decision dated after today (Vietnam time) and records nothing', async () => {
     const now = new Date('2026-11-30T18:00:00Z'); // 1 December 2026, 01:00 in Vietnam
-    expect(() => decideRound(admin, roundId, { ...decision, decisionDate: '2030-01-01' }, now)).toThrowError('future_date');
-    expect(() => decideRound(admin, roundId, { ...decision, decisionDate: '2026-12-02' }, now)).toThrowError('future_date');
+    await expect(decideRound(admin, roundId, { ...decision, decisionDate: '2030-01-01' }, now)).rejects.toThrowError('future_date');
+    await expect(decideRound(admin, roundId, { ...decision, decisionDate: '2026-12-02' }, now)).rejects.toThrowError('future_date');
     expect(await first(db.select({ s: rounds.status, n: rounds.decisionNumber }).from(rounds).where(eq(rounds.id, roundId)))).toEqual({ s: 'reviewing', n: null });
   });
 
@@ -190,7 +190,7 @@ describe('sign-off of the final list', () => {
     const bulk = await getRoundCertificates(admin, roundId);
     expect(bulk.certificates).toHaveLength(count);
     expect(new Set(bulk.certificates.map((c) => c.decisionSignerTitle))).toEqual(new Set(['KT. CHỦ TỊCH / PHÓ CHỦ TỊCH']));
-    expect(() => getRoundCertificates(officer, roundId)).toThrowError('not_found');
+    await expect(getRoundCertificates(officer, roundId)).rejects.toThrowError('not_found');
     const list = await getDecisionList(admin, DEMO_SLUGS.open);
     expect(list.listHash).toBe(signed);
     // Read the DOCX as printed: the title under the heading and both tables' rows, then hash them.
@@ -207,7 +207,7 @@ describe('sign-off of the final list', () => {
     expect(hashPrintedList(printed)).toBe(signed);
     expect(docx.footers).toContain(signed);
     // After the decision the sign-off stands for good.
-    expect(() => withdrawSignoff(approver, roundId, 'Quá muộn')).toThrowError('invalid_state');
+    await expect(withdrawSignoff(approver, roundId, 'Quá muộn')).rejects.toThrowError('invalid_state');
     transitionRound(admin, roundId, 'published');
     expect((await first(db.select({ s: rounds.status }).from(rounds).where(eq(rounds.id, roundId))))!.s).toBe('published');
   });

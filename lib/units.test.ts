@@ -23,13 +23,13 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  (await admin) = loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'))))!.id)!;
+  admin = (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'))))!.id))!;
 });
 
 describe('units', () => {
   it('only admins change the tree', async () => {
     const officer = (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id))!;
-    expect(async () => renameUnit(officer, (await unit('Phòng Y tế')).id, 'X')).toThrowError('forbidden');
+    await expect(renameUnit(officer, (await unit('Phòng Y tế')).id, 'X')).rejects.toThrowError('forbidden');
   });
 
   it('a rename keeps the old name in history and past awards keep the name of their day', async () => {
@@ -45,7 +45,7 @@ describe('units', () => {
   it('a move rewrites the subtree and refuses cycles', async () => {
     const ward = await unit('Phường Phú Mỹ');
     const quarter = await unit('Khu phố 1, Phường Phú Mỹ');
-    expect(() => moveUnit(admin, ward.id, quarter.id)).toThrowError('invalid_input');
+    await expect(moveUnit(admin, ward.id, quarter.id)).rejects.toThrowError('invalid_input');
     const { id } = createUnit(admin, { name: 'Cụm phường phía Nam', kind: 'other', parentId: (await unit('UBND Quận 7')).id });
     moveUnit(admin, ward.id, id);
     expect(pathsConsistent()).toBe(true);

@@ -15,7 +15,7 @@ let db: DB;
 let admin: Actor;
 let approver: Actor;
 let roundId: number;
-const byName = async (u: string) => loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id)!;
+const byName = async (u: string) => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id))!;
 const wardPath = async (name: string) => (await first(db.select({ path: units.path }).from(units).where(eq(units.name, name))))!.path;
 const checkedIn = async (ward: string) =>
   await db
@@ -28,19 +28,19 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  (await admin) = byName('admin');
-  (await approver) = byName('approver');
+  admin = byName('admin');
+  approver = byName('approver');
   roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
 });
 
 describe('workflow', () => {
   it('moves only along the workflow; review starts the consultation clock', async () => {
-    expect(() => transitionRound(admin, roundId, 'decided')).toThrowError('invalid_state');
-    expect(() => transitionRound(approver, roundId, 'reviewing')).toThrowError('forbidden');
+    await expect(transitionRound(admin, roundId, 'decided')).rejects.toThrowError('invalid_state');
+    await expect(transitionRound(approver, roundId, 'reviewing')).rejects.toThrowError('forbidden');
     // Drafts would be left behind: the move names how many, and needs that number confirmed.
     const drafts = (await db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft')))).length;
     expect(drafts).toBeGreaterThan(0);
-    expect(() => transitionRound(admin, roundId, 'reviewing')).toThrowError('precondition');
+    await expect(transitionRound(admin, roundId, 'reviewing')).rejects.toThrowError('precondition');
     try {
       transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts - 1 });
     } catch (e) {
@@ -58,7 +58,7 @@ describe('workflow', () => {
     const [mine] = checkedIn('Phường Tân Phong');
     const [other] = checkedIn('Phường Tân Quy');
     setUnitQuota(admin, roundId, tanPhong, { collectives: 0, individuals: 0 });
-    expect(() => decideNomination(approver, mine.id, 'approve', { for: 9, against: 0, total: 9 })).toThrowError('quota_exceeded');
+    await expect(decideNomination(approver, mine.id, 'approve', { for: 9, against: 0, total: 9 })).rejects.toThrowError('quota_exceeded');
     expect((await first(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, mine.id))))!.s).toBe('checked');
     decideNomination(approver, other.id, 'approve', { for: 9, against: 0, total: 9 });
     expect((await first(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, other.id))))!.s).toBe('approved');
@@ -69,7 +69,7 @@ describe('workflow', () => {
   it('rejects impossible votes', async () => {
     const [c] = checkedIn('Phường Tân Hưng');
     for (const vote of [{ for: 9, against: 1, total: 9 }, { for: -1, against: 0, total: 9 }, { for: 1, against: 0, total: 0 }, { for: 1.5, against: 0, total: 9 }]) {
-      expect(() => decideNomination(approver, c.id, 'approve', vote)).toThrowError('council_vote');
+      await expect(decideNomination(approver, c.id, 'approve', vote)).rejects.toThrowError('council_vote');
     }
   });
 
@@ -87,7 +87,7 @@ describe('workflow', () => {
     expect((await first(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, c.id))))!.s).toBe('checked');
     expect(audits()).toBe(auditBefore);
     // A rejection with a majority for is refused too; the lawful outcomes are recorded with the rule.
-    expect(() => decideNomination(approver, c.id, 'reject', { for: 5, against: 4, abstain: 0 })).toThrowError('council_vote');
+    await expect(decideNomination(approver, c.id, 'reject', { for: 5, against: 4, abstain: 0 })).rejects.toThrowError('council_vote');
     decideNomination(approver, c.id, 'reject', { for: 4, against: 1, abstain: 4 });
     const n = (await first(db.select().from(nominations).where(eq(nominations.id, c.id))))!;
     expect([n.status, n.voteFor, n.voteAgainst, n.voteAbstain, n.voteTotal]).toEqual(['rejected', 4, 1, 4, 9]);
@@ -102,9 +102,9 @@ describe('workflow', () => {
         .innerJoin(units, eq(units.id, nominations.unitId))
         .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'rejected'), eq(units.name, 'Phường Tân Quy')))))!;
       reconsiderNomination(approver, c.id, 'Biểu quyết lại theo quy chế mới');
-      expect(() => decideNomination(approver, c.id, 'approve', { for: 8, against: 0, abstain: 2 })).toThrowError('council_vote');
+      await expect(decideNomination(approver, c.id, 'approve', { for: 8, against: 0, abstain: 2 })).rejects.toThrowError('council_vote');
       // The older form's total stands for the members: 9 of 9 does not fit a council of 10.
-      expect(() => decideNomination(approver, c.id, 'approve', { for: 9, against: 0, total: 9 })).toThrowError('council_vote');
+      await expect(decideNomination(approver, c.id, 'approve', { for: 9, against: 0, total: 9 })).rejects.toThrowError('council_vote');
       decideNomination(approver, c.id, 'approve', { for: 9, against: 0, abstain: 1 });
     } finally {
       await db.update(rounds).set({ councilMembers: 9, councilRule: 'more_than_half' }).where(eq(rounds.id, roundId));
@@ -114,10 +114,10 @@ describe('workflow', () => {
   it('revocation keeps the record and takes the award off the public roll', async () => {
     const round = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published))))!;
     const award = (await first(db.select().from(awards).where(eq(awards.roundId, round.id))))!;
-    expect(() => revokeAward(approver, award.publicId, { reason: 'Sai thành tích', decision: '12/QĐ-UBND' })).toThrowError('forbidden');
-    expect(() => revokeAward(admin, award.publicId, { reason: '', decision: '12/QĐ-UBND' })).toThrowError('invalid_input');
+    await expect(revokeAward(approver, award.publicId, { reason: 'Sai thành tích', decision: '12/QĐ-UBND' })).rejects.toThrowError('forbidden');
+    await expect(revokeAward(admin, award.publicId, { reason: '', decision: '12/QĐ-UBND' })).rejects.toThrowError('invalid_input');
     revokeAward(admin, award.publicId, { reason: 'Kê khai không trung thực', decision: '12/QĐ-UBND' });
-    expect(() => revokeAward(admin, award.publicId, { reason: 'Lần hai', decision: '13/QĐ-UBND' })).toThrowError('invalid_state');
+    await expect(revokeAward(admin, award.publicId, { reason: 'Lần hai', decision: '13/QĐ-UBND' })).rejects.toThrowError('invalid_state');
     const kept = (await first(db.select().from(awards).where(eq(awards.id, award.id))))!;
     expect(kept.revokeReason).toBe('Kê khai không trung thực');
     expect(listPublishedAwards(DEMO_SLUGS.published)!.some((a) => a.id === award.publicId)).toBe(false);

@@ -70,7 +70,7 @@ describe('signing out', () => {
     expect((await getActor())?.id).toBe(officerId);
     endSession(officerId, SID);
     // A copied cookie carries the same session id: refused, though its signature and version are valid.
-    expect(loadActor(officerId, session.current!.sv, SID)).toBeNull();
+    expect(await loadActor(officerId, session.current!.sv, SID)).toBeNull();
     await signedIn(SID);
     expect(await getActor()).toBeNull();
     // Other sessions of the user go on; signing out twice writes one audit event.

@@ -11,7 +11,7 @@ import { decideRound, transitionRound } from '@/lib/workflow';
 const [mode, adminId, IMPORT_ROWS] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4] || 1000)];
 const db = openDatabase();
 (globalThis as { vinhDanhDb?: unknown }).vinhDanhDb = db;
-const admin = loadActor(adminId);
+const admin = await loadActor(adminId);
 
 function csv(batch: string): Uint8Array {
   const rows = ['Họ và tên,Giới tính,Năm sinh,Chức vụ,Đơn vị,Đảng viên'];

@@ -63,7 +63,7 @@ beforeAll(async () => {
   process.env.IMPORTS_DIR = path.join(tmp, 'imports');
   process.env.AUTH_SECRET = 'fuzz-secret-0123456789abcdef0123456789abcdef';
   for (const u of ['admin', 'reviewer', 'approver', 'officer']) {
-    roles[u] = loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id);
+    roles[u] = await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id);
   }
   awardIds = (await db.select({ id: awards.publicId }).from(awards).limit(20)).map((a) => a.id);
   slugs = (await db.select({ slug: rounds.slug }).from(rounds)).map((r) => r.slug);
