@@ -36,8 +36,8 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  admin = byName('admin');
-  officer = byName('officer');
+  admin = await byName('admin');
+  officer = await byName('officer');
   registered = await db
     .select({ id: individuals.id, name: individuals.fullName, unit: units.name })
     .from(individuals)

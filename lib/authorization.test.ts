@@ -147,8 +147,8 @@ beforeAll(async () => {
   process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-authz-uploads-'));
   const byName = async (u: string) => (await loadActor(await userId(u)))!;
   const officer = await byName('officer');
-  const officer2 = byName('officer2');
-  const approver = byName('approver');
+  const officer2 = await byName('officer2');
+  const approver = await byName('approver');
   await db.update(users).set({ active: false }).where(eq(users.username, 'admin'));
   const deactivated = await loadActor(await userId('admin'));
   await db.update(users).set({ active: true }).where(eq(users.username, 'admin'));
@@ -161,8 +161,8 @@ beforeAll(async () => {
     approver,
     admin: await byName('admin'),
     // The submitting officer's account, holding the approver role at the district.
-    officerApprover: await { ...approver, id: officer.id, roles: ['officer', 'approver'] },
-    reviewerOfficer: await { ...officer2, roles: ['officer', 'reviewer'] },
+    officerApprover: { ...approver, id: officer.id, roles: ['officer', 'approver'] },
+    reviewerOfficer: { ...officer2, roles: ['officer', 'reviewer'] },
     wardOfficer: await byName('tanmyloi.officer'),
     wardReviewer: await byName('tanmyloi.reviewer'),
     wardApprover: await byName('tanmyloi.approver'),

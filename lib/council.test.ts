@@ -28,8 +28,8 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  admin = byName('admin');
-  approver = byName('approver');
+  admin = await byName('admin');
+  approver = await byName('approver');
   roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
   // More checked nominations (a ward without a per-unit quota), so the sitting votes a real list.
   const ward = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ'))))!.id;
@@ -129,7 +129,7 @@ describe('the council sitting', () => {
     expect(annex.paragraphs.join('\n')).toContain('Theo Biên bản họp Hội đồng Thi đua – Khen thưởng ngày 20 tháng 5 năm 2024');
   });
 
-  it('minutes are read by approvers and administrators only, and only once there is a sitting', () => {
+  it('minutes are read by approvers and administrators only, and only once there is a sitting', async () => {
     await expect(getMinutes(await byName('reviewer'), DEMO_SLUGS.published)).rejects.toThrowError('not_found');
     await expect(getMinutes(await byName('officer'), DEMO_SLUGS.published)).rejects.toThrowError('not_found');
     await expect(getMinutes(approver, DEMO_SLUGS.archive)).rejects.toThrowError('not_found');

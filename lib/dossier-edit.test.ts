@@ -49,7 +49,7 @@ beforeAll(async () => {
 
 describe('one nomination form', () => {
   it('creates the nomination with its file and sends it, in one step', async () => {
-    const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Lâm Thị Một Lần'), summary: 'Tích cực vận động nhân dân.' }, [{ name: 'Biên bản.pdf', bytes: PDF }], { send: true }, now);
+    const { id } = await nominate(await officer(), { roundId, unitId, nominee: person('Lâm Thị Một Lần'), summary: 'Tích cực vận động nhân dân.' }, [{ name: 'Biên bản.pdf', bytes: PDF }], { send: true }, now);
     const n = (await first(db.select({ status: nominations.status }).from(nominations).where(eq(nominations.id, id))))!;
     expect(n.status).toBe('submitted');
     expect(await db.select({ fileName: attachments.fileName }).from(attachments).where(eq(attachments.nominationId, id))).toEqual([{ fileName: 'Biên bản.pdf' }]);
@@ -77,7 +77,7 @@ describe('one nomination form', () => {
 
 describe('saving the dossier', () => {
   it('send saves the edited summary, the nominee fields and the picked file first, in the same transaction', async () => {
-    const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Phạm Thị Gửi Kèm'), summary: 'Bản cũ.' }, [], {}, now);
+    const { id } = await nominate(await officer(), { roundId, unitId, nominee: person('Phạm Thị Gửi Kèm'), summary: 'Bản cũ.' }, [], {}, now);
     await saveDossier(await officer(), id, { nominee: { name: 'Phạm Thị Gửi Kèm Sửa', position: 'Tổ trưởng', gender: 'female', birthYear: 1980, partyMember: true }, summary: 'Bản mới, đã bổ sung biên bản.', files: [{ name: 'bs.pdf', bytes: PDF }], send: true }, now);
     const n = (await first(db.select().from(nominations).where(eq(nominations.id, id))))!;
     expect(n.status).toBe('submitted');
@@ -90,7 +90,7 @@ describe('saving the dossier', () => {
   });
 
   it('a refused file changes nothing else: the summary stays as it was and the nomination is not sent', async () => {
-    const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Võ Văn Chưa Gửi'), summary: 'Bản cũ.' }, [], {}, now);
+    const { id } = await nominate(await officer(), { roundId, unitId, nominee: person('Võ Văn Chưa Gửi'), summary: 'Bản cũ.' }, [], {}, now);
     const before = files();
     expect(refusal(async () => saveDossier(await officer(), id, { summary: 'Bản mới.', files: [{ name: 'x.pdf', bytes: NOT_PDF }], send: true }, now))?.code).toBe('invalid_file');
     const n = (await first(db.select().from(nominations).where(eq(nominations.id, id))))!;
@@ -99,14 +99,14 @@ describe('saving the dossier', () => {
   });
 
   it('a submitted nomination can no longer be edited by its unit', async () => {
-    const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Hồ Thị Đã Gửi'), summary: 'Đủ dài để gửi đi.' }, [], { send: true }, now);
+    const { id } = await nominate(await officer(), { roundId, unitId, nominee: person('Hồ Thị Đã Gửi'), summary: 'Đủ dài để gửi đi.' }, [], { send: true }, now);
     expect(refusal(async () => saveDossier(await officer(), id, { summary: 'Sửa sau khi gửi.' }, now))?.code).toBe('invalid_state');
   });
 });
 
 describe('deleting drafts and files', () => {
   it('a draft is deleted with its files; the audit keeps what it was', async () => {
-    const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Tạ Văn Bỏ Nháp'), summary: 'Nháp.' }, [{ name: 'nhap.pdf', bytes: PDF }], {}, now);
+    const { id } = await nominate(await officer(), { roundId, unitId, nominee: person('Tạ Văn Bỏ Nháp'), summary: 'Nháp.' }, [{ name: 'nhap.pdf', bytes: PDF }], {}, now);
     const before = files();
     await deleteDraft(await officer(), id, now);
     expect(await db.select().from(nominations).where(eq(nominations.id, id))).toEqual([]);
@@ -117,12 +117,12 @@ describe('deleting drafts and files', () => {
   });
 
   it('a submitted nomination is not deleted (it is withdrawn, with a reason)', async () => {
-    const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Lý Thị Không Xóa'), summary: 'Đủ dài để gửi đi.' }, [], { send: true }, now);
+    const { id } = await nominate(await officer(), { roundId, unitId, nominee: person('Lý Thị Không Xóa'), summary: 'Đủ dài để gửi đi.' }, [], { send: true }, now);
     expect(refusal(async () => deleteDraft(await officer(), id, now))?.code).toBe('invalid_state');
   });
 
   it('a file is removed from a draft, record and bytes', async () => {
-    const { id } = nominate(await officer(), { roundId, unitId, nominee: person('Mai Văn Gỡ Tệp'), summary: 'Nháp.' }, [{ name: 'sai.pdf', bytes: PDF }], {}, now);
+    const { id } = await nominate(await officer(), { roundId, unitId, nominee: person('Mai Văn Gỡ Tệp'), summary: 'Nháp.' }, [{ name: 'sai.pdf', bytes: PDF }], {}, now);
     const [a] = await db.select().from(attachments).where(eq(attachments.nominationId, id));
     const before = files();
     await removeAttachment(await officer(), a.id, now);

@@ -29,9 +29,9 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  officer = byName('officer');
-  officer2 = byName('officer2');
-  reviewer = byName('reviewer');
+  officer = await byName('officer');
+  officer2 = await byName('officer2');
+  reviewer = await byName('reviewer');
   const roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
   draftId = (await first(db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft')))))!.id;
 });

@@ -37,11 +37,11 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  officer = actorOf('officer');
-  officer2 = actorOf('officer2');
-  reviewer = actorOf('reviewer');
-  tanHungIds = idsUnder('Phường Tân Hưng');
-  tanPhongIds = idsUnder('Phường Tân Phong');
+  officer = await actorOf('officer');
+  officer2 = await actorOf('officer2');
+  reviewer = await actorOf('reviewer');
+  tanHungIds = await idsUnder('Phường Tân Hưng');
+  tanPhongIds = await idsUnder('Phường Tân Phong');
 });
 
 describe('nomination scoping', () => {
@@ -86,7 +86,7 @@ describe('nomination scoping', () => {
     for (const id of tanPhongIds) await expect(getNomination(officer2, id)).rejects.toThrowError('not_found');
   });
 
-  it('missing and malformed ids read as not found', () => {
+  it('missing and malformed ids read as not found', async () => {
     for (const id of [0, -1, 1e12, Number.NaN, 2 ** 60]) await expect(getNomination(reviewer, id)).rejects.toThrowError('not_found');
   });
 

@@ -122,7 +122,7 @@ describe('unit pages at scale (issue 14 item 9)', () => {
 });
 
 describe('filtering a roll on a phone (?q= a name, ?unit= a ward)', () => {
-  const roll = () => listPublishedAwards(DEMO_SLUGS.published)!;
+  const roll = async () => (await listPublishedAwards(DEMO_SLUGS.published))!;
 
   it('files every entry under its ward or department, listed in Vietnamese order with counts', async () => {
     const entries = await roll();

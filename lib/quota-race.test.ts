@@ -26,14 +26,16 @@ async function approvedIndividuals(): Promise<number> {
 /** Fresh checked nominations of individuals from a ward without a per-unit quota. */
 async function checkedNominations(n: number): Promise<number[]> {
   const ward = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ'))))!;
-  return Array.from({ length: n }, async (_, i) => {
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
     const name = `Người Thử Đua ${Date.now()}-${i}`;
-    const p = await first(db.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward.id }).returning({ id: individuals.id }));
-    return (await first(db
+    const p = (await first(db.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward.id }).returning({ id: individuals.id })))!;
+    ids.push((await first(db
       .insert(nominations)
       .values({ roundId, nomineeKind: 'individual', individualId: p.id, unitId: ward.id, summary: 'Thành tích tiêu biểu trong năm.', status: 'checked', submittedBy: null, createdBy: null })
-      .returning({ id: nominations.id })))!.id;
-  });
+      .returning({ id: nominations.id })))!.id);
+  }
+  return ids;
 }
 
 async function race(ids: number[]): Promise<Array<{ ok: boolean; code?: string }>> {

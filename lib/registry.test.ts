@@ -19,8 +19,8 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  reviewer = byName('reviewer');
-  officer = byName('officer');
+  reviewer = await byName('reviewer');
+  officer = await byName('officer');
 });
 
 describe('registry', () => {

@@ -48,7 +48,7 @@ beforeAll(async () => {
 describe('the account', () => {
   it('an admin writes it (NFC, audited) and the public page of a published round shows it', async () => {
     setRoundStory(await actor('admin'), published, '  Lễ trao tặng diễn ra sáng 22/5 tại Hội trường UBND Quận 7.\r\n\r\nCa\u0301c đơn vị ...  ');
-    expect(getPublicRoundStory(DEMO_SLUGS.published)!.story).toBe('Lễ trao tặng diễn ra sáng 22/5 tại Hội trường UBND Quận 7.\n\nCác đơn vị ...');
+    expect((await getPublicRoundStory(DEMO_SLUGS.published))!.story).toBe('Lễ trao tặng diễn ra sáng 22/5 tại Hội trường UBND Quận 7.\n\nCác đơn vị ...');
     expect(lastAudit()).toMatchObject({ action: 'round.story', entityType: 'round', entityId: published });
     expect((await getRoundStoryForAdmin(await actor('admin'), published)).story).toContain('Hội trường');
   });
@@ -65,14 +65,14 @@ describe('the account', () => {
   });
 
   it('refuses other roles, unknown rounds and overlong text, changing nothing', async () => {
-    const before = getPublicRoundStory(DEMO_SLUGS.published)!.story;
+    const before = (await getPublicRoundStory(DEMO_SLUGS.published))!.story;
     const events = rowsOf(auditEvents);
     await expect(setRoundStory(await actor('officer'), published, 'x')).rejects.toMatchObject({ code: 'forbidden' });
     await expect(setRoundStory(await actor('reviewer'), published, 'x')).rejects.toMatchObject({ code: 'forbidden' });
     await expect(setRoundStory(null, published, 'x')).rejects.toMatchObject({ code: 'forbidden' });
     await expect(setRoundStory(await actor('admin'), 999_999, 'x')).rejects.toMatchObject({ code: 'not_found' });
     await expect(setRoundStory(await actor('admin'), published, 'x'.repeat(MAX_STORY_LENGTH + 1))).rejects.toMatchObject({ code: 'invalid_input' });
-    expect(getPublicRoundStory(DEMO_SLUGS.published)!.story).toBe(before);
+    expect((await getPublicRoundStory(DEMO_SLUGS.published))!.story).toBe(before);
     expect(rowsOf(auditEvents)).toBe(events);
   });
 });
@@ -97,7 +97,7 @@ describe('photos', () => {
   });
 
   it('the public story lists them with srcset, width and height, and an Open Graph image', async () => {
-    const [p] = getPublicRoundStory(DEMO_SLUGS.published)!.photos;
+    const [p] = (await getPublicRoundStory(DEMO_SLUGS.published))!.photos;
     expect(p).toEqual({
       alt: 'Chủ tịch UBND Quận 7 trao Giấy khen',
       width: 1600,
@@ -157,7 +157,7 @@ describe('photos', () => {
     await removeRoundPhoto(await actor('admin'), published, id);
     expect(lastAudit()).toMatchObject({ action: 'round.photo.remove', entityId: published });
     expect(files().some((f) => f.startsWith(sha))).toBe(false);
-    expect(getPublicRoundStory(DEMO_SLUGS.published)!.photos).toEqual([]);
+    expect((await getPublicRoundStory(DEMO_SLUGS.published))!.photos).toEqual([]);
     expect(publicPhotoFile(`${sha}-960.webp`)).toBeNull();
   });
 });

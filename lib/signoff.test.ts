@@ -116,7 +116,7 @@ describe('sign-off of the final list', () => {
   });
 
   it('freezes the list: every change is refused', async () => {
-    const [approved] = inRound('approved');
+    const [approved] = await inRound('approved');
     const tanPhong = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong'))))!.id;
     await expect(reconsiderNomination(approver, approved, 'Xem lại phiếu')).rejects.toThrowError('frozen');
     await expect(setUnitQuota(admin, roundId, tanPhong, { collectives: 1, individuals: 1 })).rejects.toThrowError('frozen');
@@ -131,7 +131,7 @@ describe('sign-off of the final list', () => {
     withdrawSignoff(approver, roundId, 'Rà soát lại danh sách');
     expect((await first(db.select().from(signoffs).where(eq(signoffs.roundId, roundId))))!.withdrawReason).toBe('Rà soát lại danh sách');
     await expect(decideRound(admin, roundId, decision)).rejects.toThrowError('precondition');
-    const [approved] = inRound('approved');
+    const [approved] = await inRound('approved');
     reconsiderNomination(approver, approved, 'Xem lại phiếu');
     expect(statusOf(approved)).toBe('checked');
     decideNomination(approver, approved, 'reject', { for: 2, against: 7, total: 9 });
@@ -143,8 +143,8 @@ describe('sign-off of the final list', () => {
 
   it('while signed off, a registry or unit edit that would change an entry is refused, naming the list; others pass', async () => {
     const view = await getFinalList(admin, roundId);
-    const [first] = view.entries.filter((e) => e.kind === 'individual');
-    const person = (await first(db.select().from(individuals).where(eq(individuals.id, first.individualId!))))!;
+    const [entry] = view.entries.filter((e) => e.kind === 'individual');
+    const person = (await first(db.select().from(individuals).where(eq(individuals.id, entry.individualId!))))!;
     const edit = { fullName: person.fullName, gender: person.gender, birthYear: person.birthYear, position: person.position, partyMember: person.partyMember };
     const auditBefore = (await first(db.select({ n: count() }).from(auditEvents)))!.n;
     for (const change of [{ fullName: `${person.fullName} Sửa` }, { birthYear: 1901 }, { partyMember: !person.partyMember }, { position: 'Chức vụ khác' }, { gender: person.gender === 'male' ? ('female' as const) : ('male' as const) }]) {
@@ -158,9 +158,9 @@ describe('sign-off of the final list', () => {
     }
     expect(await first(db.select().from(individuals).where(eq(individuals.id, person.id)))).toEqual(person);
     // Renaming the unit printed beside a listed name, or merging it away, is refused too.
-    await expect(renameUnit(admin, first.unitId, 'Tên đơn vị mới')).rejects.toThrowError('list_frozen');
+    await expect(renameUnit(admin, entry.unitId, 'Tên đơn vị mới')).rejects.toThrowError('list_frozen');
     const other = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Phú Mỹ'))))!.id;
-    await expect(mergeUnits(admin, [first.unitId], other)).rejects.toThrowError('list_frozen');
+    await expect(mergeUnits(admin, [entry.unitId], other)).rejects.toThrowError('list_frozen');
     expect((await first(db.select({ n: count() }).from(auditEvents)))!.n).toBe(auditBefore);
     // Someone who is not on the list is edited as usual.
     const outsider = (await first(db.select().from(individuals).where(notInArray(individuals.id, view.entries.map((e) => e.individualId ?? 0)))))!;
@@ -178,9 +178,9 @@ describe('sign-off of the final list', () => {
     const view = await getFinalList(admin, roundId);
     const signed = view.standing!.listHash;
     // A change behind the app's back (raw SQL) no longer reaches the awards: they come from the snapshot.
-    const [first] = view.entries.filter((e) => e.kind === 'individual');
-    const name = (await first(db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.id, first.individualId!))))!.n;
-    await db.update(individuals).set({ fullName: `${name} (sửa ngoài ứng dụng)` }).where(eq(individuals.id, first.individualId!));
+    const [entry] = view.entries.filter((e) => e.kind === 'individual');
+    const name = (await first(db.select({ n: individuals.fullName }).from(individuals).where(eq(individuals.id, entry.individualId!))))!.n;
+    await db.update(individuals).set({ fullName: `${name} (sửa ngoài ứng dụng)` }).where(eq(individuals.id, entry.individualId!));
     const { awards: count } = await decideRound(admin, roundId, { ...decision, decisionSignerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' });
     expect(count).toBe(view.entries.length);
     const made = await db.select().from(awards).where(eq(awards.roundId, roundId));

@@ -46,7 +46,7 @@ describe('units', () => {
     const ward = await unit('Phường Phú Mỹ');
     const quarter = await unit('Khu phố 1, Phường Phú Mỹ');
     await expect(moveUnit(admin, ward.id, quarter.id)).rejects.toThrowError('invalid_input');
-    const { id } = createUnit(admin, { name: 'Cụm phường phía Nam', kind: 'other', parentId: (await unit('UBND Quận 7')).id });
+    const { id } = await createUnit(admin, { name: 'Cụm phường phía Nam', kind: 'other', parentId: (await unit('UBND Quận 7')).id });
     moveUnit(admin, ward.id, id);
     expect(pathsConsistent()).toBe(true);
     expect((await unit('Khu phố 1, Phường Phú Mỹ')).path.startsWith((await unit('Cụm phường phía Nam')).path)).toBe(true);
@@ -59,7 +59,7 @@ describe('units', () => {
     const nomsBefore = (await db.select({ id: nominations.id }).from(nominations).innerJoin(units, eq(units.id, nominations.unitId)).where(like(units.path, `${a.path}%`))).length
       + (await db.select({ id: nominations.id }).from(nominations).innerJoin(units, eq(units.id, nominations.unitId)).where(like(units.path, `${b.path}%`))).length;
     const peopleInA = (await db.select({ id: individuals.id }).from(individuals).where(eq(individuals.unitId, a.id))).length;
-    const { moved } = mergeUnits(admin, [a.id, b.id], into.id);
+    const { moved } = await mergeUnits(admin, [a.id, b.id], into.id);
     expect(moved.users).toBe(1); // the officer of Tân Phong
     expect(moved.individuals).toBeGreaterThanOrEqual(peopleInA);
     expect(pathsConsistent()).toBe(true);

@@ -28,8 +28,8 @@ beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
-  admin = byName('admin');
-  approver = byName('approver');
+  admin = await byName('admin');
+  approver = await byName('approver');
   roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
 });
 
@@ -55,8 +55,8 @@ describe('workflow', () => {
 
   it('a per-unit quota stops approvals in that unit only', async () => {
     const tanPhong = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong'))))!.id;
-    const [mine] = checkedIn('Phường Tân Phong');
-    const [other] = checkedIn('Phường Tân Quy');
+    const [mine] = await checkedIn('Phường Tân Phong');
+    const [other] = await checkedIn('Phường Tân Quy');
     setUnitQuota(admin, roundId, tanPhong, { collectives: 0, individuals: 0 });
     await expect(decideNomination(approver, mine.id, 'approve', { for: 9, against: 0, total: 9 })).rejects.toThrowError('quota_exceeded');
     expect((await first(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, mine.id))))!.s).toBe('checked');
@@ -67,14 +67,14 @@ describe('workflow', () => {
   });
 
   it('rejects impossible votes', async () => {
-    const [c] = checkedIn('Phường Tân Hưng');
+    const [c] = await checkedIn('Phường Tân Hưng');
     for (const vote of [{ for: 9, against: 1, total: 9 }, { for: -1, against: 0, total: 9 }, { for: 1, against: 0, total: 0 }, { for: 1.5, against: 0, total: 9 }]) {
       await expect(decideNomination(approver, c.id, 'approve', vote)).rejects.toThrowError('council_vote');
     }
   });
 
   it('a minority cannot approve: 3 for, 4 against of 9 members is refused, saying what it falls short of; nothing changes', async () => {
-    const [c] = checkedIn('Phường Tân Hưng');
+    const [c] = await checkedIn('Phường Tân Hưng');
     const audits = async () => (await first(db.select({ n: count() }).from(auditEvents)))!.n;
     const auditBefore = audits();
     let error: unknown;
@@ -120,7 +120,7 @@ describe('workflow', () => {
     await expect(revokeAward(admin, award.publicId, { reason: 'Lần hai', decision: '13/QĐ-UBND' })).rejects.toThrowError('invalid_state');
     const kept = (await first(db.select().from(awards).where(eq(awards.id, award.id))))!;
     expect(kept.revokeReason).toBe('Kê khai không trung thực');
-    expect(listPublishedAwards(DEMO_SLUGS.published)!.some((a) => a.id === award.publicId)).toBe(false);
+    expect((await listPublishedAwards(DEMO_SLUGS.published))!.some((a) => a.id === award.publicId)).toBe(false);
     expect(listPublishedAwards(DEMO_SLUGS.published)).toHaveLength(147);
   });
 });

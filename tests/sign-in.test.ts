@@ -102,23 +102,23 @@ describe('sessions', () => {
 
   it('all end when the password changes, is reset, or the user is deactivated', async () => {
     const admin = (await loadActor(await idOf('admin')))!;
-    const officerId = idOf('officer');
+    const officerId = await idOf('officer');
     const sv = async () => (await first(db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, officerId))))!.sv;
 
-    let session = sv();
-    const officer = (await loadActor(await officerId, await session))!;
+    let session = await sv();
+    const officer = (await loadActor(officerId, session))!;
     await changeOwnPassword(officer, DEMO_PASSWORD, 'a-new-password-123');
-    expect(await loadActor(await officerId, await session)).toBeNull();
-    expect(await loadActor(await officerId, await sv())).not.toBeNull();
+    expect(await loadActor(officerId, session)).toBeNull();
+    expect(await loadActor(officerId, await sv())).not.toBeNull();
 
-    session = sv();
-    await resetPassword(admin, await officerId, 'temporary-pass-456');
-    expect(await loadActor(await officerId, await session)).toBeNull();
+    session = await sv();
+    await resetPassword(admin, officerId, 'temporary-pass-456');
+    expect(await loadActor(officerId, session)).toBeNull();
 
-    session = sv();
-    updateUser(admin, await officerId, { displayName: officer.displayName, unitId: officer.unitId, roles: officer.roles, active: false });
-    expect(await loadActor(await officerId, await session)).toBeNull();
-    expect(await loadActor(await officerId, await sv())).toBeNull();
+    session = await sv();
+    await updateUser(admin, officerId, { displayName: officer.displayName, unitId: officer.unitId, roles: officer.roles, active: false });
+    expect(await loadActor(officerId, session)).toBeNull();
+    expect(await loadActor(officerId, await sv())).toBeNull();
     expect((await attemptSignIn('officer', 'temporary-pass-456', '192.0.2.50')).ok).toBe(false);
   });
 });
