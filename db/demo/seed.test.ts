@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 describe('demo seed', () => {
   it('publishes the 2021–2024 round with exactly 70 collectives and 78 individuals', async () => {
-    const id = roundId(DEMO_SLUGS.published);
+    const id = await roundId(DEMO_SLUGS.published);
     const r = (await first(db.select().from(rounds).where(eq(rounds.id, id))))!;
     expect(r).toMatchObject({ status: 'published', source: 'workflow', decisionNumber: '1234/QĐ-UBND', decisionDate: '2024-05-24', authority: 'Chủ tịch UBND Quận 7' });
     for (const [kind, n] of [['collective', 70], ['individual', 78]] as const) {
@@ -40,15 +40,15 @@ describe('demo seed', () => {
   });
 
   it('the 2021–2024 awards are the signed snapshot: same entries, units, fields and order, and its hash', async () => {
-    const id = roundId(DEMO_SLUGS.published);
-    const signed = await standingSignoff(db, await id)!;
-    const snapshot = snapshotEntries(db, signed.id);
+    const id = await roundId(DEMO_SLUGS.published);
+    const signed = (await standingSignoff(db, id))!;
+    const snapshot = await snapshotEntries(db, signed.id);
     expect(snapshot).toHaveLength(148);
     const title = (await first(db.select({ t: rounds.title }).from(rounds).where(eq(rounds.id, id))))!.t;
-    expect(hashFinalList(title, await snapshot)).toBe(signed.listHash);
+    expect(hashFinalList(title, snapshot)).toBe(signed.listHash);
     const list = await db.select().from(awards).where(eq(awards.roundId, id));
     const fromAward = list.map((a) => [a.nomineeKind, a.ordinal, a.nominationId, a.name, a.position, a.unitId, a.unitName, a.gender, a.birthYear, a.partyMember, a.summary]);
-    const fromSnapshot = (await snapshot).map((e) => [e.kind, e.ordinal, e.nominationId, e.name, e.position, e.unitId, e.unit, e.gender, e.birthYear, e.partyMember, e.summary]);
+    const fromSnapshot = (snapshot).map((e) => [e.kind, e.ordinal, e.nominationId, e.name, e.position, e.unitId, e.unit, e.gender, e.birthYear, e.partyMember, e.summary]);
     expect(fromAward.sort()).toEqual(fromSnapshot.sort());
   });
 
@@ -70,7 +70,7 @@ describe('demo seed', () => {
   });
 
   it('has an open round with nominations in every state from both demo wards', async () => {
-    const id = roundId(DEMO_SLUGS.open);
+    const id = await roundId(DEMO_SLUGS.open);
     expect((await first(db.select({ s: rounds.status }).from(rounds).where(eq(rounds.id, id))))!.s).toBe('open');
     const byStatus = await db
       .select({ status: nominations.status, n: sql<number>`count(*)` })
@@ -114,7 +114,7 @@ describe('demo seed', () => {
   });
 
   it('gives the neighbouring ward its own round in review, inside its own tree', async () => {
-    const id = roundId(DEMO_SLUGS.neighbour);
+    const id = await roundId(DEMO_SLUGS.neighbour);
     const r = (await first(db.select({ status: rounds.status, unit: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, id))))!;
     expect(r.status).toBe('reviewing');
     const paths = await db.select({ p: units.path }).from(nominations).innerJoin(units, eq(units.id, nominations.unitId)).where(eq(nominations.roundId, id));
@@ -127,7 +127,7 @@ describe('demo seed', () => {
     expect(events.at(-1)!.action).toBe('seed.demo');
     expect(events.filter((e) => e.action === 'round.archive_recorded')).toHaveLength(1);
     // Every nomination of the open round has a timeline that ends in its status.
-    for (const n of (await db.select().from(nominations).where(eq(nominations.roundId, roundId(DEMO_SLUGS.open))))) {
+    for (const n of (await db.select().from(nominations).where(eq(nominations.roundId, await roundId(DEMO_SLUGS.open))))) {
       const timeline = events.filter((e) => e.entityType === 'nomination' && e.entityId === n.id);
       expect(timeline[0].action).toBe('nomination.create');
       expect((timeline.at(-1)!.after as { status: string }).status).toBe(n.status);
