@@ -16,7 +16,7 @@ test('bulk check of the selected submitted nominations, with a confirmation', as
   let confirmed = '';
   page.once('dialog', (d) => {
     confirmed = d.message();
-    d.accept();
+    void d.accept();
   });
   await page.getByRole('button', { name: 'Áp dụng cho các đề nghị đã chọn' }).click();
   // The refusal names the field at fault (it first reads "Dữ liệu không hợp lệ." until the field is found).

@@ -91,7 +91,7 @@ describe('recording a decision from the archive', () => {
     // The token is spent.
     await expect(recordArchiveRound(admin, { token: checked.token!, choices: {} })).rejects.toThrowError('not_found');
 
-    transitionRound(admin, result.id, 'published');
+    await transitionRound(admin, result.id, 'published');
     expect(listPublishedAwards(result.slug)).toHaveLength(200);
     expect((await listPublishedRounds()).find((r) => r.slug === result.slug)).toBeTruthy();
   });

@@ -187,15 +187,15 @@ afterAll(() => db.$client.close());
 async function run(actor: Actor | null, action: Action, id: number, now: Date): Promise<string | null> {
   try {
     if (action === 'view') await getNomination(actor, id);
-    else if (action === 'comment') commentOnNomination(actor, id, 'Ý kiến trao đổi', now);
-    else if (action === 'edit') updateNomination(actor, id, { summary: 'Thành tích đã được cập nhật đầy đủ.' }, now);
-    else if (action === 'submit') submitNomination(actor, id, now);
-    else if (action === 'return') returnNomination(actor, id, 'Bổ sung biên bản họp', now);
-    else if (action === 'check') checkNomination(actor, id, now);
-    else if (action === 'reconsider') reconsiderNomination(actor, id, 'Xem xét lại số phiếu', now);
-    else if (action === 'withdraw') withdrawNomination(actor, id, 'Đơn vị rút đề nghị', now);
-    else if (action === 'exclude') excludeNomination(actor, id, 'Không đủ điều kiện xét', now);
-    else decideNomination(actor, id, action, action === 'approve' ? { for: 8, against: 1, total: 9 } : { for: 2, against: 7, total: 9 }, now);
+    else if (action === 'comment') await commentOnNomination(actor, id, 'Ý kiến trao đổi', now);
+    else if (action === 'edit') await updateNomination(actor, id, { summary: 'Thành tích đã được cập nhật đầy đủ.' }, now);
+    else if (action === 'submit') await submitNomination(actor, id, now);
+    else if (action === 'return') await returnNomination(actor, id, 'Bổ sung biên bản họp', now);
+    else if (action === 'check') await checkNomination(actor, id, now);
+    else if (action === 'reconsider') await reconsiderNomination(actor, id, 'Xem xét lại số phiếu', now);
+    else if (action === 'withdraw') await withdrawNomination(actor, id, 'Đơn vị rút đề nghị', now);
+    else if (action === 'exclude') await excludeNomination(actor, id, 'Không đủ điều kiện xét', now);
+    else await decideNomination(actor, id, action, action === 'approve' ? { for: 8, against: 1, total: 9 } : { for: 2, against: 7, total: 9 }, now);
     return null;
   } catch (e) {
     if (isDomainError(e)) return e.code;

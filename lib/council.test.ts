@@ -38,7 +38,7 @@ beforeAll(async () => {
     const p = (await first(db.insert(individuals).values({ fullName: name, nameFolded: fold(name), unitId: ward }).returning({ id: individuals.id })))!.id;
     await db.insert(nominations).values({ roundId, nomineeKind: 'individual', individualId: p, unitId: ward, summary: 'Thành tích tiêu biểu trong năm 2026.', status: 'checked' });
   }
-  transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: await draftsOf(db, roundId) });
+  await transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: await draftsOf(db, roundId) });
 });
 
 describe('the council sitting', () => {

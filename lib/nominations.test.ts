@@ -160,7 +160,7 @@ describe("the approver's badge", () => {
     expect(checked()).toBeGreaterThan(0);
     expect((await inboxCounts(approver)).checked).toBe(0);
     const drafts = (await first(db.select({ n: n() }).from(nominations).where(both(eq(nominations.roundId, open), eq(nominations.status, 'draft')))))!.n;
-    transitionRound(await actorOf('admin'), open, 'reviewing', new Date(), { draftsLeftBehind: drafts });
+    await transitionRound(await actorOf('admin'), open, 'reviewing', new Date(), { draftsLeftBehind: drafts });
     expect((await inboxCounts(approver)).checked).toBe(checked());
   });
 });

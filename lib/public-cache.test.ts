@@ -38,13 +38,13 @@ describe('the public-data version', () => {
     expect(v0).toMatch(/^[0-9a-f]{16}$/);
     await db.insert(settings).values({ key: 'unrelated', value: '1' });
     expect(publicDataVersion()).toBe(v0);
-    revokeAward(await admin(), (await liveAwardOf(DEMO_SLUGS.published)).publicId, { reason: 'Kê khai không trung thực', decision: '12/QĐ-UBND' });
+    await revokeAward(await admin(), (await liveAwardOf(DEMO_SLUGS.published)).publicId, { reason: 'Kê khai không trung thực', decision: '12/QĐ-UBND' });
     expect(publicDataVersion()).not.toBe(v0);
   });
 
   it('moves with a unit rename', async () => {
     const v0 = publicDataVersion();
-    renameUnit(await admin(), (await liveAwardOf(DEMO_SLUGS.published)).unitId, 'Phường Thử Nghiệm Đổi Tên');
+    await renameUnit(await admin(), (await liveAwardOf(DEMO_SLUGS.published)).unitId, 'Phường Thử Nghiệm Đổi Tên');
     expect(publicDataVersion()).not.toBe(v0);
   });
 });
@@ -53,7 +53,7 @@ describe('cached public reads', () => {
   it('a revocation shows at once on the roll', async () => {
     const before = (await cachedRound(DEMO_SLUGS.published))!;
     const target = before.awards[0];
-    revokeAward(await admin(), target.id, { reason: 'Vi phạm sau khi khen', decision: '13/QĐ-UBND' });
+    await revokeAward(await admin(), target.id, { reason: 'Vi phạm sau khi khen', decision: '13/QĐ-UBND' });
     const after = (await cachedRound(DEMO_SLUGS.published))!;
     expect((await after.awards).some((a) => a.id === target.id)).toBe(false);
     expect((await after.awards).length).toBe((await before.awards).length - 1);

@@ -82,7 +82,7 @@ describe('registry', () => {
     expect(r.total).toBeGreaterThan(0);
     for (const item of r.items) expect(item.unit).toMatch(/Tân Hưng/);
     await expect(updateCollective(officer, r.items[0].id, { name: 'Tên mới' })).rejects.toThrowError('not_found');
-    updateCollective(await byName('officer2'), r.items[0].id, { name: '  Tổ  dân phố  mẫu  ' });
+    await updateCollective(await byName('officer2'), r.items[0].id, { name: '  Tổ  dân phố  mẫu  ' });
     expect((await getRegistryEntry(reviewer, 'collective', r.items[0].id)).name).toBe('Tổ dân phố mẫu');
   });
 });

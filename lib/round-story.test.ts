@@ -47,20 +47,20 @@ beforeAll(async () => {
 
 describe('the account', () => {
   it('an admin writes it (NFC, audited) and the public page of a published round shows it', async () => {
-    setRoundStory(await actor('admin'), published, '  Lễ trao tặng diễn ra sáng 22/5 tại Hội trường UBND Quận 7.\r\n\r\nCa\u0301c đơn vị ...  ');
+    await setRoundStory(await actor('admin'), published, '  Lễ trao tặng diễn ra sáng 22/5 tại Hội trường UBND Quận 7.\r\n\r\nCa\u0301c đơn vị ...  ');
     expect((await getPublicRoundStory(DEMO_SLUGS.published))!.story).toBe('Lễ trao tặng diễn ra sáng 22/5 tại Hội trường UBND Quận 7.\n\nCác đơn vị ...');
     expect(lastAudit()).toMatchObject({ action: 'round.story', entityType: 'round', entityId: published });
     expect((await getRoundStoryForAdmin(await actor('admin'), published)).story).toContain('Hội trường');
   });
 
   it('a round that is not published has no public story', async () => {
-    setRoundStory(await actor('admin'), open, 'Chưa công bố');
+    await setRoundStory(await actor('admin'), open, 'Chưa công bố');
     expect(getPublicRoundStory(DEMO_SLUGS.open)).toBeNull();
     expect(getPublicRoundStory('khong-co')).toBeNull();
   });
 
   it('an empty text removes it', async () => {
-    setRoundStory(await actor('admin'), open, '   ');
+    await setRoundStory(await actor('admin'), open, '   ');
     expect((await first(db.select({ story: rounds.story }).from(rounds).where(eq(rounds.id, open))))!.story).toBeNull();
   });
 

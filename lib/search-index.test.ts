@@ -27,7 +27,7 @@ beforeAll(async () => {
     .where(and(eq(awards.roundId, round.id), eq(awards.nomineeKind, 'individual')))))!;
   // A name with every trap: two marks on one vowel, đ at the start of a word.
   await db.update(awards).set({ name: 'Nguyễn Văn Đức', summary: 'Đạt danh hiệu Chiến sĩ thi đua cơ sở' }).where(eq(awards.id, duc.id));
-  rebuildSearchIndex(db);
+  await rebuildSearchIndex(db);
 });
 
 describe('the seed indexes its published rounds', () => {
@@ -152,7 +152,7 @@ describe('ranking: a person found by name (issue 15)', () => {
     // Same folded name, different marks: the roll's order puts Vân first.
     await set(people[1].id, 'Nguyễn Vân Khải', 'Hoàn thành tốt nhiệm vụ');
     await set(people[2].id, 'Nguyễn Văn Khải', 'Hoàn thành tốt nhiệm vụ');
-    rebuildSearchIndex(db);
+    await rebuildSearchIndex(db);
   });
 
   it('"nguyen van" finds Nguyễn Văn … before "tình nguyện … vận động", even when newer achievements match more', () => {
@@ -177,14 +177,14 @@ describe('ranking: a person found by name (issue 15)', () => {
 
   it('the words in the order typed rank before the same words in another order', async () => {
     await db.update(awards).set({ name: 'Bình Văn Nguyễn' }).where(eq(awards.id, duc.id));
-    rebuildSearchIndex(db);
+    await rebuildSearchIndex(db);
     try {
       const hits = searchAwards(db, 'nguyen van binh', {}, 1, 500).hits.map((h) => h.name);
       expect(hits.indexOf('Nguyễn Văn Bình')).toBe(0);
       expect(hits).toContain('Bình Văn Nguyễn');
     } finally {
       await db.update(awards).set({ name: 'Nguyễn Văn Đức' }).where(eq(awards.id, duc.id));
-      rebuildSearchIndex(db);
+      await rebuildSearchIndex(db);
     }
   });
 
@@ -261,19 +261,19 @@ describe('the index follows publication and revocation', () => {
 
   it('a revoked award leaves the index in the revoking transaction', async () => {
     expect(names('nguyen van duc')).toContain('Nguyễn Văn Đức');
-    revokeAward(await actor('admin'), duc.publicId, { reason: 'Kê khai không trung thực', decision: '99/QĐ-UBND' });
+    await revokeAward(await actor('admin'), duc.publicId, { reason: 'Kê khai không trung thực', decision: '99/QĐ-UBND' });
     expect(names('nguyen van duc')).not.toContain('Nguyễn Văn Đức');
     expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM award_search WHERE rowid = ${duc.id}`)!.n).toBe(0);
-    rebuildSearchIndex(db);
+    await rebuildSearchIndex(db);
     expect(names('nguyen van duc')).not.toContain('Nguyễn Văn Đức');
   });
 
   it('publishing a decided round indexes its awards', async () => {
     const archive = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.archive))))!;
     await db.update(rounds).set({ status: 'decided' }).where(eq(rounds.id, archive.id));
-    rebuildSearchIndex(db);
+    await rebuildSearchIndex(db);
     expect(searchAwards(db, 'phuong', { round: DEMO_SLUGS.archive }).total).toBe(0);
-    transitionRound(await actor('admin'), archive.id, 'published');
+    await transitionRound(await actor('admin'), archive.id, 'published');
     expect(searchAwards(db, 'phuong', { round: DEMO_SLUGS.archive }).total).toBeGreaterThan(0);
     expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM award_search`)!.n).toBe(147 + 45);
   });

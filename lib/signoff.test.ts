@@ -36,7 +36,7 @@ beforeAll(async () => {
   [admin, approver, reviewer, officer] = await Promise.all(['admin', 'approver', 'reviewer', 'officer'].map(byName));
   roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
   const drafts = (await db.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'draft')))).length;
-  transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts });
+  await transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts });
 });
 
 describe('sign-off of the final list', () => {
@@ -57,12 +57,12 @@ describe('sign-off of the final list', () => {
     expect(view.waiting.every((w) => w.name.length > 0 && w.unit.startsWith('Phường'))).toBe(true);
     await expect(signOffRound(approver, roundId, view.hash)).rejects.toThrowError('precondition');
     // Judge what is left: check then approve the submitted ones (within quota), reject the rest.
-    for (const id of await inRound('submitted')) checkNomination(reviewer, id);
+    for (const id of await inRound('submitted')) await checkNomination(reviewer, id);
     for (const id of await inRound('checked')) {
       try {
-        decideNomination(approver, id, 'approve', vote);
+        await decideNomination(approver, id, 'approve', vote);
       } catch {
-        decideNomination(approver, id, 'reject', { for: 2, against: 7, total: 9 });
+        await decideNomination(approver, id, 'reject', { for: 2, against: 7, total: 9 });
       }
     }
     // Returned ones get out through the app's own paths while the round is in review: one is answered
@@ -73,28 +73,28 @@ describe('sign-off of the final list', () => {
     const tanPhong = async (id: number) => (await first(db.select({ n: units.name }).from(nominations).innerJoin(units, eq(units.id, nominations.unitId)).where(eq(nominations.id, id))))!.n === 'Phường Tân Phong';
     const ownId = returned.find(tanPhong)!;
     const others = returned.filter((id) => id !== ownId);
-    updateNomination(officer, ownId, { summary: 'Đã bổ sung biên bản họp xét và làm rõ thành tích năm 2026 theo yêu cầu.' });
-    submitNomination(officer, ownId);
+    await updateNomination(officer, ownId, { summary: 'Đã bổ sung biên bản họp xét và làm rõ thành tích năm 2026 theo yêu cầu.' });
+    await submitNomination(officer, ownId);
     expect(statusOf(ownId)).toBe('submitted');
-    submitNomination(admin, others[0]);
+    await submitNomination(admin, others[0]);
     expect(statusOf(others[0])).toBe('submitted');
     const behalf = (await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, others[0]), eq(auditEvents.action, 'nomination.submit')))).at(-1)!;
     expect(behalf.actorId).toBe(admin.id);
     expect(behalf.after).toMatchObject({ status: 'submitted', onBehalfOfUnit: expect.any(Number) });
     const withdrawnId = others[1];
     await expect(withdrawNomination(officer, withdrawnId, 'Đơn vị rút đề nghị')).rejects.toThrowError('not_found');
-    withdrawNomination(admin, withdrawnId, 'Đơn vị rút đề nghị');
+    await withdrawNomination(admin, withdrawnId, 'Đơn vị rút đề nghị');
     expect(statusOf(withdrawnId)).toBe('withdrawn');
     for (const id of others.slice(2)) {
       await expect(excludeNomination(reviewer, id, 'Không đủ điều kiện')).rejects.toThrowError('forbidden');
       await expect(excludeNomination(admin, id, ' ')).rejects.toThrowError('invalid_input');
-      excludeNomination(admin, id, 'Hồ sơ không bổ sung đúng hạn');
+      await excludeNomination(admin, id, 'Hồ sơ không bổ sung đúng hạn');
       expect(statusOf(id)).toBe('excluded');
     }
     // The resubmitted ones are judged like any other.
     for (const id of [ownId, others[0]]) {
-      checkNomination(reviewer, id);
-      decideNomination(approver, id, 'reject', { for: 2, against: 7, total: 9 });
+      await checkNomination(reviewer, id);
+      await decideNomination(approver, id, 'reject', { for: 2, against: 7, total: 9 });
     }
     const ready = await getFinalList(approver, roundId);
     expect(ready.waiting).toEqual([]);
@@ -128,13 +128,13 @@ describe('sign-off of the final list', () => {
     await expect(withdrawSignoff(admin, roundId, 'Lý do bất kỳ')).rejects.toThrowError('forbidden');
     await expect(withdrawSignoff(approver, roundId, ' ')).rejects.toThrowError('invalid_input');
     const before = (await getFinalList(approver, roundId)).hash;
-    withdrawSignoff(approver, roundId, 'Rà soát lại danh sách');
+    await withdrawSignoff(approver, roundId, 'Rà soát lại danh sách');
     expect((await first(db.select().from(signoffs).where(eq(signoffs.roundId, roundId))))!.withdrawReason).toBe('Rà soát lại danh sách');
     await expect(decideRound(admin, roundId, decision)).rejects.toThrowError('precondition');
     const [approved] = await inRound('approved');
-    reconsiderNomination(approver, approved, 'Xem lại phiếu');
+    await reconsiderNomination(approver, approved, 'Xem lại phiếu');
     expect(statusOf(approved)).toBe('checked');
-    decideNomination(approver, approved, 'reject', { for: 2, against: 7, total: 9 });
+    await decideNomination(approver, approved, 'reject', { for: 2, against: 7, total: 9 });
     const after = await getFinalList(approver, roundId);
     expect(after.hash).not.toBe(before);
     await signOffRound(approver, roundId, after.hash);
@@ -150,7 +150,7 @@ describe('sign-off of the final list', () => {
     for (const change of [{ fullName: `${person.fullName} Sửa` }, { birthYear: 1901 }, { partyMember: !person.partyMember }, { position: 'Chức vụ khác' }, { gender: person.gender === 'male' ? ('female' as const) : ('male' as const) }]) {
       let error: unknown;
       try {
-        updateIndividual(admin, person.id, { ...edit, ...change });
+        await updateIndividual(admin, person.id, { ...edit, ...change });
       } catch (e) {
         error = e;
       }
@@ -164,7 +164,7 @@ describe('sign-off of the final list', () => {
     expect((await first(db.select({ n: count() }).from(auditEvents)))!.n).toBe(auditBefore);
     // Someone who is not on the list is edited as usual.
     const outsider = (await first(db.select().from(individuals).where(notInArray(individuals.id, view.entries.map((e) => e.individualId ?? 0)))))!;
-    updateIndividual(admin, outsider.id, { fullName: `${outsider.fullName} Hai`, gender: outsider.gender, birthYear: outsider.birthYear, position: outsider.position, partyMember: outsider.partyMember });
+    await updateIndividual(admin, outsider.id, { fullName: `${outsider.fullName} Hai`, gender: outsider.gender, birthYear: outsider.birthYear, position: outsider.position, partyMember: outsider.partyMember });
   });
 
   it('refuses a decision dated after today (Vietnam time) and records nothing', async () => {
@@ -208,7 +208,7 @@ describe('sign-off of the final list', () => {
     expect(docx.footers).toContain(signed);
     // After the decision the sign-off stands for good.
     await expect(withdrawSignoff(approver, roundId, 'Quá muộn')).rejects.toThrowError('invalid_state');
-    transitionRound(admin, roundId, 'published');
+    await transitionRound(admin, roundId, 'published');
     expect((await first(db.select({ s: rounds.status }).from(rounds).where(eq(rounds.id, roundId))))!.s).toBe('published');
   });
 });

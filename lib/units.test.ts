@@ -35,7 +35,7 @@ describe('units', () => {
   it('a rename keeps the old name in history and past awards keep the name of their day', async () => {
     const u = await unit('Phòng Tư pháp');
     const awarded = await db.select({ unitName: awards.unitName }).from(awards).where(eq(awards.unitId, u.id));
-    renameUnit(admin, u.id, 'Phòng Tư pháp và Hộ tịch');
+    await renameUnit(admin, u.id, 'Phòng Tư pháp và Hộ tịch');
     const names = await db.select().from(unitNames).where(eq(unitNames.unitId, u.id));
     expect(names.map((n) => n.name)).toEqual(['Phòng Tư pháp', 'Phòng Tư pháp và Hộ tịch']);
     expect(names[0].validTo).not.toBeNull();
@@ -47,7 +47,7 @@ describe('units', () => {
     const quarter = await unit('Khu phố 1, Phường Phú Mỹ');
     await expect(moveUnit(admin, ward.id, quarter.id)).rejects.toThrowError('invalid_input');
     const { id } = await createUnit(admin, { name: 'Cụm phường phía Nam', kind: 'other', parentId: (await unit('UBND Quận 7')).id });
-    moveUnit(admin, ward.id, id);
+    await moveUnit(admin, ward.id, id);
     expect(pathsConsistent()).toBe(true);
     expect((await unit('Khu phố 1, Phường Phú Mỹ')).path.startsWith((await unit('Cụm phường phía Nam')).path)).toBe(true);
   });

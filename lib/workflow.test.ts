@@ -42,12 +42,12 @@ describe('workflow', () => {
     expect(drafts).toBeGreaterThan(0);
     await expect(transitionRound(admin, roundId, 'reviewing')).rejects.toThrowError('precondition');
     try {
-      transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts - 1 });
+      await transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts - 1 });
     } catch (e) {
       expect((e as { params: object }).params).toEqual({ missing: 'drafts_confirmation', drafts });
     }
     expect((await first(db.select({ s: rounds.status }).from(rounds).where(eq(rounds.id, roundId))))!.s).toBe('open');
-    transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts });
+    await transitionRound(admin, roundId, 'reviewing', new Date(), { draftsLeftBehind: drafts });
     const r = (await first(db.select({ s: rounds.status, e: rounds.consultationEndsAt }).from(rounds).where(eq(rounds.id, roundId))))!;
     expect(r.s).toBe('reviewing');
     expect(r.e!.getTime()).toBeGreaterThan(Date.now() + 10 * 86_400_000);
@@ -57,13 +57,13 @@ describe('workflow', () => {
     const tanPhong = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong'))))!.id;
     const [mine] = await checkedIn('Phường Tân Phong');
     const [other] = await checkedIn('Phường Tân Quy');
-    setUnitQuota(admin, roundId, tanPhong, { collectives: 0, individuals: 0 });
+    await setUnitQuota(admin, roundId, tanPhong, { collectives: 0, individuals: 0 });
     await expect(decideNomination(approver, mine.id, 'approve', { for: 9, against: 0, total: 9 })).rejects.toThrowError('quota_exceeded');
     expect((await first(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, mine.id))))!.s).toBe('checked');
-    decideNomination(approver, other.id, 'approve', { for: 9, against: 0, total: 9 });
+    await decideNomination(approver, other.id, 'approve', { for: 9, against: 0, total: 9 });
     expect((await first(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, other.id))))!.s).toBe('approved');
     // Rejection is never limited by a quota.
-    decideNomination(approver, mine.id, 'reject', { for: 2, against: 7, total: 9 });
+    await decideNomination(approver, mine.id, 'reject', { for: 2, against: 7, total: 9 });
   });
 
   it('rejects impossible votes', async () => {
@@ -79,7 +79,7 @@ describe('workflow', () => {
     const auditBefore = audits();
     let error: unknown;
     try {
-      decideNomination(approver, c.id, 'approve', { for: 3, against: 4, abstain: 2 });
+      await decideNomination(approver, c.id, 'approve', { for: 3, against: 4, abstain: 2 });
     } catch (e) {
       error = e;
     }
@@ -88,7 +88,7 @@ describe('workflow', () => {
     expect(audits()).toBe(auditBefore);
     // A rejection with a majority for is refused too; the lawful outcomes are recorded with the rule.
     await expect(decideNomination(approver, c.id, 'reject', { for: 5, against: 4, abstain: 0 })).rejects.toThrowError('council_vote');
-    decideNomination(approver, c.id, 'reject', { for: 4, against: 1, abstain: 4 });
+    await decideNomination(approver, c.id, 'reject', { for: 4, against: 1, abstain: 4 });
     const n = (await first(db.select().from(nominations).where(eq(nominations.id, c.id))))!;
     expect([n.status, n.voteFor, n.voteAgainst, n.voteAbstain, n.voteTotal]).toEqual(['rejected', 4, 1, 4, 9]);
   });
@@ -101,11 +101,11 @@ describe('workflow', () => {
         .from(nominations)
         .innerJoin(units, eq(units.id, nominations.unitId))
         .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'rejected'), eq(units.name, 'Phường Tân Quy')))))!;
-      reconsiderNomination(approver, c.id, 'Biểu quyết lại theo quy chế mới');
+      await reconsiderNomination(approver, c.id, 'Biểu quyết lại theo quy chế mới');
       await expect(decideNomination(approver, c.id, 'approve', { for: 8, against: 0, abstain: 2 })).rejects.toThrowError('council_vote');
       // The older form's total stands for the members: 9 of 9 does not fit a council of 10.
       await expect(decideNomination(approver, c.id, 'approve', { for: 9, against: 0, total: 9 })).rejects.toThrowError('council_vote');
-      decideNomination(approver, c.id, 'approve', { for: 9, against: 0, abstain: 1 });
+      await decideNomination(approver, c.id, 'approve', { for: 9, against: 0, abstain: 1 });
     } finally {
       await db.update(rounds).set({ councilMembers: 9, councilRule: 'more_than_half' }).where(eq(rounds.id, roundId));
     }
@@ -116,7 +116,7 @@ describe('workflow', () => {
     const award = (await first(db.select().from(awards).where(eq(awards.roundId, round.id))))!;
     await expect(revokeAward(approver, award.publicId, { reason: 'Sai thành tích', decision: '12/QĐ-UBND' })).rejects.toThrowError('forbidden');
     await expect(revokeAward(admin, award.publicId, { reason: '', decision: '12/QĐ-UBND' })).rejects.toThrowError('invalid_input');
-    revokeAward(admin, award.publicId, { reason: 'Kê khai không trung thực', decision: '12/QĐ-UBND' });
+    await revokeAward(admin, award.publicId, { reason: 'Kê khai không trung thực', decision: '12/QĐ-UBND' });
     await expect(revokeAward(admin, award.publicId, { reason: 'Lần hai', decision: '13/QĐ-UBND' })).rejects.toThrowError('invalid_state');
     const kept = (await first(db.select().from(awards).where(eq(awards.id, award.id))))!;
     expect(kept.revokeReason).toBe('Kê khai không trung thực');

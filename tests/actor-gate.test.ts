@@ -68,14 +68,14 @@ describe('signing out', () => {
   it('ends the session on the server: the same cookie (session id) opens nothing afterwards', async () => {
     await signedIn();
     expect((await getActor())?.id).toBe(officerId);
-    endSession(officerId, SID);
+    await endSession(officerId, SID);
     // A copied cookie carries the same session id: refused, though its signature and version are valid.
     expect(await loadActor(officerId, session.current!.sv, SID)).toBeNull();
     await signedIn(SID);
     expect(await getActor()).toBeNull();
     // Other sessions of the user go on; signing out twice writes one audit event.
     expect((await loadActor(officerId, session.current!.sv, 'b'.repeat(32)))?.id).toBe(officerId);
-    endSession(officerId, SID);
+    await endSession(officerId, SID);
     expect(await db.select().from(auditEvents).where(eq(auditEvents.action, 'user.sign_out'))).toHaveLength(1);
   });
 

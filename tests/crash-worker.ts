@@ -38,7 +38,7 @@ async function main() {
       }
       console.log(`begin ${next.id}`);
       if (next.status === 'reviewing') await decideRound(await admin, next.id, { decisionNumber: `${next.id}/QĐ-UBND`, decisionDate: '2026-11-20', decisionSigner: 'Chủ tịch UBND Quận 7' });
-      transitionRound(await admin, next.id, 'published');
+      await transitionRound(await admin, next.id, 'published');
       console.log(`published ${next.id}`);
     }
   }

@@ -11,7 +11,7 @@ while (Date.now() < startAt) {
   // spin until every contender is ready, so the approvals really race
 }
 try {
-  decideNomination(actor, nominationId, 'approve', { for: 7, against: 0, abstain: 2 });
+  await decideNomination(actor, nominationId, 'approve', { for: 7, against: 0, abstain: 2 });
   console.log(JSON.stringify({ ok: true }));
 } catch (e) {
   console.log(JSON.stringify({ ok: false, code: isDomainError(e) ? e.code : String(e) }));
