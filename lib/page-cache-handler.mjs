@@ -92,10 +92,14 @@ export default class PageCacheHandler {
     const { store, pending, maxBytes } = this.state;
     const version = pending.get(key) ?? null;
     pending.delete(key);
+    if (!data || data.kind !== 'APP_PAGE' || typeof data.html !== 'string') return;
+    // Next.js sends this very object as the response to the request that rendered it (the render after a
+    // change, a 404): stripped in place, no response of these pages ever carries an inline script, so their
+    // static CSP (`script-src 'self'`, next.config.ts) holds for the render too.
+    data.html = stripScripts(data.html);
     // Only complete pages: a failed render, a redirect or a 404 (random URLs) is never kept.
-    if (version === null || !data || data.kind !== 'APP_PAGE' || (data.status && data.status !== 200)) return;
-    if (typeof data.html !== 'string') return;
-    const value = { ...data, html: stripScripts(data.html) };
+    if (version === null || (data.status && data.status !== 200)) return;
+    const value = data;
     const bytes = value.html.length + (value.rscData?.length ?? 0);
     if (bytes > maxBytes) return;
     this.drop(key);
