@@ -6,7 +6,7 @@ import { count } from 'drizzle-orm';
 import { databasePath, migrateDatabase, openDatabase, type DB } from '@/db/connection';
 import { users } from '@/db/schema';
 import { seedDemo } from '@/db/demo';
-import { rebuildSearchIndex, searchIndexMissing } from '@/lib/search-index';
+import { nameIndexMissing, rebuildNameIndex, rebuildSearchIndex, searchIndexMissing } from '@/lib/search-index';
 
 export const DEMO_ACCOUNTS = [
   ['admin', 'quản trị Quận 7 / admin'],
@@ -35,6 +35,8 @@ export async function prepareDatabase(opts: { fresh?: boolean; demo?: boolean } 
   if (empty && opts.demo !== false) seeded = (await seedDemo(db)).seeded;
   // A database from before the search index: index its published awards once.
   if (searchIndexMissing(db)) rebuildSearchIndex(db);
+  // One from before the name index (migration 0014): fill it from the search index.
+  else if (nameIndexMissing(db)) db.transaction((tx) => rebuildNameIndex(tx));
   const hasDemo = !!db.$client.prepare("SELECT 1 FROM settings WHERE key = 'demo_seed'").get();
   return { db, seeded, hasDemo };
 }
