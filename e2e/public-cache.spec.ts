@@ -55,7 +55,7 @@ test('a stored <script> in any public field does not run on any public page, in 
         expect(res!.status(), `${prefix}${path}`).toBe(200);
         // The same static CSP for every response of these pages: scripts of this origin only, no inline script.
         const script = res!.headers()['content-security-policy'].split(';').find((d) => d.trim().startsWith('script-src'));
-        expect(script, `${prefix}${path}`).toBe("script-src 'self'");
+        expect(script?.trim(), `${prefix}${path}`).toBe("script-src 'self'");
         // The text is shown as text, and nothing ran.
         await expect(page.getByText('window.__pwned = 1').first(), `${prefix}${path}`).toBeVisible();
         expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), `${prefix}${path}`).toBeUndefined();

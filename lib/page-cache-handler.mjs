@@ -13,6 +13,9 @@ const MAX_BYTES = Number(process.env.PAGE_CACHE_MB || 64) * 2 ** 20;
  * allowed by the CSP's 'self'. */
 export const KEPT_SCRIPT = /^<script src="\/live-filter\.js"[^>]*><\/script>$/;
 
+/** Cache keys of the pages rendered under a locale: `/vi`, `/en/rounds/x`, … */
+const PUBLIC_PAGE_KEY = /^\/(?:vi|en|ko)(?:\/|$)/;
+
 /** Next's scripts (hydration and the React payload that repeats every entry) and their preloads: public
  * pages are server-rendered markup that works without JavaScript, and no inline script runs on them. */
 export function stripScripts(html) {
@@ -96,7 +99,8 @@ export default class PageCacheHandler {
     // Next.js sends this very object as the response to the request that rendered it (the render after a
     // change, a 404): stripped in place, no response of these pages ever carries an inline script, so their
     // static CSP (`script-src 'self'`, next.config.ts) holds for the render too.
-    data.html = stripScripts(data.html);
+    // The public pages, under a locale; /bare, the bench's bare Next.js page, keeps what Next.js made.
+    if (PUBLIC_PAGE_KEY.test(key)) data.html = stripScripts(data.html);
     // Only complete pages: a failed render, a redirect or a 404 (random URLs) is never kept.
     if (version === null || (data.status && data.status !== 200)) return;
     const value = data;
