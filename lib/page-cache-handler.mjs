@@ -13,8 +13,9 @@ const MAX_BYTES = Number(process.env.PAGE_CACHE_MB || 64) * 2 ** 20;
  * allowed by the CSP's 'self'. */
 export const KEPT_SCRIPT = /^<script src="\/live-filter\.js"[^>]*><\/script>$/;
 
-/** Cache keys of the pages rendered under a locale: `/vi`, `/en/rounds/x`, … */
-const PUBLIC_PAGE_KEY = /^\/(?:vi|en|ko)(?:\/|$)/;
+/** Cache keys of the pages rendered under a locale: `…/$/vi`, `…/$/en/rounds/x` (Next.js 16 puts the route's
+ * hash before the path), or the plain path. */
+const PUBLIC_PAGE_KEY = /(?:^|\/\$)\/(?:vi|en|ko)(?:\/|$)/;
 
 /** Next's scripts (hydration and the React payload that repeats every entry) and their preloads: public
  * pages are server-rendered markup that works without JavaScript, and no inline script runs on them. */

@@ -71,7 +71,13 @@ describe('page cache handler', () => {
   it('strips the very render it is given, which Next.js sends as the response, on public pages only', async () => {
     const { cache } = handler();
     const html = '<p>x</p><script>self.__next_f.push([1,"x"])</script>';
-    for (const [key, status, kept] of [['/en/rounds/a', 200, '<p>x</p>'], ['/vi/rounds/khong-co', 404, '<p>x</p>'], ['/bare', 200, html]] as const) {
+    for (const [key, status, kept] of [
+      ['/route-cache/APP_PAGE/2825bf9e/$/vi', 200, '<p>x</p>'],
+      ['/route-cache/APP_PAGE/2745716c/$/en/rounds/a', 200, '<p>x</p>'],
+      ['/vi/rounds/khong-co', 404, '<p>x</p>'],
+      ['/route-cache/APP_PAGE/c65e8597/$/bare', 200, html],
+      ['/route-cache/APP_PAGE/c65e8597/$/vietnam', 200, html],
+    ] as const) {
       const data = page(html, status);
       await cache.get(key);
       await cache.set(key, data);
