@@ -2,9 +2,25 @@ import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { MAX_REQUEST_BYTES } from './lib/upload-limits';
-import { allowedActionOrigins, HSTS, NON_PAGE_CSP, STATIC_HEADERS } from './lib/security-headers';
+import { allowedActionOrigins, cachedPageCsp, HSTS, NON_PAGE_CSP, PUBLIC_CACHE_CONTROL, STATIC_HEADERS } from './lib/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+// The cached public pages (home, stats, rolls, awards, units, in vi/en/ko) are left out of proxy.ts's matcher:
+// merely running the proxy cost ~1.3 ms a request, more than serving the stored page. What it did for them is
+// here: the locale rewrites of next-intl's `localePrefix: 'as-needed'` (Vietnamese unprefixed), later pages
+// as their own cached pages (`?page=3` → `/page/3`), and their headers. A roll filtered by name or ward
+// (`?q=`, `?unit=`) still goes through the proxy, which rewrites it to the per-request `/filter` page.
+const LOCALE = ':locale(en|ko)';
+const PAGE_N = { type: 'query' as const, key: 'page', value: '(?<page>[2-9]|[1-9][0-9]{1,5})' };
+const FILTERED = [
+  { type: 'query' as const, key: 'q' },
+  { type: 'query' as const, key: 'unit' },
+];
+const CACHED_PAGE_HEADERS = [
+  { key: 'Cache-Control', value: PUBLIC_CACHE_CONTROL },
+  { key: 'Content-Security-Policy', value: cachedPageCsp() },
+];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -27,11 +43,28 @@ const nextConfig: NextConfig = {
       allowedOrigins: allowedActionOrigins(),
     },
   },
-  // Pages get their CSP (with a nonce) from proxy.ts; these hold for every response.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: '/:kind(rounds|units)/:slug', has: [PAGE_N], missing: FILTERED, destination: '/vi/:kind/:slug/page/:page' },
+        { source: `/${LOCALE}/:kind(rounds|units)/:slug`, has: [PAGE_N], missing: FILTERED, destination: '/:locale/:kind/:slug/page/:page' },
+        { source: '/', destination: '/vi' },
+        { source: '/stats', destination: '/vi/stats' },
+        { source: '/:kind(rounds|awards|units)/:slug', missing: FILTERED, destination: '/vi/:kind/:slug' },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
+  // Dynamic pages get their CSP (with a nonce) from proxy.ts; the cached public pages theirs here (static,
+  // no inline script can run); the rest hold for every response.
   async headers() {
     return [
       { source: '/:path*', headers: STATIC_HEADERS },
       { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: NON_PAGE_CSP }] },
+      { source: `/${LOCALE}?`, headers: CACHED_PAGE_HEADERS },
+      { source: `/${LOCALE}?/stats`, headers: CACHED_PAGE_HEADERS },
+      { source: `/${LOCALE}?/:kind(rounds|awards|units)/:slug`, missing: FILTERED, headers: CACHED_PAGE_HEADERS },
       { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [HSTS] },
     ];
   },

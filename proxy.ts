@@ -1,5 +1,5 @@
-// Early redirects only (locale prefixes, anonymous /manage → /login), the per-request CSP nonce of dynamic
-// pages, and the Cache-Control of the cached public pages (shared caches may keep them).
+// Early redirects only (locale prefixes, anonymous /manage → /login) and the per-request CSP nonce of dynamic
+// pages. The cached public pages do not come here (see `config.matcher`) but for a roll filtered by name or ward.
 // Never the guard: lib/ checks every read and write against the signed-in user. No database or argon2 here.
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
@@ -59,9 +59,9 @@ export default async function proxy(request: NextRequest) {
   // The page asked for, so that a sign-in required deeper down (lib/actor.ts) can come back to it.
   headers.set('x-pathname', `${request.nextUrl.pathname}${request.nextUrl.search}`.slice(0, 2000));
   const forwarded = new NextRequest(request, { headers });
-  // Public pages rendered once per data change: the same bytes for everyone, no session. Their stored copies
-  // carry no inline script (lib/page-cache-handler.mjs), only the roll's plain file of progressive enhancement;
-  // the render itself (the first request after a change, a 404) has Next.js's scripts, with this nonce.
+  // The cached public pages that still come here: a roll filtered by name or ward (rendered per request, with
+  // Next.js's scripts under this nonce), a `?q=` left empty (the stored roll) and `/vi/…` (redirected to the
+  // unprefixed path). The others never reach this proxy (next.config.ts).
   if ((request.method === 'GET' || request.method === 'HEAD') && isCachedPublicPage(request.nextUrl.pathname)) {
     const response = cachedPublicPage(forwarded);
     response.headers.set('Content-Security-Policy', publicPageCsp(nonce));
@@ -84,6 +84,14 @@ export default async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // /bare: the bare reference page of scripts/first-load-js.ts, outside the locales.
-  matcher: '/((?!api|_next|_vercel|bare$|.*\\..*).*)',
+  // /bare: the bare reference page of scripts/first-load-js.ts, outside the locales. Left out too: the cached
+  // public pages — home, stats, rolls, awards, units, unprefixed (vi) and under /en, /ko — whose locale
+  // rewrites, later pages and headers are in next.config.ts (running this proxy at all cost more than serving
+  // the stored page). A roll filtered by name or ward (`?q=`, `?unit=`) still comes here (rewritten to /filter).
+  // Literal strings: Next.js reads this object without running the module.
+  matcher: [
+    '/((?!api|_next|_vercel|bare$|(?:(?:en|ko)/?)?$|(?:(?:en|ko)/)?(?:stats|(?:rounds|awards|units)/[^/]+)$|.*\\..*).*)',
+    { source: '/:locale(en|ko)?/rounds/:slug', has: [{ type: 'query', key: 'q' }] },
+    { source: '/:locale(en|ko)?/rounds/:slug', has: [{ type: 'query', key: 'unit' }] },
+  ],
 };

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { migrateDatabase, openDatabase } from '@/db/connection';
-import { searchAwards } from '@/lib/search-index';
+import { nameIndexMissing, rebuildNameIndex, searchAwards } from '@/lib/search-index';
 import { fold } from '@/lib/text';
 import { buildIsStale, runNext, waitForExit, waitForHealth } from '@/scripts/lib';
 import { SCALES, benchDatabaseFile, type Scale } from './scales';
@@ -70,6 +70,7 @@ async function main() {
   // The mix: awarded individuals of published rounds, drawn at random by award id.
   const db = openDatabase(`file:${file}`);
   migrateDatabase(db); // additive migrations only (a newer schema than the generated file's)
+  if (nameIndexMissing(db)) db.transaction((tx) => rebuildNameIndex(tx)); // as `npm start` does
   const sqlite = db.$client;
   const maxId = (sqlite.prepare('SELECT max(id) AS n FROM awards').get() as { n: number }).n;
   const pick = sqlite.prepare(

@@ -13,6 +13,10 @@ const MAX_BYTES = Number(process.env.PAGE_CACHE_MB || 64) * 2 ** 20;
  * allowed by the CSP's 'self'. */
 export const KEPT_SCRIPT = /^<script src="\/live-filter\.js"[^>]*><\/script>$/;
 
+/** Cache keys of the pages rendered under a locale: `…/$/vi`, `…/$/en/rounds/x` (Next.js 16 puts the route's
+ * hash before the path), or the plain path. */
+const PUBLIC_PAGE_KEY = /(?:^|\/\$)\/(?:vi|en|ko)(?:\/|$)/;
+
 /** Next's scripts (hydration and the React payload that repeats every entry) and their preloads: public
  * pages are server-rendered markup that works without JavaScript, and no inline script runs on them. */
 export function stripScripts(html) {
@@ -92,10 +96,15 @@ export default class PageCacheHandler {
     const { store, pending, maxBytes } = this.state;
     const version = pending.get(key) ?? null;
     pending.delete(key);
+    if (!data || data.kind !== 'APP_PAGE' || typeof data.html !== 'string') return;
+    // Next.js sends this very object as the response to the request that rendered it (the render after a
+    // change, a 404): stripped in place, no response of these pages ever carries an inline script, so their
+    // static CSP (`script-src 'self'`, next.config.ts) holds for the render too.
+    // The public pages, under a locale; /bare, the bench's bare Next.js page, keeps what Next.js made.
+    if (PUBLIC_PAGE_KEY.test(key)) data.html = stripScripts(data.html);
     // Only complete pages: a failed render, a redirect or a 404 (random URLs) is never kept.
-    if (version === null || !data || data.kind !== 'APP_PAGE' || (data.status && data.status !== 200)) return;
-    if (typeof data.html !== 'string') return;
-    const value = { ...data, html: stripScripts(data.html) };
+    if (version === null || (data.status && data.status !== 200)) return;
+    const value = data;
     const bytes = value.html.length + (value.rscData?.length ?? 0);
     if (bytes > maxBytes) return;
     this.drop(key);

@@ -68,6 +68,23 @@ describe('page cache handler', () => {
     expect(cache.bytes).toBeLessThanOrEqual(100);
   });
 
+  it('strips the very render it is given, which Next.js sends as the response, on public pages only', async () => {
+    const { cache } = handler();
+    const html = '<p>x</p><script>self.__next_f.push([1,"x"])</script>';
+    for (const [key, status, kept] of [
+      ['/route-cache/APP_PAGE/2825bf9e/$/vi', 200, '<p>x</p>'],
+      ['/route-cache/APP_PAGE/2745716c/$/en/rounds/a', 200, '<p>x</p>'],
+      ['/vi/rounds/khong-co', 404, '<p>x</p>'],
+      ['/route-cache/APP_PAGE/c65e8597/$/bare', 200, html],
+      ['/route-cache/APP_PAGE/c65e8597/$/vietnam', 200, html],
+    ] as const) {
+      const data = page(html, status);
+      await cache.get(key);
+      await cache.set(key, data);
+      expect(data.html, key).toBe(kept);
+    }
+  });
+
   it('removes the framework’s scripts and their preloads, and nothing a user wrote', () => {
     const html =
       '<head><link rel="preload" href="/_next/static/chunks/a.js" as="script" fetchPriority="low"/><link rel="stylesheet" href="/_next/static/css/a.css"/>' +

@@ -9,7 +9,7 @@ import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { loadActor } from './users';
 import { revokeAward, transitionRound } from './workflow';
 import { fold } from './text';
-import { highlightParts, markedWords, tierExpressions, matchesMarks, rebuildSearchIndex, roundLabel, searchAwards, searchIndexMissing, toMatchExpression } from './search-index';
+import { highlightParts, markedWords, searchPasses, hasPhrase, nameWords, matchesMarks, rebuildSearchIndex, roundLabel, searchAwards, searchIndexMissing, toMatchExpression } from './search-index';
 import { first } from '@/db/query';
 
 let db: DB;
@@ -130,11 +130,20 @@ describe('filters and pages', () => {
   });
 
   it('a broad query ranks only the newest candidates and says there are more', () => {
-    const all = searchAwards(db, 'phuong', {}, 1, 10);
+    // Fewer names than a page have the words: units and achievements are searched too, and all of them fit.
+    const all = searchAwards(db, 'tan thuan dong', {}, 1, 10);
+    expect(all.total).toBeGreaterThan(15);
     expect(all.more).toBeUndefined();
-    const capped = searchAwards(db, 'phuong', {}, 1, 10, 15);
+    const capped = searchAwards(db, 'tan thuan dong', {}, 1, 10, 15);
     expect(capped).toMatchObject({ total: 15, more: true, pages: 2 });
-    expect(searchAwards(db, 'phuong', {}, 2, 10, 15).hits).toHaveLength(5);
+    expect(searchAwards(db, 'tan thuan dong', {}, 2, 10, 15).hits).toHaveLength(5);
+  });
+
+  it('names with the words in the order typed filling a page end the search, saying there may be more', () => {
+    const r = searchAwards(db, 'phuong', {}, 1, 500); // 80 names of the demo say "Phường", its units more
+    expect(r.more).toBe(true);
+    expect(r.total).toBeGreaterThanOrEqual(20);
+    expect(r.hits.every((h) => fold(h.name).split(/[^a-z0-9]+/).includes('phuong'))).toBe(true);
   });
 });
 
@@ -197,19 +206,33 @@ describe('ranking: a person found by name (issue 15)', () => {
   });
 
   it('reads whole words except the last; all prefixes only when nothing else matched', () => {
-    expect(tierExpressions(['nguyen', 'van', 'an']).map(({ tier, expr, when }) => `${tier} ${when} ${expr}`)).toEqual([
-      '0 always {name} : "nguyen van an"',
-      '1 always {name} : ("nguyen" "van" "an")',
-      '2 always {unit position summary} : "nguyen van an"',
-      '3 always "nguyen" "van" "an"',
-      '0 few {name} : "nguyen van an"*',
-      '1 few {name} : ("nguyen" "van" "an"*)',
-      '2 few {unit position summary} : "nguyen van an"*',
-      '3 few "nguyen" "van" "an"*',
-      '4 none "nguyen"* "van"* "an"*',
+    expect(searchPasses(['nguyen', 'van', 'an']).map(({ index, expr, when }) => `${index} ${when} ${expr}`)).toEqual([
+      'names always "nguyen_van" "van_an"',
+      'names few-names "nguyen" "van" "an"',
+      'all few-names "nguyen" "van" "an"',
+      'names few "nguyen_van" "van_an"*',
+      'names few "nguyen" "van" "an"*',
+      'all few "nguyen" "van" "an"*',
+      'all none "nguyen"* "van"* "an"*',
     ]);
+    expect(searchPasses(['duc']).map(({ index, expr, when }) => `${index} ${when} ${expr}`)).toEqual([
+      'names always "duc"',
+      'all few-names "duc"',
+      'names few "duc"*',
+      'all few "duc"*',
+    ]);
+    expect(nameWords('ho minh phuc')).toBe('ho minh phuc ho_minh minh_phuc');
     expect(names('nguy va du')).toContain('Nguyễn Văn Đức'); // through tier 4
     expect(names('nguyen van b')).toContain('Nguyễn Văn Bình'); // the last word as typed so far
+  });
+
+  it('tells the words in the order typed from the same words scattered, never across columns', () => {
+    expect(hasPhrase('nguyen van an', ['nguyen', 'van'])).toBe(true);
+    expect(hasPhrase('le nguyen van', ['nguyen', 'van'])).toBe(true);
+    expect(hasPhrase('van nguyen an', ['nguyen', 'van'])).toBe(false);
+    expect(hasPhrase('nguyen vanh', ['nguyen', 'van'])).toBe(false);
+    expect(hasPhrase('nguyen vanh', ['nguyen', 'van'], true)).toBe(true);
+    expect(hasPhrase('phuong tan nguyen | van hoa', ['nguyen', 'van'])).toBe(false);
   });
 
   it('reads the marked words of a query and compares them mark for mark', () => {

@@ -1,5 +1,5 @@
-// The full-text index of public awards (FTS5 table `award_search`, rowid = awards.id) and the one query
-// that reads it. Free of `server-only`: the workflow's transactions, the seed and the scripts call it.
+// The full-text index of public awards (FTS5 table `award_search`, rowid = awards.id, and the names alone in
+// `award_name_search`) and the one query that reads them. Free of `server-only`: the workflow's transactions, the seed and the scripts call it.
 // Every indexed column and every query term is folded by lib/text.ts fold() — FTS5's own
 // remove_diacritics leaves đ alone — so "nguyen van duc" finds "Nguyễn Văn Đức".
 import { and, eq, isNull, sql } from 'drizzle-orm';
@@ -21,10 +21,11 @@ async function insertRows(db: Db, where: ReturnType<typeof and>): Promise<void> 
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .where(and(eq(rounds.status, 'published'), isNull(awards.revokedAt), where));
   for (const r of rows) {
-    db.run(sql`DELETE FROM award_search WHERE rowid = ${r.id}`);
+    unindexAward(db, r.id);
     db.run(
       sql`INSERT INTO award_search (rowid, name, unit, position, summary) VALUES (${r.id}, ${fold(r.name)}, ${fold(r.unit)}, ${fold(r.position ?? '')}, ${fold(r.summary)})`,
     );
+    insertName(db, r.id, fold(r.name));
   }
 }
 
@@ -36,12 +37,42 @@ export async function indexRoundAwards(db: Db, roundId: number): Promise<void> {
 /** Takes an award out of the index (call inside the revoking transaction). */
 export function unindexAward(db: Db, awardId: number): void {
   db.run(sql`DELETE FROM award_search WHERE rowid = ${awardId}`);
+  db.run(sql`DELETE FROM award_name_search WHERE rowid = ${awardId}`);
 }
 
 /** Rebuilds the whole index from the awards of published rounds (seed, scripts, existing databases). */
 export async function rebuildSearchIndex(db: Db): Promise<void> {
   db.run(sql`DELETE FROM award_search`);
+  db.run(sql`DELETE FROM award_name_search`);
   await insertRows(db, undefined);
+}
+
+/** A name's words, then each pair of neighbouring words as one word: "ho minh phuc" → "ho minh phuc ho_minh minh_phuc". */
+export function nameWords(folded: string): string {
+  const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
+  return [...words, ...words.slice(1).map((w, i) => `${words[i]}_${w}`)].join(' ');
+}
+
+function insertName(db: Db, id: number, folded: string): void {
+  db.run(sql`INSERT INTO award_name_search (rowid, name, words) VALUES (${id}, ${folded}, ${nameWords(folded)})`);
+}
+
+/** Whether award_search has rows but the name index none (a database from before migration 0014). */
+export function nameIndexMissing(db: Db): boolean {
+  return !db.get(sql`SELECT 1 FROM award_name_search LIMIT 1`) && !!db.get(sql`SELECT 1 FROM award_search LIMIT 1`);
+}
+
+/** Fills the name index from award_search's folded names, in chunks (a nation's 1.5 million in a few seconds). */
+export function rebuildNameIndex(db: Db): void {
+  db.run(sql`DELETE FROM award_name_search`);
+  for (let after = -1; ; ) {
+    const rows = db.all<{ id: number; name: string }>(sql`SELECT rowid AS id, name FROM award_search WHERE rowid > ${after} ORDER BY rowid LIMIT 10000`);
+    if (!rows.length) break;
+    for (const r of rows) insertName(db, r.id, r.name);
+    after = rows[rows.length - 1].id;
+  }
+  // One segment instead of the hundreds a bulk insert leaves: each word's postings read in one go.
+  db.run(sql`INSERT INTO award_name_search (award_name_search) VALUES ('optimize')`);
 }
 
 /** Whether awards of published rounds exist but the index is empty (a database from before the index). */
@@ -93,16 +124,22 @@ export type SearchHit = {
   year: number | null;
 };
 
-/** `more`: the words match more awards than MAX_CANDIDATES; only the best-placed of them are ranked and counted. */
+/** `more`: the words may match more awards than were ranked and counted — more than MAX_CANDIDATES, or names
+ * with the words in the order typed filled a page and nothing else was searched (NAMES_ENOUGH). */
 export type SearchResult = { total: number; more?: boolean; page: number; pageSize: number; pages: number; hits: SearchHit[] };
 
 /**
  * How many matching awards are ranked at most. A broad prefix ("ng") matches a good part of a nation's
- * 1.5 million awards; ranking them all would take seconds. Candidates are gathered tier by tier (see
- * `searchAwards`), each tier newest first — FTS5 walks its index in rowid order and stops — so a name match
- * is never crowded out by newer matches in achievements.
+ * 1.5 million awards; ranking them all would take seconds. Candidates are gathered pass by pass (see
+ * `searchPasses`), each newest first — FTS5 walks its index in rowid order and stops — names before
+ * anything else, so a name match is never crowded out by newer matches in achievements.
  */
-export const MAX_CANDIDATES = 1000;
+export const MAX_CANDIDATES = 200;
+
+/** When the names with the words in the order typed are at least this many (a page), nothing else is searched
+ * (the words scattered in names, units, positions, achievements: with common words the costliest queries) and
+ * the result says `more`. */
+export const NAMES_ENOUGH = 20;
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -114,31 +151,54 @@ export const SEARCH_PAGE_SIZE = 20;
 export type MatchTier = 0 | 1 | 2 | 3 | 4;
 
 /**
- * The FTS5 expressions to run, in order, for the folded terms. Whole words first: FTS5 reads a whole
- * word's postings lazily, newest first, and stops at the limit, while a prefix merges the postings of
- * every word it begins ("phuong"* reads every "Phường" of a nation's units). So the last word is taken
- * as a beginning ("nguyen van b") only when the whole words found less than a page (`when: 'few'`), and
- * every word as a beginning ("nguy va du", tier 4) only when nothing matched (`when: 'none'`).
+ * The FTS5 queries to run, in order, for the folded terms, each with every word required (an AND query, which
+ * FTS5 answers newest first and stops at the limit; a phrase query would read the positions of every award
+ * that has the words anywhere). First the names (`award_name_search`): the words in the order typed, through
+ * their pairs of neighbouring words ("ho_minh" "minh_phuc": rare words, so cheap, tier 0), then the words
+ * anywhere in the name (tier 1); then anywhere (`award_search`: tiers 2 and 3, told apart by the words).
+ * Tier 1 and the rest are searched only when the names with the words in the order typed are too few (`when:
+ * 'few-names'`): common words ("thi", "minh", "van") each have hundreds of thousands of awards to walk, and
+ * FTS5 walks them all when few have every word. Whole words first:
+ * a prefix merges the postings of every word it begins ("phuong"* reads every "Phường" of a nation's units),
+ * so the last word is taken as a beginning ("nguyen van b") only when the whole words found less than a page
+ * (`when: 'few'`), and every word as a beginning ("nguy va du", tier 4) only when nothing matched (`when: 'none'`).
  */
-export function tierExpressions(terms: string[]): Array<{ tier: MatchTier; expr: string; when: 'always' | 'few' | 'none' }> {
+export function searchPasses(terms: string[]): Array<{ index: 'names' | 'all'; expr: string; prefixLast: boolean; when: 'always' | 'few-names' | 'few' | 'none' }> {
   const last = terms.length - 1;
-  const quoted = (prefixLast: boolean) => terms.map((t, i) => (prefixLast && i === last ? `"${t}"*` : `"${t}"`)).join(' ');
-  const phrase = (prefixLast: boolean) => `"${terms.join(' ')}"${prefixLast ? '*' : ''}`;
-  const pass = (prefixLast: boolean, when: 'always' | 'few') =>
-    terms.length === 1
+  const quote = (t: string, prefix: boolean) => `"${t}"${prefix ? '*' : ''}`;
+  const words = (prefixLast: boolean) => terms.map((t, i) => quote(t, prefixLast && i === last)).join(' ');
+  const pairs = (prefixLast: boolean) => terms.slice(1).map((t, i) => quote(`${terms[i]}_${t}`, prefixLast && i + 1 === last)).join(' ');
+  const pass = (prefixLast: boolean, when: 'always' | 'few') => [
+    ...(terms.length > 1
       ? [
-          { tier: 0 as const, expr: `{name} : ${quoted(prefixLast)}`, when },
-          { tier: 2 as const, expr: `{unit position summary} : ${quoted(prefixLast)}`, when },
-          { tier: 3 as const, expr: quoted(prefixLast), when },
+          { index: 'names' as const, expr: pairs(prefixLast), prefixLast, when },
+          { index: 'names' as const, expr: words(prefixLast), prefixLast, when: when === 'always' ? ('few-names' as const) : when },
         ]
-      : [
-          { tier: 0 as const, expr: `{name} : ${phrase(prefixLast)}`, when },
-          { tier: 1 as const, expr: `{name} : (${quoted(prefixLast)})`, when },
-          { tier: 2 as const, expr: `{unit position summary} : ${phrase(prefixLast)}`, when },
-          { tier: 3 as const, expr: quoted(prefixLast), when },
-        ];
-  const fallback = terms.length > 1 ? [{ tier: 4 as const, expr: terms.map((t) => `"${t}"*`).join(' '), when: 'none' as const }] : [];
+      : [{ index: 'names' as const, expr: words(prefixLast), prefixLast, when }]),
+    { index: 'all' as const, expr: words(prefixLast), prefixLast, when: when === 'always' ? ('few-names' as const) : when },
+  ];
+  const fallback = terms.length > 1 ? [{ index: 'all' as const, expr: terms.map((t) => `"${t}"*`).join(' '), prefixLast: true, when: 'none' as const }] : [];
   return [...pass(false, 'always'), ...pass(true, 'few'), ...fallback];
+}
+
+/** Whether every term is a word of the folded `text` (the last one a word's beginning when `prefixLast`). */
+function hasWords(text: string, terms: string[], prefixLast: boolean): boolean {
+  const words = text.split(/[^a-z0-9]+/);
+  const last = terms.length - 1;
+  return terms.every((t, i) => words.some((w) => w === t || (prefixLast && i === last && w.startsWith(t))));
+}
+
+/** Whether the folded `text` has the terms as consecutive words, the last one as a word's beginning when `prefixLast`. */
+export function hasPhrase(text: string, terms: string[], prefixLast = false): boolean {
+  // '|' stays a word of its own: the columns joined by ' | ' never make one phrase across them.
+  const words = text.split(/[^a-z0-9|]+/);
+  const last = terms.length - 1;
+  for (let i = 0; i + last < words.length; i++) {
+    let j = 0;
+    while (j <= last && (words[i + j] === terms[j] || (prefixLast && j === last && words[i + j].startsWith(terms[j])))) j++;
+    if (j > last) return true;
+  }
+  return false;
 }
 
 /**
@@ -207,13 +267,22 @@ export function highlightParts(text: string, query: string): Array<{ text: strin
   return parts;
 }
 
-type Candidate = { id: number; tier: MatchTier; score: number; name: string; text: string | null; date: string | null; kind: string; ordinal: number };
+type Candidate = { id: number; tier: MatchTier; score: number; name: string; folded: string; text: string | null; date: string | null; kind: string; ordinal: number };
+type Row = Omit<Candidate, 'tier' | 'score'> & { other: string | null };
+
+/** In place of bm25 (whose word statistics read every award that has a common word): the fewer other words
+ * beside the matched ones, the better — a short name, an achievement that says little else. Lower is better. */
+function looseness(text: string, terms: string[]): number {
+  const words = text.split(/[^a-z0-9]+/).filter(Boolean);
+  const hits = words.filter((w) => terms.some((t) => w.startsWith(t))).length;
+  return hits ? words.length / hits : Infinity;
+}
 
 /**
  * Published, unrevoked awards matching `query` and the filters, best first, one page of them. Ranked by
  * where the words were found (MatchTier: a name before an achievement, the words in the order typed before
  * scattered ones), then — when the query has diacritics — exact-diacritic matches first, then names that
- * begin with the words, then bm25 (name weighs most), then newer decisions and the roll's order.
+ * begin with the words, then the fewest other words, then newer decisions and the roll's order.
  */
 export function searchAwards(db: Db, query: string, filters: SearchFilters = {}, page = 1, pageSize = SEARCH_PAGE_SIZE, maxCandidates = MAX_CANDIDATES): SearchResult {
   const terms = queryTerms(query);
@@ -230,33 +299,52 @@ export function searchAwards(db: Db, query: string, filters: SearchFilters = {},
   const where = sql.join(conditions, sql` AND `);
   // The achievement's words are only read when the query has marks to compare.
   const text = marked.length ? sql`a.name || ' ' || a.unit_name || ' ' || coalesce(a.position, '') || ' ' || a.summary` : sql`NULL`;
+  const columns = sql`s.rowid AS id, s.name AS folded, a.name AS name, ${text} AS text, r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal`;
   const seen = new Map<number, Candidate>();
   let more = false;
-  for (const { tier, expr, when } of tierExpressions(terms)) {
+  let namesOnly = false;
+  for (const { index, expr, prefixLast, when } of searchPasses(terms)) {
+    if ((when === 'few' && seen.size >= pageSize) || (when === 'none' && seen.size > 0)) continue;
+    if ((when === 'few-names' && seen.size >= NAMES_ENOUGH) || (namesOnly && index === 'all')) {
+      more = namesOnly = true;
+      continue;
+    }
     const room = maxCandidates - seen.size;
-    if (room <= 0 || (when === 'few' && seen.size >= pageSize) || (when === 'none' && seen.size > 0)) continue;
-    // Later expressions match earlier ones' rows again (tier 3 matches all of them): ask for enough to fill the room.
+    if (room <= 0) continue;
+    // Rows found before match again here: ask for enough to fill the room.
     const limit = room + seen.size + 1;
-    const rows = db.all<Omit<Candidate, 'tier'>>(sql`
-      SELECT award_search.rowid AS id, bm25(award_search, 10.0, 4.0, 2.0, 1.0) AS score, a.name AS name, ${text} AS text,
-        r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal
-      FROM award_search JOIN awards a ON a.id = award_search.rowid JOIN rounds r ON r.id = a.round_id
-      WHERE award_search MATCH ${expr} AND ${where} ORDER BY award_search.rowid DESC LIMIT ${limit}`);
+    const rows =
+      index === 'names'
+        ? db.all<Row>(sql`SELECT ${columns}, NULL AS other FROM award_name_search s JOIN awards a ON a.id = s.rowid JOIN rounds r ON r.id = a.round_id
+            WHERE award_name_search MATCH ${expr} AND ${where} ORDER BY s.rowid DESC LIMIT ${limit}`)
+        : db.all<Row>(sql`SELECT ${columns}, s.unit || ' | ' || s.position || ' | ' || s.summary AS other
+            FROM award_search s JOIN awards a ON a.id = s.rowid JOIN rounds r ON r.id = a.round_id
+            WHERE award_search MATCH ${expr} AND ${where} ORDER BY s.rowid DESC LIMIT ${limit}`);
     let added = 0;
-    for (const row of rows) {
+    for (const { other, ...row } of rows) {
       if (seen.has(row.id)) continue;
-      if (added === room) {
+      if (added >= room) {
         more = true;
         break;
       }
-      seen.set(row.id, { ...row, tier });
+      const tier: MatchTier =
+        when === 'none'
+          ? 4
+          : hasPhrase(row.folded, terms, prefixLast)
+            ? 0
+            : index === 'names' || hasWords(row.folded, terms, prefixLast)
+              ? 1
+              : hasPhrase(other ?? '', terms, prefixLast)
+                ? 2
+                : 3;
+      seen.set(row.id, { ...row, tier, score: looseness(tier <= 1 ? row.folded : `${row.folded} ${other ?? ''}`, terms) });
       added++;
     }
   }
   const phrase = terms.join(' ');
   const key = (c: Candidate) => ({
     exact: matchesMarks(marked, c.tier <= 1 ? c.name : (c.text ?? '')) ? 0 : 1,
-    starts: fold(c.name).startsWith(phrase) ? 0 : 1,
+    starts: c.folded.startsWith(phrase) ? 0 : 1,
   });
   const keyed = [...seen.values()].map((c) => ({ c, k: key(c) }));
   const ranked = keyed

@@ -19,16 +19,25 @@ export function pageCsp(nonce: string, dev = process.env.NODE_ENV === 'developme
   ].join('; ');
 }
 
-/** Content-Security-Policy of a cached public page: its stored copy's one script is a plain file of this
- * origin (public/live-filter.js), so 'self' without 'strict-dynamic'; the render itself (the first request
- * after a change) still runs Next.js's scripts by their nonce. No inline script without the nonce runs. */
+/** Content-Security-Policy of a public page that reaches proxy.ts: a roll filtered by name or ward
+ * (`?q=`, `?unit=`), rendered per request with Next.js's scripts under this nonce. 'self' without
+ * 'strict-dynamic': the roll's plain file of progressive enhancement (public/live-filter.js) runs too. */
 export function publicPageCsp(nonce: string, dev = process.env.NODE_ENV === 'development'): string {
   return pageCsp(nonce, dev).replace(" 'strict-dynamic'", '');
 }
 
+/** Content-Security-Policy of the cached public pages, the same for every response (next.config.ts, no
+ * proxy.ts): no response of theirs carries an inline script — the page cache strips Next.js's scripts from
+ * the render itself (the first request after a change, a 404), lib/page-cache-handler.mjs — and their one
+ * script is a plain file of this origin (public/live-filter.js). So `script-src 'self'`: no inline script
+ * runs, a stored `<script>` included. `next dev` renders without that cache: its scripts need inline and eval. */
+export function cachedPageCsp(dev = process.env.NODE_ENV === 'development'): string {
+  return pageCsp('', dev).replace(/ 'nonce-' 'strict-dynamic'/, dev ? " 'unsafe-inline'" : '');
+}
+
 /** The public pages rendered once per change of public data and served from the page cache
  * (lib/page-cache-handler.mjs): home, honour rolls, award verification, unit pages, statistics, in every
- * locale. Their stored copies carry no script at all, so nothing runs on them; a stored `<script>` has no nonce. */
+ * locale. proxy.ts sees them only filtered (`?q=`, `?unit=`) or under `/vi/` (redirected). */
 const CACHED_PUBLIC_PAGE = /^(?:\/(?:en|ko|vi))?(?:\/?|\/stats\/?|\/(?:rounds|awards|units)\/[^/]+\/?)$/;
 
 export function isCachedPublicPage(pathname: string): boolean {

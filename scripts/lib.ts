@@ -3,11 +3,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
-import { databasePath, migrateDatabase, openDatabase, type DB } from '@/db/connection';
+import { databasePath, migrateDatabase, openDatabase, withTransaction, type DB } from '@/db/connection';
 import { users } from '@/db/schema';
 import { seedDemo } from '@/db/demo';
-import { rebuildSearchIndex, searchIndexMissing } from '@/lib/search-index';
 import { first } from '@/db/query';
+import { nameIndexMissing, rebuildNameIndex, rebuildSearchIndex, searchIndexMissing } from '@/lib/search-index';
 
 export const DEMO_ACCOUNTS = [
   ['admin', 'quản trị Quận 7 / admin'],
@@ -36,6 +36,8 @@ export async function prepareDatabase(opts: { fresh?: boolean; demo?: boolean } 
   if (empty && opts.demo !== false) seeded = (await seedDemo(db)).seeded;
   // A database from before the search index: index its published awards once.
   if (searchIndexMissing(db)) await rebuildSearchIndex(db);
+  // One from before the name index (migration 0014): fill it from the search index.
+  else if (nameIndexMissing(db)) await withTransaction(db, async (tx) => rebuildNameIndex(tx));
   const hasDemo = !!db.$client.prepare("SELECT 1 FROM settings WHERE key = 'demo_seed'").get();
   return { db, seeded, hasDemo };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { StaticNotFound } from '../../static-not-found';
 import QRCode from 'qrcode';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
@@ -31,7 +32,7 @@ export default async function AwardPage({ params }: PageProps<'/[locale]/awards/
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const a = await publicAward(id);
-  if (!a) notFound();
+  if (!a) return <StaticNotFound />;
   const [t, tk] = await Promise.all([getTranslations('award'), getTranslations('kind')]);
   const origin = await siteOrigin();
   const qr = await QRCode.toString(`${origin}/awards/${a.id}`, { type: 'svg', margin: 0 });

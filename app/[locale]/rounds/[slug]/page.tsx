@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { StaticNotFound } from '../../static-not-found';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
@@ -41,12 +42,12 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/rounds/[
 }
 
 export default async function RoundPage({ params, searchParams }: PageProps<'/[locale]/rounds/[slug]'>) {
-  // `n`: the page number of /rounds/[slug]/page/[n], where proxy.ts sends `?page=n` of an unfiltered roll.
+  // `n`: the page number of /rounds/[slug]/page/[n], where next.config.ts sends `?page=n` of an unfiltered roll.
   const { locale, slug, n } = (await params) as { locale: string; slug: string; n?: string };
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const data = await cachedRound(slug);
-  if (!data) notFound();
+  if (!data) return <StaticNotFound />;
   const { round, awards } = data;
   const [t, tv] = await Promise.all([getTranslations('round'), getTranslations('rollView')]);
   const query = await searchParams;
@@ -60,7 +61,7 @@ export default async function RoundPage({ params, searchParams }: PageProps<'/[l
   const asked = n ?? (typeof query.page === 'string' ? query.page : undefined);
   const { page, pageCount, shown } = rollPage(matching, asked);
   // A page past the end is not found (and never cached), not a copy of the last one.
-  if (n !== undefined && String(page) !== n) notFound();
+  if (n !== undefined && String(page) !== n) return <StaticNotFound />;
   const story = await getPublicRoundStory(slug);
   const collectives = shown.filter((a) => a.kind === 'collective');
   const individuals = shown.filter((a) => a.kind === 'individual');

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { StaticNotFound } from '../../static-not-found';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
@@ -9,7 +10,7 @@ import { publicMetadata } from '@/lib/site-url';
 import { PublicPagination } from '@/components/public-pagination';
 
 // Rendered once per change of public data and kept in the page cache (lib/page-cache-handler.mjs); the
-// same script-free bytes for everyone (proxy.ts sets its CSP and Cache-Control).
+// same script-free bytes for everyone (next.config.ts sets its CSP and Cache-Control).
 export const dynamic = 'force-static';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/units/[slug]'>): Promise<Metadata> {
@@ -22,13 +23,13 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/units/[s
 
 /** A unit's honours over the years: its own and its sub-units', newest round first. */
 export default async function UnitPage({ params }: PageProps<'/[locale]/units/[slug]'>) {
-  // `n`: the page number of /units/[slug]/page/[n], where proxy.ts sends `?page=n`.
+  // `n`: the page number of /units/[slug]/page/[n], where next.config.ts sends `?page=n`.
   const { locale, slug, n } = (await params) as { locale: string; slug: string; n?: string };
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const page = n === undefined ? 1 : /^[1-9][0-9]{0,5}$/.test(n) ? Number(n) : 0;
   const unit = page ? await cachedUnit(slug, page) : null;
-  if (!unit) notFound();
+  if (!unit) return <StaticNotFound />;
   const [t, tk] = await Promise.all([getTranslations('publicPages.unit'), getTranslations('kind')]);
   return (
     <article className="space-y-6">
