@@ -148,7 +148,7 @@ describe('ranking: a person found by name (issue 15)', () => {
     // An older award to a Nguyễn Văn; the round's four newest awards say "tình nguyện … vận động" in their achievement.
     await set(people[0].id, 'Nguyễn Văn Bình', 'Hoàn thành xuất sắc nhiệm vụ năm 2023');
     const crowd = ['Trần Thị Hoa', 'Lê Thị Mai', 'Phạm Thị Lan', 'Võ Thị Cúc'];
-    all.slice(-4).forEach((a, i) => set(a.id, crowd[i], 'Tích cực tham gia phong trào tình nguyện, vận động quần chúng'));
+    for (const [i, a] of all.slice(-4).entries()) await set(a.id, crowd[i], 'Tích cực tham gia phong trào tình nguyện, vận động quần chúng');
     // Same folded name, different marks: the roll's order puts Vân first.
     await set(people[1].id, 'Nguyễn Vân Khải', 'Hoàn thành tốt nhiệm vụ');
     await set(people[2].id, 'Nguyễn Văn Khải', 'Hoàn thành tốt nhiệm vụ');

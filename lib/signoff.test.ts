@@ -71,7 +71,14 @@ describe('sign-off of the final list', () => {
     const returned = await inRound('returned');
     expect(returned.length).toBeGreaterThanOrEqual(3);
     const tanPhong = async (id: number) => (await first(db.select({ n: units.name }).from(nominations).innerJoin(units, eq(units.id, nominations.unitId)).where(eq(nominations.id, id))))!.n === 'Phường Tân Phong';
-    const ownId = returned.find(tanPhong)!;
+    let found: number | undefined;
+    for (const id of returned) {
+      if (await tanPhong(id)) {
+        found = id;
+        break;
+      }
+    }
+    const ownId = found!;
     const others = returned.filter((id) => id !== ownId);
     await updateNomination(officer, ownId, { summary: 'Đã bổ sung biên bản họp xét và làm rõ thành tích năm 2026 theo yêu cầu.' });
     await submitNomination(officer, ownId);
