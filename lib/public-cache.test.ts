@@ -88,7 +88,7 @@ describe('cached public reads', () => {
     for (let i = 0; i < 300; i++) {
       expect(await cachedRound(`khong-co-${i}`)).toBeNull();
       expect(await cachedUnit(`khong-co-${i}`)).toBeNull();
-      expect(publicAwardsJson(`khong-co-${i}`)).toBeNull();
+      expect(await publicAwardsJson(`khong-co-${i}`)).toBeNull();
     }
     expect(publicMemoSize()).toBe(kept);
     // The real roll is still served from the store.
