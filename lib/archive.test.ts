@@ -92,7 +92,7 @@ describe('recording a decision from the archive', () => {
     await expect(recordArchiveRound(admin, { token: checked.token!, choices: {} })).rejects.toThrowError('not_found');
 
     await transitionRound(admin, result.id, 'published');
-    expect(listPublishedAwards(result.slug)).toHaveLength(200);
+    expect(await listPublishedAwards(result.slug)).toHaveLength(200);
     expect((await listPublishedRounds()).find((r) => r.slug === result.slug)).toBeTruthy();
   });
 

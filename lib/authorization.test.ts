@@ -247,12 +247,12 @@ describe('authorization table (data layer)', () => {
     expect(count).toBeGreaterThan(10_000);
   }, 600_000); // about 15,000 real transactions: under a minute alone, longer on a busy machine
 
-  it('a refused action changes nothing and writes no audit event', () => {
+  it('a refused action changes nothing and writes no audit event', async () => {
     const before = db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT group_concat(status) FROM nominations) s').get();
     const draft = cases.find((c) => c.status === 'draft' && c.ward === 'Phường Tân Phong')!;
-    expect(run(actors.officer2, 'submit', draft.id, new Date())).toBe('not_found');
-    expect(run(actors.reviewer, 'submit', draft.id, new Date())).toBe('forbidden');
-    expect(run(actors.wardAdmin, 'exclude', draft.id, new Date())).toBe('not_found');
+    expect(await run(actors.officer2, 'submit', draft.id, new Date())).toBe('not_found');
+    expect(await run(actors.reviewer, 'submit', draft.id, new Date())).toBe('forbidden');
+    expect(await run(actors.wardAdmin, 'exclude', draft.id, new Date())).toBe('not_found');
     expect(db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT group_concat(status) FROM nominations) s').get()).toEqual(before);
   });
 });
@@ -326,8 +326,8 @@ describe('authorization table: council sitting, list vote, minutes export', () =
     try {
       await db.update(rounds).set({ status: 'reviewing' }).where(eq(rounds.id, roundIds[0]));
       const before = db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT count(*) FROM council_sittings) s, (SELECT group_concat(status) FROM nominations) n').get();
-      expect(runCouncil(actors.officerApprover, 'vote', new Date())).toBe('council_vote:separation_of_duties');
-      expect(runCouncil(actors.reviewer, 'sitting', new Date())).toBe('forbidden');
+      expect(await runCouncil(actors.officerApprover, 'vote', new Date())).toBe('council_vote:separation_of_duties');
+      expect(await runCouncil(actors.reviewer, 'sitting', new Date())).toBe('forbidden');
       expect(db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT count(*) FROM council_sittings) s, (SELECT group_concat(status) FROM nominations) n').get()).toEqual(before);
     } finally {
       db.$client.exec('ROLLBACK TO council_refused; RELEASE council_refused');

@@ -44,7 +44,7 @@ describe('addFeedback', () => {
     const events = async () => (await db.select({ id: auditEvents.id }).from(auditEvents)).length;
     const before = events();
     expect(post('203.0.113.1')).toBe('ok');
-    expect(events()).toBe(before);
+    expect(await events()).toBe(before);
     expect(await db.select().from(feedback)).toHaveLength(1);
   });
 
@@ -76,9 +76,9 @@ describe('hideFeedback', () => {
     const id = (await first(db.select({ id: feedback.id }).from(feedback)))!.id;
     expect(code(async () => hideFeedback(await actor('officer'), id, 'Xúc phạm'))).toBe('not_found');
     expect(code(async () => hideFeedback(await actor('reviewer'), id, ' '))).toBe('invalid_input');
-    expect(listFeedback(await actor('reviewer'), nominationId)).toHaveLength(1);
+    expect(await listFeedback(await actor('reviewer'), nominationId)).toHaveLength(1);
     expect(code(async () => hideFeedback(await actor('reviewer'), id, 'Ngôn từ xúc phạm', now))).toBe('ok');
-    expect(listFeedback(await actor('reviewer'), nominationId)).toEqual([]);
+    expect(await listFeedback(await actor('reviewer'), nominationId)).toEqual([]);
     const row = (await first(db.select().from(feedback).where(eq(feedback.id, id))))!;
     expect(row.hiddenReason).toBe('Ngôn từ xúc phạm');
     expect(row.body).toBe('Nội dung xúc phạm');

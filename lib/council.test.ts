@@ -64,7 +64,7 @@ describe('the council sitting', () => {
     expect(error).toMatchObject({ code: 'council_vote', params: { reason: 'rows', count: 1 } });
     const rows = JSON.parse(String((error as { params: { rows: string } }).params.rows));
     expect(rows).toEqual([expect.objectContaining({ nominationId: low.id, name: low.name, code: 'council_vote', reason: 'short', for: 4, needed: 5, short: 1, members: 9 })]);
-    expect(audits()).toBe(before);
+    expect(await audits()).toBe(before);
     expect((await first(db.select({ n: count() }).from(councilSittings).where(eq(councilSittings.roundId, roundId))))!.n).toBe(0);
     expect((await getSitting(approver, roundId)).checked).toHaveLength(view.checked.length);
   });

@@ -59,7 +59,7 @@ describe('one nomination form', () => {
     const before = files();
     const r = refusal(async () => nominate(await officer(), { roundId, unitId, nominee: person('Đào Văn Tệp Hỏng'), summary: 'Tích cực vận động nhân dân.' }, [{ name: 'a.pdf', bytes: PDF }, { name: 'b.pdf', bytes: NOT_PDF }], {}, now));
     expect(r?.code).toBe('invalid_file');
-    expect(nominationsNamed('Đào Văn Tệp Hỏng')).toEqual([]);
+    expect(await nominationsNamed('Đào Văn Tệp Hỏng')).toEqual([]);
     expect(await db.select().from(individuals).where(eq(individuals.fullName, 'Đào Văn Tệp Hỏng'))).toEqual([]);
     expect(files()).toBe(before);
   });
@@ -71,7 +71,7 @@ describe('one nomination form', () => {
     expect(refusal(async () => nominate(await officer(), { roundId, unitId, nominee: person('Thử Đức Nguyễn Văn'), summary: 'Lần ba.' }, [], {}, now))?.code).toBe('possible_duplicate');
     // Confirmed: this is someone else of the same name.
     await nominate(await officer(), { roundId, unitId, nominee: person('nguyen van duc thu'), summary: 'Người khác.' }, [], { confirmDuplicate: true }, now);
-    expect(nominationsNamed('nguyen van duc thu')).toHaveLength(1);
+    expect(await nominationsNamed('nguyen van duc thu')).toHaveLength(1);
   });
 });
 

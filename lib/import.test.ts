@@ -123,7 +123,7 @@ describe('bad files get a clear reason and change nothing', () => {
     const before = count();
     const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: input, dryRun: false });
     expect(r.fileError?.code).toBe(code);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('a zip bomb disguised as XLSX is refused before anything is inflated', async () => {
@@ -169,7 +169,7 @@ describe('bad files get a clear reason and change nothing', () => {
       { row: 5, column: 'Họ và tên', code: 'duplicate_in_file', value: 'Nguyễn Văn Đúng' },
     ]);
     expect(r.written).toBe(0);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('a short unit name shared by several wards is not guessed for an admin', async () => {
@@ -214,7 +214,7 @@ describe('good files in every encoding', () => {
     const r = await importSpreadsheet(admin, { kind: 'individuals', bytes, dryRun: false });
     expect(r.errors).toEqual([]);
     expect(r.written).toBe(1);
-    expect(count()).toBe(before + 1);
+    expect(await count()).toBe(before + 1);
     const p = (await first(db.select().from(individuals).where(eq(individuals.fullName, 'Hồ Văn Xlsx'))))!;
     expect(p).toMatchObject({ gender: 'male', birthYear: 1979, partyMember: true, nameFolded: 'ho van xlsx' });
   });
@@ -267,7 +267,7 @@ describe('size', () => {
     const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: utf8(lines.join('\n')), dryRun: false });
     console.log(`import 10,000 rows: ${r.ms} ms`);
     expect(r.written).toBe(10_000);
-    expect(count()).toBe(before + 10_000);
+    expect(await count()).toBe(before + 10_000);
   }, 180_000);
 
   it('a 100,000-row file is read and checked without trouble', async () => {

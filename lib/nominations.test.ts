@@ -127,7 +127,7 @@ describe('nomination scoping', () => {
     const names = (await listFilterUnits(officer)).map((u) => u.name);
     expect(names).toContain('Phường Tân Phong');
     expect(names.some((n) => n.includes('Tân Hưng'))).toBe(false);
-    expect(listFilterUnits(null)).toEqual([]);
+    expect(await listFilterUnits(null)).toEqual([]);
   });
 
   it('round counts are scoped too', async () => {
@@ -139,7 +139,7 @@ describe('nomination scoping', () => {
     expect((await listNominations(null)).items).toEqual([]);
     await expect(getNomination(null, tanPhongIds[0])).rejects.toThrowError('not_found');
     expect((await listNominations({ ...officer, roles: [] })).total).toBe(0);
-    expect(listRounds(null)).toEqual([]);
+    expect(await listRounds(null)).toEqual([]);
     const id = officer.id;
     expect(await loadActor(id, 999)).toBeNull();
     await db.update(users).set({ active: false }).where(eq(users.id, id));
@@ -157,7 +157,7 @@ describe("the approver's badge", () => {
     const approver = await actorOf('approver');
     const open = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
     const checked = async () => (await first(db.select({ n: n() }).from(nominations).where(both(eq(nominations.roundId, open), eq(nominations.status, 'checked')))))!.n;
-    expect(checked()).toBeGreaterThan(0);
+    expect(await checked()).toBeGreaterThan(0);
     expect((await inboxCounts(approver)).checked).toBe(0);
     const drafts = (await first(db.select({ n: n() }).from(nominations).where(both(eq(nominations.roundId, open), eq(nominations.status, 'draft')))))!.n;
     await transitionRound(await actorOf('admin'), open, 'reviewing', new Date(), { draftsLeftBehind: drafts });

@@ -101,8 +101,8 @@ describe('the history of a returned nomination', () => {
     expect(ret).toHaveLength(1);
     const reason = (ret[0].after as { reason: string }).reason;
     expect(timeline.filter((e) => e.body === reason)).toHaveLength(0);
-    expect(latestReturn(officer, returned.id)).toMatchObject({ reason });
+    expect(await latestReturn(officer, returned.id)).toMatchObject({ reason });
     const submitted = (await listNominations(officer, { roundId, status: 'submitted' })).items[0];
-    expect(latestReturn(officer, submitted.id)).toBeNull();
+    expect(await latestReturn(officer, submitted.id)).toBeNull();
   });
 });

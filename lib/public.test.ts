@@ -56,9 +56,9 @@ describe('unit pages', () => {
     }
   });
 
-  it('an unknown unit is null; units without honours are not listed', () => {
-    expect(getPublicUnit('khong-co')).toBeNull();
-    expect(getPublicUnit('x'.repeat(500))).toBeNull();
+  it('an unknown unit is null; units without honours are not listed', async () => {
+    expect(await getPublicUnit('khong-co')).toBeNull();
+    expect(await getPublicUnit('x'.repeat(500))).toBeNull();
     const slugs = listHonouredUnitSlugs();
     expect(slugs).toContain('phuong-tan-thuan-dong');
     expect(slugs).toContain('ubnd-quan-7');
@@ -116,8 +116,8 @@ describe('unit pages at scale (issue 14 item 9)', () => {
 
   it('a page past the end is null (not found, never cached)', async () => {
     const u = (await getPublicUnit('ubnd-quan-7', 1, 50))!;
-    expect(getPublicUnit('ubnd-quan-7', u.pageCount + 1, 50)).toBeNull();
-    expect(getPublicUnit('ubnd-quan-7', 0)).toBeNull();
+    expect(await getPublicUnit('ubnd-quan-7', u.pageCount + 1, 50)).toBeNull();
+    expect(await getPublicUnit('ubnd-quan-7', 0)).toBeNull();
   });
 });
 
@@ -135,7 +135,7 @@ describe('filtering a roll on a phone (?q= a name, ?unit= a ward)', () => {
     expect(areas.find((a) => a.slug === 'phuong-tan-phong')!.name).toBe('Phường Tân Phong');
   });
 
-  it('finds names without diacritics, đ included, by the start of each word in any order', () => {
+  it('finds names without diacritics, đ included, by the start of each word in any order', async () => {
     const entries = [
       { name: 'Nguyễn Văn Đức', areaSlug: 'a' },
       { name: 'Trần Thị Nguyệt', areaSlug: 'a' },

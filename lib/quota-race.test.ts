@@ -72,7 +72,7 @@ describe('quota race', () => {
     console.log(`quota race: ${CONTENDERS} processes, ${slots} slot(s): ${wins} approved, ${results.filter((r) => r.code === 'quota_exceeded').length} quota_exceeded (${Date.now() - t0} ms)`);
     expect(wins).toBe(slots);
     expect(results.filter((r) => !r.ok).every((r) => r.code === 'quota_exceeded')).toBe(true);
-    expect(approvedIndividuals()).toBe(already + slots);
+    expect(await approvedIndividuals()).toBe(already + slots);
     // One audit event per approval that happened, none for the refused ones.
     expect(approvals() - auditBefore).toBe(slots);
   }, 60_000);

@@ -54,9 +54,9 @@ describe('registry', () => {
     expect(roundC.theme).toBe(roundA.theme);
     const award = (await first(db.select({ individualId: awards.individualId }).from(awards).where(and(eq(awards.roundId, roundA.id), eq(awards.nomineeKind, 'individual')))))!;
     const nominee = { individualId: award.individualId, collectiveId: null };
-    expect(priorAwardsInTheme(nominee, roundC.theme, roundC.id, new Date('2025-06-01'))).toHaveLength(1);
-    expect(priorAwardsInTheme(nominee, roundC.theme, roundC.id, new Date('2026-11-25'))).toHaveLength(0);
-    expect(priorAwardsInTheme(nominee, 'Chuyên đề khác', roundC.id, new Date('2025-06-01'))).toHaveLength(0);
+    expect(await priorAwardsInTheme(nominee, roundC.theme, roundC.id, new Date('2025-06-01'))).toHaveLength(1);
+    expect(await priorAwardsInTheme(nominee, roundC.theme, roundC.id, new Date('2026-11-25'))).toHaveLength(0);
+    expect(await priorAwardsInTheme(nominee, 'Chuyên đề khác', roundC.id, new Date('2025-06-01'))).toHaveLength(0);
   });
 
   it('merging a duplicate keeps both histories and only admins may do it', async () => {

@@ -49,14 +49,14 @@ describe('the account', () => {
   it('an admin writes it (NFC, audited) and the public page of a published round shows it', async () => {
     await setRoundStory(await actor('admin'), published, '  Lễ trao tặng diễn ra sáng 22/5 tại Hội trường UBND Quận 7.\r\n\r\nCa\u0301c đơn vị ...  ');
     expect((await getPublicRoundStory(DEMO_SLUGS.published))!.story).toBe('Lễ trao tặng diễn ra sáng 22/5 tại Hội trường UBND Quận 7.\n\nCác đơn vị ...');
-    expect(lastAudit()).toMatchObject({ action: 'round.story', entityType: 'round', entityId: published });
+    expect(await lastAudit()).toMatchObject({ action: 'round.story', entityType: 'round', entityId: published });
     expect((await getRoundStoryForAdmin(await actor('admin'), published)).story).toContain('Hội trường');
   });
 
   it('a round that is not published has no public story', async () => {
     await setRoundStory(await actor('admin'), open, 'Chưa công bố');
-    expect(getPublicRoundStory(DEMO_SLUGS.open)).toBeNull();
-    expect(getPublicRoundStory('khong-co')).toBeNull();
+    expect(await getPublicRoundStory(DEMO_SLUGS.open)).toBeNull();
+    expect(await getPublicRoundStory('khong-co')).toBeNull();
   });
 
   it('an empty text removes it', async () => {
@@ -73,7 +73,7 @@ describe('the account', () => {
     await expect(setRoundStory(await actor('admin'), 999_999, 'x')).rejects.toMatchObject({ code: 'not_found' });
     await expect(setRoundStory(await actor('admin'), published, 'x'.repeat(MAX_STORY_LENGTH + 1))).rejects.toMatchObject({ code: 'invalid_input' });
     expect((await getPublicRoundStory(DEMO_SLUGS.published))!.story).toBe(before);
-    expect(rowsOf(auditEvents)).toBe(events);
+    expect(await rowsOf(auditEvents)).toBe(events);
   });
 });
 
@@ -93,7 +93,7 @@ describe('photos', () => {
     }
     const og = await sharp(path.join(photosDir(), `${sha}-og.jpg`)).metadata();
     expect([og.format, og.width, og.height]).toEqual(['jpeg', 1200, 630]);
-    expect(lastAudit()).toMatchObject({ action: 'round.photo.add', entityType: 'round', entityId: published });
+    expect(await lastAudit()).toMatchObject({ action: 'round.photo.add', entityType: 'round', entityId: published });
   });
 
   it('the public story lists them with srcset, width and height, and an Open Graph image', async () => {
@@ -109,16 +109,16 @@ describe('photos', () => {
   });
 
   it('serves the stored variants of a published round only', async () => {
-    expect(publicPhotoFile(`${sha}-960.webp`)).toEqual({ file: path.join(photosDir(), `${sha}-960.webp`), type: 'image/webp' });
-    expect(publicPhotoFile(`${sha}-og.jpg`)).toMatchObject({ type: 'image/jpeg' });
+    expect(await publicPhotoFile(`${sha}-960.webp`)).toEqual({ file: path.join(photosDir(), `${sha}-960.webp`), type: 'image/webp' });
+    expect(await publicPhotoFile(`${sha}-og.jpg`)).toMatchObject({ type: 'image/jpeg' });
     for (const bad of [`${sha}-961.webp`, `${sha}-og.webp`, `${sha}-960.jpg`, `../${sha}-960.webp`, `${'0'.repeat(64)}-960.webp`, 'passwd', '']) {
-      expect(publicPhotoFile(bad), bad).toBeNull();
+      expect((await publicPhotoFile(bad)), bad).toBeNull();
     }
     // A photo of a round that is not published is not served.
     await addRoundPhoto(await actor('admin'), open, { bytes: await photo(800, 600, 'png', '#1d4ed8'), alt: 'Ảnh chưa công bố' });
     const hidden = (await first(db.select().from(roundPhotos).where(eq(roundPhotos.roundId, open))))!;
     expect(hidden.widths).toBe('480,800'); // never enlarged
-    expect(publicPhotoFile(`${hidden.sha256}-480.webp`)).toBeNull();
+    expect(await publicPhotoFile(`${hidden.sha256}-480.webp`)).toBeNull();
   });
 
   it('alt text is required; bad files are refused; nothing is written', async () => {
@@ -139,15 +139,15 @@ describe('photos', () => {
     await expect(addRoundPhoto(await actor('admin'), published, { bytes: broken, alt: 'Ảnh' })).rejects.toMatchObject({ code: 'invalid_file' });
     await expect(addRoundPhoto(await actor('admin'), published, { bytes: new Uint8Array(), alt: 'Ảnh' })).rejects.toMatchObject({ code: 'invalid_file' });
     expect(files()).toEqual(before);
-    expect(rowsOf(roundPhotos)).toBe(rows);
-    expect(rowsOf(auditEvents)).toBe(events);
+    expect(await rowsOf(roundPhotos)).toBe(rows);
+    expect(await rowsOf(auditEvents)).toBe(events);
   });
 
   it('the same photo twice in one round is refused and the stored files stay', async () => {
     const before = files();
     await expect(addRoundPhoto(await actor('admin'), published, { bytes: await photo(2400, 1600), alt: 'Lần nữa' })).rejects.toMatchObject({ code: 'conflict' });
     expect(files()).toEqual(before);
-    expect(publicPhotoFile(`${sha}-960.webp`)).not.toBeNull();
+    expect(await publicPhotoFile(`${sha}-960.webp`)).not.toBeNull();
   });
 
   it('an admin removes a photo (audited); its files go with it', async () => {
@@ -155,10 +155,10 @@ describe('photos', () => {
     await expect(removeRoundPhoto(await actor('approver'), published, id)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(removeRoundPhoto(await actor('admin'), open, id)).rejects.toMatchObject({ code: 'not_found' });
     await removeRoundPhoto(await actor('admin'), published, id);
-    expect(lastAudit()).toMatchObject({ action: 'round.photo.remove', entityId: published });
+    expect(await lastAudit()).toMatchObject({ action: 'round.photo.remove', entityId: published });
     expect(files().some((f) => f.startsWith(sha))).toBe(false);
     expect((await getPublicRoundStory(DEMO_SLUGS.published))!.photos).toEqual([]);
-    expect(publicPhotoFile(`${sha}-960.webp`)).toBeNull();
+    expect(await publicPhotoFile(`${sha}-960.webp`)).toBeNull();
   });
 });
 

@@ -38,7 +38,7 @@ describe('the seed indexes its published rounds', () => {
   });
 });
 
-describe('folding', () => {
+describe('folding', async () => {
   it.each([
     ['nguyen van duc'],
     ['Nguyễn Văn Đức'],
@@ -60,12 +60,12 @@ describe('folding', () => {
     expect(first.unit).toContain('Tân Thuận Đông');
   });
 
-  it('finds by position and by summary words', () => {
+  it('finds by position and by summary words', async () => {
     expect(searchAwards(db, 'bi thu chi bo').total).toBeGreaterThan(0);
     expect(names('chien si thi dua co so')).toContain('Nguyễn Văn Đức');
   });
 
-  it('does not confuse d and đ words that differ otherwise', () => {
+  it('does not confuse d and đ words that differ otherwise', async () => {
     expect(names('nguyen van ducx')).toEqual([]);
   });
 });
@@ -157,7 +157,7 @@ describe('ranking: a person found by name (issue 15)', () => {
     // An older award to a Nguyễn Văn; the round's four newest awards say "tình nguyện … vận động" in their achievement.
     await set(people[0].id, 'Nguyễn Văn Bình', 'Hoàn thành xuất sắc nhiệm vụ năm 2023');
     const crowd = ['Trần Thị Hoa', 'Lê Thị Mai', 'Phạm Thị Lan', 'Võ Thị Cúc'];
-    all.slice(-4).forEach((a, i) => set(a.id, crowd[i], 'Tích cực tham gia phong trào tình nguyện, vận động quần chúng'));
+    for (const [i, a] of all.slice(-4).entries()) await set(a.id, crowd[i], 'Tích cực tham gia phong trào tình nguyện, vận động quần chúng');
     // Same folded name, different marks: the roll's order puts Vân first.
     await set(people[1].id, 'Nguyễn Vân Khải', 'Hoàn thành tốt nhiệm vụ');
     await set(people[2].id, 'Nguyễn Văn Khải', 'Hoàn thành tốt nhiệm vụ');
@@ -197,12 +197,12 @@ describe('ranking: a person found by name (issue 15)', () => {
     }
   });
 
-  it('a query with diacritics ranks the exact-diacritic match first', () => {
+  it('a query with diacritics ranks the exact-diacritic match first', async () => {
     expect(names('nguyen van khai')).toEqual(expect.arrayContaining(['Nguyễn Vân Khải', 'Nguyễn Văn Khải']));
-    expect(names('nguyen van khai').slice(0, 2)).toEqual(['Nguyễn Vân Khải', 'Nguyễn Văn Khải']); // no marks: the roll's order
-    expect(names('Nguyễn Văn Khải').slice(0, 2)).toEqual(['Nguyễn Văn Khải', 'Nguyễn Vân Khải']);
-    expect(names('nguyen Văn khai').slice(0, 2)).toEqual(['Nguyễn Văn Khải', 'Nguyễn Vân Khải']); // only the marked word counts
-    expect(names('NGUYỄN VÂN')[0]).toBe('Nguyễn Vân Khải');
+    expect((names('nguyen van khai')).slice(0, 2)).toEqual(['Nguyễn Vân Khải', 'Nguyễn Văn Khải']); // no marks: the roll's order
+    expect((names('Nguyễn Văn Khải')).slice(0, 2)).toEqual(['Nguyễn Văn Khải', 'Nguyễn Vân Khải']);
+    expect((names('nguyen Văn khai')).slice(0, 2)).toEqual(['Nguyễn Văn Khải', 'Nguyễn Vân Khải']); // only the marked word counts
+    expect((names('NGUYỄN VÂN'))[0]).toBe('Nguyễn Vân Khải');
   });
 
   it('reads whole words except the last; all prefixes only when nothing else matched', () => {

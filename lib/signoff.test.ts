@@ -71,25 +71,32 @@ describe('sign-off of the final list', () => {
     const returned = await inRound('returned');
     expect(returned.length).toBeGreaterThanOrEqual(3);
     const tanPhong = async (id: number) => (await first(db.select({ n: units.name }).from(nominations).innerJoin(units, eq(units.id, nominations.unitId)).where(eq(nominations.id, id))))!.n === 'Phường Tân Phong';
-    const ownId = returned.find(tanPhong)!;
+    let found: number | undefined;
+    for (const id of returned) {
+      if (await tanPhong(id)) {
+        found = id;
+        break;
+      }
+    }
+    const ownId = found!;
     const others = returned.filter((id) => id !== ownId);
     await updateNomination(officer, ownId, { summary: 'Đã bổ sung biên bản họp xét và làm rõ thành tích năm 2026 theo yêu cầu.' });
     await submitNomination(officer, ownId);
-    expect(statusOf(ownId)).toBe('submitted');
+    expect(await statusOf(ownId)).toBe('submitted');
     await submitNomination(admin, others[0]);
-    expect(statusOf(others[0])).toBe('submitted');
+    expect(await statusOf(others[0])).toBe('submitted');
     const behalf = (await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, others[0]), eq(auditEvents.action, 'nomination.submit')))).at(-1)!;
     expect(behalf.actorId).toBe(admin.id);
     expect(behalf.after).toMatchObject({ status: 'submitted', onBehalfOfUnit: expect.any(Number) });
     const withdrawnId = others[1];
     await expect(withdrawNomination(officer, withdrawnId, 'Đơn vị rút đề nghị')).rejects.toThrowError('not_found');
     await withdrawNomination(admin, withdrawnId, 'Đơn vị rút đề nghị');
-    expect(statusOf(withdrawnId)).toBe('withdrawn');
+    expect(await statusOf(withdrawnId)).toBe('withdrawn');
     for (const id of others.slice(2)) {
       await expect(excludeNomination(reviewer, id, 'Không đủ điều kiện')).rejects.toThrowError('forbidden');
       await expect(excludeNomination(admin, id, ' ')).rejects.toThrowError('invalid_input');
       await excludeNomination(admin, id, 'Hồ sơ không bổ sung đúng hạn');
-      expect(statusOf(id)).toBe('excluded');
+      expect(await statusOf(id)).toBe('excluded');
     }
     // The resubmitted ones are judged like any other.
     for (const id of [ownId, others[0]]) {
@@ -121,7 +128,7 @@ describe('sign-off of the final list', () => {
     await expect(reconsiderNomination(approver, approved, 'Xem lại phiếu')).rejects.toThrowError('frozen');
     await expect(setUnitQuota(admin, roundId, tanPhong, { collectives: 1, individuals: 1 })).rejects.toThrowError('frozen');
     await expect(transitionRound(admin, roundId, 'open')).rejects.toThrowError('frozen');
-    expect(statusOf(approved)).toBe('approved');
+    expect(await statusOf(approved)).toBe('approved');
   });
 
   it('is withdrawn by the approver with a reason; the list changes; signing again records a new hash', async () => {
@@ -133,7 +140,7 @@ describe('sign-off of the final list', () => {
     await expect(decideRound(admin, roundId, decision)).rejects.toThrowError('precondition');
     const [approved] = await inRound('approved');
     await reconsiderNomination(approver, approved, 'Xem lại phiếu');
-    expect(statusOf(approved)).toBe('checked');
+    expect(await statusOf(approved)).toBe('checked');
     await decideNomination(approver, approved, 'reject', { for: 2, against: 7, total: 9 });
     const after = await getFinalList(approver, roundId);
     expect(after.hash).not.toBe(before);

@@ -48,7 +48,7 @@ describe('units', () => {
     await expect(moveUnit(admin, ward.id, quarter.id)).rejects.toThrowError('invalid_input');
     const { id } = await createUnit(admin, { name: 'Cụm phường phía Nam', kind: 'other', parentId: (await unit('UBND Quận 7')).id });
     await moveUnit(admin, ward.id, id);
-    expect(pathsConsistent()).toBe(true);
+    expect(await pathsConsistent()).toBe(true);
     expect((await unit('Khu phố 1, Phường Phú Mỹ')).path.startsWith((await unit('Cụm phường phía Nam')).path)).toBe(true);
   });
 
@@ -62,8 +62,8 @@ describe('units', () => {
     const { moved } = await mergeUnits(admin, [a.id, b.id], into.id);
     expect(moved.users).toBe(1); // the officer of Tân Phong
     expect(moved.individuals).toBeGreaterThanOrEqual(peopleInA);
-    expect(pathsConsistent()).toBe(true);
-    expect(unit('Phường Tân Phong')).toMatchObject({ active: false, mergedIntoId: into.id, parentId: into.id });
+    expect(await pathsConsistent()).toBe(true);
+    expect(await unit('Phường Tân Phong')).toMatchObject({ active: false, mergedIntoId: into.id, parentId: into.id });
     const officer = (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id))!;
     expect(officer.unitName).toBe('Phường Tân Mỹ');
     expect((await listNominations(officer, { pageSize: 100 })).total).toBe(nomsBefore);

@@ -85,7 +85,7 @@ describe('workflow', () => {
     }
     expect(error).toMatchObject({ code: 'council_vote', params: { reason: 'short', field: 'voteFor', for: 3, needed: 5, short: 2, members: 9 } });
     expect((await first(db.select({ s: nominations.status }).from(nominations).where(eq(nominations.id, c.id))))!.s).toBe('checked');
-    expect(audits()).toBe(auditBefore);
+    expect(await audits()).toBe(auditBefore);
     // A rejection with a majority for is refused too; the lawful outcomes are recorded with the rule.
     await expect(decideNomination(approver, c.id, 'reject', { for: 5, against: 4, abstain: 0 })).rejects.toThrowError('council_vote');
     await decideNomination(approver, c.id, 'reject', { for: 4, against: 1, abstain: 4 });
@@ -121,6 +121,6 @@ describe('workflow', () => {
     const kept = (await first(db.select().from(awards).where(eq(awards.id, award.id))))!;
     expect(kept.revokeReason).toBe('Kê khai không trung thực');
     expect((await listPublishedAwards(DEMO_SLUGS.published))!.some((a) => a.id === award.publicId)).toBe(false);
-    expect(listPublishedAwards(DEMO_SLUGS.published)).toHaveLength(147);
+    expect(await listPublishedAwards(DEMO_SLUGS.published)).toHaveLength(147);
   });
 });

@@ -21,13 +21,13 @@ function csv(batch: string): Uint8Array {
 
 async function main() {
   // Warm up (module loading, JIT) without writing, so the random kill times spread over real work.
-  await importSpreadsheet(await admin, { kind: 'individuals', bytes: csv('warm-up').slice(0, 2000), dryRun: true });
+  await importSpreadsheet(admin, { kind: 'individuals', bytes: csv('warm-up').slice(0, 2000), dryRun: true });
   console.log('ready');
   for (;;) {
     if (mode === 'import') {
       const batch = `${process.pid}-${Date.now()}`;
       console.log(`begin ${batch}`);
-      const r = await importSpreadsheet(await admin, { kind: 'individuals', bytes: csv(batch), dryRun: false });
+      const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: csv(batch), dryRun: false });
       console.log(`imported ${batch} ${r.written ?? 0} ${r.fileError?.code ?? ''} ${r.errors.length}`);
     } else {
       const next = (await db.select({ id: rounds.id, status: rounds.status }).from(rounds).where(and(like(rounds.slug, 'crash-%'))).orderBy(asc(rounds.id))).find((r) => r.status !== 'published');
@@ -37,8 +37,8 @@ async function main() {
         continue;
       }
       console.log(`begin ${next.id}`);
-      if (next.status === 'reviewing') await decideRound(await admin, next.id, { decisionNumber: `${next.id}/QĐ-UBND`, decisionDate: '2026-11-20', decisionSigner: 'Chủ tịch UBND Quận 7' });
-      await transitionRound(await admin, next.id, 'published');
+      if (next.status === 'reviewing') await decideRound(admin, next.id, { decisionNumber: `${next.id}/QĐ-UBND`, decisionDate: '2026-11-20', decisionSigner: 'Chủ tịch UBND Quận 7' });
+      await transitionRound(admin, next.id, 'published');
       console.log(`published ${next.id}`);
     }
   }
