@@ -161,6 +161,6 @@ describe("the approver's badge", () => {
     expect((await inboxCounts(approver)).checked).toBe(0);
     const drafts = (await first(db.select({ n: n() }).from(nominations).where(both(eq(nominations.roundId, open), eq(nominations.status, 'draft')))))!.n;
     await transitionRound(await actorOf('admin'), open, 'reviewing', new Date(), { draftsLeftBehind: drafts });
-    expect((await inboxCounts(approver)).checked).toBe(checked());
+    expect((await inboxCounts(approver)).checked).toBe(await checked());
   });
 });

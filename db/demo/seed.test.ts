@@ -142,7 +142,7 @@ describe('demo seed', () => {
     await seedDemo(other);
     const names = async (d: DB) => await d.select({ n: individuals.fullName }).from(individuals).orderBy(asc(individuals.id));
     const list = async (d: DB) => await d.select({ id: awards.publicId, name: awards.name, unit: awards.unitName, o: awards.ordinal }).from(awards).orderBy(asc(awards.id));
-    expect(await names(other)).toEqual(names(db));
-    expect(await list(other)).toEqual(list(db));
+    expect(await names(other)).toEqual(await names(db));
+    expect(await list(other)).toEqual(await list(db));
   });
 });
