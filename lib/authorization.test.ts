@@ -143,7 +143,7 @@ const userId = async (u: string) => (await first(db.select({ id: users.id }).fro
 beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
-  useAsAppDatabase(db);
+  useAsAppDatabase(db, { oneConnection: true });
   process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-authz-uploads-'));
   const byName = async (u: string) => (await loadActor(await userId(u)))!;
   const officer = await byName('officer');
