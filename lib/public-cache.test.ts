@@ -102,6 +102,6 @@ describe('cached public reads', () => {
     const read = () => publicMemo('test:once', () => ++reads);
     expect([await read(), await read(), await read()]).toEqual([1, 1, 1]);
     await db.update(rounds).set({ theme: 'Chủ đề mới' }).where(eq(rounds.slug, DEMO_SLUGS.published));
-    expect(read()).toBe(2);
+    expect(await read()).toBe(2);
   });
 });
