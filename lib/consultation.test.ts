@@ -42,7 +42,7 @@ beforeEach(async () => {
 describe('addFeedback', () => {
   it('does not grow the audit trail: the comment is in its own table only', async () => {
     const events = async () => (await db.select({ id: auditEvents.id }).from(auditEvents)).length;
-    const before = events();
+    const before = await events();
     expect(await post('203.0.113.1')).toBe('ok');
     expect(await events()).toBe(before);
     expect(await db.select().from(feedback)).toHaveLength(1);

@@ -52,7 +52,7 @@ describe('the council sitting', () => {
   it('refuses the whole sitting when one row falls below the threshold, naming that row; nothing is written', async () => {
     const view = await getSitting(approver, roundId);
     expect(view.checked.length).toBeGreaterThanOrEqual(8);
-    const before = audits();
+    const before = await audits();
     const [low, ...rest] = view.checked;
     const votes = [{ nominationId: low.id, decision: 'approve' as const, for: 4, against: 3 }, ...rest.map((n) => ({ nominationId: n.id, decision: 'approve' as const, for: 7, against: 0 }))];
     let error: unknown;

@@ -65,7 +65,7 @@ describe('demo seed', () => {
     expect(r).toMatchObject({ status: 'published', source: 'archive' });
     const shared = db.$client
       .prepare('SELECT count(*) AS n FROM awards a JOIN awards b ON a.individual_id = b.individual_id WHERE a.round_id = ? AND b.round_id = ?')
-      .get(r.id, roundId(DEMO_SLUGS.published)) as { n: number };
+      .get(r.id, await roundId(DEMO_SLUGS.published)) as { n: number };
     expect(shared.n).toBeGreaterThan(0);
   });
 
