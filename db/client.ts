@@ -61,6 +61,8 @@ export function transaction<T>(fn: (tx: DB) => Promise<T>): Promise<T> {
   const run = queue.then(async () => {
     const db = writerDb();
     const sqlite: Database.Database = db.$client;
+    // A connection already in a transaction (a test's own SAVEPOINT around its cases): nest in it.
+    if (sqlite.inTransaction) return savepoint(db, (tx) => current.run(tx, () => fn(tx)));
     sqlite.exec('BEGIN IMMEDIATE');
     try {
       const result = await current.run(db, () => fn(db));

@@ -81,9 +81,9 @@ describe('addAttachment and getAttachment', () => {
   let nominationId: number;
   let now: Date;
   const officer = async () => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id))!;
-  const refusal = (f: () => unknown) => {
+  const refusal = async (f: () => unknown) => {
     try {
-      f();
+      await f();
     } catch (e) {
       if (isDomainError(e)) return { code: e.code, params: e.params };
       throw e;
@@ -108,7 +108,7 @@ describe('addAttachment and getAttachment', () => {
     ['Bien ban\u202Efdp.exe', bytes('MZ\x90\x00\x03\x00\x00\x00PE\x00\x00')],
   ])('refuses %j whose content is no accepted type, and stores nothing', async (name, content) => {
     const before = fs.readdirSync(process.env.UPLOADS_DIR!).length;
-    expect(refusal(async () => addAttachment(await officer(), nominationId, { name, bytes: content }, now))).toEqual({ code: 'invalid_file', params: { reason: 'type', name: expect.any(String) } });
+    expect(await refusal(async () => addAttachment(await officer(), nominationId, { name, bytes: content }, now))).toEqual({ code: 'invalid_file', params: { reason: 'type', name: expect.any(String) } });
     expect(await db.select().from(attachments).where(eq(attachments.nominationId, nominationId))).toEqual([]);
     expect(fs.readdirSync(process.env.UPLOADS_DIR!).length).toBe(before);
   });

@@ -143,7 +143,7 @@ const userId = async (u: string) => (await first(db.select({ id: users.id }).fro
 beforeAll(async () => {
   ({ db } = freshDatabase());
   await seedDemo(db);
-  useAsAppDatabase(db);
+  useAsAppDatabase(db, { oneConnection: true });
   process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-authz-uploads-'));
   const byName = async (u: string) => (await loadActor(await userId(u)))!;
   const officer = await byName('officer');
@@ -230,9 +230,9 @@ describe('authorization table (data layer)', () => {
                   await db.insert(signoffs).values({ roundId: roundIds[0], signedBy: signer.district, signedAt: now, listHash: 'f'.repeat(64) });
                   await db.insert(signoffs).values({ roundId: roundIds[1], signedBy: signer.ward, signedAt: now, listHash: 'f'.repeat(64) });
                 }
-                const got = run(actors[who], action, c.id, now);
+                const got = await run(actors[who], action, c.id, now);
                 const want = expected(who, action, c, roundState, windowOpen, frozen);
-                if (await got !== want) failures.push(`${who} ${action} #${c.id} (${c.status}, ${c.ward}, round ${roundState}, window ${windowOpen ? 'open' : 'closed'}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
+                if (got !== want) failures.push(`${who} ${action} #${c.id} (${c.status}, ${c.ward}, round ${roundState}, window ${windowOpen ? 'open' : 'closed'}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
                 count++;
               } finally {
                 db.$client.exec('ROLLBACK TO authz_case; RELEASE authz_case');
@@ -307,9 +307,9 @@ describe('authorization table: council sitting, list vote, minutes export', () =
           try {
             await db.update(rounds).set({ status: roundState }).where(eq(rounds.id, roundIds[0]));
             if (frozen) await db.insert(signoffs).values({ roundId: roundIds[0], signedBy: actors.approver!.id, signedAt: now, listHash: 'f'.repeat(64) });
-            const got = runCouncil(actors[who], action, now);
+            const got = await runCouncil(actors[who], action, now);
             const want = expectedCouncil(who, action, roundState, frozen);
-            if (await got !== want) failures.push(`${who} ${action} (round ${roundState}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
+            if (got !== want) failures.push(`${who} ${action} (round ${roundState}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
             count++;
           } finally {
             db.$client.exec('ROLLBACK TO council_case; RELEASE council_case');
@@ -336,9 +336,9 @@ describe('authorization table: council sitting, list vote, minutes export', () =
 });
 
 /** The outcome of `fn`: 'ok', or the DomainError code. */
-function outcome(fn: () => unknown): string {
+async function outcome(fn: () => unknown): Promise<string> {
   try {
-    fn();
+    await fn();
     return 'ok';
   } catch (e) {
     if (isDomainError(e)) return e.code;
@@ -372,20 +372,20 @@ describe('two authorities in one deployment', () => {
         // Rounds: not listed, not opened, not moved, no final list to read or sign.
         for (const a of Object.values(mine)) expect((await listRounds(a)).map((r) => r.id)).not.toContain(theirRound);
         expect((await listRounds(mine.admin)).map((r) => r.id)).toContain(myRound);
-        expect(outcome(() => getRoundForAdmin(mine.admin, theirRound))).toBe('not_found');
-        expect(outcome(() => transitionRound(mine.admin, theirRound, 'open'))).toBe('not_found');
-        expect(outcome(() => getFinalList(mine.approver, theirRound))).toBe('not_found');
-        expect(outcome(() => getFinalList(mine.admin, theirRound))).toBe('not_found');
-        expect(outcome(() => signOffRound(mine.approver, theirRound, '0'.repeat(64)))).toBe('not_found');
+        expect(await outcome(() => getRoundForAdmin(mine.admin, theirRound))).toBe('not_found');
+        expect(await outcome(() => transitionRound(mine.admin, theirRound, 'open'))).toBe('not_found');
+        expect(await outcome(() => getFinalList(mine.approver, theirRound))).toBe('not_found');
+        expect(await outcome(() => getFinalList(mine.admin, theirRound))).toBe('not_found');
+        expect(await outcome(() => signOffRound(mine.approver, theirRound, '0'.repeat(64)))).toBe('not_found');
         // Nominations: not listed, not opened, not reviewed, not approved.
         for (const a of Object.values(mine)) {
           expect((await listNominations(a, { roundId: theirRound })).total).toBe(0);
-          expect(outcome(() => getNomination(a, theirNomination))).toBe('not_found');
+          expect(await outcome(() => getNomination(a, theirNomination))).toBe('not_found');
         }
-        expect(outcome(() => returnNomination(mine.reviewer, theirNomination, 'Bổ sung hồ sơ'))).toBe('not_found');
-        expect(outcome(() => decideNomination(mine.approver, theirNomination, 'approve', { for: 9, against: 0, total: 9 }))).toBe('not_found');
+        expect(await outcome(() => returnNomination(mine.reviewer, theirNomination, 'Bổ sung hồ sơ'))).toBe('not_found');
+        expect(await outcome(() => decideNomination(mine.approver, theirNomination, 'approve', { for: 9, against: 0, total: 9 }))).toBe('not_found');
         // Files: the other office's attachment reads as not found.
-        for (const a of Object.values(mine)) expect(outcome(() => getAttachment(a, theirFile))).toBe('not_found');
+        for (const a of Object.values(mine)) expect(await outcome(() => getAttachment(a, theirFile))).toBe('not_found');
         // Audit: the other office's round and nominations are not in the trail.
         const trail = (await listAuditEvents(mine.admin, { entityType: 'round', entityId: theirRound })).rows;
         expect(trail).toEqual([]);
@@ -397,13 +397,13 @@ describe('two authorities in one deployment', () => {
       // The district's decided round: its exports and certificates are the district's alone.
       expect((await getDecisionList(district.admin, DEMO_SLUGS.published)).collectives).toHaveLength(70);
       for (const a of Object.values(ward)) {
-        expect(outcome(() => getDecisionList(a, DEMO_SLUGS.published))).toBe('not_found');
-        expect(outcome(() => getCertificate(a, award.publicId))).toBe('not_found');
+        expect(await outcome(() => getDecisionList(a, DEMO_SLUGS.published))).toBe('not_found');
+        expect(await outcome(() => getCertificate(a, award.publicId))).toBe('not_found');
         await expect(roundReportXlsx(a, DEMO_SLUGS.published)).rejects.toThrowError('not_found');
       }
       // People: each registry holds its own authority's people only.
-      expect(outcome(() => getRegistryEntry(ward.admin, 'individual', award.individualId!))).toBe('not_found');
-      expect(outcome(() => getRegistryEntry(district.reviewer, 'individual', wardPerson))).toBe('not_found');
+      expect(await outcome(() => getRegistryEntry(ward.admin, 'individual', award.individualId!))).toBe('not_found');
+      expect(await outcome(() => getRegistryEntry(district.reviewer, 'individual', wardPerson))).toBe('not_found');
       expect((await getRegistryEntry(ward.reviewer, 'individual', wardPerson)).id).toBe(wardPerson);
       const wardPeople = (await listRegistry(ward.admin, 'individual')).items.map((r) => r.unit);
       expect(wardPeople.length).toBeGreaterThan(0);
@@ -414,10 +414,10 @@ describe('two authorities in one deployment', () => {
       expect((await listUsers(district.admin)).some((u) => u.username.startsWith('tanmyloi.'))).toBe(false);
       await expect(resetPassword(ward.admin, district.admin.id, 'mat-khau-tam-thoi')).rejects.toThrowError('not_found');
       expect((await listUnits(ward.admin)).every((u) => u.name.includes('Tân Mỹ Lợi'))).toBe(true);
-      expect(outcome(() => renameUnit(ward.admin, district.admin.unitId, 'Quận Bảy'))).toBe('not_found');
+      expect(await outcome(() => renameUnit(ward.admin, district.admin.unitId, 'Quận Bảy'))).toBe('not_found');
       // Nominating: an officer nominates only into rounds of units above theirs, and only their subtree.
       const wardUnit = ward.officer.unitId;
-      expect(outcome(() => createNomination(ward.officer, { roundId: districtRound, unitId: wardUnit, nominee: { kind: 'individual', individualId: wardPerson }, summary: 'Thành tích tiêu biểu năm 2026 của khu phố.' }))).toBe('not_found');
+      expect(await outcome(() => createNomination(ward.officer, { roundId: districtRound, unitId: wardUnit, nominee: { kind: 'individual', individualId: wardPerson }, summary: 'Thành tích tiêu biểu năm 2026 của khu phố.' }))).toBe('not_found');
     } finally {
       db.$client.exec('ROLLBACK TO two_authorities; RELEASE two_authorities');
     }

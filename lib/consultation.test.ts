@@ -15,16 +15,16 @@ let nominationId: number;
 const SLUG = 'hoc-tap-lam-theo-bac-2026';
 const now = new Date('2026-03-02T03:00:00Z');
 const actor = async (username: string) => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, username))))!.id))!;
-const code = (f: () => unknown) => {
+const code = async (f: () => unknown) => {
   try {
-    f();
+    await f();
   } catch (e) {
     if (isDomainError(e)) return e.code;
     throw e;
   }
   return 'ok';
 };
-const post = (address: string, at = now, body = 'Tôi đồng ý với đề nghị này.') => code(() => addFeedback({ slug: SLUG, nominationId, body, address }, at));
+const post = async (address: string, at = now, body = 'Tôi đồng ý với đề nghị này.') => code(async () => addFeedback({ slug: SLUG, nominationId, body, address }, at));
 
 beforeAll(async () => {
   ({ db } = freshDatabase());
@@ -42,26 +42,26 @@ beforeEach(async () => {
 describe('addFeedback', () => {
   it('does not grow the audit trail: the comment is in its own table only', async () => {
     const events = async () => (await db.select({ id: auditEvents.id }).from(auditEvents)).length;
-    const before = events();
-    expect(post('203.0.113.1')).toBe('ok');
+    const before = await events();
+    expect(await post('203.0.113.1')).toBe('ok');
     expect(await events()).toBe(before);
     expect(await db.select().from(feedback)).toHaveLength(1);
   });
 
-  it(`takes ${FEEDBACK_PER_HOUR} comments an hour from one address`, () => {
-    for (let i = 0; i < FEEDBACK_PER_HOUR; i++) expect(post('203.0.113.2')).toBe('ok');
-    expect(post('203.0.113.2')).toBe('rate_limited');
-    expect(post('203.0.113.3')).toBe('ok');
-    expect(post('203.0.113.2', new Date(now.getTime() + 3_600_001))).toBe('ok');
+  it(`takes ${FEEDBACK_PER_HOUR} comments an hour from one address`, async () => {
+    for (let i = 0; i < FEEDBACK_PER_HOUR; i++) expect(await post('203.0.113.2')).toBe('ok');
+    expect(await post('203.0.113.2')).toBe('rate_limited');
+    expect(await post('203.0.113.3')).toBe('ok');
+    expect(await post('203.0.113.2', new Date(now.getTime() + 3_600_001))).toBe('ok');
   });
 
   it('caps a round per hour whatever the addresses', async () => {
     process.env.FEEDBACK_ROUND_PER_HOUR = '7';
     expect(feedbackPerRoundPerHour()).toBe(7);
-    for (let i = 0; i < 7; i++) expect(post(`198.51.100.${i}`)).toBe('ok');
-    expect(post('198.51.100.200')).toBe('rate_limited');
+    for (let i = 0; i < 7; i++) expect(await post(`198.51.100.${i}`)).toBe('ok');
+    expect(await post('198.51.100.200')).toBe('rate_limited');
     expect(await db.select().from(feedback)).toHaveLength(7);
-    expect(post('198.51.100.200', new Date(now.getTime() + 3_600_001))).toBe('ok');
+    expect(await post('198.51.100.200', new Date(now.getTime() + 3_600_001))).toBe('ok');
   });
 
   it('the per-round cap defaults to a number and ignores nonsense', () => {
@@ -72,12 +72,12 @@ describe('addFeedback', () => {
 
 describe('hideFeedback', () => {
   it('a reviewer hides a comment with a reason, in one audited transaction; an officer cannot', async () => {
-    expect(post('203.0.113.9', now, 'Nội dung xúc phạm')).toBe('ok');
+    expect(await post('203.0.113.9', now, 'Nội dung xúc phạm')).toBe('ok');
     const id = (await first(db.select({ id: feedback.id }).from(feedback)))!.id;
-    expect(code(async () => hideFeedback(await actor('officer'), id, 'Xúc phạm'))).toBe('not_found');
-    expect(code(async () => hideFeedback(await actor('reviewer'), id, ' '))).toBe('invalid_input');
+    expect(await code(async () => hideFeedback(await actor('officer'), id, 'Xúc phạm'))).toBe('not_found');
+    expect(await code(async () => hideFeedback(await actor('reviewer'), id, ' '))).toBe('invalid_input');
     expect(await listFeedback(await actor('reviewer'), nominationId)).toHaveLength(1);
-    expect(code(async () => hideFeedback(await actor('reviewer'), id, 'Ngôn từ xúc phạm', now))).toBe('ok');
+    expect(await code(async () => hideFeedback(await actor('reviewer'), id, 'Ngôn từ xúc phạm', now))).toBe('ok');
     expect(await listFeedback(await actor('reviewer'), nominationId)).toEqual([]);
     const row = (await first(db.select().from(feedback).where(eq(feedback.id, id))))!;
     expect(row.hiddenReason).toBe('Ngôn từ xúc phạm');

@@ -52,7 +52,7 @@ describe('the council sitting', () => {
   it('refuses the whole sitting when one row falls below the threshold, naming that row; nothing is written', async () => {
     const view = await getSitting(approver, roundId);
     expect(view.checked.length).toBeGreaterThanOrEqual(8);
-    const before = audits();
+    const before = await audits();
     const [low, ...rest] = view.checked;
     const votes = [{ nominationId: low.id, decision: 'approve' as const, for: 4, against: 3 }, ...rest.map((n) => ({ nominationId: n.id, decision: 'approve' as const, for: 7, against: 0 }))];
     let error: unknown;
@@ -84,15 +84,15 @@ describe('the council sitting', () => {
     const [low, ...rest] = view.checked;
     const before = await audits();
     const votes = [{ nominationId: low.id, decision: 'reject' as const, for: 4, against: 3 }, ...rest.map((n) => ({ nominationId: n.id, decision: 'approve' as const, for: 7, against: 0 }))];
-    const result = recordSitting(approver, roundId, { ...sitting, votes });
+    const result = await recordSitting(approver, roundId, { ...sitting, votes });
     expect(result).toMatchObject({ approved: rest.length, rejected: 1 });
     expect(await audits() - before).toBe(votes.length + 1);
     const after = await getSitting(approver, roundId);
     expect(after.checked).toHaveLength(0);
     expect(after.tallies).toHaveLength(votes.length);
     const lowRow = (await first(db.select().from(nominations).where(eq(nominations.id, low.id))))!;
-    expect([lowRow.status, lowRow.voteFor, lowRow.voteAgainst, lowRow.voteAbstain, lowRow.voteTotal, lowRow.sittingId]).toEqual(['rejected', 4, 3, 2, 9, (await result).sittingId]);
-    const approved = (await first(db.select({ n: count() }).from(nominations).where(and(eq(nominations.sittingId, (await result).sittingId), eq(nominations.status, 'approved')))))!.n;
+    expect([lowRow.status, lowRow.voteFor, lowRow.voteAgainst, lowRow.voteAbstain, lowRow.voteTotal, lowRow.sittingId]).toEqual(['rejected', 4, 3, 2, 9, result.sittingId]);
+    const approved = (await first(db.select({ n: count() }).from(nominations).where(and(eq(nominations.sittingId, result.sittingId), eq(nominations.status, 'approved')))))!.n;
     expect(approved).toBe(rest.length);
   });
 

@@ -166,8 +166,8 @@ export async function recordSitting(actor: Actor | null, roundId: number, input:
       before: before ? { heldOn: before.heldOn, place: before.place, chair: before.chair, secretary: before.secretary, membersPresent: before.membersPresent } : null,
       after: { sittingId, ...values, votes: input.votes.length },
     });
-    const refused = voteRows(tx, actor, roundId, sittingId, council.members, input.votes, now);
-    if ((await refused).length) throw new DomainError('council_vote', { reason: 'rows', rows: JSON.stringify(refused), count: (await refused).length });
+    const refused = await voteRows(tx, actor, roundId, sittingId, council.members, input.votes, now);
+    if (refused.length) throw new DomainError('council_vote', { reason: 'rows', rows: JSON.stringify(refused), count: refused.length });
     return { sittingId, approved: input.votes.filter((v) => v.decision === 'approve').length, rejected: input.votes.filter((v) => v.decision === 'reject').length };
   });
 }

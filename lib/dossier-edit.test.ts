@@ -26,9 +26,9 @@ const officer = async () => (await loadActor((await first(db.select({ id: users.
 const files = () => fs.readdirSync(process.env.UPLOADS_DIR!).length;
 const nominationsNamed = async (name: string) =>
   await db.select({ id: nominations.id }).from(nominations).innerJoin(individuals, eq(individuals.id, nominations.individualId)).where(eq(individuals.fullName, name));
-const refusal = (fn: () => unknown) => {
+const refusal = async (fn: () => unknown) => {
   try {
-    fn();
+    await fn();
   } catch (e) {
     return { code: (e as { code?: string }).code, params: (e as { params?: object }).params };
   }
@@ -57,7 +57,7 @@ describe('one nomination form', () => {
 
   it('a file that is not what it claims refuses the whole creation: no nomination, no person, no bytes left', async () => {
     const before = files();
-    const r = refusal(async () => nominate(await officer(), { roundId, unitId, nominee: person('Đào Văn Tệp Hỏng'), summary: 'Tích cực vận động nhân dân.' }, [{ name: 'a.pdf', bytes: PDF }, { name: 'b.pdf', bytes: NOT_PDF }], {}, now));
+    const r = await refusal(async () => nominate(await officer(), { roundId, unitId, nominee: person('Đào Văn Tệp Hỏng'), summary: 'Tích cực vận động nhân dân.' }, [{ name: 'a.pdf', bytes: PDF }, { name: 'b.pdf', bytes: NOT_PDF }], {}, now));
     expect(r?.code).toBe('invalid_file');
     expect(await nominationsNamed('Đào Văn Tệp Hỏng')).toEqual([]);
     expect(await db.select().from(individuals).where(eq(individuals.fullName, 'Đào Văn Tệp Hỏng'))).toEqual([]);
@@ -66,9 +66,9 @@ describe('one nomination form', () => {
 
   it('a new name like one already in the unit (any case, diacritics, đ or order) is refused, naming it, until confirmed', async () => {
     await nominate(await officer(), { roundId, unitId, nominee: person('Nguyễn Văn Đức Thử'), summary: 'Lần đầu.' }, [], {}, now);
-    const r = refusal(async () => nominate(await officer(), { roundId, unitId, nominee: person('nguyen  van DUC thu'), summary: 'Lần hai.' }, [], {}, now));
+    const r = await refusal(async () => nominate(await officer(), { roundId, unitId, nominee: person('nguyen  van DUC thu'), summary: 'Lần hai.' }, [], {}, now));
     expect(r).toEqual({ code: 'possible_duplicate', params: { field: 'name', names: 'Nguyễn Văn Đức Thử' } });
-    expect(refusal(async () => nominate(await officer(), { roundId, unitId, nominee: person('Thử Đức Nguyễn Văn'), summary: 'Lần ba.' }, [], {}, now))?.code).toBe('possible_duplicate');
+    expect((await refusal(async () => nominate(await officer(), { roundId, unitId, nominee: person('Thử Đức Nguyễn Văn'), summary: 'Lần ba.' }, [], {}, now)))?.code).toBe('possible_duplicate');
     // Confirmed: this is someone else of the same name.
     await nominate(await officer(), { roundId, unitId, nominee: person('nguyen van duc thu'), summary: 'Người khác.' }, [], { confirmDuplicate: true }, now);
     expect(await nominationsNamed('nguyen van duc thu')).toHaveLength(1);
@@ -92,7 +92,7 @@ describe('saving the dossier', () => {
   it('a refused file changes nothing else: the summary stays as it was and the nomination is not sent', async () => {
     const { id } = await nominate(await officer(), { roundId, unitId, nominee: person('Võ Văn Chưa Gửi'), summary: 'Bản cũ.' }, [], {}, now);
     const before = files();
-    expect(refusal(async () => saveDossier(await officer(), id, { summary: 'Bản mới.', files: [{ name: 'x.pdf', bytes: NOT_PDF }], send: true }, now))?.code).toBe('invalid_file');
+    expect((await refusal(async () => saveDossier(await officer(), id, { summary: 'Bản mới.', files: [{ name: 'x.pdf', bytes: NOT_PDF }], send: true }, now)))?.code).toBe('invalid_file');
     const n = (await first(db.select().from(nominations).where(eq(nominations.id, id))))!;
     expect([n.status, n.summary]).toEqual(['draft', 'Bản cũ.']);
     expect(files()).toBe(before);
@@ -100,7 +100,7 @@ describe('saving the dossier', () => {
 
   it('a submitted nomination can no longer be edited by its unit', async () => {
     const { id } = await nominate(await officer(), { roundId, unitId, nominee: person('Hồ Thị Đã Gửi'), summary: 'Đủ dài để gửi đi.' }, [], { send: true }, now);
-    expect(refusal(async () => saveDossier(await officer(), id, { summary: 'Sửa sau khi gửi.' }, now))?.code).toBe('invalid_state');
+    expect((await refusal(async () => saveDossier(await officer(), id, { summary: 'Sửa sau khi gửi.' }, now)))?.code).toBe('invalid_state');
   });
 });
 
@@ -118,7 +118,7 @@ describe('deleting drafts and files', () => {
 
   it('a submitted nomination is not deleted (it is withdrawn, with a reason)', async () => {
     const { id } = await nominate(await officer(), { roundId, unitId, nominee: person('Lý Thị Không Xóa'), summary: 'Đủ dài để gửi đi.' }, [], { send: true }, now);
-    expect(refusal(async () => deleteDraft(await officer(), id, now))?.code).toBe('invalid_state');
+    expect((await refusal(async () => deleteDraft(await officer(), id, now)))?.code).toBe('invalid_state');
   });
 
   it('a file is removed from a draft, record and bytes', async () => {

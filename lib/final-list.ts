@@ -192,9 +192,9 @@ export async function brokenFrozenList(db: Reader): Promise<{ roundId: number; t
     .innerJoin(rounds, eq(rounds.id, signoffs.roundId))
     .where(and(isNull(signoffs.withdrawnAt), eq(rounds.status, 'reviewing'), eq(rounds.source, 'workflow')));
   for (const f of frozen) {
-    const snapshot = snapshotEntries(db, f.signoffId);
+    const snapshot = await snapshotEntries(db, f.signoffId);
     // A sign-off from before snapshots were kept has none: its decision is refused until it is signed again.
-    if ((await snapshot).length && !sameEntries(await finalListEntries(db, f.roundId), await snapshot)) return { roundId: f.roundId, title: f.title };
+    if (snapshot.length && !sameEntries(await finalListEntries(db, f.roundId), snapshot)) return { roundId: f.roundId, title: f.title };
   }
   return null;
 }

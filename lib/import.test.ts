@@ -120,7 +120,7 @@ describe('bad files get a clear reason and change nothing', () => {
       zip.file('hello.txt', 'not a workbook');
       input = new Uint8Array(await zip.generateAsync({ type: 'nodebuffer' }));
     }
-    const before = count();
+    const before = await count();
     const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: input, dryRun: false });
     expect(r.fileError?.code).toBe(code);
     expect(await count()).toBe(before);
@@ -159,7 +159,7 @@ describe('bad files get a clear reason and change nothing', () => {
 
   it('lists every bad row with its row number, column and reason, and writes nothing', async () => {
     const csv = [HEADER, 'Nguyễn Văn Đúng,Nam,1980,Tổ trưởng,Phường Tân Phong,Có', ',Nữ,1990,,Phường Tân Phong,', 'Trần Thị B,Nữ,19x0,,Phường Ảo,Có lẽ', 'Nguyễn Văn Đúng,Nam,1980,Tổ trưởng,Phường Tân Phong,Có'].join('\n');
-    const before = count();
+    const before = await count();
     const r = await importSpreadsheet(admin, { kind: 'individuals', bytes: utf8(csv), dryRun: false });
     expect(r.errors).toEqual([
       { row: 3, column: 'Họ và tên', code: 'required', value: '' },

@@ -16,29 +16,29 @@ beforeAll(() => {
 });
 
 describe('memoUntilWrite', () => {
-  it('computes once while nothing is written', () => {
+  it('computes once while nothing is written', async () => {
     let calls = 0;
     const read = () => memoUntilWrite('k', async () => ++calls);
-    expect([read(), read(), read()]).toEqual([1, 1, 1]);
-    expect(memoUntilWrite('other', async () => 'x')).toBe('x');
+    expect([await read(), await read(), await read()]).toEqual([1, 1, 1]);
+    expect(await memoUntilWrite('other', async () => 'x')).toBe('x');
   });
 
   it('recomputes after a write on the app connection', async () => {
     let calls = 0;
     const read = () => memoUntilWrite('own', async () => ++calls);
-    expect(read()).toBe(1);
+    expect(await read()).toBe(1);
     await db.insert(settings).values({ key: 'memo-test', value: '1' });
-    expect(read()).toBe(2);
-    expect(read()).toBe(2);
+    expect(await read()).toBe(2);
+    expect(await read()).toBe(2);
   });
 
-  it('recomputes after another process commits', () => {
+  it('recomputes after another process commits', async () => {
     let calls = 0;
     const read = () => memoUntilWrite('theirs', async () => ++calls);
-    expect(read()).toBe(1);
+    expect(await read()).toBe(1);
     const other = new Database(file);
     other.prepare("INSERT INTO settings (key, value) VALUES ('memo-other', '1')").run();
     other.close();
-    expect(read()).toBe(2);
+    expect(await read()).toBe(2);
   });
 });

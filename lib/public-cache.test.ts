@@ -100,8 +100,8 @@ describe('cached public reads', () => {
   it('a value is computed once per version', async () => {
     let reads = 0;
     const read = () => publicMemo('test:once', () => ++reads);
-    expect([read(), read(), read()]).toEqual([1, 1, 1]);
+    expect([await read(), await read(), await read()]).toEqual([1, 1, 1]);
     await db.update(rounds).set({ theme: 'Chủ đề mới' }).where(eq(rounds.slug, DEMO_SLUGS.published));
-    expect(read()).toBe(2);
+    expect(await read()).toBe(2);
   });
 });

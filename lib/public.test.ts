@@ -59,7 +59,7 @@ describe('unit pages', () => {
   it('an unknown unit is null; units without honours are not listed', async () => {
     expect(await getPublicUnit('khong-co')).toBeNull();
     expect(await getPublicUnit('x'.repeat(500))).toBeNull();
-    const slugs = listHonouredUnitSlugs();
+    const slugs = await listHonouredUnitSlugs();
     expect(slugs).toContain('phuong-tan-thuan-dong');
     expect(slugs).toContain('ubnd-quan-7');
   });

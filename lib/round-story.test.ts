@@ -66,7 +66,7 @@ describe('the account', () => {
 
   it('refuses other roles, unknown rounds and overlong text, changing nothing', async () => {
     const before = (await getPublicRoundStory(DEMO_SLUGS.published))!.story;
-    const events = rowsOf(auditEvents);
+    const events = await rowsOf(auditEvents);
     await expect(setRoundStory(await actor('officer'), published, 'x')).rejects.toMatchObject({ code: 'forbidden' });
     await expect(setRoundStory(await actor('reviewer'), published, 'x')).rejects.toMatchObject({ code: 'forbidden' });
     await expect(setRoundStory(null, published, 'x')).rejects.toMatchObject({ code: 'forbidden' });
@@ -123,8 +123,8 @@ describe('photos', () => {
 
   it('alt text is required; bad files are refused; nothing is written', async () => {
     const before = files();
-    const rows = rowsOf(roundPhotos);
-    const events = rowsOf(auditEvents);
+    const rows = await rowsOf(roundPhotos);
+    const events = await rowsOf(auditEvents);
     const jpeg = await photo(640, 480, 'jpeg', '#15803d');
     await expect(addRoundPhoto(await actor('admin'), published, { bytes: jpeg, alt: '   ' })).rejects.toMatchObject({ code: 'invalid_input', params: { field: 'alt' } });
     await expect(addRoundPhoto(await actor('admin'), published, { bytes: jpeg, alt: 'x'.repeat(301) })).rejects.toMatchObject({ code: 'invalid_input' });

@@ -22,7 +22,7 @@ const checkedIn = async (ward: string) =>
     .select({ id: nominations.id, kind: nominations.nomineeKind })
     .from(nominations)
     .innerJoin(units, eq(units.id, nominations.unitId))
-    .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'checked'), like(units.path, `${wardPath(ward)}%`)));
+    .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'checked'), like(units.path, `${await wardPath(ward)}%`)));
 
 beforeAll(async () => {
   ({ db } = freshDatabase());
@@ -76,7 +76,7 @@ describe('workflow', () => {
   it('a minority cannot approve: 3 for, 4 against of 9 members is refused, saying what it falls short of; nothing changes', async () => {
     const [c] = await checkedIn('Phường Tân Hưng');
     const audits = async () => (await first(db.select({ n: count() }).from(auditEvents)))!.n;
-    const auditBefore = audits();
+    const auditBefore = await audits();
     let error: unknown;
     try {
       await decideNomination(approver, c.id, 'approve', { for: 3, against: 4, abstain: 2 });

@@ -11,7 +11,6 @@ import { decideRound, transitionRound } from '@/lib/workflow';
 const [mode, adminId, IMPORT_ROWS] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4] || 1000)];
 const db = openDatabase();
 (globalThis as { vinhDanhDb?: unknown }).vinhDanhDb = db;
-const admin = await loadActor(adminId);
 
 function csv(batch: string): Uint8Array {
   const rows = ['Họ và tên,Giới tính,Năm sinh,Chức vụ,Đơn vị,Đảng viên'];
@@ -20,6 +19,8 @@ function csv(batch: string): Uint8Array {
 }
 
 async function main() {
+  // Loaded here, not at the top level: tsx runs this file as CommonJS.
+  const admin = await loadActor(adminId);
   // Warm up (module loading, JIT) without writing, so the random kill times spread over real work.
   await importSpreadsheet(admin, { kind: 'individuals', bytes: csv('warm-up').slice(0, 2000), dryRun: true });
   console.log('ready');

@@ -13,7 +13,13 @@ export function freshDatabase(): { db: DB; file: string; url: string } {
   return { db, file, url };
 }
 
-/** Points db/client at `db` (lib/ reads the connection from there). */
-export function useAsAppDatabase(db: DB): void {
-  (globalThis as unknown as { vinhDanhDb?: DB }).vinhDanhDb = db;
+/**
+ * Points db/client at `db` (lib/ reads the connection from there). `oneConnection`: the app writes through
+ * `db` too, so a test can wrap cases in its own SAVEPOINT and roll each back (db/client.ts nests the app's
+ * transactions inside it); by default the app writes through a second connection to the same file.
+ */
+export function useAsAppDatabase(db: DB, opts: { oneConnection?: boolean } = {}): void {
+  const g = globalThis as unknown as { vinhDanhDb?: DB; vinhDanhWriter?: { of: DB; db: DB } };
+  g.vinhDanhDb = db;
+  if (opts.oneConnection) g.vinhDanhWriter = { of: db, db };
 }

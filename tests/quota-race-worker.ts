@@ -6,13 +6,19 @@ import { isDomainError } from '@/lib/errors';
 import { loadActor } from '@/lib/users';
 
 const [userId, nominationId, startAt] = process.argv.slice(2).map(Number);
-const actor = await loadActor(userId);
-while (Date.now() < startAt) {
-  // spin until every contender is ready, so the approvals really race
+
+// No top-level await: tsx runs this file as CommonJS.
+async function main() {
+  const actor = await loadActor(userId);
+  while (Date.now() < startAt) {
+    // spin until every contender is ready, so the approvals really race
+  }
+  try {
+    await decideNomination(actor, nominationId, 'approve', { for: 7, against: 0, abstain: 2 });
+    console.log(JSON.stringify({ ok: true }));
+  } catch (e) {
+    console.log(JSON.stringify({ ok: false, code: isDomainError(e) ? e.code : String(e) }));
+  }
 }
-try {
-  await decideNomination(actor, nominationId, 'approve', { for: 7, against: 0, abstain: 2 });
-  console.log(JSON.stringify({ ok: true }));
-} catch (e) {
-  console.log(JSON.stringify({ ok: false, code: isDomainError(e) ? e.code : String(e) }));
-}
+
+void main();

@@ -65,7 +65,7 @@ describe('demo seed', () => {
     expect(r).toMatchObject({ status: 'published', source: 'archive' });
     const shared = db.$client
       .prepare('SELECT count(*) AS n FROM awards a JOIN awards b ON a.individual_id = b.individual_id WHERE a.round_id = ? AND b.round_id = ?')
-      .get(r.id, roundId(DEMO_SLUGS.published)) as { n: number };
+      .get(r.id, await roundId(DEMO_SLUGS.published)) as { n: number };
     expect(shared.n).toBeGreaterThan(0);
   });
 
@@ -142,7 +142,7 @@ describe('demo seed', () => {
     await seedDemo(other);
     const names = async (d: DB) => await d.select({ n: individuals.fullName }).from(individuals).orderBy(asc(individuals.id));
     const list = async (d: DB) => await d.select({ id: awards.publicId, name: awards.name, unit: awards.unitName, o: awards.ordinal }).from(awards).orderBy(asc(awards.id));
-    expect(await names(other)).toEqual(names(db));
-    expect(await list(other)).toEqual(list(db));
+    expect(await names(other)).toEqual(await names(db));
+    expect(await list(other)).toEqual(await list(db));
   });
 });
