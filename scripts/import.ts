@@ -31,7 +31,7 @@ async function main() {
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .where(and(eq(userRoles.role, 'admin'), eq(users.active, true), values.user ? eq(users.username, values.user) : undefined))
     .orderBy(users.id));
-  const actor = admin ? loadActor(admin.id) : null;
+  const actor = admin ? await loadActor(admin.id) : null;
   if (!actor) {
     console.error('Không tìm thấy tài khoản quản trị đang hoạt động.');
     process.exit(2);
@@ -44,7 +44,7 @@ async function main() {
     process.exit(2);
   }
   try {
-    const r = await importSpreadsheet(await actor, { kind: values.kind as ImportKind, bytes, roundSlug: values.round, dryRun: values['dry-run'] });
+    const r = await importSpreadsheet(actor, { kind: values.kind as ImportKind, bytes, roundSlug: values.round, dryRun: values['dry-run'] });
     if (r.fileError) {
       console.error(fill(vi.import.file[r.fileError.code], { columns: (r.fileError.columns ?? []).join(', ') }));
       process.exit(1);

@@ -29,7 +29,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
   const missingText = (items: string[]) => items.map((m) => t(`missingItems.${m}` as 'missingItems.criteria')).join(', ');
   // The precondition message names what is missing, in the user's language.
   const errorsWith = (missing: string[]) => ({ ...baseErrors, conflict: tso('listChanged'), precondition: baseErrors.precondition.replace('{missing}', missingText(missing) || '—') });
-  const listHash = round.source === 'workflow' ? decisionListHash(actor, round.id) : null;
+  const listHash = round.source === 'workflow' ? await decisionListHash(actor, round.id) : null;
   const decideMissing = round.moves.find((m) => m.to === 'decided')?.missing ?? [];
   const hidden = <input type="hidden" name="id" value={round.id} />;
   const unitQuotas = await listUnitQuotas(actor, round.id);
