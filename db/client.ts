@@ -14,7 +14,7 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
-import { openDatabase, type DB } from './connection';
+import { openDatabase, withTransaction, type DB } from './connection';
 
 export { first } from './query';
 
@@ -58,20 +58,12 @@ let savepoints = 0;
 export function transaction<T>(fn: (tx: DB) => Promise<T>): Promise<T> {
   const outer = current.getStore();
   if (outer) return savepoint(outer, fn);
-  const run = queue.then(async () => {
+  const run = queue.then(() => {
     const db = writerDb();
     const sqlite: Database.Database = db.$client;
+    const inside = (tx: DB) => current.run(tx, () => fn(tx));
     // A connection already in a transaction (a test's own SAVEPOINT around its cases): nest in it.
-    if (sqlite.inTransaction) return savepoint(db, (tx) => current.run(tx, () => fn(tx)));
-    sqlite.exec('BEGIN IMMEDIATE');
-    try {
-      const result = await current.run(db, () => fn(db));
-      sqlite.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-      throw error;
-    }
+    return sqlite.inTransaction ? savepoint(db, inside) : withTransaction(db, inside);
   });
   // The next writer waits for this one to end, whatever its outcome.
   queue = run.catch(() => undefined);

@@ -11,9 +11,9 @@ const MAX_ENTRIES = 256;
 
 /** `compute()`'s result, reused until something is written — by this process's write connection or by
  * another process such as the import script (PRAGMA data_version of the read connection moves on any
- * commit but its own; total_changes() counts its own, which tests make). The check is one tiny statement. Inside a write transaction
- * nothing is reused or kept: the transaction may see its own uncommitted rows. A computation that
- * rejects is forgotten, so the next call tries again. */
+ * commit but its own; total_changes() counts its own, which tests make). The check is two tiny statements.
+ * Inside a write transaction nothing is reused or kept: the transaction may see its own uncommitted rows.
+ * A computation that rejects is forgotten, so the next call tries again. */
 export function memoUntilWrite<T>(key: string, compute: () => Promise<T>): Promise<T> {
   if (inTransaction()) return compute();
   const sqlite = getDb().$client;
