@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { migrateDatabase, openDatabase, withTransaction, type DB } from '@/db/connection';
 import { COLLECTIVE_SUMMARIES, FAMILY_NAMES, GIVEN_NAMES, INDIVIDUAL_SUMMARIES, MIDDLE_NAMES, POSITIONS } from '@/db/demo/data';
 import { createRng } from '@/db/demo/random';
-import type { Gender, NominationStatus, RoundStatus, UnitKind } from '@/db/schema';
+import type { Gender, NominationStatus, RoundStatus, UnitKind } from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { hashPassword } from '@/lib/auth/password';
 import { compareVi, fold, slugify } from '@/lib/text';

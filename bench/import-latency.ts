@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { and, eq, like } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from '@/db/connection';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
-import { units, users } from '@/db/schema';
+import { units, users } from '@/db/tables';
 import { importSpreadsheet } from '@/lib/import';
 import { databaseIsHealthy } from '@/lib/public';
 import { loadActor } from '@/lib/users';

@@ -1,6 +1,6 @@
 // The fields of the round form, shared by "new round" and "edit round".
 import { getTranslations } from 'next-intl/server';
-import { COUNCIL_RULES, type CouncilRule } from '@/db/schema';
+import { COUNCIL_RULES, type CouncilRule } from '@/db/tables';
 import { DEFAULT_BASIS } from '@/lib/council-rule';
 
 export type RoundDefaults = Partial<{

@@ -1,6 +1,6 @@
 // Role checkboxes and unit select shared by the user forms.
 import { getTranslations } from 'next-intl/server';
-import { ROLES, type Role } from '@/db/schema';
+import { ROLES, type Role } from '@/db/tables';
 
 export async function UserFields({ units, unitId, roles = [], idPrefix }: { units: Array<{ id: number; name: string }>; unitId?: number; roles?: Role[]; idPrefix: string }) {
   const [t, tr] = await Promise.all([getTranslations('users'), getTranslations('role')]);

@@ -2,7 +2,7 @@
 // offered, never linked silently), the choices, one transaction, then publication like any round.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditEvents, awards, individuals, rounds, units, users } from '@/db/schema';
+import { auditEvents, awards, individuals, rounds, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';

@@ -6,7 +6,7 @@
 import 'server-only';
 import { and, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { collectives, individuals, nominations, rounds, units } from '@/db/schema';
+import { collectives, individuals, nominations, rounds, units } from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { isFutureDate } from '@/lib/dates';
 import { DomainError } from '@/lib/errors';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { attachments } from '@/db/schema';
+import { attachments } from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import { getNomination } from '@/lib/nominations';

@@ -2,7 +2,7 @@
 // edit made behind the app's back shows up at the first event whose stored hash no longer matches.
 import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
-import { auditEvents } from '@/db/schema';
+import { auditEvents } from '@/db/tables';
 import type { DB } from '@/db/connection';
 import { first } from '@/db/query';
 

@@ -2,7 +2,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { auditEvents, awards, collectives, individuals, nominations, users } from '@/db/schema';
+import { auditEvents, awards, collectives, individuals, nominations, users } from '@/db/tables';
 import { DomainError } from '@/lib/errors';
 import { roundRefusal, type Actor } from '@/lib/policy';
 import { roundsRunUnder, unitsUnder } from '@/lib/scope';

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
-import { awards, individuals, nominations, rounds, signoffs, units, users, type NominationStatus, type RoundStatus } from '@/db/schema';
+import { awards, individuals, nominations, rounds, signoffs, units, users, type NominationStatus, type RoundStatus } from '@/db/tables';
 import { DEMO_SLUGS, NEIGHBOUR, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';

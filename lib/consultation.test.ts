@@ -1,7 +1,7 @@
 // Public feedback: limited per address and per round, kept out of the audit trail; moderation audited.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
-import { auditEvents, feedback, nominations, rounds, users } from '@/db/schema';
+import { auditEvents, feedback, nominations, rounds, users } from '@/db/tables';
 import { seedDemo } from '@/db/demo';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import type { DB } from '@/db/connection';

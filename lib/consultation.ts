@@ -6,7 +6,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, asc, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { collectives, feedback, individuals, nominations, rounds, units } from '@/db/schema';
+import { collectives, feedback, individuals, nominations, rounds, units } from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import { getNomination } from '@/lib/nominations';

@@ -1,7 +1,7 @@
 // The council's voting rule, pure: a round carries its council (members, quorum, the approving share of
 // *all* members, and the legal basis as text), and a vote is judged against it. No I/O; lib/workflow and
 // lib/council call this inside their transactions, lib/council-rule.test.ts covers every threshold case.
-import type { CouncilRule } from '@/db/schema';
+import type { CouncilRule } from '@/db/tables';
 
 export type Council = { members: number; quorum: number | null; rule: CouncilRule; basis: string };
 

@@ -3,7 +3,7 @@
 // 2021–2024 sitting with all 148.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { auditEvents, councilSittings, individuals, nominations, rounds, units, users } from '@/db/schema';
+import { auditEvents, councilSittings, individuals, nominations, rounds, units, users } from '@/db/tables';
 import { DEMO_SITTING, DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';

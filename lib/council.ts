@@ -6,7 +6,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { AlignmentType, Document, Packer, Table, TableCell, TableRow, WidthType } from 'docx';
 import { getDb } from '@/db/client';
-import { collectives, councilSittings, individuals, nominations, rounds, units, users, type CouncilRule, type NomineeKind, type RoundStatus } from '@/db/schema';
+import { collectives, councilSittings, individuals, nominations, rounds, units, users, type CouncilRule, type NomineeKind, type RoundStatus } from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { DEFAULT_BASIS, votesNeeded } from '@/lib/council-rule';
 import { DomainError, isDomainError } from '@/lib/errors';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { attachments, auditEvents, individuals, nominations, rounds, units, users } from '@/db/schema';
+import { attachments, auditEvents, individuals, nominations, rounds, units, users } from '@/db/tables';
 import { seedDemo } from '@/db/demo';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import type { DB } from '@/db/connection';

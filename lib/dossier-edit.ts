@@ -6,7 +6,7 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { attachments, collectives, individuals, nominationComments, nominations, GENDERS } from '@/db/schema';
+import { attachments, collectives, individuals, nominationComments, nominations, GENDERS } from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { discardStaged, recordAttachment, stageFiles, uploadsDir } from '@/lib/attachments';
 import { DomainError } from '@/lib/errors';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
-import { nominations, rounds, users } from '@/db/schema';
+import { nominations, rounds, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';

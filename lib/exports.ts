@@ -19,7 +19,7 @@ import {
 import ExcelJS from 'exceljs';
 import { vietnameseDate } from '@/lib/dates';
 import { getDb } from '@/db/client';
-import { awards, councilSittings, nominations, roundQuotas, rounds, units } from '@/db/schema';
+import { awards, councilSittings, nominations, roundQuotas, rounds, units } from '@/db/tables';
 import { DomainError } from '@/lib/errors';
 import { standingSignoff } from '@/lib/final-list';
 import { inSubtree, isOffice, type Actor } from '@/lib/policy';

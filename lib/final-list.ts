@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DB } from '@/db/connection';
-import { collectives, individuals, nominations, rounds, signoffEntries, signoffs, units, type Gender, type NomineeKind } from '@/db/schema';
+import { collectives, individuals, nominations, rounds, signoffEntries, signoffs, units, type Gender, type NomineeKind } from '@/db/tables';
 import { DomainError } from '@/lib/errors';
 import { compareVi } from '@/lib/text';
 import { first } from '@/db/query';

@@ -3,7 +3,7 @@
 // IMMEDIATE transaction with its audit event on the worker's own connection to the same database file.
 import { and, eq, sql } from 'drizzle-orm';
 import { openDatabase, withTransaction, type DB } from '@/db/connection';
-import { collectives, individuals, nominations, rounds, units, type Gender, type UnitKind } from '@/db/schema';
+import { collectives, individuals, nominations, rounds, units, type Gender, type UnitKind } from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import type { Column, ImportKind } from '@/lib/import-columns';

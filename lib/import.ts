@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { rounds, units } from '@/db/schema';
+import { rounds, units } from '@/db/tables';
 import { DomainError } from '@/lib/errors';
 import { writeRows, type CheckJob, type ImportJob, type ImportOutcome, type RowError, type Sheet, type UnitRef } from '@/lib/import-work';
 import { inSubtree, roundInScope, type Actor } from '@/lib/policy';

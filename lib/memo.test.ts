@@ -2,7 +2,7 @@
 // or from another process's.
 import { beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { settings } from '@/db/schema';
+import { settings } from '@/db/tables';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import type { DB } from '@/db/connection';
 import { memoUntilWrite } from './memo';

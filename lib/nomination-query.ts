@@ -1,6 +1,6 @@
 // The nominations list's URL query (page and XLSX export alike): anything malformed is dropped, never an error.
 import { z } from 'zod';
-import { NOMINATION_STATUSES, NOMINEE_KINDS } from '@/db/schema';
+import { NOMINATION_STATUSES, NOMINEE_KINDS } from '@/db/tables';
 import { NOMINATION_SORTS } from '@/lib/nomination-sorts';
 
 export const nominationQuerySchema = z.object({

@@ -1,7 +1,7 @@
 // Data-layer scoping: whatever the query, an officer never receives a nomination outside their subtree.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
-import { NOMINATION_STATUSES, NOMINEE_KINDS, nominations, rounds, units, users } from '@/db/schema';
+import { NOMINATION_STATUSES, NOMINEE_KINDS, nominations, rounds, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import type { DB } from '@/db/connection';

@@ -14,7 +14,7 @@ import {
   type NominationStatus,
   type RoundStatus,
   type NomineeKind,
-} from '@/db/schema';
+} from '@/db/tables';
 import { DomainError } from '@/lib/errors';
 import { standingSignoff } from '@/lib/final-list';
 import { memoUntilWrite } from '@/lib/memo';

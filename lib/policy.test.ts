@@ -1,6 +1,6 @@
 // Policy as a table: (actor, subject) → expected.
 import { describe, expect, it } from 'vitest';
-import type { Role } from '@/db/schema';
+import type { Role } from '@/db/tables';
 import { canSeeNomination, inSubtree, roundInScope, staffMenu, type Actor } from './policy';
 
 const actor = (roles: Role[], unitPath = '/2/14/'): Actor => ({

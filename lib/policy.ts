@@ -1,6 +1,6 @@
 // Pure authorization rules: who may do what to which subject. No I/O; lib/ calls these inside its
 // data-access functions, and the table-driven tests exercise them exhaustively.
-import type { Role } from '@/db/schema';
+import type { Role } from '@/db/tables';
 
 export type Actor = {
   id: number;
@@ -95,8 +95,8 @@ export type NominationContext = {
   unitPath: string;
   /** Path of the unit that runs the round: its office acts on the nomination. */
   roundUnitPath: string;
-  status: import('@/db/schema').NominationStatus;
-  roundStatus: import('@/db/schema').RoundStatus;
+  status: import('@/db/tables').NominationStatus;
+  roundStatus: import('@/db/tables').RoundStatus;
   windowOpensAt: Date | null;
   windowClosesAt: Date | null;
   createdBy: number | null;
@@ -184,7 +184,7 @@ export function nominationRefusal(actor: Actor | null, action: NominationAction,
  */
 export function createNominationRefusal(
   actor: Actor | null,
-  ctx: { unitPath: string; roundUnitPath: string; roundStatus: import('@/db/schema').RoundStatus; windowOpensAt: Date | null; windowClosesAt: Date | null },
+  ctx: { unitPath: string; roundUnitPath: string; roundStatus: import('@/db/tables').RoundStatus; windowOpensAt: Date | null; windowClosesAt: Date | null },
   now = new Date(),
 ): Refusal | null {
   if (!isStaff(actor)) return 'forbidden';

@@ -2,7 +2,7 @@
 // and export: counts that match the lists they link to, inside the actor's scope.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { nominations, roundQuotas, rounds, units, users } from '@/db/schema';
+import { nominations, roundQuotas, rounds, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';

@@ -3,7 +3,7 @@
 import 'server-only';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { nominations, roundQuotas, rounds, units, type NominationStatus, type NomineeKind, type RoundStatus } from '@/db/schema';
+import { nominations, roundQuotas, rounds, units, type NominationStatus, type NomineeKind, type RoundStatus } from '@/db/tables';
 import { daysLeft } from '@/lib/dates';
 import { DomainError } from '@/lib/errors';
 import { nominationScope } from '@/lib/nominations';

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import Database from 'better-sqlite3';
-import { awards, rounds, settings, users } from '@/db/schema';
+import { awards, rounds, settings, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';

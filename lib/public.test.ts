@@ -1,7 +1,7 @@
 // Public unit pages and statistics: published, unrevoked awards only; a unit counts its whole subtree.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { awards, rounds, units } from '@/db/schema';
+import { awards, rounds, units } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';

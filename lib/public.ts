@@ -2,7 +2,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { awards, rounds, units, type Gender, type NomineeKind, type RoundSource } from '@/db/schema';
+import { awards, rounds, units, type Gender, type NomineeKind, type RoundSource } from '@/db/tables';
 import { publicMemo } from '@/lib/memo';
 import { searchAwards, type SearchFilters, type SearchResult } from '@/lib/search-index';
 import { compareVi, fold } from '@/lib/text';

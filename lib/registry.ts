@@ -4,7 +4,7 @@
 import 'server-only';
 import { and, count, desc, eq, gte, isNull, like, ne, or, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { awards, collectives, individuals, nominations, rounds, units, users, GENDERS, type NominationStatus } from '@/db/schema';
+import { awards, collectives, individuals, nominations, rounds, units, users, GENDERS, type NominationStatus } from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { refuseIfFrozenListChanged } from '@/lib/final-list';
 import { write } from '@/lib/workflow';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { count, desc, eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { auditEvents, roundPhotos, rounds, users } from '@/db/schema';
+import { auditEvents, roundPhotos, rounds, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { and, asc, count, eq } from 'drizzle-orm';
 import sharp, { type Metadata } from 'sharp';
 import { getDb } from '@/db/client';
-import { roundPhotos, rounds } from '@/db/schema';
+import { roundPhotos, rounds } from '@/db/tables';
 import { sniffType, uploadsDir } from '@/lib/attachments';
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';

@@ -2,7 +2,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { awards, nominations, roundQuotas, rounds, units, type CouncilRule, type RoundSource, type RoundStatus } from '@/db/schema';
+import { awards, nominations, roundQuotas, rounds, units, type CouncilRule, type RoundSource, type RoundStatus } from '@/db/tables';
 import { DomainError } from '@/lib/errors';
 import { NEXT_STATUS, roundPreconditions } from '@/lib/workflow';
 import { nominationScope } from '@/lib/nominations';

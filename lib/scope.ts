@@ -3,7 +3,7 @@
 import 'server-only';
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { rounds, units } from '@/db/schema';
+import { rounds, units } from '@/db/tables';
 
 /** Ids of the units under `path` ("/1/4/"), the unit itself included. GLOB (case-sensitive, unlike LIKE)
  * lets SQLite range-scan the units_path index; paths hold only digits and slashes, so no GLOB

@@ -2,7 +2,7 @@
 // following publication and revocation inside their transactions.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { awards, rounds, users } from '@/db/schema';
+import { awards, rounds, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';

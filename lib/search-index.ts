@@ -4,7 +4,7 @@
 // remove_diacritics leaves đ alone — so "nguyen van duc" finds "Nguyễn Văn Đức".
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { awards, rounds } from '@/db/schema';
+import { awards, rounds } from '@/db/tables';
 import { fold } from '@/lib/text';
 
 // Anything with drizzle's sync API: the connection or a transaction.

@@ -4,7 +4,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gt, inArray, lt, or } from 'drizzle-orm';
 import { getDb, transaction } from '@/db/client';
-import { signInFailures } from '@/db/schema';
+import { signInFailures } from '@/db/tables';
 
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 /** Failures per username in the window. */

@@ -1,7 +1,7 @@
 // Sign-off of the final list: preconditions, the content hash, the freeze, withdrawal and the decision.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, inArray, notInArray } from 'drizzle-orm';
-import { auditEvents, awards, individuals, nominations, rounds, signoffs, units, users } from '@/db/schema';
+import { auditEvents, awards, individuals, nominations, rounds, signoffs, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';

@@ -8,7 +8,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
 import type { DB } from '@/db/connection';
-import { collectives, individuals, nominations, roundQuotas, rounds, signoffs, units, users, type Gender, type NomineeKind, type RoundStatus } from '@/db/schema';
+import { collectives, individuals, nominations, roundQuotas, rounds, signoffs, units, users, type Gender, type NomineeKind, type RoundStatus } from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import { finalListEntries, hashFinalList, insertSnapshot, standingSignoff, type FinalListEntry } from '@/lib/final-list';

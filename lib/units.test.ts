@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
-import { awards, individuals, nominations, unitNames, units, users } from '@/db/schema';
+import { awards, individuals, nominations, unitNames, units, users } from '@/db/tables';
 import { seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';

@@ -4,7 +4,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { collectives, individuals, unitNames, units, users, UNIT_KINDS, type UnitKind } from '@/db/schema';
+import { collectives, individuals, unitNames, units, users, UNIT_KINDS, type UnitKind } from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { refuseIfFrozenListChanged } from '@/lib/final-list';
 import { DomainError } from '@/lib/errors';

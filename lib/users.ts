@@ -2,7 +2,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { endedSessions, units, userRoles, users, type Role } from '@/db/schema';
+import { endedSessions, units, userRoles, users, type Role } from '@/db/tables';
 import { SESSION } from '@/lib/auth/session';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { appendAudit } from '@/lib/audit-chain';

@@ -1,7 +1,7 @@
 // Workflow rules that the authorization table does not reach: per-unit quotas, round preconditions, revocation.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, like } from 'drizzle-orm';
-import { auditEvents, awards, nominations, rounds, units, users } from '@/db/schema';
+import { auditEvents, awards, nominations, rounds, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';

@@ -18,7 +18,7 @@ import {
   type CouncilRule,
   type NomineeKind,
   type RoundStatus,
-} from '@/db/schema';
+} from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
 import {

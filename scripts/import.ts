@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { and, eq } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from '@/db/connection';
-import { userRoles, users } from '@/db/schema';
+import { userRoles, users } from '@/db/tables';
 import { importSpreadsheet, IMPORT_KINDS, type ImportKind } from '@/lib/import';
 import { isDomainError } from '@/lib/errors';
 import { loadActor } from '@/lib/users';

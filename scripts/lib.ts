@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
 import { databasePath, migrateDatabase, openDatabase, withTransaction, type DB } from '@/db/connection';
-import { users } from '@/db/schema';
+import { users } from '@/db/tables';
 import { seedDemo } from '@/db/demo';
 import { first } from '@/db/query';
 import { nameIndexMissing, rebuildNameIndex, rebuildSearchIndex, searchIndexMissing } from '@/lib/search-index';

@@ -3,7 +3,7 @@
 // VINHDANH_ADMIN_UNIT, VINHDANH_ADMIN_USERNAME, VINHDANH_ADMIN_PASSWORD when there is no terminal).
 import { createInterface } from 'node:readline/promises';
 import { count, eq } from 'drizzle-orm';
-import { units, unitNames, userRoles, users } from '@/db/schema';
+import { units, unitNames, userRoles, users } from '@/db/tables';
 import { withTransaction } from '@/db/connection';
 import { appendAudit } from '@/lib/audit-chain';
 import { hashPassword } from '@/lib/auth/password';

@@ -3,7 +3,7 @@
 // Run with: node --import tsx --conditions=react-server tests/crash-worker.ts import|publish ADMIN_ID [IMPORT_ROWS]
 import { and, asc, like } from 'drizzle-orm';
 import { openDatabase } from '@/db/connection';
-import { rounds } from '@/db/schema';
+import { rounds } from '@/db/tables';
 import { importSpreadsheet } from '@/lib/import';
 import { loadActor } from '@/lib/users';
 import { decideRound, transitionRound } from '@/lib/workflow';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { individuals, nominations, rounds, signoffs, units, users } from '@/db/schema';
+import { individuals, nominations, rounds, signoffs, units, users } from '@/db/tables';
 import { seedDemo } from '@/db/demo';
 import { verifyAuditChain } from '@/lib/audit-chain';
 import { finalListEntries, hashFinalList, insertSnapshot } from '@/lib/final-list';

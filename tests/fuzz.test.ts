@@ -8,7 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { awards, rounds, users } from '@/db/schema';
+import { awards, rounds, users } from '@/db/tables';
 import { DEMO_PASSWORD, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { verifyAuditChain } from '@/lib/audit-chain';

@@ -2,7 +2,7 @@
 // passwords, idle expiry of sessions, and every session ending on a password change or deactivation.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { signInFailures, users } from '@/db/schema';
+import { signInFailures, users } from '@/db/tables';
 import { DEMO_PASSWORD, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';

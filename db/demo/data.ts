@@ -1,6 +1,6 @@
 // Static demo data: the unit tree of the former District 7, Vietnamese name parts, positions and
 // achievement summaries. Every person is fictional: names are random combinations of common parts.
-import type { Gender, UnitKind } from '@/db/schema';
+import type { Gender, UnitKind } from '@/db/tables';
 
 export type UnitSeed = { name: string; shortName?: string; kind: UnitKind; children?: UnitSeed[] };
 

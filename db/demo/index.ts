@@ -25,7 +25,7 @@ import {
   type NominationStatus,
   type Role,
   type UnitKind,
-} from '@/db/schema';
+} from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { finalListEntries, hashFinalList, insertSnapshot } from '@/lib/final-list';
 import { hashPassword } from '@/lib/auth/password';

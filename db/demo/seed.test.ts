@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '@node-rs/argon2';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { auditEvents, awards, individuals, nominations, rounds, units, userRoles, users, NOMINATION_STATUSES } from '@/db/schema';
+import { auditEvents, awards, individuals, nominations, rounds, units, userRoles, users, NOMINATION_STATUSES } from '@/db/tables';
 import type { DB } from '@/db/connection';
 import { freshDatabase } from '@/tests/db';
 import { DEMO_PASSWORD, DEMO_SLUGS, seedDemo } from './index';

@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { NOMINATION_STATUSES, NOMINEE_KINDS } from '@/db/schema';
+import { NOMINATION_STATUSES, NOMINEE_KINDS } from '@/db/tables';
 import { requireActor } from '@/lib/actor';
 import { listFilterUnits, listNominations } from '@/lib/nominations';
 import { hasRole } from '@/lib/policy';

@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { GENDERS } from '@/db/schema';
+import { GENDERS } from '@/db/tables';
 import { validatedAction } from '@/lib/action';
 import { mergeRegistryEntries, updateCollective, updateIndividual } from '@/lib/registry';
 

@@ -1,6 +1,6 @@
 // The round form's boundary: what an admin may type, parsed with zod, turned into lib/ input.
 import { z } from 'zod';
-import { COUNCIL_RULES } from '@/db/schema';
+import { COUNCIL_RULES } from '@/db/tables';
 
 const optionalInt = z.preprocess((v) => (v === '' || v == null ? null : v), z.coerce.number().int().min(0).max(1_000_000).nullable());
 const optionalDate = z.preprocess((v) => (v === '' || v == null ? null : v), z.iso.date().nullable());

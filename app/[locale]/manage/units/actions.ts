@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { UNIT_KINDS } from '@/db/schema';
+import { UNIT_KINDS } from '@/db/tables';
 import { validatedAction } from '@/lib/action';
 import { createUnit, mergeUnits, moveUnit, renameUnit, setUnitActive } from '@/lib/units';
 

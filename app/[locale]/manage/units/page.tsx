@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { UNIT_KINDS } from '@/db/schema';
+import { UNIT_KINDS } from '@/db/tables';
 import { requireActor } from '@/lib/actor';
 import { hasRole } from '@/lib/policy';
 import { listUnits } from '@/lib/units';

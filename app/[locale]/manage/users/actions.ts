@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { ROLES } from '@/db/schema';
+import { ROLES } from '@/db/tables';
 import { validatedAction } from '@/lib/action';
 import { createUser, resetPassword, updateUser } from '@/lib/users';
 

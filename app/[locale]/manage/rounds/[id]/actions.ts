@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { ROUND_STATUSES } from '@/db/schema';
+import { ROUND_STATUSES } from '@/db/tables';
 import { validatedAction } from '@/lib/action';
 import { decideRound, revokeAward, setUnitQuota, transitionRound, updateRound } from '@/lib/workflow';
 import { roundSchema, toRoundInput } from '../round-schema';
