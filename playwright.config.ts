@@ -8,6 +8,8 @@ export const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: './e2e',
+  // Several processes on PostgreSQL: playwright.pg.config.ts (npm run test:e2e:pg).
+  testIgnore: /cluster\.spec\.ts/,
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

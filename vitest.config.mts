@@ -5,6 +5,15 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // TEST_PG_URL), so it never skips silently and never fails for want of a server nobody asked for.
 const withPostgres = process.env.VINHDANH_PG === '1' || Boolean(process.env.TEST_PG_URL);
 
+// The PostgreSQL run of the whole suite (scripts/test-pg.ts sets DATABASE_URL=postgres://…): every test
+// database is a copy of one migrated template (tests/pg-global-setup.ts). These files test SQLite itself —
+// its file, its backup API, its crash recovery, its FTS5 and query plans, the page cache's read of the
+// file — and have PostgreSQL counterparts named beside them; they run in the SQLite run only.
+const onPostgres = /^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? '');
+const SQLITE_ONLY = ['db/constraints.test.ts', 'tests/crash.test.ts', 'tests/backup-audit.test.ts', 'lib/page-cache-handler.test.ts'];
+// …and their PostgreSQL counterparts (pg_dump/pg_restore and the audit chain on a server).
+const POSTGRES_ONLY = ['tests/backup-pg.test.ts', 'lib/page-cache-handler-pg.test.ts'];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -14,7 +23,8 @@ export default defineConfig({
   },
   test: {
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'tests/**/*.test.ts'],
-    exclude: withPostgres ? configDefaults.exclude : [...configDefaults.exclude, 'db/migrations-pg.test.ts'],
+    exclude: [...configDefaults.exclude, ...(withPostgres ? [] : ['db/migrations-pg.test.ts']), ...(onPostgres ? SQLITE_ONLY : POSTGRES_ONLY)],
+    globalSetup: onPostgres ? ['tests/pg-global-setup.ts'] : [],
     environment: 'node',
     pool: 'forks',
     server: { deps: { inline: ['next-auth'] } },

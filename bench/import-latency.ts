@@ -59,8 +59,7 @@ async function main() {
   const bytes = new TextEncoder().encode(importCsv(wards, rows));
 
   const server = http.createServer((_req, res) => {
-    const ok = databaseIsHealthy();
-    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok }));
+    void databaseIsHealthy().then((ok) => res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok })));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/health`;

@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { migrateDatabase, openDatabase } from '@/db/connection';
+import { migrateDatabase, openDatabase, withTransaction } from '@/db/connection';
 import { nameIndexMissing, rebuildNameIndex } from '@/lib/search-index';
 import { buildIsStale, runNext, waitForExit, waitForHealth } from '@/scripts/lib';
 import { importCsv } from './import-csv';
@@ -214,7 +214,7 @@ async function main() {
   {
     const db = openDatabase(`file:${copy}`);
     migrateDatabase(db);
-    if (nameIndexMissing(db)) db.transaction((tx) => rebuildNameIndex(tx));
+    if (await nameIndexMissing(db)) await withTransaction(db, (tx) => rebuildNameIndex(tx));
     db.$client.close();
   }
   const { targets, openRound, units } = discoverTargets(copy);

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { migrateDatabase, openDatabase } from '@/db/connection';
+import { migrateDatabase, openDatabase, withTransaction } from '@/db/connection';
 import { nameIndexMissing, rebuildNameIndex, searchAwards } from '@/lib/search-index';
 import { fold } from '@/lib/text';
 import { buildIsStale, runNext, waitForExit, waitForHealth } from '@/scripts/lib';
@@ -70,7 +70,7 @@ async function main() {
   // The mix: awarded individuals of published rounds, drawn at random by award id.
   const db = openDatabase(`file:${file}`);
   migrateDatabase(db); // additive migrations only (a newer schema than the generated file's)
-  if (nameIndexMissing(db)) db.transaction((tx) => rebuildNameIndex(tx)); // as `npm start` does
+  if (await nameIndexMissing(db)) await withTransaction(db, (tx) => rebuildNameIndex(tx)); // as `npm start` does
   const sqlite = db.$client;
   const maxId = (sqlite.prepare('SELECT max(id) AS n FROM awards').get() as { n: number }).n;
   const pick = sqlite.prepare(
@@ -88,12 +88,13 @@ async function main() {
   console.log(`… ${queries.length} queries (${names.size} names: full name and last two words) over the ${scale} database`);
 
   // 1. Each query once, in-process: the cost of lib/search-index.ts alone, and the worst queries.
-  for (const q of queries.slice(0, 50)) searchAwards(db, q); // warm the page cache
-  const timed = queries.map((q) => {
+  for (const q of queries.slice(0, 50)) await searchAwards(db, q); // warm the page cache
+  const timed: Array<{ q: string; ms: number; total: number; more: boolean; firstIsName: boolean }> = [];
+  for (const q of queries) {
     const t0 = performance.now();
-    const r = searchAwards(db, q);
-    return { q, ms: performance.now() - t0, total: r.total, more: !!r.more, firstIsName: r.hits[0] ? fold(r.hits[0].name).includes(q) : false };
-  });
+    const r = await searchAwards(db, q);
+    timed.push({ q, ms: performance.now() - t0, total: r.total, more: !!r.more, firstIsName: r.hits[0] ? fold(r.hits[0].name).includes(q) : false });
+  }
   const sorted = timed.map((t) => t.ms).sort((a, b) => a - b);
   const worst = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 10);
   const found = timed.filter((t) => t.firstIsName).length;

@@ -12,8 +12,8 @@ function stamp(d = new Date()): string {
   return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
-export function defaultBackupFile(dir = path.join(path.dirname(databasePath()), 'backups'), now = new Date()): string {
-  return path.join(dir, `vinhdanh-${stamp(now)}.db`);
+export function defaultBackupFile(dir = path.join(process.env.DATABASE_URL?.startsWith('postgres') ? 'data' : path.dirname(databasePath()), 'backups'), now = new Date(), ext = '.db'): string {
+  return path.join(dir, `vinhdanh-${stamp(now)}${ext}`);
 }
 
 /** Copies the live database at `source` into `dest` (which must not exist) and checks the copy. */

@@ -11,10 +11,14 @@
 // - inside a transaction, `getDb()` is that transaction, wherever it is called from (AsyncLocalStorage):
 //   a helper that reads through `getDb()` sees the transaction's own writes, as it did when transactions
 //   were synchronous.
+// On PostgreSQL (DATABASE_URL=postgres://…) reads use the pool, and each write transaction takes a pooled
+// connection and the global write lock (db/connection.ts withTransaction): still one writer at a time in
+// this process, so at most one pooled connection waits for the lock while readers keep the others.
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
-import { openDatabase, withTransaction, type DB } from './connection';
+import { isPostgresDb } from './engine';
+import { openAppDatabase, openDatabase, withTransaction, type DB } from './connection';
 
 export { first } from './query';
 
@@ -23,7 +27,7 @@ const current = new AsyncLocalStorage<DB>();
 
 /** Opened on first use, never at import: `next build` loads modules in several workers. */
 function readerDb(): DB {
-  if (!globalForDb.vinhDanhDb) globalForDb.vinhDanhDb = openDatabase();
+  if (!globalForDb.vinhDanhDb) globalForDb.vinhDanhDb = openAppDatabase();
   return globalForDb.vinhDanhDb;
 }
 
@@ -40,6 +44,7 @@ export function inTransaction(): boolean {
 /** The write connection: a second connection to the reader's file (the same one for an in-memory database). */
 function writerDb(): DB {
   const reader = readerDb();
+  if (isPostgresDb(reader)) return reader;
   const kept = globalForDb.vinhDanhWriter;
   if (kept?.of === reader) return kept.db;
   kept?.db.$client.close();
@@ -60,8 +65,9 @@ export function transaction<T>(fn: (tx: DB) => Promise<T>): Promise<T> {
   if (outer) return savepoint(outer, fn);
   const run = queue.then(() => {
     const db = writerDb();
-    const sqlite: Database.Database = db.$client;
     const inside = (tx: DB) => current.run(tx, () => fn(tx));
+    if (isPostgresDb(db)) return withTransaction(db, inside);
+    const sqlite: Database.Database = db.$client;
     // A connection already in a transaction (a test's own SAVEPOINT around its cases): nest in it.
     return sqlite.inTransaction ? savepoint(db, inside) : withTransaction(db, inside);
   });
@@ -71,6 +77,8 @@ export function transaction<T>(fn: (tx: DB) => Promise<T>): Promise<T> {
 }
 
 async function savepoint<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
+  // drizzle's nested transaction on PostgreSQL is a SAVEPOINT on the same connection.
+  if (isPostgresDb(db)) return (db as unknown as { transaction(f: (tx: DB) => Promise<T>): Promise<T> }).transaction(() => fn(db));
   const name = `sp${++savepoints}`;
   db.$client.exec(`SAVEPOINT ${name}`);
   try {

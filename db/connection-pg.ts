@@ -28,6 +28,27 @@ pg.types.setTypeParser(pg.types.builtins.INT8, parseInt8);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
 
 /**
+ * PostgreSQL text cannot hold U+0000 and refuses a parameter containing it with an error, where SQLite
+ * stores or compares it. Nothing the app writes holds one (lib/text.ts clean() removes control characters),
+ * so a NUL can only arrive in a lookup — a hostile slug, a search — and there SQLite finds no row. Here it
+ * becomes U+FFFD, which no slug, name or id holds either: the same "not found" on both engines, never a 500.
+ * Applied once to every query of every node-postgres client (pool and transaction connections alike).
+ */
+const NUL = /\u0000/g;
+const nulSafe = (v: unknown) => (typeof v === 'string' && v.includes('\u0000') ? v.replace(NUL, '\uFFFD') : v);
+const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+if (!(clientQuery as { nulSafe?: boolean }).nulSafe) {
+  const patched = function (this: pg.Client, config: unknown, values?: unknown, callback?: unknown) {
+    if (config && typeof config === 'object' && Array.isArray((config as { values?: unknown[] }).values)) {
+      (config as { values: unknown[] }).values = (config as { values: unknown[] }).values.map(nulSafe);
+    }
+    return clientQuery.call(this, config, Array.isArray(values) ? values.map(nulSafe) : values, callback);
+  };
+  (patched as { nulSafe?: boolean }).nulSafe = true;
+  pg.Client.prototype.query = patched as typeof pg.Client.prototype.query;
+}
+
+/**
  * `postgres://user:pass@host:5432/db` → a drizzle database over a connection pool. Create the database
  * with LC_COLLATE 'C' (db/schema.pg.ts): ORDER BY and LIKE 'prefix%' then compare bytes like SQLite.
  */

@@ -5,7 +5,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { sql } from 'drizzle-orm';
 import * as schema from './schema';
+import { engineOf, isPostgresDb } from './engine';
+import { migratePgDatabase, openPgDatabase, type PgDB } from './connection-pg';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -49,11 +52,48 @@ export function migrateDatabase(db: DB): void {
 }
 
 /**
- * `fn` in one IMMEDIATE transaction on a connection of its own (the seed, the import worker): nobody else
- * uses the connection meanwhile, so awaiting between statements is safe. The app's transactions go
- * through db/client.ts `transaction`, which also queues writers and keeps reads apart.
+ * The database DATABASE_URL names, on its engine: SQLite (better-sqlite3) or PostgreSQL (node-postgres).
+ * Typed as the SQLite database either way: lib/ is written once against the query builder both share
+ * (db/tables.ts hands out the engine's tables), and what differs goes through db/query.ts.
+ */
+export function openAppDatabase(url: string | undefined = process.env.DATABASE_URL): DB {
+  if (engineOf(url) === 'postgres') return openPgDatabase(url!) as unknown as DB;
+  return openDatabase(url);
+}
+
+/** Applies the pending migrations of the database's engine. */
+export async function migrateAppDatabase(db: DB): Promise<void> {
+  if (isPostgresDb(db)) await migratePgDatabase(db as unknown as PgDB);
+  else migrateDatabase(db);
+}
+
+/** Closes the connection (SQLite) or the pool (PostgreSQL). */
+export async function closeDatabase(db: DB): Promise<void> {
+  if (isPostgresDb(db)) await (db as unknown as PgDB).$client.end();
+  else db.$client.close();
+}
+
+/**
+ * The key of the one PostgreSQL advisory lock every write transaction takes first: writers run one at a
+ * time across all processes, as SQLite's BEGIN IMMEDIATE makes them. Read Committed then gives each
+ * statement a snapshot taken after the previous writer committed, so check-then-write (quotas, the
+ * sign-off freeze, the audit hash chain's last hash) cannot interleave. Readers never wait.
+ */
+export const WRITE_LOCK_KEY = 7_664_400;
+
+/**
+ * `fn` in one write transaction taken up front: on SQLite `BEGIN IMMEDIATE` on a connection of its own
+ * (the seed, the import worker: nobody else uses it meanwhile, so awaiting between statements is safe); on
+ * PostgreSQL a pooled connection holding the write lock. The app's transactions go through db/client.ts
+ * `transaction`, which also queues writers and keeps reads apart.
  */
 export async function withTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
+  if (isPostgresDb(db)) {
+    return (db as unknown as PgDB).transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(WRITE_LOCK_KEY))})`);
+      return fn(tx as unknown as DB);
+    });
+  }
   db.$client.exec('BEGIN IMMEDIATE');
   try {
     const result = await fn(db);

@@ -16,7 +16,7 @@ let individualId: number;
 let collectiveId: number;
 
 beforeAll(async () => {
-  const { db } = freshDatabase();
+  const { db } = await freshDatabase();
   await seedDemo(db);
   sqlite = db.$client;
   unitId = one<{ id: number }>('SELECT id FROM units ORDER BY id LIMIT 1').id;

@@ -1,7 +1,38 @@
 // Helpers for writing a query once for any engine. Free of `server-only`: scripts and tests use them too.
+import type { SQL } from 'drizzle-orm';
+import { isPostgresDb } from './engine';
 
 /** The first row of a query (with `LIMIT 1` when the query is a select), or undefined. */
 export async function first<T>(query: PromiseLike<T[]>): Promise<T | undefined> {
   const limited = typeof (query as { limit?: unknown }).limit === 'function' ? (query as unknown as { limit(n: number): PromiseLike<T[]> }).limit(1) : query;
   return (await limited)[0];
+}
+
+/** How many rows an UPDATE or DELETE changed: better-sqlite3 says `changes`, node-postgres `rowCount`. */
+export function changed(result: unknown): number {
+  const r = result as { changes?: number; rowCount?: number | null };
+  return r.changes ?? r.rowCount ?? 0;
+}
+
+type RawDb = { all?: unknown; run?: unknown; execute?: unknown };
+
+/** The rows of a raw SQL statement, on either engine. Keep such SQL standard (it runs on both). */
+export async function rows<T>(db: object, query: SQL): Promise<T[]> {
+  if (isPostgresDb(db)) return ((await (db as { execute(q: SQL): Promise<{ rows: T[] }> }).execute(query)).rows);
+  return (db as RawDb as { all<R>(q: SQL): Promise<R[]> }).all<T>(query);
+}
+
+/** Runs a raw SQL statement that returns no rows, on either engine. */
+export async function exec(db: object, query: SQL): Promise<void> {
+  if (isPostgresDb(db)) await (db as { execute(q: SQL): Promise<unknown> }).execute(query);
+  else await (db as { run(q: SQL): Promise<unknown> }).run(query);
+}
+
+/** The largest id a row can have on both engines (PostgreSQL `integer`); a larger number names no row. */
+export const MAX_ROW_ID = 2_147_483_647;
+
+/** Whether `n` can be a row's id: a whole number from 1 to MAX_ROW_ID. Check before querying with a caller's id:
+ * PostgreSQL refuses a parameter outside its integer range with an error where SQLite finds no row. */
+export function isRowId(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= MAX_ROW_ID;
 }

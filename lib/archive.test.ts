@@ -33,7 +33,7 @@ const terms: ArchiveTerms = {
 const byName = async (u: string) => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id))!;
 
 beforeAll(async () => {
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
   admin = await byName('admin');

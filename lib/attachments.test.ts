@@ -93,7 +93,7 @@ describe('addAttachment and getAttachment', () => {
 
   beforeAll(async () => {
     process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-uploads-'));
-    ({ db } = freshDatabase());
+    ({ db } = await freshDatabase());
     await seedDemo(db);
     useAsAppDatabase(db);
     const round = (await first(db.select().from(rounds).where(eq(rounds.status, 'open'))))!;

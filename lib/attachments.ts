@@ -15,7 +15,7 @@ import { nominationRefusal, type Actor } from '@/lib/policy';
 import { clean } from '@/lib/text';
 import { MAX_ATTACHMENT_BYTES } from '@/lib/upload-limits';
 import { loadNominationContext, write, type Tx } from '@/lib/workflow';
-import { first } from '@/db/query';
+import { first, isRowId } from '@/db/query';
 
 export { MAX_ATTACHMENT_BYTES };
 
@@ -147,7 +147,7 @@ export async function addAttachment(actor: Actor | null, nominationId: number, f
 
 /** Removes an attachment from a nomination its unit may still edit; the file goes once the record has. */
 export async function removeAttachment(actor: Actor | null, attachmentId: number, now = new Date()): Promise<{ nominationId: number; }> {
-  if (!Number.isSafeInteger(attachmentId) || attachmentId <= 0) throw new DomainError('not_found');
+  if (!isRowId(attachmentId)) throw new DomainError('not_found');
   const removed = await write(async (tx) => {
     const row = await first(tx.select().from(attachments).where(eq(attachments.id, attachmentId)));
     if (!row) throw new DomainError('not_found');
@@ -174,7 +174,7 @@ export async function listAttachments(actor: Actor | null, nominationId: number)
 
 /** The stored file for a download, or not_found when the actor may not see its nomination. */
 export async function getAttachment(actor: Actor | null, attachmentId: number): Promise<{ fileName: string; mimeType: string; size: number; file: string; }> {
-  if (!Number.isSafeInteger(attachmentId) || attachmentId <= 0) throw new DomainError('not_found');
+  if (!isRowId(attachmentId)) throw new DomainError('not_found');
   const row = await first(getDb().select().from(attachments).where(and(eq(attachments.id, attachmentId))));
   if (!row) throw new DomainError('not_found');
   await getNomination(actor, row.nominationId);

@@ -28,7 +28,7 @@ function auditScope(actor: Actor): SQL {
     about('collective', db.select({ id: collectives.id }).from(collectives).where(inArray(collectives.unitId, unitsUnder(path)))),
     about('user', db.select({ id: users.id }).from(users).where(inArray(users.unitId, unitsUnder(path)))),
     // Imports and other events with no entity of their own: by who did them.
-    and(inArray(auditEvents.entityType, ['import', 'database']), or(inArray(auditEvents.actorId, db.select({ id: users.id }).from(users).where(inArray(users.unitId, unitsUnder(path)))), path.split('/').filter(Boolean).length === 1 ? sql`${auditEvents.actorId} IS NULL` : sql`0`)),
+    and(inArray(auditEvents.entityType, ['import', 'database']), or(inArray(auditEvents.actorId, db.select({ id: users.id }).from(users).where(inArray(users.unitId, unitsUnder(path)))), path.split('/').filter(Boolean).length === 1 ? sql`${auditEvents.actorId} IS NULL` : sql`1 = 0`)),
   )!;
 }
 

@@ -9,11 +9,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, eq, inArray } from 'drizzle-orm';
-import { awards, individuals, nominations, rounds, signoffs, units, users, type NominationStatus, type RoundStatus } from '@/db/tables';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { auditEvents, awards, councilSittings, individuals, nominations, rounds, signoffs, units, users, type NominationStatus, type RoundStatus } from '@/db/tables';
 import { DEMO_SLUGS, NEIGHBOUR, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
-import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { freshDatabase, rolledBack, useAsAppDatabase } from '@/tests/db';
+import { closeDatabase } from '@/db/connection';
+
+/** What a refused action must leave alone: the audit trail, the council's sittings, every nomination's status. */
+async function snapshot(d: DB) {
+  return {
+    audit: (await d.select({ n: count() }).from(auditEvents))[0].n,
+    sittings: (await d.select({ n: count() }).from(councilSittings))[0].n,
+    statuses: (await d.select({ id: nominations.id, s: nominations.status }).from(nominations).orderBy(nominations.id)).map((r) => `${r.id}:${r.s}`).join(','),
+  };
+}
 import { isDomainError } from './errors';
 import { getNomination, listNominations } from './nominations';
 import { getMinutes, recordSitting } from './council';
@@ -141,7 +151,7 @@ let windowClosesAt: Date;
 const userId = async (u: string) => (await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id;
 
 beforeAll(async () => {
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db, { oneConnection: true });
   process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-authz-uploads-'));
@@ -178,11 +188,12 @@ beforeAll(async () => {
     .select({ id: nominations.id, status: nominations.status, ward: units.name, roundId: nominations.roundId })
     .from(nominations)
     .innerJoin(units, eq(units.id, nominations.unitId))
-    .where(inArray(nominations.roundId, roundIds)))
+    .where(inArray(nominations.roundId, roundIds))
+    .orderBy(nominations.id))
     .map(({ roundId, ...c }) => ({ ...c, authority: roundId === ward.id ? 'ward' : 'district' }));
 });
 
-afterAll(() => db.$client.close());
+afterAll(() => closeDatabase(db));
 
 async function run(actor: Actor | null, action: Action, id: number, now: Date): Promise<string | null> {
   try {
@@ -223,8 +234,7 @@ describe('authorization table (data layer)', () => {
           // A closed window matters to submitting (and is harmless to editing) only.
           for (const action of windowOpen ? ACTIONS : (['edit', 'submit'] as const)) {
             for (const c of cases) {
-              db.$client.exec('SAVEPOINT authz_case');
-              try {
+              await rolledBack(async (db) => {
                 await db.update(rounds).set({ status: roundState }).where(inArray(rounds.id, roundIds));
                 if (frozen) {
                   await db.insert(signoffs).values({ roundId: roundIds[0], signedBy: signer.district, signedAt: now, listHash: 'f'.repeat(64) });
@@ -234,9 +244,7 @@ describe('authorization table (data layer)', () => {
                 const want = expected(who, action, c, roundState, windowOpen, frozen);
                 if (got !== want) failures.push(`${who} ${action} #${c.id} (${c.status}, ${c.ward}, round ${roundState}, window ${windowOpen ? 'open' : 'closed'}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
                 count++;
-              } finally {
-                db.$client.exec('ROLLBACK TO authz_case; RELEASE authz_case');
-              }
+              });
             }
           }
         }
@@ -248,12 +256,12 @@ describe('authorization table (data layer)', () => {
   }, 600_000); // about 15,000 real transactions: under a minute alone, longer on a busy machine
 
   it('a refused action changes nothing and writes no audit event', async () => {
-    const before = db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT group_concat(status) FROM nominations) s').get();
+    const before = await snapshot(db);
     const draft = cases.find((c) => c.status === 'draft' && c.ward === 'Phường Tân Phong')!;
     expect(await run(actors.officer2, 'submit', draft.id, new Date())).toBe('not_found');
     expect(await run(actors.reviewer, 'submit', draft.id, new Date())).toBe('forbidden');
     expect(await run(actors.wardAdmin, 'exclude', draft.id, new Date())).toBe('not_found');
-    expect(db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT group_concat(status) FROM nominations) s').get()).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 });
 
@@ -303,17 +311,14 @@ describe('authorization table: council sitting, list vote, minutes export', () =
     for (const roundState of states) {
       for (const who of WHO) {
         for (const action of ['sitting', 'vote', 'minutes'] as const) {
-          db.$client.exec('SAVEPOINT council_case');
-          try {
+          await rolledBack(async (db) => {
             await db.update(rounds).set({ status: roundState }).where(eq(rounds.id, roundIds[0]));
             if (frozen) await db.insert(signoffs).values({ roundId: roundIds[0], signedBy: actors.approver!.id, signedAt: now, listHash: 'f'.repeat(64) });
             const got = await runCouncil(actors[who], action, now);
             const want = expectedCouncil(who, action, roundState, frozen);
             if (got !== want) failures.push(`${who} ${action} (round ${roundState}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
             count++;
-          } finally {
-            db.$client.exec('ROLLBACK TO council_case; RELEASE council_case');
-          }
+          });
         }
       }
     }
@@ -322,16 +327,13 @@ describe('authorization table: council sitting, list vote, minutes export', () =
   });
 
   it('a refused sitting writes nothing', async () => {
-    db.$client.exec('SAVEPOINT council_refused');
-    try {
+    await rolledBack(async (db) => {
       await db.update(rounds).set({ status: 'reviewing' }).where(eq(rounds.id, roundIds[0]));
-      const before = db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT count(*) FROM council_sittings) s, (SELECT group_concat(status) FROM nominations) n').get();
+      const before = await snapshot(db);
       expect(await runCouncil(actors.officerApprover, 'vote', new Date())).toBe('council_vote:separation_of_duties');
       expect(await runCouncil(actors.reviewer, 'sitting', new Date())).toBe('forbidden');
-      expect(db.$client.prepare('SELECT (SELECT count(*) FROM audit_events) a, (SELECT count(*) FROM council_sittings) s, (SELECT group_concat(status) FROM nominations) n').get()).toEqual(before);
-    } finally {
-      db.$client.exec('ROLLBACK TO council_refused; RELEASE council_refused');
-    }
+      expect(await snapshot(db)).toEqual(before);
+    });
   });
 });
 
@@ -357,8 +359,7 @@ describe('two authorities in one deployment', () => {
     const districtCase = (s: NominationStatus) => cases.find((c) => c.authority === 'district' && c.status === s)!.id;
     const wardPerson = (await first(db.select({ id: nominations.individualId }).from(nominations).where(eq(nominations.id, wardCase('submitted')))))!.id!;
 
-    db.$client.exec('SAVEPOINT two_authorities');
-    try {
+    await rolledBack(async (db) => {
       // Files: each side attaches one to its own returned nomination.
       const pdf = new TextEncoder().encode('%PDF-1.7\nbiên bản họp xét\n%%EOF\n');
       const wardFile = await addAttachment(ward.officer, wardCase('returned'), { name: 'bien-ban.pdf', bytes: pdf });
@@ -418,8 +419,6 @@ describe('two authorities in one deployment', () => {
       // Nominating: an officer nominates only into rounds of units above theirs, and only their subtree.
       const wardUnit = ward.officer.unitId;
       expect(await outcome(() => createNomination(ward.officer, { roundId: districtRound, unitId: wardUnit, nominee: { kind: 'individual', individualId: wardPerson }, summary: 'Thành tích tiêu biểu năm 2026 của khu phố.' }))).toBe('not_found');
-    } finally {
-      db.$client.exec('ROLLBACK TO two_authorities; RELEASE two_authorities');
-    }
+    });
   });
 });

@@ -27,7 +27,7 @@ const code = async (f: () => unknown) => {
 const post = async (address: string, at = now, body = 'Tôi đồng ý với đề nghị này.') => code(async () => addFeedback({ slug: SLUG, nominationId, body, address }, at));
 
 beforeAll(async () => {
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
   const round = (await first(db.select().from(rounds).where(eq(rounds.slug, SLUG))))!;

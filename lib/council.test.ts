@@ -25,7 +25,7 @@ const audits = async () => (await first(db.select({ n: count() }).from(auditEven
 const sitting = { heldOn: '2026-11-20', place: 'Phòng họp UBND Quận 7', chair: 'Võ Thanh Sơn', secretary: 'Trương Thị Mỹ Hạnh', membersPresent: ['Võ Thanh Sơn', 'Trương Thị Mỹ Hạnh', 'Lê Văn Tâm', 'Ngô Quang Vinh', 'Bùi Thanh Hà', 'Đặng Văn Lực', 'Phan Thị Kim Oanh'] };
 
 beforeAll(async () => {
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
   admin = await byName('admin');

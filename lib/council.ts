@@ -14,7 +14,7 @@ import { decree30Heading, FONT, listTable, noBorders, para, run, vietnameseDate 
 import { canReadFinalList, hasRole, sittingRefusal, type Actor } from '@/lib/policy';
 import { clean, compareVi } from '@/lib/text';
 import { decideIn, roundCouncil, roundIsFrozen, write, type Tx } from '@/lib/workflow';
-import { first } from '@/db/query';
+import { first, isRowId } from '@/db/query';
 
 type Reader = Pick<ReturnType<typeof getDb>, 'select'>;
 
@@ -103,7 +103,7 @@ async function talliesOf(db: Reader, sittingId: number): Promise<Tally[]> {
 
 /** The path of the unit that runs a round ('' when there is none: no office is over it). */
 async function roundUnitPath(db: Reader, roundId: number): Promise<string> {
-  if (!Number.isSafeInteger(roundId) || roundId <= 0) return '';
+  if (!isRowId(roundId)) return '';
   return (await first(db.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId))))?.path ?? '';
 }
 
@@ -145,7 +145,7 @@ function sittingValues(input: SittingInput, members: number, quorum: number | nu
  */
 export async function recordSitting(actor: Actor | null, roundId: number, input: SittingInput & { votes: RowVote[] }, now = new Date()): Promise<{ sittingId: number; approved: number; rejected: number }> {
   if (!hasRole(actor, 'approver')) throw new DomainError('forbidden');
-  if (!Number.isSafeInteger(roundId) || roundId <= 0) throw new DomainError('not_found');
+  if (!isRowId(roundId)) throw new DomainError('not_found');
   return write(async (tx) => {
     const r = await first(tx.select({ id: rounds.id, status: rounds.status, source: rounds.source, unitPath: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId)));
     // Another authority's round reads as not found.

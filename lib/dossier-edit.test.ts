@@ -38,7 +38,7 @@ const person = (fullName: string) => ({ kind: 'individual' as const, create: { f
 
 beforeAll(async () => {
   process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-dossier-'));
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
   const round = (await first(db.select().from(rounds).where(eq(rounds.status, 'open'))))!;

@@ -26,7 +26,7 @@ const byName = async (u: string) => (await loadActor((await first(db.select({ id
 
 beforeAll(async () => {
   process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-dossier-'));
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
   officer = await byName('officer');

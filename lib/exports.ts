@@ -206,10 +206,10 @@ export async function roundReportXlsx(actor: Actor | null, slug: string): Promis
     .select({
       unit: units.name,
       path: units.path,
-      collectives: sql<number>`sum(${awards.nomineeKind} = 'collective')`,
-      individuals: sql<number>`sum(${awards.nomineeKind} = 'individual')`,
-      women: sql<number>`sum(${awards.gender} = 'female')`,
-      party: sql<number>`sum(${awards.partyMember} = 1)`,
+      collectives: sql<number>`count(CASE WHEN ${awards.nomineeKind} = 'collective' THEN 1 END)`,
+      individuals: sql<number>`count(CASE WHEN ${awards.nomineeKind} = 'individual' THEN 1 END)`,
+      women: sql<number>`count(CASE WHEN ${awards.gender} = 'female' THEN 1 END)`,
+      party: sql<number>`count(CASE WHEN ${awards.partyMember} THEN 1 END)`,
     })
     .from(awards)
     .innerJoin(nominations, eq(nominations.id, awards.nominationId))

@@ -11,6 +11,7 @@ import { FileError, readTable, type FileProblem } from '@/lib/import-parse';
 import { createNominationRefusal, inSubtree, type Actor } from '@/lib/policy';
 import { clean, fold } from '@/lib/text';
 import { first } from '@/db/query';
+import { isPostgresDb } from '@/db/engine';
 
 export type RowErrorCode = 'required' | 'too_long' | 'bad_gender' | 'bad_year' | 'bad_yes_no' | 'unknown_unit' | 'bad_kind' | 'duplicate_in_file' | 'already_nominated';
 export type RowError = { row: number; column: string; code: RowErrorCode; value: string };
@@ -135,23 +136,30 @@ export async function writeRows(db: DB, job: WriteJob, parsed: ParsedRow[]): Pro
       const reuse = job.importKind === 'nominations';
       // Each statement built once and run per row with placeholders: 50,000 rows spend their time in
       // SQLite, not in building the same query 200,000 times.
+      // On PostgreSQL a prepared statement is named (once per connection) and run with execute().
       const ph = sql.placeholder;
+      const pg = isPostgresDb(tx);
+      const prepared = <Row>(name: string, query: { prepare(name?: string): unknown }) => {
+        const stmt = query.prepare(pg ? `import_${name}` : undefined) as { get?(p: object): Row | undefined; run?(p: object): unknown; execute?(p: object): Promise<Row[]> };
+        return {
+          get: async (params: object): Promise<Row | undefined> => (pg ? (await stmt.execute!(params))[0] : stmt.get!(params)),
+          run: async (params: object): Promise<void> => void (pg ? await stmt.execute!(params) : stmt.run!(params)),
+        };
+      };
       const q = {
-        person: tx.select({ id: individuals.id }).from(individuals).where(and(eq(individuals.unitId, ph('unitId')), eq(individuals.nameFolded, ph('folded')))).prepare(),
-        group: tx.select({ id: collectives.id }).from(collectives).where(and(eq(collectives.unitId, ph('unitId')), eq(collectives.nameFolded, ph('folded')))).prepare(),
-        addPerson: tx
+        person: prepared<{ id: number }>('person', tx.select({ id: individuals.id }).from(individuals).where(and(eq(individuals.unitId, ph('unitId')), eq(individuals.nameFolded, ph('folded'))))),
+        group: prepared<{ id: number }>('group', tx.select({ id: collectives.id }).from(collectives).where(and(eq(collectives.unitId, ph('unitId')), eq(collectives.nameFolded, ph('folded'))))),
+        addPerson: prepared<{ id: number }>('add_person', tx
           .insert(individuals)
           .values({ fullName: ph('name'), nameFolded: ph('folded'), gender: ph('gender'), birthYear: ph('birthYear'), position: ph('position'), unitId: ph('unitId'), partyMember: ph('party') })
-          .returning({ id: individuals.id })
-          .prepare(),
-        addGroup: tx.insert(collectives).values({ name: ph('name'), nameFolded: ph('folded'), unitId: ph('unitId'), kind: ph('kind') }).returning({ id: collectives.id }).prepare(),
-        unitPath: tx.select({ path: units.path }).from(units).where(eq(units.id, ph('unitId'))).prepare(),
-        dupPerson: tx.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, ph('roundId')), eq(nominations.individualId, ph('nomineeId')))).prepare(),
-        dupGroup: tx.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, ph('roundId')), eq(nominations.collectiveId, ph('nomineeId')))).prepare(),
-        nominate: tx
+          .returning({ id: individuals.id })),
+        addGroup: prepared<{ id: number }>('add_group', tx.insert(collectives).values({ name: ph('name'), nameFolded: ph('folded'), unitId: ph('unitId'), kind: ph('kind') }).returning({ id: collectives.id })),
+        unitPath: prepared<{ path: string }>('unit_path', tx.select({ path: units.path }).from(units).where(eq(units.id, ph('unitId')))),
+        dupPerson: prepared<{ id: number }>('dup_person', tx.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, ph('roundId')), eq(nominations.individualId, ph('nomineeId'))))),
+        dupGroup: prepared<{ id: number }>('dup_group', tx.select({ id: nominations.id }).from(nominations).where(and(eq(nominations.roundId, ph('roundId')), eq(nominations.collectiveId, ph('nomineeId'))))),
+        nominate: prepared<never>('nominate', tx
           .insert(nominations)
-          .values({ roundId: ph('roundId'), nomineeKind: ph('kind'), individualId: ph('individualId'), collectiveId: ph('collectiveId'), unitId: ph('unitId'), summary: ph('summary'), status: 'draft', createdBy: actor.id, updatedAt: now })
-          .prepare(),
+          .values({ roundId: ph('roundId'), nomineeKind: ph('kind'), individualId: ph('individualId'), collectiveId: ph('collectiveId'), unitId: ph('unitId'), summary: ph('summary'), status: 'draft', createdBy: actor.id, updatedAt: now })),
       };
       const paths = new Map<number, string>();
       for (const p of parsed) {
@@ -159,15 +167,15 @@ export async function writeRows(db: DB, job: WriteJob, parsed: ParsedRow[]): Pro
         let collectiveId: number | null = null;
         const folded = fold(p.name);
         if (p.kind === 'individual') {
-          const existing = reuse ? q.person.get({ unitId: p.unitId, folded }) : undefined;
-          individualId = existing?.id ?? q.addPerson.get({ name: p.name, folded, gender: p.gender, birthYear: p.birthYear, position: p.position, unitId: p.unitId, party: p.party })!.id;
+          const existing = reuse ? await q.person.get({ unitId: p.unitId, folded }) : undefined;
+          individualId = existing?.id ?? (await q.addPerson.get({ name: p.name, folded, gender: p.gender, birthYear: p.birthYear, position: p.position, unitId: p.unitId, party: p.party }))!.id;
         } else {
-          const existing = reuse ? q.group.get({ unitId: p.unitId, folded }) : undefined;
-          collectiveId = existing?.id ?? q.addGroup.get({ name: p.name, folded, unitId: p.unitId, kind: p.unitKind })!.id;
+          const existing = reuse ? await q.group.get({ unitId: p.unitId, folded }) : undefined;
+          collectiveId = existing?.id ?? (await q.addGroup.get({ name: p.name, folded, unitId: p.unitId, kind: p.unitKind }))!.id;
         }
         if (round) {
           let path = paths.get(p.unitId);
-          if (path === undefined) paths.set(p.unitId, (path = q.unitPath.get({ unitId: p.unitId })!.path));
+          if (path === undefined) paths.set(p.unitId, (path = (await q.unitPath.get({ unitId: p.unitId }))!.path));
           // Only the round's unit's subtree may be nominated in it; an admin of the round's office needs no window.
           const refusal = !inSubtree(path, round.unitPath)
             ? 'forbidden'
@@ -175,9 +183,9 @@ export async function writeRows(db: DB, job: WriteJob, parsed: ParsedRow[]): Pro
               ? null
               : createNominationRefusal(actor, { unitPath: path, roundUnitPath: round.unitPath, roundStatus: round.status, windowOpensAt: round.windowOpensAt, windowClosesAt: round.windowClosesAt }, now);
           if (refusal) throw new DomainError(refusal);
-          const dup = individualId ? q.dupPerson.get({ roundId: round.id, nomineeId: individualId }) : q.dupGroup.get({ roundId: round.id, nomineeId: collectiveId! });
+          const dup = individualId ? await q.dupPerson.get({ roundId: round.id, nomineeId: individualId }) : await q.dupGroup.get({ roundId: round.id, nomineeId: collectiveId! });
           if (dup) throw new DomainError('conflict', { row: p.row });
-          q.nominate.run({ roundId: round.id, kind: p.kind, individualId, collectiveId, unitId: p.unitId, summary: p.summary });
+          await q.nominate.run({ roundId: round.id, kind: p.kind, individualId, collectiveId, unitId: p.unitId, summary: p.summary });
         }
         n++;
       }

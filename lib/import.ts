@@ -2,6 +2,7 @@
 // reports every bad row (row number, column, reason code); a real run writes all rows in one
 // transaction, or none when any row is bad, with one audit event.
 import 'server-only';
+import { isPostgresDb } from '@/db/engine';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -128,12 +129,13 @@ export async function importSpreadsheet(
     roundId,
     roundSlug: input.roundSlug ?? null,
     dryRun: input.dryRun,
-    dbFile: db.$client.name,
+    dbFile: isPostgresDb(db) ? '' : db.$client.name,
   };
   let outcome: ImportOutcome;
-  if (!db.$client.memory) outcome = await inWorker<ImportOutcome>('import', job);
+  if (!isPostgresDb(db) && !db.$client.memory) outcome = await inWorker<ImportOutcome>('import', job);
   else {
-    // An in-memory database has no file for a second connection: check in the worker, write here.
+    // An in-memory database has no file for a second connection, and PostgreSQL's driver does not block:
+    // check in the worker (the CPU-bound part), write here.
     const sheet = await inWorker<Sheet>('check', job);
     const clean = !sheet.fileError && !sheet.errors.length;
     outcome = { rows: sheet.rows, errors: sheet.fileError ? [] : sheet.errors, fileError: sheet.fileError, written: clean && !input.dryRun ? await writeRows(db, job, sheet.parsed) : 0 };

@@ -1,17 +1,17 @@
 // memoUntilWrite: a remembered result lives exactly until the database changes, from this connection
 // or from another process's.
 import { beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { settings } from '@/db/tables';
-import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { freshDatabase, otherConnection, useAsAppDatabase } from '@/tests/db';
+import { closeDatabase } from '@/db/connection';
 import type { DB } from '@/db/connection';
 import { memoUntilWrite } from './memo';
 
 let db: DB;
-let file: string;
+let url: string;
 
-beforeAll(() => {
-  ({ db, file } = freshDatabase());
+beforeAll(async () => {
+  ({ db, url } = await freshDatabase());
   useAsAppDatabase(db);
 });
 
@@ -36,9 +36,9 @@ describe('memoUntilWrite', () => {
     let calls = 0;
     const read = () => memoUntilWrite('theirs', async () => ++calls);
     expect(await read()).toBe(1);
-    const other = new Database(file);
-    other.prepare("INSERT INTO settings (key, value) VALUES ('memo-other', '1')").run();
-    other.close();
+    const other = otherConnection(url);
+    await other.insert(settings).values({ key: 'memo-other', value: '1' });
+    await closeDatabase(other);
     expect(await read()).toBe(2);
   });
 });

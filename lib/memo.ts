@@ -2,27 +2,43 @@
 // counts of every published round, the inbox badges, the queue's unit filter) are computed once per
 // change instead of once per request.
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import { getDb, inTransaction } from '@/db/client';
+import type { DB } from '@/db/connection';
+import { isPostgresDb } from '@/db/engine';
+import { rows } from '@/db/query';
 
 const store = new Map<string, unknown>();
 let stamp = '';
 let connection: unknown = null;
 const MAX_ENTRIES = 256;
 
-/** `compute()`'s result, reused until something is written — by this process's write connection or by
- * another process such as the import script (PRAGMA data_version of the read connection moves on any
- * commit but its own; total_changes() counts its own, which tests make). The check is two tiny statements.
+/**
+ * A token that changes whenever any process commits a write, so that equal tokens mean the same data.
+ * - SQLite: PRAGMA data_version of the read connection moves on any commit but its own; total_changes()
+ *   counts its own, which tests make. Two tiny statements, no I/O.
+ * - PostgreSQL: the current snapshot (`xmin:xmax:in-progress ids`). A write transaction takes an id that
+ *   moves xmax, and its commit drops it from the in-progress list; reads take no id. Equal snapshots see
+ *   the same committed rows, whichever process wrote them: one round trip, no table read.
+ */
+async function writeStamp(db: DB): Promise<string> {
+  if (isPostgresDb(db)) return (await rows<{ s: string }>(db, sql`SELECT pg_current_snapshot()::text AS s`))[0]!.s;
+  const sqlite = db.$client;
+  return `${sqlite.pragma('data_version', { simple: true })}:${sqlite.prepare('SELECT total_changes()').pluck().get()}`;
+}
+
+/** `compute()`'s result, reused until something is written — by this process or by another (writeStamp).
  * Inside a write transaction nothing is reused or kept: the transaction may see its own uncommitted rows.
- * A computation that rejects is forgotten, so the next call tries again. */
-export function memoUntilWrite<T>(key: string, compute: () => Promise<T>): Promise<T> {
+ * A computation that rejects is forgotten, so the next call tries again. Concurrent calls share one. */
+export async function memoUntilWrite<T>(key: string, compute: () => Promise<T>): Promise<T> {
   if (inTransaction()) return compute();
-  const sqlite = getDb().$client;
-  const now = `${sqlite.pragma('data_version', { simple: true })}:${sqlite.prepare('SELECT total_changes()').pluck().get()}`;
+  const db = getDb();
+  const now = await writeStamp(db);
   // A different connection (tests swap databases) starts afresh whatever its counters say.
-  if (now !== stamp || sqlite !== connection) {
+  if (now !== stamp || db !== connection) {
     store.clear();
     stamp = now;
-    connection = sqlite;
+    connection = db;
   }
   if (store.has(key)) return store.get(key) as Promise<T>;
   const value = compute();
@@ -44,16 +60,17 @@ let publicConnection: unknown = null;
 let versionStatement: { get(): unknown } | null = null;
 
 /** The current public-data version (one primary-key read), or null on a database without it. */
-export function publicDataVersion(): string | null {
-  const sqlite = getDb().$client;
-  if (sqlite !== publicConnection) {
-    publicConnection = sqlite;
+export async function publicDataVersion(): Promise<string | null> {
+  const db = getDb();
+  if (db !== publicConnection) {
+    publicConnection = db;
     publicStore.clear();
     publicVersion = null;
     versionStatement = null;
   }
   try {
-    versionStatement ??= sqlite.prepare("SELECT value FROM settings WHERE key = 'public_version'").pluck();
+    if (isPostgresDb(db)) return (await rows<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = 'public_version'`))[0]?.value ?? null;
+    versionStatement ??= db.$client.prepare("SELECT value FROM settings WHERE key = 'public_version'").pluck();
     return (versionStatement.get() as string | undefined) ?? null;
   } catch {
     versionStatement = null;
@@ -67,7 +84,7 @@ export function publicDataVersion(): string | null {
  * nothing is reused or kept. */
 export async function publicMemo<T>(key: string, compute: () => T | Promise<T>): Promise<T> {
   if (inTransaction()) return compute();
-  const version = publicDataVersion();
+  const version = await publicDataVersion();
   if (version !== publicVersion) {
     publicStore.clear();
     pending.clear();

@@ -34,7 +34,7 @@ async function idsUnder(unitName: string): Promise<number[]> {
 }
 
 beforeAll(async () => {
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
   officer = await actorOf('officer');

@@ -23,7 +23,7 @@ import type { NominationSort } from '@/lib/nomination-sorts';
 import { actsForUnit, hasRole, isOffice, isStaff, nominationRefusal, officeOverRound, type Actor, type NominationAction, type Refusal } from '@/lib/policy';
 import { loadNominationContext } from '@/lib/workflow';
 import { roundsRunUnder, unitsUnder } from '@/lib/scope';
-import { first } from '@/db/query';
+import { first, isRowId } from '@/db/query';
 
 export type NominationListItem = {
   id: number;
@@ -222,7 +222,7 @@ export type NominationDetail = NominationListItem & {
 /** One nomination, or not_found — "not yours" and "does not exist" read the same. */
 export async function getNomination(actor: Actor | null, id: number): Promise<NominationDetail> {
   const scope = nominationScope(actor);
-  if (scope === null || !Number.isSafeInteger(id) || id <= 0) throw new DomainError('not_found');
+  if (scope === null || !isRowId(id)) throw new DomainError('not_found');
   const row = await first(getDb()
     .select({
       id: nominations.id,
@@ -318,9 +318,9 @@ export async function inboxCounts(actor: Actor | null): Promise<{ returned: numb
       and(
         scope,
         inArray(nominations.roundId, db.select({ id: rounds.id }).from(rounds).where(inArray(rounds.status, ['open', 'reviewing']))),
-        // Unary + keeps SQLite from choosing nominations_status (every queue of every round) over
-        // nominations_round_status (only the rounds in progress).
-        sql`+${nominations.status} IN ('returned', 'submitted')`
+        // An expression (status || '') keeps SQLite from choosing nominations_status (every queue of every
+        // round) over nominations_round_status (only the rounds in progress); standard SQL on both engines.
+        sql`(${nominations.status} || '') IN ('returned', 'submitted')`
       )
     )
     .groupBy(nominations.status))
@@ -330,7 +330,7 @@ export async function inboxCounts(actor: Actor | null): Promise<{ returned: numb
       await db
         .select({ status: nominations.status, n: count() })
         .from(nominations)
-        .where(and(scope, inArray(nominations.roundId, db.select({ id: rounds.id }).from(rounds).where(eq(rounds.status, 'reviewing'))), sql`+${nominations.status} = 'checked'`))
+        .where(and(scope, inArray(nominations.roundId, db.select({ id: rounds.id }).from(rounds).where(eq(rounds.status, 'reviewing'))), sql`(${nominations.status} || '') = 'checked'`))
         .groupBy(nominations.status)
     )
   );

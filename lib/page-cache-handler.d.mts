@@ -2,12 +2,13 @@
 type Entry = { value: { kind: string; html: string; [k: string]: unknown }; lastModified: number };
 
 export function stripScripts(html: string): string;
-export function versionReader(file?: string | null): () => string | null;
+export function versionReader(file?: string | null): () => string | null | Promise<string | null>;
+export function pgVersionReader(url: string): () => Promise<string | null>;
 
 type State = { store: Map<string, { version: string; bytes: number; entry: Entry }>; bytes: number; pending: Map<string, string> };
 
 export default class PageCacheHandler {
-  static newState(readVersion?: () => string | null, maxBytes?: number): State;
+  static newState(readVersion?: () => string | null | Promise<string | null>, maxBytes?: number): State;
   readonly store: State['store'];
   readonly bytes: number;
   constructor(options?: object, state?: State);

@@ -6,6 +6,7 @@
 // Plain JavaScript: Next.js loads it outside its bundles, at start.
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 
 const MAX_BYTES = Number(process.env.PAGE_CACHE_MB || 64) * 2 ** 20;
 
@@ -32,9 +33,28 @@ function databaseFile(env = process.env) {
   return p === ':memory:' ? null : path.resolve(p);
 }
 
+/** On PostgreSQL (DATABASE_URL=postgres://…) the same read over a small pool of its own: one round trip. */
+export function pgVersionReader(url) {
+  let pool = null;
+  return async () => {
+    try {
+      pool ??= new pg.Pool({ connectionString: url, max: 2 }).on('error', () => {});
+      const { rows } = await pool.query("SELECT value FROM settings WHERE key = 'public_version'");
+      return rows[0]?.value ?? null;
+    } catch {
+      return null;
+    }
+  };
+}
+
 /** Reads the current public-data version from the database; null when there is none (no database yet,
  * or not migrated), and then nothing is served from or kept in the cache. */
-export function versionReader(file = databaseFile()) {
+export function versionReader(file) {
+  if (file === undefined) {
+    const url = process.env.DATABASE_URL ?? '';
+    if (/^postgres(ql)?:\/\//i.test(url)) return pgVersionReader(url);
+    file = databaseFile();
+  }
   let statement = null;
   return () => {
     if (!file) return null;
@@ -78,7 +98,7 @@ export default class PageCacheHandler {
 
   async get(key) {
     const { store, pending } = this.state;
-    const version = this.state.readVersion();
+    const version = await this.state.readVersion();
     const hit = store.get(key);
     if (hit && version !== null && hit.version === version) {
       store.delete(key);

@@ -101,8 +101,8 @@ describe('page cache handler', () => {
 
 describe('version reader', () => {
   let file: string;
-  beforeAll(() => {
-    ({ file } = freshDatabase());
+  beforeAll(async () => {
+    ({ file } = await freshDatabase());
   });
 
   it('reads the version another connection moves, at once', () => {

@@ -2,22 +2,22 @@
 // in the same transaction as any change to rounds, awards or units — in any process. Failures are never kept,
 // unknown slugs never stored.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, isNull } from 'drizzle-orm';
-import Database from 'better-sqlite3';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { awards, rounds, settings, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
-import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { freshDatabase, otherConnection, useAsAppDatabase } from '@/tests/db';
+import { closeDatabase } from '@/db/connection';
 import { cachedPublishedRounds, cachedRound, cachedUnit } from './public-cache';
 import { publicAwardsJson } from './public';
 import { publicDataVersion, publicMemo, publicMemoSize } from './memo';
 import { loadActor } from './users';
 import { renameUnit } from './units';
 import { revokeAward } from './workflow';
-import { first } from '@/db/query';
+import { exec, first } from '@/db/query';
 
 let db: DB;
-let file: string;
+let url: string;
 const admin = async () => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'))))!.id))!;
 const liveAwardOf = async (slug: string) =>
   (await first(db
@@ -27,25 +27,25 @@ const liveAwardOf = async (slug: string) =>
     .where(and(eq(rounds.slug, slug), isNull(awards.revokedAt)))))!;
 
 beforeAll(async () => {
-  ({ db, file } = freshDatabase());
+  ({ db, url } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
 });
 
 describe('the public-data version', () => {
   it('moves with a revocation, in the same transaction, and not with writes the public does not see', async () => {
-    const v0 = publicDataVersion();
+    const v0 = await publicDataVersion();
     expect(v0).toMatch(/^[0-9a-f]{16}$/);
     await db.insert(settings).values({ key: 'unrelated', value: '1' });
-    expect(publicDataVersion()).toBe(v0);
+    expect(await publicDataVersion()).toBe(v0);
     await revokeAward(await admin(), (await liveAwardOf(DEMO_SLUGS.published)).publicId, { reason: 'Kê khai không trung thực', decision: '12/QĐ-UBND' });
-    expect(publicDataVersion()).not.toBe(v0);
+    expect(await publicDataVersion()).not.toBe(v0);
   });
 
   it('moves with a unit rename', async () => {
-    const v0 = publicDataVersion();
+    const v0 = await publicDataVersion();
     await renameUnit(await admin(), (await liveAwardOf(DEMO_SLUGS.published)).unitId, 'Phường Thử Nghiệm Đổi Tên');
-    expect(publicDataVersion()).not.toBe(v0);
+    expect(await publicDataVersion()).not.toBe(v0);
   });
 });
 
@@ -61,24 +61,22 @@ describe('cached public reads', () => {
 
   it('a write by another process (another connection) shows at once', async () => {
     const before = (await cachedRound(DEMO_SLUGS.published))!;
-    const other = new Database(file);
-    other.prepare('UPDATE awards SET revoked_at = ? WHERE public_id = ?').run(Date.now(), before.awards[0].id);
-    other.close();
+    const other = otherConnection(url);
+    await other.update(awards).set({ revokedAt: new Date() }).where(eq(awards.publicId, before.awards[0].id));
     const after = (await cachedRound(DEMO_SLUGS.published))!;
     expect(after.awards.length).toBe(before.awards.length - 1);
     // …and so does a round another process unpublishes.
-    const other2 = new Database(file);
-    other2.prepare("UPDATE rounds SET status = 'archived' WHERE slug = ?").run(DEMO_SLUGS.archive);
-    other2.close();
+    await other.update(rounds).set({ status: 'archived' }).where(eq(rounds.slug, DEMO_SLUGS.archive));
+    await closeDatabase(other);
     expect((await cachedPublishedRounds()).map((r) => r.slug)).not.toContain(DEMO_SLUGS.archive);
     expect(await cachedRound(DEMO_SLUGS.archive)).toBeNull();
   });
 
   it('a failed read is not kept: the next request reads again', async () => {
     // The table disappears for a moment (DDL moves neither the public version nor total_changes()).
-    db.$client.exec('ALTER TABLE awards RENAME TO awards_away');
+    await exec(db, sql`ALTER TABLE awards RENAME TO awards_away`);
     await expect(cachedRound(DEMO_SLUGS.published)).rejects.toThrow();
-    db.$client.exec('ALTER TABLE awards_away RENAME TO awards');
+    await exec(db, sql`ALTER TABLE awards_away RENAME TO awards`);
     expect((await cachedRound(DEMO_SLUGS.published))?.awards.length).toBeGreaterThan(0);
   });
 

@@ -11,7 +11,7 @@ import { first } from '@/db/query';
 let db: DB;
 
 beforeAll(async () => {
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
 });

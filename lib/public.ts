@@ -6,7 +6,8 @@ import { awards, rounds, units, type Gender, type NomineeKind, type RoundSource 
 import { publicMemo } from '@/lib/memo';
 import { searchAwards, type SearchFilters, type SearchResult } from '@/lib/search-index';
 import { compareVi, fold } from '@/lib/text';
-import { first } from '@/db/query';
+import { first, rows } from '@/db/query';
+import { unitPathUnder } from '@/lib/scope';
 
 export type PublicRound = {
   slug: string;
@@ -193,9 +194,9 @@ export async function publicAwardsJson(slug: string): Promise<string | null> {
 }
 
 /** For /api/health: the database answers a query. */
-export function databaseIsHealthy(): boolean {
+export async function databaseIsHealthy(): Promise<boolean> {
   try {
-    return getDb().get<{ ok: number }>(sql`SELECT 1 AS ok`)?.ok === 1;
+    return Number((await rows<{ ok: number }>(getDb(), sql`SELECT 1 AS ok`))[0]?.ok) === 1;
   } catch {
     return false;
   }
@@ -237,7 +238,7 @@ export async function getPublicAward(publicId: string): Promise<PublicAwardDetai
 }
 
 /** Public search over published, unrevoked awards (lib/search-index.ts). */
-export function searchPublicAwards(query: string, filters: SearchFilters, page: number): SearchResult {
+export async function searchPublicAwards(query: string, filters: SearchFilters, page: number): Promise<SearchResult> {
   return searchAwards(getDb(), query, filters, page);
 }
 
@@ -331,8 +332,7 @@ export async function getPublicUnit(slug: string, requestedPage = 1, size = UNIT
   const unit = await first(db.select({ id: units.id, slug: units.slug, name: units.name, path: units.path, parentId: units.parentId }).from(units).where(eq(units.slug, slug)));
   if (!unit) return null;
   const parent = unit.parentId ? (await first(db.select({ slug: units.slug, name: units.name }).from(units).where(eq(units.id, unit.parentId)))) ?? null : null;
-  // GLOB range-scans units_path; the path has no GLOB metacharacters (digits and slashes).
-  const inSubtree = and(liveRoundAward, sql`${units.path} GLOB ${`${unit.path}*`}`);
+  const inSubtree = and(liveRoundAward, unitPathUnder(unit.path));
   // Counts per unit of the subtree (at most one row per unit), folded into the unit's children.
   const perUnit = await db
     .select({ path: units.path, n: sql<number>`count(*)` })
@@ -340,7 +340,7 @@ export async function getPublicUnit(slug: string, requestedPage = 1, size = UNIT
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .innerJoin(units, eq(units.id, awards.unitId))
     .where(inSubtree)
-    .groupBy(awards.unitId);
+    .groupBy(units.id);
   const total = perUnit.reduce((n, u) => n + u.n, 0);
   const pageCount = Math.max(1, Math.ceil(total / size));
   if (requestedPage > pageCount) return null;
@@ -399,8 +399,8 @@ export type PublicStats = {
  * aggregated in SQL (one row per round, per unit, per gender), never one row per award. */
 export async function getPublicStats(): Promise<PublicStats> {
   const db = getDb();
-  const collectives = sql<number>`sum(${awards.nomineeKind} = 'collective')`;
-  const individuals = sql<number>`sum(${awards.nomineeKind} = 'individual')`;
+  const collectives = sql<number>`count(CASE WHEN ${awards.nomineeKind} = 'collective' THEN 1 END)`;
+  const individuals = sql<number>`count(CASE WHEN ${awards.nomineeKind} = 'individual' THEN 1 END)`;
   const byRound: StatRow[] = await db
     .select({ key: rounds.slug, label: rounds.title, collectives, individuals })
     .from(awards)
@@ -414,7 +414,7 @@ export async function getPublicStats(): Promise<PublicStats> {
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .innerJoin(units, eq(units.id, awards.unitId))
     .where(liveRoundAward)
-    .groupBy(awards.unitId);
+    .groupBy(units.id);
   const byTopId = new Map<number, { collectives: number; individuals: number }>();
   for (const u of perUnit) {
     const top = await topUnitId(u.path);

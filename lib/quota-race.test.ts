@@ -9,7 +9,7 @@ import { individuals, nominations, rounds, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { fold } from './text';
-import { freshDatabase } from '@/tests/db';
+import { countOf, freshDatabase } from '@/tests/db';
 import { first } from '@/db/query';
 
 const run = promisify(execFile);
@@ -52,7 +52,7 @@ async function race(ids: number[]): Promise<Array<{ ok: boolean; code?: string }
 }
 
 beforeAll(async () => {
-  ({ db, url } = freshDatabase());
+  ({ db, url } = await freshDatabase());
   await seedDemo(db);
   approverId = (await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'approver'))))!.id;
   roundId = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!.id;
@@ -64,8 +64,8 @@ describe('quota race', () => {
     const already = await approvedIndividuals();
     await db.update(rounds).set({ quotaIndividuals: already + slots }).where(eq(rounds.id, roundId));
     const ids = await checkedNominations(CONTENDERS);
-    const approvals = () => (db.$client.prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'nomination.approve'").get() as { n: number }).n;
-    const auditBefore = approvals();
+    const approvals = () => countOf(db, sql`audit_events WHERE action = 'nomination.approve'`);
+    const auditBefore = await approvals();
     const t0 = Date.now();
     const results = await race(ids);
     const wins = results.filter((r) => r.ok).length;
@@ -74,6 +74,6 @@ describe('quota race', () => {
     expect(results.filter((r) => !r.ok).every((r) => r.code === 'quota_exceeded')).toBe(true);
     expect(await approvedIndividuals()).toBe(already + slots);
     // One audit event per approval that happened, none for the refused ones.
-    expect(approvals() - auditBefore).toBe(slots);
+    expect((await approvals()) - auditBefore).toBe(slots);
   }, 60_000);
 });

@@ -3,7 +3,7 @@ import { and, eq, like, sql } from 'drizzle-orm';
 import { awards, individuals, rounds, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
-import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { freshDatabase, one, useAsAppDatabase } from '@/tests/db';
 import { fold } from './text';
 import { loadActor } from './users';
 import type { Actor } from './policy';
@@ -16,7 +16,7 @@ let officer: Actor;
 const byName = async (u: string) => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id))!;
 
 beforeAll(async () => {
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
   reviewer = await byName('reviewer');
@@ -42,7 +42,7 @@ describe('registry', () => {
   });
 
   it('a person honoured in two rounds shows both, the archive one marked', async () => {
-    const shared = db.get<{ id: number }>(sql`SELECT a.individual_id AS id FROM awards a JOIN awards b ON a.individual_id = b.individual_id AND a.round_id <> b.round_id LIMIT 1`)!;
+    const shared = (await one<{ id: number }>(db, sql`SELECT a.individual_id AS id FROM awards a JOIN awards b ON a.individual_id = b.individual_id AND a.round_id <> b.round_id LIMIT 1`))!;
     const entry = await getRegistryEntry(reviewer, 'individual', shared.id);
     expect(entry.history).toHaveLength(2);
     expect(entry.history.map((h) => h.source).sort()).toEqual(['archive', 'workflow']);
@@ -61,11 +61,11 @@ describe('registry', () => {
 
   it('merging a duplicate keeps both histories and only admins may do it', async () => {
     // Two different people, each honoured in one round only.
-    const only = (slug: string, other: string) =>
-      db.get<{ id: number }>(sql`SELECT a.individual_id AS id FROM awards a JOIN rounds r ON r.id = a.round_id
-        WHERE r.slug = ${slug} AND a.individual_id NOT IN (SELECT b.individual_id FROM awards b JOIN rounds r2 ON r2.id = b.round_id WHERE r2.slug = ${other} AND b.individual_id IS NOT NULL) LIMIT 1`)!;
-    const a = { id: only(DEMO_SLUGS.published, DEMO_SLUGS.archive).id, round: 'A' };
-    const b = { id: only(DEMO_SLUGS.archive, DEMO_SLUGS.published).id, round: 'B' };
+    const only = async (slug: string, other: string) =>
+      (await one<{ id: number }>(db, sql`SELECT a.individual_id AS id FROM awards a JOIN rounds r ON r.id = a.round_id
+        WHERE r.slug = ${slug} AND a.individual_id NOT IN (SELECT b.individual_id FROM awards b JOIN rounds r2 ON r2.id = b.round_id WHERE r2.slug = ${other} AND b.individual_id IS NOT NULL) LIMIT 1`))!;
+    const a = { id: (await only(DEMO_SLUGS.published, DEMO_SLUGS.archive)).id, round: 'A' };
+    const b = { id: (await only(DEMO_SLUGS.archive, DEMO_SLUGS.published)).id, round: 'B' };
     expect(a.round).not.toBe(b.round);
     await expect(mergeRegistryEntries(reviewer, 'individual', a.id!, b.id!)).rejects.toThrowError('forbidden');
     const admin = await byName('admin');

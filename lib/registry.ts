@@ -12,7 +12,7 @@ import { DomainError } from '@/lib/errors';
 import { isStaff, type Actor } from '@/lib/policy';
 import { unitPathUnder } from '@/lib/scope';
 import { clean as cleanText, fold } from '@/lib/text';
-import { first } from '@/db/query';
+import { changed, first } from '@/db/query';
 
 export type RegistryKind = 'individual' | 'collective';
 export type RegistryRow = { id: number; name: string; position: string | null; unit: string; awards: number };
@@ -140,13 +140,13 @@ export async function mergeRegistryEntries(actor: Actor | null, kind: RegistryKi
     if (!keep || !drop || keep.merged || drop.merged) throw new DomainError('not_found');
     const moved = { nominations: 0, awards: 0 };
     if (kind === 'individual') {
-      moved.nominations = (await tx.update(nominations).set({ individualId: keepId }).where(eq(nominations.individualId, dropId))).changes;
-      moved.awards = (await tx.update(awards).set({ individualId: keepId }).where(eq(awards.individualId, dropId))).changes;
+      moved.nominations = changed(await tx.update(nominations).set({ individualId: keepId }).where(eq(nominations.individualId, dropId)));
+      moved.awards = changed(await tx.update(awards).set({ individualId: keepId }).where(eq(awards.individualId, dropId)));
       await tx.update(users).set({ individualId: keepId }).where(eq(users.individualId, dropId));
       await tx.update(individuals).set({ mergedIntoId: keepId, active: false }).where(eq(individuals.id, dropId));
     } else {
-      moved.nominations = (await tx.update(nominations).set({ collectiveId: keepId }).where(eq(nominations.collectiveId, dropId))).changes;
-      moved.awards = (await tx.update(awards).set({ collectiveId: keepId }).where(eq(awards.collectiveId, dropId))).changes;
+      moved.nominations = changed(await tx.update(nominations).set({ collectiveId: keepId }).where(eq(nominations.collectiveId, dropId)));
+      moved.awards = changed(await tx.update(awards).set({ collectiveId: keepId }).where(eq(awards.collectiveId, dropId)));
       await tx.update(collectives).set({ mergedIntoId: keepId, active: false }).where(eq(collectives.id, dropId));
     }
     await refuseIfFrozenListChanged(tx);

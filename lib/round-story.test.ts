@@ -4,12 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { count, desc, eq } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { auditEvents, roundPhotos, rounds, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
-import { freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { freshDatabase, one, useAsAppDatabase } from '@/tests/db';
 import { loadActor } from './users';
 import {
   addRoundPhoto,
@@ -37,7 +37,7 @@ const photo = (width: number, height: number, format: 'jpeg' | 'png' = 'jpeg', c
     .then((b) => new Uint8Array(b));
 
 beforeAll(async () => {
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
   process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-photos-'));
@@ -164,12 +164,12 @@ describe('photos', () => {
 
 describe('public pages follow the photos', () => {
   it('adding or removing a photo moves the public-data version (the cached round page and its og:image change)', async () => {
-    const version = () => db.$client.prepare("SELECT value FROM settings WHERE key = 'public_version'").pluck().get() as string;
-    const before = version();
+    const version = async () => (await one<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = 'public_version'`))!.value;
+    const before = await version();
     const { id } = await addRoundPhoto(await actor('admin'), published, { bytes: await photo(640, 480, 'jpeg', '#15803d'), alt: 'Ảnh tập thể' });
-    const added = version();
+    const added = await version();
     expect(added).not.toBe(before);
     await removeRoundPhoto(await actor('admin'), published, id);
-    expect(version()).not.toBe(added);
+    expect(await version()).not.toBe(added);
   });
 });

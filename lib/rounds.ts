@@ -8,7 +8,7 @@ import { NEXT_STATUS, roundPreconditions } from '@/lib/workflow';
 import { nominationScope } from '@/lib/nominations';
 import { hasRole, isOffice, isStaff, pathIds, roundRefusal, type Actor } from '@/lib/policy';
 import { unitPathUnder, unitsUnder } from '@/lib/scope';
-import { first } from '@/db/query';
+import { first, isRowId } from '@/db/query';
 
 export type StaffRound = {
   id: number;
@@ -38,7 +38,7 @@ export function roundScope(actor: Actor | null): SQL | null {
 
 /** A round's unit path when the actor's administrators' scope holds it; not_found otherwise. */
 async function adminRound(actor: Actor | null, id: number, action: 'transition' | 'decide' | 'edit'): Promise<void> {
-  if (roundRefusal(actor, action) || !Number.isSafeInteger(id)) throw new DomainError('not_found');
+  if (roundRefusal(actor, action) || !isRowId(id)) throw new DomainError('not_found');
   const path = (await first(getDb().select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, id))))?.path;
   if (path === undefined || roundRefusal(actor, action, path)) throw new DomainError('not_found');
 }

@@ -2,10 +2,11 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { isDomainError } from '@/lib/errors';
+import { MAX_ROW_ID } from '@/db/query';
 
 /** A positive integer id from a path segment, or -1 (which every lib/ lookup reads as not found). */
 export function parseId(raw: string): number {
-  return /^\d{1,15}$/.test(raw) ? Number(raw) : -1;
+  return /^\d{1,10}$/.test(raw) && Number(raw) <= MAX_ROW_ID ? Number(raw) : -1;
 }
 
 /** Runs a lib/ read; its not_found becomes the localised 404 page. */

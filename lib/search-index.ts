@@ -2,13 +2,17 @@
 // `award_name_search`) and the one query that reads them. Free of `server-only`: the workflow's transactions, the seed and the scripts call it.
 // Every indexed column and every query term is folded by lib/text.ts fold() — FTS5's own
 // remove_diacritics leaves đ alone — so "nguyen van duc" finds "Nguyễn Văn Đức".
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+// On PostgreSQL the same two indexes are tables with a tsvector and a GIN index (db/migrations-pg 0001,
+// 0002), filled and searched by the same passes; only the statements below differ (`pg ? … : …`).
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { DB } from '@/db/connection';
+import { isPostgresDb } from '@/db/engine';
+import { exec, rows as queryRows } from '@/db/query';
 import { awards, rounds } from '@/db/tables';
 import { fold } from '@/lib/text';
 
-// Anything with drizzle's sync API: the connection or a transaction.
-type Db = Pick<BetterSQLite3Database<Record<string, unknown>>, 'run' | 'all' | 'get' | 'select'>;
+// The connection or a transaction, on either engine.
+type Db = DB;
 
 /** Longest query taken into account (characters); longer input is cut, never an error. */
 export const MAX_QUERY_LENGTH = 200;
@@ -20,12 +24,12 @@ async function insertRows(db: Db, where: ReturnType<typeof and>): Promise<void> 
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .where(and(eq(rounds.status, 'published'), isNull(awards.revokedAt), where));
+  const pg = isPostgresDb(db);
   for (const r of rows) {
-    unindexAward(db, r.id);
-    db.run(
-      sql`INSERT INTO award_search (rowid, name, unit, position, summary) VALUES (${r.id}, ${fold(r.name)}, ${fold(r.unit)}, ${fold(r.position ?? '')}, ${fold(r.summary)})`,
-    );
-    insertName(db, r.id, fold(r.name));
+    await unindexAward(db, r.id);
+    const values = sql`(${r.id}, ${fold(r.name)}, ${fold(r.unit)}, ${fold(r.position ?? '')}, ${fold(r.summary)})`;
+    await exec(db, pg ? sql`INSERT INTO award_search (award_id, name, unit, position, summary) VALUES ${values}` : sql`INSERT INTO award_search (rowid, name, unit, position, summary) VALUES ${values}`);
+    await insertName(db, r.id, fold(r.name));
   }
 }
 
@@ -35,15 +39,16 @@ export async function indexRoundAwards(db: Db, roundId: number): Promise<void> {
 }
 
 /** Takes an award out of the index (call inside the revoking transaction). */
-export function unindexAward(db: Db, awardId: number): void {
-  db.run(sql`DELETE FROM award_search WHERE rowid = ${awardId}`);
-  db.run(sql`DELETE FROM award_name_search WHERE rowid = ${awardId}`);
+export async function unindexAward(db: Db, awardId: number): Promise<void> {
+  const key = isPostgresDb(db) ? sql`award_id` : sql`rowid`;
+  await exec(db, sql`DELETE FROM award_search WHERE ${key} = ${awardId}`);
+  await exec(db, sql`DELETE FROM award_name_search WHERE ${key} = ${awardId}`);
 }
 
 /** Rebuilds the whole index from the awards of published rounds (seed, scripts, existing databases). */
 export async function rebuildSearchIndex(db: Db): Promise<void> {
-  db.run(sql`DELETE FROM award_search`);
-  db.run(sql`DELETE FROM award_name_search`);
+  await exec(db, sql`DELETE FROM award_search`);
+  await exec(db, sql`DELETE FROM award_name_search`);
   await insertRows(db, undefined);
 }
 
@@ -53,35 +58,45 @@ export function nameWords(folded: string): string {
   return [...words, ...words.slice(1).map((w, i) => `${words[i]}_${w}`)].join(' ');
 }
 
-function insertName(db: Db, id: number, folded: string): void {
-  db.run(sql`INSERT INTO award_name_search (rowid, name, words) VALUES (${id}, ${folded}, ${nameWords(folded)})`);
+/** On PostgreSQL a pair of words is joined by '0' (its parser cuts words at '_'; see db/migrations-pg 0002). */
+const pgPairs = (words: string) => words.replaceAll('_', '0');
+
+async function insertName(db: Db, id: number, folded: string): Promise<void> {
+  await exec(
+    db,
+    isPostgresDb(db)
+      ? sql`INSERT INTO award_name_search (award_id, name, words) VALUES (${id}, ${folded}, to_tsvector('simple', ${pgPairs(nameWords(folded))}))`
+      : sql`INSERT INTO award_name_search (rowid, name, words) VALUES (${id}, ${folded}, ${nameWords(folded)})`,
+  );
 }
 
 /** Whether award_search has rows but the name index none (a database from before migration 0014). */
-export function nameIndexMissing(db: Db): boolean {
-  return !db.get(sql`SELECT 1 FROM award_name_search LIMIT 1`) && !!db.get(sql`SELECT 1 FROM award_search LIMIT 1`);
+export async function nameIndexMissing(db: Db): Promise<boolean> {
+  return (await queryRows(db, sql`SELECT 1 AS one FROM award_name_search LIMIT 1`)).length === 0 && (await queryRows(db, sql`SELECT 1 AS one FROM award_search LIMIT 1`)).length > 0;
 }
 
 /** Fills the name index from award_search's folded names, in chunks (a nation's 1.5 million in a few seconds). */
-export function rebuildNameIndex(db: Db): void {
-  db.run(sql`DELETE FROM award_name_search`);
+export async function rebuildNameIndex(db: Db): Promise<void> {
+  const pg = isPostgresDb(db);
+  const key = pg ? sql`award_id` : sql`rowid`;
+  await exec(db, sql`DELETE FROM award_name_search`);
   for (let after = -1; ; ) {
-    const rows = db.all<{ id: number; name: string }>(sql`SELECT rowid AS id, name FROM award_search WHERE rowid > ${after} ORDER BY rowid LIMIT 10000`);
+    const rows = await queryRows<{ id: number; name: string }>(db, sql`SELECT ${key} AS id, name FROM award_search WHERE ${key} > ${after} ORDER BY ${key} LIMIT 10000`);
     if (!rows.length) break;
-    for (const r of rows) insertName(db, r.id, r.name);
+    for (const r of rows) await insertName(db, r.id, r.name);
     after = rows[rows.length - 1].id;
   }
   // One segment instead of the hundreds a bulk insert leaves: each word's postings read in one go.
-  db.run(sql`INSERT INTO award_name_search (award_name_search) VALUES ('optimize')`);
+  if (!pg) await exec(db, sql`INSERT INTO award_name_search (award_name_search) VALUES ('optimize')`);
 }
 
 /** Whether awards of published rounds exist but the index is empty (a database from before the index). */
-export function searchIndexMissing(db: Db): boolean {
-  const indexed = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM award_search`)?.n ?? 0;
+export async function searchIndexMissing(db: Db): Promise<boolean> {
+  const indexed = Number((await queryRows<{ n: number }>(db, sql`SELECT count(*) AS n FROM award_search`))[0]?.n ?? 0);
   if (indexed > 0) return false;
-  const live = db.get<{ n: number }>(
-    sql`SELECT count(*) AS n FROM awards a JOIN rounds r ON r.id = a.round_id WHERE r.status = 'published' AND a.revoked_at IS NULL`,
-  )?.n ?? 0;
+  const live = Number(
+    (await queryRows<{ n: number }>(db, sql`SELECT count(*) AS n FROM awards a JOIN rounds r ON r.id = a.round_id WHERE r.status = 'published' AND a.revoked_at IS NULL`))[0]?.n ?? 0,
+  );
   return live > 0;
 }
 
@@ -179,6 +194,15 @@ export function searchPasses(terms: string[]): Array<{ index: 'names' | 'all'; e
   ];
   const fallback = terms.length > 1 ? [{ index: 'all' as const, expr: terms.map((t) => `"${t}"*`).join(' '), prefixLast: true, when: 'none' as const }] : [];
   return [...pass(false, 'always'), ...pass(true, 'few'), ...fallback];
+}
+
+/**
+ * An FTS5 expression of searchPasses() as a PostgreSQL tsquery: each quoted word required (`&`), a trailing
+ * `*` a prefix (`:*`); in the name index a pair's '_' is '0' (pgPairs). Safe to pass as a parameter: the
+ * words are [a-z0-9_]+ (queryTerms).
+ */
+export function toTsQuery(expr: string, names: boolean): string {
+  return [...expr.matchAll(/"([a-z0-9_]+)"(\*?)/g)].map(([, word, star]) => `${names ? pgPairs(word) : word}${star ? ':*' : ''}`).join(' & ');
 }
 
 /** Whether every term is a word of the folded `text` (the last one a word's beginning when `prefixLast`). */
@@ -284,7 +308,8 @@ function looseness(text: string, terms: string[]): number {
  * scattered ones), then — when the query has diacritics — exact-diacritic matches first, then names that
  * begin with the words, then the fewest other words, then newer decisions and the roll's order.
  */
-export function searchAwards(db: Db, query: string, filters: SearchFilters = {}, page = 1, pageSize = SEARCH_PAGE_SIZE, maxCandidates = MAX_CANDIDATES): SearchResult {
+export async function searchAwards(db: Db, query: string, filters: SearchFilters = {}, page = 1, pageSize = SEARCH_PAGE_SIZE, maxCandidates = MAX_CANDIDATES): Promise<SearchResult> {
+  const pg = isPostgresDb(db);
   const terms = queryTerms(query);
   const empty: SearchResult = { total: 0, page: 1, pageSize, pages: 0, hits: [] };
   if (terms.length === 0) return empty;
@@ -298,8 +323,17 @@ export function searchAwards(db: Db, query: string, filters: SearchFilters = {},
   }
   const where = sql.join(conditions, sql` AND `);
   // The achievement's words are only read when the query has marks to compare.
-  const text = marked.length ? sql`a.name || ' ' || a.unit_name || ' ' || coalesce(a.position, '') || ' ' || a.summary` : sql`NULL`;
-  const columns = sql`s.rowid AS id, s.name AS folded, a.name AS name, ${text} AS text, r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal`;
+  const marks = marked.length ? sql`a.name || ' ' || a.unit_name || ' ' || coalesce(a.position, '') || ' ' || a.summary` : sql`NULL`;
+  const sk = pg ? sql`s.award_id` : sql`s.rowid`;
+  const columns = sql`${sk} AS id, s.name AS folded, a.name AS name, ${marks} AS text, r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal`;
+  const matches = (index: 'names' | 'all', expr: string): SQL =>
+    pg
+      ? index === 'names'
+        ? sql`s.words @@ to_tsquery('simple', ${toTsQuery(expr, true)})`
+        : sql`s.document @@ to_tsquery('simple', ${toTsQuery(expr, false)})`
+      : index === 'names'
+        ? sql`award_name_search MATCH ${expr}`
+        : sql`award_search MATCH ${expr}`;
   const seen = new Map<number, Candidate>();
   let more = false;
   let namesOnly = false;
@@ -315,11 +349,11 @@ export function searchAwards(db: Db, query: string, filters: SearchFilters = {},
     const limit = room + seen.size + 1;
     const rows =
       index === 'names'
-        ? db.all<Row>(sql`SELECT ${columns}, NULL AS other FROM award_name_search s JOIN awards a ON a.id = s.rowid JOIN rounds r ON r.id = a.round_id
-            WHERE award_name_search MATCH ${expr} AND ${where} ORDER BY s.rowid DESC LIMIT ${limit}`)
-        : db.all<Row>(sql`SELECT ${columns}, s.unit || ' | ' || s.position || ' | ' || s.summary AS other
-            FROM award_search s JOIN awards a ON a.id = s.rowid JOIN rounds r ON r.id = a.round_id
-            WHERE award_search MATCH ${expr} AND ${where} ORDER BY s.rowid DESC LIMIT ${limit}`);
+        ? await queryRows<Row>(db, sql`SELECT ${columns}, NULL AS other FROM award_name_search s JOIN awards a ON a.id = ${sk} JOIN rounds r ON r.id = a.round_id
+            WHERE ${matches(index, expr)} AND ${where} ORDER BY ${sk} DESC LIMIT ${limit}`)
+        : await queryRows<Row>(db, sql`SELECT ${columns}, s.unit || ' | ' || s.position || ' | ' || s.summary AS other
+            FROM award_search s JOIN awards a ON a.id = ${sk} JOIN rounds r ON r.id = a.round_id
+            WHERE ${matches(index, expr)} AND ${where} ORDER BY ${sk} DESC LIMIT ${limit}`);
     let added = 0;
     for (const { other, ...row } of rows) {
       if (seen.has(row.id)) continue;
@@ -358,13 +392,13 @@ export function searchAwards(db: Db, query: string, filters: SearchFilters = {},
   const pages = Math.ceil(total / pageSize);
   const current = Math.min(Math.max(1, Math.floor(page) || 1), Math.max(1, pages));
   const pageIds = ranked.slice((current - 1) * pageSize, current * pageSize).map((c) => c.id);
-  const found = db.all<{
+  const found = await queryRows<{
     awardId: number; id: string; kind: 'collective' | 'individual'; name: string; position: string | null; unit: string; unitSlug: string;
     summary: string; roundSlug: string; roundTitle: string; decisionDate: string | null;
-  }>(sql`SELECT a.id AS awardId, a.public_id AS id, a.nominee_kind AS kind, a.name, a.position, a.unit_name AS unit, u.slug AS unitSlug,
-      a.summary, r.slug AS roundSlug, r.title AS roundTitle, r.decision_date AS decisionDate
+  }>(db, sql`SELECT a.id AS "awardId", a.public_id AS id, a.nominee_kind AS kind, a.name, a.position, a.unit_name AS unit, u.slug AS "unitSlug",
+      a.summary, r.slug AS "roundSlug", r.title AS "roundTitle", r.decision_date AS "decisionDate"
     FROM awards a JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
-    WHERE a.id IN (SELECT value FROM json_each(${JSON.stringify(pageIds)}))`);
+    WHERE a.id IN (${sql.join(pageIds.map((id) => sql`${id}`), sql`, `)})`);
   const byId = new Map(found.map(({ awardId, ...r }) => [awardId, r]));
   const rows = pageIds.map((id) => byId.get(id)!).filter(Boolean);
   return {

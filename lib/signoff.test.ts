@@ -30,7 +30,7 @@ const vote = { for: 9, against: 0, total: 9 };
 const decision = { decisionNumber: '99/QĐ-UBND', decisionDate: '2026-11-20', decisionSigner: 'Đoàn Minh Thịnh' };
 
 beforeAll(async () => {
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
   [admin, approver, reviewer, officer] = await Promise.all(['admin', 'approver', 'reviewer', 'officer'].map(byName));

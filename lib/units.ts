@@ -12,7 +12,7 @@ import { hasRole, inSubtree, type Actor } from '@/lib/policy';
 import { unitPathUnder } from '@/lib/scope';
 import { clean, slugify } from '@/lib/text';
 import { write } from '@/lib/workflow';
-import { first } from '@/db/query';
+import { changed, first, isRowId } from '@/db/query';
 
 function requireAdmin(actor: Actor | null): asserts actor is Actor {
   if (!hasRole(actor, 'admin')) throw new DomainError('forbidden');
@@ -21,7 +21,7 @@ function requireAdmin(actor: Actor | null): asserts actor is Actor {
 /** An admin manages the units of their own unit's subtree: any other reads as not found. */
 async function requireUnitsInScope(actor: Actor, ...ids: Array<number | null>): Promise<void> {
   const wanted = [...new Set(ids)];
-  if (wanted.some((id) => id === null || !Number.isSafeInteger(id))) throw new DomainError('not_found');
+  if (wanted.some((id) => id === null || !isRowId(id))) throw new DomainError('not_found');
   const rows = await getDb().select({ path: units.path }).from(units).where(inArray(units.id, wanted as number[]));
   if (rows.length !== wanted.length || rows.some((u) => !inSubtree(u.path, actor.unitPath))) throw new DomainError('not_found');
 }
@@ -137,9 +137,9 @@ export async function mergeUnits(actor: Actor | null, fromIds: number[], intoId:
     if (olds.some((o) => into.path.startsWith(o.path))) throw new DomainError('invalid_input', { field: 'into' });
     const moved = { individuals: 0, collectives: 0, users: 0 };
     for (const o of olds) {
-      moved.individuals += (await tx.update(individuals).set({ unitId: intoId }).where(eq(individuals.unitId, o.id))).changes;
-      moved.collectives += (await tx.update(collectives).set({ unitId: intoId }).where(eq(collectives.unitId, o.id))).changes;
-      moved.users += (await tx.update(users).set({ unitId: intoId }).where(eq(users.unitId, o.id))).changes;
+      moved.individuals += changed(await tx.update(individuals).set({ unitId: intoId }).where(eq(individuals.unitId, o.id)));
+      moved.collectives += changed(await tx.update(collectives).set({ unitId: intoId }).where(eq(collectives.unitId, o.id)));
+      moved.users += changed(await tx.update(users).set({ unitId: intoId }).where(eq(users.unitId, o.id)));
       await moveIn(tx, o.id, intoId);
       await tx.update(units).set({ active: false, mergedIntoId: intoId }).where(eq(units.id, o.id));
     }

@@ -12,7 +12,7 @@ import { write } from '@/lib/workflow';
 import { reserveSignInAttempt, signInSucceeded } from '@/lib/sign-in-limit';
 import { inSubtree, type Actor } from '@/lib/policy';
 import { unitPathUnder } from '@/lib/scope';
-import { first } from '@/db/query';
+import { changed, first } from '@/db/query';
 
 /** Returns the user when the password matches an active account; the same cost and answer otherwise. */
 export async function verifyCredentials(username: string, password: string): Promise<{ id: number; sessionVersion: number } | null> {
@@ -95,7 +95,7 @@ export async function endSession(userId: number, sid: string, now = new Date()):
       .insert(endedSessions)
       .values({ sid, userId, endedAt: now, expiresAt: new Date(now.getTime() + SESSION.maxAge * 1000) })
       .onConflictDoNothing();
-    if (done.changes) await appendAudit(tx, { actorId: userId, action: 'user.sign_out', entityType: 'user', entityId: userId });
+    if (changed(done)) await appendAudit(tx, { actorId: userId, action: 'user.sign_out', entityType: 'user', entityId: userId });
   });
 }
 

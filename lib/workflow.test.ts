@@ -25,7 +25,7 @@ const checkedIn = async (ward: string) =>
     .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'checked'), like(units.path, `${await wardPath(ward)}%`)));
 
 beforeAll(async () => {
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
   admin = await byName('admin');

@@ -38,7 +38,7 @@ import { hashFinalList, snapshotEntries, standingSignoff, type FinalListEntry } 
 import { indexRoundAwards, unindexAward } from '@/lib/search-index';
 import { clean, cleanLines, fold, slugify } from '@/lib/text';
 import { nearKey } from '@/lib/name-match';
-import { first } from '@/db/query';
+import { first, isRowId } from '@/db/query';
 
 export type Tx = DB;
 
@@ -60,7 +60,7 @@ async function audit(tx: Tx, actor: Actor | null, action: string, entityType: st
 
 /** A nomination with what policy needs to judge an action on it (also used by lib/attachments). */
 export async function loadNominationContext(tx: Pick<DB, 'select'>, id: number): Promise<(NominationContext & { id: number; roundId: number; unitId: number; kind: NomineeKind; summary: string; }) | null> {
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  if (!isRowId(id)) return null;
   const row = await first(tx
     .select({
       id: nominations.id,
@@ -93,7 +93,7 @@ export async function roundUnitPath(tx: Pick<DB, 'select'>, roundId: number): Pr
 /** Loads a round for an administrator's action on it: another office's round reads as not found. */
 async function roundForAdmin(tx: Pick<DB, 'select'>, actor: Actor | null, roundId: number, action: RoundAction) {
   refuse(roundRefusal(actor, action));
-  const path = Number.isSafeInteger(roundId) ? await roundUnitPath(tx, roundId) : null;
+  const path = isRowId(roundId) ? await roundUnitPath(tx, roundId) : null;
   if (path === null) throw new DomainError('not_found');
   refuse(roundRefusal(actor, action, path));
   return path;
@@ -566,7 +566,7 @@ export async function revokeAward(actor: Actor | null, publicId: string, input: 
     const decision = clean(input.decision);
     if (reason.length < 3 || decision.length < 1) throw new DomainError('invalid_input', { field: reason.length < 3 ? 'reason' : 'decision' });
     await tx.update(awards).set({ revokedAt: now, revokedBy: actor!.id, revokeReason: reason, revokeDecision: decision }).where(eq(awards.id, a.id));
-    unindexAward(tx, a.id);
+    await unindexAward(tx, a.id);
     await audit(tx, actor, 'award.revoke', 'award', a.id, { revoked: false }, { revoked: true, reason, decision });
   });
 }

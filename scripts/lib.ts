@@ -2,11 +2,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { count } from 'drizzle-orm';
-import { databasePath, migrateDatabase, openDatabase, withTransaction, type DB } from '@/db/connection';
+import { count, sql } from 'drizzle-orm';
+import { databasePath, migrateAppDatabase, openAppDatabase, withTransaction, type DB } from '@/db/connection';
+import { ENGINE } from '@/db/engine';
+import { syncPgIdentities, type PgDB } from '@/db/connection-pg';
 import { users } from '@/db/tables';
 import { seedDemo } from '@/db/demo';
-import { first } from '@/db/query';
+import { first, rows } from '@/db/query';
 import { nameIndexMissing, rebuildNameIndex, rebuildSearchIndex, searchIndexMissing } from '@/lib/search-index';
 
 export const DEMO_ACCOUNTS = [
@@ -25,20 +27,26 @@ export const DEMO_PASSWORD = 'vinhdanh-demo';
 
 /** Migrates the database and, when it has no user at all, seeds the demo data. */
 export async function prepareDatabase(opts: { fresh?: boolean; demo?: boolean } = {}): Promise<{ db: DB; seeded: boolean; hasDemo: boolean }> {
-  const file = databasePath();
-  if (opts.fresh && file !== ':memory:') {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  if (ENGINE === 'sqlite') {
+    const file = databasePath();
+    if (opts.fresh && file !== ':memory:') {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    }
   }
-  const db = openDatabase();
-  migrateDatabase(db);
+  const db = openAppDatabase();
+  // On PostgreSQL --fresh-db empties the database's schema (the database itself is made once, by createdb).
+  if (ENGINE === 'postgres' && opts.fresh) await (db as unknown as PgDB).$client.query('DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; CREATE SCHEMA public');
+  await migrateAppDatabase(db);
   const empty = ((await first(db.select({ n: count() }).from(users)))?.n ?? 0) === 0;
   let seeded = false;
   if (empty && opts.demo !== false) seeded = (await seedDemo(db)).seeded;
+  // The demo seed writes explicit ids: move PostgreSQL's identity sequences past them.
+  if (seeded && ENGINE === 'postgres') await syncPgIdentities(db as unknown as PgDB);
   // A database from before the search index: index its published awards once.
-  if (searchIndexMissing(db)) await rebuildSearchIndex(db);
+  if (await searchIndexMissing(db)) await withTransaction(db, async (tx) => rebuildSearchIndex(tx));
   // One from before the name index (migration 0014): fill it from the search index.
-  else if (nameIndexMissing(db)) await withTransaction(db, async (tx) => rebuildNameIndex(tx));
-  const hasDemo = !!db.$client.prepare("SELECT 1 FROM settings WHERE key = 'demo_seed'").get();
+  else if (await nameIndexMissing(db)) await withTransaction(db, async (tx) => rebuildNameIndex(tx));
+  const hasDemo = (await rows(db, sql`SELECT 1 AS one FROM settings WHERE key = 'demo_seed'`)).length > 0;
   return { db, seeded, hasDemo };
 }
 

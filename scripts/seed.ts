@@ -1,13 +1,14 @@
-// `npm run db:seed`: migrate and seed the demo data (idempotent: a second run changes nothing).
-import { migrateDatabase, openDatabase } from '@/db/connection';
+// `npm run db:seed`: migrate and seed the demo data (idempotent: a second run changes nothing), on the
+// engine DATABASE_URL names.
+import { closeDatabase, migrateAppDatabase, openAppDatabase } from '@/db/connection';
 import { seedDemo } from '@/db/demo';
 
 async function main() {
-  const db = openDatabase();
-  migrateDatabase(db);
+  const db = openAppDatabase();
+  await migrateAppDatabase(db);
   const { seeded } = await seedDemo(db);
   console.log(seeded ? 'Demo data seeded.' : 'Demo data already present; nothing changed.');
-  db.$client.close();
+  await closeDatabase(db);
 }
 
 main().catch((e) => {

@@ -1,5 +1,6 @@
 // `npm start`: prepare the database (migrations; demo data on an empty one), build when the sources
 // changed, serve on PORT (default 3000) and print the demo accounts.
+import { closeDatabase } from '@/db/connection';
 import { ensureAuthSecret } from '@/lib/auth/secret';
 import { buildIsStale, DEMO_ACCOUNTS, DEMO_PASSWORD, prepareDatabase, runNext, waitForExit, waitForHealth } from './lib';
 
@@ -9,7 +10,7 @@ async function main() {
   const env = { ...process.env, AUTH_SECRET: ensureAuthSecret(), PORT: port };
 
   const { db, seeded, hasDemo } = await prepareDatabase({ fresh: args.has('--fresh-db') });
-  db.$client.close();
+  await closeDatabase(db);
   console.log(seeded ? '✓ Database ready (demo data seeded).' : '✓ Database ready.');
 
   if (!args.has('--no-build') && buildIsStale()) {

@@ -27,7 +27,7 @@ let officerId: number;
 const SID = 'a'.repeat(32);
 
 beforeAll(async () => {
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
   officerId = (await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'officer'))))!.id;

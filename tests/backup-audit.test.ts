@@ -16,7 +16,7 @@ const counts = (d: Database.Database) =>
   Object.fromEntries(['units', 'individuals', 'collectives', 'nominations', 'awards', 'audit_events', 'users'].map((t) => [t, (d.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
 
 beforeAll(async () => {
-  ({ db, file } = freshDatabase());
+  ({ db, file } = await freshDatabase());
   await seedDemo(db);
 });
 

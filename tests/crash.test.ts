@@ -25,7 +25,7 @@ const files = { import: '', publish: '' };
 let adminId: number;
 
 beforeAll(async () => {
-  const fresh = freshDatabase();
+  const fresh = await freshDatabase();
   const db = fresh.db;
   await seedDemo(db);
   adminId = (await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'))))!.id;

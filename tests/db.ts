@@ -1,10 +1,32 @@
-// Test helper: a fresh, migrated SQLite database in a temp file, made the app's database.
+// Test helper: a fresh, migrated database made the app's database — a SQLite file in a temp directory, or on
+// the PostgreSQL run (DATABASE_URL=postgres://…) a copy of the migrated template (tests/pg-global-setup.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { migrateDatabase, openDatabase, type DB } from '@/db/connection';
+import pg from 'pg';
+import { sql, type SQL } from 'drizzle-orm';
+import { rows } from '@/db/query';
+import { transaction } from '@/db/client';
+import { migrateDatabase, openAppDatabase, openDatabase, type DB } from '@/db/connection';
+import { ENGINE } from '@/db/engine';
+import { TEMPLATE_DB, TEST_DB_PREFIX, withDatabase } from './pg';
 
-export function freshDatabase(): { db: DB; file: string; url: string } {
+let copies = 0;
+
+export async function freshDatabase(): Promise<{ db: DB; file: string; url: string }> {
+  if (ENGINE === 'postgres') {
+    const server = process.env.DATABASE_URL!;
+    const name = `${TEST_DB_PREFIX}${process.pid}_${++copies}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    } finally {
+      await admin.end();
+    }
+    const url = withDatabase(server, name);
+    return { db: openAppDatabase(url), file: '', url };
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-test-'));
   const file = path.join(dir, 'test.db');
   const url = `file:${file}`;
@@ -22,4 +44,37 @@ export function useAsAppDatabase(db: DB, opts: { oneConnection?: boolean } = {})
   const g = globalThis as unknown as { vinhDanhDb?: DB; vinhDanhWriter?: { of: DB; db: DB } };
   g.vinhDanhDb = db;
   if (opts.oneConnection) g.vinhDanhWriter = { of: db, db };
+}
+
+/** The first row of a raw SQL query, on either engine. */
+export async function one<T>(db: DB, query: SQL): Promise<T | undefined> {
+  return (await rows<T>(db, query))[0];
+}
+
+/** count(*) of a raw SQL query's FROM/WHERE, as a number on either engine. */
+export async function countOf(db: DB, fromWhere: SQL): Promise<number> {
+  return Number((await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM ${fromWhere}`))?.n ?? 0);
+}
+
+/** A second connection to the same database (another process, as far as the first can tell); close it after. */
+export function otherConnection(url: string): DB {
+  return openAppDatabase(url);
+}
+
+const ROLLBACK = Symbol('rollback');
+
+/**
+ * Runs `fn` in one app write transaction (db/client.ts) and rolls it back: the test's own writes and every
+ * app transaction inside (savepoints of it) leave nothing behind, on either engine. `fn` gets the
+ * transaction: write through it (on PostgreSQL another pooled connection would be outside it).
+ */
+export async function rolledBack(fn: (tx: DB) => Promise<void>): Promise<void> {
+  try {
+    await transaction(async (tx) => {
+      await fn(tx);
+      throw ROLLBACK;
+    });
+  } catch (e) {
+    if (e !== ROLLBACK) throw e;
+  }
 }

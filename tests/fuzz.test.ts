@@ -7,15 +7,16 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { awards, rounds, users } from '@/db/tables';
 import { DEMO_PASSWORD, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
-import { verifyAuditChain } from '@/lib/audit-chain';
+import { verifyAuditChainOf } from '@/lib/audit-chain';
 import { loadActor } from '@/lib/users';
 import type { Actor } from '@/lib/policy';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
-import { first } from '@/db/query';
+import { first, rows } from '@/db/query';
+import { isPostgresDb } from '@/db/engine';
 
 // The request context the actions would read from Next.js: who is signed in, the request headers.
 const ctx = vi.hoisted(() => ({ actor: null as unknown, headers: new Headers(), cookies: new Map<string, string>() }));
@@ -55,7 +56,7 @@ let slugs: string[] = [];
 let seededLaced = 0;
 
 beforeAll(async () => {
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-fuzz-'));
@@ -67,7 +68,7 @@ beforeAll(async () => {
   }
   awardIds = (await db.select({ id: awards.publicId }).from(awards).limit(20)).map((a) => a.id);
   slugs = (await db.select({ slug: rounds.slug }).from(rounds)).map((r) => r.slug);
-  seededLaced = scanTexts(db.$client).laced;
+  seededLaced = (await scanTexts(db)).laced;
   // Refused sign-ins and CSRF failures are logged as designed; keep the test output readable.
   vi.spyOn(console, 'error').mockImplementation(() => {});
 }, 120_000);
@@ -383,15 +384,19 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u20
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Every stored text outside the skipped tables: how many, those that are not clean, and the fuzz's own. */
-function scanTexts(sqlite: DB['$client']): { scanned: number; bad: string[]; laced: number } {
+async function scanTexts(db: DB): Promise<{ scanned: number; bad: string[]; laced: number }> {
   const bad: string[] = [];
   let scanned = 0;
   let laced = 0;
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name).filter((t) => !SKIP_TABLES.has(t));
-  for (const table of tables) {
-    const cols = (sqlite.prepare(`SELECT name FROM pragma_table_info(?) WHERE lower(type) = 'text'`).all(table) as Array<{ name: string }>).map((c) => c.name);
-    for (const col of cols) {
-      for (const { v } of sqlite.prepare(`SELECT "${col}" AS v FROM "${table}" WHERE "${col}" IS NOT NULL`).iterate() as Iterable<{ v: string }>) {
+  const pg = isPostgresDb(db);
+  // Every table's text columns, from the engine's catalogue (the search index tables hold folded copies).
+  const columns = pg
+    ? await rows<{ t: string; c: string }>(db, sql`SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = current_schema() AND data_type = 'text'`)
+    : await rows<{ t: string; c: string }>(db, sql`SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND lower(p.type) = 'text'`);
+  for (const { t: table, c: col } of columns) {
+    if (SKIP_TABLES.has(table)) continue;
+    {
+      for (const { v } of await rows<{ v: string }>(db, sql`SELECT ${sql.identifier(col)} AS v FROM ${sql.identifier(table)} WHERE ${sql.identifier(col)} IS NOT NULL`)) {
         scanned++;
         if (typeof v !== 'string') continue;
         if (LACED.test(v)) laced++;
@@ -403,12 +408,15 @@ function scanTexts(sqlite: DB['$client']): { scanned: number; bad: string[]; lac
 }
 
 describe('afterwards', () => {
-  it('the database is sound and every stored text is clean', () => {
-    const sqlite = db.$client;
-    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
-    expect(verifyAuditChain(db)).toMatchObject({ ok: true });
-    const { bad, laced } = scanTexts(sqlite);
+  it('the database is sound and every stored text is clean', async () => {
+    // SQLite checks its file and its foreign keys on demand; PostgreSQL enforces both on every write.
+    if (!isPostgresDb(db)) {
+      const sqlite = db.$client;
+      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    }
+    expect(await verifyAuditChainOf(db)).toMatchObject({ ok: true });
+    const { bad, laced } = await scanTexts(db);
     expect(bad.slice(0, 20)).toEqual([]);
     // The scan saw what the fuzz wrote, not only the demo: hostile text laced into real text was stored
     // (and cleaned) many times over.

@@ -4,23 +4,20 @@ import { verify } from '@node-rs/argon2';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { auditEvents, awards, individuals, nominations, rounds, units, userRoles, users, NOMINATION_STATUSES } from '@/db/tables';
 import type { DB } from '@/db/connection';
-import { freshDatabase } from '@/tests/db';
+import { countOf, freshDatabase } from '@/tests/db';
 import { DEMO_PASSWORD, DEMO_SLUGS, seedDemo } from './index';
 import { hashFinalList, snapshotEntries, standingSignoff } from '@/lib/final-list';
 import { first } from '@/db/query';
 
 let db: DB;
 const roundId = async (slug: string) => (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, slug))))!.id;
-const tableCounts = (d: DB) =>
+const tableCounts = async (d: DB) =>
   Object.fromEntries(
-    ['units', 'users', 'individuals', 'collectives', 'rounds', 'nominations', 'awards', 'audit_events'].map((t) => [
-      t,
-      d.$client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number },
-    ]),
+    await Promise.all(['units', 'users', 'individuals', 'collectives', 'rounds', 'nominations', 'awards', 'audit_events'].map(async (t) => [t, await countOf(d, sql.raw(t))])),
   );
 
 beforeAll(async () => {
-  ({ db } = freshDatabase());
+  ({ db } = await freshDatabase());
   expect(await seedDemo(db)).toEqual({ seeded: true });
 });
 
@@ -63,10 +60,8 @@ describe('demo seed', () => {
   it('has an older round recorded from the archive, sharing people with 2021–2024', async () => {
     const r = (await first(db.select().from(rounds).where(eq(rounds.slug, DEMO_SLUGS.archive))))!;
     expect(r).toMatchObject({ status: 'published', source: 'archive' });
-    const shared = db.$client
-      .prepare('SELECT count(*) AS n FROM awards a JOIN awards b ON a.individual_id = b.individual_id WHERE a.round_id = ? AND b.round_id = ?')
-      .get(r.id, await roundId(DEMO_SLUGS.published)) as { n: number };
-    expect(shared.n).toBeGreaterThan(0);
+    const shared = await countOf(db, sql`awards a JOIN awards b ON a.individual_id = b.individual_id WHERE a.round_id = ${r.id} AND b.round_id = ${await roundId(DEMO_SLUGS.published)}`);
+    expect(shared).toBeGreaterThan(0);
   });
 
   it('has an open round with nominations in every state from both demo wards', async () => {
@@ -132,13 +127,13 @@ describe('demo seed', () => {
       expect(timeline[0].action).toBe('nomination.create');
       expect((timeline.at(-1)!.after as { status: string }).status).toBe(n.status);
     }
-    const before = tableCounts(db);
+    const before = await tableCounts(db);
     expect(await seedDemo(db)).toEqual({ seeded: false });
-    expect(tableCounts(db)).toEqual(before);
+    expect(await tableCounts(db)).toEqual(before);
   });
 
   it('is deterministic', async () => {
-    const { db: other } = freshDatabase();
+    const { db: other } = await freshDatabase();
     await seedDemo(other);
     const names = async (d: DB) => await d.select({ n: individuals.fullName }).from(individuals).orderBy(asc(individuals.id));
     const list = async (d: DB) => await d.select({ id: awards.publicId, name: awards.name, unit: awards.unitName, o: awards.ordinal }).from(awards).orderBy(asc(awards.id));

@@ -30,7 +30,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
   setRequestLocale(locale);
   const { q, filters, page } = parseSearchParams(await searchParams);
   const [t, tk, options] = await Promise.all([getTranslations('publicPages.search'), getTranslations('kind'), cachedSearchOptions()]);
-  const result = q.trim() ? searchPublicAwards(q, filters, page) : null;
+  const result = q.trim() ? await searchPublicAwards(q, filters, page) : null;
   const nf = new Intl.NumberFormat(locale);
   return (
     <div className="space-y-6">
