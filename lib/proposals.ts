@@ -717,3 +717,15 @@ export async function importProposal(
 export function mayImportProposals(actor: Actor | null): boolean {
   return hasRole(actor, 'admin');
 }
+
+/** Whether this deployment can sign proposal files (the page offers the export only then). */
+export function proposalSigningConfigured(env: Record<string, string | undefined> = process.env): boolean {
+  return signingKey(env) !== null;
+}
+
+/** The signed file of the chosen awards of the round named by its slug (the download route). */
+export async function exportProposalBySlug(actor: Actor | null, slug: string, awardIds: number[], now = new Date()): Promise<{ fileName: string; bytes: Buffer }> {
+  const r = await first(getDb().select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, slug)));
+  if (!r) throw new DomainError('not_found');
+  return exportProposal(actor, { fromRoundId: r.id, awardIds }, now);
+}

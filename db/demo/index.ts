@@ -705,5 +705,5 @@ async function seedWardProposal(tx: Tx, rng: Rng, people: PeopleFactory, unit: (
       await appendAudit(tx, { actorId: userIds.reviewer, action: 'nomination.return', entityType: 'nomination', entityId: id, at, before: { status: 'submitted' }, after: { status: 'returned', reason: WARD_RETURN_REASON } });
     }
   }
-  await appendAudit(tx, { actorId: userIds['tanphong.admin'], action: 'round.propose_up', entityType: 'round', entityId: roundId, at: proposedAt, after: { proposalId, toRoundId: districtRoundId, awards: list.length, names: list.map((a) => a.name) } });
+  await appendAudit(tx, { actorId: userIds['tanphong.admin'], action: 'round.propose_up', entityType: 'round', entityId: roundId, at: proposedAt, after: { proposalId, toRoundId: districtRoundId, title: 'Điển hình học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2026', awards: list.length, names: list.map((a) => a.name) } });
 }

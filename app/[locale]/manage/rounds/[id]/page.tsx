@@ -12,6 +12,7 @@ import { errorMessages } from '@/components/error-messages';
 import { RoundFields } from '@/components/round-fields';
 import { moveRound, recordDecision, revoke, saveRound, saveUnitQuota } from './actions';
 import { StorySection } from './story-section';
+import { ProposalsSection } from './proposals-section';
 import { StaffRoundView } from './staff-view';
 import { getRoundRules } from '@/lib/progress';
 
@@ -70,6 +71,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
           </ul>
         </section>
       ) : null}
+      <ProposalsSection actor={actor} roundId={round.id} slug={round.slug} />
       <StorySection actor={actor} roundId={round.id} published={round.status === 'published'} />
       <section className="card" aria-labelledby="counts-h">
         <h2 id="counts-h" className="mb-2 text-lg font-semibold">{t('counts')}</h2>
