@@ -729,3 +729,17 @@ export async function exportProposalBySlug(actor: Actor | null, slug: string, aw
   if (!r) throw new DomainError('not_found');
   return exportProposal(actor, { fromRoundId: r.id, awardIds }, now);
 }
+
+/**
+ * The receiving side of a file: a round its administrator may import into, and the units below the round's
+ * unit (within the admin's scope) one of which stands for the proposing body.
+ */
+export async function getImportTarget(actor: Actor | null, toRoundId: number): Promise<{ id: number; title: string; status: string; units: Array<{ id: number; name: string }> }> {
+  const db = getDb();
+  const to = await loadRound(db, toRoundId);
+  const refusal = roundRefusal(actor, 'edit', to?.unitPath);
+  if (refusal || !to) throw new DomainError(refusal === 'forbidden' ? 'forbidden' : 'not_found');
+  const rows = await db.select({ id: units.id, name: units.name, path: units.path }).from(units).where(eq(units.active, true));
+  const list = rows.filter((u) => isAbove(to.unitPath, u.path) && inSubtree(u.path, actor!.unitPath)).sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.name.localeCompare(b.name, 'vi'));
+  return { id: to.id, title: to.title, status: to.status, units: list.map(({ id, name }) => ({ id, name })) };
+}

@@ -35,6 +35,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
   const hidden = <input type="hidden" name="id" value={round.id} />;
   const unitQuotas = await listUnitQuotas(actor, round.id);
   const tco = await getTranslations('council');
+  const tp = await getTranslations('proposals');
   const hasSitting = round.source === 'workflow' && !!(await getSitting(actor, round.id)).sitting;
   return (
     <article className="space-y-6">
@@ -72,6 +73,9 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
         </section>
       ) : null}
       <ProposalsSection actor={actor} roundId={round.id} slug={round.slug} />
+      {round.status === 'open' || round.status === 'reviewing' ? (
+        <p className="text-sm"><Link href={`/manage/rounds/${round.id}/proposals`}>{tp('importLink')}</Link></p>
+      ) : null}
       <StorySection actor={actor} roundId={round.id} published={round.status === 'published'} />
       <section className="card" aria-labelledby="counts-h">
         <h2 id="counts-h" className="mb-2 text-lg font-semibold">{t('counts')}</h2>
