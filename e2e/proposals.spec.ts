@@ -1,6 +1,7 @@
 // Proposals up a level: a ward's administrator proposes its decided list to the district's open round
 // without retyping; the district office sees where each nomination comes from and returns one with a
 // reason; the ward sees the return and its reason on its own round's page.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { LoginPage } from './pages/login-page';
 import { pageAs } from './pages/round-admin';
@@ -29,6 +30,8 @@ test('a ward proposes its decided list up; the district returns one with a reaso
   // The demo's list already went up in part: three proposed, one returned with its reason.
   await expect(section.getByTestId('proposals-summary')).toContainText('Đã đề nghị lên cấp trên: 3');
   await expect(section.getByText(`Lý do: ${DEMO_REASON}`)).toBeVisible();
+  const { violations } = await new AxeBuilder({ page: ward }).include('[data-testid="proposals"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${v.id} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 
   // The rest of the list: select all, choose the district's round, confirm, send.
   const free = section.getByTestId('proposal-awards').locator('input[type="checkbox"]:not(:disabled)');
@@ -47,7 +50,10 @@ test('a ward proposes its decided list up; the district returns one with a reaso
   // The district office finds it in its queue, sees where it comes from, and returns it with a reason.
   const reviewer = await pageAs(browser, 'reviewer');
   await reviewer.goto(`/manage/nominations?status=submitted&q=${encodeURIComponent(names[0])}`);
-  await reviewer.locator('tbody tr', { hasText: names[0] }).first().getByRole('link').first().click();
+  const queued = reviewer.locator('tbody tr', { hasText: names[0] }).first();
+  await expect(queued.getByTestId('from-below')).toHaveText('Đề nghị từ cấp dưới');
+  await expect(queued).toContainText('Phường Tân Phong');
+  await queued.getByRole('link').first().click();
   await expect(reviewer.getByTestId('nomination-status')).toHaveText('Đã gửi');
   const origin = reviewer.getByTestId('nomination-origin');
   await expect(origin).toContainText('Phường Tân Phong');

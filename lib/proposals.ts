@@ -30,7 +30,7 @@ import { DomainError } from '@/lib/errors';
 import { getNomination } from '@/lib/nominations';
 import { hasRole, inSubtree, isOffice, pathIds, roundRefusal, windowIsOpen, type Actor } from '@/lib/policy';
 import { siteIdentity } from '@/lib/site-identity';
-import { clean, cleanLines, fold } from '@/lib/text';
+import { clean, cleanLines, compareVi, fold } from '@/lib/text';
 import { MAX_IMPORT_BYTES } from '@/lib/upload-limits';
 import { originNote } from '@/lib/proposal-note';
 import { write, type Tx } from '@/lib/workflow';
@@ -740,6 +740,6 @@ export async function getImportTarget(actor: Actor | null, toRoundId: number): P
   const refusal = roundRefusal(actor, 'edit', to?.unitPath);
   if (refusal || !to) throw new DomainError(refusal === 'forbidden' ? 'forbidden' : 'not_found');
   const rows = await db.select({ id: units.id, name: units.name, path: units.path }).from(units).where(eq(units.active, true));
-  const list = rows.filter((u) => isAbove(to.unitPath, u.path) && inSubtree(u.path, actor!.unitPath)).sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.name.localeCompare(b.name, 'vi'));
+  const list = rows.filter((u) => isAbove(to.unitPath, u.path) && inSubtree(u.path, actor!.unitPath)).sort((a, b) => a.path.split('/').length - b.path.split('/').length || compareVi(a.name, b.name));
   return { id: to.id, title: to.title, status: to.status, units: list.map(({ id, name }) => ({ id, name })) };
 }
