@@ -693,7 +693,7 @@ async function seedWardProposal(tx: Tx, rng: Rng, people: PeopleFactory, unit: (
         originAwardId: a.id,
         originRef: a.publicId,
         createdAt: proposedAt,
-        updatedAt: proposedAt,
+        updatedAt: returned ? new Date(proposedAt.getTime() + 2 * 86_400_000) : proposedAt,
       })
       .returning({ id: nominations.id })))!;
     const note = originNote({ authority: round.authority, unit: ward.name, round: round.title, decisionNumber: round.decisionNumber, decisionDate, vote: a.voteFor != null && a.voteTotal != null ? { for: a.voteFor, total: a.voteTotal } : null });

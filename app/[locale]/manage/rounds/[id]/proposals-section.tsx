@@ -77,8 +77,9 @@ export async function ProposalsSection({ actor, roundId, slug }: { actor: Actor;
       </p>
       {view.awards.length === 0 ? <p>{t('empty')}</p> : null}
       {view.blocked === 'no_target' ? <p className="text-sm text-stone-700">{t('noTarget')}</p> : null}
-      {view.awards.length > 0 && !(view.canPropose && choosable.length > 0) ? table(false, '') : null}
-      {view.canPropose && choosable.length > 0 ? (
+      {view.awards.length > 0 && !view.canPropose ? table(false, '') : null}
+      {/* Kept while every award is proposed: the form's outcome stays on screen after the last one is sent. */}
+      {view.canPropose && view.awards.length > 0 ? (
         <ActionForm action={proposeUpAction} submitLabel={t('send')} confirmText={t('confirm')} okText={t('sent')} errors={errors} className="space-y-3">
           <input type="hidden" name="id" value={roundId} />
           <label className="block">
@@ -90,6 +91,7 @@ export async function ProposalsSection({ actor, roundId, slug }: { actor: Actor;
             </select>
           </label>
           {choosable.length > 1 ? <SelectAll name="awardIds" label={t('selectAll')} /> : null}
+          {choosable.length === 0 ? <p className="text-sm text-stone-700">{t('allProposed')}</p> : null}
           {table(true, 'awardIds')}
         </ActionForm>
       ) : null}
