@@ -150,8 +150,10 @@ describe('db/schema.pg.ts is db/schema.ts for PostgreSQL', () => {
     expectTypeOf<typeof pgSchema.signInFailures.$inferInsert>().toEqualTypeOf<typeof sqliteSchema.signInFailures.$inferInsert>();
     expectTypeOf<typeof pgSchema.endedSessions.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.endedSessions.$inferSelect>();
     expectTypeOf<typeof pgSchema.endedSessions.$inferInsert>().toEqualTypeOf<typeof sqliteSchema.endedSessions.$inferInsert>();
+    expectTypeOf<typeof pgSchema.proposals.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.proposals.$inferSelect>();
+    expectTypeOf<typeof pgSchema.proposals.$inferInsert>().toEqualTypeOf<typeof sqliteSchema.proposals.$inferInsert>();
     // Every table is listed above: a new table fails here until its pair of lines is added.
-    expect(Object.keys(sqliteTables)).toHaveLength(21);
+    expect(Object.keys(sqliteTables)).toHaveLength(22);
   });
 });
 

@@ -329,6 +329,28 @@ export const councilSittings = pgTable(
   (t) => [uniqueIndex('council_sittings_round').on(t.roundId)],
 );
 
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: id(),
+    fromRoundId: integer('from_round_id').references(() => rounds.id),
+    toRoundId: integer('to_round_id')
+      .notNull()
+      .references(() => rounds.id),
+    originAuthority: text('origin_authority').notNull(),
+    originUnit: text('origin_unit').notNull(),
+    originRound: text('origin_round').notNull(),
+    decisionNumber: text('decision_number'),
+    decisionDate: text('decision_date'),
+    manifestSha256: text('manifest_sha256'),
+    proposedBy: integer('proposed_by')
+      .notNull()
+      .references(() => users.id),
+    proposedAt: instant('proposed_at').notNull(),
+  },
+  (t) => [index('proposals_to_round').on(t.toRoundId), index('proposals_from_round').on(t.fromRoundId)],
+);
+
 export const nominations = pgTable(
   'nominations',
   {
@@ -356,6 +378,9 @@ export const nominations = pgTable(
     voteTotal: integer('vote_total'),
     voteAbstain: integer('vote_abstain'),
     sittingId: integer('sitting_id').references((): AnyPgColumn => councilSittings.id),
+    proposalId: integer('proposal_id').references((): AnyPgColumn => proposals.id),
+    originAwardId: integer('origin_award_id').references((): AnyPgColumn => awards.id),
+    originRef: text('origin_ref'),
     createdAt: createdAt(),
     updatedAt: instant('updated_at'),
   },
@@ -370,6 +395,8 @@ export const nominations = pgTable(
     index('nominations_collective').on(t.collectiveId),
     index('nominations_individual').on(t.individualId),
     index('nominations_sitting').on(t.sittingId),
+    index('nominations_proposal').on(t.proposalId),
+    uniqueIndex('nominations_round_origin').on(t.roundId, t.originRef).where(sql`${t.originRef} IS NOT NULL`),
   ],
 );
 

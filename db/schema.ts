@@ -350,6 +350,33 @@ export const councilSittings = sqliteTable(
   (t) => [uniqueIndex('council_sittings_round').on(t.roundId)],
 );
 
+/** A list proposed up to a round of the level above (DOMAIN.md "Levels"): from a decided round of this
+ * deployment (from_round_id) or from another deployment's signed file (manifest_sha256), with its origin as
+ * text as the higher office reads it. Its items are the nominations that carry its id (lib/proposals.ts). */
+export const proposals = sqliteTable(
+  'proposals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fromRoundId: integer('from_round_id').references(() => rounds.id),
+    toRoundId: integer('to_round_id')
+      .notNull()
+      .references(() => rounds.id),
+    /** The proposing authority, unit and round, and the decision behind the list, as they read at the origin. */
+    originAuthority: text('origin_authority').notNull(),
+    originUnit: text('origin_unit').notNull(),
+    originRound: text('origin_round').notNull(),
+    decisionNumber: text('decision_number'),
+    decisionDate: text('decision_date'),
+    /** SHA-256 of the imported manifest.json (imports only). */
+    manifestSha256: text('manifest_sha256'),
+    proposedBy: integer('proposed_by')
+      .notNull()
+      .references(() => users.id),
+    proposedAt: integer('proposed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('proposals_to_round').on(t.toRoundId), index('proposals_from_round').on(t.fromRoundId)],
+);
+
 export const nominations = sqliteTable(
   'nominations',
   {
@@ -380,6 +407,11 @@ export const nominations = sqliteTable(
     voteAbstain: integer('vote_abstain'),
     /** The council sitting that voted it, when voted at a sitting. */
     sittingId: integer('sitting_id').references((): any => councilSittings.id),
+    /** A nomination proposed from a lower level: its proposal, the award it came from (this deployment) and
+     * that award's public id (also for imports), which a round takes once. */
+    proposalId: integer('proposal_id').references((): any => proposals.id),
+    originAwardId: integer('origin_award_id').references((): any => awards.id),
+    originRef: text('origin_ref'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -396,6 +428,8 @@ export const nominations = sqliteTable(
     index('nominations_collective').on(t.collectiveId),
     index('nominations_individual').on(t.individualId),
     index('nominations_sitting').on(t.sittingId),
+    index('nominations_proposal').on(t.proposalId),
+    uniqueIndex('nominations_round_origin').on(t.roundId, t.originRef).where(sql`${t.originRef} IS NOT NULL`),
   ],
 );
 

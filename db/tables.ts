@@ -23,6 +23,7 @@ export const roundQuotas = pick(sqlite.roundQuotas, postgres.roundQuotas);
 export const signoffs = pick(sqlite.signoffs, postgres.signoffs);
 export const signoffEntries = pick(sqlite.signoffEntries, postgres.signoffEntries);
 export const councilSittings = pick(sqlite.councilSittings, postgres.councilSittings);
+export const proposals = pick(sqlite.proposals, postgres.proposals);
 export const nominations = pick(sqlite.nominations, postgres.nominations);
 export const nominationComments = pick(sqlite.nominationComments, postgres.nominationComments);
 export const attachments = pick(sqlite.attachments, postgres.attachments);

@@ -36,6 +36,8 @@ export type NominationListItem = {
   updatedAt: Date | null;
   createdAt: Date;
   submittedAt: Date | null;
+  /** Proposed up from a lower level's decided list (lib/proposals.ts), rather than nominated in this round. */
+  proposalId: number | null;
 };
 
 
@@ -154,6 +156,7 @@ const listColumns = {
   updatedAt: sql<Date | null>`coalesce(${nominations.updatedAt}, ${nominations.createdAt})`.mapWith((v: number | null) => (v == null ? null : new Date(v))),
   createdAt: nominations.createdAt,
   submittedAt: nominations.submittedAt,
+  proposalId: nominations.proposalId,
 };
 
 // Folded names sort as Vietnamese readers expect closely enough for a page order (đ with d, tones ignored).
@@ -248,6 +251,7 @@ export async function getNomination(actor: Actor | null, id: number): Promise<No
       voteTotal: nominations.voteTotal,
       createdAt: nominations.createdAt,
       submittedAt: nominations.submittedAt,
+      proposalId: nominations.proposalId,
       updatedAt: sql<Date | null>`coalesce(${nominations.updatedAt}, ${nominations.createdAt})`.mapWith(
         (v: number | null) => (v == null ? null : new Date(v)),
       ),

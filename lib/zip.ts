@@ -72,3 +72,52 @@ export function zip(entries: Array<{ name: string; data: Uint8Array }>, at = new
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, dir, end]);
 }
+
+/**
+ * Reads a ZIP of stored (uncompressed) entries, as `zip` writes them: a proposal file (lib/proposals.ts).
+ * Refuses anything else — compressed or encrypted entries, a bad CRC, offsets outside the file, ZIP64,
+ * more than `maxEntries` — by throwing an Error whose message is a short reason.
+ */
+export function unzip(buffer: Uint8Array, maxEntries = 2000): Array<{ name: string; data: Buffer }> {
+  const b = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  // The end-of-central-directory record: last 22 bytes plus at most a 64 KiB comment.
+  let end = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (b.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new Error('not_zip');
+  const count = b.readUInt16LE(end + 10);
+  const dirSize = b.readUInt32LE(end + 12);
+  let p = b.readUInt32LE(end + 16);
+  if (count > maxEntries) throw new Error('too_many_entries');
+  if (p + dirSize > end) throw new Error('bad_directory');
+  const out: Array<{ name: string; data: Buffer }> = [];
+  const names = new Set<string>();
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > end || b.readUInt32LE(p) !== 0x02014b50) throw new Error('bad_directory');
+    const flags = b.readUInt16LE(p + 8);
+    const method = b.readUInt16LE(p + 10);
+    const crc = b.readUInt32LE(p + 16);
+    const size = b.readUInt32LE(p + 20);
+    const raw = b.readUInt32LE(p + 24);
+    const nameLen = b.readUInt16LE(p + 28);
+    const extraLen = b.readUInt16LE(p + 30);
+    const commentLen = b.readUInt16LE(p + 32);
+    const offset = b.readUInt32LE(p + 42);
+    const name = b.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+    p += 46 + nameLen + extraLen + commentLen;
+    if (method !== 0 || size !== raw || flags & 0x1) throw new Error('unsupported_entry');
+    if (offset + 30 > b.length || b.readUInt32LE(offset) !== 0x04034b50) throw new Error('bad_entry');
+    const start = offset + 30 + b.readUInt16LE(offset + 26) + b.readUInt16LE(offset + 28);
+    if (start + size > b.length) throw new Error('bad_entry');
+    const data = Buffer.from(b.subarray(start, start + size));
+    if (crc32(data) !== crc) throw new Error('bad_crc');
+    if (names.has(name)) throw new Error('duplicate_entry');
+    names.add(name);
+    out.push({ name, data });
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ import {
   awards,
   collectives,
   councilSittings,
+  proposals,
   individuals,
   nominationComments,
   nominations,
@@ -42,6 +43,7 @@ import {
   type UnitSeed,
 } from './data';
 import { createRng, type Rng } from './random';
+import { originNote } from '@/lib/proposal-note';
 import { first } from '@/db/query';
 
 export const DEMO_PASSWORD = 'vinhdanh-demo';
@@ -50,7 +52,12 @@ export const DEMO_SLUGS = {
   archive: 'tong-ket-5-nam-chi-thi-05-2016-2021',
   open: 'hoc-tap-lam-theo-bac-2026',
   neighbour: 'bieu-duong-tan-my-loi-2026',
+  ward: 'khen-thuong-phuong-tan-phong-2025',
 } as const;
+
+/** The ward round whose decided list was proposed up to the district's open round (lib/proposals.ts). */
+export const WARD_ROUND_TITLE = 'Khen thưởng tập thể, cá nhân tiêu biểu Phường Tân Phong năm 2025';
+export const WARD_RETURN_REASON = 'Đề nghị bổ sung bản nhận xét của chi bộ nơi cư trú trước khi trình Hội đồng quận.';
 
 const TITLE_A = 'Sơ kết 3 năm thực hiện Kết luận 01-KL/TW (2021–2024)';
 
@@ -80,6 +87,8 @@ const ACCOUNTS: Array<{ username: string; displayName: string; unit: string; rol
   { username: 'tanmyloi.reviewer', displayName: 'Lê Thị Thu Trang', unit: NEIGHBOUR, roles: ['reviewer'] },
   { username: 'tanmyloi.approver', displayName: 'Phan Quốc Bảo', unit: NEIGHBOUR, roles: ['approver'] },
   { username: 'tanmyloi.officer', displayName: 'Ngô Thị Kim Liên', unit: NEIGHBOUR, roles: ['officer'] },
+  // A ward of the district with its own administrator: its decided list goes up to the district's round.
+  { username: 'tanphong.admin', displayName: 'Trần Minh Đức', unit: 'Phường Tân Phong', roles: ['admin'] },
 ];
 
 type UnitRow = { id: number; name: string; kind: UnitKind; parentId: number | null; path: string };
@@ -206,6 +215,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
       ]);
     await seedOpenRound(tx, rng, roundC.id, people, unit, userIds);
     await seedNeighbour(tx, rng, people, neighbour, userIds, now);
+    await seedWardProposal(tx, rng, people, unit, userIds, roundC.id, now);
 
     const count = async (t: typeof units | typeof users | typeof individuals | typeof collectives | typeof nominations | typeof awards) =>
       (await first(tx.select({ n: sql<number>`count(*)` }).from(t)))!.n;
@@ -601,4 +611,99 @@ async function subtree(tx: Tx, root: UnitRow): Promise<UnitRow[]> {
     .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId, path: units.path })
     .from(units))
     .filter((u) => u.path.startsWith(root.path) && u.id !== root.id);
+}
+
+/**
+ * A ward of the district (Tân Phong) with its own decided round, Giấy khen of the ward's chairman, whose list
+ * was partly proposed up to the district's open round: three awards went up as nominations, and the district
+ * office returned one with a reason, which the ward reads on its round's page.
+ */
+async function seedWardProposal(tx: Tx, rng: Rng, people: PeopleFactory, unit: (name: string) => UnitRow, userIds: Record<string, number>, districtRoundId: number, now: Date) {
+  const ward = unit('Phường Tân Phong');
+  const inWard = (u: UnitRow) => u.path.startsWith(ward.path);
+  const decidedOn = new Date(now.getTime() - 20 * 86_400_000);
+  const decisionDate = new Date(decidedOn.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const round = { title: WARD_ROUND_TITLE, authority: 'Chủ tịch UBND Phường Tân Phong', decisionNumber: '35/QĐ-UBND', decisionDate };
+  const { id: roundId } = (await first(tx
+    .insert(rounds)
+    .values({
+      slug: DEMO_SLUGS.ward,
+      title: round.title,
+      theme: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+      period: '2025',
+      authority: round.authority,
+      awardForm: 'Giấy khen',
+      criteria: 'Tập thể, cá nhân tiêu biểu của phường năm 2025.',
+      unitId: ward.id,
+      status: 'decided',
+      windowOpensAt: new Date(decidedOn.getTime() - 45 * 86_400_000),
+      windowClosesAt: new Date(decidedOn.getTime() - 20 * 86_400_000),
+      quotaCollectives: 1,
+      quotaIndividuals: 4,
+      decisionNumber: round.decisionNumber,
+      decisionDate,
+      decisionSigner: 'Lý Thanh Phong',
+      decisionSignerTitle: 'CHỦ TỊCH',
+      decisionPlace: 'Phường Tân Phong',
+      decidedAt: decidedOn,
+    })
+    .returning({ id: rounds.id })))!;
+  const persons = await people.individuals(4, [ward, ...await subtree(tx, ward)].filter(inWard));
+  const groups = await people.collectives(1, (c) => inWard(c.unit));
+  const day = (d: number) => new Date(decidedOn.getTime() - d * 86_400_000).toISOString().slice(0, 10);
+  await decideRound(tx, rng, roundId, groups, persons, userIds, { submitted: day(18), checked: day(12), decided: day(5) });
+  const entries = await finalListEntries(tx, roundId);
+  const { id: signoffId } = (await first(tx
+    .insert(signoffs)
+    .values({ roundId, signedBy: userIds['tanphong.admin'], signedAt: new Date(decidedOn.getTime() - 86_400_000), listHash: hashFinalList(round.title, entries) })
+    .returning({ id: signoffs.id })))!;
+  await insertSnapshot(tx, signoffId, entries);
+  await appendAudit(tx, { actorId: userIds['tanphong.admin'], action: 'round.decided', entityType: 'round', entityId: roundId, at: decidedOn, before: { status: 'reviewing' }, after: { status: 'decided', decisionNumber: round.decisionNumber, awards: entries.length } });
+
+  // Three of its awards proposed up to the district's open round; the district office returned one.
+  const proposedAt = new Date(now.getTime() - 6 * 86_400_000);
+  const list = (await tx
+    .select({ id: awards.id, publicId: awards.publicId, kind: awards.nomineeKind, individualId: awards.individualId, collectiveId: awards.collectiveId, summary: awards.summary, name: awards.name, voteFor: nominations.voteFor, voteTotal: nominations.voteTotal })
+    .from(awards)
+    .innerJoin(nominations, eq(nominations.id, awards.nominationId))
+    .where(eq(awards.roundId, roundId))
+    .orderBy(awards.nomineeKind, awards.ordinal))
+    .filter((a, i) => a.kind === 'individual' || i === 0)
+    .slice(0, 3);
+  const { id: proposalId } = (await first(tx
+    .insert(proposals)
+    .values({ fromRoundId: roundId, toRoundId: districtRoundId, originAuthority: round.authority, originUnit: ward.name, originRound: round.title, decisionNumber: round.decisionNumber, decisionDate, proposedBy: userIds['tanphong.admin'], proposedAt })
+    .returning({ id: proposals.id })))!;
+  for (const [i, a] of list.entries()) {
+    const returned = i === list.length - 1;
+    const { id } = (await first(tx
+      .insert(nominations)
+      .values({
+        roundId: districtRoundId,
+        nomineeKind: a.kind,
+        individualId: a.individualId,
+        collectiveId: a.collectiveId,
+        unitId: ward.id,
+        summary: a.summary,
+        status: returned ? 'returned' : 'submitted',
+        createdBy: userIds['tanphong.admin'],
+        submittedBy: userIds['tanphong.admin'],
+        submittedAt: proposedAt,
+        proposalId,
+        originAwardId: a.id,
+        originRef: a.publicId,
+        createdAt: proposedAt,
+        updatedAt: returned ? new Date(proposedAt.getTime() + 2 * 86_400_000) : proposedAt,
+      })
+      .returning({ id: nominations.id })))!;
+    const note = originNote({ authority: round.authority, unit: ward.name, round: round.title, decisionNumber: round.decisionNumber, decisionDate, vote: a.voteFor != null && a.voteTotal != null ? { for: a.voteFor, total: a.voteTotal } : null });
+    await tx.insert(nominationComments).values({ nominationId: id, authorId: userIds['tanphong.admin'], kind: 'comment', body: note, createdAt: proposedAt });
+    await appendAudit(tx, { actorId: userIds['tanphong.admin'], action: 'nomination.propose', entityType: 'nomination', entityId: id, at: proposedAt, after: { status: 'submitted', roundId: districtRoundId, proposalId, originRef: a.publicId, kind: a.kind, individualId: a.individualId, collectiveId: a.collectiveId, unitId: ward.id } });
+    if (returned) {
+      const at = new Date(proposedAt.getTime() + 2 * 86_400_000);
+      await tx.insert(nominationComments).values({ nominationId: id, authorId: userIds.reviewer, kind: 'return', body: WARD_RETURN_REASON, createdAt: at });
+      await appendAudit(tx, { actorId: userIds.reviewer, action: 'nomination.return', entityType: 'nomination', entityId: id, at, before: { status: 'submitted' }, after: { status: 'returned', reason: WARD_RETURN_REASON } });
+    }
+  }
+  await appendAudit(tx, { actorId: userIds['tanphong.admin'], action: 'round.propose_up', entityType: 'round', entityId: roundId, at: proposedAt, after: { proposalId, toRoundId: districtRoundId, title: 'Điển hình học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2026', awards: list.length, names: list.map((a) => a.name) } });
 }

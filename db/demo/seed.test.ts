@@ -89,6 +89,7 @@ describe('demo seed', () => {
     const expected = {
       admin: ['admin', 'Quận 7'], reviewer: ['reviewer', 'Quận 7'], approver: ['approver', 'Quận 7'], officer: ['officer', 'Phường Tân Phong'], officer2: ['officer', 'Phường Tân Hưng'],
       'tanmyloi.admin': ['admin', 'Phường Tân Mỹ Lợi'], 'tanmyloi.reviewer': ['reviewer', 'Phường Tân Mỹ Lợi'], 'tanmyloi.approver': ['approver', 'Phường Tân Mỹ Lợi'], 'tanmyloi.officer': ['officer', 'Phường Tân Mỹ Lợi'],
+      'tanphong.admin': ['admin', 'Phường Tân Phong'],
     };
     for (const [username, [role, unitName]] of Object.entries(expected)) {
       const u = (await first(db.select({ id: users.id, hash: users.passwordHash, unit: units.name }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.username, username))))!;
@@ -117,6 +118,17 @@ describe('demo seed', () => {
     expect(paths.every((x) => x.p.startsWith(r.unit))).toBe(true);
   });
 
+  it("proposes part of a ward's decided list up to the district's open round, one returned with a reason", async () => {
+    const ward = (await first(db.select({ status: rounds.status, unit: units.name }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.slug, DEMO_SLUGS.ward))))!;
+    expect(ward).toEqual({ status: 'decided', unit: 'Phường Tân Phong' });
+    const wardAwards = await db.select({ id: awards.id }).from(awards).where(eq(awards.roundId, await roundId(DEMO_SLUGS.ward)));
+    expect(wardAwards).toHaveLength(5);
+    const up = await db.select({ status: nominations.status, origin: nominations.originAwardId, unit: units.name }).from(nominations).innerJoin(units, eq(units.id, nominations.unitId)).where(eq(nominations.roundId, await roundId(DEMO_SLUGS.open)));
+    const proposed = up.filter((n) => n.origin !== null);
+    expect(proposed.map((n) => n.status).sort()).toEqual(['returned', 'submitted', 'submitted']);
+    expect(proposed.every((n) => n.unit === 'Phường Tân Phong' && wardAwards.some((a) => a.id === n.origin))).toBe(true);
+  });
+
   it('writes its audit event and is idempotent', async () => {
     const events = await db.select().from(auditEvents);
     expect(events.at(-1)!.action).toBe('seed.demo');
@@ -124,7 +136,8 @@ describe('demo seed', () => {
     // Every nomination of the open round has a timeline that ends in its status.
     for (const n of (await db.select().from(nominations).where(eq(nominations.roundId, await roundId(DEMO_SLUGS.open))))) {
       const timeline = events.filter((e) => e.entityType === 'nomination' && e.entityId === n.id);
-      expect(timeline[0].action).toBe('nomination.create');
+      // Created in the round, or proposed up from the ward's decided round.
+      expect(timeline[0].action).toBe(n.proposalId ? 'nomination.propose' : 'nomination.create');
       expect((timeline.at(-1)!.after as { status: string }).status).toBe(n.status);
     }
     const before = await tableCounts(db);

@@ -21,7 +21,7 @@ export default async function NominationsPage({ params, searchParams }: PageProp
   const actor = await requireActor(locale);
   const sp = await searchParams;
   const q = parseNominationQuery(sp);
-  const [t, ts, tk, ta] = await Promise.all([getTranslations('manage.nominations'), getTranslations('status'), getTranslations('kind'), getTranslations('nominationActions')]);
+  const [t, ts, tk, ta, tp] = await Promise.all([getTranslations('manage.nominations'), getTranslations('status'), getTranslations('kind'), getTranslations('nominationActions'), getTranslations('proposals')]);
   const result = await listNominations(actor, { roundId: q.round, status: q.status, kind: q.kind, unitId: q.unit, q: q.q, sort: q.sort, page: q.page, after: q.after, before: q.before });
   const listQuery = { round: q.round, status: q.status, kind: q.kind, unit: q.unit, q: q.q, sort: q.sort };
   const filterUnits = await listFilterUnits(actor);
@@ -54,6 +54,7 @@ export default async function NominationsPage({ params, searchParams }: PageProp
                   <td>
                     <Link href={`/manage/nominations/${n.id}`}>{n.nomineeName}</Link>
                     <span className="block text-xs text-stone-600">{n.roundTitle}</span>
+                    {n.proposalId ? <span className="block text-xs font-medium text-stone-800" data-testid="from-below">{tp('fromBelow')}</span> : null}
                   </td>
                   <td>{tk(n.kind)}</td>
                   <td>{n.unitName}</td>

@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { orNotFound, parseId } from '@/lib/route-params';
 import { getNomination, getNominationTimeline, latestReturn, nominationPermissions } from '@/lib/nominations';
+import { nominationOrigin } from '@/lib/proposals';
 import { describeChanges, describeEvent } from '@/lib/audit-text';
 import { formatDate } from '@/lib/dates';
 import { StatusBadge } from '@/components/status-badge';
@@ -35,6 +36,8 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
   ]);
   const timeline = await getNominationTimeline(actor, nomination.id);
   const returned = await latestReturn(actor, nomination.id);
+  const origin = await nominationOrigin(actor, nomination.id);
+  const tp = await getTranslations('proposals');
   const files = await listAttachments(actor, nomination.id);
   const publicComments = await listFeedback(actor, nomination.id);
   const prior = await priorAwardsInTheme(nomination, nomination.roundTheme, nomination.roundId);
@@ -64,6 +67,14 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
         <h1 className="text-2xl font-bold text-brand-800">{n.nomineeName}</h1>
         <p className="mt-1"><StatusBadge status={n.status} label={ts(n.status)} testId="nomination-status" /></p>
       </div>
+      {origin ? (
+        <section className="rounded-md border border-stone-300 bg-stone-50 px-4 py-3 text-sm" aria-labelledby="origin-h" data-testid="nomination-origin">
+          <h2 id="origin-h" className="font-semibold">{tp('origin')}</h2>
+          <p>{tp('originText', { unit: origin.unit, authority: origin.authority, round: origin.round })}</p>
+          {origin.decisionNumber ? <p>{tp('originDecision', { number: origin.decisionNumber, date: origin.decisionDate ? formatDate(origin.decisionDate, locale) : '—' })}</p> : null}
+          {origin.imported ? <p className="text-stone-700">{tp('originImported')}</p> : null}
+        </section>
+      ) : null}
       {returned ? (
         // The reason first: on a phone the history is far below.
         <div className="rounded-md border-2 border-red-700 bg-red-50 px-4 py-3" data-testid="latest-return">

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ROUND_STATUSES } from '@/db/tables';
 import { validatedAction } from '@/lib/action';
 import { decideRound, revokeAward, setUnitQuota, transitionRound, updateRound } from '@/lib/workflow';
+import { proposeUp } from '@/lib/proposals';
 import { roundSchema, toRoundInput } from '../round-schema';
 
 const id = z.coerce.number().int().positive();
@@ -48,3 +49,11 @@ export const saveUnitQuota = validatedAction(z.object({ id, unitId: id, collecti
   await setUnitQuota(actor, d.id, d.unitId, { collectives: d.collectives, individuals: d.individuals });
   done();
 });
+
+export const proposeUpAction = validatedAction(
+  z.object({ id, toRoundId: id, awardIds: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(id).min(1).max(1000)) }),
+  async (actor, d) => {
+    await proposeUp(actor, { fromRoundId: d.id, toRoundId: d.toRoundId, awardIds: d.awardIds });
+    done();
+  },
+);

@@ -12,6 +12,7 @@ import { errorMessages } from '@/components/error-messages';
 import { RoundFields } from '@/components/round-fields';
 import { moveRound, recordDecision, revoke, saveRound, saveUnitQuota } from './actions';
 import { StorySection } from './story-section';
+import { ProposalsSection } from './proposals-section';
 import { StaffRoundView } from './staff-view';
 import { getRoundRules } from '@/lib/progress';
 
@@ -34,6 +35,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
   const hidden = <input type="hidden" name="id" value={round.id} />;
   const unitQuotas = await listUnitQuotas(actor, round.id);
   const tco = await getTranslations('council');
+  const tp = await getTranslations('proposals');
   const hasSitting = round.source === 'workflow' && !!(await getSitting(actor, round.id)).sitting;
   return (
     <article className="space-y-6">
@@ -69,6 +71,10 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
             {round.status === 'published' ? <li><a className="btn-secondary" href={`/rounds/${round.slug}/awards.csv`}>{te('csv')}</a></li> : null}
           </ul>
         </section>
+      ) : null}
+      <ProposalsSection actor={actor} roundId={round.id} slug={round.slug} />
+      {round.status === 'open' || round.status === 'reviewing' ? (
+        <p className="text-sm"><Link href={`/manage/rounds/${round.id}/proposals`}>{tp('importLink')}</Link></p>
       ) : null}
       <StorySection actor={actor} roundId={round.id} published={round.status === 'published'} />
       <section className="card" aria-labelledby="counts-h">

@@ -1,0 +1,81 @@
+// Proposals up a level: a ward's administrator proposes its decided list to the district's open round
+// without retyping; the district office sees where each nomination comes from and returns one with a
+// reason; the ward sees the return and its reason on its own round's page.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { LoginPage } from './pages/login-page';
+import { pageAs } from './pages/round-admin';
+
+const WARD_ROUND = 'Khen thưởng tập thể, cá nhân tiêu biểu Phường Tân Phong năm 2025';
+const DEMO_REASON = 'Đề nghị bổ sung bản nhận xét của chi bộ nơi cư trú trước khi trình Hội đồng quận.';
+const REASON = 'Đề nghị bổ sung xác nhận thành tích của Ủy ban MTTQ phường.';
+
+async function signedIn(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  page.on('dialog', (d) => d.accept());
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(username);
+  await expect(page).toHaveURL(/\/manage$/);
+  return page;
+}
+
+test('a ward proposes its decided list up; the district returns one with a reason; the ward sees it', async ({ browser }) => {
+  const ward = await signedIn(browser, 'tanphong.admin');
+  await ward.goto('/manage/rounds');
+  await ward.getByRole('link', { name: WARD_ROUND }).click();
+  await expect(ward.getByTestId('round-status')).toContainText('Đã quyết định');
+  const section = ward.getByTestId('proposals');
+  await expect(section.getByRole('heading', { name: 'Đề nghị lên cấp trên' })).toBeVisible();
+  // The demo's list already went up in part: three proposed, one returned with its reason.
+  await expect(section.getByTestId('proposals-summary')).toContainText('Đã đề nghị lên cấp trên: 3');
+  await expect(section.getByText(`Lý do: ${DEMO_REASON}`)).toBeVisible();
+  const { violations } = await new AxeBuilder({ page: ward }).include('[data-testid="proposals"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${v.id} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+
+  // The rest of the list: select all, choose the district's round, confirm, send.
+  const free = section.getByTestId('proposal-awards').locator('input[type="checkbox"]:not(:disabled)');
+  const names: string[] = [];
+  for (const box of await free.all()) names.push((await box.getAttribute('aria-label'))!.replace(/^Chọn /, ''));
+  expect(names.length).toBe(2);
+  await section.getByLabel('Chọn tất cả').check();
+  for (const box of await free.all()) await expect(box).toBeChecked();
+  await expect(section.getByLabel('Đợt khen thưởng của cấp trên')).toContainText('UBND Quận 7');
+  await section.getByRole('button', { name: 'Gửi đề nghị lên cấp trên' }).click();
+  await expect(section.getByText('Đã gửi đề nghị lên cấp trên.')).toBeVisible();
+  await expect(section.getByTestId('proposals-summary')).toContainText('Đã đề nghị lên cấp trên: 5');
+  // Sent once: the proposed rows can no longer be chosen.
+  await expect(section.getByTestId('proposal-awards').locator('input[type="checkbox"]:not(:disabled)')).toHaveCount(0);
+
+  // The district office finds it in its queue, sees where it comes from, and returns it with a reason.
+  const reviewer = await pageAs(browser, 'reviewer');
+  await reviewer.goto(`/manage/nominations?status=submitted&q=${encodeURIComponent(names[0])}`);
+  const queued = reviewer.locator('tbody tr', { hasText: names[0] }).first();
+  await expect(queued.getByTestId('from-below')).toHaveText('Đề nghị từ cấp dưới');
+  await expect(queued).toContainText('Phường Tân Phong');
+  await queued.getByRole('link').first().click();
+  await expect(reviewer.getByTestId('nomination-status')).toHaveText('Đã gửi');
+  const origin = reviewer.getByTestId('nomination-origin');
+  await expect(origin).toContainText('Phường Tân Phong');
+  await expect(origin).toContainText(WARD_ROUND);
+  await expect(origin).toContainText('35/QĐ-UBND');
+  await reviewer.getByLabel('Lý do trả lại').fill(REASON);
+  await reviewer.getByRole('button', { name: 'Trả lại' }).click();
+  await expect(reviewer.getByTestId('nomination-status')).toHaveText('Trả lại');
+  await reviewer.context().close();
+
+  // The ward sees the return and its reason beside the name.
+  await ward.reload();
+  const row = ward.getByTestId('proposal-row').filter({ hasText: names[0] });
+  await expect(row.getByTestId('proposed-item')).toContainText('Trả lại');
+  await expect(row).toContainText(`Lý do: ${REASON}`);
+  await expect(section.getByTestId('proposals-summary')).toContainText('Trả lại: 2');
+  await ward.context().close();
+});
+
+test('another ward cannot read or propose the list', async ({ browser }) => {
+  const other = await signedIn(browser, 'tanmyloi.admin');
+  await other.goto('/manage/rounds');
+  await expect(other.getByText(WARD_ROUND)).toHaveCount(0);
+  await other.context().close();
+});
