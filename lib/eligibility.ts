@@ -4,7 +4,7 @@
 // exception reason a failing nominee needs to be sent, and "who is eligible for X this year" per unit.
 // Every function takes the actor first and checks scope (lib/policy.ts); the judging is lib/eligibility-rule.ts.
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { getDb, transaction } from '@/db/client';
@@ -626,7 +626,7 @@ export async function checkSubmission(tx: DB, id: number, reason: string | undef
     return { eligibility: { met: true, failed: [] } };
   }
   const body = clean(reason ?? '');
-  if (body.length < 10 || body.length > 2000) throw new DomainError('eligibility_exception', { rules: e.verdicts.filter((v) => !v.met).map((v) => v.rule.name).join('; ') });
+  if (body.length < 10 || body.length > 2000) throw new DomainError('eligibility_exception', { field: 'exceptionReason', rules: e.verdicts.filter((v) => !v.met).map((v) => v.rule.name).join('; ') });
   await tx.update(nominations).set({ eligibilityException: body }).where(eq(nominations.id, id));
   return { eligibility: { met: false, failed, exception: body } };
 }
@@ -678,8 +678,10 @@ export async function eligibleListXlsx(actor: Actor | null, input: Parameters<ty
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** How many nominations of a round were sent as exceptions (shown on the sign-off page). */
-export async function exceptionCount(db: Reader, roundId: number, statuses: readonly string[]): Promise<number> {
-  const where: SQL | undefined = and(eq(nominations.roundId, roundId), isNotNull(nominations.eligibilityException), inArray(nominations.status, [...statuses] as Array<(typeof nominations.$inferSelect)['status']>));
-  return (await first(db.select({ n: count() }).from(nominations).where(where)))?.n ?? 0;
+
+/** The units whose records the actor may read (their subtree, active ones), in tree order, with their depth. */
+export async function recordUnits(actor: Actor | null): Promise<Array<{ id: number; name: string; depth: number }>> {
+  if (!actor || recordsRefusal(actor, 'read', actor.unitPath)) return [];
+  return (await getDb().select({ id: units.id, name: units.name, path: units.path }).from(units).where(and(inArray(units.id, unitsUnder(actor.unitPath)), eq(units.active, true))).orderBy(asc(units.path)))
+    .map((u) => ({ id: u.id, name: u.name, depth: u.path.split('/').filter(Boolean).length - actor.unitPath.split('/').filter(Boolean).length }));
 }
