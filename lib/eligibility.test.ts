@@ -26,6 +26,7 @@ import {
   type RuleInput,
 } from './eligibility';
 import { submitNomination } from './workflow';
+import { getFinalList } from './signoff';
 
 let db: DB;
 const as = async (u: string): Promise<Actor> => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id))!;
@@ -174,6 +175,13 @@ describe('eligibility where decisions are made', () => {
     const event = await first(db.select().from(auditEvents).where(and(eq(auditEvents.action, 'nomination.submit'), eq(auditEvents.entityId, nominationId))));
     expect(event?.after).toMatchObject({ status: 'submitted', eligibility: { met: false, failed: ['bang_khen_tinh_ca_nhan'], exception: n.eligibilityException } });
     expect(await queueEligibility(reviewer, [nominationId])).toEqual({ [nominationId]: 'exception' });
+  });
+
+  it('the sign-off page counts the list’s exceptions, with their reasons', async () => {
+    await db.update(nominations).set({ status: 'approved' }).where(eq(nominations.id, nominationId));
+    const view = await getFinalList(await as('approver'), roundId);
+    expect(view.exceptions).toEqual([{ nominationId, name: 'Phạm Thị Lan Kiểm', reason: 'Thành tích đột xuất trong phòng chống dịch, được Thành phố ghi nhận.' }]);
+    await db.update(nominations).set({ status: 'submitted' }).where(eq(nominations.id, nominationId));
   });
 
   it('“who is eligible” lists the unit’s people, the eligible first, and exports them', async () => {
