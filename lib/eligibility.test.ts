@@ -27,6 +27,7 @@ import {
 } from './eligibility';
 import { submitNomination } from './workflow';
 import { getFinalList } from './signoff';
+import { mergeRegistryEntries } from './registry';
 
 let db: DB;
 const as = async (u: string): Promise<Actor> => (await loadActor((await first(db.select({ id: users.id }).from(users).where(eq(users.username, u))))!.id))!;
@@ -93,6 +94,19 @@ describe('who reads and writes yearly records', () => {
     await expect(addRecord(officer, { kind: 'individual', id: lan }, { ...rec(2024, 'rating', 'htxsnv'), sourceDate: '2024-02-30' })).rejects.toMatchObject({ code: 'invalid_input', params: { field: 'sourceDate' } });
     await expect(addRecord(officer, { kind: 'individual', id: lan }, rec(2023, 'rating', 'htxsnv'))).rejects.toMatchObject({ code: 'conflict' });
     expect(await listRecords(officer, { kind: 'individual', id: lan })).toHaveLength(1);
+  });
+});
+
+describe('merging duplicates keeps the records', () => {
+  it('the duplicate’s records move to the kept entry; one it already holds is not doubled', async () => {
+    const keep = await person('Vũ Thị Gộp Kiểm', 'Phường Tân Phong');
+    const drop = await person('Vu Thi Gop Kiem', 'Phường Tân Phong');
+    await addRecord(officer, { kind: 'individual', id: keep }, rec(2023, 'rating', 'htxsnv'));
+    await addRecord(officer, { kind: 'individual', id: drop }, rec(2023, 'rating', 'htxsnv'));
+    await addRecord(officer, { kind: 'individual', id: drop }, rec(2024, 'title', 'ldtt'));
+    await mergeRegistryEntries(admin, 'individual', keep, drop);
+    expect((await listRecords(officer, { kind: 'individual', id: keep })).map((r) => `${r.year}:${r.value}`)).toEqual(['2023:htxsnv', '2024:ldtt']);
+    expect(await db.select().from(yearlyRecords).where(eq(yearlyRecords.individualId, drop))).toEqual([]);
   });
 });
 
@@ -173,7 +187,7 @@ describe('eligibility where decisions are made', () => {
     const n = (await first(db.select().from(nominations).where(eq(nominations.id, nominationId))))!;
     expect(n).toMatchObject({ status: 'submitted', eligibilityException: 'Thành tích đột xuất trong phòng chống dịch, được Thành phố ghi nhận.' });
     const event = await first(db.select().from(auditEvents).where(and(eq(auditEvents.action, 'nomination.submit'), eq(auditEvents.entityId, nominationId))));
-    expect(event?.after).toMatchObject({ status: 'submitted', eligibility: { met: false, failed: ['bang_khen_tinh_ca_nhan'], exception: n.eligibilityException } });
+    expect(event?.after).toMatchObject({ status: 'submitted', failedRules: ['Bằng khen của Chủ tịch UBND cấp tỉnh — cá nhân'], exceptionReason: n.eligibilityException });
     expect(await queueEligibility(reviewer, [nominationId])).toEqual({ [nominationId]: 'exception' });
   });
 

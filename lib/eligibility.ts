@@ -617,18 +617,18 @@ export async function queueEligibility(actor: Actor | null, ids: number[]): Prom
  * exception reason, which is stored on the nomination; one who meets them all clears any old reason.
  * Returns what the audit event records.
  */
-export async function checkSubmission(tx: DB, id: number, reason: string | undefined): Promise<{ eligibility?: { met: boolean; failed: string[]; exception?: string } }> {
+export async function checkSubmission(tx: DB, id: number, reason: string | undefined): Promise<{ failedRules?: string[]; exceptionReason?: string }> {
   const e = await judgeNomination(tx, id);
   if (!e || e.met === null) return {};
-  const failed = e.verdicts.filter((v) => !v.met).map((v) => v.rule.code);
+  const failed = e.verdicts.filter((v) => !v.met);
   if (!failed.length) {
     await tx.update(nominations).set({ eligibilityException: null }).where(eq(nominations.id, id));
-    return { eligibility: { met: true, failed: [] } };
+    return {};
   }
   const body = clean(reason ?? '');
-  if (body.length < 10 || body.length > 2000) throw new DomainError('eligibility_exception', { field: 'exceptionReason', rules: e.verdicts.filter((v) => !v.met).map((v) => v.rule.name).join('; ') });
+  if (body.length < 10 || body.length > 2000) throw new DomainError('eligibility_exception', { field: 'exceptionReason', rules: failed.map((v) => v.rule.name).join('; ') });
   await tx.update(nominations).set({ eligibilityException: body }).where(eq(nominations.id, id));
-  return { eligibility: { met: false, failed, exception: body } };
+  return { failedRules: failed.map((v) => v.rule.name), exceptionReason: body };
 }
 
 // ---------------------------------------------------------------------------------------------
