@@ -358,9 +358,9 @@ export const nominations = pgTable(
     voteTotal: integer('vote_total'),
     voteAbstain: integer('vote_abstain'),
     sittingId: integer('sitting_id').references((): AnyPgColumn => councilSittings.id),
-    eligibilityException: text('eligibility_exception'),
     createdAt: createdAt(),
     updatedAt: instant('updated_at'),
+    eligibilityException: text('eligibility_exception'),
   },
   (t) => [
     check('nominations_one_nominee', oneNominee(t.nomineeKind, t.collectiveId, t.individualId)),

@@ -384,10 +384,10 @@ export const nominations = sqliteTable(
     voteAbstain: integer('vote_abstain'),
     /** The council sitting that voted it, when voted at a sitting. */
     sittingId: integer('sitting_id').references((): any => councilSittings.id),
-    /** Why the unit sent it although it fails an eligibility rule of its round (lib/eligibility.ts); null otherwise. */
-    eligibilityException: text('eligibility_exception'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+    /** Why the unit sent it although it fails an eligibility rule of its round (lib/eligibility.ts); null otherwise. */
+    eligibilityException: text('eligibility_exception'),
   },
   (t) => [
     check('nominations_one_nominee', oneNominee(t.nomineeKind, t.collectiveId, t.individualId)),
