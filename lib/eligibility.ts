@@ -685,3 +685,25 @@ export async function recordUnits(actor: Actor | null): Promise<Array<{ id: numb
   return (await getDb().select({ id: units.id, name: units.name, path: units.path }).from(units).where(and(inArray(units.id, unitsUnder(actor.unitPath)), eq(units.active, true))).orderBy(asc(units.path)))
     .map((u) => ({ id: u.id, name: u.name, depth: u.path.split('/').filter(Boolean).length - actor.unitPath.split('/').filter(Boolean).length }));
 }
+
+/** The latest year any record of the unit's subtree states (capped at last year): the natural year to judge. */
+export async function lastRecordedYear(actor: Actor | null, unitId: number, now = new Date()): Promise<number> {
+  const fallback = now.getUTCFullYear() - 1;
+  const db = getDb();
+  const unit = Number.isSafeInteger(unitId) ? await first(db.select({ path: units.path }).from(units).where(eq(units.id, unitId))) : undefined;
+  if (!unit || recordsRefusal(actor, 'read', unit.path)) return fallback;
+  const row = await first(
+    db
+      .select({ year: yearlyRecords.year })
+      .from(yearlyRecords)
+      .where(
+        or(
+          inArray(yearlyRecords.individualId, db.select({ id: individuals.id }).from(individuals).where(inArray(individuals.unitId, unitsUnder(unit.path)))),
+          inArray(yearlyRecords.collectiveId, db.select({ id: collectives.id }).from(collectives).where(inArray(collectives.unitId, unitsUnder(unit.path)))),
+        ),
+      )
+      .orderBy(desc(yearlyRecords.year))
+      .limit(1),
+  );
+  return row ? Math.min(row.year, fallback) : fallback;
+}

@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
-import { eligibleList, recordUnits, ruleForms } from '@/lib/eligibility';
+import { eligibleList, lastRecordedYear, recordUnits, ruleForms } from '@/lib/eligibility';
+import { formatDate } from '@/lib/dates';
 import { explain } from '@/lib/eligibility-rule';
 import { orNotFound } from '@/lib/route-params';
 import { Link } from '@/lib/i18n/navigation';
@@ -18,8 +19,8 @@ export default async function EligiblePage({ params, searchParams }: PageProps<'
   const unitId = unitsInScope.some((u) => u.id === num(sp.unit)) ? num(sp.unit)! : actor.unitId;
   const kind = str(sp.kind) === 'collective' ? 'collective' : 'individual';
   const form = forms.find((f) => f.awardForm === str(sp.form))?.awardForm ?? forms.find((f) => f.kinds.includes(kind))?.awardForm ?? '';
-  const thisYear = new Date().getUTCFullYear();
-  const year = num(sp.year) ?? thisYear - 1;
+  // By default the latest year the unit's records reach (ratings of last year may not be entered yet).
+  const year = num(sp.year) ?? (await lastRecordedYear(actor, unitId));
   const list = form ? await orNotFound(() => eligibleList(actor, { unitId, awardForm: form, kind, lastYear: year })) : null;
   const query = new URLSearchParams({ unit: String(unitId), form, kind, year: String(year) });
   const met = list?.rows.filter((r) => r.met).length ?? 0;
@@ -60,7 +61,7 @@ export default async function EligiblePage({ params, searchParams }: PageProps<'
             <h2 id="el-h" className="text-lg font-semibold" data-testid="eligible-count">{t('eligible.count', { met, total: list.rows.length })}</h2>
             <a href={`/manage/records/eligible.xlsx?${query}`} className="btn-secondary" download>{t('eligible.export')}</a>
           </div>
-          <p className="text-sm text-stone-700">{t('panel.terms', { date: list.asOf, year: list.lastYear })}</p>
+          <p className="text-sm text-stone-700">{t('panel.terms', { date: formatDate(list.asOf, locale), year: list.lastYear })}</p>
           {list.rules.length === 0 ? <p>{t('eligible.noRules')}</p> : (
             <ul className="list-disc pl-5 text-sm">
               {list.rules.map((r) => <li key={r.id}><Link href={`/manage/rules/${r.id}`}>{r.name}</Link> — {r.verified ? t('panel.verified') : t('panel.toVerify')}</li>)}
