@@ -78,7 +78,7 @@ describe('db/migrations-pg on PostgreSQL', () => {
 
   it('creates every table of the schema with its columns, indexes, checks and foreign keys', async () => {
     const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
-    expect(tables).toHaveLength(21);
+    expect(tables).toHaveLength(23);
     for (const table of tables) {
       const config = getTableConfig(table);
       const { rows: columns } = await db.$client.query(

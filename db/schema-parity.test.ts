@@ -152,8 +152,12 @@ describe('db/schema.pg.ts is db/schema.ts for PostgreSQL', () => {
     expectTypeOf<typeof pgSchema.endedSessions.$inferInsert>().toEqualTypeOf<typeof sqliteSchema.endedSessions.$inferInsert>();
     expectTypeOf<typeof pgSchema.proposals.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.proposals.$inferSelect>();
     expectTypeOf<typeof pgSchema.proposals.$inferInsert>().toEqualTypeOf<typeof sqliteSchema.proposals.$inferInsert>();
+    expectTypeOf<typeof pgSchema.yearlyRecords.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.yearlyRecords.$inferSelect>();
+    expectTypeOf<typeof pgSchema.yearlyRecords.$inferInsert>().toEqualTypeOf<typeof sqliteSchema.yearlyRecords.$inferInsert>();
+    expectTypeOf<typeof pgSchema.eligibilityRules.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.eligibilityRules.$inferSelect>();
+    expectTypeOf<typeof pgSchema.eligibilityRules.$inferInsert>().toEqualTypeOf<typeof sqliteSchema.eligibilityRules.$inferInsert>();
     // Every table is listed above: a new table fails here until its pair of lines is added.
-    expect(Object.keys(sqliteTables)).toHaveLength(22);
+    expect(Object.keys(sqliteTables)).toHaveLength(24);
   });
 });
 

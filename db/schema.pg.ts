@@ -36,6 +36,7 @@ import {
   GENDERS,
   NOMINATION_STATUSES,
   NOMINEE_KINDS,
+  RECORD_KINDS,
   ROLES,
   ROUND_SOURCES,
   ROUND_STATUSES,
@@ -48,12 +49,13 @@ export {
   GENDERS,
   NOMINATION_STATUSES,
   NOMINEE_KINDS,
+  RECORD_KINDS,
   ROLES,
   ROUND_SOURCES,
   ROUND_STATUSES,
   UNIT_KINDS,
 } from './schema';
-export type { CouncilRule, Gender, NominationStatus, NomineeKind, Role, RoundSource, RoundStatus, UnitKind } from './schema';
+export type { CouncilRule, Gender, NominationStatus, NomineeKind, RecordKind, Role, RoundSource, RoundStatus, UnitKind } from './schema';
 
 /** `column IN ('a', 'b', …)`: the database itself refuses a value outside an enum (CHECK constraint). */
 const oneOf = (column: PgColumn, values: readonly string[]) =>
@@ -383,6 +385,7 @@ export const nominations = pgTable(
     originRef: text('origin_ref'),
     createdAt: createdAt(),
     updatedAt: instant('updated_at'),
+    eligibilityException: text('eligibility_exception'),
   },
   (t) => [
     check('nominations_one_nominee', oneNominee(t.nomineeKind, t.collectiveId, t.individualId)),
@@ -551,4 +554,57 @@ export const endedSessions = pgTable(
     expiresAt: instant('expires_at').notNull(),
   },
   (t) => [index('ended_sessions_expires').on(t.expiresAt)],
+);
+
+export const yearlyRecords = pgTable(
+  'yearly_records',
+  {
+    id: id(),
+    nomineeKind: text('nominee_kind', { enum: NOMINEE_KINDS }).notNull(),
+    individualId: integer('individual_id').references(() => individuals.id),
+    collectiveId: integer('collective_id').references(() => collectives.id),
+    year: integer('year').notNull(),
+    kind: text('kind', { enum: RECORD_KINDS }).notNull(),
+    value: text('value').notNull(),
+    sourceNumber: text('source_number').notNull(),
+    sourceDate: text('source_date'),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('yearly_records_one_nominee', oneNominee(t.nomineeKind, t.collectiveId, t.individualId)),
+    check('yearly_records_kind', oneOf(t.kind, RECORD_KINDS)),
+    check('yearly_records_year', sql`${t.year} BETWEEN 1945 AND 2100`),
+    index('yearly_records_individual').on(t.individualId, t.year),
+    index('yearly_records_collective').on(t.collectiveId, t.year),
+    uniqueIndex('yearly_records_individual_unique').on(t.individualId, t.year, t.kind, t.value, t.sourceNumber).where(sql`${t.individualId} IS NOT NULL`),
+    uniqueIndex('yearly_records_collective_unique').on(t.collectiveId, t.year, t.kind, t.value, t.sourceNumber).where(sql`${t.collectiveId} IS NOT NULL`),
+  ],
+);
+
+export const eligibilityRules = pgTable(
+  'eligibility_rules',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    awardForm: text('award_form').notNull(),
+    nomineeKind: text('nominee_kind', { enum: NOMINEE_KINDS }).notNull(),
+    conditions: text('conditions').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    source: text('source').notNull().default(''),
+    verified: boolean('verified').notNull().default(false),
+    effectiveFrom: text('effective_from').notNull(),
+    effectiveTo: text('effective_to'),
+    active: boolean('active').notNull().default(true),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: instant('updated_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('eligibility_rules_version').on(t.code, t.effectiveFrom),
+    index('eligibility_rules_form').on(t.nomineeKind, t.awardForm),
+    check('eligibility_rules_kind', oneOf(t.nomineeKind, NOMINEE_KINDS)),
+  ],
 );

@@ -58,6 +58,10 @@ export const COUNCIL_RULES = ['more_than_half', 'at_least_80', 'at_least_90'] as
 export type CouncilRule = (typeof COUNCIL_RULES)[number];
 export type Gender = (typeof GENDERS)[number];
 
+/** What a yearly record says (lib/eligibility-rule.ts holds the codes each kind takes). */
+export const RECORD_KINDS = ['rating', 'title', 'initiative', 'award'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
 /** `column IN ('a', 'b', …)`: the database itself refuses a value outside an enum (CHECK constraint). */
 const oneOf = (column: SQLiteColumn, values: readonly string[]) =>
   sql`${column} IN (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
@@ -414,6 +418,8 @@ export const nominations = sqliteTable(
     originRef: text('origin_ref'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+    /** Why the unit sent it although it fails an eligibility rule of its round (lib/eligibility.ts); null otherwise. */
+    eligibilityException: text('eligibility_exception'),
   },
   (t) => [
     check('nominations_one_nominee', oneNominee(t.nomineeKind, t.collectiveId, t.individualId)),
@@ -603,4 +609,73 @@ export const endedSessions = sqliteTable(
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('ended_sessions_expires').on(t.expiresAt)],
+);
+
+/**
+ * A nominee's record for one year: a task rating, an emulation title, a recognised initiative (its scope of
+ * effect) or an award given outside Vinh Danh — each with the decision that states it. The eligibility
+ * rules read these (lib/eligibility-rule.ts). Scope follows the nominee's unit (no unit column that could
+ * drift from it when a person moves).
+ */
+export const yearlyRecords = sqliteTable(
+  'yearly_records',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    nomineeKind: text('nominee_kind', { enum: NOMINEE_KINDS }).notNull(),
+    individualId: integer('individual_id').references(() => individuals.id),
+    collectiveId: integer('collective_id').references(() => collectives.id),
+    year: integer('year').notNull(),
+    kind: text('kind', { enum: RECORD_KINDS }).notNull(),
+    /** A code (htxsnv, cstd_co_so, tinh …), or an award form's name for kind `award`. */
+    value: text('value').notNull(),
+    /** The decision that states it: number (e.g. 12/QĐ-UBND) and ISO date. */
+    sourceNumber: text('source_number').notNull(),
+    sourceDate: text('source_date'),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('yearly_records_one_nominee', oneNominee(t.nomineeKind, t.collectiveId, t.individualId)),
+    check('yearly_records_kind', oneOf(t.kind, RECORD_KINDS)),
+    check('yearly_records_year', sql`${t.year} BETWEEN 1945 AND 2100`),
+    index('yearly_records_individual').on(t.individualId, t.year),
+    index('yearly_records_collective').on(t.collectiveId, t.year),
+    // The same decision does not state the same thing twice for one nominee.
+    uniqueIndex('yearly_records_individual_unique').on(t.individualId, t.year, t.kind, t.value, t.sourceNumber).where(sql`${t.individualId} IS NOT NULL`),
+    uniqueIndex('yearly_records_collective_unique').on(t.collectiveId, t.year, t.kind, t.value, t.sourceNumber).where(sql`${t.collectiveId} IS NOT NULL`),
+  ],
+);
+
+/**
+ * An eligibility rule: conditions over the yearly records (JSON text, validated by lib/eligibility-rule.ts),
+ * the award form it leads to, its legal basis and source, whether that was verified in a primary text, and
+ * the period it is in force. Versions of one rule share a code; an admin edits them (audited).
+ */
+export const eligibilityRules = sqliteTable(
+  'eligibility_rules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** The award form's name as rounds write it; a round's form that begins with it falls under the rule. */
+    awardForm: text('award_form').notNull(),
+    nomineeKind: text('nominee_kind', { enum: NOMINEE_KINDS }).notNull(),
+    conditions: text('conditions').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    source: text('source').notNull().default(''),
+    verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
+    /** ISO dates (YYYY-MM-DD); no end date: still in force. */
+    effectiveFrom: text('effective_from').notNull(),
+    effectiveTo: text('effective_to'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('eligibility_rules_version').on(t.code, t.effectiveFrom),
+    index('eligibility_rules_form').on(t.nomineeKind, t.awardForm),
+    check('eligibility_rules_kind', oneOf(t.nomineeKind, NOMINEE_KINDS)),
+  ],
 );

@@ -33,3 +33,5 @@ export const auditEvents = pick(sqlite.auditEvents, postgres.auditEvents);
 export const settings = pick(sqlite.settings, postgres.settings);
 export const signInFailures = pick(sqlite.signInFailures, postgres.signInFailures);
 export const endedSessions = pick(sqlite.endedSessions, postgres.endedSessions);
+export const yearlyRecords = pick(sqlite.yearlyRecords, postgres.yearlyRecords);
+export const eligibilityRules = pick(sqlite.eligibilityRules, postgres.eligibilityRules);

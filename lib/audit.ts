@@ -2,7 +2,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { auditEvents, awards, collectives, individuals, nominations, users } from '@/db/tables';
+import { auditEvents, awards, collectives, individuals, nominations, users, yearlyRecords } from '@/db/tables';
 import { DomainError } from '@/lib/errors';
 import { roundRefusal, type Actor } from '@/lib/policy';
 import { roundsRunUnder, unitsUnder } from '@/lib/scope';
@@ -27,6 +27,11 @@ function auditScope(actor: Actor): SQL {
     about('individual', db.select({ id: individuals.id }).from(individuals).where(inArray(individuals.unitId, unitsUnder(path)))),
     about('collective', db.select({ id: collectives.id }).from(collectives).where(inArray(collectives.unitId, unitsUnder(path)))),
     about('user', db.select({ id: users.id }).from(users).where(inArray(users.unitId, unitsUnder(path)))),
+    // Yearly records of the subtree's people and collectives (a deleted one: by who deleted it, below).
+    about('yearly_record', db.select({ id: yearlyRecords.id }).from(yearlyRecords).where(or(inArray(yearlyRecords.individualId, db.select({ id: individuals.id }).from(individuals).where(inArray(individuals.unitId, unitsUnder(path)))), inArray(yearlyRecords.collectiveId, db.select({ id: collectives.id }).from(collectives).where(inArray(collectives.unitId, unitsUnder(path))))))),
+    and(eq(auditEvents.entityType, 'yearly_record'), inArray(auditEvents.actorId, db.select({ id: users.id }).from(users).where(inArray(users.unitId, unitsUnder(path))))),
+    // The eligibility rules are the deployment's: their edits are read by administrators of a root unit, who make them.
+    path.split('/').filter(Boolean).length === 1 ? eq(auditEvents.entityType, 'eligibility_rule') : undefined,
     // Imports and other events with no entity of their own: by who did them.
     and(inArray(auditEvents.entityType, ['import', 'database']), or(inArray(auditEvents.actorId, db.select({ id: users.id }).from(users).where(inArray(users.unitId, unitsUnder(path)))), path.split('/').filter(Boolean).length === 1 ? sql`${auditEvents.actorId} IS NULL` : sql`1 = 0`)),
   )!;

@@ -32,7 +32,7 @@ export async function nominate(
   actor: Actor | null,
   input: { roundId: number; unitId: number; nominee: NewNominee; summary: string },
   files: PickedFile[] = [],
-  opts: { confirmDuplicate?: boolean; send?: boolean } = {},
+  opts: { confirmDuplicate?: boolean; send?: boolean; exceptionReason?: string } = {},
   now = new Date(),
 ): Promise<{ id: number }> {
   const staged = stageFiles(files);
@@ -41,7 +41,7 @@ export async function nominate(
       confirmDuplicate: opts.confirmDuplicate,
       within: async (tx, id) => {
         for (const s of staged) await recordAttachment(tx, actor!, id, s, now);
-        if (opts.send) await submitIn(tx, actor, id, now);
+        if (opts.send) await submitIn(tx, actor, id, now, opts.exceptionReason);
       },
     });
   } catch (e) {
@@ -57,7 +57,7 @@ export async function nominate(
 export async function saveDossier(
   actor: Actor | null,
   id: number,
-  input: { nominee?: NomineeFields; summary: string; files?: PickedFile[]; send?: boolean },
+  input: { nominee?: NomineeFields; summary: string; files?: PickedFile[]; send?: boolean; exceptionReason?: string },
   now = new Date(),
 ): Promise<{ submitted: boolean }> {
   const staged = stageFiles(input.files ?? []);
@@ -100,7 +100,7 @@ export async function saveDossier(
         await appendAudit(tx, { actorId: actor!.id, action: 'nomination.edit', entityType: 'nomination', entityId: id, before: { summary: ctx.summary }, after: { summary, ...behalf } });
       }
       for (const s of staged) await recordAttachment(tx, actor!, id, s, now);
-      if (input.send) await submitIn(tx, actor, id, now);
+      if (input.send) await submitIn(tx, actor, id, now, input.exceptionReason);
       return { submitted: !!input.send };
     });
   } catch (e) {

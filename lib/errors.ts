@@ -19,7 +19,9 @@ export type DomainErrorCode =
   /** A registry or unit edit that would change an entry of a signed-off list (params: round). */
   | 'list_frozen'
   /** A new person or collective whose name resembles one already in the unit (params: field, names). */
-  | 'possible_duplicate';
+  | 'possible_duplicate'
+  /** Sending a nominee who fails an eligibility rule of the round's form needs a reason (params: rules). */
+  | 'eligibility_exception';
 
 export class DomainError extends Error {
   constructor(

@@ -55,9 +55,9 @@ describe('inSubtree and roundInScope', () => {
 
 describe('staffMenu', () => {
   it.each([
-    [['officer'], ['dashboard', 'rounds', 'nominations', 'people', 'import']],
-    [['reviewer'], ['dashboard', 'rounds', 'nominations', 'people', 'review']],
-    [['approver'], ['dashboard', 'rounds', 'nominations', 'people', 'approve']],
-    [['admin'], ['dashboard', 'rounds', 'nominations', 'people', 'import', 'audit', 'units', 'users']],
+    [['officer'], ['dashboard', 'rounds', 'nominations', 'people', 'records', 'rules', 'import']],
+    [['reviewer'], ['dashboard', 'rounds', 'nominations', 'people', 'records', 'rules', 'review']],
+    [['approver'], ['dashboard', 'rounds', 'nominations', 'people', 'records', 'rules', 'approve']],
+    [['admin'], ['dashboard', 'rounds', 'nominations', 'people', 'records', 'rules', 'import', 'audit', 'units', 'users']],
   ] as Array<[Role[], string[]]>)('%j', (roles, items) => expect(staffMenu(actor(roles))).toEqual(items));
 });

@@ -66,8 +66,8 @@ export function canSeeNomination(actor: Actor | null, nominationUnitPath: string
 }
 
 /** Navigation entries a role sees in the staff area (UI convenience; lib/ enforces the rules). */
-export function staffMenu(actor: Actor): Array<'dashboard' | 'rounds' | 'nominations' | 'people' | 'review' | 'approve' | 'import' | 'audit' | 'units' | 'users'> {
-  const items: ReturnType<typeof staffMenu> = ['dashboard', 'rounds', 'nominations', 'people'];
+export function staffMenu(actor: Actor): Array<'dashboard' | 'rounds' | 'nominations' | 'people' | 'records' | 'rules' | 'review' | 'approve' | 'import' | 'audit' | 'units' | 'users'> {
+  const items: ReturnType<typeof staffMenu> = ['dashboard', 'rounds', 'nominations', 'people', 'records', 'rules'];
   if (hasRole(actor, 'officer') || hasRole(actor, 'admin')) items.push('import');
   if (hasRole(actor, 'reviewer')) items.push('review');
   if (hasRole(actor, 'approver')) items.push('approve');
@@ -223,5 +223,26 @@ export type RoundAction = 'create' | 'edit' | 'transition' | 'decide' | 'publish
 export function roundRefusal(actor: Actor | null, _action: RoundAction, roundUnitPath?: string): Refusal | null {
   if (!hasRole(actor, 'admin')) return 'forbidden';
   if (roundUnitPath !== undefined && !inSubtree(roundUnitPath, actor.unitPath)) return 'not_found';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Yearly records and eligibility rules (lib/eligibility.ts).
+
+/**
+ * A nominee's yearly records are read by staff whose subtree holds the nominee's unit (the office over its
+ * rounds included), and written by that subtree's officers and admins. Another unit's records read as not found.
+ */
+export function recordsRefusal(actor: Actor | null, action: 'read' | 'write', nomineeUnitPath: string): Refusal | null {
+  if (!isStaff(actor) || !unitInScope(actor, nomineeUnitPath)) return 'not_found';
+  if (action === 'write' && !hasRole(actor, 'officer') && !hasRole(actor, 'admin')) return 'forbidden';
+  return null;
+}
+
+/** The eligibility rules are the deployment's law: every staff member reads them; administrators of a root
+ * unit (the top of an authority's tree) edit them. */
+export function rulesRefusal(actor: Actor | null, action: 'read' | 'edit'): Refusal | null {
+  if (!isStaff(actor)) return 'forbidden';
+  if (action === 'edit' && !(hasRole(actor, 'admin') && pathIds(actor.unitPath).length === 1)) return 'forbidden';
   return null;
 }

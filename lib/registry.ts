@@ -4,7 +4,7 @@
 import 'server-only';
 import { and, count, desc, eq, gte, isNull, like, ne, or, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { awards, collectives, individuals, nominations, rounds, units, users, GENDERS, type NominationStatus } from '@/db/tables';
+import { awards, collectives, individuals, nominations, rounds, units, users, yearlyRecords, GENDERS, type NominationStatus } from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { refuseIfFrozenListChanged } from '@/lib/final-list';
 import { write } from '@/lib/workflow';
@@ -149,8 +149,19 @@ export async function mergeRegistryEntries(actor: Actor | null, kind: RegistryKi
       moved.awards = changed(await tx.update(awards).set({ collectiveId: keepId }).where(eq(awards.collectiveId, dropId)));
       await tx.update(collectives).set({ mergedIntoId: keepId, active: false }).where(eq(collectives.id, dropId));
     }
+    // The duplicate's yearly records move too; one the kept entry already holds (same decision) goes.
+    const owner = kind === 'individual' ? yearlyRecords.individualId : yearlyRecords.collectiveId;
+    const held = new Set((await tx.select().from(yearlyRecords).where(eq(owner, keepId))).map((r) => `${r.year}|${r.kind}|${r.value}|${r.sourceNumber}`));
+    let records = 0;
+    for (const r of await tx.select().from(yearlyRecords).where(eq(owner, dropId))) {
+      if (held.has(`${r.year}|${r.kind}|${r.value}|${r.sourceNumber}`)) await tx.delete(yearlyRecords).where(eq(yearlyRecords.id, r.id));
+      else {
+        await tx.update(yearlyRecords).set(kind === 'individual' ? { individualId: keepId } : { collectiveId: keepId }).where(eq(yearlyRecords.id, r.id));
+        records++;
+      }
+    }
     await refuseIfFrozenListChanged(tx);
-    await appendAudit(tx, { actorId: actor.id, action: `${kind}.merge`, entityType: kind, entityId: keepId, before: { duplicate: dropId }, after: moved });
+    await appendAudit(tx, { actorId: actor.id, action: `${kind}.merge`, entityType: kind, entityId: keepId, before: { duplicate: dropId }, after: { ...moved, records } });
     return moved;
   });
 }

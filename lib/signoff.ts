@@ -4,7 +4,7 @@
 // refuses every change of a nomination, lib/registry and lib/units every edit that would change an entry) until the approver withdraws it with a reason; the decision is recorded only on a signed list,
 // and its DOCX annex prints the hash so a paper copy can be matched to the record.
 import 'server-only';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
 import type { DB } from '@/db/connection';
@@ -41,6 +41,8 @@ export type FinalListView = {
   blockers: Array<'status' | 'pending' | 'empty' | 'signed' | 'over_quota'>;
   standing: Signoff | null;
   history: Signoff[];
+  /** Entries of the list sent as exceptions to an eligibility rule, with the unit's reason (lib/eligibility.ts). */
+  exceptions: Array<{ nominationId: number; name: string; reason: string }>;
   /** The council's tally of each entry, by nomination id: what the approver signs off on. */
   votes: Record<number, { for: number; against: number; total: number } | undefined>;
 };
@@ -159,9 +161,18 @@ async function buildView(db: Reader, roundId: number): Promise<FinalListView> {
       .filter((v) => v.total != null)
       .map((v) => [v.id, { for: v.for ?? 0, against: v.against ?? 0, total: v.total! }]),
   );
+  const reasons = new Map(
+    (await db
+      .select({ id: nominations.id, reason: nominations.eligibilityException })
+      .from(nominations)
+      .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'approved'), isNotNull(nominations.eligibilityException))))
+      .map((x) => [x.id, x.reason!]),
+  );
+  const exceptions = entries.filter((e) => reasons.has(e.nominationId)).map((e) => ({ nominationId: e.nominationId, name: e.name, reason: reasons.get(e.nominationId)! }));
   return {
     round: r,
     entries,
+    exceptions,
     votes,
     hash: hashFinalList(r.title, entries),
     pending,

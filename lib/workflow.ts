@@ -38,6 +38,7 @@ import { hashFinalList, snapshotEntries, standingSignoff, type FinalListEntry } 
 import { indexRoundAwards, unindexAward } from '@/lib/search-index';
 import { clean, cleanLines, fold, slugify } from '@/lib/text';
 import { nearKey } from '@/lib/name-match';
+import { checkSubmission } from '@/lib/eligibility';
 import { first, isRowId } from '@/db/query';
 
 export type Tx = DB;
@@ -235,16 +236,21 @@ export async function updateNomination(actor: Actor | null, id: number, input: {
  * Submits a draft, or resubmits a returned nomination — also while the round is in review, and by an
  * admin on the unit's behalf (a ward without an officer account is never stuck).
  */
-export async function submitNomination(actor: Actor | null, id: number, now = new Date()): Promise<void> {
-  await write((tx) => submitIn(tx, actor, id, now));
+export async function submitNomination(actor: Actor | null, id: number, now = new Date(), opts: { exceptionReason?: string } = {}): Promise<void> {
+  await write((tx) => submitIn(tx, actor, id, now, opts.exceptionReason));
 }
 
-/** Submits inside the caller's transaction (lib/dossier-edit.ts saves the dossier and sends it in one). */
-export async function submitIn(tx: Tx, actor: Actor | null, id: number, now: Date): Promise<void> {
+/**
+ * Submits inside the caller's transaction (lib/dossier-edit.ts saves the dossier and sends it in one). A
+ * nominee who fails an eligibility rule of the round's form is sent only with `exceptionReason`
+ * (lib/eligibility.ts), which the nomination keeps and the audit event records.
+ */
+export async function submitIn(tx: Tx, actor: Actor | null, id: number, now: Date, exceptionReason?: string): Promise<void> {
   const ctx = await authorize(tx, actor, id, 'submit', now);
   if (clean(ctx.summary).length < 10) throw new DomainError('precondition', { missing: 'summary' });
+  const checked = await checkSubmission(tx, id, exceptionReason);
   await tx.update(nominations).set({ status: 'submitted', submittedBy: actor!.id, submittedAt: now, updatedAt: now }).where(eq(nominations.id, id));
-  await audit(tx, actor, 'nomination.submit', 'nomination', id, { status: ctx.status }, { status: 'submitted', ...behalf(actor, ctx) });
+  await audit(tx, actor, 'nomination.submit', 'nomination', id, { status: ctx.status }, { status: 'submitted', ...checked, ...behalf(actor, ctx) });
 }
 
 /** The edit check inside the caller's transaction; returns the nomination's context. */

@@ -22,6 +22,7 @@ import {
   units,
   userRoles,
   users,
+  yearlyRecords,
   type Gender,
   type NominationStatus,
   type Role,
@@ -216,6 +217,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<{ seeded: bool
     await seedOpenRound(tx, rng, roundC.id, people, unit, userIds);
     await seedNeighbour(tx, rng, people, neighbour, userIds, now);
     await seedWardProposal(tx, rng, people, unit, userIds, roundC.id, now);
+    await seedYearlyRecords(tx, [unit('Phường Tân Phong'), unit('Phường Tân Hưng')], userIds.officer);
 
     const count = async (t: typeof units | typeof users | typeof individuals | typeof collectives | typeof nominations | typeof awards) =>
       (await first(tx.select({ n: sql<number>`count(*)` }).from(t)))!.n;
@@ -706,4 +708,53 @@ async function seedWardProposal(tx: Tx, rng: Rng, people: PeopleFactory, unit: (
     }
   }
   await appendAudit(tx, { actorId: userIds['tanphong.admin'], action: 'round.propose_up', entityType: 'round', entityId: roundId, at: proposedAt, after: { proposalId, toRoundId: districtRoundId, title: 'Điển hình học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2026', awards: list.length, names: list.map((a) => a.name) } });
+}
+
+/**
+ * Yearly records 2019–2024 for people and collectives of two wards, so that a Bằng khen round of the city
+ * (the default rule: two consecutive years "hoàn thành xuất sắc nhiệm vụ" and two initiatives) finds some
+ * eligible and some not — and each "not" for a different reason: a missing year, a lower rating, one
+ * initiative only, two conflicting ratings in one year. Decision numbers are fictional.
+ */
+export const RECORD_PATTERNS = ['eligible', 'gap_2024', 'lower_2024', 'one_initiative', 'conflict_2024', 'eligible_short', 'plain'] as const;
+
+async function seedYearlyRecords(tx: Tx, wards: UnitRow[], createdBy: number) {
+  type Row = typeof yearlyRecords.$inferInsert;
+  const rows: Row[] = [];
+  for (const [w, ward] of wards.entries()) {
+    const inWard = (await tx.select({ id: units.id, path: units.path }).from(units)).filter((u) => u.path.startsWith(ward.path)).map((u) => u.id);
+    const people = (await tx.select({ id: individuals.id, unitId: individuals.unitId }).from(individuals).orderBy(individuals.id)).filter((p) => inWard.includes(p.unitId)).slice(0, 14);
+    const decision = (year: number, k: number) => ({ sourceNumber: `${(year % 100) * 10 + k + w * 5}/QĐ-UBND`, sourceDate: `${year}-12-${String(18 + k).padStart(2, '0')}` });
+    for (const [i, p] of people.entries()) {
+      const pattern = RECORD_PATTERNS[i % RECORD_PATTERNS.length];
+      const add = (year: number, kind: Row['kind'], value: string, k: number, note: string | null = null) =>
+        rows.push({ nomineeKind: 'individual', individualId: p.id, year, kind, value, ...decision(year, k), note, createdBy });
+      for (let year = 2019; year <= 2024; year++) {
+        let rating = pattern === 'plain' ? 'htnv' : year % 2 === 0 ? 'httnv' : 'htxsnv';
+        if (year >= 2023 && pattern !== 'plain') rating = 'htxsnv';
+        if (year >= 2022 && pattern === 'eligible_short') rating = 'htxsnv';
+        if (year === 2024 && pattern === 'lower_2024') rating = 'httnv';
+        if (year === 2024 && pattern === 'gap_2024') continue;
+        add(year, 'rating', rating, 0);
+        if (year === 2024 && pattern === 'conflict_2024') add(year, 'rating', 'httnv', 3, 'Xếp loại lại sau phúc tra');
+        if (rating !== 'htnv') add(year, 'title', 'ldtt', 1);
+      }
+      if (pattern === 'eligible' || pattern === 'one_initiative' || pattern === 'gap_2024' || pattern === 'lower_2024' || pattern === 'conflict_2024') add(2024, 'initiative', 'co_so', 2, 'Sáng kiến cải tiến thủ tục một cửa');
+      if (pattern === 'eligible' || pattern === 'gap_2024' || pattern === 'lower_2024' || pattern === 'conflict_2024') add(2023, 'initiative', 'co_so', 2, 'Sáng kiến số hóa hồ sơ hộ tịch');
+      if (pattern === 'eligible_short') {
+        add(2024, 'initiative', 'tinh', 2, 'Mô hình tổ dân phố tự quản, nhân rộng toàn Thành phố');
+        rows.push({ nomineeKind: 'individual', individualId: p.id, year: 2024, kind: 'initiative', value: 'co_so', sourceNumber: `${240 + w}/QĐ-HĐSK`, sourceDate: '2024-11-15', note: 'Sáng kiến tuyên truyền pháp luật', createdBy });
+      }
+      if (pattern === 'eligible') for (const year of [2022, 2023, 2024]) add(year, 'title', 'cstd_co_so', 4);
+    }
+    const groups = (await tx.select({ id: collectives.id, unitId: collectives.unitId }).from(collectives).orderBy(collectives.id)).filter((c) => inWard.includes(c.unitId)).slice(0, 6);
+    for (const [i, c] of groups.entries()) {
+      for (const year of [2023, 2024]) {
+        const rating = i % 3 === 2 && year === 2024 ? 'httnv' : 'htxsnv';
+        rows.push({ nomineeKind: 'collective', collectiveId: c.id, year, kind: 'rating', value: rating, ...decision(year, 5), note: null, createdBy });
+        rows.push({ nomineeKind: 'collective', collectiveId: c.id, year, kind: 'title', value: rating === 'htxsnv' ? 'ttldxs' : 'ttldtt', ...decision(year, 6), note: null, createdBy });
+      }
+    }
+  }
+  for (let i = 0; i < rows.length; i += 200) await tx.insert(yearlyRecords).values(rows.slice(i, i + 200));
 }

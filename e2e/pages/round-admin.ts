@@ -12,10 +12,11 @@ export async function pageAs(browser: Browser, user: DemoUser): Promise<Page> {
   return page;
 }
 
-export async function createRound(page: Page, opts: { title: string; criteria?: string; consultation?: boolean }): Promise<string> {
+export async function createRound(page: Page, opts: { title: string; criteria?: string; consultation?: boolean; awardForm?: string; period?: string }): Promise<string> {
   await page.goto('/manage/rounds/new');
   await page.getByLabel('Tên đợt').fill(opts.title);
-  await page.getByLabel('Giai đoạn').fill('2026');
+  await page.getByLabel('Giai đoạn').fill(opts.period ?? '2026');
+  if (opts.awardForm) await page.getByLabel('Hình thức khen thưởng').fill(opts.awardForm);
   await page.getByLabel('Cấp khen (thẩm quyền)').fill('Chủ tịch UBND Quận 7');
   if (opts.criteria) await page.getByLabel('Tiêu chuẩn').fill(opts.criteria);
   await page.getByLabel('Bắt đầu nhận đề nghị').fill(day(-1));

@@ -16,6 +16,8 @@ const HREF = {
   rounds: '/manage/rounds',
   nominations: '/manage/nominations',
   people: '/manage/people',
+  records: '/manage/records',
+  rules: '/manage/rules',
   review: '/manage/nominations?status=submitted',
   approve: '/manage/nominations?status=checked',
   import: '/manage/import',

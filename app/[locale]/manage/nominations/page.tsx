@@ -13,6 +13,7 @@ import { errorMessages } from '@/components/error-messages';
 import { formatDate } from '@/lib/dates';
 import { nominationQueryString, parseNominationQuery } from '@/lib/nomination-query';
 import { NOMINATION_SORTS } from '@/lib/nomination-sorts';
+import { queueEligibility } from '@/lib/eligibility';
 import { bulk } from './actions';
 
 export default async function NominationsPage({ params, searchParams }: PageProps<'/[locale]/manage/nominations'>) {
@@ -29,6 +30,9 @@ export default async function NominationsPage({ params, searchParams }: PageProp
   // Bulk actions are the reviewer's, on the queue of submitted or checked nominations.
   const bulkMode = hasRole(actor, 'reviewer') && (q.status === 'submitted' || q.status === 'checked');
   const errors = await errorMessages();
+  // Each nominee's standing against the rules of its round's form: the reviewer sees it in the queue.
+  const [marks, te] = await Promise.all([queueEligibility(actor, result.items.map((n) => n.id)), getTranslations('eligibility')]);
+  const MARK_CLASS = { met: 'bg-emerald-100 text-emerald-900', failed: 'bg-red-100 text-red-900', exception: 'bg-gold-100 text-gold-700', none: '' } as const;
   const table = (
     <div className="card overflow-x-auto p-0 sm:p-0">
           <table className="table">
@@ -41,6 +45,7 @@ export default async function NominationsPage({ params, searchParams }: PageProp
                 <th scope="col">{t('columns.status')}</th>
                 <th scope="col">{t('columns.submitted')}</th>
                 <th scope="col">{t('columns.updated')}</th>
+                <th scope="col">{te('queue.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -61,6 +66,7 @@ export default async function NominationsPage({ params, searchParams }: PageProp
                   <td><StatusBadge status={n.status} label={ts(n.status)} /></td>
                   <td className="whitespace-nowrap">{formatDate(n.submittedAt, locale) || '—'}</td>
                   <td className="whitespace-nowrap">{formatDate(n.updatedAt, locale)}</td>
+                  <td data-testid="eligibility-mark">{marks[n.id] && marks[n.id] !== 'none' ? <span className={`badge ${MARK_CLASS[marks[n.id]]}`}>{te(`queue.${marks[n.id]}`)}</span> : te('queue.none')}</td>
                 </tr>
               ))}
             </tbody>

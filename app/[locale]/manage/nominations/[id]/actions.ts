@@ -75,11 +75,12 @@ export const saveAll = validatedAction(
     summary: text(4000),
     'files[]': filesField,
     intent: z.enum(['save', 'send']).optional(),
+    exceptionReason: optional(2000),
   }),
   async (actor, d) => {
     const files = await pickedFiles(d['files[]']);
     const nominee = d.name !== undefined ? { name: d.name, position: d.position || null, gender: d.gender || null, birthYear: d.birthYear ?? null, partyMember: d.partyMember === 'on' } : undefined;
-    await saveDossier(actor, d.id, { nominee, summary: d.summary, files, send: d.intent === 'send' });
+    await saveDossier(actor, d.id, { nominee, summary: d.summary, files, send: d.intent === 'send', exceptionReason: d.exceptionReason || undefined });
     done();
   },
 );

@@ -18,6 +18,8 @@ import { listAttachments } from '@/lib/attachments';
 import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES } from '@/lib/upload-limits';
 import { listFeedback } from '@/lib/consultation';
 import { priorAwardsInTheme } from '@/lib/registry';
+import { nominationEligibility } from '@/lib/eligibility';
+import { EligibilityPanel } from '@/components/eligibility-panel';
 import { comment, decide, detach, exclude, hideComment, markChecked, reconsider, removeDraft, returnWithReason, saveAll, withdraw } from './actions';
 
 export default async function NominationPage({ params }: PageProps<'/[locale]/manage/nominations/[id]'>) {
@@ -41,6 +43,8 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
   const files = await listAttachments(actor, nomination.id);
   const publicComments = await listFeedback(actor, nomination.id);
   const prior = await priorAwardsInTheme(nomination, nomination.roundTheme, nomination.roundId);
+  const eligibility = await nominationEligibility(actor, nomination.id);
+  const te = await getTranslations('eligibility');
   const tc = await getTranslations('consultation');
   const tlim = await getTranslations('limits');
   const n = nomination;
@@ -104,6 +108,7 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
           </ul>
         </div>
       ) : null}
+      <EligibilityPanel eligibility={eligibility} locale={locale} />
       <dl className="card grid gap-2 sm:grid-cols-[12rem_1fr]">
         <dt className="font-semibold">{t('round')}</dt>
         <dd>{n.roundTitle}</dd>
@@ -177,6 +182,13 @@ export default async function NominationPage({ params }: PageProps<'/[locale]/ma
               <FileInput id="file" name="files[]" multiple maxBytes={MAX_ATTACHMENT_BYTES} data-max-bytes={MAX_ATTACHMENT_BYTES} tooLargeText={tlim('fileTooLarge', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 })} accept={ATTACHMENT_ACCEPT} className="block w-full text-sm" />
             </div>
             <p className="text-sm text-stone-700">{ta('saveHint')}</p>
+            {may.submit === null && eligibility.met === false ? (
+              <div>
+                <label htmlFor="exceptionReason" className="label">{te('exceptionLabel')}</label>
+                <textarea id="exceptionReason" name="exceptionReason" rows={2} maxLength={2000} defaultValue={eligibility.exception ?? ''} aria-describedby="exception-hint" className="field" />
+                <p id="exception-hint" className="mt-1 text-xs text-stone-600">{te('exceptionHint')}</p>
+              </div>
+            ) : null}
             {may.submit === null ? (
               <button type="submit" name="intent" value="send" data-confirm={ta('submitConfirm')} className="btn-primary">
                 {n.status === 'returned' ? ta('resubmit') : ta('submit')}

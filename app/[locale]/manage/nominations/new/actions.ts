@@ -25,6 +25,7 @@ const schema = z.object({
   confirmDuplicate: z.string().optional(),
   'files[]': filesField,
   intent: z.enum(['save', 'send']).optional(),
+  exceptionReason: z.string().trim().max(2000).optional(),
 });
 
 export const create = validatedAction(schema, async (actor, d) => {
@@ -39,7 +40,7 @@ export const create = validatedAction(schema, async (actor, d) => {
     else throw nameMissing();
   }
   const files = await pickedFiles(d['files[]']);
-  const { id } = await nominate(actor, { roundId: d.roundId, unitId: d.unitId, nominee, summary: d.summary }, files, { confirmDuplicate: d.confirmDuplicate === 'on', send: d.intent === 'send' });
+  const { id } = await nominate(actor, { roundId: d.roundId, unitId: d.unitId, nominee, summary: d.summary }, files, { confirmDuplicate: d.confirmDuplicate === 'on', send: d.intent === 'send', exceptionReason: d.exceptionReason || undefined });
   redirect(`${d.locale === 'vi' ? '' : `/${d.locale}`}/manage/nominations/${id}`);
 });
 

@@ -15,7 +15,7 @@ export default async function NewNominationPage({ params }: PageProps<'/[locale]
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
-  const [t, tk, tlim, errors] = await Promise.all([getTranslations('nominationActions'), getTranslations('kind'), getTranslations('limits'), errorMessages()]);
+  const [t, tk, tlim, errors, te] = await Promise.all([getTranslations('nominationActions'), getTranslations('kind'), getTranslations('limits'), errorMessages(), getTranslations('eligibility')]);
   const rounds = await listOpenRounds(actor);
   const options = await listNomineeOptions(actor);
   const roundRules = rounds.length === 0 || options.units.length === 0 ? [] : await Promise.all(rounds.map((r) => getRoundRules(actor, r.id)));
@@ -55,6 +55,11 @@ export default async function NewNominationPage({ params }: PageProps<'/[locale]
             <div>
               <label htmlFor="files" className="label">{t('file')}</label>
               <FileInput id="files" name="files[]" multiple maxBytes={MAX_ATTACHMENT_BYTES} data-max-bytes={MAX_ATTACHMENT_BYTES} tooLargeText={tlim('fileTooLarge', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 })} accept={ATTACHMENT_ACCEPT} className="block w-full text-sm" />
+            </div>
+            <div>
+              <label htmlFor="exceptionReason" className="label">{te('exceptionOptional')}</label>
+              <textarea id="exceptionReason" name="exceptionReason" rows={2} maxLength={2000} aria-describedby="exception-hint" className="field" />
+              <p id="exception-hint" className="mt-1 text-xs text-stone-600">{te('exceptionHint')}</p>
             </div>
             <button type="submit" name="intent" value="send" data-confirm={t('createAndSendConfirm')} className="btn-primary">{t('createAndSend')}</button>
           </ActionForm>

@@ -17,6 +17,7 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
   const [t, ts, tk, baseErrors] = await Promise.all([getTranslations('signoff'), getTranslations('status'), getTranslations('kind'), errorMessages()]);
   const errors = { ...baseErrors, conflict: t('changed') };
   const tco = await getTranslations('council');
+  const te = await getTranslations('eligibility');
   const at = (d: Date) => formatDate(d, locale, { time: true });
   const approver = hasRole(actor, 'approver');
   const { round, entries, standing } = view;
@@ -63,6 +64,15 @@ export default async function SignoffPage({ params }: PageProps<'/[locale]/manag
               <textarea id="withdraw-reason" name="reason" rows={2} minLength={3} maxLength={2000} required className="field" />
             </ActionForm>
           </details>
+        ) : null}
+      </section>
+
+      <section className="card space-y-2" aria-labelledby="exceptions-h" data-testid="signoff-exceptions">
+        <h2 id="exceptions-h" className="text-lg font-semibold">{te('signoffExceptions', { count: view.exceptions.length })}</h2>
+        {view.exceptions.length ? (
+          <ul className="list-disc pl-5 text-sm">
+            {view.exceptions.map((x) => <li key={x.nominationId}><Link href={`/manage/nominations/${x.nominationId}`}>{x.name}</Link>: {x.reason}</li>)}
+          </ul>
         ) : null}
       </section>
 
