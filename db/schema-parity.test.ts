@@ -159,6 +159,11 @@ describe('db/schema.pg.ts is db/schema.ts for PostgreSQL', () => {
     // Every table is listed above: a new table fails here until its pair of lines is added.
     expect(Object.keys(sqliteTables)).toHaveLength(24);
   });
+
+  it('db/tables.ts switches every table by engine (the app imports its tables from there)', () => {
+    const switched = fs.readFileSync(path.join(import.meta.dirname, 'tables.ts'), 'utf8');
+    for (const name of Object.keys(sqliteTables)) expect(switched, name).toContain(`export const ${name} = pick(sqlite.${name}, postgres.${name});`);
+  });
 });
 
 // ---- What lives only in the migrations ----
