@@ -52,7 +52,7 @@ export async function restorePgDatabase(file: string, url: string): Promise<{ ms
   } finally {
     await client.end();
   }
-  await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', '--dbname', new URL(url).pathname.slice(1)], { env: pgEnv(url) }).catch((e: { stderr?: string }) => {
+  await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', '--dbname', decodeURIComponent(new URL(url).pathname.slice(1)), file], { env: pgEnv(url) }).catch((e: { stderr?: string }) => {
     throw new Error(`pg_restore failed: ${(e.stderr ?? String(e)).trim().split('\n').slice(-3).join(' ')}`);
   });
   const db = openPgDatabase(url, { max: 1 });
