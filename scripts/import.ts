@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { and, eq } from 'drizzle-orm';
-import { migrateDatabase, openDatabase } from '@/db/connection';
+import { migrateAppDatabase, openAppDatabase } from '@/db/connection';
 import { userRoles, users } from '@/db/tables';
 import { importSpreadsheet, IMPORT_KINDS, type ImportKind } from '@/lib/import';
 import { isDomainError } from '@/lib/errors';
@@ -22,8 +22,8 @@ async function main() {
     console.error('Dùng: npm run import -- --kind individuals|collectives|nominations --file PATH [--round SLUG] [--dry-run] [--user TÊN]');
     process.exit(2);
   }
-  const db = openDatabase();
-  migrateDatabase(db);
+  const db = openAppDatabase();
+  await migrateAppDatabase(db);
   (globalThis as { vinhDanhDb?: unknown }).vinhDanhDb = db;
   const admin = await first(db
     .select({ id: users.id })
