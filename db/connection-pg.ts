@@ -53,7 +53,9 @@ if (!(clientQuery as { nulSafe?: boolean }).nulSafe) {
  * with LC_COLLATE 'C' (db/schema.pg.ts): ORDER BY and LIKE 'prefix%' then compare bytes like SQLite.
  */
 export function openPgDatabase(url: string, options: Omit<pg.PoolConfig, 'connectionString'> = {}): PgDB {
-  const pool = new pg.Pool({ connectionString: url, max: 10, ...options });
+  // No parallel workers for the app's queries: its queries are short, and at a nation's scale a parallel plan
+  // for one search took the two cores from every other request (bench/results.md, issue 16).
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c max_parallel_workers_per_gather=0', ...options });
   // An idle client whose server connection drops (failover, restart) emits 'error' on the pool; without
   // a listener that would end the process. The next query checks out a fresh connection.
   pool.on('error', () => {});

@@ -347,12 +347,17 @@ export async function searchAwards(db: Db, query: string, filters: SearchFilters
     if (room <= 0) continue;
     // Rows found before match again here: ask for enough to fill the room.
     const limit = room + seen.size + 1;
+    const table = sql.raw(index === 'names' ? 'award_name_search' : 'award_search');
+    // PostgreSQL: with two or more words (rare together, and pairs rarer still) the matches come from the GIN
+    // index first — OFFSET 0 keeps the planner from walking the awards' key backwards and testing every row
+    // (seconds at a nation's scale); one common word is better served by that walk, which stops at the limit.
+    const source = pg && expr.split('" "').length > 1 ? sql`(SELECT * FROM ${table} s WHERE ${matches(index, expr)} OFFSET 0) s` : sql`${table} s`;
     const rows =
       index === 'names'
-        ? await queryRows<Row>(db, sql`SELECT ${columns}, NULL AS other FROM award_name_search s JOIN awards a ON a.id = ${sk} JOIN rounds r ON r.id = a.round_id
+        ? await queryRows<Row>(db, sql`SELECT ${columns}, NULL AS other FROM ${source} JOIN awards a ON a.id = ${sk} JOIN rounds r ON r.id = a.round_id
             WHERE ${matches(index, expr)} AND ${where} ORDER BY ${sk} DESC LIMIT ${limit}`)
         : await queryRows<Row>(db, sql`SELECT ${columns}, s.unit || ' | ' || s.position || ' | ' || s.summary AS other
-            FROM award_search s JOIN awards a ON a.id = ${sk} JOIN rounds r ON r.id = a.round_id
+            FROM ${source} JOIN awards a ON a.id = ${sk} JOIN rounds r ON r.id = a.round_id
             WHERE ${matches(index, expr)} AND ${where} ORDER BY ${sk} DESC LIMIT ${limit}`);
     let added = 0;
     for (const { other, ...row } of rows) {
