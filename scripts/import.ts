@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { and, eq } from 'drizzle-orm';
-import { migrateDatabase, openDatabase } from '@/db/connection';
+import { migrateAppDatabase, openAppDatabase } from '@/db/connection';
 import { userRoles, users } from '@/db/tables';
 import { importSpreadsheet, IMPORT_KINDS, type ImportKind } from '@/lib/import';
 import { isDomainError } from '@/lib/errors';
@@ -22,8 +22,9 @@ async function main() {
     console.error('Dùng: npm run import -- --kind individuals|collectives|nominations --file PATH [--round SLUG] [--dry-run] [--user TÊN]');
     process.exit(2);
   }
-  const db = openDatabase();
-  migrateDatabase(db);
+  // The engine DATABASE_URL names (SQLite file or PostgreSQL), as the app's own db/client.ts opens it.
+  const db = openAppDatabase();
+  await migrateAppDatabase(db);
   (globalThis as { vinhDanhDb?: unknown }).vinhDanhDb = db;
   const admin = await first(db
     .select({ id: users.id })
@@ -62,4 +63,8 @@ async function main() {
   }
 }
 
-await main();
+// Not a top-level await: tsx compiles this file to CommonJS, where one fails (ERR_REQUIRE_ASYNC_MODULE).
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
