@@ -144,7 +144,8 @@ function appRss(pid: number): number {
   } catch {
     return 0;
   }
-  if (cmd.includes(path.join('next', 'dist', 'bin', 'next'))) return treeRss(pid);
+  // `next start` renames its process (process.title = 'next-server (v…)'), which rewrites its cmdline.
+  if (cmd.startsWith('next-server') || cmd.includes(path.join('next', 'dist', 'bin', 'next'))) return treeRss(pid);
   let total = 0;
   try {
     for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
@@ -472,7 +473,7 @@ function report(o: { scale: Scale; label: string; duration: number; connections:
     `- date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     `- machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}`,
     `- scale: **${o.scale}** — ${fmt(s.units)} units, ${fmt(s.individuals)} individuals, ${fmt(s.collectives)} collectives, ${fmt(s.rounds)} rounds, ${fmt(s.nominations)} nominations, ${fmt(s.awards)} awards (${fmt(o.size / 2 ** 20)} MB)`,
-    `- load: autocannon, ${o.connections} connections, ${o.duration} s per target after a warm-up; \`next start\` (production build)${PROCESSES > 1 ? `, ${PROCESSES} processes behind scripts/serve-cluster.ts's round-robin proxy` : ''}${PG_URL ? ', PostgreSQL (a scratch copy of the bench database)' : ''}; \`nginx\` rows: deploy/nginx-vinhdanh.conf in front (one worker, requests with \`accept-encoding: br, gzip\`); × bare static page compares with the bare page served the same way`,
+    `- load: autocannon, ${o.connections} connections, ${o.duration} s per target after a warm-up; \`next start\` (production build)${PROCESSES > 1 ? `, ${PROCESSES} processes behind scripts/serve-cluster.ts's round-robin proxy` : ''}${PG_URL ? ', PostgreSQL (a scratch copy of the bench database)' : ''}${o.rows.some((r) => r.via === 'nginx') ? '; `nginx` rows: deploy/nginx-vinhdanh.conf in front' : ''} ${o.rows.some((r) => r.via === 'nginx') ? ' (one worker, requests with `accept-encoding: br, gzip`)' : ''}; × bare static page compares with the bare page served the same way`,
     '',
     '| target | via | req/s | p50 ms | p99 ms | × bare static page | peak RSS MB | kB/response | kB gzip |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
