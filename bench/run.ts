@@ -23,7 +23,7 @@ import { importCsv } from './import-csv';
 import { BENCH_PASSWORD, SCALES, benchDatabaseFile, type Scale } from './scales';
 
 type Target = { key: string; label: string; requests: Array<{ path: string }>; headers?: Record<string, string>; proxied?: boolean };
-type Row = { label: string; via: 'node' | 'nginx'; rps: number; p50: number; p99: number; ratio: number | null; rssMb: number; kb: number; gzipKb: number; non2xx: number; note?: string };
+type Row = { label: string; via: 'node' | 'nginx'; xids?: number; rps: number; p50: number; p99: number; ratio: number | null; rssMb: number; kb: number; gzipKb: number; non2xx: number; note?: string };
 
 /** Pages compared with the bare Next static page, served by Node and through nginx. */
 const PAGES = ['bare', 'roll', 'award', 'unit', 'home', 'stats'];
@@ -169,8 +169,11 @@ async function discoverTargets(db: Query): Promise<{ targets: Target[]; openRoun
   const prefix = common.f.split(' ').slice(0, 2).join(' ');
   const submitted = (await db.get<{ n: number }>("SELECT count(*) AS n FROM nominations WHERE status = 'submitted'"))!.n;
   const reviewing = await db.get<{ id: number }>("SELECT id FROM rounds WHERE status = 'reviewing' ORDER BY id LIMIT 1");
-  const openRound = (await db.get<{ slug: string }>("SELECT slug FROM rounds WHERE status = 'open' ORDER BY id LIMIT 1"))!.slug;
-  const unitRows = await db.all<{ name: string }>("SELECT name FROM units WHERE kind IN ('ward', 'department') ORDER BY id LIMIT 200");
+  const open = (await db.get<{ slug: string; path: string }>("SELECT r.slug, u.path FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.status = 'open' ORDER BY r.id LIMIT 1"))!;
+  const openRound = open.slug;
+  // The import's units: inside the open round's unit (only its subtree may be nominated in it).
+  const pathEnd = open.path.slice(0, -1) + String.fromCharCode(open.path.charCodeAt(open.path.length - 1) + 1);
+  const unitRows = await db.all<{ name: string }>("SELECT name FROM units WHERE kind IN ('ward', 'department') AND path >= ? AND path < ? ORDER BY id LIMIT 200", open.path, pathEnd);
   // A deep page through the keyset cursor, as the "next" links produce it, and one by page number.
   const pages = Math.max(1, Math.ceil(submitted / 25));
   const deep = Math.max(1, Math.floor(pages * 0.8));
@@ -370,6 +373,7 @@ async function main() {
   } else if (!PG_URL && !ONLY) console.log('  (nginx not available: no rows through the reverse proxy)');
 
   const cookie = await signIn(base, 'reviewer');
+  const xidProbe = PG_URL ? await pgQuery(databaseUrl) : null;
   const rows: Row[] = [];
   const bareRps = { node: 0, nginx: 0 };
   const runs: Array<{ t: Target; via: 'node' | 'nginx' }> = targets.map((t) => ({ t, via: 'node' as const }));
@@ -403,14 +407,20 @@ async function main() {
     if (probe.status !== 200) throw new Error(`${t.requests[0].path} answered HTTP ${probe.status}`);
     await load(base, t, warmup, connections);
     targetPeak = 0;
+    // PostgreSQL: how many transaction ids the whole server gave out meanwhile (any database's writes). lib/memo.ts
+    // keys its memo on pg_current_snapshot(), which each of them moves.
+    const xmax = async () => (xidProbe ? Number((await xidProbe.get<{ x: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x'))!.x) : 0);
+    const x0 = await xmax();
     const r = await load(base, t, duration, connections);
+    const xids = xidProbe ? (await xmax()) - x0 : undefined;
     const rps = r.requests.average;
     if (t.key === 'bare') bareRps[via] = rps;
     const n = t.requests.length;
-    const row: Row = { label: t.label, via, rps, p50: r.latency.p50, p99: r.latency.p99, ratio: bareRps[via] ? rps / bareRps[via] : null, rssMb: targetPeak / 2 ** 20, kb: bytes / n / 1024, gzipKb: gzipped / n / 1024, non2xx: r.non2xx + r.errors + r.timeouts };
+    const row: Row = { label: t.label, via, xids, rps, p50: r.latency.p50, p99: r.latency.p99, ratio: bareRps[via] ? rps / bareRps[via] : null, rssMb: targetPeak / 2 ** 20, kb: bytes / n / 1024, gzipKb: gzipped / n / 1024, non2xx: r.non2xx + r.errors + r.timeouts };
     rows.push(row);
-    console.log(`  ${t.label} [${via}]: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rssMb.toFixed(0)} MB, ${row.kb.toFixed(1)} kB (${row.gzipKb.toFixed(1)} kB gzip)${row.non2xx ? `, ${row.non2xx} errors/non-2xx` : ''}`);
+    console.log(`  ${t.label} [${via}]: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rssMb.toFixed(0)} MB, ${row.kb.toFixed(1)} kB (${row.gzipKb.toFixed(1)} kB gzip)${row.non2xx ? `, ${row.non2xx} errors/non-2xx` : ''}${xids !== undefined ? `, ${xids} server-wide xids` : ''}`);
   }
+  await xidProbe?.close();
   clearInterval(sampler);
   nginx?.kill('SIGTERM');
   stop();
@@ -484,6 +494,9 @@ function report(o: { scale: Scale; label: string; duration: number; connections:
     ),
     ...(o.importLine == null ? [] : [`| import of ${fmt(o.rowsToImport)} nomination rows | | ${o.importLine} | | | | | | |`]),
     '',
+    ...(o.rows.some((r) => r.xids !== undefined)
+      ? [`Transaction ids the PostgreSQL server gave out during each load (any database on it; each moves the snapshot lib/memo.ts keys on): ${o.rows.filter((r) => r.xids !== undefined).map((r) => `${r.label.split(' (')[0]} ${r.xids}`).join(', ')}.`, '']
+      : []),
     `Server peak RSS over the whole run: **${fmt(o.peakMb)} MB**${PROCESSES > 1 ? ` (the ${PROCESSES} app processes together; the proxy not counted)` : ''}.`,
     '',
   ];
