@@ -444,7 +444,7 @@ async function main() {
   await dropScratch();
 
   // A full SQLite run keeps the scale's own section; another engine, process count or target list has its own.
-  const label = PG_URL || ONLY || PROCESSES > 1 ? ` — ${engine}, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''}${ONLY ? ` (${[...ONLY].join(', ')})` : ''}` : '';
+  const label = PG_URL || ONLY || PROCESSES > 1 ? ` — ${engine}, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''}${ONLY ? ` (${[...ONLY].join(', ')})` : ''}${PG_URL && process.env.PGOPTIONS ? `, PGOPTIONS=${process.env.PGOPTIONS}` : ''}` : '';
   const md = report({ scale, label, duration, connections, rows, peakMb: peak / 2 ** 20, importLine, rowsToImport, size });
   writeResults(md);
   console.log('\n' + md);
