@@ -72,6 +72,9 @@ const award = (await one<{ public_id: string }>('SELECT public_id FROM awards WH
 const person = await one<{ name_folded: string; unit_id: number }>('SELECT name_folded, unit_id FROM individuals WHERE id = 4242');
 const pageIds = (await db.all<{ id: number }>("SELECT id FROM nominations WHERE status = 'submitted' AND id < ? ORDER BY id DESC LIMIT 25", cursor)).map((r) => r.id);
 const common = (await one<{ f: string }>('SELECT name_folded AS f FROM individuals WHERE id = 1')).f;
+const rootPath = (await one<{ path: string }>('SELECT path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1')).path;
+const rootEnd = rootPath.slice(0, -1) + String.fromCharCode(rootPath.charCodeAt(rootPath.length - 1) + 1);
+const scoped = 'SELECT id FROM rounds WHERE unit_id IN (SELECT id FROM units WHERE path >= ? AND path < ?)';
 const live = (kind: string) => `(SELECT count(*) FROM awards WHERE awards.revoked_at IS NULL AND awards.round_id = rounds.id AND awards.nominee_kind = '${kind}')`;
 const QUERIES: Array<[string, string, unknown[]]> = [
   ['Honour roll: a published round with its live counts (getPublishedRound)', `SELECT id, slug, title, ${live('collective')}, ${live('individual')} FROM rounds WHERE slug = ? AND status = 'published'`, [round.slug]],
@@ -79,6 +82,12 @@ const QUERIES: Array<[string, string, unknown[]]> = [
   ['Public API / home: every published round with live counts (listPublishedRounds, memoised)', `SELECT id, slug, ${live('collective')}, ${live('individual')} FROM rounds WHERE status = 'published' ORDER BY decision_date DESC, id DESC`, []],
   ['Verification page: an award by public id (getPublicAward)', "SELECT a.name, r.title FROM awards a JOIN rounds r ON r.id = a.round_id WHERE a.public_id = ? AND r.status = 'published'", [award]],
   ['Queue: total of a status (listNominations, memoised)', 'SELECT count(*) FROM nominations WHERE status = ?', ['submitted']],
+  // What the reviewer's queue sends (issue 16 bench, from PostgreSQL's log): the scope of a reviewer of the root unit
+  // is every round run under it, a sub-select, on every query of the page.
+  ['Queue, reviewer\'s scope: page 1 of ?status=submitted', `SELECT id FROM nominations WHERE round_id IN (${scoped}) AND status = ? ORDER BY id DESC LIMIT 25`, [rootPath, rootEnd, 'submitted']],
+  ['Queue, reviewer\'s scope: the last page by number (no cursor)', `SELECT id FROM nominations WHERE round_id IN (${scoped}) AND status = ? ORDER BY id DESC LIMIT 25 OFFSET ?`, [rootPath, rootEnd, 'submitted', Math.max(0, submitted - 25)]],
+  ['Queue, reviewer\'s scope: a deep page by keyset cursor', `SELECT id FROM nominations WHERE round_id IN (${scoped}) AND status = ? AND id < ? ORDER BY id DESC LIMIT 25`, [rootPath, rootEnd, 'submitted', cursor]],
+  ['Queue, reviewer\'s scope: total (memoised)', `SELECT count(*) FROM nominations WHERE round_id IN (${scoped}) AND status = ?`, [rootPath, rootEnd, 'submitted']],
   ['Queue: a deep page by keyset cursor (next/previous links)', 'SELECT id FROM nominations WHERE status = ? AND id < ? ORDER BY id DESC LIMIT 25', ['submitted', cursor]],
   ['Queue: a page by number without cursor (offset on the index only)', 'SELECT id FROM nominations WHERE status = ? ORDER BY id DESC LIMIT 25 OFFSET ?', ['submitted', deep]],
   ['Queue: round, status and kind', 'SELECT id FROM nominations WHERE round_id = ? AND status = ? AND nominee_kind = ? ORDER BY id DESC LIMIT 25', [reviewing?.id ?? 1, 'submitted', 'individual']],
