@@ -15,6 +15,7 @@ import { appendAudit } from '@/lib/audit-chain';
 import { hashPassword } from '@/lib/auth/password';
 import { compareVi, fold, slugify } from '@/lib/text';
 import { BENCH_PASSWORD, SCALES, benchDatabaseFile, type Scale } from './scales';
+import { copyToPostgres } from './to-postgres';
 
 const PROVINCES = [
   'Hà Nội', 'Huế', 'Lai Châu', 'Điện Biên', 'Sơn La', 'Lạng Sơn', 'Quảng Ninh', 'Thanh Hóa', 'Nghệ An', 'Hà Tĩnh', 'Cao Bằng',
@@ -401,7 +402,9 @@ function buildUnits(target: number, scale: Scale): Unit[] {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'district' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { scale: { type: 'string', default: 'district' }, out: { type: 'string' }, db: { type: 'string' }, replace: { type: 'boolean', default: false } },
+  });
   const scale = values.scale as Scale;
   if (!(scale in SCALES)) {
     console.error(`Unknown scale "${values.scale}": use district, city or nation.`);
@@ -409,6 +412,21 @@ async function main() {
   }
   const file = path.resolve(values.out ?? benchDatabaseFile(scale));
   const s = SCALES[scale];
+  // --db postgres://…: the SQLite file as usual (only when missing), then copied into that PostgreSQL database.
+  if (values.db && !/^postgres(ql)?:\/\//.test(values.db)) {
+    console.error('--db takes a postgres:// URL (the SQLite database is the file itself).');
+    process.exit(2);
+  }
+  if (values.db && fs.existsSync(file)) console.log(`Using the existing ${path.relative(process.cwd(), file)} (delete it to generate again)`);
+  else await generateFile(scale, file, s);
+  if (values.db) {
+    console.log(`Copying it to PostgreSQL (${values.db.replace(/\/\/[^@/]*@/, '//…@')})`);
+    const { seconds, rows } = await copyToPostgres(file, values.db, { replace: values.replace });
+    console.log(`✓ copied ${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s`);
+  }
+}
+
+async function generateFile(scale: Scale, file: string, s: (typeof SCALES)[Scale]) {
   console.log(`Generating the ${scale} database → ${path.relative(process.cwd(), file)}`);
   console.log(`  ${s.units} units, ${s.individuals} individuals, ${s.collectives} collectives, ${s.rounds} rounds, ${s.nominations} nominations, ${s.awards} awards`);
   const { seconds, bytes } = await generate(scale, file);

@@ -2,6 +2,9 @@
 // build on a copy of a bench database (npm run bench:data), loads each target with autocannon at a
 // fixed connection count, samples the server's RSS, times a 10,000-row import, and writes
 // bench/results.md. It prints figures and asserts nothing.
+// On PostgreSQL (issue 16): `--db postgres://…/vinhdanh_bench_nation` (made by `npm run bench:data -- --db …`) serves a
+// scratch copy of that database (CREATE DATABASE … TEMPLATE, dropped at the end), with `--processes 2` behind
+// scripts/serve-cluster.ts's round-robin proxy; `--only roll,search,queue,api` loads those targets alone.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -11,14 +14,16 @@ import zlib from 'node:zlib';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { migrateDatabase, openDatabase, withTransaction } from '@/db/connection';
+import pg from 'pg';
+import { closeDatabase, migrateAppDatabase, openAppDatabase, withTransaction } from '@/db/connection';
 import { nameIndexMissing, rebuildNameIndex } from '@/lib/search-index';
 import { buildIsStale, runNext, waitForExit, waitForHealth } from '@/scripts/lib';
+import { createDatabaseSql } from '@/tests/pg';
 import { importCsv } from './import-csv';
 import { BENCH_PASSWORD, SCALES, benchDatabaseFile, type Scale } from './scales';
 
 type Target = { key: string; label: string; requests: Array<{ path: string }>; headers?: Record<string, string>; proxied?: boolean };
-type Row = { label: string; via: 'node' | 'nginx'; rps: number; p50: number; p99: number; ratio: number | null; rssMb: number; kb: number; gzipKb: number; non2xx: number; note?: string };
+type Row = { label: string; via: 'node' | 'nginx'; xids?: number; rps: number; p50: number; p99: number; ratio: number | null; rssMb: number; kb: number; gzipKb: number; non2xx: number; note?: string };
 
 /** Pages compared with the bare Next static page, served by Node and through nginx. */
 const PAGES = ['bare', 'roll', 'award', 'unit', 'home', 'stats'];
@@ -32,10 +37,72 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '16' },
     port: { type: 'string', default: process.env.BENCH_PORT || '3207' },
     'import-rows': { type: 'string', default: '10000' },
+    /** A PostgreSQL bench database (postgres://…): served from a scratch copy of it. */
+    db: { type: 'string' },
+    /** App processes (PostgreSQL only; more than one runs scripts/serve-cluster.ts). */
+    processes: { type: 'string', default: '1' },
+    /** Comma-separated target keys (bare, baseline, roll, award, unit, unitRoot, home, stats, search, queue, api; import). */
+    only: { type: 'string' },
   },
 });
+const PG_URL = args.db && /^postgres(ql)?:\/\//.test(args.db) ? args.db : null;
+if (args.db && !PG_URL) fail('--db takes a postgres:// URL (a SQLite bench database is chosen with --scale).');
+const PROCESSES = Math.max(1, Number(args.processes) || 1);
+if (PROCESSES > 1 && !PG_URL) fail('--processes needs --db postgres://… (SQLite is served by one process).');
+const ONLY = args.only ? new Set(args.only.split(',').map((k) => k.trim())) : null;
+
+/** `?` placeholders → `$n` for node-postgres. */
+const pgParams = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+type Query = { get<T>(sql: string, ...p: unknown[]): Promise<T | undefined>; all<T>(sql: string, ...p: unknown[]): Promise<T[]>; close(): Promise<void> };
+
+function sqliteQuery(file: string): Query {
+  const db = new Database(file, { readonly: true });
+  return {
+    get: async <T>(sql: string, ...p: unknown[]) => db.prepare(sql).get(...p) as T | undefined,
+    all: async <T>(sql: string, ...p: unknown[]) => db.prepare(sql).all(...p) as T[],
+    close: async () => void db.close(),
+  };
+}
+
+async function pgQuery(url: string): Promise<Query> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  // count(*) comes back as a number: db/connection-pg.ts (imported through db/connection) sets pg's int8 parser.
+  const all = async <T>(sql: string, ...p: unknown[]) => (await client.query(pgParams(sql), p)).rows as T[];
+  return { all, get: async <T>(sql: string, ...p: unknown[]) => (await all<T>(sql, ...p))[0], close: () => client.end() };
+}
+
+/** A scratch copy of a PostgreSQL bench database (the run imports into it), on the same server. */
+async function pgScratchCopy(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const u = new URL(url);
+  const template = decodeURIComponent(u.pathname.slice(1));
+  const name = `vdbench_run_${process.pid}`;
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const run = async (sql: string) => {
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    try {
+      return await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  if (!(await run(`SELECT 1 FROM pg_database WHERE datname = '${template.replace(/'/g, "''")}'`)).rowCount) fail(`No database ${template}. Make it first:\n  npm run bench:data -- --scale nation --db ${url}`);
+  await run(`${createDatabaseSql(name, pg.escapeIdentifier(template))} STRATEGY FILE_COPY`);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: async () => void (await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
 
 function pickScale(): Scale {
+  if (!args.scale && PG_URL) {
+    const named = (Object.keys(SCALES) as Scale[]).find((s) => new URL(PG_URL).pathname.includes(s));
+    if (!named) fail('With --db, say which scale the database holds: --scale district|city|nation.');
+    return named;
+  }
   if (args.scale) {
     if (!(args.scale in SCALES)) fail(`Unknown scale "${args.scale}": use district, city or nation.`);
     return args.scale as Scale;
@@ -69,35 +136,56 @@ function treeRss(pid: number): number {
   return total;
 }
 
+/** Resident memory of the app processes (`next start`) at or below `pid`: a cluster's proxy and launcher left out. */
+function appRss(pid: number): number {
+  let cmd = '';
+  try {
+    cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return 0;
+  }
+  // `next start` renames its process (process.title = 'next-server (v…)'), which rewrites its cmdline.
+  if (cmd.startsWith('next-server') || cmd.includes(path.join('next', 'dist', 'bin', 'next'))) return treeRss(pid);
+  let total = 0;
+  try {
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const children = fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const c of children ? children.split(/\s+/) : []) total += appRss(Number(c));
+    }
+  } catch {
+    // the process ended
+  }
+  return total;
+}
+
 /** What to load, chosen from the data: a typical published round, a common name, the reviewer's queue. */
-function discoverTargets(file: string): { targets: Target[]; openRound: string; units: string[] } {
-  const db = new Database(file, { readonly: true });
-  const rounds = db
-    .prepare(
-      `SELECT r.slug, (SELECT count(*) FROM awards a WHERE a.round_id = r.id) AS n FROM rounds r
-       WHERE r.status = 'published' ORDER BY n, r.id`,
-    )
-    .all() as Array<{ slug: string; n: number }>;
+async function discoverTargets(db: Query): Promise<{ targets: Target[]; openRound: string; units: string[] }> {
+  const rounds = await db.all<{ slug: string; n: number }>(
+    `SELECT r.slug, (SELECT count(*) FROM awards a WHERE a.round_id = r.id) AS n FROM rounds r
+     WHERE r.status = 'published' ORDER BY n, r.id`,
+  );
   const median = rounds[Math.floor(rounds.length / 2)];
-  const common = db.prepare("SELECT name_folded AS f FROM individuals WHERE id = 1").get() as { f: string };
+  const common = (await db.get<{ f: string }>('SELECT name_folded AS f FROM individuals WHERE id = 1'))!;
   const prefix = common.f.split(' ').slice(0, 2).join(' ');
-  const submitted = (db.prepare("SELECT count(*) AS n FROM nominations WHERE status = 'submitted'").get() as { n: number }).n;
-  const reviewing = db.prepare("SELECT id FROM rounds WHERE status = 'reviewing' ORDER BY id LIMIT 1").get() as { id: number } | undefined;
-  const openRound = (db.prepare("SELECT slug FROM rounds WHERE status = 'open' ORDER BY id LIMIT 1").get() as { slug: string }).slug;
-  const unitRows = db.prepare("SELECT name FROM units WHERE kind IN ('ward', 'department') ORDER BY id LIMIT 200").all() as Array<{ name: string }>;
+  const submitted = (await db.get<{ n: number }>("SELECT count(*) AS n FROM nominations WHERE status = 'submitted'"))!.n;
+  const reviewing = await db.get<{ id: number }>("SELECT id FROM rounds WHERE status = 'reviewing' ORDER BY id LIMIT 1");
+  const open = (await db.get<{ slug: string; path: string }>("SELECT r.slug, u.path FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.status = 'open' ORDER BY r.id LIMIT 1"))!;
+  const openRound = open.slug;
+  // The import's units: inside the open round's unit (only its subtree may be nominated in it).
+  const pathEnd = open.path.slice(0, -1) + String.fromCharCode(open.path.charCodeAt(open.path.length - 1) + 1);
+  const unitRows = await db.all<{ name: string }>("SELECT name FROM units WHERE kind IN ('ward', 'department') AND path >= ? AND path < ? ORDER BY id LIMIT 200", open.path, pathEnd);
   // A deep page through the keyset cursor, as the "next" links produce it, and one by page number.
   const pages = Math.max(1, Math.ceil(submitted / 25));
   const deep = Math.max(1, Math.floor(pages * 0.8));
-  const cursor = db
-    .prepare("SELECT id FROM nominations WHERE status = 'submitted' ORDER BY id DESC LIMIT 1 OFFSET ?")
-    .get((deep - 1) * 25) as { id: number } | undefined;
+  const cursor = await db.get<{ id: number }>("SELECT id FROM nominations WHERE status = 'submitted' ORDER BY id DESC LIMIT 1 OFFSET ?", (deep - 1) * 25);
   // The award page and the unit page of an entry of that roll; the root unit's page sums a whole country.
-  const entry = db
-    .prepare(`SELECT a.public_id AS id, u.slug AS unit FROM awards a JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
-              WHERE r.slug = ? AND a.revoked_at IS NULL ORDER BY a.id LIMIT 1`)
-    .get(median.slug) as { id: string; unit: string };
-  const root = db.prepare('SELECT slug FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1').get() as { slug: string };
-  db.close();
+  const entry = (await db.get<{ id: string; unit: string }>(
+    `SELECT a.public_id AS id, u.slug AS unit FROM awards a JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
+     WHERE r.slug = ? AND a.revoked_at IS NULL ORDER BY a.id LIMIT 1`,
+    median.slug,
+  ))!;
+  const root = (await db.get<{ slug: string }>('SELECT slug FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1'))!;
+  await db.close();
   const q = encodeURIComponent(prefix);
   return {
     openRound,
@@ -199,7 +287,7 @@ function load(base: string, t: Target, seconds: number, connections: number): Pr
 async function main() {
   const scale = pickScale();
   const source = benchDatabaseFile(scale);
-  if (!fs.existsSync(source)) fail(`No ${scale} database. Generate it first:\n  npm run bench:data -- --scale ${scale}`);
+  if (!PG_URL && !fs.existsSync(source)) fail(`No ${scale} database. Generate it first:\n  npm run bench:data -- --scale ${scale}`);
   const duration = Number(args.duration);
   const warmup = Number(args.warmup);
   const connections = Number(args.connections);
@@ -207,21 +295,40 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-bench-'));
+  // SQLite: a copy of the file; PostgreSQL: a scratch copy of the database on the same server.
   const copy = path.join(work, `${scale}.db`);
-  fs.copyFileSync(source, copy);
+  let databaseUrl = `file:${copy}`;
+  let dropScratch = async () => {};
+  let size: number;
+  if (PG_URL) {
+    const t0 = performance.now();
+    const scratch = await pgScratchCopy(PG_URL);
+    databaseUrl = scratch.url;
+    dropScratch = scratch.drop;
+    process.on('SIGINT', () => void scratch.drop().finally(() => process.exit(130)));
+    console.log(`… Scratch copy of ${new URL(PG_URL).pathname.slice(1)}: ${new URL(databaseUrl).pathname.slice(1)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  } else fs.copyFileSync(source, copy);
   // As `npm start` prepares a database: a file generated before the latest migrations gets them (and the
   // name index of migration 0014, filled from the search index).
   {
-    const db = openDatabase(`file:${copy}`);
-    migrateDatabase(db);
+    const db = openAppDatabase(databaseUrl);
+    await migrateAppDatabase(db);
     if (await nameIndexMissing(db)) await withTransaction(db, (tx) => rebuildNameIndex(tx));
-    db.$client.close();
+    await closeDatabase(db);
   }
-  const { targets, openRound, units } = discoverTargets(copy);
+  if (PG_URL) {
+    const q = await pgQuery(databaseUrl);
+    size = (await q.get<{ n: number }>('SELECT pg_database_size(current_database()) AS n'))!.n;
+    await q.close();
+  } else size = fs.statSync(source).size;
+  const discovered = await discoverTargets(PG_URL ? await pgQuery(databaseUrl) : sqliteQuery(copy));
+  const { openRound, units } = discovered;
+  // --only: those targets, with the bare page kept as the reference of the ratios.
+  const targets = ONLY ? discovered.targets.filter((t) => ONLY.has(t.key) || t.key === 'bare') : discovered.targets;
   const env = {
     ...process.env,
     NODE_ENV: 'production' as const,
-    DATABASE_URL: `file:${copy}`,
+    DATABASE_URL: databaseUrl,
     AUTH_SECRET: randomBytes(32).toString('hex'),
     UPLOADS_DIR: path.join(work, 'uploads'),
     IMPORTS_DIR: path.join(work, 'imports'),
@@ -233,30 +340,40 @@ async function main() {
     const code = await waitForExit(runNext(['build'], env));
     if (code !== 0) process.exit(code);
   }
-  console.log(`… Serving the ${scale} database (copy in ${work}) on ${base}`);
+  const engine = PG_URL ? 'PostgreSQL' : 'SQLite';
+  console.log(`… Serving the ${scale} database (${engine}, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''}; copy in ${PG_URL ? new URL(databaseUrl).pathname.slice(1) : work}) on ${base}`);
   const logFile = fs.openSync(path.join(work, 'server.log'), 'w');
-  const server = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port], { env, stdio: ['ignore', logFile, logFile] });
+  // Several processes: scripts/serve-cluster.ts (next start on PORT+1…PORT+N, its round-robin proxy on PORT).
+  const server =
+    PROCESSES > 1
+      ? spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('scripts', 'serve-cluster.ts'), '--processes', String(PROCESSES), '--no-build'], { env, stdio: ['ignore', logFile, logFile] })
+      : spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port], { env, stdio: ['ignore', logFile, logFile] });
   const stop = () => server.kill('SIGTERM');
   process.on('exit', stop);
-  if (!(await waitForHealth(`${base}/api/health`, 120_000))) fail(`The server did not answer; see ${path.join(work, 'server.log')}`);
+  if (!(await waitForHealth(`${base}/api/health`, 180_000))) {
+    await dropScratch();
+    fail(`The server did not answer; see ${path.join(work, 'server.log')}`);
+  }
   let peak = 0;
   let targetPeak = 0;
   const sampler = setInterval(() => {
-    const rss = treeRss(server.pid!);
+    const rss = appRss(server.pid!);
     peak = Math.max(peak, rss);
     targetPeak = Math.max(targetPeak, rss);
   }, 100);
 
-  // nginx on the next port, one worker (the machine has few cores; the app is one process too).
+  // nginx on the next port, one worker (the machine has few cores; the app is one process too). Its rows
+  // measure the page cache, the same on either engine: only on a full SQLite run.
   const proxyPort = Number(port) + 1;
-  const nginx = startNginx(work, port, proxyPort);
+  const nginx = PG_URL || ONLY ? null : startNginx(work, port, proxyPort);
   const proxyBase = `http://127.0.0.1:${proxyPort}`;
   if (nginx) {
     process.on('exit', () => nginx.kill('SIGTERM'));
     await waitForHealth(`${proxyBase}/api/health`, 20_000);
-  } else console.log('  (nginx not available: no rows through the reverse proxy)');
+  } else if (!PG_URL && !ONLY) console.log('  (nginx not available: no rows through the reverse proxy)');
 
   const cookie = await signIn(base, 'reviewer');
+  const xidProbe = PG_URL ? await pgQuery(databaseUrl) : null;
   const rows: Row[] = [];
   const bareRps = { node: 0, nginx: 0 };
   const runs: Array<{ t: Target; via: 'node' | 'nginx' }> = targets.map((t) => ({ t, via: 'node' as const }));
@@ -290,14 +407,20 @@ async function main() {
     if (probe.status !== 200) throw new Error(`${t.requests[0].path} answered HTTP ${probe.status}`);
     await load(base, t, warmup, connections);
     targetPeak = 0;
+    // PostgreSQL: how many transaction ids the whole server gave out meanwhile (any database's writes). lib/memo.ts
+    // keys its memo on pg_current_snapshot(), which each of them moves.
+    const xmax = async () => (xidProbe ? Number((await xidProbe.get<{ x: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x'))!.x) : 0);
+    const x0 = await xmax();
     const r = await load(base, t, duration, connections);
+    const xids = xidProbe ? (await xmax()) - x0 : undefined;
     const rps = r.requests.average;
     if (t.key === 'bare') bareRps[via] = rps;
     const n = t.requests.length;
-    const row: Row = { label: t.label, via, rps, p50: r.latency.p50, p99: r.latency.p99, ratio: bareRps[via] ? rps / bareRps[via] : null, rssMb: targetPeak / 2 ** 20, kb: bytes / n / 1024, gzipKb: gzipped / n / 1024, non2xx: r.non2xx + r.errors + r.timeouts };
+    const row: Row = { label: t.label, via, xids, rps, p50: r.latency.p50, p99: r.latency.p99, ratio: bareRps[via] ? rps / bareRps[via] : null, rssMb: targetPeak / 2 ** 20, kb: bytes / n / 1024, gzipKb: gzipped / n / 1024, non2xx: r.non2xx + r.errors + r.timeouts };
     rows.push(row);
-    console.log(`  ${t.label} [${via}]: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rssMb.toFixed(0)} MB, ${row.kb.toFixed(1)} kB (${row.gzipKb.toFixed(1)} kB gzip)${row.non2xx ? `, ${row.non2xx} errors/non-2xx` : ''}`);
+    console.log(`  ${t.label} [${via}]: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rssMb.toFixed(0)} MB, ${row.kb.toFixed(1)} kB (${row.gzipKb.toFixed(1)} kB gzip)${row.non2xx ? `, ${row.non2xx} errors/non-2xx` : ''}${xids !== undefined ? `, ${xids} server-wide xids` : ''}`);
   }
+  await xidProbe?.close();
   clearInterval(sampler);
   nginx?.kill('SIGTERM');
   stop();
@@ -305,53 +428,62 @@ async function main() {
 
   // The import, as `npm run import` runs it, on the same copy (the server has stopped).
   const rowsToImport = Number(args['import-rows']);
-  const csv = path.join(work, 'import.csv');
-  fs.writeFileSync(csv, importCsv(units, rowsToImport));
-  console.log(`… Importing ${rowsToImport.toLocaleString('en')} nominations into ${openRound}`);
-  const t0 = performance.now();
-  const imp = spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', 'scripts/import.ts', '--kind', 'nominations', '--file', csv, '--round', openRound], { env, encoding: 'utf8' });
-  const wall = (performance.now() - t0) / 1000;
-  const inner = Number(/\((\d+) ms\)/.exec(imp.stdout + imp.stderr)?.[1] ?? NaN) / 1000;
-  if (imp.status !== 0) console.error(imp.stdout, imp.stderr);
-  const importLine = imp.status === 0 ? `${inner.toFixed(2)} s inside the import (${wall.toFixed(1)} s with process start-up)` : `failed: ${(imp.stderr || imp.stdout).split('\n')[0]}`;
-  console.log(`  import: ${importLine}`);
+  let importLine: string | null = null;
+  if (!ONLY || ONLY.has('import')) {
+    const csv = path.join(work, 'import.csv');
+    fs.writeFileSync(csv, importCsv(units, rowsToImport));
+    console.log(`… Importing ${rowsToImport.toLocaleString('en')} nominations into ${openRound}`);
+    const t0 = performance.now();
+    const imp = spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', 'scripts/import.ts', '--kind', 'nominations', '--file', csv, '--round', openRound], { env, encoding: 'utf8' });
+    const wall = (performance.now() - t0) / 1000;
+    const inner = Number(/\((\d+) ms\)/.exec(imp.stdout + imp.stderr)?.[1] ?? NaN) / 1000;
+    if (imp.status !== 0) console.error(imp.stdout, imp.stderr);
+    importLine = imp.status === 0 ? `${inner.toFixed(2)} s inside the import (${wall.toFixed(1)} s with process start-up)` : `failed: ${(imp.stderr || imp.stdout).split('\n')[0]}`;
+    console.log(`  import: ${importLine}`);
+  }
+  await dropScratch();
 
-  const md = report({ scale, duration, connections, rows, peakMb: peak / 2 ** 20, importLine, rowsToImport, size: fs.statSync(source).size });
-  writeResults(scale, md);
+  // A full SQLite run keeps the scale's own section; another engine, process count or target list has its own.
+  const label = PG_URL || ONLY || PROCESSES > 1 ? ` — ${engine}, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''}${ONLY ? ` (${[...ONLY].join(', ')})` : ''}${PG_URL && process.env.PGOPTIONS ? `, PGOPTIONS=${process.env.PGOPTIONS}` : ''}` : '';
+  const md = report({ scale, label, duration, connections, rows, peakMb: peak / 2 ** 20, importLine, rowsToImport, size });
+  writeResults(md);
   console.log('\n' + md);
   fs.rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
 
-/** bench/results.md keeps one section per scale: this run replaces its own. */
-function writeResults(scale: Scale, section: string) {
+/** bench/results.md keeps one section per scale (and engine, process count, targets): this run replaces its own. */
+function writeResults(section: string) {
+  const heading = section.split('\n', 1)[0];
   const file = path.join('bench', 'results.md');
   const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   const sections = new Map<string, string>();
   // Sections written by hand (a before/after comparison) are kept, ahead of the scales' own.
   const notes: string[] = [];
   for (const part of old.split(/^(?=## )/m)) {
-    const m = /^## (\w+)/.exec(part);
-    if (m && m[1] in SCALES) sections.set(m[1], part.trimEnd() + '\n');
+    const m = /^## (\w+).*/.exec(part);
+    if (m && m[1] in SCALES) sections.set(m[0].trimEnd(), part.trimEnd() + '\n');
     else if (m) notes.push(part.trimEnd() + '\n');
   }
-  sections.set(scale, section);
-  const body = [...notes, ...(Object.keys(SCALES) as Scale[]).filter((s) => sections.has(s)).map((s) => sections.get(s))].join('\n');
+  sections.set(heading, section);
+  const scaleOf = (h: string) => (Object.keys(SCALES) as Scale[]).indexOf(/^## (\w+)/.exec(h)![1] as Scale);
+  const ordered = [...sections.keys()].map((h, i) => ({ h, i })).sort((a, b) => scaleOf(a.h) - scaleOf(b.h) || a.i - b.i);
+  const body = [...notes, ...ordered.map(({ h }) => sections.get(h))].join('\n');
   fs.writeFileSync(file, `# Benchmark results\n\nWritten by \`npm run bench\` (see bench/README.md); each run replaces the section of its scale.\n\n${body}`);
 }
 
-function report(o: { scale: Scale; duration: number; connections: number; rows: Row[]; peakMb: number; importLine: string; rowsToImport: number; size: number }): string {
+function report(o: { scale: Scale; label: string; duration: number; connections: number; rows: Row[]; peakMb: number; importLine: string | null; rowsToImport: number; size: number }): string {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const s = SCALES[o.scale];
   const fmt = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 0 });
   const kb = (n: number) => (n < 10 ? n.toFixed(1) : fmt(n));
   const lines = [
-    `## ${o.scale}`,
+    `## ${o.scale}${o.label}`,
     '',
     `- date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     `- machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}`,
     `- scale: **${o.scale}** — ${fmt(s.units)} units, ${fmt(s.individuals)} individuals, ${fmt(s.collectives)} collectives, ${fmt(s.rounds)} rounds, ${fmt(s.nominations)} nominations, ${fmt(s.awards)} awards (${fmt(o.size / 2 ** 20)} MB)`,
-    `- load: autocannon, ${o.connections} connections, ${o.duration} s per target after a warm-up; \`next start\` (production build); \`nginx\` rows: deploy/nginx-vinhdanh.conf in front (one worker, requests with \`accept-encoding: br, gzip\`); × bare static page compares with the bare page served the same way`,
+    `- load: autocannon, ${o.connections} connections, ${o.duration} s per target after a warm-up; \`next start\` (production build)${PROCESSES > 1 ? `, ${PROCESSES} processes behind scripts/serve-cluster.ts's round-robin proxy` : ''}${PG_URL ? ', PostgreSQL (a scratch copy of the bench database)' : ''}${o.rows.some((r) => r.via === 'nginx') ? '; `nginx` rows: deploy/nginx-vinhdanh.conf in front' : ''}${o.rows.some((r) => r.via === 'nginx') ? ' (one worker, requests with `accept-encoding: br, gzip`)' : ''}; × bare static page compares with the bare page served the same way`,
     '',
     '| target | via | req/s | p50 ms | p99 ms | × bare static page | peak RSS MB | kB/response | kB gzip |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -360,9 +492,12 @@ function report(o: { scale: Scale; duration: number; connections: number; rows: 
         ? `| ${r.label} | ${r.via} | ${r.note} | | | | | | |`
         : `| ${r.label}${r.non2xx ? ` (${r.non2xx} errors)` : ''} | ${r.via} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.ratio == null ? '' : r.ratio.toFixed(2)} | ${fmt(r.rssMb)} | ${kb(r.kb)} | ${kb(r.gzipKb)} |`,
     ),
-    `| import of ${fmt(o.rowsToImport)} nomination rows | | ${o.importLine} | | | | | | |`,
+    ...(o.importLine == null ? [] : [`| import of ${fmt(o.rowsToImport)} nomination rows | | ${o.importLine} | | | | | | |`]),
     '',
-    `Server peak RSS over the whole run: **${fmt(o.peakMb)} MB**.`,
+    ...(o.rows.some((r) => r.xids !== undefined)
+      ? [`Transaction ids the PostgreSQL server gave out during each load (any database on it; each moves the snapshot lib/memo.ts keys on): ${o.rows.filter((r) => r.xids !== undefined).map((r) => `${r.label.split(' (')[0]} ${r.xids}`).join(', ')}.`, '']
+      : []),
+    `Server peak RSS over the whole run: **${fmt(o.peakMb)} MB**${PROCESSES > 1 ? ` (the ${PROCESSES} app processes together; the proxy not counted)` : ''}.`,
     '',
   ];
   return lines.join('\n');

@@ -2,7 +2,8 @@
 // search under a realistic mix of name queries (issue 15): for a random sample of awarded individuals, their
 // folded full name and their last two words. Times every query of the mix in-process (lib/search-index.ts
 // alone), then loads /api/public/search with the whole mix through `next start`, then the worst query alone.
-// Writes bench/search-results.md. Prints figures and asserts nothing.
+// Writes bench/search-results.md. Prints figures and asserts nothing. `--db postgres://…` (issue 16): the same on a
+// PostgreSQL bench database (npm run bench:data -- --db …), read-only, served by one `next start` on it.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -10,7 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { migrateDatabase, openDatabase, withTransaction } from '@/db/connection';
+import { sql } from 'drizzle-orm';
+import { closeDatabase, migrateAppDatabase, openAppDatabase, withTransaction } from '@/db/connection';
+import { rows as queryRows } from '@/db/query';
 import { nameIndexMissing, rebuildNameIndex, searchAwards } from '@/lib/search-index';
 import { fold } from '@/lib/text';
 import { buildIsStale, runNext, waitForExit, waitForHealth } from '@/scripts/lib';
@@ -26,6 +29,8 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: process.env.BENCH_PORT || '3207' },
     /** Only the in-process timings (no build, no server). */
     'in-process': { type: 'boolean', default: false },
+    /** A PostgreSQL bench database (postgres://…) instead of the scale's SQLite file. */
+    db: { type: 'string' },
   },
 });
 
@@ -61,31 +66,34 @@ async function main() {
   const scale = args.scale as Scale;
   if (!(scale in SCALES)) fail(`Unknown scale "${args.scale}": use district, city or nation.`);
   const file = benchDatabaseFile(scale);
-  if (!fs.existsSync(file)) fail(`No ${scale} database. Generate it first:\n  npm run bench:data -- --scale ${scale}`);
+  const PG = args.db && /^postgres(ql)?:\/\//.test(args.db) ? args.db : null;
+  if (args.db && !PG) fail('--db takes a postgres:// URL');
+  const databaseUrl = PG ?? `file:${file}`;
+  if (!PG && !fs.existsSync(file)) fail(`No ${scale} database. Generate it first:\n  npm run bench:data -- --scale ${scale}`);
   const port = args.port!;
   const base = `http://127.0.0.1:${port}`;
   const connections = Number(args.connections);
   const duration = Number(args.duration);
 
   // The mix: awarded individuals of published rounds, drawn at random by award id.
-  const db = openDatabase(`file:${file}`);
-  migrateDatabase(db); // additive migrations only (a newer schema than the generated file's)
+  const db = openAppDatabase(databaseUrl);
+  await migrateAppDatabase(db); // additive migrations only (a newer schema than the generated file's)
   if (await nameIndexMissing(db)) await withTransaction(db, (tx) => rebuildNameIndex(tx)); // as `npm start` does
-  const sqlite = db.$client;
-  const maxId = (sqlite.prepare('SELECT max(id) AS n FROM awards').get() as { n: number }).n;
-  const pick = sqlite.prepare(
-    `SELECT a.name FROM awards a JOIN rounds r ON r.id = a.round_id
-     WHERE a.id >= ? AND a.nominee_kind = 'individual' AND r.status = 'published' AND a.revoked_at IS NULL ORDER BY a.id LIMIT 1`,
-  );
+  const maxId = (await queryRows<{ n: number }>(db, sql`SELECT max(id) AS n FROM awards`))[0].n;
+  const pick = {
+    get: async (id: number) =>
+      (await queryRows<{ name: string }>(db, sql`SELECT a.name FROM awards a JOIN rounds r ON r.id = a.round_id
+       WHERE a.id >= ${id} AND a.nominee_kind = 'individual' AND r.status = 'published' AND a.revoked_at IS NULL ORDER BY a.id LIMIT 1`))[0],
+  };
   const random = rng(15);
   const names = new Set<string>();
   for (let tries = 0; names.size < Number(args.queries) / 2 && tries < Number(args.queries) * 20; tries++) {
-    const row = pick.get(1 + Math.floor(random() * maxId)) as { name: string } | undefined;
+    const row = await pick.get(1 + Math.floor(random() * maxId));
     if (row) names.add(fold(row.name));
   }
   const queries: string[] = [];
   for (const n of names) queries.push(n, n.split(' ').slice(-2).join(' '));
-  console.log(`… ${queries.length} queries (${names.size} names: full name and last two words) over the ${scale} database`);
+  console.log(`… ${queries.length} queries (${names.size} names: full name and last two words) over the ${scale} database (${PG ? 'PostgreSQL' : 'SQLite'})`);
 
   // 1. Each query once, in-process: the cost of lib/search-index.ts alone, and the worst queries.
   for (const q of queries.slice(0, 50)) await searchAwards(db, q); // warm the page cache
@@ -99,7 +107,7 @@ async function main() {
   const worst = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 10);
   const found = timed.filter((t) => t.firstIsName).length;
   console.log(`  in-process: p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms; first hit names the query: ${found}/${timed.length}`);
-  db.$client.close();
+  await closeDatabase(db);
   if (args['in-process']) {
     writeReport([
       `- mode: in-process only (\`--in-process\`); load average at the start ${os.loadavg()[0].toFixed(1)}`,
@@ -113,7 +121,7 @@ async function main() {
   const env = {
     ...process.env,
     NODE_ENV: 'production' as const,
-    DATABASE_URL: `file:${file}`,
+    DATABASE_URL: databaseUrl,
     AUTH_SECRET: randomBytes(32).toString('hex'),
     UPLOADS_DIR: path.join(work, 'uploads'),
     PORT: port,
@@ -154,7 +162,7 @@ async function main() {
   function writeReport([how, ...rows]: string[]) {
   const s = SCALES[scale];
   const md = [
-    '# Search benchmark (issue 15)',
+    `# Search benchmark (issue 15)${PG ? ' — PostgreSQL' : ''}`,
     '',
     'Written by `npm run bench:search` (bench/search.ts).',
     '',
@@ -176,7 +184,8 @@ async function main() {
     ...worst.map((w) => `| ${w.q} | ${fmt(w.ms)} | ${w.total} | ${w.more ? 'yes' : ''} |`),
     '',
   ].join('\n');
-  fs.writeFileSync(path.join('bench', 'search-results.md'), md);
+  // Each engine its own file: search-results.md (SQLite), search-results-pg.md.
+  fs.writeFileSync(path.join('bench', PG ? 'search-results-pg.md' : 'search-results.md'), md);
   console.log('\n' + md);
   }
 }

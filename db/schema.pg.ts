@@ -394,6 +394,9 @@ export const nominations = pgTable(
     uniqueIndex('nominations_round_collective').on(t.roundId, t.collectiveId).where(sql`${t.collectiveId} IS NOT NULL`),
     index('nominations_round_status').on(t.roundId, t.status, t.id),
     index('nominations_status').on(t.status, t.id),
+    // The queue's page of ids in a scope (round_id IN …), newest first, from the index alone (issue 16 bench: PostgreSQL
+    // otherwise walks the primary key backwards filtering status, or sorts the whole queue for a page by number).
+    index('nominations_status_round').on(t.status, t.id, t.roundId),
     index('nominations_unit').on(t.unitId),
     index('nominations_collective').on(t.collectiveId),
     index('nominations_individual').on(t.individualId),

@@ -22,6 +22,7 @@ async function main() {
     console.error('Dùng: npm run import -- --kind individuals|collectives|nominations --file PATH [--round SLUG] [--dry-run] [--user TÊN]');
     process.exit(2);
   }
+  // The engine DATABASE_URL names (SQLite file or PostgreSQL), as the app's own db/client.ts opens it.
   const db = openAppDatabase();
   await migrateAppDatabase(db);
   (globalThis as { vinhDanhDb?: unknown }).vinhDanhDb = db;
@@ -62,4 +63,8 @@ async function main() {
   }
 }
 
-await main();
+// Not a top-level await: tsx compiles this file to CommonJS, where one fails (ERR_REQUIRE_ASYNC_MODULE).
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,1 @@
+CREATE INDEX "nominations_status_round" ON "nominations" USING btree ("status","id","round_id");
