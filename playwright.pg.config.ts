@@ -17,7 +17,7 @@ export default defineConfig({
     base.projects![0],
     {
       ...base.projects![1],
-      testMatch: /(cluster|workflow|sign-in)\.spec\.ts/,
+      testMatch: /(cluster|workflow|sign-in|eligibility|proposals)\.spec\.ts/,
     },
   ],
   webServer: {
