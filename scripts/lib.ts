@@ -17,6 +17,8 @@ export const DEMO_ACCOUNTS = [
   ['approver', 'phê duyệt Quận 7 / approver'],
   ['officer', 'cán bộ Phường Tân Phong / officer'],
   ['officer2', 'cán bộ Phường Tân Hưng / officer'],
+  // A ward of the district with its own decided round, partly proposed up to the district's round.
+  ['tanphong.admin', 'quản trị Phường Tân Phong / admin (đề nghị lên cấp trên)'],
   // The second authority: the neighbouring ward's own office (sees nothing of the district's).
   ['tanmyloi.admin', 'quản trị Phường Tân Mỹ Lợi / admin'],
   ['tanmyloi.reviewer', 'thẩm định Phường Tân Mỹ Lợi / reviewer'],
