@@ -87,6 +87,8 @@ describe('proposing a decided list up a level, inside one deployment', () => {
     const other = (await first(db.select({ id: awards.id }).from(awards).where(eq(awards.roundId, publishedRound))))!.id;
     await expect(proposeUp(wardAdmin, { fromRoundId: wardRound, toRoundId: districtRound, awardIds: [other] })).rejects.toThrowError('not_found');
     await expect(proposeUp(wardAdmin, { fromRoundId: wardRound, toRoundId: districtRound, awardIds: [] })).rejects.toThrowError('invalid_input');
+    // An id no row can have (beyond PostgreSQL's integer) is bad input on both engines, never a driver error.
+    await expect(proposeUp(wardAdmin, { fromRoundId: wardRound, toRoundId: districtRound, awardIds: [2 ** 40] })).rejects.toThrowError('invalid_input');
   });
 
   it('lists the targets above and what was already proposed', async () => {

@@ -10,7 +10,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import type { DB } from '@/db/connection';
-import { first } from '@/db/query';
+import { first, isRowId } from '@/db/query';
 import {
   attachments,
   awards,
@@ -197,6 +197,47 @@ export async function nominationOrigin(actor: Actor | null, nominationId: number
 // ---------------------------------------------------------------------------------------------
 // Inside one deployment
 
+/** The award ids a proposal names: at least one, each a possible row id, without repeats. */
+function awardIdsOf(awardIds: number[]): number[] {
+  const ids = [...new Set(awardIds)];
+  if (!ids.length || !ids.every(isRowId)) throw new DomainError('invalid_input', { field: 'awardIds' });
+  return ids;
+}
+
+/** The chosen awards of the lower round in the decision's order, with their nominations' votes: every one
+ * found in that round and none revoked (what proposing up and the signed export both send). */
+async function chosenAwards(tx: DB, roundId: number, ids: number[]) {
+  const list = await tx
+    .select({
+      id: awards.id,
+      publicId: awards.publicId,
+      kind: awards.nomineeKind,
+      name: awards.name,
+      individualId: awards.individualId,
+      collectiveId: awards.collectiveId,
+      position: awards.position,
+      gender: awards.gender,
+      birthYear: awards.birthYear,
+      partyMember: awards.partyMember,
+      unit: awards.unitName,
+      summary: awards.summary,
+      revokedAt: awards.revokedAt,
+      nominationId: awards.nominationId,
+      voteFor: nominations.voteFor,
+      voteAgainst: nominations.voteAgainst,
+      voteAbstain: nominations.voteAbstain,
+      voteTotal: nominations.voteTotal,
+    })
+    .from(awards)
+    .innerJoin(nominations, eq(nominations.id, awards.nominationId))
+    .where(and(eq(awards.roundId, roundId), inArray(awards.id, ids)))
+    .orderBy(asc(awards.nomineeKind), asc(awards.ordinal));
+  if (list.length !== ids.length) throw new DomainError('not_found', { field: 'awardIds' });
+  const revoked = list.filter((a) => a.revokedAt);
+  if (revoked.length) throw new DomainError('invalid_state', { from: 'revoked', names: revoked.map((a) => a.name).join('; ') });
+  return list;
+}
+
 /**
  * Proposes awards of a decided round to an open round run by a unit above its own, in one transaction: the
  * same person or collective, the summary, the lower council's tally and the decision (as text), and copies of
@@ -208,8 +249,7 @@ export async function proposeUp(
   input: { fromRoundId: number; toRoundId: number; awardIds: number[] },
   now = new Date(),
 ): Promise<{ proposalId: number; nominationIds: number[] }> {
-  const ids = [...new Set(input.awardIds)];
-  if (!ids.length || ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new DomainError('invalid_input', { field: 'awardIds' });
+  const ids = awardIdsOf(input.awardIds);
   const copied: string[] = [];
   try {
     return await write(async (tx) => {
@@ -218,27 +258,7 @@ export async function proposeUp(
       if (!to || !isAbove(to.unitPath, from.unitPath)) throw new DomainError('not_found', { field: 'toRoundId' });
       if (to.status !== 'open') throw new DomainError('invalid_state', { from: to.status });
       if (!windowIsOpen(to, now)) throw new DomainError('window_closed');
-      const list = await tx
-        .select({
-          id: awards.id,
-          publicId: awards.publicId,
-          name: awards.name,
-          kind: awards.nomineeKind,
-          individualId: awards.individualId,
-          collectiveId: awards.collectiveId,
-          summary: awards.summary,
-          revokedAt: awards.revokedAt,
-          nominationId: awards.nominationId,
-          voteFor: nominations.voteFor,
-          voteTotal: nominations.voteTotal,
-        })
-        .from(awards)
-        .innerJoin(nominations, eq(nominations.id, awards.nominationId))
-        .where(and(eq(awards.roundId, from.id), inArray(awards.id, ids)))
-        .orderBy(asc(awards.nomineeKind), asc(awards.ordinal));
-      if (list.length !== ids.length) throw new DomainError('not_found', { field: 'awardIds' });
-      const revoked = list.filter((a) => a.revokedAt);
-      if (revoked.length) throw new DomainError('invalid_state', { from: 'revoked', names: revoked.map((a) => a.name).join('; ') });
+      const list = await chosenAwards(tx, from.id, ids);
       await refuseTaken(tx, to.id, list);
       const proposalId = (await first(
         tx
@@ -447,38 +467,12 @@ export async function exportProposal(
   now = new Date(),
   env: Record<string, string | undefined> = process.env,
 ): Promise<{ fileName: string; bytes: Buffer }> {
-  const ids = [...new Set(input.awardIds)];
-  if (!ids.length || ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new DomainError('invalid_input', { field: 'awardIds' });
+  const ids = awardIdsOf(input.awardIds);
   return write(async (tx) => {
     const from = await lowerForAdmin(tx, actor, input.fromRoundId);
     const key = signingKey(env);
     if (!key) throw new DomainError('precondition', { missing: 'signing_key' });
-    const list = await tx
-      .select({
-        id: awards.id,
-        publicId: awards.publicId,
-        kind: awards.nomineeKind,
-        name: awards.name,
-        position: awards.position,
-        gender: awards.gender,
-        birthYear: awards.birthYear,
-        partyMember: awards.partyMember,
-        unit: awards.unitName,
-        summary: awards.summary,
-        revokedAt: awards.revokedAt,
-        nominationId: awards.nominationId,
-        voteFor: nominations.voteFor,
-        voteAgainst: nominations.voteAgainst,
-        voteAbstain: nominations.voteAbstain,
-        voteTotal: nominations.voteTotal,
-      })
-      .from(awards)
-      .innerJoin(nominations, eq(nominations.id, awards.nominationId))
-      .where(and(eq(awards.roundId, from.id), inArray(awards.id, ids)))
-      .orderBy(asc(awards.nomineeKind), asc(awards.ordinal));
-    if (list.length !== ids.length) throw new DomainError('not_found', { field: 'awardIds' });
-    const revoked = list.filter((a) => a.revokedAt);
-    if (revoked.length) throw new DomainError('invalid_state', { from: 'revoked', names: revoked.map((a) => a.name).join('; ') });
+    const list = await chosenAwards(tx, from.id, ids);
     const files: Array<{ path: string; data: Buffer }> = [];
     const items: ProposalManifest['items'] = [];
     for (const [i, a] of list.entries()) {
