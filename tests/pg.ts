@@ -3,10 +3,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 
+/**
+ * VD_TEST_DB_TAG gives a run databases of its own names, so two runs on one server (two checkouts) never drop
+ * each other's: `vdx<tag>_…` is matched by neither the untagged names nor their LIKE pattern.
+ */
+const TAG = process.env.VD_TEST_DB_TAG ? `x${process.env.VD_TEST_DB_TAG.toLowerCase().replace(/[^a-z0-9]/g, '')}` : '';
 /** The template database the global setup migrates once; each test file's databases are copies of it. */
-export const TEMPLATE_DB = 'vd_test_template';
+export const TEMPLATE_DB = `vd${TAG}_test_template`;
 /** Prefix of the per-test databases (dropped by the global teardown). */
-export const TEST_DB_PREFIX = 'vd_t_';
+export const TEST_DB_PREFIX = `vd${TAG}_t_`;
 
 /**
  * The server URL the tests connect to for creating databases: TEST_PG_URL, or the local server over its
