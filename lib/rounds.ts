@@ -7,7 +7,7 @@ import { DomainError } from '@/lib/errors';
 import { NEXT_STATUS, roundPreconditions } from '@/lib/workflow';
 import { nominationScope } from '@/lib/nominations';
 import { hasRole, isOffice, isStaff, pathIds, roundRefusal, type Actor } from '@/lib/policy';
-import { unitPathUnder, unitsUnder } from '@/lib/scope';
+import { unitIsUnder, unitPathUnder } from '@/lib/scope';
 import { first, isRowId } from '@/db/query';
 
 export type StaffRound = {
@@ -30,7 +30,7 @@ export type StaffRound = {
  */
 export function roundScope(actor: Actor | null): SQL | null {
   if (!isStaff(actor)) return null;
-  const office = isOffice(actor) ? inArray(rounds.unitId, unitsUnder(actor.unitPath)) : undefined;
+  const office = isOffice(actor) ? unitIsUnder(rounds.unitId, actor.unitPath) : undefined;
   const officer = hasRole(actor, 'officer') ? inArray(rounds.unitId, pathIds(actor.unitPath)) : undefined;
   if (!office && !officer) return null;
   return (office && officer ? or(office, officer) : (office ?? officer))!;

@@ -1,7 +1,7 @@
 // Scope in SQL: the sub-selects every scoped read uses for "inside a unit's subtree" (the same rule as
 // inSubtree in lib/policy.ts) and "rounds run inside a subtree".
 import 'server-only';
-import { inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { eq, exists, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { rounds, units } from '@/db/tables';
 
@@ -26,7 +26,17 @@ export function pathUnder(column: SQL.Aliased | AnyColumn, prefix: string): SQL 
   return sql`(${column} >= ${prefix} AND ${column} < ${end})`;
 }
 
-/** Ids of the rounds run by a unit under `path`: what that unit's office acts on. */
+/**
+ * Ids of the rounds run by a unit under `path`: what that unit's office acts on. A join, not
+ * `unit_id IN (units under path)`: a nation's root office has 10,000 units under it, and SQLite built that
+ * list on every query (2–3 ms each, several per staff page); the join reads the rounds and looks each
+ * unit up by its key (0.4 ms).
+ */
 export function roundsRunUnder(path: string) {
-  return getDb().select({ id: rounds.id }).from(rounds).where(inArray(rounds.unitId, unitsUnder(path)));
+  return getDb().select({ id: rounds.id }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(unitPathUnder(path));
+}
+
+/** The unit in `unitColumn` (a unit id of the outer query's row) is under `path`: looked up by key, row by row. */
+export function unitIsUnder(unitColumn: AnyColumn, path: string): SQL {
+  return exists(getDb().select({ one: sql`1` }).from(units).where(sql`${units.id} = ${unitColumn} AND ${unitPathUnder(path)}`));
 }
