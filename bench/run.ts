@@ -136,7 +136,7 @@ function treeRss(pid: number): number {
   return total;
 }
 
-/** Resident memory of the app processes (`next start`) at or below `pid`: a cluster's proxy and launcher left out. */
+/** Resident memory of the app processes (scripts/serve.mjs, or `next start`) at or below `pid`: a cluster's proxy and launcher left out. */
 function appRss(pid: number): number {
   let cmd = '';
   try {
@@ -145,7 +145,7 @@ function appRss(pid: number): number {
     return 0;
   }
   // `next start` renames its process (process.title = 'next-server (v…)'), which rewrites its cmdline.
-  if (cmd.startsWith('next-server') || cmd.includes(path.join('next', 'dist', 'bin', 'next'))) return treeRss(pid);
+  if (cmd.startsWith('next-server') || cmd.includes(path.join('next', 'dist', 'bin', 'next')) || cmd.includes(path.join('scripts', 'serve.mjs'))) return treeRss(pid);
   let total = 0;
   try {
     for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
@@ -343,11 +343,11 @@ async function main() {
   const engine = PG_URL ? 'PostgreSQL' : 'SQLite';
   console.log(`… Serving the ${scale} database (${engine}, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''}; copy in ${PG_URL ? new URL(databaseUrl).pathname.slice(1) : work}) on ${base}`);
   const logFile = fs.openSync(path.join(work, 'server.log'), 'w');
-  // Several processes: scripts/serve-cluster.ts (next start on PORT+1…PORT+N, its round-robin proxy on PORT).
+  // Several processes: scripts/serve-cluster.ts (scripts/serve.mjs on PORT+1…PORT+N, its round-robin proxy on PORT).
   const server =
     PROCESSES > 1
       ? spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('scripts', 'serve-cluster.ts'), '--processes', String(PROCESSES), '--no-build'], { env, stdio: ['ignore', logFile, logFile] })
-      : spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port], { env, stdio: ['ignore', logFile, logFile] });
+      : spawn(process.execPath, [path.join('scripts', 'serve.mjs')], { env: { ...env, PORT: port }, stdio: ['ignore', logFile, logFile] });
   const stop = () => server.kill('SIGTERM');
   process.on('exit', stop);
   if (!(await waitForHealth(`${base}/api/health`, 180_000))) {
@@ -483,7 +483,7 @@ function report(o: { scale: Scale; label: string; duration: number; connections:
     `- date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     `- machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}`,
     `- scale: **${o.scale}** — ${fmt(s.units)} units, ${fmt(s.individuals)} individuals, ${fmt(s.collectives)} collectives, ${fmt(s.rounds)} rounds, ${fmt(s.nominations)} nominations, ${fmt(s.awards)} awards (${fmt(o.size / 2 ** 20)} MB)`,
-    `- load: autocannon, ${o.connections} connections, ${o.duration} s per target after a warm-up; \`next start\` (production build)${PROCESSES > 1 ? `, ${PROCESSES} processes behind scripts/serve-cluster.ts's round-robin proxy` : ''}${PG_URL ? ', PostgreSQL (a scratch copy of the bench database)' : ''}${o.rows.some((r) => r.via === 'nginx') ? '; `nginx` rows: deploy/nginx-vinhdanh.conf in front' : ''}${o.rows.some((r) => r.via === 'nginx') ? ' (one worker, requests with `accept-encoding: br, gzip`)' : ''}; × bare static page compares with the bare page served the same way`,
+    `- load: autocannon, ${o.connections} connections, ${o.duration} s per target after a warm-up; the production server (\`scripts/serve.mjs\`: \`next build\` output, stored public pages)${PROCESSES > 1 ? `, ${PROCESSES} processes behind scripts/serve-cluster.ts's round-robin proxy` : ''}${PG_URL ? ', PostgreSQL (a scratch copy of the bench database)' : ''}${o.rows.some((r) => r.via === 'nginx') ? '; `nginx` rows: deploy/nginx-vinhdanh.conf in front' : ''}${o.rows.some((r) => r.via === 'nginx') ? ' (one worker, requests with `accept-encoding: br, gzip`)' : ''}; × bare static page compares with the bare page served the same way`,
     '',
     '| target | via | req/s | p50 ms | p99 ms | × bare static page | peak RSS MB | kB/response | kB gzip |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',

@@ -83,6 +83,13 @@ export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env): C
   return spawn(process.execPath, [NEXT_BIN, ...args], { stdio: 'inherit', env });
 }
 
+/** The production server (scripts/serve.mjs: Next.js behind the stored public pages) on env.PORT. */
+export const SERVE_SCRIPT = path.join(process.cwd(), 'scripts', 'serve.mjs');
+
+export function runServer(env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  return spawn(process.execPath, [SERVE_SCRIPT], { stdio: 'inherit', env });
+}
+
 export function waitForExit(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }

@@ -1,14 +1,14 @@
 // `npm run start:cluster`: several app processes against one PostgreSQL database, behind one address
 // (issue 16) — what a city or a nation runs with nginx in front (deploy/nginx-vinhdanh.conf), here with a
 // small round-robin proxy so the e2e suite and a developer need nothing else. Prepares the database like
-// `npm start` (migrations; demo data on an empty one), builds when stale, then starts N `next start`
-// processes on PORT+1…PORT+N and the proxy on PORT. Usage: DATABASE_URL=postgres://… npm run start:cluster [-- --processes 2] [--fresh-db]
+// `npm start` (migrations; demo data on an empty one), builds when stale, then starts N production servers
+// (scripts/serve.mjs) on PORT+1…PORT+N and the proxy on PORT. Usage: DATABASE_URL=postgres://… npm run start:cluster [-- --processes 2] [--fresh-db]
 import http from 'node:http';
 import type { ChildProcess } from 'node:child_process';
 import { closeDatabase } from '@/db/connection';
 import { ENGINE } from '@/db/engine';
 import { ensureAuthSecret } from '@/lib/auth/secret';
-import { buildIsStale, DEMO_ACCOUNTS, DEMO_PASSWORD, prepareDatabase, runNext, waitForExit, waitForHealth } from './lib';
+import { buildIsStale, DEMO_ACCOUNTS, DEMO_PASSWORD, prepareDatabase, runNext, runServer, waitForExit, waitForHealth } from './lib';
 
 async function main() {
   const argv = process.argv.slice(2);
@@ -27,7 +27,7 @@ async function main() {
   }
 
   const backends = Array.from({ length: n }, (_, i) => port + 1 + i);
-  const servers: ChildProcess[] = backends.map((p) => runNext(['start', '-p', String(p)], { ...env, PORT: String(p), APP_PROCESS: String(p - port) }));
+  const servers: ChildProcess[] = backends.map((p) => runServer({ ...env, PORT: String(p), APP_PROCESS: String(p - port) }));
   const stop = (sig: NodeJS.Signals) => {
     for (const s of servers) s.kill(sig);
     process.exit(0);

@@ -2,7 +2,7 @@
 // changed, serve on PORT (default 3000) and print the demo accounts.
 import { closeDatabase } from '@/db/connection';
 import { ensureAuthSecret } from '@/lib/auth/secret';
-import { buildIsStale, DEMO_ACCOUNTS, DEMO_PASSWORD, prepareDatabase, runNext, waitForExit, waitForHealth } from './lib';
+import { buildIsStale, DEMO_ACCOUNTS, DEMO_PASSWORD, prepareDatabase, runNext, runServer, waitForExit, waitForHealth } from './lib';
 
 async function main() {
   const args = new Set(process.argv.slice(2));
@@ -19,7 +19,7 @@ async function main() {
     if (code !== 0) process.exit(code);
   }
 
-  const server = runNext(['start', '-p', port], env);
+  const server = runServer(env);
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => server.kill(sig));
   const base = `http://localhost:${port}`;
   if (await waitForHealth(`${base}/api/health`)) {
