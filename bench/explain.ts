@@ -101,12 +101,26 @@ const QUERIES: Array<[string, string, unknown[]]> = [
   ['Every write: the audit chain\'s last hash (appendAudit)', 'SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1', []],
 ];
 
-// The search passes of lib/search-index.ts (PostgreSQL: the tsvector tables) for a common name's first two words.
+// The search passes of lib/search-index.ts (PostgreSQL: the names' words B-tree for whole words, else the tsvector
+// tables) for a common name's first two words.
 if (PG) {
   const terms = common.split(' ').slice(0, 2);
   const cols = "s.award_id AS id, s.name AS folded, a.name AS name, NULL AS text, r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal";
   for (const pass of searchPasses(terms).slice(0, 3)) {
     const names = pass.index === 'names';
+    if (names && !pass.prefixLast) {
+      // Whole words in the names (no filter): the newest ids from the words' B-tree (award_name_words), then those rows.
+      const words = [...new Set(toTsQuery(pass.expr, true).split(' & '))];
+      const also = words.slice(1).map(() => ' AND EXISTS (SELECT 1 FROM award_name_words w WHERE w.word = ? AND w.award_id = w0.award_id)').join('');
+      const ids = `SELECT w0.award_id FROM award_name_words w0 WHERE w0.word = ?${also} ORDER BY w0.award_id DESC LIMIT 201`;
+      QUERIES.push([`Search “${terms.join(' ')}”: ${pass.index} pass ${pass.expr} (${pass.when}), ids from award_name_words`, ids, words]);
+      QUERIES.push([
+        `Search “${terms.join(' ')}”: ${pass.index} pass ${pass.expr}, the rows of those ids`,
+        `SELECT a.id, a.name, r.decision_date AS date, a.nominee_kind AS kind, a.ordinal FROM awards a JOIN rounds r ON r.id = a.round_id WHERE a.id IN (${ids}) AND r.status = 'published' AND a.revoked_at IS NULL ORDER BY a.id DESC`,
+        words,
+      ]);
+      continue;
+    }
     const table = names ? 'award_name_search s' : 'award_search s';
     const match = names ? "s.words @@ to_tsquery('simple', ?)" : "s.document @@ to_tsquery('simple', ?)";
     QUERIES.push([

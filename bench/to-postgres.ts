@@ -7,7 +7,8 @@
 // Timestamps become ISO text from the drizzle column modes of db/schema.ts, booleans t/f. Secondary indexes are
 // dropped before the copy and recreated from their own definitions after. The search index is rebuilt from the
 // SQLite FTS5 table's columns (award_search) and the names' words (award_name_search, as lib/search-index.ts
-// insertName writes them). Then identity sequences move past the copied ids, and VACUUM ANALYZE.
+// insertName writes them; award_name_words, the words as B-tree rows, is filled by award_name_search's trigger,
+// db/migrations-pg 0006). Then identity sequences move past the copied ids, and VACUUM ANALYZE.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -107,7 +108,7 @@ export async function copyToPostgres(file: string, url: string, opts: { replace?
   await migratePgDatabase(db);
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   const sqliteTables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
-  const search = ['award_search', 'award_name_search'];
+  const search = ['award_search', 'award_name_search', 'award_name_words'];
   const pgTables = (await client.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")).rows.map((r) => r.t);
   const tables = pgTables.filter((t) => sqliteTables.has(t) && !search.includes(t));
   // Foreign-key order (parents first); self-references (units.parent_id) do not count.

@@ -201,6 +201,11 @@ function triggersOf(texts: string[]): Map<string, string> {
 const PG_ONLY_TRIGGERS: Record<string, string> = {
   // TRUNCATE empties a table without firing row-level DELETE triggers; SQLite has no TRUNCATE.
   audit_events_no_truncate: 'BEFORE TRUNCATE ON audit_events',
+  // The names' words as B-tree rows (db/migrations-pg 0006), kept in step with award_name_search: FTS5 needs no such table.
+  award_name_words_insert: 'AFTER INSERT ON award_name_search',
+  award_name_words_update: 'AFTER UPDATE ON award_name_search',
+  award_name_words_delete: 'AFTER DELETE ON award_name_search',
+  award_name_words_truncate: 'AFTER TRUNCATE ON award_name_search',
 };
 
 describe('the migrations hold the same triggers, search table and settings rows', () => {

@@ -205,6 +205,18 @@ export function toTsQuery(expr: string, names: boolean): string {
   return [...expr.matchAll(/"([a-z0-9_]+)"(\*?)/g)].map(([, word, star]) => `${names ? pgPairs(word) : word}${star ? ':*' : ''}`).join(' & ');
 }
 
+/**
+ * PostgreSQL: the ids of the newest `limit` names holding every one of `words` (lexemes of the name index: words,
+ * pairs joined by '0'), as a subquery: from award_name_words, each word's range of the B-tree read backwards, the
+ * words joined on the id (a merge, or a nested loop from the rarest), stopped at the limit. Index-only; the cost
+ * follows the words' matches among the newest names, never the table's size.
+ */
+function newestWithWords(words: string[], limit: number): SQL {
+  const [head, ...rest] = [...new Set(words)];
+  const also = rest.map((w) => sql` AND EXISTS (SELECT 1 FROM award_name_words w WHERE w.word = ${w} AND w.award_id = w0.award_id)`);
+  return sql`SELECT w0.award_id FROM award_name_words w0 WHERE w0.word = ${head}${sql.join(also, sql``)} ORDER BY w0.award_id DESC LIMIT ${limit}`;
+}
+
 /** Whether every term is a word of the folded `text` (the last one a word's beginning when `prefixLast`). */
 function hasWords(text: string, terms: string[], prefixLast: boolean): boolean {
   const words = text.split(/[^a-z0-9]+/);
@@ -321,6 +333,7 @@ export async function searchAwards(db: Db, query: string, filters: SearchFilters
   if (filters.unit) {
     conditions.push(sql`a.unit_id IN (SELECT id FROM units WHERE path LIKE (SELECT path FROM units WHERE slug = ${filters.unit}) || '%')`);
   }
+  const filtered = conditions.length > 2;
   const where = sql.join(conditions, sql` AND `);
   // The achievement's words are only read when the query has marks to compare.
   const marks = marked.length ? sql`a.name || ' ' || a.unit_name || ' ' || coalesce(a.position, '') || ' ' || a.summary` : sql`NULL`;
@@ -334,6 +347,13 @@ export async function searchAwards(db: Db, query: string, filters: SearchFilters
       : index === 'names'
         ? sql`award_name_search MATCH ${expr}`
         : sql`award_search MATCH ${expr}`;
+  // The candidates' rows of the names whose ids `ids` selects (PostgreSQL, newestWithWords), newest first; the folded
+  // name is the award's name folded, as the index holds it (one table fewer to read per candidate).
+  const namesOf = async (ids: SQL): Promise<Row[]> =>
+    (
+      await queryRows<Row>(db, sql`SELECT a.id AS id, a.name AS name, ${marks} AS text, r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal,
+          NULL AS other FROM awards a JOIN rounds r ON r.id = a.round_id WHERE a.id IN (${ids}) AND ${where} ORDER BY a.id DESC`)
+    ).map((r) => ({ ...r, folded: fold(r.name) }));
   const seen = new Map<number, Candidate>();
   let more = false;
   let namesOnly = false;
@@ -352,13 +372,20 @@ export async function searchAwards(db: Db, query: string, filters: SearchFilters
     // index first — OFFSET 0 keeps the planner from walking the awards' key backwards and testing every row
     // (seconds at a nation's scale); one common word is better served by that walk, which stops at the limit.
     const source = pg && expr.split('" "').length > 1 ? sql`(SELECT * FROM ${table} s WHERE ${matches(index, expr)} OFFSET 0) s` : sql`${table} s`;
+    // PostgreSQL, whole words in the names, no filter: the newest awards having every word, from the words' B-tree
+    // (award_name_words, db/migrations-pg 0006) alone, then only those ids joined to awards and rounds.
     const rows =
-      index === 'names'
-        ? await queryRows<Row>(db, sql`SELECT ${columns}, NULL AS other FROM ${source} JOIN awards a ON a.id = ${sk} JOIN rounds r ON r.id = a.round_id
-            WHERE ${matches(index, expr)} AND ${where} ORDER BY ${sk} DESC LIMIT ${limit}`)
-        : await queryRows<Row>(db, sql`SELECT ${columns}, s.unit || ' | ' || s.position || ' | ' || s.summary AS other
-            FROM ${source} JOIN awards a ON a.id = ${sk} JOIN rounds r ON r.id = a.round_id
-            WHERE ${matches(index, expr)} AND ${where} ORDER BY ${sk} DESC LIMIT ${limit}`);
+      pg && index === 'names' && !prefixLast && !filtered
+        ? await namesOf(newestWithWords(toTsQuery(expr, true).split(' & '), limit))
+        : await queryRows<Row>(
+            db,
+            index === 'names'
+              ? sql`SELECT ${columns}, NULL AS other FROM ${source} JOIN awards a ON a.id = ${sk} JOIN rounds r ON r.id = a.round_id
+                  WHERE ${matches(index, expr)} AND ${where} ORDER BY ${sk} DESC LIMIT ${limit}`
+              : sql`SELECT ${columns}, s.unit || ' | ' || s.position || ' | ' || s.summary AS other
+                  FROM ${source} JOIN awards a ON a.id = ${sk} JOIN rounds r ON r.id = a.round_id
+                  WHERE ${matches(index, expr)} AND ${where} ORDER BY ${sk} DESC LIMIT ${limit}`,
+          );
     let added = 0;
     for (const { other, ...row } of rows) {
       if (seen.has(row.id)) continue;
