@@ -6,11 +6,11 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const withPostgres = process.env.VINHDANH_PG === '1' || Boolean(process.env.TEST_PG_URL);
 
 // The PostgreSQL run of the whole suite (scripts/test-pg.ts sets DATABASE_URL=postgres://…): every test
-// database is a copy of one migrated template (tests/pg-global-setup.ts). These files test SQLite itself —
-// its file, its backup API, its crash recovery, its FTS5 and query plans, the page cache's read of the
-// file — and have PostgreSQL counterparts named beside them; they run in the SQLite run only.
+// database is a copy of one migrated template (tests/pg-global-setup.ts). Every file runs on both engines
+// but these, which test SQLite itself — its file and backup API, the page cache's read of the file — and
+// have PostgreSQL counterparts named beside them; they run in the SQLite run only.
 const onPostgres = /^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? '');
-const SQLITE_ONLY = ['db/constraints.test.ts', 'tests/crash.test.ts', 'tests/backup-audit.test.ts', 'lib/page-cache-handler.test.ts'];
+const SQLITE_ONLY = ['tests/backup-audit.test.ts', 'lib/page-cache-handler.test.ts'];
 // …and their PostgreSQL counterparts (pg_dump/pg_restore and the audit chain on a server).
 const POSTGRES_ONLY = ['tests/backup-pg.test.ts', 'lib/page-cache-handler-pg.test.ts'];
 

@@ -1,15 +1,16 @@
 // One life of the crash test: imports spreadsheets or decides and publishes rounds in a loop, printing
-// each finished step, until the test kills it with SIGKILL at a random moment.
+// each finished step, until the test kills it with SIGKILL at a random moment. On the database DATABASE_URL
+// names: a SQLite file, or a PostgreSQL database.
 // Run with: node --import tsx --conditions=react-server tests/crash-worker.ts import|publish ADMIN_ID [IMPORT_ROWS]
 import { and, asc, like } from 'drizzle-orm';
-import { openDatabase } from '@/db/connection';
+import { openAppDatabase } from '@/db/connection';
 import { rounds } from '@/db/tables';
 import { importSpreadsheet } from '@/lib/import';
 import { loadActor } from '@/lib/users';
 import { decideRound, transitionRound } from '@/lib/workflow';
 
 const [mode, adminId, IMPORT_ROWS] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4] || 1000)];
-const db = openDatabase();
+const db = openAppDatabase();
 (globalThis as { vinhDanhDb?: unknown }).vinhDanhDb = db;
 
 function csv(batch: string): Uint8Array {
