@@ -36,7 +36,7 @@ export function buildFileReader(distDir = path.resolve('.next')) {
   return (rel) => {
     if (!files.has(rel)) {
       try {
-        files.set(rel, fs.readFileSync(path.join(distDir, rel), 'utf8'));
+        files.set(rel, fs.readFileSync(path.join(/*turbopackIgnore: true*/ distDir, rel), 'utf8'));
       } catch {
         files.set(rel, null);
       }
