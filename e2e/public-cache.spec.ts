@@ -63,9 +63,20 @@ test('a stored <script> in any public field does not run on any public page, in 
         // the only script is (on the roll) the plain file of progressive enhancement.
         const expected = path.startsWith('/rounds/') ? ['/live-filter.js'] : [];
         const scripts = () => page.locator('script').evaluateAll((els) => els.map((el) => el.getAttribute('src') ?? `inline: ${el.textContent}`));
+        // Their stylesheet comes inline (no render-blocking request on a phone's first visit), and the CSP lets
+        // it apply: inline styles are allowed, inline scripts are not.
+        const styled = () =>
+          page.evaluate(() => ({
+            links: document.querySelectorAll('link[rel="stylesheet"]').length,
+            inline: document.querySelectorAll('head style').length,
+            background: getComputedStyle(document.body).backgroundColor,
+          }));
+        const inline = { links: 0, inline: 1, background: 'rgb(250, 250, 249)' };
         expect(await scripts(), `${prefix}${path}`).toEqual(expected);
+        expect(await styled(), `${prefix}${path}`).toEqual(inline);
         await page.reload();
         expect(await scripts(), `${prefix}${path}`).toEqual(expected);
+        expect(await styled(), `${prefix}${path}`).toEqual(inline);
         expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), `${prefix}${path}`).toBeUndefined();
       }
     }

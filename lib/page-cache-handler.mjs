@@ -4,6 +4,7 @@
 // request (one primary-key read). So a publish, a revocation or a unit rename made by any server process
 // is visible at once in every process, and nothing here outlives a write elsewhere.
 // Plain JavaScript: Next.js loads it outside its bundles, at start.
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -24,6 +25,36 @@ export function stripScripts(html) {
   return html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, (tag) => (KEPT_SCRIPT.test(tag) ? tag : ''))
     .replace(/<link\b[^>]*\bas="script"[^>]*\/?>/g, '');
+}
+
+/** Next.js's stylesheet links (its Tailwind build of the whole app: ~38 KB, ~8 KB compressed). */
+const STYLESHEET_LINK = /<link rel="stylesheet" href="\/_next\/(static\/[\w/.-]+\.css)"[^>]*\/?>/g;
+
+/** The build's files by their path under /_next/, read once per process (a build never changes them). */
+export function buildFileReader(distDir = path.resolve('.next')) {
+  const files = new Map();
+  return (rel) => {
+    if (!files.has(rel)) {
+      try {
+        files.set(rel, fs.readFileSync(path.join(/*turbopackIgnore: true*/ distDir, rel), 'utf8'));
+      } catch {
+        files.set(rel, null);
+      }
+    }
+    return files.get(rel);
+  };
+}
+
+/** The stylesheets of a public page, inline: on a phone's first visit the page paints with the HTML alone,
+ * without waiting for a render-blocking request (Lighthouse, issue 15). Only the public pages: their CSP allows
+ * inline styles ('unsafe-inline' is in style-src, never in script-src), and with their scripts stripped no
+ * client-side navigation would need the link. A file that cannot be read keeps its link. */
+export function inlineStylesheets(html, readFile) {
+  return html.replace(STYLESHEET_LINK, (tag, rel) => {
+    if (rel.split('/').includes('..')) return tag;
+    const css = readFile(rel);
+    return css == null || /<\/style/i.test(css) ? tag : `<style>${css}</style>`;
+  });
 }
 
 /** The database file of DATABASE_URL, as db/connection.ts reads it. */
@@ -73,16 +104,16 @@ export function versionReader(file) {
 }
 
 /** Next.js makes a handler per request: the pages and the version reader live here, once per process. */
-function newState(readVersion = versionReader(), maxBytes = MAX_BYTES) {
+function newState(readVersion = versionReader(), maxBytes = MAX_BYTES, readFile = buildFileReader()) {
   /** store: key → { version, bytes, entry } in least-recently-used order; pending: key → the oldest version
    * seen missing while its render is under way. */
-  return { store: new Map(), bytes: 0, pending: new Map(), readVersion, maxBytes };
+  return { store: new Map(), bytes: 0, pending: new Map(), readVersion, maxBytes, readFile };
 }
 let shared = null;
 
 export default class PageCacheHandler {
   /** `state` for tests (their own version and budget); Next.js passes its options only. */
-  constructor(_options = {}, state = (shared ??= newState())) {
+  constructor(options = {}, state = (shared ??= newState(undefined, undefined, buildFileReader(options.serverDistDir ? path.dirname(options.serverDistDir) : undefined)))) {
     this.state = state;
   }
 
@@ -103,7 +134,7 @@ export default class PageCacheHandler {
     if (hit && version !== null && hit.version === version) {
       store.delete(key);
       store.set(key, hit);
-      return hit.entry;
+      return hit.inline ? this.inlined(hit.entry) : hit.entry;
     }
     if (hit) this.drop(key);
     // The render that follows reads the data of this version or a later one: the entry is kept under the
@@ -121,16 +152,27 @@ export default class PageCacheHandler {
     // change, a 404): stripped in place, no response of these pages ever carries an inline script, so their
     // static CSP (`script-src 'self'`, next.config.ts) holds for the render too.
     // The public pages, under a locale; /bare, the bench's bare Next.js page, keeps what Next.js made.
-    if (PUBLIC_PAGE_KEY.test(key)) data.html = stripScripts(data.html);
+    // Their stylesheet is inlined into each response (here and in get()), never into the stored copy: the CSS
+    // stays in memory once, not once per page (an award page is ~10 KB of HTML, the CSS ~38 KB).
+    const inline = PUBLIC_PAGE_KEY.test(key);
+    let value = data;
+    if (inline) {
+      value = { ...data, html: stripScripts(data.html) };
+      data.html = inlineStylesheets(value.html, this.state.readFile);
+    }
     // Only complete pages: a failed render, a redirect or a 404 (random URLs) is never kept.
     if (version === null || (data.status && data.status !== 200)) return;
-    const value = data;
     const bytes = value.html.length + (value.rscData?.length ?? 0);
     if (bytes > maxBytes) return;
     this.drop(key);
     while (this.state.bytes + bytes > maxBytes && store.size) this.drop(store.keys().next().value);
-    store.set(key, { version, bytes, entry: { value, lastModified: Date.now() } });
+    store.set(key, { version, bytes, inline, entry: { value, lastModified: Date.now() } });
     this.state.bytes += bytes;
+  }
+
+  /** A stored public page as it is sent: the same entry with its stylesheet inline. */
+  inlined(entry) {
+    return { ...entry, value: { ...entry.value, html: inlineStylesheets(entry.value.html, this.state.readFile) } };
   }
 
   drop(key) {

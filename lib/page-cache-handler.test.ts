@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { freshDatabase } from '@/tests/db';
-import PageCacheHandler, { stripScripts, versionReader } from './page-cache-handler.mjs';
+import PageCacheHandler, { inlineStylesheets, stripScripts, versionReader } from './page-cache-handler.mjs';
 
 const page = (html: string, status?: number) => ({ kind: 'APP_PAGE', html, rscData: Buffer.from('rsc'), headers: {}, status });
 
@@ -83,6 +83,47 @@ describe('page cache handler', () => {
       await cache.set(key, data);
       expect(data.html, key).toBe(kept);
     }
+  });
+
+  it('sends a public page with its stylesheet inline (no render-blocking request), and stores it once', async () => {
+    const css = 'body{color:red}';
+    const state = { version: 'v1' };
+    const files = { 'static/chunks/a.css': css } as Record<string, string>;
+    const cache = new PageCacheHandler({}, PageCacheHandler.newState(() => state.version, 1 << 20, (rel: string) => files[rel] ?? null));
+    const html = '<head><link rel="stylesheet" href="/_next/static/chunks/a.css" data-precedence="next"/></head><body><p>x</p></body>';
+    const sent = '<head><style>body{color:red}</style></head><body><p>x</p></body>';
+    for (const key of ['/route-cache/APP_PAGE/2745716c/$/en/rounds/a', '/vi/awards/b']) {
+      await cache.get(key);
+      const data = page(html);
+      await cache.set(key, data);
+      expect(data.html, key).toBe(sent); // the response to the render itself
+      expect((await cache.get(key))?.value.html, key).toBe(sent); // every later response
+      expect(cache.store.get(key)?.entry.value.html, key).toBe(html); // the stored copy keeps the link
+    }
+    // Not the other pages (the bench's bare page), nor a file the build does not have.
+    for (const [key, markup] of [
+      ['/route-cache/APP_PAGE/c65e8597/$/bare', html],
+      ['/vi/rounds/c', html.replace('a.css', 'gone.css')],
+    ]) {
+      await cache.get(key);
+      const data = page(markup);
+      await cache.set(key, data);
+      expect(data.html, key).toBe(markup);
+      expect((await cache.get(key))?.value.html, key).toBe(markup);
+    }
+  });
+
+  it('inlines only the build’s stylesheets, never a path out of it', () => {
+    const read = (rel: string) => `/* ${rel} */`;
+    expect(inlineStylesheets('<link rel="stylesheet" href="/_next/static/chunks/a.css"/>', read)).toBe('<style>/* static/chunks/a.css */</style>');
+    for (const html of [
+      '<link rel="stylesheet" href="/_next/static/../../etc/a.css"/>',
+      '<link rel="stylesheet" href="https://cdn.example/_next/static/a.css"/>',
+      '<link rel="preload" href="/_next/static/chunks/a.css" as="style"/>',
+    ]) {
+      expect(inlineStylesheets(html, read)).toBe(html);
+    }
+    expect(inlineStylesheets('<link rel="stylesheet" href="/_next/static/a.css"/>', () => 'a{}</style><script>x</script>')).toBe('<link rel="stylesheet" href="/_next/static/a.css"/>');
   });
 
   it('removes the framework’s scripts and their preloads, and nothing a user wrote', () => {
