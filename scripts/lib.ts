@@ -2,7 +2,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { count, sql } from 'drizzle-orm';
 import { databasePath, migrateAppDatabase, openAppDatabase, withTransaction, type DB } from '@/db/connection';
 import { ENGINE } from '@/db/engine';
@@ -82,15 +81,6 @@ const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin',
 
 export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, ...args], { stdio: 'inherit', env });
-}
-
-/** Runs `node args…`, each line of its output prefixed with `[label]` (two runs side by side); its exit code. */
-export function runLabelled(label: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const stream of [child.stdout!, child.stderr!]) {
-    readline.createInterface({ input: stream }).on('line', (line) => console.log(`[${label}] ${line}`));
-  }
-  return waitForExit(child);
 }
 
 export function waitForExit(child: ChildProcess): Promise<number> {

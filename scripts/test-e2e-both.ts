@@ -5,7 +5,17 @@
 // computes, so the two together take little more than the longer alone (issue 16: CI under 30 minutes).
 // The application is built once, here, when stale; both runs serve that build. Each line of output names its
 // run; the exit code fails if either run failed. Arguments go to both runs (e.g. a spec's name).
-import { buildIsStale, runLabelled as run, runNext, waitForExit } from './lib';
+import { spawn } from 'node:child_process';
+import readline from 'node:readline';
+import { buildIsStale, runNext, waitForExit } from './lib';
+
+function run(label: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout, child.stderr]) {
+    readline.createInterface({ input: stream }).on('line', (line) => console.log(`[${label}] ${line}`));
+  }
+  return waitForExit(child);
+}
 
 async function main() {
   const args = process.argv.slice(2);
