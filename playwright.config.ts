@@ -5,6 +5,12 @@ import { defineConfig, devices } from '@playwright/test';
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 const PORT = Number(process.env.E2E_PORT || 3100);
 export const baseURL = `http://localhost:${PORT}`;
+const DATABASE_URL = 'file:.e2e/e2e.db';
+// What the specs read of the run, in the runner and in its workers (both load this file): the database a spec
+// writes to as another process would (e2e/pages/database.ts), and where the signed-in sessions are kept.
+// playwright.pg.config.ts sets its own, so that both runs may go at once (scripts/test-e2e-both.ts).
+process.env.E2E_DATABASE_URL = DATABASE_URL;
+process.env.E2E_AUTH_DIR = 'e2e/.auth/sqlite';
 
 export default defineConfig({
   testDir: './e2e',
@@ -14,7 +20,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  outputDir: 'test-results/sqlite',
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report/sqlite' }]],
   // Journeys sign in (argon2) and build DOCX/XLSX/PDF on a 2-core machine: generous limits, real assertions.
   timeout: 120_000,
   expect: { timeout: 20_000 },
@@ -40,9 +47,10 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       PORT: String(PORT),
-      DATABASE_URL: 'file:.e2e/e2e.db',
+      DATABASE_URL,
       AUTH_SECRET: 'e2e-secret-not-for-production-0123456789abcdef',
       UPLOADS_DIR: '.e2e/uploads',
+      IMPORTS_DIR: '.e2e/imports',
     },
   },
 });

@@ -21,6 +21,19 @@ test('both processes answer behind the one address', async ({ request }) => {
   for (const base of [processA, processB, baseURL]) expect((await request.get(`${base}/api/health`)).status()).toBe(200);
 });
 
+test('both processes serve a public page with the same bytes, linked to the one address: an ETag of one is a 304 of the other', async ({ request }) => {
+  for (const path of ['/', `/en/rounds/${ARCHIVE}`, '/stats']) {
+    for (const base of [processA, processB]) await request.get(`${base}${path}`); // each process's render
+    const a = await request.get(`${processA}${path}`);
+    const b = await request.get(`${processB}${path}`);
+    expect(a.headers()['etag'], path).toBeTruthy();
+    expect(b.headers()['etag'], path).toBe(a.headers()['etag']);
+    expect(await a.text(), path).toContain(`<link rel="canonical" href="${baseURL}${path === '/' ? '/' : path}"/>`);
+    const again = await request.get(`${processB}${path}`, { headers: { 'if-none-match': a.headers()['etag'] } });
+    expect(again.status(), path).toBe(304);
+  }
+});
+
 test.describe('as admin', () => {
   test.use({ storageState: storageStateOf('admin') });
 

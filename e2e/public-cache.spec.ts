@@ -1,48 +1,39 @@
 // Public pages rendered once per change of public data (issue 15): script-free (a stored <script> never runs,
 // on any public page, in any language), cacheable by shared caches with an ETag that answers 304, and a change
-// made by another process — here straight in the database file — shows on the very next request.
-import Database from 'better-sqlite3';
+// made by another process — here straight in the database (the SQLite file, or PostgreSQL) — shows on the very next request.
 import { expect, test } from '@playwright/test';
+import { withDatabase } from './pages/database';
 
 const ROLL = 'so-ket-3-nam-ket-luan-01-2021-2024';
-const DB_FILE = '.e2e/e2e.db';
 const INJECTED = '<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">';
 
-function db() {
-  const d = new Database(DB_FILE);
-  d.pragma('busy_timeout = 5000');
-  return d;
-}
-
 /** An award of the demo roll (public id and unit slug) that no other test revokes. */
-function anAward(): { id: number; publicId: string; unit: string; unitId: number } {
-  const d = db();
-  try {
-    return d
-      .prepare(
-        `SELECT a.id, a.public_id AS publicId, u.slug AS unit, u.id AS unitId FROM awards a JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
+function anAward(): Promise<{ id: number; publicId: string; unit: string; unitId: number }> {
+  return withDatabase(
+    async (d) =>
+      (await d.get<{ id: number; publicId: string; unit: string; unitId: number }>(
+        `SELECT a.id, a.public_id AS "publicId", u.slug AS unit, u.id AS "unitId" FROM awards a JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
          WHERE r.slug = ? AND a.revoked_at IS NULL AND a.nominee_kind = 'individual' ORDER BY a.ordinal DESC LIMIT 1`,
-      )
-      .get(ROLL) as { id: number; publicId: string; unit: string; unitId: number };
-  } finally {
-    d.close();
-  }
+        [ROLL],
+      ))!,
+  );
 }
 
 test('a stored <script> in any public field does not run on any public page, in any language', async ({ page }) => {
   test.setTimeout(180_000); // 15 pages, each loaded twice
-  const award = anAward();
-  const d = db();
-  const saved = {
-    award: d.prepare('SELECT name, summary, position, unit_name AS unitName FROM awards WHERE id = ?').get(award.id) as Record<string, string>,
-    round: d.prepare('SELECT title, theme, authority FROM rounds WHERE slug = ?').get(ROLL) as Record<string, string>,
-    unit: d.prepare('SELECT name FROM units WHERE id = ?').get(award.unitId) as { name: string },
-  };
-  // Written by another process: the pages must show it on their next request (the version moved).
-  d.prepare('UPDATE awards SET name = name || ?, summary = summary || ?, position = coalesce(position, \'\') || ?, unit_name = unit_name || ? WHERE id = ?').run(INJECTED, INJECTED, INJECTED, INJECTED, award.id);
-  d.prepare('UPDATE rounds SET title = title || ?, theme = theme || ?, authority = authority || ? WHERE slug = ?').run(INJECTED, INJECTED, INJECTED, ROLL);
-  d.prepare('UPDATE units SET name = name || ? WHERE id = ?').run(INJECTED, award.unitId);
-  d.close();
+  const award = await anAward();
+  const saved = await withDatabase(async (d) => {
+    const before = {
+      award: (await d.get<Record<string, string>>('SELECT name, summary, position, unit_name AS "unitName" FROM awards WHERE id = ?', [award.id]))!,
+      round: (await d.get<Record<string, string>>('SELECT title, theme, authority FROM rounds WHERE slug = ?', [ROLL]))!,
+      unit: (await d.get<{ name: string }>('SELECT name FROM units WHERE id = ?', [award.unitId]))!,
+    };
+    // Written by another process: the pages must show it on their next request (the version moved).
+    await d.run("UPDATE awards SET name = name || ?, summary = summary || ?, position = coalesce(position, '') || ?, unit_name = unit_name || ? WHERE id = ?", [INJECTED, INJECTED, INJECTED, INJECTED, award.id]);
+    await d.run('UPDATE rounds SET title = title || ?, theme = theme || ?, authority = authority || ? WHERE slug = ?', [INJECTED, INJECTED, INJECTED, ROLL]);
+    await d.run('UPDATE units SET name = name || ? WHERE id = ?', [INJECTED, award.unitId]);
+    return before;
+  });
   const dialogs: string[] = [];
   page.on('dialog', (dlg) => {
     dialogs.push(dlg.message());
@@ -82,18 +73,18 @@ test('a stored <script> in any public field does not run on any public page, in 
     }
     expect(dialogs).toEqual([]);
   } finally {
-    const r = db();
-    r.prepare('UPDATE awards SET name = ?, summary = ?, position = ?, unit_name = ? WHERE id = ?').run(saved.award.name, saved.award.summary, saved.award.position, saved.award.unitName, award.id);
-    r.prepare('UPDATE rounds SET title = ?, theme = ?, authority = ? WHERE slug = ?').run(saved.round.title, saved.round.theme, saved.round.authority, ROLL);
-    r.prepare('UPDATE units SET name = ? WHERE id = ?').run(saved.unit.name, award.unitId);
-    r.close();
+    await withDatabase(async (r) => {
+      await r.run('UPDATE awards SET name = ?, summary = ?, position = ?, unit_name = ? WHERE id = ?', [saved.award.name, saved.award.summary, saved.award.position, saved.award.unitName, award.id]);
+      await r.run('UPDATE rounds SET title = ?, theme = ?, authority = ? WHERE slug = ?', [saved.round.title, saved.round.theme, saved.round.authority, ROLL]);
+      await r.run('UPDATE units SET name = ? WHERE id = ?', [saved.unit.name, award.unitId]);
+    });
   }
   await page.goto(`/rounds/${ROLL}`);
   await expect(page.getByText('window.__pwned')).toHaveCount(0);
 });
 
 test('public pages are cacheable by shared caches and answer a conditional GET with 304 until the data changes', async ({ request }) => {
-  const award = anAward();
+  const award = await anAward();
   for (const path of ['/', `/en/rounds/${ROLL}`, `/ko/awards/${award.publicId}`, `/units/${award.unit}`, '/en/stats']) {
     await request.get(path); // the render after a change; later requests get the stored bytes
     const first = await request.get(path);
@@ -110,37 +101,32 @@ test('public pages are cacheable by shared caches and answer a conditional GET w
   await request.get(`/rounds/${ROLL}`);
   const first = await request.get(`/rounds/${ROLL}`);
   const etag = first.headers()['etag'];
-  const d = db();
-  const { theme } = d.prepare('SELECT theme FROM rounds WHERE slug = ?').get(ROLL) as { theme: string };
-  d.prepare('UPDATE rounds SET theme = ? WHERE slug = ?').run(`${theme} (đã cập nhật)`, ROLL);
-  d.close();
+  const theme = await withDatabase(async (d) => {
+    const { theme } = (await d.get<{ theme: string }>('SELECT theme FROM rounds WHERE slug = ?', [ROLL]))!;
+    await d.run('UPDATE rounds SET theme = ? WHERE slug = ?', [`${theme} (đã cập nhật)`, ROLL]);
+    return theme;
+  });
   try {
     const changed = await request.get(`/rounds/${ROLL}`, { headers: { 'if-none-match': etag } });
     expect(changed.status()).toBe(200);
     expect(changed.headers()['etag']).not.toBe(etag);
     expect(await changed.text()).toContain('(đã cập nhật)');
   } finally {
-    const r = db();
-    r.prepare('UPDATE rounds SET theme = ? WHERE slug = ?').run(theme, ROLL);
-    r.close();
+    await withDatabase((r) => r.run('UPDATE rounds SET theme = ? WHERE slug = ?', [theme, ROLL]));
   }
 });
 
 test('a revocation made by another process leaves the roll and marks the award page at once', async ({ page }) => {
-  const award = anAward();
+  const award = await anAward();
   await page.goto(`/rounds/${ROLL}`);
   const entry = page.getByTestId('individuals-list').locator(`a[href="/awards/${award.publicId}"]`);
   await expect(entry).toHaveCount(1);
-  const d = db();
-  d.prepare('UPDATE awards SET revoked_at = ?, revoke_reason = ?, revoke_decision = ? WHERE id = ?').run(Date.now(), 'Kiểm thử thu hồi', '99/QĐ-UBND', award.id);
-  d.close();
+  await withDatabase((d) => d.run('UPDATE awards SET revoked_at = ?, revoke_reason = ?, revoke_decision = ? WHERE id = ?', [d.now(), 'Kiểm thử thu hồi', '99/QĐ-UBND', award.id]));
   try {
     await page.goto(`/rounds/${ROLL}`);
     await expect(entry).toHaveCount(0);
   } finally {
-    const r = db();
-    r.prepare('UPDATE awards SET revoked_at = NULL, revoke_reason = NULL, revoke_decision = NULL WHERE id = ?').run(award.id);
-    r.close();
+    await withDatabase((r) => r.run('UPDATE awards SET revoked_at = NULL, revoke_reason = NULL, revoke_decision = NULL WHERE id = ?', [award.id]));
   }
   await page.goto(`/rounds/${ROLL}`);
   await expect(entry).toHaveCount(1);

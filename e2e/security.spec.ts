@@ -1,7 +1,7 @@
 // Security headers and sign-in defence as a browser sees them: a nonce CSP that still lets the pages
 // hydrate (no violation reported), the fixed headers on pages and APIs, and the sign-in rate limit.
 import { expect, test, type Page } from '@playwright/test';
-import { LoginPage } from './pages/login-page';
+import { LoginPage, storageStateOf } from './pages/login-page';
 
 /** Records CSP violations and console errors from the first script on. */
 async function watch(page: Page) {
@@ -86,7 +86,7 @@ test('after five failed sign-ins for a username, the next attempt waits, with a 
 });
 
 test.describe('a signed-in session', () => {
-  test.use({ storageState: 'e2e/.auth/reviewer.json' });
+  test.use({ storageState: storageStateOf('reviewer') });
   test('is extended by activity: each page view re-issues the cookie for another 8 hours', async ({ page, context }) => {
     const expiry = async () => (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'))!.expires;
     const before = await expiry();

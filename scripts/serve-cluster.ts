@@ -15,7 +15,11 @@ async function main() {
   const n = Number(argv[argv.indexOf('--processes') + 1] || process.env.APP_PROCESSES || 2);
   if (ENGINE !== 'postgres') throw new Error('start:cluster needs DATABASE_URL=postgres://… (several processes share one PostgreSQL database; SQLite stays one process: npm start).');
   const port = Number(process.env.PORT || 3000);
-  const env = { ...process.env, AUTH_SECRET: ensureAuthSecret() };
+  // Every process renders the public pages with the one public address (canonical, hreflang and Open Graph
+  // links, QR codes): without PUBLIC_URL a process would name its own port, so the processes would serve
+  // different bytes for one page — different ETags, and a conditional GET answered by another process would
+  // never get its 304 — and links to a port nobody should use.
+  const env = { ...process.env, AUTH_SECRET: ensureAuthSecret(), PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${port}` };
 
   const { db, seeded, hasDemo } = await prepareDatabase({ fresh: argv.includes('--fresh-db') });
   await closeDatabase(db);

@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { createDatabaseSql, pgServerUrl, withDatabase } from '@/tests/pg';
 
-const E2E_DB = 'vinhdanh_e2e';
+// E2E_PG_DATABASE: another name, for two runs on one server at once.
+const E2E_DB = process.env.E2E_PG_DATABASE || 'vinhdanh_e2e';
 
 async function main() {
   const server = pgServerUrl();

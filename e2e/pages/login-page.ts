@@ -3,7 +3,8 @@ import type { Page } from '@playwright/test';
 export const DEMO_PASSWORD = 'vinhdanh-demo';
 export const ROLES = ['admin', 'reviewer', 'approver', 'officer', 'officer2'] as const;
 export type DemoUser = (typeof ROLES)[number];
-export const storageStateOf = (user: DemoUser) => `e2e/.auth/${user}.json`;
+// Each engine's run keeps its own sessions (the two runs may go at once: scripts/test-e2e-both.ts).
+export const storageStateOf = (user: DemoUser) => `${process.env.E2E_AUTH_DIR || 'e2e/.auth'}/${user}.json`;
 
 export class LoginPage {
   constructor(private readonly page: Page) {}
