@@ -365,7 +365,7 @@ async function main() {
   // nginx on the next port, one worker (the machine has few cores; the app is one process too). Its rows
   // measure the page cache, the same on either engine: only on a full SQLite run.
   const proxyPort = Number(port) + 1;
-  const nginx = PG_URL || ONLY ? null : startNginx(work, port, proxyPort);
+  const nginx = PG_URL || (ONLY && !PAGES.some((k) => ONLY.has(k))) ? null : startNginx(work, port, proxyPort);
   const proxyBase = `http://127.0.0.1:${proxyPort}`;
   if (nginx) {
     process.on('exit', () => nginx.kill('SIGTERM'));
