@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-// Debian's chromium when present (no browser downloads here); Playwright's own browser otherwise.
-const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+// Debian's chromium when present (no browser downloads here); Playwright's own browser otherwise. Its headless
+// shell first (`apt-get install -y chromium-headless-shell`): the same engine without the full browser's UI
+// process work, a quarter less time for the suite on two cores (daily-use.spec.ts: 3.4 → 2.6 min).
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 const PORT = Number(process.env.E2E_PORT || 3100);
 export const baseURL = `http://localhost:${PORT}`;
 const DATABASE_URL = 'file:.e2e/e2e.db';

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { expect, test, type Page } from '@playwright/test';
 import { pageAs as as } from './pages/round-admin';
-import { NOMINEE_UNIT } from './pages/nomination';
+import { NOMINEE_UNIT, onDisk } from './pages/nomination';
 
 const WIDTHS = [360, 1280] as const;
 
@@ -209,7 +209,7 @@ for (const width of WIDTHS) {
     let posted = false;
     page.on('request', (r) => { if (r.method() === 'POST') posted = true; });
     const file = page.getByLabel('Chọn tệp (PDF, DOCX, JPEG, PNG; tối đa 10 MB)');
-    await file.setInputFiles({ name: 'Biên bản lớn.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(11 * 1024 * 1024, 0x25) });
+    await file.setInputFiles(onDisk('Biên bản lớn.pdf', Buffer.alloc(11 * 1024 * 1024, 0x25)));
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect(page.locator('form').getByRole('alert').first()).toContainText('Tệp này lớn hơn 10 MB, mức tối đa cho phép.');
     await expect(file).toHaveAttribute('aria-invalid', 'true');

@@ -1,23 +1,13 @@
 // Limits at the edge, against the built server: the documented upload sizes hold exactly, a larger body
 // gets a 413 in the user's language (never "Unexpected end of form" and a 500), and a path with malformed
 // percent-encoding gets a 400 page (JSON under /api) instead of a bare 500.
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { storageStateOf } from './pages/login-page';
 import { createRound, moveRound, pageAs } from './pages/round-admin';
-import { NOMINEE_UNIT } from './pages/nomination';
+import { NOMINEE_UNIT, onDisk } from './pages/nomination';
 
 const MB = 1024 * 1024;
 const stamp = Date.now().toString(36);
-
-/** A file on disk (large buffers sent over the browser protocol take minutes on a loaded machine). */
-function onDisk(name: string, content: Buffer): string {
-  const dir = test.info().outputPath(`f${Math.random().toString(36).slice(2)}`);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, name), content);
-  return path.join(dir, name);
-}
 
 /** A structurally valid PDF of exactly `size` bytes. */
 function pdfOf(size: number): Buffer {

@@ -5,14 +5,15 @@ export function stripScripts(html: string): string;
 /** Reads a file of the build by its path under /_next/ (`static/chunks/a.css`); null when it cannot. */
 type BuildFileReader = (rel: string) => string | null;
 export function buildFileReader(distDir?: string): BuildFileReader;
-export function inlineStylesheets(html: string, readFile: BuildFileReader): string;
+export function inlineStylesheets(html: string, readFile: BuildFileReader, memo?: Map<string, string>): Promise<string>;
 export function versionReader(file?: string | null): () => string | null | Promise<string | null>;
 export function pgVersionReader(url: string): () => Promise<string | null>;
 
 type State = {
-  store: Map<string, { version: string; bytes: number; inline: boolean; entry: Entry }>;
+  store: Map<string, { version: string; bytes: number; entry: Entry }>;
   bytes: number;
   pending: Map<string, string>;
+  styles: Map<string, string>;
 };
 
 export default class PageCacheHandler {

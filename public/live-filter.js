@@ -24,8 +24,13 @@
       })
       .then(function (html) {
         if (html === null) return;
-        var next = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-live-region]');
+        var doc = new DOMParser().parseFromString(html, 'text/html');
+        var next = doc.querySelector('[data-live-region]');
         if (!next) return;
+        // A public page carries only the style rules its own markup uses: take the new page's with its results.
+        var style = doc.head.querySelector('style');
+        var current = document.head.querySelector('style');
+        if (style && current) current.replaceWith(style);
         region.replaceWith(next);
         region = next;
         history.replaceState(null, '', url.pathname + url.search);
