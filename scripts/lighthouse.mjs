@@ -14,7 +14,10 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
 const SLUG = 'so-ket-3-nam-ket-luan-01-2021-2024';
-const CHROME = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+// Chromium's headless shell when Debian's is installed (as for the e2e suite), the full browser otherwise; LH_CHROME
+// names another. The same engine; the full browser's renderer adds work Lighthouse cannot attribute (on this
+// 2-core machine ~400 ms of a script-free page's blocking time, bench/results.md), so the output names which ran.
+const CHROME = [process.env.LH_CHROME, '/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean).find((p) => fs.existsSync(p));
 
 async function answers(base) {
   try {
@@ -165,6 +168,7 @@ async function main() {
       console.log(`${r.name.padEnd(12)} ${r.scores.map((v) => String(v).padStart(4)).join('  ')}  ${r.metrics.map((m) => m.padStart(8)).join(' ')}`);
     }
     if (opts.runs > 1) console.log(`(medians of ${opts.runs} runs)`);
+    console.log(`(browser: ${CHROME ?? "chrome-launcher's choice"})`);
     if (opts.calibrate) {
       console.log(`(CPU calibrated to the phone of Lighthouse's mobile preset; the usual scoring of the same loads: ${rows.map((r) => `${r.name} ${r.usualPerf}`).join(', ')})`);
     }
