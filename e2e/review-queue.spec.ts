@@ -50,3 +50,23 @@ test('the queue filters by unit and kind, and keeps the filters across pages', a
   expect(new Set(units)).toEqual(new Set(['Phường Tân Hưng']));
   expect(new Set(kinds)).toEqual(new Set(['Tập thể']));
 });
+
+test('a staff page asks the server for nothing it was not asked for: no prefetch of the links in view', async ({ page }) => {
+  const prefetches: string[] = [];
+  page.on('request', (r) => {
+    if (r.headers()['next-router-prefetch']) prefetches.push(r.url());
+  });
+  await page.goto('/manage/nominations?status=submitted');
+  const first = page.locator('tbody').getByRole('link').first();
+  await expect(first).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await first.hover();
+  await page.waitForLoadState('networkidle');
+  expect(prefetches).toEqual([]);
+  // Following a link is still the client router's navigation: one payload fetched on the click.
+  const name = (await first.textContent())!.trim();
+  await first.click();
+  await expect(page).toHaveURL(/\/manage\/nominations\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+  expect(prefetches).toEqual([]);
+});
