@@ -228,27 +228,30 @@ describe('authorization table (data layer)', () => {
     // A sign-off stands only while the round is in review (then it is the decision's).
     for (const [frozen, states] of [[false, ROUND_STATES], [true, ['reviewing']]] as const)
     for (const roundState of states) {
-      for (const windowOpen of [true, false]) {
-        const now = windowOpen ? new Date() : new Date(windowClosesAt.getTime() + 86_400_000);
-        for (const who of WHO) {
-          // A closed window matters to submitting (and is harmless to editing) only.
-          for (const action of windowOpen ? ACTIONS : (['edit', 'submit'] as const)) {
-            for (const c of cases) {
-              await rolledBack(async (db) => {
-                await db.update(rounds).set({ status: roundState }).where(inArray(rounds.id, roundIds));
-                if (frozen) {
-                  await db.insert(signoffs).values({ roundId: roundIds[0], signedBy: signer.district, signedAt: now, listHash: 'f'.repeat(64) });
-                  await db.insert(signoffs).values({ roundId: roundIds[1], signedBy: signer.ward, signedAt: now, listHash: 'f'.repeat(64) });
-                }
-                const got = await run(actors[who], action, c.id, now);
-                const want = expected(who, action, c, roundState, windowOpen, frozen);
-                if (got !== want) failures.push(`${who} ${action} #${c.id} (${c.status}, ${c.ward}, round ${roundState}, window ${windowOpen ? 'open' : 'closed'}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
-                count++;
-              });
+      // The rounds' state for every case below, rolled back after them; each case is a savepoint inside it.
+      await rolledBack(async (db) => {
+        await db.update(rounds).set({ status: roundState }).where(inArray(rounds.id, roundIds));
+        if (frozen) {
+          await db.insert(signoffs).values({ roundId: roundIds[0], signedBy: signer.district, signedAt: new Date(), listHash: 'f'.repeat(64) });
+          await db.insert(signoffs).values({ roundId: roundIds[1], signedBy: signer.ward, signedAt: new Date(), listHash: 'f'.repeat(64) });
+        }
+        for (const windowOpen of [true, false]) {
+          const now = windowOpen ? new Date() : new Date(windowClosesAt.getTime() + 86_400_000);
+          for (const who of WHO) {
+            // A closed window matters to submitting (and is harmless to editing) only.
+            for (const action of windowOpen ? ACTIONS : (['edit', 'submit'] as const)) {
+              for (const c of cases) {
+                await rolledBack(async () => {
+                  const got = await run(actors[who], action, c.id, now);
+                  const want = expected(who, action, c, roundState, windowOpen, frozen);
+                  if (got !== want) failures.push(`${who} ${action} #${c.id} (${c.status}, ${c.ward}, round ${roundState}, window ${windowOpen ? 'open' : 'closed'}${frozen ? ', frozen' : ''}): got ${got}, want ${want}`);
+                  count++;
+                });
+              }
             }
           }
         }
-      }
+      });
     }
     expect(failures.slice(0, 20)).toEqual([]);
     console.log(`authorization cases: ${count}`);

@@ -1,8 +1,7 @@
 // Quotas hold under concurrency: separate processes approving at the same instant against the last
 // slots get exactly the quota between them, and the rest a clear quota_exceeded.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { spawn } from 'node:child_process';
+import readline from 'node:readline';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { individuals, nominations, rounds, units, users } from '@/db/tables';
@@ -11,13 +10,14 @@ import type { DB } from '@/db/connection';
 import { fold } from './text';
 import { countOf, freshDatabase } from '@/tests/db';
 import { first } from '@/db/query';
+import { bundleWorker } from '@/tests/worker-bundle';
 
-const run = promisify(execFile);
 const CONTENDERS = 8;
 let db: DB;
 let url: string;
 let approverId: number;
 let roundId: number;
+let worker: string;
 
 async function approvedIndividuals(): Promise<number> {
   return (await first(db.select({ n: sql<number>`count(*)` }).from(nominations).where(and(eq(nominations.roundId, roundId), eq(nominations.nomineeKind, 'individual'), eq(nominations.status, 'approved')))))!.n;
@@ -38,20 +38,41 @@ async function checkedNominations(n: number): Promise<number[]> {
   return ids;
 }
 
+/** One contender process: `ready` once it has loaded and waits; `go()` starts its approval; `outcome` its result. */
+function contender(nominationId: number) {
+  const child = spawn(process.execPath, ['--conditions=react-server', worker, String(approverId), String(nominationId)], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    const line = await lines.next();
+    if (line.done) throw new Error(`contender for nomination ${nominationId} exited early`);
+    return line.value;
+  };
+  const ready = next().then((line) => expect(line).toBe('ready'));
+  return {
+    ready,
+    go: () => child.stdin.end('go\n'),
+    stop: () => child.kill(),
+    outcome: async (): Promise<{ ok: boolean; code?: string }> => JSON.parse(await next()),
+  };
+}
+
+/** Every contender loaded and waiting, then all started at the same instant: the approvals really race. */
 async function race(ids: number[]): Promise<Array<{ ok: boolean; code?: string }>> {
-  const startAt = Date.now() + 2500;
-  const tsx = path.resolve('node_modules/.bin/tsx');
-  const results = await Promise.all(
-    ids.map((id) =>
-      run(tsx, ['--conditions=react-server', 'tests/quota-race-worker.ts', String(approverId), String(id), String(startAt)], {
-        env: { ...process.env, DATABASE_URL: url },
-      }),
-    ),
-  );
-  return results.map((r) => JSON.parse(r.stdout.trim().split('\n').pop()!));
+  const contenders = ids.map(contender);
+  try {
+    await Promise.all(contenders.map((c) => c.ready));
+    for (const c of contenders) c.go();
+    return await Promise.all(contenders.map((c) => c.outcome()));
+  } finally {
+    for (const c of contenders) c.stop();
+  }
 }
 
 beforeAll(async () => {
+  worker = await bundleWorker('tests/quota-race-worker.ts');
   ({ db, url } = await freshDatabase());
   await seedDemo(db);
   approverId = (await first(db.select({ id: users.id }).from(users).where(eq(users.username, 'approver'))))!.id;
@@ -75,6 +96,6 @@ describe('quota race', () => {
     expect(await approvedIndividuals()).toBe(already + slots);
     // One audit event per approval that happened, none for the refused ones.
     expect((await approvals()) - auditBefore).toBe(slots);
-    // Eight processes each load the data layer under tsx: on a busy 2-core machine that alone took 75 s.
+    // Eight processes each load the data layer: on a busy 2-core machine that alone took 75 s under tsx.
   }, 180_000);
 });

@@ -19,10 +19,12 @@ function run(label: string, args: string[], env: NodeJS.ProcessEnv = process.env
 
 async function main() {
   const parallel = process.argv.includes('--parallel');
-  const args = process.argv.slice(2).filter((a) => a !== '--parallel');
+  // `npm test` has type-checked the project just before (npm run typecheck): the build need not again.
+  const typechecked = process.argv.includes('--typechecked');
+  const args = process.argv.slice(2).filter((a) => a !== '--parallel' && a !== '--typechecked');
   if (buildIsStale()) {
-    console.log('… Building the application once for both runs (next build)');
-    const code = await waitForExit(runNext(['build']));
+    console.log(`… Building the application once for both runs (next build${typechecked ? ', types already checked' : ''})`);
+    const code = await waitForExit(runNext(['build'], typechecked ? { ...process.env, VINHDANH_TYPECHECKED: '1' } : process.env));
     if (code !== 0) process.exit(code);
   }
   const started = Date.now();

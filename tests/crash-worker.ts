@@ -2,6 +2,7 @@
 // each finished step, until the test kills it with SIGKILL at a random moment. On the database DATABASE_URL
 // names: a SQLite file, or a PostgreSQL database.
 // Run with: node --import tsx --conditions=react-server tests/crash-worker.ts import|publish ADMIN_ID [IMPORT_ROWS]
+// (the test runs it bundled: tests/worker-bundle.ts)
 import { and, asc, like } from 'drizzle-orm';
 import { openAppDatabase } from '@/db/connection';
 import { rounds } from '@/db/tables';

@@ -19,6 +19,7 @@ import { withDatabase } from '@/tests/pg';
 import { closeDatabase, openAppDatabase, withTransaction, type DB } from '@/db/connection';
 import { ENGINE, isPostgresDb } from '@/db/engine';
 import { first, rows } from '@/db/query';
+import { bundleWorker } from '@/tests/worker-bundle';
 
 // A worker life costs PostgreSQL about a quarter more than SQLite (its connections, the server's work beside
 // the worker's): 10 kills there take about as long as 12 here.
@@ -35,8 +36,11 @@ type Mode = 'import' | 'publish';
  */
 const targets: Record<Mode, { url: string; name: string }> = { import: { url: '', name: '' }, publish: { url: '', name: '' } };
 let adminId: number;
+/** tests/crash-worker.ts, bundled: a worker life starts as plain node. */
+let worker: string;
 
 beforeAll(async () => {
+  worker = await bundleWorker('tests/crash-worker.ts');
   const fresh = await freshDatabase();
   const db = fresh.db;
   await seedDemo(db);
@@ -85,8 +89,8 @@ beforeAll(async () => {
  * within its second step, so some lives finish a step whatever the machine's speed.
  */
 function killSomewhere(mode: Mode, second: boolean): Promise<string[]> {
-  // One node process (tsx as a loader, not a wrapper), in its own process group.
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'tests/crash-worker.ts', mode, String(adminId), String(IMPORT_ROWS)], {
+  // One node process, in its own process group.
+  const child = spawn(process.execPath, ['--conditions=react-server', worker, mode, String(adminId), String(IMPORT_ROWS)], {
     env: { ...process.env, DATABASE_URL: targets[mode].url },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
