@@ -116,6 +116,36 @@ test('public pages are cacheable by shared caches and answer a conditional GET w
   }
 });
 
+test('the public JSON API is cacheable like the pages: an ETag, 304, and a revocation by another process shows at once', async ({ request }) => {
+  const award = await anAward();
+  const awardsPath = `/api/public/rounds/${ROLL}/awards`;
+  for (const path of ['/api/public/rounds', awardsPath]) {
+    await request.get(path); // the answer after a change; later requests get the stored bytes
+    const first = await request.get(path);
+    expect(first.status(), path).toBe(200);
+    expect(first.headers()['content-type'], path).toMatch(/^application\/json/);
+    expect(first.headers()['cache-control'], path).toBe('public, max-age=0, s-maxage=1');
+    const etag = first.headers()['etag'];
+    expect(etag, path).toBeTruthy();
+    const again = await request.get(path, { headers: { 'if-none-match': etag } });
+    expect(again.status(), path).toBe(304);
+    expect(await again.body()).toHaveLength(0);
+  }
+  const ids = async () => ((await (await request.get(awardsPath)).json()) as Array<{ id: string }>).map((a) => a.id);
+  expect(await ids()).toContain(award.publicId);
+  const etag = (await request.get(awardsPath)).headers()['etag'];
+  await withDatabase((d) => d.run('UPDATE awards SET revoked_at = ?, revoke_reason = ?, revoke_decision = ? WHERE id = ?', [d.now(), 'Kiểm thử thu hồi', '98/QĐ-UBND', award.id]));
+  try {
+    expect(await ids()).not.toContain(award.publicId);
+    expect((await request.get(awardsPath, { headers: { 'if-none-match': etag } })).status()).toBe(200);
+  } finally {
+    await withDatabase((r) => r.run('UPDATE awards SET revoked_at = NULL, revoke_reason = NULL, revoke_decision = NULL WHERE id = ?', [award.id]));
+  }
+  expect(await ids()).toContain(award.publicId);
+  // An unknown round is a 404, never kept.
+  expect((await request.get('/api/public/rounds/khong-co-dot-nay/awards')).status()).toBe(404);
+});
+
 test('a revocation made by another process leaves the roll and marks the award page at once', async ({ page }) => {
   const award = await anAward();
   await page.goto(`/rounds/${ROLL}`);

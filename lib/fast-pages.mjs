@@ -1,5 +1,6 @@
 // The public pages as stored bytes (issue 15): the server (scripts/serve.mjs) answers a request for a cached
-// public page — home, statistics, a roll and its later pages, an award, a unit, in vi/en/ko — from the bytes
+// public page — home, statistics, a roll and its later pages, an award, a unit, in vi/en/ko — and for the
+// public JSON of the rounds and of a round's awards from the bytes
 // Next.js sent for the same URL, compressed once (brotli and gzip) instead of on every response, while the
 // public-data version in the database is the one they were rendered under. Any other request, and the first
 // one after a change, goes to Next.js, whose response is kept. The version is read on every request (one
@@ -14,6 +15,10 @@ const brotli = promisify(zlib.brotliCompress);
 
 /** The cached public pages' paths (next.config.ts: their rewrites and headers). */
 const PUBLIC_PATH = /^(?:\/(?:en|ko))?(?:\/|\/stats|\/(?:rounds|awards|units)\/[^/?#]+)?$/;
+/** The public JSON API's lists: the published rounds, and a round's awards (app/api/public/rounds). */
+const PUBLIC_API = /^\/api\/public\/rounds(?:\/[^/?#]+\/awards)?$/;
+/** What may be kept: a page, or that JSON. */
+const KEPT_TYPE = /^(?:text\/html|application\/json)\b/;
 /** Their only query: a later page of a roll or a unit (`?page=3`). A filter (`?q=`, `?unit=`) is per request. */
 const PAGE_QUERY = /^page=[1-9][0-9]{0,5}$/;
 /** Headers Next.js sets per response, or that this module sets itself. */
@@ -25,7 +30,7 @@ export function keyOf(req) {
   const url = req.url ?? '';
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
-  if (!PUBLIC_PATH.test(path) || (q !== -1 && !PAGE_QUERY.test(url.slice(q + 1)))) return null;
+  if (PUBLIC_API.test(path) ? q !== -1 : !PUBLIC_PATH.test(path) || (q !== -1 && !PAGE_QUERY.test(url.slice(q + 1)))) return null;
   const h = req.headers;
   // React's client router asks the same URL for its payload: that is Next.js's to answer.
   if (h.rsc !== undefined || h['next-router-state-tree'] !== undefined || h['next-router-prefetch'] !== undefined || h['next-action'] !== undefined) return null;
@@ -95,7 +100,7 @@ export function fastPages({ readVersion, maxBytes = 64 * 2 ** 20 }) {
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  /** Passes the request to Next.js and keeps a complete public page it answers with (a 200, shared-cacheable). */
+  /** Passes the request to Next.js and keeps a complete public page or list it answers with (a 200, shared-cacheable). */
   function capture(req, res, key, version, next) {
     if (pending.has(key)) return next(req, res);
     pending.add(key);
@@ -118,7 +123,7 @@ export function fastPages({ readVersion, maxBytes = 64 * 2 ** 20 }) {
       res.end = end;
       const h = res.getHeaders();
       const etag = h.etag;
-      if (req.method === 'GET' && res.statusCode === 200 && etag && /^public\b/.test(String(h['cache-control'] ?? '')) && !h['set-cookie'] && /^text\/html/.test(String(h['content-type'] ?? ''))) {
+      if (req.method === 'GET' && res.statusCode === 200 && etag && /^public\b/.test(String(h['cache-control'] ?? '')) && !h['set-cookie'] && KEPT_TYPE.test(String(h['content-type'] ?? ''))) {
         const identity = Buffer.concat(chunks);
         const headers = {};
         for (const [name, value] of Object.entries(h)) if (!PER_RESPONSE.has(name)) headers[name] = value;

@@ -13,6 +13,7 @@ let calls: string[] = [];
 let status = 200;
 let cacheControl = 'public, max-age=0, s-maxage=1';
 let cookie = false;
+let contentType = 'text/html; charset=utf-8';
 
 /** Stands for Next.js: the headers next.config.ts gives a cached public page, an ETag, gzip when asked. */
 function fakeNext(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -20,7 +21,7 @@ function fakeNext(req: http.IncomingMessage, res: http.ServerResponse) {
   res.statusCode = status;
   res.setHeader('Cache-Control', cacheControl);
   res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'self'");
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Content-Type', contentType);
   res.setHeader('ETag', `"${version}-${body.length}"`);
   res.setHeader('Vary', 'rsc');
   if (cookie) res.setHeader('Set-Cookie', 'a=b');
@@ -50,6 +51,7 @@ beforeEach(() => {
   status = 200;
   cacheControl = 'public, max-age=0, s-maxage=1';
   cookie = false;
+  contentType = 'text/html; charset=utf-8';
   front.store.clear();
 });
 
@@ -148,9 +150,28 @@ describe('stored public pages', () => {
     await get('/rounds/x', { rsc: '1' });
     await new Promise((r) => setTimeout(r, 200));
     expect(front.store.size).toBe(0);
+    contentType = 'text/plain';
+    await get('/rounds/plain');
+    contentType = 'text/html; charset=utf-8';
+    await new Promise((r) => setTimeout(r, 200));
+    expect(front.store.size).toBe(0);
     await get('/rounds/x?page=2');
     await kept();
     expect([...front.store.keys()]).toEqual(['http /rounds/x?page=2']);
+  });
+
+  it('keeps the public JSON lists, and serves them without Next.js until the version moves', async () => {
+    contentType = 'application/json';
+    body = JSON.stringify([{ id: 'ab12', name: 'Nguyễn Văn An' }]);
+    await get('/api/public/rounds/so-ket/awards');
+    await kept();
+    const again = await get('/api/public/rounds/so-ket/awards', { 'accept-encoding': 'gzip' });
+    expect(calls).toHaveLength(1);
+    expect(again.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(zlib.gunzipSync(again.body).toString())).toEqual([{ id: 'ab12', name: 'Nguyễn Văn An' }]);
+    version = 'v2';
+    await get('/api/public/rounds/so-ket/awards');
+    expect(calls).toHaveLength(2);
   });
 });
 
@@ -158,7 +179,9 @@ describe('its rules', () => {
   it('takes the public paths only, with no query but a page number', () => {
     const k = (url: string, headers = {}) => keyOf({ method: 'GET', url, headers });
     for (const url of ['/', '/en', '/ko/', '/stats', '/en/stats', '/rounds/so-ket', '/ko/units/phuong-1', '/awards/ab12?page=2']) expect(k(url)).toBe(`http ${url}`);
+    for (const url of ['/api/public/rounds', '/api/public/rounds/so-ket/awards']) expect(k(url)).toBe(`http ${url}`);
     for (const url of ['/manage', '/bare', '/api/health', '/rounds/a/b', '/rounds/a?q=x', '/rounds/a?page=0', '/enx', '/vi/rounds/a']) expect(k(url)).toBeNull();
+    for (const url of ['/api/public/search?q=an', '/api/public/rounds?page=2', '/api/public/rounds/a', '/api/public/rounds/a/awards/b', '/en/api/public/rounds']) expect(k(url)).toBeNull();
     expect(k('/rounds/a', { 'x-forwarded-proto': 'https' })).toBe('https /rounds/a');
     expect(keyOf({ method: 'POST', url: '/', headers: {} })).toBeNull();
   });

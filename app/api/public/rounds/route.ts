@@ -1,7 +1,8 @@
 import { publicRoundsJson } from '@/lib/public';
+import { publicJsonResponse } from '@/lib/public-json';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  return new Response(await publicRoundsJson(), { headers: { 'content-type': 'application/json' } });
+export async function GET(req: Request) {
+  return publicJsonResponse(req, await publicRoundsJson());
 }

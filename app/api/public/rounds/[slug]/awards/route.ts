@@ -1,10 +1,11 @@
 import { publicAwardsJson } from '@/lib/public';
+import { publicJsonResponse } from '@/lib/public-json';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_req: Request, { params }: RouteContext<'/api/public/rounds/[slug]/awards'>) {
+export async function GET(req: Request, { params }: RouteContext<'/api/public/rounds/[slug]/awards'>) {
   const { slug } = await params;
   const json = await publicAwardsJson(slug);
   if (json === null) return Response.json({ error: 'not_found' }, { status: 404 });
-  return new Response(json, { headers: { 'content-type': 'application/json' } });
+  return publicJsonResponse(req, json);
 }
