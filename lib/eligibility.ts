@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { getDb, transaction } from '@/db/client';
 import type { DB } from '@/db/connection';
 import { first } from '@/db/query';
+import { memoUntilWrite } from '@/lib/memo';
 import { awards, collectives, eligibilityRules, individuals, nominations, rounds, units, yearlyRecords, type NomineeKind, type RecordKind } from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { DomainError } from '@/lib/errors';
@@ -601,7 +602,8 @@ export async function queueEligibility(actor: Actor | null, ids: number[]): Prom
   const visible = (await db.select({ id: nominations.id }).from(nominations).where(and(inArray(nominations.id, ids.slice(0, 200)), scope))).map((r) => r.id);
   const terms = await nominationTerms(db, visible);
   const records = await recordsOf(db, [...terms.values()].map(nomineeOf));
-  const rules = await allRules(db);
+  // The rules change seldom: read once until the next write (they are read, never changed, below).
+  const rules = await memoUntilWrite('eligibility-rules', () => allRules(db));
   const out: Record<number, QueueMark> = {};
   for (const [id, t] of terms) {
     const { asOf, lastYear } = roundTerms(t);

@@ -6,7 +6,8 @@ import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import type { DB } from '@/db/connection';
 import { getNomination, listFilterUnits, listNominations, type NominationFilter } from './nominations';
-import { listRounds } from './rounds';
+import { listRoundOptions, listRounds } from './rounds';
+import { createRound } from './workflow';
 import { loadActor } from './users';
 import type { Actor } from './policy';
 import { first } from '@/db/query';
@@ -132,6 +133,16 @@ describe('nomination scoping', () => {
     expect(names).toContain('Phường Tân Phong');
     expect(names.some((n) => n.includes('Tân Hưng'))).toBe(false);
     expect(await listFilterUnits(null)).toEqual([]);
+  });
+
+  it('the rounds filter offers a new round at once, and renamed rounds by their new title (read until the next write)', async () => {
+    const admin = await actorOf('admin');
+    const before = await listRoundOptions(reviewer);
+    expect(await listRoundOptions(reviewer)).toEqual(before);
+    const { id } = await createRound(admin, { title: 'Đợt thử bộ lọc', theme: 'Thử', period: '2026', authority: 'UBND Quận 7', awardForm: 'Giấy khen', criteria: 'Thử', windowOpensAt: null, windowClosesAt: null, quotaCollectives: null, quotaIndividuals: null, consultation: false, consultationDays: null });
+    expect((await listRoundOptions(reviewer)).map((r) => r.title)).toContain('Đợt thử bộ lọc');
+    await db.update(rounds).set({ title: 'Đợt thử bộ lọc (đổi tên)' }).where(eq(rounds.id, id));
+    expect((await listRoundOptions(reviewer)).find((r) => r.id === id)?.title).toBe('Đợt thử bộ lọc (đổi tên)');
   });
 
   it('round counts are scoped too', async () => {

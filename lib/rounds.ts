@@ -9,6 +9,7 @@ import { nominationScope } from '@/lib/nominations';
 import { hasRole, isOffice, isStaff, pathIds, roundRefusal, type Actor } from '@/lib/policy';
 import { unitIsUnder, unitPathUnder } from '@/lib/scope';
 import { first, isRowId } from '@/db/query';
+import { memoUntilWrite } from '@/lib/memo';
 
 export type StaffRound = {
   id: number;
@@ -89,7 +90,12 @@ export async function listRounds(actor: Actor | null): Promise<StaffRound[]> {
  * its own page, and `include` keeps the chosen one listed. */
 export async function listRoundOptions(actor: Actor | null, include?: number): Promise<Array<{ id: number; title: string; }>> {
   const scope = roundScope(actor);
-  if (scope === null) return [];
+  if (scope === null || !actor) return [];
+  // The same for every page of the queue and every reviewer of the office, until the next write.
+  return memoUntilWrite(`round-options:${actor.unitPath}:${isOffice(actor)}:${hasRole(actor, 'officer')}:${include ?? ''}`, () => readRoundOptions(scope, include));
+}
+
+async function readRoundOptions(scope: SQL, include?: number): Promise<Array<{ id: number; title: string; }>> {
   const db = getDb();
   const latest = await db
     .select({ id: rounds.id, title: rounds.title })
