@@ -96,6 +96,13 @@ describe('nomination scoping', () => {
     const all = await db.select({ id: nominations.id, roundId: nominations.roundId }).from(nominations);
     expect((await listNominations(reviewer)).total).toBe(all.filter((n) => n.roundId !== neighbour).length);
     expect((await listNominations(reviewer, { roundId: neighbour })).total).toBe(0);
+    expect((await listNominations(reviewer, { roundId: neighbour, status: 'submitted', kind: 'individual' })).items).toEqual([]);
+    // One of its own rounds: exactly that round's nominations, newest first.
+    const own = all.find((n) => n.roundId !== neighbour)!.roundId;
+    const ids = all.filter((n) => n.roundId === own).map((n) => n.id).sort((a, b) => b - a);
+    const listed = await listNominations(reviewer, { roundId: own, pageSize: 100 });
+    expect(listed.total).toBe(ids.length);
+    expect(listed.items.map((i) => i.id)).toEqual(ids.slice(0, 100));
   });
 
   it('keyset pages (after/before cursors) are the pages by number, newest first', async () => {

@@ -88,9 +88,17 @@ const nomineeName = sql<string>`coalesce(${individuals.fullName}, ${collectives.
 export async function listNominations(actor: Actor | null, filter: NominationFilter = {}): Promise<Page<NominationListItem>> {
   const pageSize = Math.min(Math.max(filter.pageSize ?? 25, 1), 100);
   const page = Math.max(filter.page ?? 1, 1);
-  const scope = nominationScope(actor);
+  let scope = nominationScope(actor);
   if (scope === null) return { items: [], total: 0, page, pageSize, pageCount: 0 };
   const db = getDb();
+  // The office's scope is "rounds its subtree runs": for one round that is a yes or no, asked once. Left in
+  // the query, its list of rounds hid the round's index from SQLite's planner, which walked a nation's whole
+  // queue by the status index instead (14 ms against 0.1 ms).
+  if (filter.roundId && isOffice(actor) && !actor.roles.includes('officer')) {
+    const ours = await first(db.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.id, filter.roundId), inArray(rounds.id, roundsRunUnder(actor.unitPath)))));
+    if (!ours) return { items: [], total: 0, page, pageSize, pageCount: 0 };
+    scope = undefined;
+  }
   let unitFilter: SQL | undefined;
   if (filter.unitId) {
     const unit = await first(db.select({ path: units.path }).from(units).where(eq(units.id, filter.unitId)));
