@@ -9,6 +9,7 @@ import { loadActor } from './users';
 import type { Actor } from './policy';
 import { checkNomination, decideNomination, decideRound, excludeNomination, reconsiderNomination, setUnitQuota, submitNomination, transitionRound, updateNomination, withdrawNomination } from './workflow';
 import { getFinalList, signOffRound, withdrawSignoff } from './signoff';
+import { countRoundsReadyToDecide } from './rounds';
 import { decisionDocx, getDecisionList, getRoundCertificates } from './exports';
 import { hashPrintedList } from './final-list';
 import { updateIndividual } from './registry';
@@ -56,6 +57,7 @@ describe('sign-off of the final list', () => {
     expect(waitsFor).toEqual({ submitted: 'reviewer', checked: 'approver', returned: 'unit' });
     expect(view.waiting.every((w) => w.name.length > 0 && w.unit.startsWith('Phường'))).toBe(true);
     await expect(signOffRound(approver, roundId, view.hash)).rejects.toThrowError('precondition');
+    expect(await countRoundsReadyToDecide(admin)).toBe(0);
     // Judge what is left: check then approve the submitted ones (within quota), reject the rest.
     for (const id of await inRound('submitted')) await checkNomination(reviewer, id);
     for (const id of await inRound('checked')) {
@@ -115,7 +117,11 @@ describe('sign-off of the final list', () => {
     const view = await getFinalList(approver, roundId);
     await expect(signOffRound(admin, roundId, view.hash)).rejects.toThrowError('forbidden');
     await expect(signOffRound(approver, roundId, '0'.repeat(64))).rejects.toThrowError('conflict');
+    expect(await countRoundsReadyToDecide(admin)).toBe(0);
     expect((await signOffRound(approver, roundId, view.hash)).hash).toBe(view.hash);
+    // Signed off: the round waits for its decision, and the admin's badge counts it at once.
+    expect(await countRoundsReadyToDecide(admin)).toBe(1);
+    expect(await countRoundsReadyToDecide(reviewer)).toBe(0);
     const row = (await first(db.select().from(signoffs).where(eq(signoffs.roundId, roundId))))!;
     expect(row).toMatchObject({ signedBy: approver.id, listHash: view.hash, withdrawnAt: null });
     expect(await db.select().from(auditEvents).where(eq(auditEvents.action, 'round.signoff'))).toHaveLength(1);
@@ -136,6 +142,7 @@ describe('sign-off of the final list', () => {
     await expect(withdrawSignoff(approver, roundId, ' ')).rejects.toThrowError('invalid_input');
     const before = (await getFinalList(approver, roundId)).hash;
     await withdrawSignoff(approver, roundId, 'Rà soát lại danh sách');
+    expect(await countRoundsReadyToDecide(admin)).toBe(0);
     expect((await first(db.select().from(signoffs).where(eq(signoffs.roundId, roundId))))!.withdrawReason).toBe('Rà soát lại danh sách');
     await expect(decideRound(admin, roundId, decision)).rejects.toThrowError('precondition');
     const [approved] = await inRound('approved');
