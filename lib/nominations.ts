@@ -70,8 +70,9 @@ export function nominationScope(actor: Actor | null): SQL | undefined | null {
   return office && own ? or(office, own) : (office ?? own);
 }
 
-/** The key a memo of a scoped read is shared under: actors with the same unit and kind of scope. */
-function scopeKey(actor: Actor): string {
+/** The key a memo of a scoped read is shared under: actors with the same unit and kind of scope (the
+ * dimensions of nominationScope and roundScope alike). */
+export function scopeKey(actor: Actor): string {
   return `${actor.unitPath}:${isOffice(actor) ? 'office' : ''}${hasRole(actor, 'officer') ? 'officer' : ''}`;
 }
 

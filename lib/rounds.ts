@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { awards, nominations, roundQuotas, rounds, units, type CouncilRule, type RoundSource, type RoundStatus } from '@/db/tables';
 import { DomainError } from '@/lib/errors';
 import { NEXT_STATUS, roundPreconditions } from '@/lib/workflow';
-import { nominationScope } from '@/lib/nominations';
+import { nominationScope, scopeKey } from '@/lib/nominations';
 import { hasRole, isOffice, isStaff, pathIds, roundRefusal, type Actor } from '@/lib/policy';
 import { unitIsUnder, unitPathUnder } from '@/lib/scope';
 import { first, isRowId } from '@/db/query';
@@ -92,7 +92,7 @@ export async function listRoundOptions(actor: Actor | null, include?: number): P
   const scope = roundScope(actor);
   if (scope === null || !actor) return [];
   // The same for every page of the queue and every reviewer of the office, until the next write.
-  return memoUntilWrite(`round-options:${actor.unitPath}:${isOffice(actor)}:${hasRole(actor, 'officer')}:${include ?? ''}`, () => readRoundOptions(scope, include));
+  return memoUntilWrite(`round-options:${scopeKey(actor)}:${include ?? ''}`, () => readRoundOptions(scope, include));
 }
 
 async function readRoundOptions(scope: SQL, include?: number): Promise<Array<{ id: number; title: string; }>> {
@@ -176,7 +176,7 @@ export async function countRoundsReadyToDecide(actor: Actor | null): Promise<num
   if (roundRefusal(actor, 'decide') || !actor) return 0;
   // The admin's badge on every staff page: each round in review has its preconditions read (a nation's 80
   // rounds took 75 ms a page). The same for every page until the next write.
-  return memoUntilWrite(`ready-to-decide:${actor.unitPath}:${isOffice(actor)}:${hasRole(actor, 'officer')}`, () => readRoundsReadyToDecide(actor));
+  return memoUntilWrite(`ready-to-decide:${scopeKey(actor)}`, () => readRoundsReadyToDecide(actor));
 }
 
 async function readRoundsReadyToDecide(actor: Actor): Promise<number> {
