@@ -1,9 +1,9 @@
 // `npm run bench:search [-- --scale nation --queries 2000 --duration 10 --connections 16 --port 3207]`: the public
 // search under a realistic mix of name queries (issue 15): for a random sample of awarded individuals, their
 // folded full name and their last two words. Times every query of the mix in-process (lib/search-index.ts
-// alone), then loads /api/public/search with the whole mix through `next start`, then the worst query alone.
+// alone), then loads /api/public/search with the whole mix through the production server (scripts/serve.mjs, its search workers), then the worst query alone.
 // Writes bench/search-results.md. Prints figures and asserts nothing. `--db postgres://…` (issue 16): the same on a
-// PostgreSQL bench database (npm run bench:data -- --db …), read-only, served by one `next start` on it.
+// PostgreSQL bench database (npm run bench:data -- --db …), read-only, served by one production server on it.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -132,7 +132,8 @@ async function main() {
     if (code !== 0) process.exit(code);
   }
   const logFile = fs.openSync(path.join(work, 'server.log'), 'w');
-  const server = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port], { env, stdio: ['ignore', logFile, logFile] });
+  // The production server (`npm start`'s): its search workers answer /api/public/search (lib/search-front.mjs).
+  const server = spawn(process.execPath, [path.join('scripts', 'serve.mjs')], { env, stdio: ['ignore', logFile, logFile] });
   const stop = () => server.kill('SIGTERM');
   process.on('exit', stop);
   if (!(await waitForHealth(`${base}/api/health`, 120_000))) fail(`The server did not answer; see ${path.join(work, 'server.log')}`);
@@ -150,7 +151,7 @@ async function main() {
   fs.rmSync(work, { recursive: true, force: true });
 
   writeReport([
-    `- load: autocannon, ${connections} connections, ${duration} s after a ${args.warmup} s warm-up; \`next start\`, \`/api/public/search?q=…\``,
+    `- load: autocannon, ${connections} connections, ${duration} s after a ${args.warmup} s warm-up; \`scripts/serve.mjs\` (search on its worker threads), \`/api/public/search?q=…\``,
     `| in-process, each query once (lib/search-index.ts) | | ${fmt(percentile(sorted, 50))} | ${fmt(percentile(sorted, 90))} | ${fmt(percentile(sorted, 99))} | ${fmt(sorted[sorted.length - 1])} | |`,
     `| HTTP, the whole mix | ${fmt(mix.requests.average)} | ${mix.latency.p50} | ${mix.latency.p90} | ${mix.latency.p99} | ${mix.latency.max} | ${mix.non2xx + mix.errors} |`,
     `| HTTP, the worst query alone (“${worst[0].q}”) | ${fmt(alone.requests.average)} | ${alone.latency.p50} | ${alone.latency.p90} | ${alone.latency.p99} | ${alone.latency.max} | ${alone.non2xx + alone.errors} |`,

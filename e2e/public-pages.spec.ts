@@ -100,7 +100,11 @@ test('the search API answers absurd queries with an empty result, never a 500', 
     const body = await res.json();
     expect(Array.isArray(body.results)).toBe(true);
   }
-  const body = await (await request.get('/api/public/search?q=NGUYEN%20VAN&kind=individual')).json();
+  // The production server answers on its search threads (lib/search-front.mjs) with the route's headers.
+  const answer = await request.get('/api/public/search?q=NGUYEN%20VAN&kind=individual');
+  expect(answer.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(answer.headers()['x-content-type-options']).toBe('nosniff');
+  const body = await answer.json();
   expect(body.total).toBeGreaterThan(0);
   expect(body.results.every((r: { kind: string }) => r.kind === 'individual')).toBe(true);
   expect(Object.keys(body.results[0]).sort()).toEqual(['id', 'kind', 'name', 'position', 'roundSlug', 'roundTitle', 'summary', 'unit', 'unitSlug', 'year']);

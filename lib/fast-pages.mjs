@@ -38,17 +38,26 @@ export function keyOf(req) {
   return `${h['x-forwarded-proto'] === 'https' ? 'https' : 'http'} ${url}`;
 }
 
-/** The encoding to send: brotli, gzip or none, as Accept-Encoding allows (a `;q=0` refuses one). */
+/** Whether Accept-Encoding allows gzip (by name or `*`; a `;q=0` refuses one). */
+export function acceptsGzip(acceptEncoding = '') {
+  const accepted = acceptedEncodings(acceptEncoding);
+  return accepted.has('gzip') || accepted.has('*');
+}
+
+/** The encoding to send: brotli, gzip or none, as Accept-Encoding allows. */
 export function chooseEncoding(acceptEncoding = '') {
+  if (acceptedEncodings(acceptEncoding).has('br')) return 'br';
+  return acceptsGzip(acceptEncoding) ? 'gzip' : null;
+}
+
+function acceptedEncodings(acceptEncoding) {
   const accepted = new Set();
   for (const part of String(acceptEncoding).toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');
     if (params.some((p) => /^\s*q=0(?:\.0*)?\s*$/.test(p))) continue;
     accepted.add(name.trim());
   }
-  if (accepted.has('br')) return 'br';
-  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
-  return null;
+  return accepted;
 }
 
 /** Whether If-None-Match names this ETag (weak or strong, in a list, or `*`). */

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { awards, rounds, units, type Gender, type NomineeKind, type RoundSource } from '@/db/tables';
 import { publicMemo } from '@/lib/memo';
+import { publicSearchAnswer } from '@/lib/public-search';
 import { searchAwards, type SearchFilters, type SearchResult } from '@/lib/search-index';
 import { compareVi, fold } from '@/lib/text';
 import { first, rows } from '@/db/query';
@@ -240,6 +241,11 @@ export async function getPublicAward(publicId: string): Promise<PublicAwardDetai
 /** Public search over published, unrevoked awards (lib/search-index.ts). */
 export async function searchPublicAwards(query: string, filters: SearchFilters, page: number): Promise<SearchResult> {
   return searchAwards(getDb(), query, filters, page);
+}
+
+/** The JSON of `/api/public/search` (lib/public-search.ts; the production server's search workers answer the same). */
+export async function publicSearchJson(params: URLSearchParams) {
+  return publicSearchAnswer(getDb(), params);
 }
 
 const yearOf = (isoDate: string | null) => (isoDate ? Number(isoDate.slice(0, 4)) : null);

@@ -1,11 +1,13 @@
 // The production server (`npm start`, scripts/serve-cluster.ts, the bench): Next.js's own request handler
-// behind lib/fast-pages.mjs, which answers the cached public pages from stored, already compressed bytes.
+// behind lib/fast-pages.mjs, which answers the cached public pages from stored, already compressed bytes, and
+// lib/search-front.mjs, which answers the public search API on worker threads.
 // `node scripts/serve.mjs` after `next build`; PORT (default 3000) and HOSTNAME (default all interfaces).
 // Plain JavaScript run by node: the server needs no TypeScript loader.
 import http from 'node:http';
 import next from 'next';
 import { fastPages } from '../lib/fast-pages.mjs';
 import { versionReader } from '../lib/page-cache-handler.mjs';
+import { searchFront } from '../lib/search-front.mjs';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || undefined;
@@ -15,8 +17,10 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const front = fastPages({ readVersion: versionReader(), maxBytes: Number(process.env.PAGE_CACHE_MB || 64) * 2 ** 20 });
 
+const search = await searchFront();
+
 const server = http.createServer((req, res) => {
-  Promise.resolve(front(req, res, handle)).catch((e) => {
+  Promise.resolve(search?.handles(req) ? search.handle(req, res) : front(req, res, handle)).catch((e) => {
     console.error(e);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
     res.end();

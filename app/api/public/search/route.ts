@@ -1,11 +1,12 @@
-import { searchPublicAwards } from '@/lib/public';
-import { parseSearchParams } from '@/lib/search-params';
+import { publicSearchJson } from '@/lib/public';
 
 export const dynamic = 'force-dynamic';
 
-/** `/api/public/search?q=…&round=&year=&unit=&kind=&page=`: published, unrevoked awards; never a 500 for odd input. */
+/**
+ * `/api/public/search?q=…&round=&year=&unit=&kind=&page=`: published, unrevoked awards; never a 500 for odd input.
+ * The production server (scripts/serve.mjs) answers this path itself, on worker threads (lib/search-front.mjs):
+ * this route serves `next dev` and a server started with SEARCH_WORKERS=0.
+ */
 export async function GET(req: Request) {
-  const { q, filters, page } = parseSearchParams(new URL(req.url).searchParams);
-  const r = await searchPublicAwards(q, filters, page);
-  return Response.json({ query: q, filters, total: r.total, more: !!r.more, page: r.page, pages: r.pages, pageSize: r.pageSize, results: r.hits });
+  return Response.json(await publicSearchJson(new URL(req.url).searchParams));
 }
