@@ -184,7 +184,10 @@ export async function copyToPostgres(file: string, url: string, opts: { replace?
     return n;
   });
   await step('award_name_search', async () => {
-    const r = await client.query("INSERT INTO award_name_search (award_id, name, words) SELECT award_id, name, to_tsvector('simple', words) FROM bench_name_stage");
+    // With what the ranking reads (db/migrations-pg 0007), from the awards and rounds copied above.
+    const r = await client.query(`INSERT INTO award_name_search (award_id, name, words, display_name, decision_date, kind, ordinal)
+      SELECT st.award_id, st.name, to_tsvector('simple', st.words), a.name, r.decision_date, a.nominee_kind, a.ordinal
+      FROM bench_name_stage st JOIN awards a ON a.id = st.award_id JOIN rounds r ON r.id = a.round_id`);
     await client.query('DROP TABLE bench_name_stage');
     return r.rowCount ?? 0;
   });

@@ -1,17 +1,17 @@
 // Public search: folding (case, diacritics, đ), prefixes, filters, pages, hostile input, and the index
 // following publication and revocation inside their transactions.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
-import { awards, rounds, users } from '@/db/tables';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { awards, rounds, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
-import type { DB } from '@/db/connection';
+import { closeDatabase, migrateAppDatabase, type DB } from '@/db/connection';
 import { countOf, freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { isPostgresDb } from '@/db/engine';
 import { loadActor } from './users';
 import { revokeAward, transitionRound } from './workflow';
 import { fold } from './text';
 import { highlightParts, markedWords, searchPasses, hasPhrase, nameWords, matchesMarks, rebuildSearchIndex, roundLabel, searchAwards, searchIndexMissing, toMatchExpression } from './search-index';
-import { first } from '@/db/query';
+import { exec, first, rows } from '@/db/query';
 
 let db: DB;
 let duc: { id: number; publicId: string };
@@ -321,5 +321,88 @@ describe('the index follows publication and revocation', () => {
     await transitionRound(await actor('admin'), archive.id, 'published');
     expect((await searchAwards(db, 'phuong', { round: DEMO_SLUGS.archive })).total).toBeGreaterThan(0);
     expect(await countOf(db, sql`award_search`)).toBe(147 + 45);
+  });
+
+  it('archiving a round takes its awards out of the index in the archiving transaction: it holds the public awards only', async () => {
+    const archive = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.archive))))!;
+    expect(await countOf(db, sql`award_name_search`)).toBe(147 + 45);
+    await transitionRound(await actor('admin'), archive.id, 'archived');
+    expect(await countOf(db, sql`award_search`)).toBe(147);
+    expect(await countOf(db, sql`award_name_search`)).toBe(147);
+    const all = await searchAwards(db, 'phuong', {}, 1, 500);
+    expect(all.total).toBeGreaterThan(0);
+    expect(all.hits.some((h) => h.roundSlug === DEMO_SLUGS.archive)).toBe(false);
+    await wordsInStep();
+  });
+});
+
+describe('names read from the name index alone (no filter)', () => {
+  it('rank exactly as the same search read through the awards and rounds (a filter that keeps every award)', async () => {
+    // The root whose subtree holds every award (the demo's other root, a neighbouring ward, has none).
+    const total = await countOf(db, sql`awards`);
+    const roots = [];
+    for (const r of await db.select({ slug: units.slug, path: units.path }).from(units).where(isNull(units.parentId))) {
+      if ((await countOf(db, sql`awards a JOIN units u ON u.id = a.unit_id WHERE u.path LIKE ${`${r.path}%`}`)) === total) roots.push(r.slug);
+    }
+    expect(roots).toHaveLength(1);
+    const everyAward = { unit: roots[0] };
+    const people = await db.select({ name: awards.name }).from(awards).where(eq(awards.nomineeKind, 'individual'));
+    const queries = new Set(['nguyen', 'thi', 'nguyen van', 'Nguyễn Văn', 'đức', 'van b', 'nguyen van b', 'nguy va du', 'tran thi']);
+    for (const { name } of people) {
+      queries.add(fold(name));
+      queries.add(fold(name).split(' ').slice(-2).join(' '));
+    }
+    expect(queries.size).toBeGreaterThan(100);
+    for (const q of queries) {
+      for (const pageSize of [5, 500]) {
+        const alone = await searchAwards(db, q, {}, 1, pageSize);
+        const joined = await searchAwards(db, q, everyAward, 1, pageSize);
+        expect({ q, total: alone.total, more: !!alone.more, ids: alone.hits.map((h) => h.id) }).toEqual({ q, total: joined.total, more: !!joined.more, ids: joined.hits.map((h) => h.id) });
+      }
+    }
+  });
+
+  it('carry the name as shown, the decision date, the kind and the ordinal of their award', async () => {
+    const key = sql.raw(isPostgresDb(db) ? 's.award_id' : 's.rowid');
+    const differ = sql`award_name_search s JOIN awards a ON a.id = ${key} JOIN rounds r ON r.id = a.round_id
+      WHERE s.display_name <> a.name OR s.decision_date <> r.decision_date OR s.kind <> a.nominee_kind OR s.ordinal <> a.ordinal`;
+    expect(await countOf(db, sql`award_name_search`)).toBeGreaterThan(100);
+    expect(await countOf(db, differ)).toBe(0);
+  });
+});
+
+describe('migration 0018 (PostgreSQL 0007): the name index of an older database', () => {
+  it('keeps its words, takes the ranking columns from the awards, and drops what is not public', async () => {
+    const { db: old } = await freshDatabase();
+    await seedDemo(old);
+    const pg = isPostgresDb(old);
+    const key = sql.raw(pg ? 'award_id' : 'rowid');
+    const hidden = (await first(old.select({ id: awards.id, roundId: awards.roundId }).from(awards).innerJoin(rounds, eq(rounds.id, awards.roundId)).where(eq(rounds.slug, DEMO_SLUGS.archive))))!;
+    // As the database was before: the index without the ranking columns, and an archived round's awards in it.
+    if (pg) {
+      await exec(old, sql`ALTER TABLE award_name_search DROP COLUMN display_name, DROP COLUMN decision_date, DROP COLUMN kind, DROP COLUMN ordinal`);
+      await exec(old, sql`DELETE FROM drizzle.__drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM drizzle.__drizzle_migrations)`);
+    } else {
+      await exec(old, sql`DROP TABLE award_name_search`);
+      await exec(old, sql.raw("CREATE VIRTUAL TABLE award_name_search USING fts5(name UNINDEXED, words, tokenize = 'unicode61 remove_diacritics 0 tokenchars ''_''', detail = 'none')"));
+      for (const r of await rows<{ id: number; name: string }>(old, sql`SELECT rowid AS id, name FROM award_search`)) {
+        await exec(old, sql`INSERT INTO award_name_search (rowid, name, words) VALUES (${r.id}, ${r.name}, ${nameWords(r.name)})`);
+      }
+      await exec(old, sql`DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`);
+    }
+    await old.update(rounds).set({ status: 'archived' }).where(eq(rounds.id, hidden.roundId));
+    const before = await countOf(old, sql`award_name_search`);
+    const archived = await countOf(old, sql`awards WHERE round_id = ${hidden.roundId} AND revoked_at IS NULL`);
+    expect(await countOf(old, sql`award_search WHERE ${key} = ${hidden.id}`)).toBe(1);
+
+    await migrateAppDatabase(old);
+    expect(await countOf(old, sql`award_name_search`)).toBe(before - archived);
+    expect(await countOf(old, sql`award_search WHERE ${key} = ${hidden.id}`)).toBe(0);
+    expect(await countOf(old, sql`award_name_search WHERE ${key} = ${hidden.id}`)).toBe(0);
+    const s = sql.raw(pg ? 's.award_id' : 's.rowid');
+    expect(await countOf(old, sql`award_name_search s JOIN awards a ON a.id = ${s} JOIN rounds r ON r.id = a.round_id
+      WHERE s.display_name = a.name AND s.decision_date = r.decision_date AND s.kind = a.nominee_kind AND s.ordinal = a.ordinal`)).toBe(before - archived);
+    expect((await searchAwards(old, 'nguyen van')).total).toBeGreaterThan(0);
+    await closeDatabase(old);
   });
 });

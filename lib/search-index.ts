@@ -20,7 +20,7 @@ const MAX_TERMS = 8;
 
 async function insertRows(db: Db, where: ReturnType<typeof and>): Promise<void> {
   const rows = await db
-    .select({ id: awards.id, name: awards.name, unit: awards.unitName, position: awards.position, summary: awards.summary })
+    .select({ id: awards.id, name: awards.name, unit: awards.unitName, position: awards.position, summary: awards.summary, kind: awards.nomineeKind, ordinal: awards.ordinal, date: rounds.decisionDate })
     .from(awards)
     .innerJoin(rounds, eq(rounds.id, awards.roundId))
     .where(and(eq(rounds.status, 'published'), isNull(awards.revokedAt), where));
@@ -29,13 +29,21 @@ async function insertRows(db: Db, where: ReturnType<typeof and>): Promise<void> 
     await unindexAward(db, r.id);
     const values = sql`(${r.id}, ${fold(r.name)}, ${fold(r.unit)}, ${fold(r.position ?? '')}, ${fold(r.summary)})`;
     await exec(db, pg ? sql`INSERT INTO award_search (award_id, name, unit, position, summary) VALUES ${values}` : sql`INSERT INTO award_search (rowid, name, unit, position, summary) VALUES ${values}`);
-    await insertName(db, r.id, fold(r.name));
+    await insertName(db, { ...r, folded: fold(r.name) });
   }
 }
 
 /** Indexes the unrevoked awards of a round once it is published (call inside the publishing transaction). */
 export async function indexRoundAwards(db: Db, roundId: number): Promise<void> {
   await insertRows(db, eq(awards.roundId, roundId));
+}
+
+/** Takes a round's awards out of the index when it leaves the public side (call inside the archiving transaction). */
+export async function unindexRound(db: Db, roundId: number): Promise<void> {
+  const key = isPostgresDb(db) ? sql`award_id` : sql`rowid`;
+  const ids = sql`(SELECT id FROM awards WHERE round_id = ${roundId})`;
+  await exec(db, sql`DELETE FROM award_search WHERE ${key} IN ${ids}`);
+  await exec(db, sql`DELETE FROM award_name_search WHERE ${key} IN ${ids}`);
 }
 
 /** Takes an award out of the index (call inside the revoking transaction). */
@@ -61,12 +69,17 @@ export function nameWords(folded: string): string {
 /** On PostgreSQL a pair of words is joined by '0' (its parser cuts words at '_'; see db/migrations-pg 0002). */
 const pgPairs = (words: string) => words.replaceAll('_', '0');
 
-async function insertName(db: Db, id: number, folded: string): Promise<void> {
+/** A name index row: the folded name's words, and what the ranking reads (migration 0018 / pg 0007). */
+type NameRow = { id: number; folded: string; name: string; date: string | null; kind: string; ordinal: number };
+
+async function insertName(db: Db, r: NameRow): Promise<void> {
   await exec(
     db,
     isPostgresDb(db)
-      ? sql`INSERT INTO award_name_search (award_id, name, words) VALUES (${id}, ${folded}, to_tsvector('simple', ${pgPairs(nameWords(folded))}))`
-      : sql`INSERT INTO award_name_search (rowid, name, words) VALUES (${id}, ${folded}, ${nameWords(folded)})`,
+      ? sql`INSERT INTO award_name_search (award_id, name, words, display_name, decision_date, kind, ordinal)
+          VALUES (${r.id}, ${r.folded}, to_tsvector('simple', ${pgPairs(nameWords(r.folded))}), ${r.name}, ${r.date}, ${r.kind}, ${r.ordinal})`
+      : sql`INSERT INTO award_name_search (rowid, name, words, display_name, decision_date, kind, ordinal)
+          VALUES (${r.id}, ${r.folded}, ${nameWords(r.folded)}, ${r.name}, ${r.date}, ${r.kind}, ${r.ordinal})`,
   );
 }
 
@@ -81,9 +94,13 @@ export async function rebuildNameIndex(db: Db): Promise<void> {
   const key = pg ? sql`award_id` : sql`rowid`;
   await exec(db, sql`DELETE FROM award_name_search`);
   for (let after = -1; ; ) {
-    const rows = await queryRows<{ id: number; name: string }>(db, sql`SELECT ${key} AS id, name FROM award_search WHERE ${key} > ${after} ORDER BY ${key} LIMIT 10000`);
+    const rows = await queryRows<NameRow>(
+      db,
+      sql`SELECT s.${key} AS id, s.name AS folded, a.name AS name, r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal
+        FROM award_search s JOIN awards a ON a.id = s.${key} JOIN rounds r ON r.id = a.round_id WHERE s.${key} > ${after} ORDER BY s.${key} LIMIT 10000`,
+    );
     if (!rows.length) break;
-    for (const r of rows) await insertName(db, r.id, r.name);
+    for (const r of rows) await insertName(db, r);
     after = rows[rows.length - 1].id;
   }
   // One segment instead of the hundreds a bulk insert leaves: each word's postings read in one go.
@@ -360,13 +377,13 @@ export async function searchAwards(db: Db, query: string, filters: SearchFilters
       : index === 'names'
         ? sql`award_name_search MATCH ${expr}`
         : sql`award_search MATCH ${expr}`;
-  // The candidates' rows of the names whose ids `ids` selects (PostgreSQL, newestWithWords), newest first; the folded
-  // name is the award's name folded, as the index holds it (one table fewer to read per candidate).
-  const namesOf = async (ids: SQL): Promise<Row[]> =>
-    (
-      await queryRows<Row>(db, sql`SELECT a.id AS id, a.name AS name, ${marks} AS text, r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal,
-          NULL AS other FROM awards a JOIN rounds r ON r.id = a.round_id WHERE a.id IN (${ids}) AND ${where} ORDER BY a.id DESC`)
-    ).map((r) => ({ ...r, folded: fold(r.name) }));
+  // A names pass without filters reads its candidates from the name index alone: it holds exactly the public
+  // awards (published, unrevoked: indexed at publication, taken out at a revocation or an archiving) and what the
+  // ranking reads — no lookup of each candidate's award and round (about half a search at a nation's scale). A
+  // name's tier is 0 or 1, so the achievement's text (for a query's diacritics beyond the name) is never needed.
+  const nameColumns = sql`${sk} AS id, s.name AS folded, s.display_name AS name, NULL AS text, s.decision_date AS date, s.kind AS kind, s.ordinal AS ordinal, NULL AS other`;
+  // The candidates' rows of the names whose ids `ids` selects (PostgreSQL, newestWithWords), newest first.
+  const namesOf = (ids: SQL): Promise<Row[]> => queryRows<Row>(db, sql`SELECT ${nameColumns} FROM award_name_search s WHERE s.award_id IN (${ids}) ORDER BY s.award_id DESC`);
   const seen = new Map<number, Candidate>();
   let more = false;
   let namesOnly = false;
@@ -386,19 +403,21 @@ export async function searchAwards(db: Db, query: string, filters: SearchFilters
     // (seconds at a nation's scale); one common word is better served by that walk, which stops at the limit.
     const source = pg && expr.split('" "').length > 1 ? sql`(SELECT * FROM ${table} s WHERE ${matches(index, expr)} OFFSET 0) s` : sql`${table} s`;
     // PostgreSQL, whole words in the names, no filter: the newest awards having every word, from the words' B-tree
-    // (award_name_words, db/migrations-pg 0006) alone, then only those ids joined to awards and rounds.
+    // (award_name_words, db/migrations-pg 0006) alone, then those ids' rows of the name index.
     const rows =
       pg && index === 'names' && !prefixLast && !filtered
         ? await namesOf(newestWithWords(toTsQuery(expr, true).split(' & '), limit))
-        : await queryRows<Row>(
-            db,
-            index === 'names'
-              ? sql`SELECT ${columns}, NULL AS other FROM ${source} JOIN awards a ON a.id = ${sk} JOIN rounds r ON r.id = a.round_id
-                  WHERE ${matches(index, expr)} AND ${where} ORDER BY ${sk} DESC LIMIT ${limit}`
-              : sql`SELECT ${columns}, s.unit || ' | ' || s.position || ' | ' || s.summary AS other
-                  FROM ${source} JOIN awards a ON a.id = ${sk} JOIN rounds r ON r.id = a.round_id
-                  WHERE ${matches(index, expr)} AND ${where} ORDER BY ${sk} DESC LIMIT ${limit}`,
-          );
+        : index === 'names' && !filtered
+          ? await queryRows<Row>(db, sql`SELECT ${nameColumns} FROM ${source} WHERE ${matches(index, expr)} ORDER BY ${sk} DESC LIMIT ${limit}`)
+          : await queryRows<Row>(
+              db,
+              index === 'names'
+                ? sql`SELECT ${columns}, NULL AS other FROM ${source} JOIN awards a ON a.id = ${sk} JOIN rounds r ON r.id = a.round_id
+                    WHERE ${matches(index, expr)} AND ${where} ORDER BY ${sk} DESC LIMIT ${limit}`
+                : sql`SELECT ${columns}, s.unit || ' | ' || s.position || ' | ' || s.summary AS other
+                    FROM ${source} JOIN awards a ON a.id = ${sk} JOIN rounds r ON r.id = a.round_id
+                    WHERE ${matches(index, expr)} AND ${where} ORDER BY ${sk} DESC LIMIT ${limit}`,
+            );
     let added = 0;
     for (const row of rows) {
       if (seen.has(row.id)) continue;

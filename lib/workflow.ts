@@ -35,7 +35,7 @@ import {
 import { addWorkingDays, isFutureDate } from '@/lib/dates';
 import { councilRefusal, voteRefusal, type Council, type Tally } from '@/lib/council-rule';
 import { hashFinalList, snapshotEntries, standingSignoff, type FinalListEntry } from '@/lib/final-list';
-import { indexRoundAwards, unindexAward } from '@/lib/search-index';
+import { indexRoundAwards, unindexAward, unindexRound } from '@/lib/search-index';
 import { clean, cleanLines, fold, slugify } from '@/lib/text';
 import { nearKey } from '@/lib/name-match';
 import { checkSubmission } from '@/lib/eligibility';
@@ -491,6 +491,8 @@ export async function transitionRound(actor: Actor | null, roundId: number, to: 
           : {};
     await tx.update(rounds).set({ status: to, updatedAt: now, ...extra }).where(eq(rounds.id, roundId));
     if (to === 'published') await indexRoundAwards(tx, roundId);
+    // The search index holds the public awards only (lib/search-index.ts reads names from it alone).
+    if (to === 'archived') await unindexRound(tx, roundId);
     await audit(tx, actor, `round.${to}`, 'round', roundId, { status: r.status }, { status: to, ...(drafts ? { draftsLeftBehind: drafts } : {}) });
   });
 }
