@@ -106,6 +106,7 @@ const QUERIES: Array<[string, string, unknown[]]> = [
 if (PG) {
   const terms = common.split(' ').slice(0, 2);
   const cols = "s.award_id AS id, s.name AS folded, a.name AS name, NULL AS text, r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal";
+  const nameCols = 's.award_id AS id, s.name AS folded, s.display_name AS name, NULL AS text, s.decision_date AS date, s.kind, s.ordinal';
   for (const pass of searchPasses(terms).slice(0, 3)) {
     const names = pass.index === 'names';
     if (names && !pass.prefixLast) {
@@ -114,18 +115,20 @@ if (PG) {
       const also = words.slice(1).map(() => ' AND EXISTS (SELECT 1 FROM award_name_words w WHERE w.word = ? AND w.award_id = w0.award_id)').join('');
       const ids = `SELECT w0.award_id FROM award_name_words w0 WHERE w0.word = ?${also} ORDER BY w0.award_id DESC LIMIT 201`;
       QUERIES.push([`Search “${terms.join(' ')}”: ${pass.index} pass ${pass.expr} (${pass.when}), ids from award_name_words`, ids, words]);
+      // The name index carries what the ranking reads (migration 0007): no award or round row per candidate.
       QUERIES.push([
-        `Search “${terms.join(' ')}”: ${pass.index} pass ${pass.expr}, the rows of those ids`,
-        `SELECT a.id, a.name, r.decision_date AS date, a.nominee_kind AS kind, a.ordinal FROM awards a JOIN rounds r ON r.id = a.round_id WHERE a.id IN (${ids}) AND r.status = 'published' AND a.revoked_at IS NULL ORDER BY a.id DESC`,
+        `Search “${terms.join(' ')}”: ${pass.index} pass ${pass.expr}, the name index's rows of those ids`,
+        `SELECT ${nameCols} FROM award_name_search s WHERE s.award_id IN (${ids}) ORDER BY s.award_id DESC`,
         words,
       ]);
       continue;
     }
-    const table = names ? 'award_name_search s' : 'award_search s';
     const match = names ? "s.words @@ to_tsquery('simple', ?)" : "s.document @@ to_tsquery('simple', ?)";
     QUERIES.push([
       `Search “${terms.join(' ')}”: ${pass.index} pass ${pass.expr} (${pass.when})`,
-      `SELECT ${cols} FROM ${table} JOIN awards a ON a.id = s.award_id JOIN rounds r ON r.id = a.round_id WHERE ${match} AND r.status = 'published' AND a.revoked_at IS NULL ORDER BY s.award_id DESC LIMIT 201`,
+      names
+        ? `SELECT ${nameCols} FROM award_name_search s WHERE ${match} ORDER BY s.award_id DESC LIMIT 201`
+        : `SELECT ${cols} FROM award_search s JOIN awards a ON a.id = s.award_id JOIN rounds r ON r.id = a.round_id WHERE ${match} AND r.status = 'published' AND a.revoked_at IS NULL ORDER BY s.award_id DESC LIMIT 201`,
       [toTsQuery(pass.expr, names)],
     ]);
   }
