@@ -25,6 +25,8 @@ beforeAll(async () => {
   // The threads open DATABASE_URL, as the server's do.
   process.env.DATABASE_URL = fresh.url;
   front = (await searchFront({ workers: 2 }))!;
+  // searchFront resolves once one thread is ready; the tests below count on both.
+  await untilReady(2);
   server = http.createServer((req, res) => {
     if (front.handles(req)) return void front.handle(req, res);
     res.writeHead(404).end('next.js');
@@ -32,6 +34,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 60_000);
+
+/** Waits (up to 30 s: a loaded CI machine) until `n` threads are ready. */
+async function untilReady(n: number): Promise<void> {
+  for (const start = Date.now(); front.ready() < n && Date.now() - start < 30_000; ) await new Promise((r) => setTimeout(r, 25));
+  expect(front.ready()).toBe(n);
+}
 
 afterAll(async () => {
   process.env.DATABASE_URL = saved;
@@ -107,10 +115,9 @@ describe('the search API on worker threads', () => {
     await stopped.terminate();
     expect(front.ready()).toBe(1);
     for (let i = 0; i < 4; i++) expect((await fetch(`${base}/api/public/search?q=nguyen`)).status).toBe(200);
-    for (let t = Date.now(); front.ready() < 2 && Date.now() - t < 20_000; ) await new Promise((r) => setTimeout(r, 50));
-    expect(front.ready()).toBe(2);
+    await untilReady(2);
     expect(front.threads()[0]).not.toBe(stopped);
-  });
+  }, 60_000);
 
   it('starts no thread when told none (SEARCH_WORKERS=0): Next.js answers', async () => {
     expect(await searchFront({ workers: 0 })).toBeNull();
