@@ -55,9 +55,10 @@ export function migrateDatabase(db: DB): void {
  * The database DATABASE_URL names, on its engine: SQLite (better-sqlite3) or PostgreSQL (node-postgres).
  * Typed as the SQLite database either way: lib/ is written once against the query builder both share
  * (db/tables.ts hands out the engine's tables), and what differs goes through db/query.ts.
+ * `pool`: on PostgreSQL, the most connections opened through it (default 10); SQLite has one connection.
  */
-export function openAppDatabase(url: string | undefined = process.env.DATABASE_URL): DB {
-  if (engineOf(url) === 'postgres') return openPgDatabase(url!) as unknown as DB;
+export function openAppDatabase(url: string | undefined = process.env.DATABASE_URL, { pool }: { pool?: number } = {}): DB {
+  if (engineOf(url) === 'postgres') return openPgDatabase(url!, pool ? { max: pool } : {}) as unknown as DB;
   return openDatabase(url);
 }
 

@@ -40,17 +40,19 @@ export async function indexRoundAwards(db: Db, roundId: number): Promise<void> {
 
 /** Takes a round's awards out of the index when it leaves the public side (call inside the archiving transaction). */
 export async function unindexRound(db: Db, roundId: number): Promise<void> {
-  const key = isPostgresDb(db) ? sql`award_id` : sql`rowid`;
-  const ids = sql`(SELECT id FROM awards WHERE round_id = ${roundId})`;
-  await exec(db, sql`DELETE FROM award_search WHERE ${key} IN ${ids}`);
-  await exec(db, sql`DELETE FROM award_name_search WHERE ${key} IN ${ids}`);
+  await unindex(db, sql`(SELECT id FROM awards WHERE round_id = ${roundId})`);
 }
 
 /** Takes an award out of the index (call inside the revoking transaction). */
 export async function unindexAward(db: Db, awardId: number): Promise<void> {
+  await unindex(db, sql`(${awardId})`);
+}
+
+/** Takes the awards whose ids `ids` lists (a parenthesised list or subquery) out of both search tables. */
+async function unindex(db: Db, ids: SQL): Promise<void> {
   const key = isPostgresDb(db) ? sql`award_id` : sql`rowid`;
-  await exec(db, sql`DELETE FROM award_search WHERE ${key} = ${awardId}`);
-  await exec(db, sql`DELETE FROM award_name_search WHERE ${key} = ${awardId}`);
+  await exec(db, sql`DELETE FROM award_search WHERE ${key} IN ${ids}`);
+  await exec(db, sql`DELETE FROM award_name_search WHERE ${key} IN ${ids}`);
 }
 
 /** Rebuilds the whole index from the awards of published rounds (seed, scripts, existing databases). */
