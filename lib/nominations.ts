@@ -1,7 +1,8 @@
 // Nominations as staff see them: every read takes the actor and is scoped in the query itself.
 import 'server-only';
-import { and, asc, count, desc, eq, exists, gt, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, inArray, isNull, like, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { isPostgresDb } from '@/db/engine';
 import {
   auditEvents,
   collectives,
@@ -83,10 +84,17 @@ function inSubtree(path: string): SQL {
 
 const nomineeName = sql<string>`coalesce(${individuals.fullName}, ${collectives.name})`;
 
+/** More nominations than this are listed newest first whatever the order asked: sorting a nation's 3 million by
+ * name took 22 s, and no one reads such a list in name order. A filter (round, status, unit, name) brings it under. */
+export const SORTABLE_MAX = 100_000;
+
+/** A page of the nominations list; `sortDeclined` (the limit) when the order asked was not applied. */
+export type NominationPage = Page<NominationListItem> & { sortDeclined?: number };
+
 /** Newest first, 25 a page. Ids are chosen on the indexes alone (nominations_status,
  * nominations_round_status) — by keyset cursor, or by offset when a page number is asked without
  * one — and only that page's rows are joined to their names, units and rounds. */
-export async function listNominations(actor: Actor | null, filter: NominationFilter = {}): Promise<Page<NominationListItem>> {
+export async function listNominations(actor: Actor | null, filter: NominationFilter = {}, { sortableMax = SORTABLE_MAX } = {}): Promise<NominationPage> {
   const pageSize = Math.min(Math.max(filter.pageSize ?? 25, 1), 100);
   const page = Math.max(filter.page ?? 1, 1);
   let scope = nominationScope(actor);
@@ -113,11 +121,15 @@ export async function listNominations(actor: Actor | null, filter: NominationFil
     filter.kind ? eq(nominations.nomineeKind, filter.kind) : undefined,
     unitFilter,
   );
-  // A search or another order than the newest first: paged by offset over the joined names.
-  if (filter.q?.trim() || (filter.sort && filter.sort !== 'newest')) return searchNominations(where, filter, page, pageSize);
   // Counting a nation's queue walks ~100,000 index entries: remembered until the next write.
   const countKey = `queue-total:${scopeKey(actor!)}:${filter.roundId ?? ''}:${filter.status ?? ''}:${filter.kind ?? ''}:${filter.unitId ?? ''}`;
-  const total = await memoUntilWrite(countKey, async () => (await first(db.select({ n: count() }).from(nominations).where(where)))?.n ?? 0);
+  const countAll = () => memoUntilWrite(countKey, async () => (await first(db.select({ n: count() }).from(nominations).where(where)))?.n ?? 0);
+  // A search or another order than the newest first: paged by offset over the joined names.
+  const sorted = !!filter.sort && filter.sort !== 'newest';
+  if (filter.q?.trim()) return searchNominations(where, filter, page, pageSize, sortableMax);
+  const total = await countAll();
+  if (sorted && total <= sortableMax) return searchNominations(where, filter, page, pageSize, sortableMax, total);
+  const declined = sorted ? { sortDeclined: sortableMax } : {};
   const pageCount = Math.ceil(total / pageSize);
   const backwards = filter.before !== undefined && filter.after === undefined;
   const cursor = filter.after !== undefined || backwards;
@@ -139,11 +151,11 @@ export async function listNominations(actor: Actor | null, filter: NominationFil
     .limit(fromOldest ? Math.max(Math.min(offset + pageSize, total) - offset, 0) : pageSize)
     .offset(cursor ? 0 : fromOldest ? Math.max(total - offset - pageSize, 0) : offset))
     .map((r) => r.id);
-  if (ids.length === 0) return { items: [], total, page, pageSize, pageCount };
+  if (ids.length === 0) return { items: [], total, page, pageSize, pageCount, ...declined };
   const items = await listRows(db)
     .where(inArray(nominations.id, ids))
     .orderBy(desc(nominations.id));
-  return { items, total, page, pageSize, pageCount };
+  return { items, total, page, pageSize, pageCount, ...declined };
 }
 
 /** A row of the nominations list: the nomination with its round, unit and nominee's name. */
@@ -183,28 +195,32 @@ const SORT_ORDER: Record<Exclude<NominationSort, 'newest'>, SQL[]> = {
   updated: [desc(sql`coalesce(${nominations.updatedAt}, ${nominations.createdAt})`), desc(nominations.id)],
 };
 
-function searchWhere(where: SQL | undefined, q: string | undefined): SQL | undefined {
+/** The nominations whose nominee's folded name holds every word of `q`. The names are matched in the people's
+ * own tables and the nominations found by their nominee's key: matched on the joined name instead, a nation's
+ * 3 million nominations were each joined to their nominee (24 s for "nguyen van"; 0.4 s this way, a rare name
+ * 0.15 s). */
+export function nameSearchCondition(q: string | undefined): SQL | undefined {
   const words = fold(q ?? '').split(' ').filter(Boolean).slice(0, 8);
+  if (words.length === 0) return undefined;
   // LIKE's own wildcards in the words are escaped: "_" and "%" match themselves.
-  const like = (w: string) => sql`${nameFolded} LIKE ${`%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
-  return and(where, ...words.map(like));
+  const like = (column: AnyColumn, w: string) => sql`${column} LIKE ${`%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
+  const db = getDb();
+  const named = (table: typeof individuals | typeof collectives) => db.select({ id: table.id }).from(table).where(and(...words.map((w) => like(table.nameFolded, w))));
+  // SQLite reads each list through its index (MULTI-INDEX OR). PostgreSQL tests `x IN (subquery)` row by row
+  // over a scan of every nomination; given the ids as arrays (computed once) it reads both indexes (BitmapOr).
+  if (isPostgresDb(db)) return sql`(${nominations.individualId} = ANY(ARRAY(${named(individuals)})) OR ${nominations.collectiveId} = ANY(ARRAY(${named(collectives)})))`;
+  return or(inArray(nominations.individualId, named(individuals)), inArray(nominations.collectiveId, named(collectives)));
 }
 
-async function searchNominations(where: SQL | undefined, filter: NominationFilter, page: number, pageSize: number): Promise<Page<NominationListItem>> {
+async function searchNominations(where: SQL | undefined, filter: NominationFilter, page: number, pageSize: number, sortableMax: number, counted?: number): Promise<NominationPage> {
   const db = getDb();
-  const w = searchWhere(where, filter.q);
-  const base = () =>
-    listRows(db).where(w);
-  const total =
-    (await first(db
-      .select({ n: count() })
-      .from(nominations)
-      .leftJoin(individuals, eq(individuals.id, nominations.individualId))
-      .leftJoin(collectives, eq(collectives.id, nominations.collectiveId))
-      .where(w)))?.n ?? 0;
-  const order = filter.sort && filter.sort !== 'newest' ? SORT_ORDER[filter.sort] : [desc(nominations.id)];
-  const items = await base().orderBy(...order).limit(pageSize).offset((page - 1) * pageSize);
-  return { items, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
+  const w = and(where, nameSearchCondition(filter.q));
+  const total = counted ?? (await first(db.select({ n: count() }).from(nominations).where(w)))?.n ?? 0;
+  const sorted = !!filter.sort && filter.sort !== 'newest';
+  const declined = sorted && total > sortableMax;
+  const order = sorted && !declined ? SORT_ORDER[filter.sort as Exclude<NominationSort, 'newest'>] : [desc(nominations.id)];
+  const items = await listRows(db).where(w).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize);
+  return { items, total, page, pageSize, pageCount: Math.ceil(total / pageSize), ...(declined ? { sortDeclined: sortableMax } : {}) };
 }
 
 /** Every nomination the list shows for `filter` (all its pages, at most `max`), in its order: the export. */
@@ -363,31 +379,43 @@ export async function inboxCounts(actor: Actor | null): Promise<{ returned: numb
 /** Nominees an officer may pick: individuals and collectives of their subtree (first 500 by name). */
 export type NomineeOption = { id: number; label: string; name: string; unitId: number };
 
-export async function listNomineeOptions(actor: Actor | null): Promise<{ individuals: NomineeOption[]; collectives: NomineeOption[]; units: Array<{ id: number; label: string; }>; }> {
-  if (!actor || !actor.roles.includes('officer')) return { individuals: [], collectives: [], units: [] };
+/**
+ * The queries of an officer's nominees under `unitPath`: the first 500 individuals and collectives by name,
+ * found by their unit's key (individuals_unit, collectives_unit). Given the path on the joined unit instead,
+ * SQLite walked the whole registry in name order testing each row's unit: 4.3 s for a commune's 301 people
+ * among a nation's million, 9 ms this way. Exported for the test of their plans.
+ */
+export function nomineeQueries(unitPath: string) {
   const db = getDb();
-  const inScope = like(units.path, `${actor.unitPath}%`);
   return {
-    individuals: (await db
+    individuals: db
       .select({ id: individuals.id, name: individuals.fullName, unit: units.name, unitId: individuals.unitId })
       .from(individuals)
       .innerJoin(units, eq(units.id, individuals.unitId))
-      .where(and(inScope, isNull(individuals.mergedIntoId)))
+      .where(and(inArray(individuals.unitId, unitsUnder(unitPath)), isNull(individuals.mergedIntoId)))
       .orderBy(individuals.nameFolded)
-      .limit(500))
-      .map((r) => ({ id: r.id, label: `${r.name} — ${r.unit}`, name: r.name, unitId: r.unitId })),
-    collectives: (await db
+      .limit(500),
+    collectives: db
       .select({ id: collectives.id, name: collectives.name, unitId: collectives.unitId })
       .from(collectives)
       .innerJoin(units, eq(units.id, collectives.unitId))
-      .where(and(inScope, isNull(collectives.mergedIntoId)))
+      .where(and(inArray(collectives.unitId, unitsUnder(unitPath)), isNull(collectives.mergedIntoId)))
       .orderBy(collectives.nameFolded)
-      .limit(500))
-      .map((r) => ({ id: r.id, label: r.name, name: r.name, unitId: r.unitId })),
+      .limit(500),
+  };
+}
+
+export async function listNomineeOptions(actor: Actor | null): Promise<{ individuals: NomineeOption[]; collectives: NomineeOption[]; units: Array<{ id: number; label: string; }>; }> {
+  if (!actor || !actor.roles.includes('officer')) return { individuals: [], collectives: [], units: [] };
+  const db = getDb();
+  const q = nomineeQueries(actor.unitPath);
+  return {
+    individuals: (await q.individuals).map((r) => ({ id: r.id, label: `${r.name} — ${r.unit}`, name: r.name, unitId: r.unitId })),
+    collectives: (await q.collectives).map((r) => ({ id: r.id, label: r.name, name: r.name, unitId: r.unitId })),
     units: (await db
       .select({ id: units.id, name: units.name })
       .from(units)
-      .where(and(inScope, eq(units.active, true)))
+      .where(and(like(units.path, `${actor.unitPath}%`), eq(units.active, true)))
       .orderBy(units.path))
       .map((r) => ({ id: r.id, label: r.name })),
   };

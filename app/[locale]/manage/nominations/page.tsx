@@ -100,6 +100,7 @@ export default async function NominationsPage({ params, searchParams }: PageProp
           <a href={`/manage/nominations/export.xlsx?${nominationQueryString(listQuery)}`} className="btn-secondary no-print" download>{t('exportXlsx')}</a>
         ) : null}
       </p>
+      {result.sortDeclined ? <p className="card text-sm" role="status" data-testid="sort-declined">{t('sortDeclined', { max: result.sortDeclined })}</p> : null}
       {result.items.length === 0 ? (
         <p className="card">{t('empty')}</p>
       ) : bulkMode ? (
@@ -121,7 +122,7 @@ export default async function NominationsPage({ params, searchParams }: PageProp
         query={{ round: q.round?.toString(), status: q.status, kind: q.kind, unit: q.unit?.toString(), q: q.q, sort: q.sort }}
         page={result.page}
         pageCount={result.pageCount}
-        cursor={q.q || (q.sort && q.sort !== 'newest') ? undefined : { first: result.items[0]?.id, last: result.items.at(-1)?.id }}
+        cursor={q.q || (q.sort && q.sort !== 'newest' && !result.sortDeclined) ? undefined : { first: result.items[0]?.id, last: result.items.at(-1)?.id }}
       />
     </div>
   );
