@@ -374,8 +374,8 @@ describe('two authorities in one deployment', () => {
         [ward, wardRound, wardCase('checked'), districtRound, districtCase('checked'), districtFile.id],
       ] as const) {
         // Rounds: not listed, not opened, not moved, no final list to read or sign.
-        for (const a of Object.values(mine)) expect((await listRounds(a)).map((r) => r.id)).not.toContain(theirRound);
-        expect((await listRounds(mine.admin)).map((r) => r.id)).toContain(myRound);
+        for (const a of Object.values(mine)) expect((await listRounds(a)).items.map((r) => r.id)).not.toContain(theirRound);
+        expect((await listRounds(mine.admin)).items.map((r) => r.id)).toContain(myRound);
         expect(await outcome(() => getRoundForAdmin(mine.admin, theirRound))).toBe('not_found');
         expect(await outcome(() => transitionRound(mine.admin, theirRound, 'open'))).toBe('not_found');
         expect(await outcome(() => getFinalList(mine.approver, theirRound))).toBe('not_found');
@@ -395,7 +395,7 @@ describe('two authorities in one deployment', () => {
         expect(trail).toEqual([]);
         expect((await listAuditEvents(mine.admin, { entityType: 'nomination', entityId: theirNomination })).rows).toEqual([]);
         expect((await listAuditEvents(mine.admin, { entityType: 'nomination', entityId: myNomination })).rows.length).toBeGreaterThan(0);
-        expect((await listRounds(mine.reviewer)).map((r) => r.id)).toContain(myRound);
+        expect((await listRounds(mine.reviewer)).items.map((r) => r.id)).toContain(myRound);
       }
 
       // The district's decided round: its exports and certificates are the district's alone.

@@ -6,7 +6,7 @@ import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import type { DB } from '@/db/connection';
 import { getNomination, listFilterUnits, listNominations, type NominationFilter } from './nominations';
-import { listRoundOptions, listRounds } from './rounds';
+import { countRounds, listRoundOptions, listRounds } from './rounds';
 import { createRound } from './workflow';
 import { loadActor } from './users';
 import type { Actor } from './policy';
@@ -153,7 +153,7 @@ describe('nomination scoping', () => {
   });
 
   it('round counts are scoped too', async () => {
-    const mine = (await listRounds(officer)).reduce((s, r) => s + r.nominations, 0);
+    const mine = (await listRounds(officer)).items.reduce((s, r) => s + r.nominations, 0);
     expect(mine).toBe(tanPhongIds.length);
   });
 
@@ -161,7 +161,8 @@ describe('nomination scoping', () => {
     expect((await listNominations(null)).items).toEqual([]);
     await expect(getNomination(null, tanPhongIds[0])).rejects.toThrowError('not_found');
     expect((await listNominations({ ...officer, roles: [] })).total).toBe(0);
-    expect(await listRounds(null)).toEqual([]);
+    expect((await listRounds(null)).items).toEqual([]);
+    expect(await countRounds(null)).toBe(0);
     const id = officer.id;
     expect(await loadActor(id, 999)).toBeNull();
     await db.update(users).set({ active: false }).where(eq(users.id, id));

@@ -1,7 +1,7 @@
 // The round's rules where the work happens, the office's progress per unit, and the list's search, order
 // and export: counts that match the lists they link to, inside the actor's scope.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { nominations, roundQuotas, rounds, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
@@ -9,7 +9,7 @@ import { freshDatabase, useAsAppDatabase } from '@/tests/db';
 import { loadActor } from './users';
 import type { Actor } from './policy';
 import { exportNominationList, getNominationTimeline, latestReturn, listNominations } from './nominations';
-import { getRoundRules, PROGRESS_STATUSES, roundProgress } from './progress';
+import { getRoundRules, listRoundsInProgress, PROGRESS_STATUSES, roundProgress, ROUNDS_IN_PROGRESS_PAGE } from './progress';
 import { first } from '@/db/query';
 
 let db: DB;
@@ -104,5 +104,40 @@ describe('the history of a returned nomination', () => {
     expect(await latestReturn(officer, returned.id)).toMatchObject({ reason });
     const submitted = (await listNominations(officer, { roundId, status: 'submitted' })).items[0];
     expect(await latestReturn(officer, submitted.id)).toBeNull();
+  });
+});
+
+describe('the rounds in progress on the dashboard', () => {
+  it('come a page at a time, newest first, each in the scope of the actor', async () => {
+    const before = await listRoundsInProgress(reviewer);
+    // A national office's hundreds of rounds in progress, here 12 more: 11 of the district, one of a ward.
+    const added = await db
+      .insert(rounds)
+      .values(Array.from({ length: 12 }, (_, i) => ({ slug: `paged-${i}`, title: `Đợt ${i}`, theme: 't', period: '2026', authority: 'a', awardForm: 'Giấy khen', unitId: i === 11 ? officer.unitId : reviewer.unitId, status: i % 2 ? ('open' as const) : ('reviewing' as const) })))
+      .returning({ id: rounds.id });
+    try {
+      const total = before.total + 12;
+      const page1 = await listRoundsInProgress(reviewer);
+      expect(page1.rounds).toHaveLength(ROUNDS_IN_PROGRESS_PAGE);
+      expect(page1.total).toBe(total);
+      expect(page1.pageCount).toBe(Math.ceil(total / ROUNDS_IN_PROGRESS_PAGE));
+      expect(page1.rounds.map((r) => r.id)).toEqual(added.map((a) => a.id).reverse().slice(0, ROUNDS_IN_PROGRESS_PAGE));
+      // Every page together: each round once, newest first; a page past the end shows the last.
+      const all: number[] = [];
+      for (let page = 1; page <= page1.pageCount; page++) all.push(...(await listRoundsInProgress(reviewer, { page })).rounds.map((r) => r.id));
+      expect(all).toHaveLength(total);
+      expect([...all].sort((a, b) => b - a)).toEqual(all);
+      const last = await listRoundsInProgress(reviewer, { page: 999 });
+      expect(last.page).toBe(page1.pageCount);
+      expect(last.rounds.map((r) => r.id)).toEqual(all.slice((page1.pageCount - 1) * ROUNDS_IN_PROGRESS_PAGE));
+      // The ward's round: its officer sees it, another ward's officer and another district's office do not.
+      const sees = async (a: Actor) => (await listRoundsInProgress(a, { pageSize: 1000 })).rounds.map((r) => r.id);
+      expect(await sees(officer)).toContain(added[11].id);
+      expect(await sees(await byName('officer2'))).not.toContain(added[11].id);
+      expect((await sees(await byName('tanmyloi.reviewer'))).filter((id) => added.some((a) => a.id === id))).toEqual([]);
+      expect(await listRoundsInProgress(null)).toEqual({ rounds: [], total: 0, page: 1, pageCount: 0 });
+    } finally {
+      await db.delete(rounds).where(inArray(rounds.id, added.map((a) => a.id)));
+    }
   });
 });

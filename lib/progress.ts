@@ -87,9 +87,18 @@ export async function getRoundRules(actor: Actor | null, roundId: number, now = 
   };
 }
 
-/** The rules of every round in progress (open or in review), newest first. */
-export async function listRoundsInProgress(actor: Actor | null, now = new Date()): Promise<RoundRules[]> {
-  if (nominationScope(actor) === null) return [];
+/** How many rounds in progress the dashboard shows at once, each with its rules and its progress table. A
+ * district runs one or two at a time; a national office sees hundreds (one page of them all was 64 MB). */
+export const ROUNDS_IN_PROGRESS_PAGE = 5;
+
+/** One page of the rounds in progress (open or in review) in the actor's scope, newest first, with their rules. */
+export async function listRoundsInProgress(
+  actor: Actor | null,
+  { page = 1, pageSize = ROUNDS_IN_PROGRESS_PAGE, now = new Date() }: { page?: number; pageSize?: number; now?: Date } = {},
+): Promise<{ rounds: RoundRules[]; total: number; page: number; pageCount: number }> {
+  if (nominationScope(actor) === null) return { rounds: [], total: 0, page: 1, pageCount: 0 };
+  // Every round in progress with its unit's path (a few thousand short rows at most), scoped here; only the
+  // page's rounds have their rules read.
   const inScope = (await getDb()
     .select({ id: rounds.id, path: units.path })
     .from(rounds)
@@ -97,7 +106,10 @@ export async function listRoundsInProgress(actor: Actor | null, now = new Date()
     .where(inArray(rounds.status, ['open', 'reviewing']))
     .orderBy(sql`${rounds.id} DESC`))
     .filter((r) => roundInScope(actor, r.path));
-  return Promise.all(inScope.map((r) => getRoundRules(actor, r.id, now)));
+  const pageCount = Math.ceil(inScope.length / pageSize);
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), Math.max(1, pageCount));
+  const shown = inScope.slice((current - 1) * pageSize, current * pageSize);
+  return { rounds: await Promise.all(shown.map((r) => getRoundRules(actor, r.id, now))), total: inScope.length, page: current, pageCount };
 }
 
 export const PROGRESS_STATUSES = ['draft', 'submitted', 'returned', 'checked', 'approved', 'rejected'] as const;

@@ -8,6 +8,7 @@ import { awards, collectives, individuals, nominations, rounds, units, users, ye
 import { appendAudit } from '@/lib/audit-chain';
 import { refuseIfFrozenListChanged } from '@/lib/final-list';
 import { write } from '@/lib/workflow';
+import { memoUntilWrite } from '@/lib/memo';
 import { DomainError } from '@/lib/errors';
 import { isStaff, type Actor } from '@/lib/policy';
 import { unitPathUnder } from '@/lib/scope';
@@ -39,7 +40,10 @@ export async function listRegistry(actor: Actor | null, kind: RegistryKind, filt
   const t = kind === 'individual' ? individuals : collectives;
   const unitPath = filter.unitId ? (await first(db.select({ path: units.path }).from(units).where(eq(units.id, filter.unitId))))?.path : undefined;
   const where = and(scope, isNull(t.mergedIntoId), searchClause(filter.q?.slice(0, 200), t.nameFolded), filter.unitId ? like(units.path, `${unitPath ?? '/none/'}%`) : undefined);
-  const total = (await first(db.select({ n: count() }).from(t).innerJoin(units, eq(units.id, t.unitId)).where(where)))!.n;
+  const counted = async () => (await first(db.select({ n: count() }).from(t).innerJoin(units, eq(units.id, t.unitId)).where(where)))!.n;
+  // Without a search, the count depends on the scope and the unit alone: a nation's million people took 1.3 s
+  // to count, remembered until the next write.
+  const total = filter.q?.trim() ? await counted() : await memoUntilWrite(`registry-total:${kind}:${actor!.unitPath}:${filter.unitId ?? ''}`, counted);
   const awardCount = (id: typeof t.id) =>
     db.$count(awards, and(eq(kind === 'individual' ? awards.individualId : awards.collectiveId, id), isNull(awards.revokedAt)));
   const items = (await db

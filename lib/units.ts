@@ -2,13 +2,13 @@
 // wards as in the 2025 reform. Units are never deleted; past decisions keep the names of their day. A rename,
 // move or merge that would change an entry of a signed-off list still in review is refused (lib/final-list).
 import 'server-only';
-import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { collectives, individuals, unitNames, units, users, UNIT_KINDS, type UnitKind } from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
 import { refuseIfFrozenListChanged } from '@/lib/final-list';
 import { DomainError } from '@/lib/errors';
-import { hasRole, inSubtree, type Actor } from '@/lib/policy';
+import { hasRole, inSubtree, pathIds, type Actor } from '@/lib/policy';
 import { unitPathUnder } from '@/lib/scope';
 import { clean, slugify } from '@/lib/text';
 import { write } from '@/lib/workflow';
@@ -36,6 +36,78 @@ export async function listUnits(actor: Actor | null): Promise<UnitRow[]> {
     .where(unitPathUnder(actor.unitPath))
     .orderBy(asc(units.path)))
     .map(({ path, ...u }) => ({ ...u, depth: path.split('/').filter(Boolean).length - 1 }));
+}
+
+/** Units the tree on /manage/units shows at once; below, a unit with children links to its own subtree. */
+export const UNIT_TREE_MAX = 300;
+
+export type UnitTreeRow = UnitRow & {
+  /** Its children left out of this view (below the cut): shown in the subtree rooted at it. */
+  hiddenChildren: number;
+};
+
+export type UnitTree = {
+  /** The unit the view starts from: the admin's own, or one of its subtree. */
+  root: { id: number; name: string; depth: number };
+  /** The units from the admin's own down to the root's parent (empty when the root is the admin's own unit). */
+  trail: Array<{ id: number; name: string }>;
+  /** The root and the units below it, by path, as deep as fit in `max` rows (the root's children always do). */
+  rows: UnitTreeRow[];
+  /** Whether some units of the subtree are below the cut. */
+  truncated: boolean;
+};
+
+/** Slashes on a unit's path: "/1/" has 2; a unit's depth (the root's 0) is this less 2. */
+const pathSlashes = sql<number>`(length(${units.path}) - length(replace(${units.path}, '/', '')))`;
+
+/**
+ * The unit tree from the admin's own unit — or from `rootId`, a unit of their subtree (any other reads as
+ * not found) — down to as many whole levels as fit in `max` rows: a nation's 10,000 units made a 10 MB page.
+ * Units whose children are cut off say how many they have, for a view rooted at them.
+ */
+export async function listUnitTree(actor: Actor | null, rootId?: number, max = UNIT_TREE_MAX): Promise<UnitTree> {
+  requireAdmin(actor);
+  const db = getDb();
+  let rootPath = actor.unitPath;
+  if (rootId !== undefined) {
+    await requireUnitsInScope(actor, rootId);
+    rootPath = (await first(db.select({ path: units.path }).from(units).where(eq(units.id, rootId))))!.path;
+  }
+  const inTree = unitPathUnder(rootPath);
+  const rootSlashes = rootPath.split('/').length - 1;
+  // Units per level, to cut between levels: the tree never ends halfway through one.
+  const levels = (await db.select({ slashes: pathSlashes, n: count() }).from(units).where(inTree).groupBy(pathSlashes).orderBy(pathSlashes))
+    .map((l) => ({ slashes: Number(l.slashes), n: Number(l.n) }));
+  let deepest = rootSlashes;
+  let shown = 0;
+  for (const l of levels) {
+    if (l.slashes > rootSlashes + 1 && shown + l.n > max) break;
+    shown += l.n;
+    deepest = l.slashes;
+  }
+  const truncated = levels.some((l) => l.slashes > deepest);
+  const rows = await db
+    .select({ id: units.id, name: units.name, shortName: units.shortName, kind: units.kind, parentId: units.parentId, path: units.path, active: units.active, mergedIntoId: units.mergedIntoId })
+    .from(units)
+    .where(and(inTree, sql`${pathSlashes} <= ${deepest}`))
+    .orderBy(asc(units.path));
+  const hidden = new Map(
+    truncated
+      ? (await db.select({ parentId: units.parentId, n: count() }).from(units).where(and(inTree, sql`${pathSlashes} = ${deepest + 1}`)).groupBy(units.parentId)).map((c) => [c.parentId, Number(c.n)])
+      : [],
+  );
+  const depthOf = (path: string) => path.split('/').filter(Boolean).length - 1;
+  const root = rows.find((u) => u.path === rootPath);
+  if (!root) throw new DomainError('not_found');
+  const own = pathIds(actor.unitPath).length;
+  const above = pathIds(rootPath).slice(own - 1, -1);
+  const names = new Map(above.length ? (await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, above))).map((u) => [u.id, u.name]) : []);
+  return {
+    root: { id: root.id, name: root.name, depth: depthOf(root.path) },
+    trail: above.map((id) => ({ id, name: names.get(id) ?? '' })),
+    rows: rows.map(({ path, ...u }) => ({ ...u, depth: depthOf(path), hiddenChildren: hidden.get(u.id) ?? 0 })),
+    truncated,
+  };
 }
 
 export async function getUnitNames(actor: Actor | null, id: number): Promise<Array<{ name: string; validFrom: Date; validTo: Date | null; }>> {

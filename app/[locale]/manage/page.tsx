@@ -1,21 +1,28 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { z } from 'zod';
 import { requireActor } from '@/lib/actor';
 import { listNominations } from '@/lib/nominations';
 import { nominationQueryString } from '@/lib/nomination-query';
-import { listRoundsInProgress, PROGRESS_STATUSES, roundProgress } from '@/lib/progress';
-import { listRounds } from '@/lib/rounds';
+import { listRoundsInProgress, PROGRESS_STATUSES, roundProgress, ROUNDS_IN_PROGRESS_PAGE } from '@/lib/progress';
+import { countRounds } from '@/lib/rounds';
 import { Link } from '@/lib/i18n/navigation';
 import { hasRole } from '@/lib/policy';
 import { RoundRulesPanel } from '@/components/round-rules';
+import { Pagination } from '@/components/pagination';
 
-export default async function ManageHome({ params }: PageProps<'/[locale]/manage'>) {
+const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+export default async function ManageHome({ params, searchParams }: PageProps<'/[locale]/manage'>) {
   const { locale } = await params;
+  const sp = await searchParams;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const [t, tp, ts, tk, ta] = await Promise.all([getTranslations('manage'), getTranslations('progress'), getTranslations('status'), getTranslations('kind'), getTranslations('nominationActions')]);
-  const rounds = await listRounds(actor);
+  const roundCount = await countRounds(actor);
   const nominations = await listNominations(actor, { pageSize: 1 });
-  const inProgress = await listRoundsInProgress(actor);
+  // A national office has hundreds of rounds in progress: a page of them at a time.
+  const { rounds: inProgress, total: inProgressTotal, page, pageCount } = await listRoundsInProgress(actor, { page: pageSchema.parse(Array.isArray(sp.page) ? sp.page[0] : (sp.page ?? 1)) });
+  const firstShown = (page - 1) * ROUNDS_IN_PROGRESS_PAGE + 1;
   const progress = await Promise.all(inProgress.map((rules) => roundProgress(actor, rules.id)));
   const list = (q: Parameters<typeof nominationQueryString>[0]) => `/manage/nominations?${nominationQueryString(q)}`;
   return (
@@ -30,7 +37,7 @@ export default async function ManageHome({ params }: PageProps<'/[locale]/manage
       <dl className="grid gap-4 sm:grid-cols-2">
         <div className="card">
           <dt className="text-sm text-stone-700">{t('dashboard.rounds')}</dt>
-          <dd className="text-3xl font-bold text-brand-700">{rounds.length}</dd>
+          <dd className="text-3xl font-bold text-brand-700">{roundCount}</dd>
         </div>
         <div className="card">
           <dt className="text-sm text-stone-700">{t('dashboard.nominations')}</dt>
@@ -38,6 +45,11 @@ export default async function ManageHome({ params }: PageProps<'/[locale]/manage
         </div>
       </dl>
       {inProgress.length === 0 ? <p className="card">{tp('noRoundsInProgress')}</p> : null}
+      {pageCount > 1 ? (
+        <p className="text-sm text-stone-700" data-testid="rounds-in-progress-shown">
+          {tp('roundsInProgressShown', { count: inProgressTotal, from: firstShown, to: firstShown + inProgress.length - 1 })}
+        </p>
+      ) : null}
       {inProgress.map((rules, i) => {
         const { rows, totals } = progress[i];
         return (
@@ -91,6 +103,7 @@ export default async function ManageHome({ params }: PageProps<'/[locale]/manage
           </div>
         );
       })}
+      <Pagination path="/manage" query={{}} page={page} pageCount={pageCount} />
     </div>
   );
 }
