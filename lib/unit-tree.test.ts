@@ -131,3 +131,22 @@ describe('listUnitTree', () => {
     expect(ids.size).toBe(all.length);
   });
 });
+
+describe('the units a page lists (listUnits)', () => {
+  it("narrows to a unit's subtree, a kind, the active ones and a count, inside the admin's scope only", async () => {
+    const all = await listUnits(admin);
+    const ward = await unitNamed('Phường Tân Phong');
+    const district = all.find((u) => u.id === ward.parentId)!;
+    // The first row of a unit's subtree is the unit itself (the unit page reads it so).
+    expect((await listUnits(admin, { under: ward.id, limit: 1 }))[0]).toMatchObject({ id: ward.id, name: ward.name });
+    const wards = await listUnits(admin, { under: district.id, kind: 'ward', activeOnly: true });
+    expect(wards.length).toBeGreaterThan(1);
+    expect(wards.every((u) => u.kind === 'ward' && u.active)).toBe(true);
+    expect(wards.map((u) => u.id)).toContain(ward.id);
+    expect(await listUnits(admin, { under: district.id, kind: 'ward', activeOnly: true, limit: 2 })).toEqual(wards.slice(0, 2));
+    // A unit outside the admin's subtree, or none, is not found.
+    await expect(listUnits(wardAdmin, { under: district.id })).rejects.toThrowError('not_found');
+    await expect(listUnits(admin, { under: -1 })).rejects.toThrowError('not_found');
+    await expect(listUnits(officer)).rejects.toThrow();
+  });
+});

@@ -28,14 +28,23 @@ async function requireUnitsInScope(actor: Actor, ...ids: Array<number | null>): 
 
 export type UnitRow = { id: number; name: string; shortName: string | null; kind: UnitKind; parentId: number | null; depth: number; active: boolean; mergedIntoId: number | null };
 
-export async function listUnits(actor: Actor | null): Promise<UnitRow[]> {
+/** The units of the admin's subtree, by path. `under`: only that unit's subtree (a unit of the admin's, else
+ * not found); `kind`, `activeOnly`, `limit`: fewer rows (a nation's wards, counted no further than a page shows). */
+export async function listUnits(actor: Actor | null, opts: { under?: number; kind?: UnitKind; activeOnly?: boolean; limit?: number } = {}): Promise<UnitRow[]> {
   requireAdmin(actor);
-  return (await getDb()
+  const db = getDb();
+  let path = actor.unitPath;
+  if (opts.under !== undefined) {
+    const root = isRowId(opts.under) ? await first(db.select({ path: units.path }).from(units).where(eq(units.id, opts.under))) : undefined;
+    if (!root || !inSubtree(root.path, actor.unitPath)) throw new DomainError('not_found');
+    path = root.path;
+  }
+  const query = db
     .select({ id: units.id, name: units.name, shortName: units.shortName, kind: units.kind, parentId: units.parentId, path: units.path, active: units.active, mergedIntoId: units.mergedIntoId })
     .from(units)
-    .where(unitPathUnder(actor.unitPath))
-    .orderBy(asc(units.path)))
-    .map(({ path, ...u }) => ({ ...u, depth: path.split('/').filter(Boolean).length - 1 }));
+    .where(and(unitPathUnder(path), opts.kind ? eq(units.kind, opts.kind) : undefined, opts.activeOnly ? eq(units.active, true) : undefined))
+    .orderBy(asc(units.path));
+  return (await (opts.limit ? query.limit(opts.limit) : query)).map(({ path, ...u }) => ({ ...u, depth: path.split('/').filter(Boolean).length - 1 }));
 }
 
 /** Units the tree on /manage/units shows at once; below, a unit with children links to its own subtree. */

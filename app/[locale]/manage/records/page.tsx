@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { listUnitRecords, recordUnits } from '@/lib/eligibility';
 import { hasRole } from '@/lib/policy';
+import { unitPickerMode } from '@/lib/unit-picker';
 import { formatDate } from '@/lib/dates';
 import { Link } from '@/lib/i18n/navigation';
 import { MAX_IMPORT_BYTES } from '@/lib/upload-limits';
@@ -9,6 +10,7 @@ import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
 import { Pagination } from '@/components/pagination';
 import { RecordsImportForm } from '@/components/records-import-form';
+import { UnitPicker } from '@/components/unit-picker';
 import { checkRecords, confirmRecords, removeYearRecord } from './actions';
 
 /** A file download (CSV), not a page: a plain link. */
@@ -20,8 +22,10 @@ export default async function RecordsPage({ params, searchParams }: PageProps<'/
   const actor = await requireActor(locale);
   const sp = await searchParams;
   const num = (v: unknown) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
-  const unitsInScope = await recordUnits(actor);
-  const unitId = unitsInScope.some((u) => u.id === num(sp.unit)) ? num(sp.unit)! : actor.unitId;
+  // A nation's 10,000 units are searched, not listed: then only the chosen unit is read.
+  const picker = await unitPickerMode(actor, [num(sp.unit), actor.unitId]);
+  const unitsInScope = picker.search ? [] : await recordUnits(actor);
+  const unitId = picker.search ? (picker.selected?.id ?? actor.unitId) : unitsInScope.some((u) => u.id === num(sp.unit)) ? num(sp.unit)! : actor.unitId;
   const year = num(sp.year);
   const page = num(sp.page) ?? 1;
   const [t, ti, tk, errors] = await Promise.all([getTranslations('eligibility'), getTranslations('importPage'), getTranslations('kind'), errorMessages()]);
@@ -50,10 +54,7 @@ export default async function RecordsPage({ params, searchParams }: PageProps<'/
 
       <form className="card flex flex-wrap items-end gap-3" method="get">
         <div>
-          <label htmlFor="rec-unit" className="label">{t('records.unit')}</label>
-          <select id="rec-unit" name="unit" defaultValue={unitId} className="field">
-            {unitsInScope.map((u) => <option key={u.id} value={u.id}>{`${'— '.repeat(u.depth)}${u.name}`}</option>)}
-          </select>
+          <UnitPicker id="rec-unit" name="unit" label={t('records.unit')} mode={picker} defaultValue={unitId} options={unitsInScope.map((u) => ({ value: u.id, label: `${'— '.repeat(u.depth)}${u.name}` }))} />
         </div>
         <div>
           <label htmlFor="rec-year" className="label">{t('records.year')}</label>

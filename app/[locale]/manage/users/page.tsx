@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { hasRole } from '@/lib/policy';
 import { listUnitOptions, listUsers, MIN_PASSWORD } from '@/lib/users';
+import { unitPickerMode } from '@/lib/unit-picker';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
@@ -16,7 +17,9 @@ export default async function UsersPage({ params }: PageProps<'/[locale]/manage/
   if (!hasRole(actor, 'admin')) notFound();
   const [t, tr, errors] = await Promise.all([getTranslations('users'), getTranslations('role'), errorMessages()]);
   const list = await listUsers(actor);
-  const units = await listUnitOptions(actor);
+  // A nation's 10,000 units are searched, not listed; a new user starts in the admin's own unit.
+  const unitPicker = await unitPickerMode(actor, [actor.unitId]);
+  const units = unitPicker.search ? [] : await listUnitOptions(actor);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{t('title')}</h1>
@@ -43,7 +46,7 @@ export default async function UsersPage({ params }: PageProps<'/[locale]/manage/
             <div><label htmlFor="n-username" className="label">{t('username')}</label><input id="n-username" name="username" required pattern="[a-z0-9._\-]{3,50}" className="field" autoComplete="off" /></div>
             <div><label htmlFor="n-display" className="label">{t('displayName')}</label><input id="n-display" name="displayName" required maxLength={200} className="field" /></div>
           </div>
-          <UserFields units={units} idPrefix="n" />
+          <UserFields units={units} unitPicker={unitPicker} idPrefix="n" />
           <div><label htmlFor="n-password" className="label">{t('tempPassword', { min: MIN_PASSWORD })}</label><input id="n-password" name="password" type="password" required minLength={MIN_PASSWORD} className="field" autoComplete="new-password" /></div>
         </ActionForm>
       </details>

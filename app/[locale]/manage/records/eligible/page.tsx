@@ -5,6 +5,8 @@ import { formatDate } from '@/lib/dates';
 import { explain } from '@/lib/eligibility-rule';
 import { orNotFound } from '@/lib/route-params';
 import { Link } from '@/lib/i18n/navigation';
+import { unitPickerMode } from '@/lib/unit-picker';
+import { UnitPicker } from '@/components/unit-picker';
 
 export default async function EligiblePage({ params, searchParams }: PageProps<'/[locale]/manage/records/eligible'>) {
   const { locale } = await params;
@@ -14,9 +16,11 @@ export default async function EligiblePage({ params, searchParams }: PageProps<'
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const num = (v: unknown) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
   const [t, tk] = await Promise.all([getTranslations('eligibility'), getTranslations('kind')]);
-  const unitsInScope = await recordUnits(actor);
+  // A nation's 10,000 units are searched, not listed: then only the chosen unit is read.
+  const picker = await unitPickerMode(actor, [num(sp.unit), actor.unitId]);
+  const unitsInScope = picker.search ? [] : await recordUnits(actor);
   const forms = await ruleForms(actor);
-  const unitId = unitsInScope.some((u) => u.id === num(sp.unit)) ? num(sp.unit)! : actor.unitId;
+  const unitId = picker.search ? (picker.selected?.id ?? actor.unitId) : unitsInScope.some((u) => u.id === num(sp.unit)) ? num(sp.unit)! : actor.unitId;
   const kind = str(sp.kind) === 'collective' ? 'collective' : 'individual';
   const form = forms.find((f) => f.awardForm === str(sp.form))?.awardForm ?? forms.find((f) => f.kinds.includes(kind))?.awardForm ?? '';
   // By default the latest year the unit's records reach (ratings of last year may not be entered yet).
@@ -31,10 +35,7 @@ export default async function EligiblePage({ params, searchParams }: PageProps<'
       <p className="text-stone-700">{t('eligible.intro')}</p>
       <form className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" method="get">
         <div>
-          <label htmlFor="el-unit" className="label">{t('eligible.unit')}</label>
-          <select id="el-unit" name="unit" defaultValue={unitId} className="field">
-            {unitsInScope.map((u) => <option key={u.id} value={u.id}>{`${'— '.repeat(u.depth)}${u.name}`}</option>)}
-          </select>
+          <UnitPicker id="el-unit" name="unit" label={t('eligible.unit')} mode={picker} defaultValue={unitId} options={unitsInScope.map((u) => ({ value: u.id, label: `${'— '.repeat(u.depth)}${u.name}` }))} />
         </div>
         <div>
           <label htmlFor="el-form" className="label">{t('eligible.form')}</label>

@@ -3,11 +3,13 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { formatDate } from '@/lib/dates';
 import { requireActor } from '@/lib/actor';
 import { hasRole } from '@/lib/policy';
-import { parseId } from '@/lib/route-params';
+import { orNotFound, parseId } from '@/lib/route-params';
 import { getUnitNames, listUnits } from '@/lib/units';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
+import { UnitPicker } from '@/components/unit-picker';
+import { unitPickerMode } from '@/lib/unit-picker';
 import { move, rename, toggle } from '../actions';
 
 export default async function UnitPage({ params }: PageProps<'/[locale]/manage/units/[id]'>) {
@@ -15,12 +17,15 @@ export default async function UnitPage({ params }: PageProps<'/[locale]/manage/u
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   if (!hasRole(actor, 'admin')) notFound();
-  const all = await listUnits(actor);
-  const unit = all.find((u) => u.id === parseId(id));
+  // The unit itself: the first row of its own subtree (by path); not found outside the admin's.
+  const [unit] = await orNotFound(() => listUnits(actor, { under: parseId(id), limit: 1 }));
   if (!unit) notFound();
   const [t, errors] = await Promise.all([getTranslations('units'), errorMessages()]);
   const names = await getUnitNames(actor, unit.id);
   const hidden = <input type="hidden" name="id" value={unit.id} />;
+  // A nation's thousands of units are searched, not listed (the unit's own subtree left out).
+  const parentPicker = await unitPickerMode(actor, [unit.parentId], { exclude: unit.id });
+  const all = parentPicker.search ? [] : await listUnits(actor);
   return (
     <div className="space-y-4">
       <p className="text-sm"><Link href="/manage/units">← {t('title')}</Link></p>
@@ -42,10 +47,7 @@ export default async function UnitPage({ params }: PageProps<'/[locale]/manage/u
       <section className="card">
         <ActionForm action={move} submitLabel={t('move')} okText={t('saved')} errors={errors} className="space-y-2">
           {hidden}
-          <label htmlFor="m-parent" className="label">{t('parent')}</label>
-          <select id="m-parent" name="parentId" defaultValue={unit.parentId ?? undefined} className="field">
-            {all.filter((u) => u.active && u.id !== unit.id).map((u) => <option key={u.id} value={u.id}>{'· '.repeat(u.depth)}{u.name}</option>)}
-          </select>
+          <UnitPicker id="m-parent" name="parentId" label={t('parent')} mode={parentPicker} defaultValue={unit.parentId ?? undefined} options={parentPicker.search ? [] : all.filter((u) => u.active && u.id !== unit.id).map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}` }))} />
         </ActionForm>
       </section>
       <section className="card">

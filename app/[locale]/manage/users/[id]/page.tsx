@@ -4,6 +4,7 @@ import { requireActor } from '@/lib/actor';
 import { hasRole } from '@/lib/policy';
 import { parseId } from '@/lib/route-params';
 import { listUnitOptions, listUsers, MIN_PASSWORD } from '@/lib/users';
+import { unitPickerMode } from '@/lib/unit-picker';
 import { Link } from '@/lib/i18n/navigation';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
@@ -19,6 +20,9 @@ export default async function UserPage({ params }: PageProps<'/[locale]/manage/u
   if (!user) notFound();
   const [t, errors] = await Promise.all([getTranslations('users'), errorMessages()]);
   const hidden = <input type="hidden" name="id" value={user.id} />;
+  // A nation's 10,000 units are searched, not listed: then only the user's unit is read.
+  const unitPicker = await unitPickerMode(actor, [user.unitId]);
+  const units = unitPicker.search ? [] : await listUnitOptions(actor);
   return (
     <div className="space-y-4">
       <p className="text-sm"><Link href="/manage/users">← {t('title')}</Link></p>
@@ -27,7 +31,7 @@ export default async function UserPage({ params }: PageProps<'/[locale]/manage/u
         <ActionForm action={update} submitLabel={t('save')} okText={t('saved')} errors={errors} className="space-y-3">
           {hidden}
           <div><label htmlFor="e-display" className="label">{t('displayName')}</label><input id="e-display" name="displayName" defaultValue={user.displayName} maxLength={200} className="field" /></div>
-          <UserFields units={await listUnitOptions(actor)} unitId={user.unitId} roles={user.roles} idPrefix="e" />
+          <UserFields units={units} unitPicker={unitPicker} unitId={user.unitId} roles={user.roles} idPrefix="e" />
           <label className="flex items-center gap-2"><input type="checkbox" name="active" defaultChecked={user.active} /> {t('active')}</label>
         </ActionForm>
       </section>
