@@ -136,6 +136,9 @@ describe('the rounds in progress on the dashboard', () => {
       expect(await sees(await byName('officer2'))).not.toContain(added[11].id);
       expect((await sees(await byName('tanmyloi.reviewer'))).filter((id) => added.some((a) => a.id === id))).toEqual([]);
       expect(await listRoundsInProgress(null)).toEqual({ rounds: [], total: 0, page: 1, pageCount: 0 });
+      // One round alone (the dashboard's `?round=`), and nothing for a round that is not the actor's.
+      expect((await listRoundsInProgress(reviewer, { only: added[3].id })).rounds.map((r) => r.id)).toEqual([added[3].id]);
+      expect((await listRoundsInProgress(await byName('officer2'), { only: added[11].id })).rounds).toEqual([]);
     } finally {
       await db.delete(rounds).where(inArray(rounds.id, added.map((a) => a.id)));
     }

@@ -90,11 +90,15 @@ export async function getRoundRules(actor: Actor | null, roundId: number, now = 
 /** How many rounds in progress the dashboard shows at once, each with its rules and its progress table. A
  * district runs one or two at a time; a national office sees hundreds (one page of them all was 64 MB). */
 export const ROUNDS_IN_PROGRESS_PAGE = 5;
+/** Units a round's progress table shows on the dashboard's list (a province's round has a hundred communes);
+ * the round shown alone (`/manage?round=`) shows them all. */
+export const PROGRESS_ROWS_SHOWN = 20;
 
-/** One page of the rounds in progress (open or in review) in the actor's scope, newest first, with their rules. */
+/** One page of the rounds in progress (open or in review) in the actor's scope, newest first, with their rules;
+ * `only`: that round alone (none when it is not in progress or not the actor's). */
 export async function listRoundsInProgress(
   actor: Actor | null,
-  { page = 1, pageSize = ROUNDS_IN_PROGRESS_PAGE, now = new Date() }: { page?: number; pageSize?: number; now?: Date } = {},
+  { page = 1, pageSize = ROUNDS_IN_PROGRESS_PAGE, only, now = new Date() }: { page?: number; pageSize?: number; only?: number; now?: Date } = {},
 ): Promise<{ rounds: RoundRules[]; total: number; page: number; pageCount: number }> {
   if (nominationScope(actor) === null) return { rounds: [], total: 0, page: 1, pageCount: 0 };
   // Every round in progress with its unit's path (a few thousand short rows at most), scoped here; only the
@@ -105,7 +109,7 @@ export async function listRoundsInProgress(
     .innerJoin(units, eq(units.id, rounds.unitId))
     .where(inArray(rounds.status, ['open', 'reviewing']))
     .orderBy(sql`${rounds.id} DESC`))
-    .filter((r) => roundInScope(actor, r.path));
+    .filter((r) => roundInScope(actor, r.path) && (only === undefined || r.id === only));
   const pageCount = Math.ceil(inScope.length / pageSize);
   const current = Math.min(Math.max(1, Math.floor(page) || 1), Math.max(1, pageCount));
   const shown = inScope.slice((current - 1) * pageSize, current * pageSize);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireActor } from '@/lib/actor';
 import { listNominations } from '@/lib/nominations';
 import { nominationQueryString } from '@/lib/nomination-query';
-import { listRoundsInProgress, PROGRESS_STATUSES, roundProgress, ROUNDS_IN_PROGRESS_PAGE } from '@/lib/progress';
+import { listRoundsInProgress, PROGRESS_ROWS_SHOWN, PROGRESS_STATUSES, roundProgress, ROUNDS_IN_PROGRESS_PAGE } from '@/lib/progress';
 import { countRounds } from '@/lib/rounds';
 import { Link } from '@/lib/i18n/navigation';
 import { hasRole } from '@/lib/policy';
@@ -11,6 +11,7 @@ import { RoundRulesPanel } from '@/components/round-rules';
 import { Pagination } from '@/components/pagination';
 
 const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+const roundSchema = z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(undefined);
 
 export default async function ManageHome({ params, searchParams }: PageProps<'/[locale]/manage'>) {
   const { locale } = await params;
@@ -21,7 +22,9 @@ export default async function ManageHome({ params, searchParams }: PageProps<'/[
   const roundCount = await countRounds(actor);
   const nominations = await listNominations(actor, { pageSize: 1 });
   // A national office has hundreds of rounds in progress: a page of them at a time.
-  const { rounds: inProgress, total: inProgressTotal, page, pageCount } = await listRoundsInProgress(actor, { page: pageSchema.parse(Array.isArray(sp.page) ? sp.page[0] : (sp.page ?? 1)) });
+  // `?round=`: one round alone, with every unit of its progress; the list shows the first units of each.
+  const focus = roundSchema.parse(Array.isArray(sp.round) ? sp.round[0] : sp.round);
+  const { rounds: inProgress, total: inProgressTotal, page, pageCount } = await listRoundsInProgress(actor, { page: pageSchema.parse(Array.isArray(sp.page) ? sp.page[0] : (sp.page ?? 1)), only: focus });
   const firstShown = (page - 1) * ROUNDS_IN_PROGRESS_PAGE + 1;
   const progress = await Promise.all(inProgress.map((rules) => roundProgress(actor, rules.id)));
   const list = (q: Parameters<typeof nominationQueryString>[0]) => `/manage/nominations?${nominationQueryString(q)}`;
@@ -50,8 +53,10 @@ export default async function ManageHome({ params, searchParams }: PageProps<'/[
           {tp('roundsInProgressShown', { count: inProgressTotal, from: firstShown, to: firstShown + inProgress.length - 1 })}
         </p>
       ) : null}
+      {focus ? <p className="text-sm"><Link href="/manage">← {tp('allRoundsInProgress')}</Link></p> : null}
       {inProgress.map((rules, i) => {
-        const { rows, totals } = progress[i];
+        const { rows: all, totals } = progress[i];
+        const rows = focus ? all : all.slice(0, PROGRESS_ROWS_SHOWN);
         return (
           <div key={rules.id} className="space-y-3">
             <RoundRulesPanel rules={rules} locale={locale} />
@@ -99,6 +104,11 @@ export default async function ManageHome({ params, searchParams }: PageProps<'/[
                   </tfoot>
                 </table>
               )}
+              {rows.length < all.length ? (
+                <p className="px-4 pb-4 text-sm sm:px-6">
+                  <Link href={`/manage?round=${rules.id}`} data-testid={`progress-all-${rules.id}`}>{tp('allUnits', { count: all.length })}</Link>
+                </p>
+              ) : null}
             </section>
           </div>
         );
