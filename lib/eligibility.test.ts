@@ -81,6 +81,15 @@ describe('who reads and writes yearly records', () => {
     await expect(listUnitRecords(officer2, await unitId('Phường Tân Phong'))).rejects.toThrowError('not_found');
     const mine = await listUnitRecords(officer, await unitId('Phường Tân Phong'), { year: 2023, pageSize: 200 });
     expect(mine.items.map((r) => r.name)).toContain('Phạm Thị Lan Kiểm');
+    // A large subtree (a nation's) has each record's person looked up by key instead of its people listed: the
+    // same records either way, for the ward and for the whole district.
+    for (const [who, unit] of [[officer, 'Phường Tân Phong'], [reviewer, 'UBND Quận 7']] as const) {
+      const listedWay = await listUnitRecords(who, await unitId(unit), { pageSize: 200 });
+      const lookedUp = await listUnitRecords(who, await unitId(unit), { pageSize: 200, subtreeListed: 0 });
+      expect(listedWay.total).toBeGreaterThan(0);
+      expect(lookedUp).toEqual(listedWay);
+    }
+    expect((await listUnitRecords(reviewer, await unitId('Phường Tân Hưng'), { pageSize: 200, subtreeListed: 0 })).items.map((r) => r.name)).not.toContain('Phạm Thị Lan Kiểm');
   });
 
   it('a reviewer reads but does not write; the delete of another ward’s record is refused', async () => {

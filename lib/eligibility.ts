@@ -4,7 +4,7 @@
 // exception reason a failing nominee needs to be sent, and "who is eligible for X this year" per unit.
 // Every function takes the actor first and checks scope (lib/policy.ts); the judging is lib/eligibility-rule.ts.
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { getDb, transaction } from '@/db/client';
@@ -31,7 +31,7 @@ import { readTable, FileError } from '@/lib/import-parse';
 import { readStaged, stageFile } from '@/lib/import';
 import { getNomination, nominationScope } from '@/lib/nominations';
 import { recordsRefusal, rulesRefusal, type Actor } from '@/lib/policy';
-import { unitsUnder } from '@/lib/scope';
+import { unitPathUnder, unitsUnder } from '@/lib/scope';
 import { clean, cleanLines, compareVi, fold } from '@/lib/text';
 
 type Reader = Pick<DB, 'select'>;
@@ -206,20 +206,38 @@ export async function deleteRecord(actor: Actor | null, id: number, now = new Da
 export type UnitRecordRow = { id: number; nominee: Nominee; name: string; unit: string; year: number; kind: RecordKind; value: string; sourceNumber: string; sourceDate: string | null };
 
 /** The records of a unit's subtree, newest year first, a page at a time (for the records screen). */
-export async function listUnitRecords(actor: Actor | null, unitId: number, opts: { year?: number; page?: number; pageSize?: number } = {}): Promise<{ items: UnitRecordRow[]; total: number; page: number; pageCount: number }> {
+/** Up to this many units in a subtree, its people are listed and their records found by key. */
+const SUBTREE_LISTED = 500;
+
+/**
+ * The yearly records of the people of the subtree at `path`. A small subtree's people are listed first and their
+ * records read by key; a large one's (a province, a nation: a million people) are not listed — each record's
+ * person and unit are looked up by key instead (listing a nation's people took 2 s, records or none).
+ */
+async function recordsOfSubtree(path: string, listed = SUBTREE_LISTED): Promise<SQL> {
+  const db = getDb();
+  const large = (await db.select({ id: units.id }).from(units).where(unitPathUnder(path)).limit(listed + 1)).length > listed;
+  if (large) {
+    return or(
+      exists(db.select({ one: sql`1` }).from(individuals).innerJoin(units, eq(units.id, individuals.unitId)).where(and(eq(individuals.id, yearlyRecords.individualId), unitPathUnder(path)))),
+      exists(db.select({ one: sql`1` }).from(collectives).innerJoin(units, eq(units.id, collectives.unitId)).where(and(eq(collectives.id, yearlyRecords.collectiveId), unitPathUnder(path)))),
+    )!;
+  }
+  const under = unitsUnder(path);
+  return or(
+    inArray(yearlyRecords.individualId, db.select({ id: individuals.id }).from(individuals).where(inArray(individuals.unitId, under))),
+    inArray(yearlyRecords.collectiveId, db.select({ id: collectives.id }).from(collectives).where(inArray(collectives.unitId, under))),
+  )!;
+}
+
+/** `subtreeListed`: how many units a subtree may have for its people to be listed (tests try both ways). */
+export async function listUnitRecords(actor: Actor | null, unitId: number, opts: { year?: number; page?: number; pageSize?: number; subtreeListed?: number } = {}): Promise<{ items: UnitRecordRow[]; total: number; page: number; pageCount: number }> {
   const db = getDb();
   const unit = Number.isSafeInteger(unitId) ? await first(db.select({ path: units.path }).from(units).where(eq(units.id, unitId))) : undefined;
   if (!unit || recordsRefusal(actor, 'read', unit.path)) throw new DomainError('not_found');
   const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 200);
   const page = Math.max(opts.page ?? 1, 1);
-  const under = unitsUnder(unit.path);
-  const where = and(
-    or(
-      inArray(yearlyRecords.individualId, db.select({ id: individuals.id }).from(individuals).where(inArray(individuals.unitId, under))),
-      inArray(yearlyRecords.collectiveId, db.select({ id: collectives.id }).from(collectives).where(inArray(collectives.unitId, unitsUnder(unit.path)))),
-    ),
-    opts.year ? eq(yearlyRecords.year, opts.year) : undefined,
-  );
+  const where = and(await recordsOfSubtree(unit.path, opts.subtreeListed), opts.year ? eq(yearlyRecords.year, opts.year) : undefined);
   const total = (await first(db.select({ n: count() }).from(yearlyRecords).where(where)))?.n ?? 0;
   const rows = await db
     .select({ ...recordColumns, individualId: yearlyRecords.individualId, collectiveId: yearlyRecords.collectiveId, person: individuals.fullName, group: collectives.name, unit: units.name })
@@ -698,12 +716,7 @@ export async function lastRecordedYear(actor: Actor | null, unitId: number, now 
     db
       .select({ year: yearlyRecords.year })
       .from(yearlyRecords)
-      .where(
-        or(
-          inArray(yearlyRecords.individualId, db.select({ id: individuals.id }).from(individuals).where(inArray(individuals.unitId, unitsUnder(unit.path)))),
-          inArray(yearlyRecords.collectiveId, db.select({ id: collectives.id }).from(collectives).where(inArray(collectives.unitId, unitsUnder(unit.path)))),
-        ),
-      )
+      .where(await recordsOfSubtree(unit.path))
       .orderBy(desc(yearlyRecords.year))
       .limit(1),
   );
