@@ -29,6 +29,15 @@ type Row = { label: string; via: 'node' | 'nginx'; xids?: number; rps: number; p
 const PAGES = ['bare', 'roll', 'award', 'unit', 'home', 'stats'];
 const NGINX = '/usr/sbin/nginx';
 
+/** Staff screens opened once each, by account (`staff` target): how long a page takes and weighs at the scale —
+ * first after signing in (a write, so every count remembered until a write is computed again), then again. */
+const STAFF_SCREENS: Array<[account: string, paths: string[]]> = [
+  ['reviewer', ['/manage', '/manage?page=3', '/manage/rounds', '/manage/nominations', '/manage/nominations?kind=individual', '/manage/nominations?q=nguyen%20van', '/manage/nominations?q=xuan%20mai%20tran', '/manage/nominations?sort=name', '/manage/nominations?status=submitted&sort=name', '/manage/people', '/manage/people?q=nguyen', '/manage/records', '/manage/records/eligible']],
+  ['admin', ['/manage', '/manage/units', '/manage/users', '/manage/rounds']],
+  ['officer', ['/manage', '/manage/nominations/new', '/manage/nominations', '/manage/records']],
+];
+type StaffRow = { account: string; path: string; status: number; kb: number; firstMs: number; againMs: number };
+
 const { values: args } = parseArgs({
   options: {
     scale: { type: 'string' },
@@ -41,7 +50,7 @@ const { values: args } = parseArgs({
     db: { type: 'string' },
     /** App processes (PostgreSQL only; more than one runs scripts/serve-cluster.ts). */
     processes: { type: 'string', default: '1' },
-    /** Comma-separated target keys (bare, baseline, roll, award, unit, unitRoot, home, stats, search, queue, api; import). */
+    /** Comma-separated target keys (bare, baseline, roll, award, unit, unitRoot, home, stats, search, queue, api; import; staff: the staff screens opened once each). */
     only: { type: 'string' },
   },
 });
@@ -421,6 +430,25 @@ async function main() {
     console.log(`  ${t.label} [${via}]: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rssMb.toFixed(0)} MB, ${row.kb.toFixed(1)} kB (${row.gzipKb.toFixed(1)} kB gzip)${row.non2xx ? `, ${row.non2xx} errors/non-2xx` : ''}${xids !== undefined ? `, ${xids} server-wide xids` : ''}`);
   }
   await xidProbe?.close();
+  const staff: StaffRow[] = [];
+  if (!ONLY || ONLY.has('staff')) {
+    console.log('… Staff screens, one request each (first after signing in, then again)');
+    for (const [account, paths] of STAFF_SCREENS) {
+      const jar = await signIn(base, account);
+      for (const p of paths) {
+        const open = async () => {
+          const t0 = performance.now();
+          const res = await fetch(base + p, { headers: { cookie: jar }, redirect: 'manual', signal: AbortSignal.timeout(120_000) });
+          const body = await res.arrayBuffer();
+          return { status: res.status, kb: body.byteLength / 1024, ms: performance.now() - t0 };
+        };
+        const first = await open();
+        const again = await open();
+        staff.push({ account, path: p, status: first.status, kb: first.kb, firstMs: first.ms, againMs: again.ms });
+        console.log(`  ${account} ${p}: ${first.status}, ${first.kb.toFixed(0)} kB, ${first.ms.toFixed(0)} ms then ${again.ms.toFixed(0)} ms`);
+      }
+    }
+  }
   clearInterval(sampler);
   nginx?.kill('SIGTERM');
   stop();
@@ -445,7 +473,7 @@ async function main() {
 
   // A full SQLite run keeps the scale's own section; another engine, process count or target list has its own.
   const label = PG_URL || ONLY || PROCESSES > 1 ? ` — ${engine}, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''}${ONLY ? ` (${[...ONLY].join(', ')})` : ''}${PG_URL && process.env.PGOPTIONS ? `, PGOPTIONS=${process.env.PGOPTIONS}` : ''}` : '';
-  const md = report({ scale, label, duration, connections, rows, peakMb: peak / 2 ** 20, importLine, rowsToImport, size });
+  const md = report({ scale, label, duration, connections, rows, staff, peakMb: peak / 2 ** 20, importLine, rowsToImport, size });
   writeResults(md);
   console.log('\n' + md);
   fs.rmSync(work, { recursive: true, force: true });
@@ -472,7 +500,7 @@ function writeResults(section: string) {
   fs.writeFileSync(file, `# Benchmark results\n\nWritten by \`npm run bench\` (see bench/README.md); each run replaces the section of its scale.\n\n${body}`);
 }
 
-function report(o: { scale: Scale; label: string; duration: number; connections: number; rows: Row[]; peakMb: number; importLine: string | null; rowsToImport: number; size: number }): string {
+function report(o: { scale: Scale; label: string; duration: number; connections: number; rows: Row[]; staff: StaffRow[]; peakMb: number; importLine: string | null; rowsToImport: number; size: number }): string {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const s = SCALES[o.scale];
   const fmt = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 0 });
@@ -496,6 +524,16 @@ function report(o: { scale: Scale; label: string; duration: number; connections:
     '',
     ...(o.rows.some((r) => r.xids !== undefined)
       ? [`Transaction ids the PostgreSQL server gave out during each load (any database on it; each moves the snapshot lib/memo.ts keys on): ${o.rows.filter((r) => r.xids !== undefined).map((r) => `${r.label.split(' (')[0]} ${r.xids}`).join(', ')}.`, '']
+      : []),
+    ...(o.staff.length
+      ? [
+          'Staff screens, one request each: first after signing in (every count remembered until a write is computed again), then again.',
+          '',
+          '| account | page | status | kB | first ms | again ms |',
+          '|---|---|---:|---:|---:|---:|',
+          ...o.staff.map((r) => `| ${r.account} | \`${r.path}\` | ${r.status} | ${kb(r.kb)} | ${fmt(r.firstMs)} | ${fmt(r.againMs)} |`),
+          '',
+        ]
       : []),
     `Server peak RSS over the whole run: **${fmt(o.peakMb)} MB**${PROCESSES > 1 ? ` (the ${PROCESSES} app processes together; the proxy not counted)` : ''}.`,
     '',
