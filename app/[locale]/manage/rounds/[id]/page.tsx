@@ -15,9 +15,16 @@ import { StorySection } from './story-section';
 import { ProposalsSection } from './proposals-section';
 import { StaffRoundView } from './staff-view';
 import { getRoundRules } from '@/lib/progress';
+import { z } from 'zod';
+import { Pagination } from '@/components/pagination';
 
-export default async function RoundAdminPage({ params }: PageProps<'/[locale]/manage/rounds/[id]'>) {
+/** Awards listed at once on the round's page (a district's round, 148, fits on one). */
+const AWARDS_PAGE = 200;
+const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+export default async function RoundAdminPage({ params, searchParams }: PageProps<'/[locale]/manage/rounds/[id]'>) {
   const { locale, id } = await params;
+  const sp = await searchParams;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   // Staff who do not administer the round (officers, reviewers, approvers) get its read-only view.
@@ -26,6 +33,9 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
     return <StaffRoundView actor={actor} rules={rules} locale={locale} />;
   }
   const round = await orNotFound(() => getRoundForAdmin(actor, parseId(id)));
+  // A province's round has over a thousand awards, each with its revocation form: a page of them at a time.
+  const awardsPages = Math.ceil(round.awards.length / AWARDS_PAGE);
+  const awardsPage = Math.min(pageSchema.parse(Array.isArray(sp.page) ? sp.page[0] : (sp.page ?? 1)), Math.max(1, awardsPages));
   const [t, ts, tk, te, tso, tc, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), getTranslations('exports'), getTranslations('signoff'), getTranslations('certificate'), errorMessages()]);
   const missingText = (items: string[]) => items.map((m) => t(`missingItems.${m}` as 'missingItems.criteria')).join(', ');
   // The precondition message names what is missing, in the user's language.
@@ -187,8 +197,8 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
         {round.awards.length === 0 ? (
           <p className="card">{t('noAwards')}</p>
         ) : (
-          <ol className="space-y-2">
-            {round.awards.map((a) => (
+          <ol className="space-y-2" start={(awardsPage - 1) * AWARDS_PAGE + 1}>
+            {round.awards.slice((awardsPage - 1) * AWARDS_PAGE, awardsPage * AWARDS_PAGE).map((a) => (
               <li key={a.id} className="card space-y-2 p-3">
                 <p>
                   <span className="text-stone-600">{tk(a.kind)} {a.ordinal}.</span> <strong>{a.name}</strong> · {a.unit}
@@ -211,6 +221,7 @@ export default async function RoundAdminPage({ params }: PageProps<'/[locale]/ma
             ))}
           </ol>
         )}
+        <Pagination path={`/manage/rounds/${round.id}`} query={{}} page={awardsPage} pageCount={awardsPages} />
       </section>
     </article>
   );

@@ -6,14 +6,24 @@ import { getRoundCertificates } from '@/lib/exports';
 import { orNotFound, parseId } from '@/lib/route-params';
 import { Link } from '@/lib/i18n/navigation';
 import { PrintButton } from '@/components/print-button';
+import { Pagination } from '@/components/pagination';
+import { z } from 'zod';
 import { Certificate, originOf } from '@/components/certificate';
 
-export default async function RoundCertificatesPage({ params }: PageProps<'/[locale]/manage/rounds/[id]/certificates'>) {
+/** Certificates on one print page: a district's round (148) prints at once, a province's (1,200 and more) in batches. */
+const BATCH = 200;
+const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+export default async function RoundCertificatesPage({ params, searchParams }: PageProps<'/[locale]/manage/rounds/[id]/certificates'>) {
   const { locale, id } = await params;
+  const sp = await searchParams;
   setRequestLocale(locale);
   const actor = await requireActor(locale);
   const roundId = parseId(id);
-  const { roundTitle, certificates } = await orNotFound(() => getRoundCertificates(actor, roundId));
+  const { roundTitle, certificates: all } = await orNotFound(() => getRoundCertificates(actor, roundId));
+  const pages = Math.ceil(all.length / BATCH);
+  const page = Math.min(pageSchema.parse(Array.isArray(sp.page) ? sp.page[0] : (sp.page ?? 1)), Math.max(1, pages));
+  const certificates = all.slice((page - 1) * BATCH, page * BATCH);
   const t = await getTranslations('certificate');
   const origin = originOf(await headers());
   return (
@@ -23,6 +33,7 @@ export default async function RoundCertificatesPage({ params }: PageProps<'/[loc
         <h1 className="text-2xl font-bold text-brand-800">{t('bulkTitle')}</h1>
         <p data-testid="certificate-count">{t('bulkCount', { count: certificates.length })}</p>
         {certificates.length ? <PrintButton label={t('printAll')} /> : <p className="card">{t('bulkEmpty')}</p>}
+        <Pagination path={`/manage/rounds/${roundId}/certificates`} query={{}} page={page} pageCount={pages} />
       </div>
       <div className="certificates space-y-6">
         {certificates.map((c) => (
