@@ -27,6 +27,11 @@ async function writeStamp(db: DB): Promise<string> {
   return `${sqlite.pragma('data_version', { simple: true })}:${sqlite.prepare('SELECT total_changes()').pluck().get()}`;
 }
 
+/** The write stamp of the app's database now (tests: whether anything was written between two moments). */
+export async function currentWriteStamp(): Promise<string> {
+  return writeStamp(getDb());
+}
+
 /** `compute()`'s result, reused until something is written — by this process or by another (writeStamp).
  * Inside a write transaction nothing is reused or kept: the transaction may see its own uncommitted rows.
  * A computation that rejects is forgotten, so the next call tries again. Concurrent calls share one. */
