@@ -19,3 +19,9 @@ export async function orNotFound<T>(read: () => T | Promise<T>): Promise<T> {
     throw e;
   }
 }
+
+/** A page number from a search parameter (`?page=`): a positive integer, else 1. */
+export function parsePage(raw: string | string[] | undefined): number {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value && /^\d{1,6}$/.test(value) && Number(value) >= 1 ? Number(value) : 1;
+}

@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rows } from '@/db/query';
 import { transaction } from '@/db/client';
 import { migrateDatabase, openAppDatabase, openDatabase, type DB } from '@/db/connection';
-import { ENGINE } from '@/db/engine';
+import { ENGINE, isPostgresDb } from '@/db/engine';
 import { TEMPLATE_DB, TEST_DB_PREFIX, withDatabase } from './pg';
 
 let copies = 0;
@@ -77,4 +77,28 @@ export async function rolledBack(fn: (tx: DB) => Promise<void>): Promise<void> {
   } catch (e) {
     if (e !== ROLLBACK) throw e;
   }
+}
+
+/**
+ * The plan of a statement as text, on either engine: SQLite's EXPLAIN QUERY PLAN (parameters unknown are
+ * null: the plan follows the statement's shape), PostgreSQL's EXPLAIN with sequential scans ruled out (a
+ * test database's tables are small enough to be scanned whatever their indexes).
+ */
+export async function queryPlan(db: DB, text: string, params: unknown[] = []): Promise<string> {
+  if (isPostgresDb(db)) {
+    const client = (db as unknown as { $client: { connect(): Promise<{ query(t: string, p?: unknown[]): Promise<{ rows: Array<{ 'QUERY PLAN': string }> }>; release(): void }> } }).$client;
+    const c = await client.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('SET LOCAL enable_seqscan = off');
+      const plan = (await c.query(`EXPLAIN ${text}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
+      await c.query('COMMIT');
+      return plan;
+    } finally {
+      c.release();
+    }
+  }
+  const placeholders = (text.match(/\?/g) ?? []).length;
+  const values = params.length ? params : Array(placeholders).fill(null);
+  return (db.$client.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...values) as Array<{ detail: string }>).map((p) => p.detail).join('\n');
 }

@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { z } from 'zod';
+import { parsePage } from '@/lib/route-params';
 import { requireActor } from '@/lib/actor';
 import { listNominations } from '@/lib/nominations';
 import { nominationQueryString } from '@/lib/nomination-query';
@@ -10,7 +11,6 @@ import { hasRole } from '@/lib/policy';
 import { RoundRulesPanel } from '@/components/round-rules';
 import { Pagination } from '@/components/pagination';
 
-const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 const roundSchema = z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(undefined);
 
 export default async function ManageHome({ params, searchParams }: PageProps<'/[locale]/manage'>) {
@@ -24,7 +24,7 @@ export default async function ManageHome({ params, searchParams }: PageProps<'/[
   // A national office has hundreds of rounds in progress: a page of them at a time.
   // `?round=`: one round alone, with every unit of its progress; the list shows the first units of each.
   const focus = roundSchema.parse(Array.isArray(sp.round) ? sp.round[0] : sp.round);
-  const { rounds: inProgress, total: inProgressTotal, page, pageCount } = await listRoundsInProgress(actor, { page: pageSchema.parse(Array.isArray(sp.page) ? sp.page[0] : (sp.page ?? 1)), only: focus });
+  const { rounds: inProgress, total: inProgressTotal, page, pageCount } = await listRoundsInProgress(actor, { page: parsePage(sp.page), only: focus });
   const firstShown = (page - 1) * ROUNDS_IN_PROGRESS_PAGE + 1;
   const progress = await Promise.all(inProgress.map((rules) => roundProgress(actor, rules.id)));
   const list = (q: Parameters<typeof nominationQueryString>[0]) => `/manage/nominations?${nominationQueryString(q)}`;

@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
-import { orNotFound, parseId } from '@/lib/route-params';
+import { orNotFound, parseId, parsePage } from '@/lib/route-params';
 import { getRoundForAdmin, listUnitQuotas, mayAdminister } from '@/lib/rounds';
 import { decisionListHash } from '@/lib/signoff';
 import { formatDate, todayInVietnam } from '@/lib/dates';
@@ -15,12 +15,10 @@ import { StorySection } from './story-section';
 import { ProposalsSection } from './proposals-section';
 import { StaffRoundView } from './staff-view';
 import { getRoundRules } from '@/lib/progress';
-import { z } from 'zod';
 import { Pagination } from '@/components/pagination';
 
 /** Awards listed at once on the round's page (a district's round, 148, fits on one). */
 const AWARDS_PAGE = 200;
-const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 export default async function RoundAdminPage({ params, searchParams }: PageProps<'/[locale]/manage/rounds/[id]'>) {
   const { locale, id } = await params;
@@ -35,7 +33,7 @@ export default async function RoundAdminPage({ params, searchParams }: PageProps
   const round = await orNotFound(() => getRoundForAdmin(actor, parseId(id)));
   // A province's round has over a thousand awards, each with its revocation form: a page of them at a time.
   const awardsPages = Math.ceil(round.awards.length / AWARDS_PAGE);
-  const awardsPage = Math.min(pageSchema.parse(Array.isArray(sp.page) ? sp.page[0] : (sp.page ?? 1)), Math.max(1, awardsPages));
+  const awardsPage = Math.min(parsePage(sp.page), Math.max(1, awardsPages));
   const [t, ts, tk, te, tso, tc, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), getTranslations('exports'), getTranslations('signoff'), getTranslations('certificate'), errorMessages()]);
   const missingText = (items: string[]) => items.map((m) => t(`missingItems.${m}` as 'missingItems.criteria')).join(', ');
   // The precondition message names what is missing, in the user's language.

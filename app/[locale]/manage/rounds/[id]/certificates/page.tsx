@@ -3,16 +3,14 @@ import { headers } from 'next/headers';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
 import { getRoundCertificates } from '@/lib/exports';
-import { orNotFound, parseId } from '@/lib/route-params';
+import { orNotFound, parseId, parsePage } from '@/lib/route-params';
 import { Link } from '@/lib/i18n/navigation';
 import { PrintButton } from '@/components/print-button';
 import { Pagination } from '@/components/pagination';
-import { z } from 'zod';
 import { Certificate, originOf } from '@/components/certificate';
 
 /** Certificates on one print page: a district's round (148) prints at once, a province's (1,200 and more) in batches. */
 const BATCH = 200;
-const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 export default async function RoundCertificatesPage({ params, searchParams }: PageProps<'/[locale]/manage/rounds/[id]/certificates'>) {
   const { locale, id } = await params;
@@ -22,7 +20,7 @@ export default async function RoundCertificatesPage({ params, searchParams }: Pa
   const roundId = parseId(id);
   const { roundTitle, certificates: all } = await orNotFound(() => getRoundCertificates(actor, roundId));
   const pages = Math.ceil(all.length / BATCH);
-  const page = Math.min(pageSchema.parse(Array.isArray(sp.page) ? sp.page[0] : (sp.page ?? 1)), Math.max(1, pages));
+  const page = Math.min(parsePage(sp.page), Math.max(1, pages));
   const certificates = all.slice((page - 1) * BATCH, page * BATCH);
   const t = await getTranslations('certificate');
   const origin = originOf(await headers());
