@@ -1,5 +1,5 @@
 // Helpers for writing a query once for any engine. Free of `server-only`: scripts and tests use them too.
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { isPostgresDb } from './engine';
 
 /** The first row of a query (with `LIMIT 1` when the query is a select), or undefined. */
@@ -65,4 +65,13 @@ export const MAX_ROW_ID = 2_147_483_647;
  * PostgreSQL refuses a parameter outside its integer range with an error where SQLite finds no row. */
 export function isRowId(n: unknown): n is number {
   return typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= MAX_ROW_ID;
+}
+
+/**
+ * `column LIKE '%text%'` (or `'text%'` with `prefix`) where the text's own `%`, `_` and backslash match themselves, on
+ * both engines: SQLite's LIKE has no escape character unless told (`ESCAPE`), PostgreSQL's is the backslash.
+ */
+export function likeText(column: SQLWrapper, text: string, { prefix = false } = {}): SQL {
+  const escaped = text.replace(/[%_\\]/g, (c) => `\\${c}`);
+  return sql`${column} LIKE ${prefix ? `${escaped}%` : `%${escaped}%`} ESCAPE '\\'`;
 }

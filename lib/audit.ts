@@ -2,6 +2,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { likeText } from '@/db/query';
 import { auditEvents, awards, collectives, individuals, nominations, users, yearlyRecords } from '@/db/tables';
 import { DomainError } from '@/lib/errors';
 import { roundRefusal, type Actor } from '@/lib/policy';
@@ -47,7 +48,7 @@ export async function listAuditEvents(
   const where: Array<SQL | undefined> = [
     auditScope(actor!),
     // A prefix match: LIKE's wildcards in the filter ("_" is common in action names) are escaped.
-    filter.action ? sql`${auditEvents.action} LIKE ${`${filter.action.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'` : undefined,
+    filter.action ? likeText(auditEvents.action, filter.action, { prefix: true }) : undefined,
     filter.entityType ? eq(auditEvents.entityType, filter.entityType) : undefined,
     filter.entityId ? eq(auditEvents.entityId, filter.entityId) : undefined,
     filter.before ? lt(auditEvents.id, filter.before) : undefined,

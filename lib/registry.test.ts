@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like, sql } from 'drizzle-orm';
-import { awards, individuals, rounds, units, users } from '@/db/tables';
+import { awards, collectives, individuals, rounds, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, one, useAsAppDatabase } from '@/tests/db';
@@ -30,6 +30,15 @@ describe('registry', () => {
     expect(r.items.map((i) => i.name)).toContain(withD);
     expect((await listRegistry(reviewer, 'individual', { q: '%' })).total).toBe(0);
     expect((await listRegistry(reviewer, 'individual', { q: '"*NEAR(' })).total).toBe(0);
+  });
+
+  it("a search's own % and _ match themselves, on both engines", async () => {
+    const unitId = (await first(db.select({ id: units.id }).from(units).where(eq(units.name, 'Phường Tân Phong'))))!.id;
+    await db.insert(collectives).values(['Tổ 5_A', 'Tổ 5BA', 'Chi hội 100% hội viên'].map((name) => ({ name, nameFolded: fold(name), unitId, kind: 'quarter' as const })));
+    const names = async (q: string) => (await listRegistry(reviewer, 'collective', { q })).items.map((i) => i.name);
+    expect(await names('5_a')).toEqual(['Tổ 5_A']);
+    expect(await names('100%')).toEqual(['Chi hội 100% hội viên']);
+    expect(await names('5_')).toEqual(['Tổ 5_A']);
   });
 
   it('an officer sees only their subtree', async () => {

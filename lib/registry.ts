@@ -13,7 +13,7 @@ import { DomainError } from '@/lib/errors';
 import { isStaff, type Actor } from '@/lib/policy';
 import { unitPathUnder } from '@/lib/scope';
 import { clean as cleanText, fold } from '@/lib/text';
-import { changed, first } from '@/db/query';
+import { changed, first, likeText } from '@/db/query';
 
 export type RegistryKind = 'individual' | 'collective';
 export type RegistryRow = { id: number; name: string; position: string | null; unit: string; awards: number };
@@ -28,7 +28,7 @@ function scopeOf(actor: Actor | null): SQL | undefined | null {
 function searchClause(q: string | undefined, nameColumn: typeof individuals.nameFolded | typeof collectives.nameFolded): SQL | undefined {
   const words = fold(q ?? '').split(' ').filter(Boolean).slice(0, 8);
   if (!words.length) return undefined;
-  return and(...words.map((w) => like(nameColumn, `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)));
+  return and(...words.map((w) => likeText(nameColumn, w)));
 }
 
 export async function listRegistry(actor: Actor | null, kind: RegistryKind, filter: { q?: string; unitId?: number; page?: number } = {}): Promise<{ items: RegistryRow[]; total: number; page: number; pageCount: number; }> {
