@@ -4,8 +4,9 @@
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 
-export async function Pagination({ path, query, page, pageCount, cursor }: { path: string; query: Record<string, string | undefined>; page: number; pageCount: number; cursor?: { first?: number; last?: number } }) {
-  if (pageCount <= 1) return null;
+/** `more`: there are more pages than `pageCount` (a list counted up to a cap): Next stays while this page is full. */
+export async function Pagination({ path, query, page, pageCount, cursor, more = false }: { path: string; query: Record<string, string | undefined>; page: number; pageCount: number; cursor?: { first?: number; last?: number }; more?: boolean }) {
+  if (pageCount <= 1 && !more) return null;
   const t = await getTranslations('common');
   const href = (p: number, seek: Record<string, number | undefined> = {}) => {
     const params = { ...query, page: String(p), ...Object.fromEntries(Object.entries(seek).map(([k, v]) => [k, v?.toString()])) };
@@ -15,11 +16,12 @@ export async function Pagination({ path, query, page, pageCount, cursor }: { pat
   // Page 1 is the plain list; other pages seek from the edge of this one.
   const prev = page - 1 > 1 && cursor?.first ? href(page - 1, { before: cursor.first }) : href(page - 1);
   const next = cursor?.last ? href(page + 1, { after: cursor.last }) : href(page + 1);
+  const label = t(more ? 'pageOfMore' : 'pageOf', { page, pages: pageCount });
   return (
-    <nav aria-label={t('pageOf', { page, pages: pageCount })} className="no-print flex items-center justify-between gap-2">
+    <nav aria-label={label} className="no-print flex items-center justify-between gap-2">
       {page > 1 ? <Link href={prev} className="btn-secondary" rel="prev">← {t('previous')}</Link> : <span />}
-      <span className="text-sm text-stone-700">{t('pageOf', { page, pages: pageCount })}</span>
-      {page < pageCount ? <Link href={next} className="btn-secondary" rel="next">{t('next')} →</Link> : <span />}
+      <span className="text-sm text-stone-700">{label}</span>
+      {page < pageCount || more ? <Link href={next} className="btn-secondary" rel="next">{t('next')} →</Link> : <span />}
     </nav>
   );
 }

@@ -11,7 +11,7 @@ import { freshDatabase, queryPlan, useAsAppDatabase } from '@/tests/db';
 import { first } from '@/db/query';
 import { fold } from './text';
 import { loadActor } from './users';
-import { listNominations, nameSearchCondition } from './nominations';
+import { countNominations, listNominations, nameSearchCondition } from './nominations';
 import type { Actor } from './policy';
 
 let db: DB;
@@ -80,6 +80,38 @@ describe('another order than the newest', () => {
     const q = fold(byName.items[0].nomineeName).split(' ')[0];
     const searched = await listNominations(reviewer, { q, sort: 'name', pageSize: 100 }, { sortableMax: total - 1 });
     expect(searched.sortDeclined).toBeUndefined();
+  });
+});
+
+describe('a list longer than the count goes', () => {
+  it('says "more than" the cap, and its pages, by cursor or by number, run on to the last nomination', async () => {
+    const all = await listNominations(reviewer, { pageSize: 100 });
+    const exact = all.total;
+    expect(exact).toBeGreaterThan(20);
+    expect(all.moreThan).toBeUndefined();
+    // The dashboard's figure stays exact.
+    expect(await countNominations(reviewer)).toBe(exact);
+    const newestFirst: number[] = [];
+    for (let page = 1; newestFirst.length < exact; page++) newestFirst.push(...(await listNominations(reviewer, { pageSize: 100, page })).items.map((n) => n.id));
+
+    const capped = await listNominations(reviewer, { pageSize: 5 }, { countMax: 7 });
+    expect([capped.total, capped.moreThan, capped.pageCount]).toEqual([7, true, 2]);
+    // Next by cursor, past the counted pages, until the list ends.
+    const walked: number[] = [...capped.items.map((n) => n.id)];
+    for (let last = capped; last.items.length === 5; ) {
+      last = await listNominations(reviewer, { pageSize: 5, after: walked.at(-1) }, { countMax: 7 });
+      walked.push(...last.items.map((n) => n.id));
+    }
+    expect(walked).toEqual(newestFirst);
+    // A page by number past the counted ones reads from the newest end (the oldest end is not known).
+    expect((await listNominations(reviewer, { pageSize: 5, page: 4 }, { countMax: 7 })).items.map((n) => n.id)).toEqual(newestFirst.slice(15, 20));
+    // Another order needs the exact count: above the cap it is declined, said so.
+    const sorted = await listNominations(reviewer, { sort: 'name', pageSize: 5 }, { countMax: 7, sortableMax: 7 });
+    expect([sorted.moreThan, sorted.sortDeclined]).toEqual([true, 7]);
+    expect(sorted.items.map((n) => n.id)).toEqual(newestFirst.slice(0, 5));
+    // At the cap exactly, the count is exact.
+    expect(await listNominations(reviewer, { pageSize: 5 }, { countMax: exact })).toMatchObject({ total: exact, pageCount: Math.ceil(exact / 5) });
+    expect((await listNominations(reviewer, { pageSize: 5 }, { countMax: exact })).moreThan).toBeUndefined();
   });
 });
 

@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { parsePage } from '@/lib/route-params';
 import { requireActor } from '@/lib/actor';
-import { listNominations } from '@/lib/nominations';
+import { countNominations } from '@/lib/nominations';
 import { nominationQueryString } from '@/lib/nomination-query';
 import { listRoundsInProgress, PROGRESS_ROWS_SHOWN, PROGRESS_STATUSES, roundProgress, ROUNDS_IN_PROGRESS_PAGE } from '@/lib/progress';
 import { countRounds } from '@/lib/rounds';
@@ -20,7 +20,7 @@ export default async function ManageHome({ params, searchParams }: PageProps<'/[
   const actor = await requireActor(locale);
   const [t, tp, ts, tk, ta] = await Promise.all([getTranslations('manage'), getTranslations('progress'), getTranslations('status'), getTranslations('kind'), getTranslations('nominationActions')]);
   const roundCount = await countRounds(actor);
-  const nominations = await listNominations(actor, { pageSize: 1 });
+  const nominationCount = await countNominations(actor);
   // A national office has hundreds of rounds in progress: a page of them at a time.
   // `?round=`: one round alone, with every unit of its progress; the list shows the first units of each.
   const focus = roundSchema.parse(Array.isArray(sp.round) ? sp.round[0] : sp.round);
@@ -44,7 +44,7 @@ export default async function ManageHome({ params, searchParams }: PageProps<'/[
         </div>
         <div className="card">
           <dt className="text-sm text-stone-700">{t('dashboard.nominations')}</dt>
-          <dd className="text-3xl font-bold text-brand-700" data-testid="nominations-in-scope">{nominations.total}</dd>
+          <dd className="text-3xl font-bold text-brand-700" data-testid="nominations-in-scope">{nominationCount}</dd>
         </div>
       </dl>
       {inProgress.length === 0 ? <p className="card">{tp('noRoundsInProgress')}</p> : null}

@@ -95,7 +95,7 @@ export default async function NominationsPage({ params, searchParams }: PageProp
         <button type="submit" className="btn-primary">{t('apply')}</button>
       </form>
       <p className="flex flex-wrap items-center justify-between gap-2 text-sm text-stone-700">
-        <span data-testid="nominations-total">{t('total', { count: result.total })}</span>
+        <span data-testid="nominations-total">{t(result.moreThan ? 'totalMore' : 'total', { count: result.total })}</span>
         {result.total > 0 ? (
           <a href={`/manage/nominations/export.xlsx?${nominationQueryString(listQuery)}`} className="btn-secondary no-print" download>{t('exportXlsx')}</a>
         ) : null}
@@ -122,6 +122,7 @@ export default async function NominationsPage({ params, searchParams }: PageProp
         query={{ round: q.round?.toString(), status: q.status, kind: q.kind, unit: q.unit?.toString(), q: q.q, sort: q.sort }}
         page={result.page}
         pageCount={result.pageCount}
+        more={result.moreThan && result.items.length === result.pageSize}
         cursor={q.q || (q.sort && q.sort !== 'newest' && !result.sortDeclined) ? undefined : { first: result.items[0]?.id, last: result.items.at(-1)?.id }}
       />
     </div>
