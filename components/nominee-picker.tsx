@@ -1,8 +1,9 @@
 'use client';
 // The new nomination form's nominee part: the kind first, then either someone already registered (one
 // search box, insensitive to case, diacritics and đ) or someone new — with a warning, before anything is
-// sent, when the unit already has a similar name (the server refuses it too, unless confirmed).
-import { useMemo, useState } from 'react';
+// sent, when the unit already has a similar name (the server refuses it too, unless confirmed). An officer with
+// more people than the page loads (`complete` false for the kind) searches them on the server as they type.
+import { useEffect, useMemo, useState } from 'react';
 import { nearKey } from '@/lib/name-match';
 import { fold } from '@/lib/text';
 import { PersonFields, type PersonFieldsText } from '@/components/person-fields';
@@ -27,9 +28,16 @@ export type NomineePickerText = PersonFieldsText & {
   collectiveName: string;
   similar: string;
   confirmDuplicate: string;
+  /** Shown when the list is cut: typing searches all of them. */
+  searchAll: string;
+  searching: string;
+  searchFailed: string;
 };
 
-export function NomineePicker({ units, individuals, collectives, text }: { units: Array<{ id: number; label: string }>; individuals: Option[]; collectives: Option[]; text: NomineePickerText }) {
+/** Server answers by kind and folded query: what the list shows while the officer types. */
+type Found = { key: string; items: Option[]; failed?: boolean };
+
+export function NomineePicker({ units, individuals, collectives, complete = { individual: true, collective: true }, text }: { units: Array<{ id: number; label: string }>; individuals: Option[]; collectives: Option[]; complete?: Record<Kind, boolean>; text: NomineePickerText }) {
   const [kind, setKind] = useState<Kind>('individual');
   const [mode, setMode] = useState<'new' | 'existing'>('new');
   const [unitId, setUnitId] = useState<number>(units[0]?.id ?? 0);
@@ -38,9 +46,32 @@ export function NomineePicker({ units, individuals, collectives, text }: { units
   const options = kind === 'individual' ? individuals : collectives;
   const folded = useMemo(() => options.map((o) => ({ ...o, key: fold(o.label) })), [options]);
   const words = fold(query).split(' ').filter(Boolean);
-  const shown = folded.filter((o) => words.every((w) => o.key.includes(w))).slice(0, 50);
-  const key = nearKey(name);
-  const similar = mode === 'new' && key ? options.filter((o) => o.unitId === unitId && nearKey(o.name) === key) : [];
+  // The page has every one of this kind, or the first ones by name: then what is typed is searched on the server.
+  const remote = !complete[kind] && mode === 'existing' && words.length > 0;
+  const key = `${kind}:${words.join(' ')}`;
+  const [found, setFound] = useState<Found | null>(null);
+  useEffect(() => {
+    if (!remote) return;
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(`/api/nominees/search?${new URLSearchParams({ kind, q: query })}`, { signal: abort.signal })
+        .then(async (res) => {
+          if (!res.ok) throw new Error(`HTTP ${res.status}`);
+          setFound({ key, items: ((await res.json()) as { items: Option[] }).items });
+        })
+        .catch(() => {
+          if (!abort.signal.aborted) setFound({ key, items: [], failed: true });
+        });
+    }, 200);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [remote, kind, query, key]);
+  const answer = remote && found?.key === key ? found : null;
+  const shown = remote ? (answer?.items ?? []) : folded.filter((o) => words.every((w) => o.key.includes(w))).slice(0, 50);
+  const near = nearKey(name);
+  const similar = mode === 'new' && near ? options.filter((o) => o.unitId === unitId && nearKey(o.name) === near) : [];
   return (
     <>
       <fieldset>
@@ -71,7 +102,7 @@ export function NomineePicker({ units, individuals, collectives, text }: { units
             <div>
               <label htmlFor="nominee-search" className="label">{text.search}</label>
               <input id="nominee-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} className="field" autoComplete="off" aria-describedby="nominee-search-hint" />
-              <p id="nominee-search-hint" className="mt-1 text-sm text-stone-700">{text.searchHint}</p>
+              <p id="nominee-search-hint" className="mt-1 text-sm text-stone-700">{complete[kind] ? text.searchHint : text.searchAll}</p>
             </div>
             <div>
               <label htmlFor="existingId" className="label">{text.choose}</label>
@@ -79,7 +110,9 @@ export function NomineePicker({ units, individuals, collectives, text }: { units
               <select id="existingId" name={kind === 'individual' ? 'existingIndividual' : 'existingCollective'} size={Math.min(8, Math.max(3, shown.length))} className="field" required>
                 {shown.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
               </select>
-              {shown.length === 0 ? <p className="mt-1 text-sm text-stone-700" role="status">{text.noneFound}</p> : null}
+              <p className="mt-1 text-sm text-stone-700" role="status" data-testid="nominee-search-status">
+                {remote && !answer ? text.searching : answer?.failed ? text.searchFailed : shown.length === 0 ? text.noneFound : ''}
+              </p>
             </div>
           </div>
         ) : (

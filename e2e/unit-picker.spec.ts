@@ -1,9 +1,12 @@
 // A unit chosen by searching (a nation's 10,000 units are not listed): the suite's server lists the demo's few
 // dozen units in a <select>, so this spec starts one more server on the same database with UNIT_SELECT_MAX=3,
 // where every unit picker is the search-as-you-type combobox, and uses it with the keyboard as a person would.
+// The same server loads 2 of an officer's people on the new-nomination form (NOMINEE_OPTIONS_MAX=2): the others
+// are found by typing, on the server, as a district's or a province's officer finds theirs past the first 500.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { baseURL } from '../playwright.config';
+import { withDatabase } from './pages/database';
 import { storageStateOf } from './pages/login-page';
 
 const port = Number(new URL(baseURL).port) + 40;
@@ -19,6 +22,7 @@ test.beforeAll(async () => {
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       AUTH_SECRET: 'e2e-secret-not-for-production-0123456789abcdef',
       UNIT_SELECT_MAX: '3',
+      NOMINEE_OPTIONS_MAX: '2',
       SEARCH_WORKERS: '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -84,4 +88,33 @@ test('a search finds nothing outside the admin’s scope, and says when nothing 
   };
   expect(await names('tan phong')).toContain('Phường Tân Phong');
   expect(await names('tan my loi')).not.toContain('Phường Tân Mỹ Lợi');
+});
+
+test.describe('an officer with more people than the form loads', () => {
+  test.use({ storageState: storageStateOf('officer') });
+
+  test('finds one past the first ones by typing the name without diacritics, and chooses them', async ({ page }) => {
+    // The last of the officer's people by name: not among the two the form loads.
+    const last = await withDatabase((db) =>
+      db.get<{ id: number; name: string }>(
+        `SELECT i.id AS id, i.full_name AS name FROM individuals i JOIN units u ON u.id = i.unit_id, users us JOIN units ou ON ou.id = us.unit_id
+          WHERE us.username = 'officer' AND u.path LIKE ou.path || '%' AND i.merged_into_id IS NULL ORDER BY i.name_folded DESC LIMIT 1`,
+      ),
+    );
+    expect(last).toBeTruthy();
+    await page.goto(`${server}/manage/nominations/new`);
+    await page.getByRole('radio', { name: 'Chọn trong danh sách đã có' }).check();
+    await expect(page.getByText('Danh sách quá dài để tải hết')).toBeVisible();
+    const results = page.getByRole('listbox', { name: 'Kết quả tìm' });
+    await expect(results.getByRole('option')).toHaveCount(2);
+    await expect(results.getByRole('option', { name: new RegExp(`^${last!.name} — `) })).toHaveCount(0);
+    const folded = last!.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    await page.getByRole('searchbox', { name: 'Tìm theo tên' }).fill(folded);
+    const option = results.getByRole('option', { name: new RegExp(`^${last!.name} — `) });
+    await expect(option).toHaveCount(1);
+    await results.selectOption(String(last!.id));
+    await expect(results).toHaveValue(String(last!.id));
+    await page.getByRole('searchbox', { name: 'Tìm theo tên' }).fill('khong co ai ten nay');
+    await expect(page.getByTestId('nominee-search-status')).toHaveText('Không có ai khớp với từ đã gõ.');
+  });
 });

@@ -408,49 +408,74 @@ export async function inboxCounts(actor: Actor | null): Promise<{ returned: numb
   return out;
 }
 
-/** Nominees an officer may pick: individuals and collectives of their subtree (first 500 by name). */
+/** Nominees an officer may pick: individuals and collectives of their subtree. */
 export type NomineeOption = { id: number; label: string; name: string; unitId: number };
 
+/** How many of an officer's individuals (and of their collectives) the new-nomination form loads to search in the
+ * browser; with more, the form asks the server as the officer types (`searchNomineeOptions`, /api/nominees/search),
+ * so nobody past the first ones by name is out of reach. NOMINEE_OPTIONS_MAX in the environment sets another bound
+ * (the e2e suite starts a server with 2 to use the search). */
+export const NOMINEE_OPTIONS_MAX = /^\d{1,6}$/.test(process.env.NOMINEE_OPTIONS_MAX ?? '') ? Number(process.env.NOMINEE_OPTIONS_MAX) : 500;
+/** Matches a nominee search answers. */
+export const NOMINEE_SEARCH_LIMIT = 50;
+
 /**
- * The queries of an officer's nominees under `unitPath`: the first 500 individuals and collectives by name,
- * found by their unit's key (individuals_unit, collectives_unit). Given the path on the joined unit instead,
- * SQLite walked the whole registry in name order testing each row's unit: 4.3 s for a commune's 301 people
+ * The queries of an officer's nominees under `unitPath`, by name (every word of `q`, folded, when given), at most
+ * `limit` each, found by their unit's key (individuals_unit, collectives_unit). Given the path on the joined unit
+ * instead, SQLite walked the whole registry in name order testing each row's unit: 4.3 s for a commune's 301 people
  * among a nation's million, 9 ms this way. Exported for the test of their plans.
  */
-export function nomineeQueries(unitPath: string) {
+export function nomineeQueries(unitPath: string, { limit = NOMINEE_OPTIONS_MAX, q }: { limit?: number; q?: string } = {}) {
   const db = getDb();
+  const words = fold(q ?? '').split(' ').filter(Boolean).slice(0, 8);
   return {
     individuals: db
       .select({ id: individuals.id, name: individuals.fullName, unit: units.name, unitId: individuals.unitId })
       .from(individuals)
       .innerJoin(units, eq(units.id, individuals.unitId))
-      .where(and(inArray(individuals.unitId, unitsUnder(unitPath)), isNull(individuals.mergedIntoId)))
+      .where(and(inArray(individuals.unitId, unitsUnder(unitPath)), isNull(individuals.mergedIntoId), ...words.map((w) => likeText(individuals.nameFolded, w))))
       .orderBy(individuals.nameFolded)
-      .limit(500),
+      .limit(limit),
     collectives: db
       .select({ id: collectives.id, name: collectives.name, unitId: collectives.unitId })
       .from(collectives)
       .innerJoin(units, eq(units.id, collectives.unitId))
-      .where(and(inArray(collectives.unitId, unitsUnder(unitPath)), isNull(collectives.mergedIntoId)))
+      .where(and(inArray(collectives.unitId, unitsUnder(unitPath)), isNull(collectives.mergedIntoId), ...words.map((w) => likeText(collectives.nameFolded, w))))
       .orderBy(collectives.nameFolded)
-      .limit(500),
+      .limit(limit),
   };
 }
 
-export async function listNomineeOptions(actor: Actor | null): Promise<{ individuals: NomineeOption[]; collectives: NomineeOption[]; units: Array<{ id: number; label: string; }>; }> {
-  if (!actor || !actor.roles.includes('officer')) return { individuals: [], collectives: [], units: [] };
+const individualOption = (r: { id: number; name: string; unit: string; unitId: number }): NomineeOption => ({ id: r.id, label: `${r.name} — ${r.unit}`, name: r.name, unitId: r.unitId });
+const collectiveOption = (r: { id: number; name: string; unitId: number }): NomineeOption => ({ id: r.id, label: r.name, name: r.name, unitId: r.unitId });
+
+/** The new-nomination form's choices: the officer's units, and their individuals and collectives up to
+ * NOMINEE_OPTIONS_MAX each; `complete` says, per kind, whether that is all of them (else the form searches). */
+export async function listNomineeOptions(actor: Actor | null): Promise<{ individuals: NomineeOption[]; collectives: NomineeOption[]; units: Array<{ id: number; label: string; }>; complete: Record<NomineeKind, boolean> }> {
+  if (!actor || !actor.roles.includes('officer')) return { individuals: [], collectives: [], units: [], complete: { individual: true, collective: true } };
   const db = getDb();
-  const q = nomineeQueries(actor.unitPath);
+  const q = nomineeQueries(actor.unitPath, { limit: NOMINEE_OPTIONS_MAX + 1 });
+  const [people, groups] = [await q.individuals, await q.collectives];
   return {
-    individuals: (await q.individuals).map((r) => ({ id: r.id, label: `${r.name} — ${r.unit}`, name: r.name, unitId: r.unitId })),
-    collectives: (await q.collectives).map((r) => ({ id: r.id, label: r.name, name: r.name, unitId: r.unitId })),
+    individuals: people.slice(0, NOMINEE_OPTIONS_MAX).map(individualOption),
+    collectives: groups.slice(0, NOMINEE_OPTIONS_MAX).map(collectiveOption),
     units: (await db
       .select({ id: units.id, name: units.name })
       .from(units)
       .where(and(like(units.path, `${actor.unitPath}%`), eq(units.active, true)))
       .orderBy(units.path))
       .map((r) => ({ id: r.id, label: r.name })),
+    complete: { individual: people.length <= NOMINEE_OPTIONS_MAX, collective: groups.length <= NOMINEE_OPTIONS_MAX },
   };
+}
+
+/** An officer's individuals or collectives whose name holds every word of `q` (case, diacritics and đ folded), by
+ * name, at most `limit`: the new-nomination form's search when the officer's people are too many to load. */
+export async function searchNomineeOptions(actor: Actor | null, kind: NomineeKind, q: string, limit = NOMINEE_SEARCH_LIMIT): Promise<NomineeOption[]> {
+  if (!actor || !actor.roles.includes('officer')) throw new DomainError('forbidden');
+  if (!fold(q)) return [];
+  const found = nomineeQueries(actor.unitPath, { limit: Math.min(Math.max(Math.trunc(limit) || 1, 1), NOMINEE_SEARCH_LIMIT), q });
+  return kind === 'individual' ? (await found.individuals).map(individualOption) : (await found.collectives).map(collectiveOption);
 }
 
 /** More options than this and a select stops being usable (a nation has thousands of nominating units). */

@@ -1,6 +1,7 @@
 // The officer's nominees on the new-nomination page: the people of their own subtree, first 500 by name, found
-// through their unit's index — a walk of the whole registry in name order took 4.3 s at a nation's scale.
-import { beforeAll, describe, expect, it } from 'vitest';
+// through their unit's index — a walk of the whole registry in name order took 4.3 s at a nation's scale. With
+// more than 500, the page says the list is cut and the form searches them all on the server (/api/nominees/search).
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { collectives, individuals, units, users } from '@/db/tables';
 import { seedDemo } from '@/db/demo';
@@ -8,9 +9,14 @@ import { isPostgresDb } from '@/db/engine';
 import type { DB } from '@/db/connection';
 import { freshDatabase, queryPlan, useAsAppDatabase } from '@/tests/db';
 import { first } from '@/db/query';
+import { fold } from './text';
 import { loadActor } from './users';
-import { listNomineeOptions, nomineeQueries } from './nominations';
+import { listNomineeOptions, NOMINEE_OPTIONS_MAX, nomineeQueries, searchNomineeOptions } from './nominations';
 import type { Actor } from './policy';
+
+// The signed-in actor the route handler reads (lib/actor needs a Next.js request).
+const ctx = vi.hoisted(() => ({ actor: null as unknown }));
+vi.mock('@/lib/actor', () => ({ getActor: async () => ctx.actor }));
 
 let db: DB;
 let officer: Actor;
@@ -36,8 +42,8 @@ describe("an officer's nominees", () => {
     expect(options.collectives.map((o) => o.id).sort()).toEqual((await expected(collectives)).slice(0, 500).map((p) => p.id).sort());
   });
 
-  it("are looked up by their unit's index, never by walking the registry in name order", async () => {
-    for (const [table, query] of Object.entries(nomineeQueries(officer.unitPath))) {
+  it("are looked up by their unit's index, never by walking the registry in name order, searched or not", async () => {
+    for (const [table, query] of [...Object.entries(nomineeQueries(officer.unitPath)), ...Object.entries(nomineeQueries(officer.unitPath, { q: 'nguyen van', limit: 50 }))]) {
       const { sql: text, params } = query.toSQL();
       const plan = await queryPlan(db, text, params);
       if (isPostgresDb(db)) {
@@ -47,6 +53,61 @@ describe("an officer's nominees", () => {
         expect(plan, table).toMatch(new RegExp(`SEARCH ${table} USING (COVERING )?INDEX ${table}_unit \\(unit_id=\\?\\)`));
         expect(plan, table).not.toMatch(new RegExp(`SCAN ${table} USING INDEX ${table}_folded`));
       }
+    }
+  });
+});
+
+describe('an officer with more people than the page loads', () => {
+  let wanted: { id: number; name: string };
+  beforeAll(async () => {
+    // The last of the officer's people by name, then enough people whose names sort first to push them off the list.
+    const mine = (await listNomineeOptions(officer)).individuals;
+    wanted = mine.map((o) => ({ id: o.id, name: o.name })).at(-1)!;
+    const names = Array.from({ length: NOMINEE_OPTIONS_MAX + 5 }, (_, i) => `An Thử ${String(i).padStart(4, '0')}`);
+    await db.insert(individuals).values(names.map((fullName) => ({ fullName, nameFolded: fold(fullName), unitId: officer.unitId })));
+  });
+
+  it('get the first ones by name and word that the list is cut; the search finds anyone of theirs', async () => {
+    const options = await listNomineeOptions(officer);
+    expect(options.individuals).toHaveLength(NOMINEE_OPTIONS_MAX);
+    expect(options.complete).toEqual({ individual: false, collective: true });
+    expect(options.individuals.map((o) => o.id)).not.toContain(wanted.id);
+    // Typed in capitals without diacritics (đ folded too): found, with their unit in the label.
+    const found = await searchNomineeOptions(officer, 'individual', fold(wanted.name).toUpperCase());
+    expect(found.map((o) => o.id)).toContain(wanted.id);
+    expect(found.find((o) => o.id === wanted.id)!.label).toMatch(new RegExp(`^${wanted.name} — `));
+    expect(await searchNomineeOptions(officer, 'individual', 'an thu 0007')).toHaveLength(1);
+    expect(await searchNomineeOptions(officer, 'individual', 'an thu', 3)).toHaveLength(3);
+    expect(await searchNomineeOptions(officer, 'individual', '   ')).toEqual([]);
+  });
+
+  it("never finds another unit's people, and answers officers only", async () => {
+    const other = (await db.select({ name: individuals.fullName, path: units.path }).from(individuals).innerJoin(units, eq(units.id, individuals.unitId))).find((r) => !r.path.startsWith(officer.unitPath))!;
+    const ids = (await searchNomineeOptions(officer, 'individual', other.name)).map((o) => o.id);
+    const theirs = (await db.select({ id: individuals.id }).from(individuals).where(eq(individuals.fullName, other.name))).map((r) => r.id);
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const id of theirs) expect(ids).not.toContain(id);
+    await expect(searchNomineeOptions({ ...officer, roles: ['reviewer'] }, 'individual', 'an')).rejects.toThrowError('forbidden');
+    await expect(searchNomineeOptions(null, 'individual', 'an')).rejects.toThrowError('forbidden');
+  });
+});
+
+describe('GET /api/nominees/search', () => {
+  const get = async (actor: Actor | null, query: string) => {
+    ctx.actor = actor;
+    const { GET } = await import('@/app/api/nominees/search/route');
+    const res = await GET(new Request(`http://localhost/api/nominees/search?${query}`));
+    return { status: res.status, body: (await res.json()) as { items?: Array<{ id: number; label: string }>; error?: string }, cache: res.headers.get('cache-control') };
+  };
+
+  it("answers the officer with their matching people, never cached; refuses the rest and odd input without a 500", async () => {
+    const r = await get(officer, 'kind=individual&q=an+thu+0012');
+    expect(r).toMatchObject({ status: 200, cache: 'private, no-store' });
+    expect(r.body.items?.map((o) => o.label)).toEqual([expect.stringMatching(/^An Thử 0012 — /)]);
+    expect(await get(null, 'kind=individual&q=an')).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
+    expect(await get({ ...officer, roles: ['reviewer'] }, 'kind=individual&q=an')).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    for (const bad of ['q=an', 'kind=planet&q=an', `kind=individual&q=${'x'.repeat(201)}`, 'kind=individual&q=an&limit=0', 'kind=individual&q=an&limit=51']) {
+      expect(await get(officer, bad), bad).toMatchObject({ status: 400, body: { error: 'invalid_input' } });
     }
   });
 });

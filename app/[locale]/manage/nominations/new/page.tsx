@@ -40,12 +40,13 @@ export default async function NewNominationPage({ params }: PageProps<'/[locale]
               units={options.units}
               individuals={options.individuals}
               collectives={options.collectives}
+              complete={options.complete}
               text={{
                 kind: t('forWhom'), individual: tk('individual'), collective: tk('collective'), unit: t('nomineeUnit'), unitHint: t('nomineeUnitHint'),
                 who: t('who'), existing: t('chooseExisting'), createNew: t('createNew'), search: t('searchName'), searchHint: t('searchNameHint'),
                 choose: t('searchResults'), noneFound: t('noneFound'), fullName: t('fullName'), collectiveName: t('collectiveName'), position: t('position'),
                 gender: t('gender'), male: t('male'), female: t('female'), other: t('other'), birthYear: t('birthYear'), partyMember: t('partyMember'),
-                similar: t('similarNames'), confirmDuplicate: t('confirmDuplicate'),
+                similar: t('similarNames'), confirmDuplicate: t('confirmDuplicate'), searchAll: t('searchAll'), searching: t('searching'), searchFailed: t('searchFailed'),
               }}
             />
             <div>
