@@ -109,6 +109,11 @@ describe('a list longer than the count goes', () => {
     const sorted = await listNominations(reviewer, { sort: 'name', pageSize: 5 }, { countMax: 7, sortableMax: 7 });
     expect([sorted.moreThan, sorted.sortDeclined]).toEqual([true, 7]);
     expect(sorted.items.map((n) => n.id)).toEqual(newestFirst.slice(0, 5));
+    // A name search is counted the same way.
+    const q = fold(all.items[0].nomineeName).split(' ')[0];
+    const found = await listNominations(reviewer, { q, pageSize: 100 });
+    expect(found.total).toBeGreaterThan(1);
+    expect(await listNominations(reviewer, { q, pageSize: 100 }, { countMax: 1 })).toMatchObject({ total: 1, moreThan: true, items: found.items });
     // At the cap exactly, the count is exact.
     expect(await listNominations(reviewer, { pageSize: 5 }, { countMax: exact })).toMatchObject({ total: exact, pageCount: Math.ceil(exact / 5) });
     expect((await listNominations(reviewer, { pageSize: 5 }, { countMax: exact })).moreThan).toBeUndefined();

@@ -41,6 +41,21 @@ describe('registry', () => {
     expect(await names('5_')).toEqual(['Tổ 5_A']);
   });
 
+  it('counts up to its cap and says "more than" above it, the pages running on past the counted ones', async () => {
+    const exact = await listRegistry(reviewer, 'individual');
+    expect(exact.total).toBeGreaterThan(30);
+    expect(exact.moreThan).toBeUndefined();
+    const capped = await listRegistry(reviewer, 'individual', {}, { countMax: 5 });
+    expect([capped.total, capped.moreThan, capped.pageCount]).toEqual([5, true, 1]);
+    expect(capped.items.map((i) => i.id)).toEqual(exact.items.map((i) => i.id));
+    expect((await listRegistry(reviewer, 'individual', { page: 2 }, { countMax: 5 })).items.map((i) => i.id)).toEqual((await listRegistry(reviewer, 'individual', { page: 2 })).items.map((i) => i.id));
+    // A search is counted the same way.
+    const searched = await listRegistry(reviewer, 'individual', { q: 'nguyen' });
+    expect(searched.total).toBeGreaterThan(2);
+    expect(await listRegistry(reviewer, 'individual', { q: 'nguyen' }, { countMax: 2 })).toMatchObject({ total: 2, moreThan: true, items: searched.items });
+    expect((await listRegistry(reviewer, 'individual', { q: 'nguyen' }, { countMax: searched.total })).moreThan).toBeUndefined();
+  });
+
   it('an officer sees only their subtree', async () => {
     const tanHung = (await first(db.select({ path: units.path }).from(units).where(eq(units.name, 'Phường Tân Hưng'))))!.path;
     const outside = (await first(db.select({ id: individuals.id }).from(individuals).innerJoin(units, eq(units.id, individuals.unitId)).where(like(units.path, `${tanHung}%`))))!;

@@ -41,7 +41,7 @@ export default async function PeoplePage({ params, searchParams }: PageProps<'/[
         <FilterSelect id="reg-unit" name="unit" label={t('unit')} allLabel="—" value={q.unit} options={unitOptions.map((u) => ({ value: u.id, label: u.name }))} />
         <button type="submit" className="btn-primary">{t('find')}</button>
       </form>
-      <p className="text-sm text-stone-700" data-testid="registry-total">{t('total', { count: result.total })}</p>
+      <p className="text-sm text-stone-700" data-testid="registry-total">{t(result.moreThan ? 'totalMore' : 'total', { count: result.total })}</p>
       {result.items.length === 0 ? (
         <p className="card">{t('empty')}</p>
       ) : (
@@ -60,7 +60,7 @@ export default async function PeoplePage({ params, searchParams }: PageProps<'/[
           </table>
         </div>
       )}
-      <Pagination path="/manage/people" query={{ kind: q.kind, q: q.q, unit: q.unit?.toString() }} page={result.page} pageCount={result.pageCount} />
+      <Pagination path="/manage/people" query={{ kind: q.kind, q: q.q, unit: q.unit?.toString() }} page={result.page} pageCount={result.pageCount} more={result.moreThan && result.items.length === 25} />
     </div>
   );
 }
