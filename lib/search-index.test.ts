@@ -1,5 +1,7 @@
 // Public search: folding (case, diacritics, đ), prefixes, filters, pages, hostile input, and the index
 // following publication and revocation inside their transactions.
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { awards, rounds, units, users } from '@/db/tables';
@@ -371,6 +373,12 @@ describe('names read from the name index alone (no filter)', () => {
   });
 });
 
+/** When a migration was made (its journal's `when`, which drizzle records as `created_at` once it has run). */
+function migrationTime(folder: 'migrations' | 'migrations-pg', tagPrefix: string): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'db', folder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string; when: number }> };
+  return journal.entries.find((e) => e.tag.startsWith(tagPrefix))!.when;
+}
+
 describe('migration 0018 (PostgreSQL 0007): the name index of an older database', () => {
   it('keeps its words, takes the ranking columns from the awards, and drops what is not public', async () => {
     const { db: old } = await freshDatabase();
@@ -381,14 +389,15 @@ describe('migration 0018 (PostgreSQL 0007): the name index of an older database'
     // As the database was before: the index without the ranking columns, and an archived round's awards in it.
     if (pg) {
       await exec(old, sql`ALTER TABLE award_name_search DROP COLUMN display_name, DROP COLUMN decision_date, DROP COLUMN kind, DROP COLUMN ordinal`);
-      await exec(old, sql`DELETE FROM drizzle.__drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM drizzle.__drizzle_migrations)`);
+      // That migration and those after it not yet run (each later one is written to run again).
+      await exec(old, sql`DELETE FROM drizzle.__drizzle_migrations WHERE created_at >= ${migrationTime('migrations-pg', '0007_')}`);
     } else {
       await exec(old, sql`DROP TABLE award_name_search`);
       await exec(old, sql.raw("CREATE VIRTUAL TABLE award_name_search USING fts5(name UNINDEXED, words, tokenize = 'unicode61 remove_diacritics 0 tokenchars ''_''', detail = 'none')"));
       for (const r of await rows<{ id: number; name: string }>(old, sql`SELECT rowid AS id, name FROM award_search`)) {
         await exec(old, sql`INSERT INTO award_name_search (rowid, name, words) VALUES (${r.id}, ${r.name}, ${nameWords(r.name)})`);
       }
-      await exec(old, sql`DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`);
+      await exec(old, sql`DELETE FROM __drizzle_migrations WHERE created_at >= ${migrationTime('migrations', '0018_')}`);
     }
     await old.update(rounds).set({ status: 'archived' }).where(eq(rounds.id, hidden.roundId));
     const before = await countOf(old, sql`award_name_search`);
