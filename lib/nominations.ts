@@ -128,16 +128,15 @@ export async function listNominations(actor: Actor | null, filter: NominationFil
     unitFilter,
   );
   // Counted up to the cap (another order than the newest is applied only to a list counted exactly), remembered until the next write.
-  const cap = countMax;
-  const countKey = `queue-total:${cap}:${scopeKey(actor!)}:${filter.roundId ?? ''}:${filter.status ?? ''}:${filter.kind ?? ''}:${filter.unitId ?? ''}`;
-  const counted = db.select({ id: nominations.id }).from(nominations).where(where).limit(cap + 1).as('counted');
+  const countKey = `queue-total:${countMax}:${scopeKey(actor!)}:${filter.roundId ?? ''}:${filter.status ?? ''}:${filter.kind ?? ''}:${filter.unitId ?? ''}`;
+  const counted = db.select({ id: nominations.id }).from(nominations).where(where).limit(countMax + 1).as('counted');
   const countAll = () => memoUntilWrite(countKey, async () => (await first(db.select({ n: count() }).from(counted)))?.n ?? 0);
   // A search or another order than the newest first: paged by offset over the joined names.
   const sorted = !!filter.sort && filter.sort !== 'newest';
   if (filter.q?.trim()) return searchNominations(where, filter, page, pageSize, sortableMax, countMax);
   const n = await countAll();
-  const moreThan = n > cap;
-  const total = moreThan ? cap : n;
+  const moreThan = n > countMax;
+  const total = moreThan ? countMax : n;
   if (sorted && !moreThan && total <= sortableMax) return searchNominations(where, filter, page, pageSize, sortableMax, countMax, total);
   const said = { ...(sorted ? { sortDeclined: sortableMax } : {}), ...(moreThan ? { moreThan } : {}) };
   const pageCount = Math.ceil(total / pageSize);
