@@ -7,6 +7,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { nearKey } from '@/lib/name-match';
 import { fold } from '@/lib/text';
 import { PersonFields, type PersonFieldsText } from '@/components/person-fields';
+import { UnitCombobox, type UnitComboboxLabels } from '@/components/unit-combobox';
+import type { UnitOption } from '@/lib/unit-picker';
 
 type Option = { id: number; label: string; name: string; unitId: number };
 type Kind = 'individual' | 'collective';
@@ -37,10 +39,25 @@ export type NomineePickerText = PersonFieldsText & {
 /** Server answers by kind and folded query: what the list shows while the officer types. */
 type Found = { key: string; items: Option[]; failed?: boolean };
 
-export function NomineePicker({ units, individuals, collectives, complete = { individual: true, collective: true }, text }: { units: Array<{ id: number; label: string }>; individuals: Option[]; collectives: Option[]; complete?: Record<Kind, boolean>; text: NomineePickerText }) {
+export function NomineePicker({
+  units,
+  unitSearch,
+  individuals,
+  collectives,
+  complete = { individual: true, collective: true },
+  text,
+}: {
+  units: Array<{ id: number; label: string }>;
+  /** Too many units to list (a province's or the nation's office): the unit is found by typing, from this one. */
+  unitSearch?: { selected: UnitOption | null; labels: UnitComboboxLabels };
+  individuals: Option[];
+  collectives: Option[];
+  complete?: Record<Kind, boolean>;
+  text: NomineePickerText;
+}) {
   const [kind, setKind] = useState<Kind>('individual');
   const [mode, setMode] = useState<'new' | 'existing'>('new');
-  const [unitId, setUnitId] = useState<number>(units[0]?.id ?? 0);
+  const [unitId, setUnitId] = useState<number>((unitSearch ? unitSearch.selected?.id : units[0]?.id) ?? 0);
   const [query, setQuery] = useState('');
   const [name, setName] = useState('');
   const options = kind === 'individual' ? individuals : collectives;
@@ -84,13 +101,20 @@ export function NomineePicker({ units, individuals, collectives, complete = { in
           ))}
         </div>
       </fieldset>
-      <div>
-        <label htmlFor="unitId" className="label">{text.unit}</label>
-        <select id="unitId" name="unitId" className="field" required value={unitId} onChange={(e) => setUnitId(Number(e.target.value))} aria-describedby="unitId-hint">
-          {units.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}
-        </select>
-        <p id="unitId-hint" className="mt-1 text-sm text-stone-700">{text.unitHint}</p>
-      </div>
+      {unitSearch ? (
+        <div>
+          <UnitCombobox id="unitId" name="unitId" label={text.unit} selected={unitSearch.selected} query={{}} labels={unitSearch.labels} onChange={(u) => setUnitId(u.id)} />
+          <p className="mt-1 text-sm text-stone-700">{text.unitHint}</p>
+        </div>
+      ) : (
+        <div>
+          <label htmlFor="unitId" className="label">{text.unit}</label>
+          <select id="unitId" name="unitId" className="field" required value={unitId} onChange={(e) => setUnitId(Number(e.target.value))} aria-describedby="unitId-hint">
+            {units.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}
+          </select>
+          <p id="unitId-hint" className="mt-1 text-sm text-stone-700">{text.unitHint}</p>
+        </div>
+      )}
       <fieldset className="space-y-3">
         <legend className="label">{text.who}</legend>
         <div className="flex flex-wrap gap-6">

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { UnitOption } from '@/lib/unit-picker';
 
-type Labels = { placeholder: string; hint: string; loading: string; results: string; noMatch: string; error: string; within: string };
+export type UnitComboboxLabels = { placeholder: string; hint: string; loading: string; results: string; noMatch: string; error: string; within: string };
 
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
 
@@ -16,6 +16,7 @@ export function UnitCombobox({
   selected,
   query,
   labels,
+  onChange,
 }: {
   id: string;
   name: string;
@@ -23,7 +24,9 @@ export function UnitCombobox({
   selected: UnitOption | null;
   /** Extra parameters of every search (kind, exclude). */
   query: Record<string, string>;
-  labels: Labels;
+  labels: UnitComboboxLabels;
+  /** Told of each choice (a form that shows more for the chosen unit). */
+  onChange?: (unit: UnitOption) => void;
 }) {
   const [chosen, setChosen] = useState(selected);
   const [text, setText] = useState(selected?.name ?? '');
@@ -87,6 +90,7 @@ export function UnitCombobox({
   function choose(u: UnitOption) {
     cancel();
     setChosen(u);
+    onChange?.(u);
     setText(u.name);
     setItems([]);
     setActive(-1);

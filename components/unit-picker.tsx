@@ -3,7 +3,7 @@
 // under the same field name.
 import { getTranslations } from 'next-intl/server';
 import type { UnitPickerMode } from '@/lib/unit-picker';
-import { UnitCombobox } from '@/components/unit-combobox';
+import { UnitCombobox, type UnitComboboxLabels } from '@/components/unit-combobox';
 
 export async function UnitPicker({
   id,
@@ -31,7 +31,6 @@ export async function UnitPicker({
       </>
     );
   }
-  const t = await getTranslations('unitPicker');
   const query: Record<string, string> = {};
   if (mode.filter.kind) query.kind = mode.filter.kind;
   if (mode.filter.exclude) query.exclude = String(mode.filter.exclude);
@@ -44,15 +43,21 @@ export async function UnitPicker({
       label={label}
       selected={mode.selected}
       query={query}
-      labels={{
-        placeholder: t('placeholder'),
-        hint: t('hint'),
-        loading: t('loading'),
-        results: t.raw('results') as string,
-        noMatch: t('noMatch'),
-        error: t('error'),
-        within: t.raw('within') as string,
-      }}
+      labels={await unitComboboxLabels()}
     />
   );
+}
+
+/** The combobox's texts in the request's language (also for a client form that renders one itself). */
+export async function unitComboboxLabels(): Promise<UnitComboboxLabels> {
+  const t = await getTranslations('unitPicker');
+  return {
+    placeholder: t('placeholder'),
+    hint: t('hint'),
+    loading: t('loading'),
+    results: t.raw('results') as string,
+    noMatch: t('noMatch'),
+    error: t('error'),
+    within: t.raw('within') as string,
+  };
 }

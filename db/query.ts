@@ -1,11 +1,19 @@
 // Helpers for writing a query once for any engine. Free of `server-only`: scripts and tests use them too.
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { count, sql, type SQL, type SQLWrapper, type Subquery } from 'drizzle-orm';
+import type { DB } from './connection';
 import { isPostgresDb } from './engine';
 
 /** The first row of a query (with `LIMIT 1` when the query is a select), or undefined. */
 export async function first<T>(query: PromiseLike<T[]>): Promise<T | undefined> {
   const limited = typeof (query as { limit?: unknown }).limit === 'function' ? (query as unknown as { limit(n: number): PromiseLike<T[]> }).limit(1) : query;
   return (await limited)[0];
+}
+
+/** How many rows a select finds, counted no further than `max` + 1: a count of millions costs seconds, and a list
+ * says "more than `max`" above it (`moreThan`; `total` is then `max`). */
+export async function countUpTo(db: DB, select: { limit(n: number): { as(alias: string): Subquery } }, max: number): Promise<{ total: number; moreThan: boolean }> {
+  const n = (await first(db.select({ n: count() }).from(select.limit(max + 1).as('counted'))))?.n ?? 0;
+  return { total: Math.min(n, max), moreThan: n > max };
 }
 
 /** How many rows an UPDATE or DELETE changed: better-sqlite3 says `changes`, node-postgres `rowCount`. */

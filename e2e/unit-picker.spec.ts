@@ -8,6 +8,8 @@ import { expect, test } from '@playwright/test';
 import { baseURL } from '../playwright.config';
 import { withDatabase } from './pages/database';
 import { storageStateOf } from './pages/login-page';
+import { NOMINEE_UNIT } from './pages/nomination';
+import AxeBuilder from '@axe-core/playwright';
 
 const port = Number(new URL(baseURL).port) + 40;
 const server = `http://localhost:${port}`;
@@ -116,5 +118,26 @@ test.describe('an officer with more people than the form loads', () => {
     await expect(results).toHaveValue(String(last!.id));
     await page.getByRole('searchbox', { name: 'Tìm theo tên' }).fill('khong co ai ten nay');
     await expect(page.getByTestId('nominee-search-status')).toHaveText('Không có ai khớp với từ đã gõ.');
+  });
+
+  test('chooses a new nominee’s unit by typing its name, when the officer has more units than a select holds', async ({ page }) => {
+    const name = `Lưu Thị Chọn Tổ ${Date.now().toString(36)}`;
+    await page.goto(`${server}/manage/nominations/new`);
+    await page.getByLabel('Đợt khen thưởng').selectOption({ label: 'Điển hình học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2026' });
+    // No <select> of every unit: a combobox that starts from the officer's own unit.
+    const unit = page.getByRole('combobox', { name: NOMINEE_UNIT });
+    await expect(unit).toHaveValue('Phường Tân Phong');
+    await unit.fill('khu pho 3');
+    await page.getByRole('listbox', { name: NOMINEE_UNIT }).getByRole('option', { name: /^Khu phố 3, Phường Tân Phong/ }).click();
+    await expect(unit).toHaveValue('Khu phố 3, Phường Tân Phong');
+    await page.getByLabel('Họ và tên', { exact: true }).fill(name);
+    await page.getByRole('textbox', { name: 'Tóm tắt thành tích' }).fill('Tích cực trong công tác của tổ dân phố.');
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await expect(page.getByTestId('nomination-status')).toHaveText('Bản nháp');
+    // The person was registered in the unit chosen.
+    const row = await withDatabase((db) => db.get<{ unit: string }>('SELECT u.name AS unit FROM individuals i JOIN units u ON u.id = i.unit_id WHERE i.full_name = ?', [name]));
+    expect(row).toEqual({ unit: 'Khu phố 3, Phường Tân Phong' });
   });
 });

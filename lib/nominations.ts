@@ -19,12 +19,13 @@ import {
 import { DomainError } from '@/lib/errors';
 import { standingSignoff } from '@/lib/final-list';
 import { memoUntilWrite } from '@/lib/memo';
+import { UNIT_SELECT_MAX } from '@/lib/unit-picker';
 import { fold } from '@/lib/text';
 import type { NominationSort } from '@/lib/nomination-sorts';
 import { actsForUnit, hasRole, isOffice, isStaff, nominationRefusal, officeOverRound, type Actor, type NominationAction, type Refusal } from '@/lib/policy';
 import { loadNominationContext } from '@/lib/workflow';
 import { roundsRunUnder, unitPathUnder, unitsUnder } from '@/lib/scope';
-import { first, isRowId, likeText } from '@/db/query';
+import { countUpTo, first, isRowId, likeText } from '@/db/query';
 
 export type NominationListItem = {
   id: number;
@@ -129,15 +130,11 @@ export async function listNominations(actor: Actor | null, filter: NominationFil
   );
   // Counted up to the cap (another order than the newest is applied only to a list counted exactly), remembered until the next write.
   const countKey = `queue-total:${countMax}:${scopeKey(actor!)}:${filter.roundId ?? ''}:${filter.status ?? ''}:${filter.kind ?? ''}:${filter.unitId ?? ''}`;
-  const counted = db.select({ id: nominations.id }).from(nominations).where(where).limit(countMax + 1).as('counted');
-  const countAll = () => memoUntilWrite(countKey, async () => (await first(db.select({ n: count() }).from(counted)))?.n ?? 0);
   // A search or another order than the newest first: paged by offset over the joined names.
   const sorted = !!filter.sort && filter.sort !== 'newest';
   if (filter.q?.trim()) return searchNominations(where, filter, page, pageSize, sortableMax, countMax);
-  const n = await countAll();
-  const moreThan = n > countMax;
-  const total = moreThan ? countMax : n;
-  if (sorted && !moreThan && total <= sortableMax) return searchNominations(where, filter, page, pageSize, sortableMax, countMax, total);
+  const { total, moreThan } = await memoUntilWrite(countKey, () => countUpTo(db, db.select({ id: nominations.id }).from(nominations).where(where), countMax));
+  if (sorted && !moreThan && total <= sortableMax) return searchNominations(where, filter, page, pageSize, sortableMax, countMax, { total, moreThan });
   const said = { ...(sorted ? { sortDeclined: sortableMax } : {}), ...(moreThan ? { moreThan } : {}) };
   const pageCount = Math.ceil(total / pageSize);
   const backwards = filter.before !== undefined && filter.after === undefined;
@@ -249,14 +246,12 @@ export function nameSearchCondition(q: string | undefined): SQL | undefined {
   return or(inArray(nominations.individualId, named(individuals)), inArray(nominations.collectiveId, named(collectives)));
 }
 
-async function searchNominations(where: SQL | undefined, filter: NominationFilter, page: number, pageSize: number, sortableMax: number, countMax: number, counted?: number): Promise<NominationPage> {
+async function searchNominations(where: SQL | undefined, filter: NominationFilter, page: number, pageSize: number, sortableMax: number, countMax: number, counted?: { total: number; moreThan: boolean }): Promise<NominationPage> {
   const db = getDb();
   const w = and(where, nameSearchCondition(filter.q));
   // Counted up to the cap, as the list is ("nguyen" over a nation's nominations: 259,505, 5.6 s to count on
   // PostgreSQL, 3.5 s up to the cap).
-  const n = counted ?? (await first(db.select({ n: count() }).from(db.select({ id: nominations.id }).from(nominations).where(w).limit(countMax + 1).as('counted'))))?.n ?? 0;
-  const moreThan = n > countMax;
-  const total = moreThan ? countMax : n;
+  const { total, moreThan } = counted ?? (await countUpTo(db, db.select({ id: nominations.id }).from(nominations).where(w), countMax));
   const sorted = !!filter.sort && filter.sort !== 'newest';
   const declined = sorted && (moreThan || total > sortableMax);
   const order = sorted && !declined ? SORT_ORDER[filter.sort as Exclude<NominationSort, 'newest'>] : [desc(nominations.id)];
@@ -460,21 +455,25 @@ const collectiveOption = (r: { id: number; name: string; unitId: number }): Nomi
 
 /** The new-nomination form's choices: the officer's units, and their individuals and collectives up to
  * NOMINEE_OPTIONS_MAX each; `complete` says, per kind, whether that is all of them (else the form searches). */
-export async function listNomineeOptions(actor: Actor | null): Promise<{ individuals: NomineeOption[]; collectives: NomineeOption[]; units: Array<{ id: number; label: string; }>; complete: Record<NomineeKind, boolean> }> {
-  if (!actor || !actor.roles.includes('officer')) return { individuals: [], collectives: [], units: [], complete: { individual: true, collective: true } };
+export async function listNomineeOptions(actor: Actor | null): Promise<{ individuals: NomineeOption[]; collectives: NomineeOption[]; units: Array<{ id: number; label: string; }>; complete: Record<NomineeKind, boolean> & { units: boolean } }> {
+  if (!actor || !actor.roles.includes('officer')) return { individuals: [], collectives: [], units: [], complete: { individual: true, collective: true, units: true } };
   const db = getDb();
   const q = nomineeQueries(actor.unitPath, { limit: NOMINEE_OPTIONS_MAX + 1 });
   const [people, groups] = [await q.individuals, await q.collectives];
+  // The nominee's unit: a <select> of the officer's units while they are few; above UNIT_SELECT_MAX (a province's
+  // or the nation's office) none are loaded and the form searches them (components/unit-combobox.tsx).
+  const unitRows = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(like(units.path, `${actor.unitPath}%`), eq(units.active, true)))
+    .orderBy(units.path)
+    .limit(UNIT_SELECT_MAX + 1);
+  const unitsComplete = unitRows.length <= UNIT_SELECT_MAX;
   return {
     individuals: people.slice(0, NOMINEE_OPTIONS_MAX).map(individualOption),
     collectives: groups.slice(0, NOMINEE_OPTIONS_MAX).map(collectiveOption),
-    units: (await db
-      .select({ id: units.id, name: units.name })
-      .from(units)
-      .where(and(like(units.path, `${actor.unitPath}%`), eq(units.active, true)))
-      .orderBy(units.path))
-      .map((r) => ({ id: r.id, label: r.name })),
-    complete: { individual: people.length <= NOMINEE_OPTIONS_MAX, collective: groups.length <= NOMINEE_OPTIONS_MAX },
+    units: unitsComplete ? unitRows.map((r) => ({ id: r.id, label: r.name })) : [],
+    complete: { individual: people.length <= NOMINEE_OPTIONS_MAX, collective: groups.length <= NOMINEE_OPTIONS_MAX, units: unitsComplete },
   };
 }
 

@@ -12,6 +12,7 @@ import { first } from '@/db/query';
 import { fold } from './text';
 import { loadActor } from './users';
 import { listNomineeOptions, NOMINEE_OPTIONS_MAX, nomineeQueries, searchNomineeOptions } from './nominations';
+import { searchUnitOptions, UNIT_SELECT_MAX } from './unit-picker';
 import type { Actor } from './policy';
 
 // The signed-in actor the route handler reads (lib/actor needs a Next.js request).
@@ -70,7 +71,7 @@ describe('an officer with more people than the page loads', () => {
   it('get the first ones by name and word that the list is cut; the search finds anyone of theirs', async () => {
     const options = await listNomineeOptions(officer);
     expect(options.individuals).toHaveLength(NOMINEE_OPTIONS_MAX);
-    expect(options.complete).toEqual({ individual: false, collective: true });
+    expect(options.complete).toEqual({ individual: false, collective: true, units: true });
     expect(options.individuals.map((o) => o.id)).not.toContain(wanted.id);
     // Typed in capitals without diacritics (đ folded too): found, with their unit in the label.
     const found = await searchNomineeOptions(officer, 'individual', fold(wanted.name).toUpperCase());
@@ -109,5 +110,26 @@ describe('GET /api/nominees/search', () => {
     for (const bad of ['q=an', 'kind=planet&q=an', `kind=individual&q=${'x'.repeat(201)}`, 'kind=individual&q=an&limit=0', 'kind=individual&q=an&limit=51']) {
       expect(await get(officer, bad), bad).toMatchObject({ status: 400, body: { error: 'invalid_input' } });
     }
+  });
+});
+
+describe('an officer with more units than a select holds (a province\'s office)', () => {
+  it('gets no unit list, and word that the form searches them; the search finds one of theirs and no other', async () => {
+    const before = await listNomineeOptions(officer);
+    expect(before.complete.units).toBe(true);
+    expect(before.units.map((u) => u.id)).toContain(officer.unitId);
+    const own = (await first(db.select({ path: units.path }).from(units).where(eq(units.id, officer.unitId))))!;
+    for (let i = 1; i <= UNIT_SELECT_MAX; i++) {
+      const { id } = (await first(db.insert(units).values({ slug: `to-thu-${i}`, name: `Tổ thử ${String(i).padStart(3, '0')}`, kind: 'other', parentId: officer.unitId, path: '/' }).returning({ id: units.id })))!;
+      await db.update(units).set({ path: `${own.path}${id}/` }).where(eq(units.id, id));
+    }
+    const after = await listNomineeOptions(officer);
+    expect(after.complete.units).toBe(false);
+    expect(after.units).toEqual([]);
+    // The people are listed as before.
+    expect(after.individuals.map((o) => o.id)).toEqual(before.individuals.map((o) => o.id));
+    // What the form's combobox asks /api/units/search: found without diacritics, within the officer's subtree only.
+    expect((await searchUnitOptions(officer, 'to thu 017')).map((u) => u.name)).toEqual(['Tổ thử 017']);
+    expect((await searchUnitOptions(officer, 'tan my loi')).map((u) => u.name)).not.toContain('Phường Tân Mỹ Lợi');
   });
 });

@@ -2,7 +2,7 @@
 // subtree (officer or office). Search folds case, diacritics and đ. An edit that would change an entry of a
 // signed-off list still in review is refused (lib/final-list) until the sign-off is withdrawn.
 import 'server-only';
-import { and, count, desc, eq, gte, isNull, like, ne, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, like, ne, or, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { awards, collectives, individuals, nominations, rounds, units, users, yearlyRecords, GENDERS, type NominationStatus } from '@/db/tables';
 import { appendAudit } from '@/lib/audit-chain';
@@ -13,7 +13,7 @@ import { DomainError } from '@/lib/errors';
 import { isStaff, type Actor } from '@/lib/policy';
 import { unitPathUnder } from '@/lib/scope';
 import { clean as cleanText, fold } from '@/lib/text';
-import { changed, first, likeText } from '@/db/query';
+import { changed, countUpTo, first, likeText } from '@/db/query';
 
 export type RegistryKind = 'individual' | 'collective';
 export type RegistryRow = { id: number; name: string; position: string | null; unit: string; awards: number };
@@ -35,21 +35,18 @@ function searchClause(q: string | undefined, nameColumn: typeof individuals.name
  * Next (a nation's million people took 1.3 s to count after every write, "nguyen" 0.6–1.5 s on every search). */
 export const REGISTRY_COUNT_MAX = 100_000;
 
-export async function listRegistry(actor: Actor | null, kind: RegistryKind, filter: { q?: string; unitId?: number; page?: number } = {}, { countMax = REGISTRY_COUNT_MAX } = {}): Promise<{ items: RegistryRow[]; total: number; page: number; pageCount: number; moreThan?: boolean }> {
+export async function listRegistry(actor: Actor | null, kind: RegistryKind, filter: { q?: string; unitId?: number; page?: number } = {}, { countMax = REGISTRY_COUNT_MAX } = {}): Promise<{ items: RegistryRow[]; total: number; page: number; pageSize: number; pageCount: number; moreThan?: boolean }> {
   const scope = scopeOf(actor);
   const page = Math.max(1, Math.min(filter.page ?? 1, 100_000));
   const pageSize = 25;
-  if (scope === null) return { items: [], total: 0, page, pageCount: 0 };
+  if (scope === null) return { items: [], total: 0, page, pageSize, pageCount: 0 };
   const db = getDb();
   const t = kind === 'individual' ? individuals : collectives;
   const unitPath = filter.unitId ? (await first(db.select({ path: units.path }).from(units).where(eq(units.id, filter.unitId))))?.path : undefined;
   const where = and(scope, isNull(t.mergedIntoId), searchClause(filter.q?.slice(0, 200), t.nameFolded), filter.unitId ? like(units.path, `${unitPath ?? '/none/'}%`) : undefined);
-  const rows = db.select({ id: t.id }).from(t).innerJoin(units, eq(units.id, t.unitId)).where(where).limit(countMax + 1).as('counted');
-  const counted = async () => (await first(db.select({ n: count() }).from(rows)))!.n;
+  const counted = () => countUpTo(db, db.select({ id: t.id }).from(t).innerJoin(units, eq(units.id, t.unitId)).where(where), countMax);
   // Without a search, the count depends on the scope and the unit alone: remembered until the next write.
-  const n = filter.q?.trim() ? await counted() : await memoUntilWrite(`registry-total:${countMax}:${kind}:${actor!.unitPath}:${filter.unitId ?? ''}`, counted);
-  const moreThan = n > countMax;
-  const total = moreThan ? countMax : n;
+  const { total, moreThan } = filter.q?.trim() ? await counted() : await memoUntilWrite(`registry-total:${countMax}:${kind}:${actor!.unitPath}:${filter.unitId ?? ''}`, counted);
   const awardCount = (id: typeof t.id) =>
     db.$count(awards, and(eq(kind === 'individual' ? awards.individualId : awards.collectiveId, id), isNull(awards.revokedAt)));
   const items = (await db
@@ -67,7 +64,7 @@ export async function listRegistry(actor: Actor | null, kind: RegistryKind, filt
     .limit(pageSize)
     .offset((page - 1) * pageSize))
     .map((r) => ({ ...r, position: kind === 'individual' ? r.position : null }));
-  return { items, total, page, pageCount: Math.ceil(total / pageSize), ...(moreThan ? { moreThan } : {}) };
+  return { items, total, page, pageSize, pageCount: Math.ceil(total / pageSize), ...(moreThan ? { moreThan } : {}) };
 }
 
 export type HistoryEntry = { roundTitle: string; roundSlug: string; theme: string; status: NominationStatus; nominationId: number; decisionNumber: string | null; decisionDate: string | null; awardId: string | null; revoked: boolean; source: 'workflow' | 'archive' };

@@ -60,7 +60,7 @@ export default async function PeoplePage({ params, searchParams }: PageProps<'/[
           </table>
         </div>
       )}
-      <Pagination path="/manage/people" query={{ kind: q.kind, q: q.q, unit: q.unit?.toString() }} page={result.page} pageCount={result.pageCount} more={result.moreThan && result.items.length === 25} />
+      <Pagination path="/manage/people" query={{ kind: q.kind, q: q.q, unit: q.unit?.toString() }} page={result.page} pageCount={result.pageCount} more={result.moreThan && result.items.length === result.pageSize} />
     </div>
   );
 }

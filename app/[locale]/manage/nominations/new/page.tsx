@@ -7,6 +7,8 @@ import { RoundRulesPanel } from '@/components/round-rules';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
 import { NomineePicker } from '@/components/nominee-picker';
+import { unitComboboxLabels } from '@/components/unit-picker';
+import { getUnitOption } from '@/lib/unit-picker';
 import { FileInput } from '@/components/file-input';
 import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES } from '@/lib/upload-limits';
 import { create } from './actions';
@@ -18,11 +20,14 @@ export default async function NewNominationPage({ params }: PageProps<'/[locale]
   const [t, tk, tlim, errors, te] = await Promise.all([getTranslations('nominationActions'), getTranslations('kind'), getTranslations('limits'), errorMessages(), getTranslations('eligibility')]);
   const rounds = await listOpenRounds(actor);
   const options = await listNomineeOptions(actor);
-  const roundRules = rounds.length === 0 || options.units.length === 0 ? [] : await Promise.all(rounds.map((r) => getRoundRules(actor, r.id)));
+  const noUnit = options.units.length === 0 && options.complete.units;
+  const roundRules = rounds.length === 0 || noUnit ? [] : await Promise.all(rounds.map((r) => getRoundRules(actor, r.id)));
+  // More units than a <select> should hold: the nominee's unit is searched, starting from the officer's own.
+  const unitSearch = options.complete.units ? undefined : { selected: await getUnitOption(actor, actor.unitId), labels: await unitComboboxLabels() };
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{t('newTitle')}</h1>
-      {rounds.length === 0 || options.units.length === 0 ? (
+      {rounds.length === 0 || noUnit ? (
         <p className="card">{t('noOpenRound')}</p>
       ) : (
         <>
@@ -38,6 +43,7 @@ export default async function NewNominationPage({ params }: PageProps<'/[locale]
             </div>
             <NomineePicker
               units={options.units}
+              unitSearch={unitSearch}
               individuals={options.individuals}
               collectives={options.collectives}
               complete={options.complete}
