@@ -1,9 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { awards, collectives, individuals, rounds, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
-import { freshDatabase, one, useAsAppDatabase } from '@/tests/db';
+import { freshDatabase, one, queryPlan, useAsAppDatabase } from '@/tests/db';
+import { isPostgresDb } from '@/db/engine';
 import { fold } from './text';
 import { loadActor } from './users';
 import type { Actor } from './policy';
@@ -54,6 +55,35 @@ describe('registry', () => {
     expect(searched.total).toBeGreaterThan(2);
     expect(await listRegistry(reviewer, 'individual', { q: 'nguyen' }, { countMax: 2 })).toMatchObject({ total: 2, moreThan: true, items: searched.items });
     expect((await listRegistry(reviewer, 'individual', { q: 'nguyen' }, { countMax: searched.total })).moreThan).toBeUndefined();
+  });
+
+  it("a search's page reads the names found, in order, never every name from the first one (PostgreSQL: by trigram)", async () => {
+    // The statement listRegistry sends for its page, as sent, then its plan.
+    const client = db.$client as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const method = isPostgresDb(db) ? 'query' : 'prepare';
+    const spy = vi.spyOn(client, method);
+    let page: { text: string; params: unknown[] } | undefined;
+    try {
+      await listRegistry(reviewer, 'individual', { q: 'nguyen van' });
+      for (const [arg, values] of spy.mock.calls) {
+        const text = typeof arg === 'string' ? arg : (arg as { text: string }).text;
+        if (/order by/i.test(text)) page = { text, params: (Array.isArray(values) ? values : (arg as { values?: unknown[] }).values) ?? [] };
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect(page).toBeDefined();
+    const plan = await queryPlan(db, page!.text, page!.params);
+    if (isPostgresDb(db)) {
+      // Walking the name index from "a" read a nation's million names for two words nobody has (1.05 s).
+      expect(plan).not.toMatch(/Index Scan using individuals_folded on individuals/);
+      // The names found are sorted (at a nation's scale they come through their trigram index, migration 0008).
+      expect(plan).toMatch(/Sort Key: \(\(individuals\.name_folded \|\| ''::text\)\)/);
+    } else {
+      // No index holds a word inside a name: the order stays the name index's, which SQLite may walk and stop at the page.
+      expect(page!.text).toMatch(/order by "individuals"\."name_folded", "individuals"\."id"/);
+      expect(plan).not.toMatch(/SCAN individuals\b(?! USING)/);
+    }
   });
 
   it('an officer sees only their subtree', async () => {
