@@ -65,30 +65,14 @@ export function NomineePicker({
   const words = fold(query).split(' ').filter(Boolean);
   // The page has every one of this kind, or the first ones by name: then what is typed is searched on the server.
   const remote = !complete[kind] && mode === 'existing' && words.length > 0;
-  const key = `${kind}:${words.join(' ')}`;
-  const [found, setFound] = useState<Found | null>(null);
-  useEffect(() => {
-    if (!remote) return;
-    const abort = new AbortController();
-    const timer = setTimeout(() => {
-      fetch(`/api/nominees/search?${new URLSearchParams({ kind, q: query })}`, { signal: abort.signal })
-        .then(async (res) => {
-          if (!res.ok) throw new Error(`HTTP ${res.status}`);
-          setFound({ key, items: ((await res.json()) as { items: Option[] }).items });
-        })
-        .catch(() => {
-          if (!abort.signal.aborted) setFound({ key, items: [], failed: true });
-        });
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      abort.abort();
-    };
-  }, [remote, kind, query, key]);
-  const answer = remote && found?.key === key ? found : null;
+  const answer = useNomineeSearch(remote, { kind, q: query });
   const shown = remote ? (answer?.items ?? []) : folded.filter((o) => words.every((w) => o.key.includes(w))).slice(0, 50);
   const near = nearKey(name);
-  const similar = mode === 'new' && near ? options.filter((o) => o.unitId === unitId && nearKey(o.name) === near) : [];
+  // A new name's near-duplicates in the unit: among the people loaded, or — past them — found on the server.
+  const remoteSimilar = !complete[kind] && mode === 'new' && near !== '' && unitId > 0;
+  const similarAnswer = useNomineeSearch(remoteSimilar, { kind, q: name, unit: String(unitId) });
+  const pool = remoteSimilar ? (similarAnswer?.items ?? []) : options;
+  const similar = mode === 'new' && near ? pool.filter((o) => o.unitId === unitId && nearKey(o.name) === near) : [];
   return (
     <>
       <fieldset>
@@ -158,4 +142,30 @@ export function NomineePicker({
       </fieldset>
     </>
   );
+}
+
+/** The server's answer (/api/nominees/search) for `params` while `enabled`, a moment after the typing stops; null
+ * until it comes, and for other params than the current ones. */
+function useNomineeSearch(enabled: boolean, params: Record<string, string>): Found | null {
+  const key = new URLSearchParams(params).toString();
+  const [found, setFound] = useState<Found | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(`/api/nominees/search?${key}`, { signal: abort.signal })
+        .then(async (res) => {
+          if (!res.ok) throw new Error(`HTTP ${res.status}`);
+          setFound({ key, items: ((await res.json()) as { items: Option[] }).items });
+        })
+        .catch(() => {
+          if (!abort.signal.aborted) setFound({ key, items: [], failed: true });
+        });
+    }, 200);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [enabled, key]);
+  return enabled && found?.key === key ? found : null;
 }

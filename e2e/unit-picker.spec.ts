@@ -14,6 +14,8 @@ import AxeBuilder from '@axe-core/playwright';
 const port = Number(new URL(baseURL).port) + 40;
 const server = `http://localhost:${port}`;
 let child: ChildProcess;
+/** As a person types a name: no diacritics, đ as d, small letters. */
+const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
 
 test.beforeAll(async () => {
   child = spawn(process.execPath, ['scripts/serve.mjs'], {
@@ -92,17 +94,20 @@ test('a search finds nothing outside the admin’s scope, and says when nothing 
   expect(await names('tan my loi')).not.toContain('Phường Tân Mỹ Lợi');
 });
 
+/** The last of the officer's people by name: not among the two the form loads. */
+const officersLastByName = () =>
+  withDatabase((db) =>
+    db.get<{ id: number; name: string; unit: string }>(
+      `SELECT i.id AS id, i.full_name AS name, u.name AS unit FROM individuals i JOIN units u ON u.id = i.unit_id, users us JOIN units ou ON ou.id = us.unit_id
+        WHERE us.username = 'officer' AND u.path LIKE ou.path || '%' AND i.merged_into_id IS NULL ORDER BY i.name_folded DESC LIMIT 1`,
+    ),
+  );
+
 test.describe('an officer with more people than the form loads', () => {
   test.use({ storageState: storageStateOf('officer') });
 
   test('finds one past the first ones by typing the name without diacritics, and chooses them', async ({ page }) => {
-    // The last of the officer's people by name: not among the two the form loads.
-    const last = await withDatabase((db) =>
-      db.get<{ id: number; name: string }>(
-        `SELECT i.id AS id, i.full_name AS name FROM individuals i JOIN units u ON u.id = i.unit_id, users us JOIN units ou ON ou.id = us.unit_id
-          WHERE us.username = 'officer' AND u.path LIKE ou.path || '%' AND i.merged_into_id IS NULL ORDER BY i.name_folded DESC LIMIT 1`,
-      ),
-    );
+    const last = await officersLastByName();
     expect(last).toBeTruthy();
     await page.goto(`${server}/manage/nominations/new`);
     await page.getByRole('radio', { name: 'Chọn trong danh sách đã có' }).check();
@@ -110,7 +115,7 @@ test.describe('an officer with more people than the form loads', () => {
     const results = page.getByRole('listbox', { name: 'Kết quả tìm' });
     await expect(results.getByRole('option')).toHaveCount(2);
     await expect(results.getByRole('option', { name: new RegExp(`^${last!.name} — `) })).toHaveCount(0);
-    const folded = last!.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    const folded = fold(last!.name);
     await page.getByRole('searchbox', { name: 'Tìm theo tên' }).fill(folded);
     const option = results.getByRole('option', { name: new RegExp(`^${last!.name} — `) });
     await expect(option).toHaveCount(1);
@@ -118,6 +123,21 @@ test.describe('an officer with more people than the form loads', () => {
     await expect(results).toHaveValue(String(last!.id));
     await page.getByRole('searchbox', { name: 'Tìm theo tên' }).fill('khong co ai ten nay');
     await expect(page.getByTestId('nominee-search-status')).toHaveText('Không có ai khớp với từ đã gõ.');
+  });
+
+  test('is warned, typing a new name, of a namesake in the unit past the first ones loaded', async ({ page }) => {
+    const last = await officersLastByName();
+    expect(last).toBeTruthy();
+    await page.goto(`${server}/manage/nominations/new`);
+    const unit = page.getByRole('combobox', { name: NOMINEE_UNIT });
+    if (last!.unit !== 'Phường Tân Phong') {
+      await unit.fill(fold(last!.unit));
+      await page.getByRole('listbox', { name: NOMINEE_UNIT }).getByRole('option', { name: new RegExp(`^${last!.unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+      await expect(unit).toHaveValue(last!.unit);
+    }
+    // The name typed without diacritics, its words in another order: the same person, say so before anything is sent.
+    await page.getByLabel('Họ và tên', { exact: true }).fill(fold(last!.name).split(' ').reverse().join(' '));
+    await expect(page.getByTestId('similar-names')).toContainText(last!.name);
   });
 
   test('chooses a new nominee’s unit by typing its name, when the officer has more units than a select holds', async ({ page }) => {

@@ -435,7 +435,7 @@ export const NOMINEE_SEARCH_LIMIT = 50;
  * instead, SQLite walked the whole registry in name order testing each row's unit: 4.3 s for a commune's 301 people
  * among a nation's million, 9 ms this way. Exported for the test of their plans.
  */
-export function nomineeQueries(unitPath: string, { limit = NOMINEE_OPTIONS_MAX, q }: { limit?: number; q?: string } = {}) {
+export function nomineeQueries(unitPath: string, { limit = NOMINEE_OPTIONS_MAX, q, unitId }: { limit?: number; q?: string; unitId?: number } = {}) {
   const db = getDb();
   const words = fold(q ?? '').split(' ').filter(Boolean).slice(0, 8);
   return {
@@ -443,14 +443,14 @@ export function nomineeQueries(unitPath: string, { limit = NOMINEE_OPTIONS_MAX, 
       .select({ id: individuals.id, name: individuals.fullName, unit: units.name, unitId: individuals.unitId })
       .from(individuals)
       .innerJoin(units, eq(units.id, individuals.unitId))
-      .where(and(inArray(individuals.unitId, unitsUnder(unitPath)), isNull(individuals.mergedIntoId), ...words.map((w) => likeText(individuals.nameFolded, w))))
+      .where(and(inArray(individuals.unitId, unitsUnder(unitPath)), unitId ? eq(individuals.unitId, unitId) : undefined, isNull(individuals.mergedIntoId), ...words.map((w) => likeText(individuals.nameFolded, w))))
       .orderBy(individuals.nameFolded)
       .limit(limit),
     collectives: db
       .select({ id: collectives.id, name: collectives.name, unitId: collectives.unitId })
       .from(collectives)
       .innerJoin(units, eq(units.id, collectives.unitId))
-      .where(and(inArray(collectives.unitId, unitsUnder(unitPath)), isNull(collectives.mergedIntoId), ...words.map((w) => likeText(collectives.nameFolded, w))))
+      .where(and(inArray(collectives.unitId, unitsUnder(unitPath)), unitId ? eq(collectives.unitId, unitId) : undefined, isNull(collectives.mergedIntoId), ...words.map((w) => likeText(collectives.nameFolded, w))))
       .orderBy(collectives.nameFolded)
       .limit(limit),
   };
@@ -484,11 +484,12 @@ export async function listNomineeOptions(actor: Actor | null): Promise<{ individ
 }
 
 /** An officer's individuals or collectives whose name holds every word of `q` (case, diacritics and đ folded), by
- * name, at most `limit`: the new-nomination form's search when the officer's people are too many to load. */
-export async function searchNomineeOptions(actor: Actor | null, kind: NomineeKind, q: string, limit = NOMINEE_SEARCH_LIMIT): Promise<NomineeOption[]> {
+ * name, at most `limit`, of one unit when `unitId` is given (their similar names as a new one is typed): the
+ * new-nomination form's search when the officer's people are too many to load. Never anyone outside their subtree. */
+export async function searchNomineeOptions(actor: Actor | null, kind: NomineeKind, q: string, limit = NOMINEE_SEARCH_LIMIT, unitId?: number): Promise<NomineeOption[]> {
   if (!actor || !actor.roles.includes('officer')) throw new DomainError('forbidden');
   if (!fold(q)) return [];
-  const found = nomineeQueries(actor.unitPath, { limit: Math.min(Math.max(Math.trunc(limit) || 1, 1), NOMINEE_SEARCH_LIMIT), q });
+  const found = nomineeQueries(actor.unitPath, { limit: Math.min(Math.max(Math.trunc(limit) || 1, 1), NOMINEE_SEARCH_LIMIT), q, unitId });
   return kind === 'individual' ? (await found.individuals).map(individualOption) : (await found.collectives).map(collectiveOption);
 }
 

@@ -82,6 +82,18 @@ describe('an officer with more people than the page loads', () => {
     expect(await searchNomineeOptions(officer, 'individual', '   ')).toEqual([]);
   });
 
+  it("find a new name's namesakes in one of their units (the form's warning), and nobody through another's unit", async () => {
+    const person = (await first(db.select({ unitId: individuals.unitId }).from(individuals).where(eq(individuals.id, wanted.id))))!;
+    // Words in another order, no diacritics: the unit's people holding every word.
+    const words = fold(wanted.name).split(' ').reverse().join(' ');
+    expect((await searchNomineeOptions(officer, 'individual', words, 50, person.unitId)).map((o) => o.id)).toContain(wanted.id);
+    const sibling = (await db.select({ id: units.id, path: units.path }).from(units)).find((u) => u.path.startsWith(officer.unitPath) && u.id !== person.unitId)!;
+    expect(await searchNomineeOptions(officer, 'individual', words, 50, sibling.id)).toEqual([]);
+    // A unit outside the officer's subtree answers nothing, though its people match.
+    const outsider = (await db.select({ unitId: individuals.unitId, name: individuals.fullName, path: units.path }).from(individuals).innerJoin(units, eq(units.id, individuals.unitId))).find((r) => !r.path.startsWith(officer.unitPath))!;
+    expect(await searchNomineeOptions(officer, 'individual', outsider.name, 50, outsider.unitId)).toEqual([]);
+  });
+
   it("never finds another unit's people, and answers officers only", async () => {
     const other = (await db.select({ name: individuals.fullName, path: units.path }).from(individuals).innerJoin(units, eq(units.id, individuals.unitId))).find((r) => !r.path.startsWith(officer.unitPath))!;
     const ids = (await searchNomineeOptions(officer, 'individual', other.name)).map((o) => o.id);
@@ -107,7 +119,8 @@ describe('GET /api/nominees/search', () => {
     expect(r.body.items?.map((o) => o.label)).toEqual([expect.stringMatching(/^An Thử 0012 — /)]);
     expect(await get(null, 'kind=individual&q=an')).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
     expect(await get({ ...officer, roles: ['reviewer'] }, 'kind=individual&q=an')).toMatchObject({ status: 403, body: { error: 'forbidden' } });
-    for (const bad of ['q=an', 'kind=planet&q=an', `kind=individual&q=${'x'.repeat(201)}`, 'kind=individual&q=an&limit=0', 'kind=individual&q=an&limit=51']) {
+    expect((await get(officer, `kind=individual&q=an+thu+0012&unit=${officer.unitId}`)).body.items).toHaveLength(1);
+    for (const bad of ['kind=individual&q=an&unit=abc', 'kind=individual&q=an&unit=0', 'kind=individual&q=an&unit=99999999999', 'q=an', 'kind=planet&q=an', `kind=individual&q=${'x'.repeat(201)}`, 'kind=individual&q=an&limit=0', 'kind=individual&q=an&limit=51']) {
       expect(await get(officer, bad), bad).toMatchObject({ status: 400, body: { error: 'invalid_input' } });
     }
   });
