@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { awards, collectives, individuals, rounds, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
-import { freshDatabase, one, queryPlan, useAsAppDatabase } from '@/tests/db';
+import { freshDatabase, one, queryPlan, statementsOf, useAsAppDatabase } from '@/tests/db';
 import { isPostgresDb } from '@/db/engine';
 import { fold } from './text';
 import { loadActor } from './users';
@@ -59,19 +59,7 @@ describe('registry', () => {
 
   it("a search's page reads the names found, in order, never every name from the first one (PostgreSQL: by trigram)", async () => {
     // The statement listRegistry sends for its page, as sent, then its plan.
-    const client = db.$client as unknown as Record<string, (...a: unknown[]) => unknown>;
-    const method = isPostgresDb(db) ? 'query' : 'prepare';
-    const spy = vi.spyOn(client, method);
-    let page: { text: string; params: unknown[] } | undefined;
-    try {
-      await listRegistry(reviewer, 'individual', { q: 'nguyen van' });
-      for (const [arg, values] of spy.mock.calls) {
-        const text = typeof arg === 'string' ? arg : (arg as { text: string }).text;
-        if (/order by/i.test(text)) page = { text, params: (Array.isArray(values) ? values : (arg as { values?: unknown[] }).values) ?? [] };
-      }
-    } finally {
-      spy.mockRestore();
-    }
+    const page = (await statementsOf(db, () => listRegistry(reviewer, 'individual', { q: 'nguyen van' }))).findLast((st) => /order by/i.test(st.text));
     expect(page).toBeDefined();
     const plan = await queryPlan(db, page!.text, page!.params);
     if (isPostgresDb(db)) {

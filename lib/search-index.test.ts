@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { awards, rounds, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
-import { closeDatabase, migrateAppDatabase, type DB } from '@/db/connection';
-import { countOf, freshDatabase, useAsAppDatabase } from '@/tests/db';
+import { closeDatabase, migrateAppDatabase, openAppDatabase, type DB } from '@/db/connection';
+import { countOf, freshDatabase, queryPlan, statementsOf, useAsAppDatabase } from '@/tests/db';
 import { isPostgresDb } from '@/db/engine';
 import { loadActor } from './users';
 import { revokeAward, transitionRound } from './workflow';
@@ -16,11 +16,12 @@ import { highlightParts, markedWords, searchPasses, hasPhrase, nameWords, matche
 import { exec, first, rows } from '@/db/query';
 
 let db: DB;
+let url: string;
 let duc: { id: number; publicId: string };
 const names = async (q: string, f = {}) => (await searchAwards(db, q, f, 1, 500)).hits.map((h) => h.name);
 
 beforeAll(async () => {
-  ({ db } = await freshDatabase());
+  ({ db, url } = await freshDatabase());
   await seedDemo(db);
   useAsAppDatabase(db);
   const round = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.published))))!;
@@ -335,6 +336,33 @@ describe('the index follows publication and revocation', () => {
     expect(all.total).toBeGreaterThan(0);
     expect(all.hits.some((h) => h.roundSlug === DEMO_SLUGS.archive)).toBe(false);
     await wordsInStep();
+  });
+});
+
+describe('achievements without a filter', () => {
+  it('join to their awards only the newest matches the page may use, not every match', async () => {
+    // A word of the achievements in no name: the names find nothing, the achievements' pass runs. A connection of
+    // its own, so that its statements are prepared (and seen) afresh.
+    const own = openAppDatabase(url);
+    let sent: Array<{ text: string; params: unknown[] }>;
+    try {
+      sent = await statementsOf(own, () => searchAwards(own, 'phong trao'));
+    } finally {
+      await closeDatabase(own);
+    }
+    const pass = sent.find((st) => /award_search MATCH|s\.document @@/.test(st.text));
+    expect(pass).toBeDefined();
+    const plan = await queryPlan(db, pass!.text, pass!.params);
+    if (isPostgresDb(db)) {
+      // Each of 21,821 matches of "nguyen van an" was joined to its award and round before the limit (0.33 s at a
+      // nation's scale); the newest are now chosen on the index alone.
+      expect(pass!.text).toMatch(/FROM \(SELECT \* FROM award_search s WHERE s\.document @@ to_tsquery\('simple', \$\d+\) ORDER BY s\.award_id DESC LIMIT \$\d+\) s JOIN awards a/);
+      expect(plan).toMatch(/Limit[\s\S]*award_search[\s\S]*awards/);
+    } else {
+      // FTS5 hands its matches newest first: the join stops at the limit, nothing is sorted.
+      expect(plan).toMatch(/VIRTUAL TABLE/);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    }
   });
 });
 

@@ -84,6 +84,27 @@ export async function rolledBack(fn: (tx: DB) => Promise<void>): Promise<void> {
  * null: the plan follows the statement's shape), PostgreSQL's EXPLAIN with sequential scans ruled out (a
  * test database's tables are small enough to be scanned whatever their indexes).
  */
+/** The statements `fn` sends to the database, as sent (text and parameters): to read the plan of one of them. */
+export async function statementsOf(db: DB, fn: () => Promise<unknown>): Promise<Array<{ text: string; params: unknown[] }>> {
+  const client = db.$client as unknown as Record<string, (...args: unknown[]) => unknown>;
+  // node-postgres: pool.query(text | { text, values }, values); better-sqlite3: prepare(text), its parameters bound later.
+  const method = isPostgresDb(db) ? 'query' : 'prepare';
+  const original = client[method];
+  const seen: Array<{ text: string; params: unknown[] }> = [];
+  client[method] = function (this: unknown, ...args: unknown[]) {
+    const [arg, values] = args;
+    const text = typeof arg === 'string' ? arg : (arg as { text: string }).text;
+    seen.push({ text, params: (Array.isArray(values) ? values : (arg as { values?: unknown[] })?.values) ?? [] });
+    return original.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    client[method] = original;
+  }
+  return seen;
+}
+
 export async function queryPlan(db: DB, text: string, params: unknown[] = []): Promise<string> {
   if (isPostgresDb(db)) {
     const client = (db as unknown as { $client: { connect(): Promise<{ query(t: string, p?: unknown[]): Promise<{ rows: Array<{ 'QUERY PLAN': string }> }>; release(): void }> } }).$client;
