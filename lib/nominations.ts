@@ -20,7 +20,7 @@ import { DomainError } from '@/lib/errors';
 import { standingSignoff } from '@/lib/final-list';
 import { memoUntilWrite } from '@/lib/memo';
 import { UNIT_SELECT_MAX } from '@/lib/unit-picker';
-import { fold } from '@/lib/text';
+import { fold, foldedWords } from '@/lib/text';
 import type { NominationSort } from '@/lib/nomination-sorts';
 import { actsForUnit, hasRole, isOffice, isStaff, nominationRefusal, officeOverRound, type Actor, type NominationAction, type Refusal } from '@/lib/policy';
 import { loadNominationContext } from '@/lib/workflow';
@@ -231,7 +231,7 @@ const SORT_ORDER: Record<Exclude<NominationSort, 'newest'>, SQL[]> = {
  * 3 million nominations were each joined to their nominee (24 s for "nguyen van"; 0.4 s this way, a rare name
  * 0.15 s). */
 export function nameSearchCondition(q: string | undefined, { many = false } = {}): SQL | undefined {
-  const words = searchWords(q);
+  const words = foldedWords(q);
   if (words.length === 0) return undefined;
   const db = getDb();
   const named = (table: typeof individuals | typeof collectives) => namedIds(table, words);
@@ -251,7 +251,6 @@ export function nameSearchCondition(q: string | undefined, { many = false } = {}
   return or(inArray(nominations.individualId, named(individuals)), inArray(nominations.collectiveId, named(collectives)));
 }
 
-const searchWords = (q: string | undefined) => fold(q ?? '').split(' ').filter(Boolean).slice(0, 8);
 const namedIds = (table: typeof individuals | typeof collectives, words: string[]) =>
   getDb().select({ id: table.id }).from(table).where(and(...words.map((w) => likeText(table.nameFolded, w))));
 
@@ -265,8 +264,8 @@ const COMMON_NAME_PEOPLE = 10_000;
  * index, no further than that). "nguyen" over a nation: 114,995 people, counted to 100,001 nominations in 0.86 s
  * this way against 2.4 s collecting every match first. */
 async function commonName(q: string | undefined): Promise<boolean> {
-  if (searchWords(q).length === 0) return false;
-  return (await countUpTo(getDb(), namedIds(individuals, searchWords(q)), COMMON_NAME_PEOPLE - 1)).moreThan;
+  const words = foldedWords(q);
+  return words.length > 0 && (await countUpTo(getDb(), namedIds(individuals, words), COMMON_NAME_PEOPLE - 1)).moreThan;
 }
 
 async function searchNominations(where: SQL | undefined, filter: NominationFilter, page: number, pageSize: number, sortableMax: number, countMax: number, counted?: { total: number; moreThan: boolean }): Promise<NominationPage> {
@@ -462,7 +461,7 @@ export const NOMINEE_SEARCH_LIMIT = 50;
  */
 export function nomineeQueries(unitPath: string, { limit = NOMINEE_OPTIONS_MAX, q, unitId }: { limit?: number; q?: string; unitId?: number } = {}) {
   const db = getDb();
-  const words = fold(q ?? '').split(' ').filter(Boolean).slice(0, 8);
+  const words = foldedWords(q);
   return {
     individuals: db
       .select({ id: individuals.id, name: individuals.fullName, unit: units.name, unitId: individuals.unitId })

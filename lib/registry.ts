@@ -13,7 +13,7 @@ import { memoUntilWrite } from '@/lib/memo';
 import { DomainError } from '@/lib/errors';
 import { isStaff, type Actor } from '@/lib/policy';
 import { unitPathUnder } from '@/lib/scope';
-import { clean as cleanText, fold } from '@/lib/text';
+import { clean as cleanText, fold, foldedWords } from '@/lib/text';
 import { changed, countUpTo, first, likeText } from '@/db/query';
 
 export type RegistryKind = 'individual' | 'collective';
@@ -27,7 +27,7 @@ function scopeOf(actor: Actor | null): SQL | undefined | null {
 
 /** Folded words; each must appear in the folded name (or unit name). LIKE wildcards are escaped. */
 function searchClause(q: string | undefined, nameColumn: typeof individuals.nameFolded | typeof collectives.nameFolded): SQL | undefined {
-  const words = fold(q ?? '').split(' ').filter(Boolean).slice(0, 8);
+  const words = foldedWords(q);
   if (!words.length) return undefined;
   return and(...words.map((w) => likeText(nameColumn, w)));
 }

@@ -37,6 +37,11 @@ export function fold(s: string): string {
     .trim();
 }
 
+/** The folded words of a staff search box, at most `max` (each is then matched inside the folded names). */
+export function foldedWords(q: string | undefined, max = 8): string[] {
+  return fold(q ?? '').split(' ').filter(Boolean).slice(0, max);
+}
+
 export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 export function compareVi(a: string, b: string): number {
