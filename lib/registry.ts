@@ -72,7 +72,7 @@ export async function listRegistry(actor: Actor | null, kind: RegistryKind, filt
  * index, db/migrations-pg 0008) rather than walk the name index from "a" and test every name: its planner took the
  * walk for two words and read a nation's million names for "xuan mai" (1.05 s, nobody found; 4 ms sorted), 676,000
  * of them for "nguyen van" (0.73 s; 56 ms). SQLite has no index for a word inside a name: its walk is its best. */
-export function registryOrder(db: object, t: typeof individuals | typeof collectives, q: string | undefined): SQL {
+function registryOrder(db: object, t: typeof individuals | typeof collectives, q: string | undefined): SQL {
   return q?.trim() && isPostgresDb(db) ? sql`(${t.nameFolded} || '')` : sql`${t.nameFolded}`;
 }
 
