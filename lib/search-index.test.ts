@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { awards, rounds, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
-import { closeDatabase, migrateAppDatabase, openAppDatabase, type DB } from '@/db/connection';
+import { closeDatabase, migrateAppDatabase, openAppDatabase, withTransaction, type DB } from '@/db/connection';
 import { countOf, freshDatabase, queryPlan, statementsOf, useAsAppDatabase } from '@/tests/db';
 import { isPostgresDb } from '@/db/engine';
 import { loadActor } from './users';
@@ -398,6 +398,24 @@ describe('names read from the name index alone (no filter)', () => {
       WHERE s.display_name <> a.name OR s.decision_date <> r.decision_date OR s.kind <> a.nominee_kind OR s.ordinal <> a.ordinal`;
     expect(await countOf(db, sql`award_name_search`)).toBeGreaterThan(100);
     expect(await countOf(db, differ)).toBe(0);
+  });
+});
+
+describe('statements planned once (PostgreSQL)', () => {
+  it('the page of results and one word’s names are prepared statements; several words are planned for their words', async () => {
+    if (!isPostgresDb(db)) return; // SQLite keeps every statement prepared (db/query.ts)
+    await withTransaction(db, async (tx) => {
+      // One connection (the transaction's): what it has prepared is what these searches prepared.
+      const one = await searchAwards(tx, 'nguyen van'); // one pair of words: "nguyen0van"
+      const three = await searchAwards(tx, 'nguyen van an'); // two pairs, read together
+      expect(one.total).toBeGreaterThan(0);
+      expect(three).toEqual(await searchAwards(db, 'nguyen van an'));
+      const kept = (await rows<{ statement: string }>(tx, sql`SELECT statement FROM pg_prepared_statements`)).map((k) => k.statement);
+      expect(kept.filter((k) => /a\.id = ANY\(\$1::integer\[\]\)/.test(k))).toHaveLength(1);
+      expect(kept.filter((k) => /award_name_words w0 WHERE w0\.word = \$1 ORDER BY/.test(k))).toHaveLength(1);
+      // Common or rare words together need a plan of their own (a merge of two long lists, or the rare one first).
+      expect(kept.filter((k) => /EXISTS/.test(k))).toEqual([]);
+    });
   });
 });
 

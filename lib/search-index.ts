@@ -385,7 +385,11 @@ export async function searchAwards(db: Db, query: string, filters: SearchFilters
   // name's tier is 0 or 1, so the achievement's text (for a query's diacritics beyond the name) is never needed.
   const nameColumns = sql`${sk} AS id, s.name AS folded, s.display_name AS name, NULL AS text, s.decision_date AS date, s.kind AS kind, s.ordinal AS ordinal, NULL AS other`;
   // The candidates' rows of the names whose ids `ids` selects (PostgreSQL, newestWithWords), newest first.
-  const namesOf = (ids: SQL): Promise<Row[]> => queryRows<Row>(db, sql`SELECT ${nameColumns} FROM award_name_search s WHERE s.award_id IN (${ids}) ORDER BY s.award_id DESC`);
+  // One word's statement is the same whatever the word (one range of the B-tree, read backwards to the limit): prepared.
+  const namesOf = (words: string[], limit: number): Promise<Row[]> =>
+    queryRows<Row>(db, sql`SELECT ${nameColumns} FROM award_name_search s WHERE s.award_id IN (${newestWithWords(words, limit)}) ORDER BY s.award_id DESC`, {
+      prepared: new Set(words).size === 1,
+    });
   // PostgreSQL, achievements without filters (the index holds exactly the public awards): the newest matches are
   // chosen on the index alone, then only they are joined. Its planner weighs walking the newest awards against the
   // GIN index by how many the words match (the estimate from the index's statistics, close on the nation bench):
@@ -415,7 +419,7 @@ export async function searchAwards(db: Db, query: string, filters: SearchFilters
     // (award_name_words, db/migrations-pg 0006) alone, then those ids' rows of the name index.
     const rows =
       pg && index === 'names' && !prefixLast && !filtered
-        ? await namesOf(newestWithWords(toTsQuery(expr, true).split(' & '), limit))
+        ? await namesOf(toTsQuery(expr, true).split(' & '), limit)
         : index === 'names' && !filtered
           ? await queryRows<Row>(db, sql`SELECT ${nameColumns} FROM ${source} WHERE ${matches(index, expr)} ORDER BY ${sk} DESC LIMIT ${limit}`)
           : await queryRows<Row>(
@@ -476,7 +480,7 @@ export async function searchAwards(db: Db, query: string, filters: SearchFilters
   }>(db, sql`SELECT a.id AS "awardId", a.public_id AS id, a.nominee_kind AS kind, a.name, a.position, a.unit_name AS unit, u.slug AS "unitSlug",
       a.summary, r.slug AS "roundSlug", r.title AS "roundTitle", r.decision_date AS "decisionDate"
     FROM awards a JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
-    WHERE a.id IN (${sql.join(pageIds.map((id) => sql`${id}`), sql`, `)})`);
+    WHERE ${pg ? sql`a.id = ANY(${sql.param(pageIds)}::integer[])` : sql`a.id IN (${sql.join(pageIds.map((id) => sql`${id}`), sql`, `)})`}`, { prepared: true });
   const byId = new Map(found.map(({ awardId, ...r }) => [awardId, r]));
   const rows = pageIds.map((id) => byId.get(id)!).filter(Boolean);
   return {
