@@ -414,7 +414,10 @@ export async function searchAwards(db: Db, query: string, filters: SearchFilters
     // PostgreSQL: with two or more words (rare together, and pairs rarer still) the matches come from the GIN
     // index first — OFFSET 0 keeps the planner from walking the awards' key backwards and testing every row
     // (seconds at a nation's scale); one common word is better served by that walk, which stops at the limit.
-    const source = pg && expr.split('" "').length > 1 ? sql`(SELECT * FROM ${table} s WHERE ${matches(index, expr)} OFFSET 0) s` : sql`${table} s`;
+    // Except within one round: its awards (a thousand or so) are read first and each tested, where every match of
+    // common words ("nguyen van an": 21,821 achievements) was joined to its award before (0.69 s → 0.07 s a search).
+    const fenced = pg && expr.split('" "').length > 1 && !filters.round;
+    const source = fenced ? sql`(SELECT * FROM ${table} s WHERE ${matches(index, expr)} OFFSET 0) s` : sql`${table} s`;
     // PostgreSQL, whole words in the names, no filter: the newest awards having every word, from the words' B-tree
     // (award_name_words, db/migrations-pg 0006) alone, then those ids' rows of the name index.
     const rows =
