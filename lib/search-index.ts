@@ -384,8 +384,9 @@ export async function searchAwards(db: Db, query: string, filters: SearchFilters
   // ranking reads — no lookup of each candidate's award and round (about half a search at a nation's scale). A
   // name's tier is 0 or 1, so the achievement's text (for a query's diacritics beyond the name) is never needed.
   const nameColumns = sql`${sk} AS id, s.name AS folded, s.display_name AS name, NULL AS text, s.decision_date AS date, s.kind AS kind, s.ordinal AS ordinal, NULL AS other`;
-  // The candidates' rows of the names whose ids `ids` selects (PostgreSQL, newestWithWords), newest first.
-  // One word's statement is the same whatever the word (one range of the B-tree, read backwards to the limit): prepared.
+  // The candidates' rows of the newest `limit` names holding every one of `words` (PostgreSQL, newestWithWords), newest
+  // first. One word's statement is the same whatever the word (one range of the B-tree, read backwards to the limit):
+  // prepared; several words' plan depends on how common each is.
   const namesOf = (words: string[], limit: number): Promise<Row[]> =>
     queryRows<Row>(db, sql`SELECT ${nameColumns} FROM award_name_search s WHERE s.award_id IN (${newestWithWords(words, limit)}) ORDER BY s.award_id DESC`, {
       prepared: new Set(words).size === 1,
