@@ -167,12 +167,13 @@ export async function copyToPostgres(file: string, url: string, opts: { replace?
       return n;
     });
   }
-  // The search index: the FTS5 table's columns (rowid = award id), and the names' words through a staging table.
-  await client.query('DROP TABLE IF EXISTS bench_name_stage');
+  // The search index: the FTS5 table's columns (rowid = award id) and the names' words, through staging tables.
+  await client.query('DROP TABLE IF EXISTS bench_name_stage, bench_search_stage');
   await client.query('CREATE UNLOGGED TABLE bench_name_stage (award_id integer, name text, words text)');
-  await step('award_search (+ names)', async () => {
+  await client.query('CREATE UNLOGGED TABLE bench_search_stage (award_id integer, name text, unit text, position text, summary text)');
+  await step('search index (staged)', async () => {
     if (!sqliteTables.has('award_search')) return 0;
-    const docs = copyInto(url, 'award_search', ['award_id', 'name', 'unit', 'position', 'summary']);
+    const docs = copyInto(url, 'bench_search_stage', ['award_id', 'name', 'unit', 'position', 'summary']);
     const names = copyInto(url, 'bench_name_stage', ['award_id', 'name', 'words']);
     let n = 0;
     for (const [id, nm, unit, position, summary] of sqlite.prepare('SELECT rowid, name, unit, position, summary FROM award_search').raw(true).iterate() as Iterable<[number, string, string, string, string]>) {
@@ -182,6 +183,15 @@ export async function copyToPostgres(file: string, url: string, opts: { replace?
     }
     await Promise.all([docs.end(), names.end()]);
     return n;
+  });
+  await step('award_search', async () => {
+    // With the filters' lexemes (db/migrations-pg 0009), in the awards' order (a filtered search walks the newest).
+    const r = await client.query(`INSERT INTO award_search (award_id, name, unit, position, summary, facets)
+      SELECT st.award_id, st.name, st.unit, st.position, st.summary, award_search_facets(a.nominee_kind, r.decision_date, u.path)
+      FROM bench_search_stage st JOIN awards a ON a.id = st.award_id JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
+      ORDER BY st.award_id`);
+    await client.query('DROP TABLE bench_search_stage');
+    return r.rowCount ?? 0;
   });
   await step('award_name_search', async () => {
     // With what the ranking reads (db/migrations-pg 0007), from the awards and rounds copied above.

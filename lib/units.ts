@@ -10,6 +10,7 @@ import { refuseIfFrozenListChanged } from '@/lib/final-list';
 import { DomainError } from '@/lib/errors';
 import { hasRole, inSubtree, pathIds, type Actor } from '@/lib/policy';
 import { unitPathUnder } from '@/lib/scope';
+import { refreshSearchFacets } from '@/lib/search-index';
 import { clean, slugify } from '@/lib/text';
 import { write } from '@/lib/workflow';
 import { changed, first, isRowId } from '@/db/query';
@@ -175,6 +176,8 @@ async function moveIn(tx: Tx, id: number, parentId: number): Promise<void> {
     .set({ path: sql`${newPath} || substr(${units.path}, ${u.path.length + 1})` })
     .where(like(units.path, `${u.path}%`));
   await tx.update(units).set({ parentId }).where(eq(units.id, id));
+  // The public search's unit filter on PostgreSQL reads each award's units above it from the index.
+  await refreshSearchFacets(tx, newPath);
 }
 
 export async function moveUnit(actor: Actor | null, id: number, parentId: number): Promise<void> {
