@@ -194,10 +194,11 @@ export async function copyToPostgres(file: string, url: string, opts: { replace?
     return r.rowCount ?? 0;
   });
   await step('award_name_search', async () => {
-    // With what the ranking reads (db/migrations-pg 0007), from the awards and rounds copied above.
-    const r = await client.query(`INSERT INTO award_name_search (award_id, name, words, display_name, decision_date, kind, ordinal)
-      SELECT st.award_id, st.name, to_tsvector('simple', st.words), a.name, r.decision_date, a.nominee_kind, a.ordinal
-      FROM bench_name_stage st JOIN awards a ON a.id = st.award_id JOIN rounds r ON r.id = a.round_id`);
+    // With what the ranking reads (db/migrations-pg 0007) and the filters' lexemes (0009), from the awards copied above.
+    const r = await client.query(`INSERT INTO award_name_search (award_id, name, words, display_name, decision_date, kind, ordinal, facets)
+      SELECT st.award_id, st.name, to_tsvector('simple', st.words), a.name, r.decision_date, a.nominee_kind, a.ordinal, award_search_facets(a.nominee_kind, r.decision_date, u.path)
+      FROM bench_name_stage st JOIN awards a ON a.id = st.award_id JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
+      ORDER BY st.award_id`);
     await client.query('DROP TABLE bench_name_stage');
     return r.rowCount ?? 0;
   });

@@ -468,6 +468,13 @@ describe('a kind, year or unit filter', () => {
     const both = sent.find((st) => /FROM \(SELECT \* FROM award_search s WHERE s\.document @@ .* AND s\.facets @@ .* OFFSET 0\) s JOIN awards a/.test(st.text));
     expect(both).toBeDefined();
     expect(both!.params).toContain(`y2024 & u${unit.id}`);
+    // The names passes likewise, on the name index alone: it holds what the ranking reads.
+    const names = (await statementsOf(db, () => searchAwards(db, 'tan thuan', { kind: 'collective', year: 2024 }))).filter((st) => /s\.words @@/.test(st.text));
+    expect(names.length).toBeGreaterThan(0);
+    for (const st of names) {
+      expect(st.text).toMatch(/s\.facets @@ to_tsquery/);
+      expect(st.text).not.toMatch(/JOIN awards/);
+    }
     const plan = await queryPlan(db, both!.text, both!.params);
     expect(plan).toMatch(/Bitmap Index Scan on award_search_document[^\n]*\n\s+Index Cond: \(\(document @@ [^\n]*\) AND \(facets @@ [^\n]*\)\)/);
   });

@@ -31,13 +31,16 @@ async function insertRows(db: Db, where: ReturnType<typeof and>): Promise<void> 
     await exec(
       db,
       pg
-        ? sql`INSERT INTO award_search (award_id, name, unit, position, summary, facets)
-            VALUES (${values}, award_search_facets(${r.kind}, ${r.date}, (SELECT path FROM units WHERE id = ${r.unitId})))`
+        ? sql`INSERT INTO award_search (award_id, name, unit, position, summary, facets) VALUES (${values}, ${facetsOf(r)})`
         : sql`INSERT INTO award_search (rowid, name, unit, position, summary) VALUES (${values})`,
     );
     await insertName(db, { ...r, folded: fold(r.name) });
   }
 }
+
+/** PostgreSQL: an award's filters as lexemes of the search indexes (db/migrations-pg 0009's award_search_facets). */
+const facetsOf = (r: { kind: string; date: string | null; unitId: number }): SQL =>
+  sql`award_search_facets(${r.kind}, ${r.date}, (SELECT path FROM units WHERE id = ${r.unitId}))`;
 
 /** Indexes the unrevoked awards of a round once it is published (call inside the publishing transaction). */
 export async function indexRoundAwards(db: Db, roundId: number): Promise<void> {
@@ -62,18 +65,20 @@ async function unindex(db: Db, ids: SQL): Promise<void> {
 }
 
 /**
- * PostgreSQL: rewrites the filters' lexemes (award_search.facets, db/migrations-pg 0009) of the public awards of the
+ * PostgreSQL: rewrites the filters' lexemes (`facets` of both search tables, db/migrations-pg 0009) of the public awards of the
  * units whose path begins with `pathPrefix` — a moved or merged unit's subtree, whose units above changed. Call in
  * the moving transaction, after the paths are rewritten. SQLite's search tests the filters on the awards themselves.
  */
 export async function refreshSearchFacets(db: Db, pathPrefix: string): Promise<void> {
   if (!isPostgresDb(db)) return;
-  await exec(
-    db,
-    sql`UPDATE award_search s SET facets = award_search_facets(a.nominee_kind, r.decision_date, u.path)
-      FROM awards a JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
-      WHERE a.id = s.award_id AND u.path LIKE ${`${pathPrefix}%`}`,
-  );
+  for (const table of ['award_search', 'award_name_search']) {
+    await exec(
+      db,
+      sql`UPDATE ${sql.raw(table)} s SET facets = award_search_facets(a.nominee_kind, r.decision_date, u.path)
+        FROM awards a JOIN rounds r ON r.id = a.round_id JOIN units u ON u.id = a.unit_id
+        WHERE a.id = s.award_id AND u.path LIKE ${`${pathPrefix}%`}`,
+    );
+  }
 }
 
 /** Rebuilds the whole index from the awards of published rounds (seed, scripts, existing databases). */
@@ -92,15 +97,16 @@ export function nameWords(folded: string): string {
 /** On PostgreSQL a pair of words is joined by '0' (its parser cuts words at '_'; see db/migrations-pg 0002). */
 const pgPairs = (words: string) => words.replaceAll('_', '0');
 
-/** A name index row: the folded name's words, and what the ranking reads (migration 0018 / pg 0007). */
-type NameRow = { id: number; folded: string; name: string; date: string | null; kind: string; ordinal: number };
+/** A name index row: the folded name's words, what the ranking reads (migration 0018 / pg 0007), and its award's unit. */
+type NameRow = { id: number; folded: string; name: string; date: string | null; kind: string; ordinal: number; unitId: number };
 
 async function insertName(db: Db, r: NameRow): Promise<void> {
   await exec(
     db,
     isPostgresDb(db)
-      ? sql`INSERT INTO award_name_search (award_id, name, words, display_name, decision_date, kind, ordinal)
-          VALUES (${r.id}, ${r.folded}, to_tsvector('simple', ${pgPairs(nameWords(r.folded))}), ${r.name}, ${r.date}, ${r.kind}, ${r.ordinal})`
+      ? sql`INSERT INTO award_name_search (award_id, name, words, display_name, decision_date, kind, ordinal, facets)
+          VALUES (${r.id}, ${r.folded}, to_tsvector('simple', ${pgPairs(nameWords(r.folded))}), ${r.name}, ${r.date}, ${r.kind}, ${r.ordinal},
+            ${facetsOf(r)})`
       : sql`INSERT INTO award_name_search (rowid, name, words, display_name, decision_date, kind, ordinal)
           VALUES (${r.id}, ${r.folded}, ${nameWords(r.folded)}, ${r.name}, ${r.date}, ${r.kind}, ${r.ordinal})`,
   );
@@ -119,7 +125,7 @@ export async function rebuildNameIndex(db: Db): Promise<void> {
   for (let after = -1; ; ) {
     const rows = await queryRows<NameRow>(
       db,
-      sql`SELECT s.${key} AS id, s.name AS folded, a.name AS name, r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal
+      sql`SELECT s.${key} AS id, s.name AS folded, a.name AS name, r.decision_date AS date, a.nominee_kind AS kind, a.ordinal AS ordinal, a.unit_id AS "unitId"
         FROM award_search s JOIN awards a ON a.id = s.${key} JOIN rounds r ON r.id = a.round_id WHERE s.${key} > ${after} ORDER BY s.${key} LIMIT 10000`,
     );
     if (!rows.length) break;
@@ -442,24 +448,28 @@ export async function searchAwards(db: Db, query: string, filters: SearchFilters
   // 9–15 ms walked; rare words keep the GIN index.
   const newestMatches = (expr: string, limit: number): SQL =>
     sql`(SELECT * FROM award_search s WHERE ${matches('all', expr)} ORDER BY s.award_id DESC LIMIT ${limit}) s`;
-  // PostgreSQL, the achievements with a filter's lexemes (`facets`): one GIN index holds the words and the filters
-  // (db/migrations-pg 0009). First the newest FACETS_WINDOW awards are walked testing both on the index's rows alone:
+  // PostgreSQL, a pass with a filter's lexemes (`facets`): one GIN index of each table holds its words and the
+  // filters (db/migrations-pg 0009). First the newest FACETS_WINDOW rows are walked testing both on the index alone:
   // common words and a broad filter (a kind) fill the limit there ("nguyen van an", individuals: ~14,000 rows walked).
   // When they hold too few, the index gives every award having both: few when the filter is narrow (a year, a unit)
   // or the words rare, and otherwise at most about limit × (index size ÷ window), as the window's density says. No
-  // award is joined to its award and round before it is among the newest `limit` — every match of the words was, and
-  // the filter tested after: 0.3–0.6 s for common words at a nation's scale.
-  const filteredMatches = async (expr: string, limit: number): Promise<Row[]> => {
-    const both = sql`s.document @@ to_tsquery('simple', ${toTsQuery(expr, false)}) AND s.facets @@ to_tsquery('simple', ${facets})`;
+  // match is joined to its award and round before it is among the newest `limit` (the names never are: their index
+  // holds what the ranking reads) — every match of the words was, and the filter tested after: 0.3–1.2 s for common
+  // words at a nation's scale.
+  const filteredMatches = async (index: 'names' | 'all', expr: string, limit: number): Promise<Row[]> => {
+    const both = sql`${matches(index, expr)} AND s.facets @@ to_tsquery('simple', ${facets})`;
+    const table = sql.raw(index === 'names' ? 'award_name_search' : 'award_search');
     const newest = (source: SQL) =>
       queryRows<Row>(
         db,
-        sql`SELECT ${columns}, s.unit || ' | ' || s.position || ' | ' || s.summary AS other
-          FROM ${source} JOIN awards a ON a.id = s.award_id JOIN rounds r ON r.id = a.round_id
-          WHERE ${both} AND r.status = 'published' AND a.revoked_at IS NULL ORDER BY s.award_id DESC LIMIT ${limit}`,
+        index === 'names'
+          ? sql`SELECT ${nameColumns} FROM ${source} WHERE ${both} ORDER BY s.award_id DESC LIMIT ${limit}`
+          : sql`SELECT ${columns}, s.unit || ' | ' || s.position || ' | ' || s.summary AS other
+              FROM ${source} JOIN awards a ON a.id = s.award_id JOIN rounds r ON r.id = a.round_id
+              WHERE ${both} AND r.status = 'published' AND a.revoked_at IS NULL ORDER BY s.award_id DESC LIMIT ${limit}`,
       );
-    const walked = await newest(sql`(SELECT * FROM award_search ORDER BY award_id DESC LIMIT ${FACETS_WINDOW}) s`);
-    return walked.length >= limit ? walked : newest(sql`(SELECT * FROM award_search s WHERE ${both} OFFSET 0) s`);
+    const walked = await newest(sql`(SELECT * FROM ${table} ORDER BY award_id DESC LIMIT ${FACETS_WINDOW}) s`);
+    return walked.length >= limit ? walked : newest(sql`(SELECT * FROM ${table} s WHERE ${both} OFFSET 0) s`);
   };
   const seen = new Map<number, Candidate>();
   let more = false;
@@ -487,8 +497,8 @@ export async function searchAwards(db: Db, query: string, filters: SearchFilters
     const rows =
       pg && index === 'names' && !prefixLast && !filtered
         ? await namesOf(toTsQuery(expr, true).split(' & '), limit)
-        : index === 'all' && facets
-          ? await filteredMatches(expr, limit)
+        : facets
+          ? await filteredMatches(index, expr, limit)
           : index === 'names' && !filtered
           ? await queryRows<Row>(db, sql`SELECT ${nameColumns} FROM ${source} WHERE ${matches(index, expr)} ORDER BY ${sk} DESC LIMIT ${limit}`)
           : await queryRows<Row>(
