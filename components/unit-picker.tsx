@@ -34,6 +34,7 @@ export async function UnitPicker({
   const query: Record<string, string> = {};
   if (mode.filter.kind) query.kind = mode.filter.kind;
   if (mode.filter.exclude) query.exclude = String(mode.filter.exclude);
+  if (mode.filter.under) query.under = String(mode.filter.under);
   return (
     <UnitCombobox
       // A new choice from the server (another ?unit=) starts the combobox afresh.

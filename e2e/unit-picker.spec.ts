@@ -9,6 +9,7 @@ import { baseURL } from '../playwright.config';
 import { withDatabase } from './pages/database';
 import { storageStateOf } from './pages/login-page';
 import { NOMINEE_UNIT } from './pages/nomination';
+import { createRound } from './pages/round-admin';
 import AxeBuilder from '@axe-core/playwright';
 
 const port = Number(new URL(baseURL).port) + 40;
@@ -92,6 +93,23 @@ test('a search finds nothing outside the admin’s scope, and says when nothing 
   };
   expect(await names('tan phong')).toContain('Phường Tân Phong');
   expect(await names('tan my loi')).not.toContain('Phường Tân Mỹ Lợi');
+});
+
+test('a round’s quota is set for a unit found by typing, among the units of the round’s own subtree', async ({ page }) => {
+  const round = await createRound(page, { title: `Đợt chỉ tiêu theo đơn vị ${Date.now().toString(36)}` });
+  await page.goto(`${server}${round}`);
+  const quotas = page.getByRole('region', { name: /Chỉ tiêu theo đơn vị/ });
+  // No <select> of every unit of the district: a combobox, searching under the round's unit.
+  await expect(quotas.locator('select#q-unit')).toHaveCount(0);
+  const unit = quotas.getByRole('combobox', { name: 'Đơn vị' });
+  await unit.fill('tan hung');
+  await quotas.getByRole('listbox', { name: 'Đơn vị' }).getByRole('option', { name: /^Phường Tân Hưng/ }).click();
+  await expect(unit).toHaveValue('Phường Tân Hưng');
+  await quotas.locator('#q-c').fill('2');
+  await quotas.locator('#q-i').fill('3');
+  await quotas.getByRole('button', { name: 'Đặt chỉ tiêu' }).click();
+  await expect(quotas.getByTestId('unit-quotas').getByRole('row', { name: /Phường Tân Hưng/ })).toContainText('0 / 2');
+  await expect(quotas.getByTestId('unit-quotas').getByRole('row', { name: /Phường Tân Hưng/ })).toContainText('0 / 3');
 });
 
 /** The last of the officer's people by name: not among the two the form loads. */

@@ -5,7 +5,8 @@ import { nominations, ROUND_STATUSES, rounds, units, users, type RoundStatus } f
 import { seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
-import { countRounds, listRounds, ROUNDS_PAGE_SIZE, type StaffRound } from './rounds';
+import { countRounds, listRounds, listUnitQuotas, ROUNDS_PAGE_SIZE, type StaffRound } from './rounds';
+import { UNIT_SELECT_MAX } from './unit-picker';
 import { listNominations } from './nominations';
 import { loadActor } from './users';
 import type { Actor } from './policy';
@@ -130,5 +131,23 @@ describe('countRounds', () => {
     expect(await countRounds(officer)).toBe((await listRounds(officer)).total);
     expect(await countRounds(null)).toBe(0);
     expect(await countRounds({ ...admin, roles: [] })).toBe(0);
+  });
+});
+
+describe('listUnitQuotas', () => {
+  it('lists the units a quota is set for while they are few; for more (a province’s round) none, and the round’s unit to search under', async () => {
+    const district = (await first(db.select({ id: units.id, path: units.path }).from(units).where(eq(units.path, admin.unitPath))))!;
+    const round = (await first(db.select({ id: rounds.id }).from(rounds).where(eq(rounds.unitId, district.id))))!;
+    const few = await listUnitQuotas(admin, round.id);
+    expect(few.underUnitId).toBe(district.id);
+    expect(few.unitOptions!.map((u) => u.name)).toContain('Phường Tân Phong');
+    expect(few.unitOptions!.length).toBeLessThanOrEqual(UNIT_SELECT_MAX);
+    for (let i = 1; i <= UNIT_SELECT_MAX; i++) {
+      const { id } = (await first(db.insert(units).values({ slug: `phong-thu-${i}`, name: `Phòng thử ${i}`, kind: 'department', parentId: district.id, path: '/' }).returning({ id: units.id })))!;
+      await db.update(units).set({ path: `${district.path}${id}/` }).where(eq(units.id, id));
+    }
+    const many = await listUnitQuotas(admin, round.id);
+    expect(many.unitOptions).toBeNull();
+    expect(many.underUnitId).toBe(district.id);
   });
 });

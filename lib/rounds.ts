@@ -10,6 +10,7 @@ import { hasRole, inSubtree, isOffice, isStaff, pathIds, roundRefusal, type Acto
 import { unitIsUnder, unitPathUnder, unitsUnder } from '@/lib/scope';
 import { first, isRowId } from '@/db/query';
 import { memoUntilWrite } from '@/lib/memo';
+import { pickerSearches, UNIT_SELECT_MAX } from '@/lib/unit-picker';
 
 export type StaffRound = {
   id: number;
@@ -232,7 +233,7 @@ async function readRoundsReadyToDecide(actor: Actor): Promise<number> {
 export async function listUnitQuotas(actor: Actor | null, roundId: number) {
   await adminRound(actor, roundId, 'edit');
   const db = getDb();
-  const boundary = (await first(db.select({ path: units.path }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId))))!.path;
+  const { path: boundary, unitId } = (await first(db.select({ path: units.path, unitId: rounds.unitId }).from(rounds).innerJoin(units, eq(units.id, rounds.unitId)).where(eq(rounds.id, roundId))))!;
   const quotas = await db
     .select({ unitId: roundQuotas.unitId, unit: units.name, path: units.path, collectives: roundQuotas.collectives, individuals: roundQuotas.individuals })
     .from(roundQuotas)
@@ -243,18 +244,22 @@ export async function listUnitQuotas(actor: Actor | null, roundId: number) {
     .from(nominations)
     .innerJoin(units, eq(units.id, nominations.unitId))
     .where(and(eq(nominations.roundId, roundId), eq(nominations.status, 'approved')));
+  // The units a quota is usually set for, as a <select> while they are few; above UNIT_SELECT_MAX (a province's or
+  // a nation's round: thousands) none are loaded and the page searches the round's subtree as one types (`under`).
   const unitOptions = await db
     .select({ id: units.id, name: units.name })
     .from(units)
     .where(and(eq(units.active, true), unitPathUnder(boundary), sql`${units.kind} IN ('ward', 'department', 'mass_org', 'party_committee', 'school')`))
-    .orderBy(units.path);
+    .orderBy(units.path)
+    .limit(UNIT_SELECT_MAX + 1);
   return {
+    underUnitId: unitId,
     quotas: quotas.map((q) => ({
       ...q,
       approvedCollectives: approved.filter((a) => a.kind === 'collective' && a.path.startsWith(q.path)).length,
       approvedIndividuals: approved.filter((a) => a.kind === 'individual' && a.path.startsWith(q.path)).length,
     })),
-    unitOptions,
+    unitOptions: pickerSearches(unitOptions.length) ? null : unitOptions,
   };
 }
 

@@ -77,6 +77,15 @@ describe('unit search', () => {
     const without = await names(actors.admin, 'phu my', 50, { exclude: ward.id });
     expect(without.some((n) => n.includes('Phường Phú Mỹ'))).toBe(false);
     expect(without).toContain('Trường Tiểu học Phú Mỹ');
+    // Only a unit's subtree (a round's quota): never a unit beside it, even one the actor may pick elsewhere.
+    const tanPhong = await unit('Phường Tân Phong');
+    const under = await names(actors.admin, 'khu pho', 50, { under: tanPhong.id });
+    expect(under.length).toBeGreaterThan(0);
+    expect(under.every((n) => n.endsWith('Phường Tân Phong'))).toBe(true);
+    expect((await names(actors.admin, 'khu pho', 50)).some((n) => !n.endsWith('Phường Tân Phong'))).toBe(true);
+    expect(await names(actors.admin, 'phu my', 50, { under: tanPhong.id })).toEqual([]);
+    expect(await getUnitOption(actors.admin, ward.id, { under: tanPhong.id })).toBeNull();
+    expect((await getUnitOption(actors.admin, tanPhong.id, { under: tanPhong.id }))?.id).toBe(tanPhong.id);
   });
 
   it('refuses an actor without a staff role and a query over 100 characters', async () => {
@@ -123,10 +132,18 @@ describe('GET /api/units/search', () => {
     expect((await get(actors.admin, 'q=')).body.items).toEqual([]);
   });
 
+  it('searches under one unit when asked (`under`)', async () => {
+    const tanPhong = await unit('Phường Tân Phong');
+    const r = await get(actors.admin, `q=${encodeURIComponent('khu phố')}&limit=50&under=${tanPhong.id}`);
+    expect(r.status).toBe(200);
+    expect(r.body.items!.length).toBeGreaterThan(0);
+    expect(r.body.items!.every((u) => u.name.endsWith('Phường Tân Phong'))).toBe(true);
+  });
+
   it('refuses the anonymous, the roleless and odd input without a 500', async () => {
     expect(await get(null, 'q=phuong')).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
     expect(await get({ ...actors.officer, roles: [] }, 'q=phuong')).toMatchObject({ status: 403, body: { error: 'forbidden' } });
-    for (const bad of [`q=${'x'.repeat(101)}`, 'q=a&limit=0', 'q=a&limit=abc', 'q=a&kind=planet', 'q=a&exclude=-1']) {
+    for (const bad of [`q=${'x'.repeat(101)}`, 'q=a&limit=0', 'q=a&limit=abc', 'q=a&kind=planet', 'q=a&exclude=-1', 'q=a&under=abc']) {
       const r = await get(actors.admin, bad);
       expect(r.status, bad).toBe(400);
       expect(r.body.items).toBeUndefined();

@@ -30,8 +30,10 @@ export const unitSearchInput = z.object({
   kind: z.enum(UNIT_KINDS).optional(),
   /** A unit left out with its subtree (a unit cannot move under itself). */
   exclude: z.coerce.number().int().positive().optional(),
+  /** Only this unit and its subtree (a round's quota binds a unit of the round's own subtree). */
+  under: z.coerce.number().int().positive().optional(),
 });
-export type UnitSearchFilter = { kind?: UnitKind; exclude?: number };
+export type UnitSearchFilter = { kind?: UnitKind; exclude?: number; under?: number };
 
 /** Whether a picker over `count` units in scope searches instead of listing them. */
 export function pickerSearches(count: number): boolean {
@@ -69,8 +71,14 @@ function option(actor: Actor, dir: Directory, u: DirectoryUnit): UnitOption {
   return { id: u.id, name: u.name, parentName: parent && inSubtree(parent.path, actor.unitPath) ? parent.name : null };
 }
 
-function pickable(actor: Actor, u: DirectoryUnit, filter: UnitSearchFilter, excludedPath: string | null): boolean {
-  return u.active && inSubtree(u.path, actor.unitPath) && (!filter.kind || u.kind === filter.kind) && !(excludedPath && inSubtree(u.path, excludedPath));
+function pickable(actor: Actor, u: DirectoryUnit, filter: UnitSearchFilter, excludedPath: string | null, underPath: string | null): boolean {
+  return (
+    u.active &&
+    inSubtree(u.path, actor.unitPath) &&
+    (!filter.kind || u.kind === filter.kind) &&
+    !(excludedPath && inSubtree(u.path, excludedPath)) &&
+    (!filter.under || (!!underPath && inSubtree(u.path, underPath)))
+  );
 }
 
 /**
@@ -89,10 +97,12 @@ export async function searchUnitOptions(actor: Actor | null, q: string, limit = 
   const dir = await unitDirectory();
   const excluded = filter.exclude ? dir.byId.get(filter.exclude) : undefined;
   const excludedPath = excluded && inSubtree(excluded.path, actor.unitPath) ? excluded.path : null;
+  // A unit to search under: its path (none outside the directory: nothing is found then).
+  const underPath = filter.under ? (dir.byId.get(filter.under)?.path ?? null) : null;
   const ranks: DirectoryUnit[][] = [[], [], []];
   scan: for (const u of dir.list) {
     for (const w of words) if (!u.words.includes(w)) continue scan;
-    if (!pickable(actor, u, filter, excludedPath)) continue;
+    if (!pickable(actor, u, filter, excludedPath, underPath)) continue;
     ranks[u.foldedName.startsWith(wanted) ? 0 : u.words.includes(wordStart) ? 1 : 2].push(u);
     // The list is in display order already: once enough names start with the text, nothing can beat them.
     if (ranks[0].length >= max) break;
@@ -107,6 +117,10 @@ export async function getUnitOption(actor: Actor | null, id: number | null | und
   const db = getDb();
   const u = await first(db.select({ id: units.id, name: units.name, parentId: units.parentId, path: units.path, kind: units.kind, active: units.active }).from(units).where(eq(units.id, id)));
   if (!u || !u.active || !inSubtree(u.path, actor.unitPath) || (filter.kind && u.kind !== filter.kind)) return null;
+  if (filter.under) {
+    const under = await first(db.select({ path: units.path }).from(units).where(eq(units.id, filter.under)));
+    if (!under || !inSubtree(u.path, under.path)) return null;
+  }
   const parent = u.parentId ? await first(db.select({ name: units.name, path: units.path }).from(units).where(eq(units.id, u.parentId))) : undefined;
   return { id: u.id, name: u.name, parentName: parent && inSubtree(parent.path, actor.unitPath) ? parent.name : null };
 }

@@ -16,6 +16,7 @@ import { ProposalsSection } from './proposals-section';
 import { StaffRoundView } from './staff-view';
 import { getRoundRules } from '@/lib/progress';
 import { Pagination } from '@/components/pagination';
+import { UnitPicker } from '@/components/unit-picker';
 
 /** Awards listed at once on the round's page (a district's round, 148, fits on one). */
 const AWARDS_PAGE = 200;
@@ -154,10 +155,13 @@ export default async function RoundAdminPage({ params, searchParams }: PageProps
           <ActionForm action={saveUnitQuota} submitLabel={t('saveQuota')} okText={t('saved')} errors={baseErrors} variant="secondary" className="grid items-end gap-3 sm:grid-cols-4">
             {hidden}
             <div>
-              <label htmlFor="q-unit" className="label">{t('quotaUnit')}</label>
-              <select id="q-unit" name="unitId" className="field">
-                {unitQuotas.unitOptions.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
-              </select>
+              <UnitPicker
+                id="q-unit"
+                name="unitId"
+                label={t('quotaUnit')}
+                mode={unitQuotas.unitOptions ? { search: false } : { search: true, selected: null, filter: { under: unitQuotas.underUnitId } }}
+                options={(unitQuotas.unitOptions ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              />
             </div>
             <div><label htmlFor="q-c" className="label">{tk('collective')}</label><input id="q-c" name="collectives" type="number" min={0} className="field" /></div>
             <div><label htmlFor="q-i" className="label">{tk('individual')}</label><input id="q-i" name="individuals" type="number" min={0} className="field" /></div>
