@@ -4,14 +4,17 @@
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 
-/** `more`: there are more pages than `pageCount` (a list counted up to a cap): Next stays while this page is full. */
-export async function Pagination({ path, query, page, pageCount, cursor, more = false }: { path: string; query: Record<string, string | undefined>; page: number; pageCount: number; cursor?: { first?: number; last?: number }; more?: boolean }) {
+/**
+ * `more`: there are more pages than `pageCount` (a list counted up to a cap): Next stays while this page is full.
+ * `param`: the page's query parameter (a second list on the same page has its own); `hash`: where the links land.
+ */
+export async function Pagination({ path, query, page, pageCount, cursor, more = false, param = 'page', hash }: { path: string; query: Record<string, string | undefined>; page: number; pageCount: number; cursor?: { first?: number; last?: number }; more?: boolean; param?: string; hash?: string }) {
   if (pageCount <= 1 && !more) return null;
   const t = await getTranslations('common');
   const href = (p: number, seek: Record<string, number | undefined> = {}) => {
-    const params = { ...query, page: String(p), ...Object.fromEntries(Object.entries(seek).map(([k, v]) => [k, v?.toString()])) };
+    const params = { ...query, [param]: String(p), ...Object.fromEntries(Object.entries(seek).map(([k, v]) => [k, v?.toString()])) };
     const qs = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1]));
-    return `${path}?${qs}`;
+    return `${path}?${qs}${hash ? `#${hash}` : ''}`;
   };
   // Page 1 is the plain list; other pages seek from the edge of this one.
   const prev = page - 1 > 1 && cursor?.first ? href(page - 1, { before: cursor.first }) : href(page - 1);

@@ -402,6 +402,8 @@ export const nominations = pgTable(
     index('nominations_individual').on(t.individualId),
     index('nominations_sitting').on(t.sittingId),
     index('nominations_proposal').on(t.proposalId),
+    // Where each award of a decided list was proposed ("propose to the level above"): a few rows, read by award.
+    index('nominations_origin_award').on(t.originAwardId).where(sql`${t.originAwardId} IS NOT NULL`),
     uniqueIndex('nominations_round_origin').on(t.roundId, t.originRef).where(sql`${t.originRef} IS NOT NULL`),
   ],
 );

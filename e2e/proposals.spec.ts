@@ -3,7 +3,7 @@
 // reason; the ward sees the return and its reason on its own round's page.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { LoginPage } from './pages/login-page';
+import { LoginPage, storageStateOf } from './pages/login-page';
 import { pageAs } from './pages/round-admin';
 
 const WARD_ROUND = 'Khen thưởng tập thể, cá nhân tiêu biểu Phường Tân Phong năm 2025';
@@ -78,4 +78,30 @@ test('another ward cannot read or propose the list', async ({ browser }) => {
   await other.goto('/manage/rounds');
   await expect(other.getByText(WARD_ROUND)).toHaveCount(0);
   await other.context().close();
+});
+
+test("a long decided list is found by name in 'propose to the level above', without JavaScript's help", async ({ browser }) => {
+  // A plain GET form: it works with scripts off (a slow phone, a locked-down office browser).
+  const admin = await (await browser.newContext({ storageState: storageStateOf('admin'), javaScriptEnabled: false })).newPage();
+  await admin.goto('/manage/rounds');
+  await admin.getByRole('link', { name: 'Sơ kết 3 năm thực hiện Kết luận 01-KL/TW (2021–2024)' }).click();
+  const section = admin.getByTestId('proposals');
+  await expect(section.getByTestId('proposal-row')).toHaveCount(148);
+  // Typed without diacritics: "dang" finds Đặng, Đăng… (đ folded), and nothing else.
+  const filter = section.getByTestId('proposals-filter');
+  await filter.getByLabel('Tìm theo tên').fill('dang');
+  await filter.getByRole('button', { name: 'Lọc' }).click();
+  await expect(admin).toHaveURL(/[?&]pq=dang(&|#|$)/);
+  await expect(section.getByTestId('proposals-matching')).toContainText('trong 148 khen thưởng khớp “dang”');
+  const rows = section.getByTestId('proposal-row');
+  const names = await rows.locator('td:first-child').allInnerTexts();
+  expect(names.length).toBeGreaterThan(0);
+  expect(names.length).toBeLessThan(148);
+  const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+  for (const name of names) expect(folded(name)).toContain('dang');
+  await expect(section.getByTestId('proposals-matching')).toContainText(`${names.length} trong 148`);
+  // Cleared, the whole list again.
+  await section.getByRole('link', { name: 'Bỏ lọc' }).click();
+  await expect(section.getByTestId('proposal-row')).toHaveCount(148);
+  await admin.context().close();
 });

@@ -30,7 +30,7 @@ import { DomainError } from '@/lib/errors';
 import { getNomination } from '@/lib/nominations';
 import { hasRole, inSubtree, isOffice, pathIds, roundRefusal, windowIsOpen, type Actor } from '@/lib/policy';
 import { siteIdentity } from '@/lib/site-identity';
-import { clean, cleanLines, compareVi, fold } from '@/lib/text';
+import { clean, cleanLines, compareVi, fold, foldedWords } from '@/lib/text';
 import { MAX_IMPORT_BYTES } from '@/lib/upload-limits';
 import { originNote } from '@/lib/proposal-note';
 import { write, type Tx } from '@/lib/workflow';
@@ -108,15 +108,23 @@ export type ProposalView = {
   /** Why proposing is not possible now (null when it is). */
   blocked: 'not_decided' | 'no_target' | null;
   targets: Array<{ id: number; title: string; authority: string; awardForm: string; unitName: string; windowOpen: boolean }>;
+  /** This page of the round's awards (those whose name holds the words of `q`, when given). */
   awards: ProposalAward[];
+  /** The round's awards, the ones matching `q`, and those not yet proposed nor revoked (the whole round). */
+  total: { awards: number; matching: number; choosable: number };
+  page: number;
+  pageCount: number;
   counts: { proposed: number } & Partial<Record<NominationStatus, number>>;
 };
+
+/** Awards listed at once in "propose to the level above": a ward's or a district's list (148) fits on one page. */
+export const PROPOSAL_PAGE_SIZE = 200;
 
 /**
  * A decided round's awards and, for each, where it was proposed and what became of it there (with the
  * return, exclusion or rejection reason): read by the office over the round; proposing is for its admins.
  */
-export async function getProposalView(actor: Actor | null, fromRoundId: number, now = new Date()): Promise<ProposalView> {
+export async function getProposalView(actor: Actor | null, fromRoundId: number, filter: { q?: string; page?: number; pageSize?: number } = {}, now = new Date()): Promise<ProposalView> {
   const db = getDb();
   const r = await loadRound(db, fromRoundId);
   if (!r || !isOffice(actor) || !inSubtree(r.unitPath, actor.unitPath)) throw new DomainError('not_found');
@@ -150,11 +158,22 @@ export async function getProposalView(actor: Actor | null, fromRoundId: number, 
     counts[s.status] = (counts[s.status] ?? 0) + 1;
   }
   const blocked = !isDecided(r) ? 'not_decided' : targets.length === 0 ? 'no_target' : null;
+  // A province's list runs to a thousand awards or more: a page at a time, found by name (folded: "dang" finds Đặng).
+  const words = foldedWords(filter.q);
+  const matching = words.length ? list.filter((a) => { const name = fold(a.name); return words.every((w) => name.includes(w)); }) : list;
+  const size = filter.pageSize ?? PROPOSAL_PAGE_SIZE;
+  const pageCount = Math.max(1, Math.ceil(matching.length / size));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
   return {
     canPropose: admin && blocked === null,
     blocked,
     targets,
-    awards: list.map((a) => ({ id: a.id, name: a.name, kind: a.kind, unit: a.unit, position: a.position, revoked: !!a.revokedAt, proposed: byAward.get(a.id) ?? [] })),
+    awards: matching
+      .slice((page - 1) * size, page * size)
+      .map((a) => ({ id: a.id, name: a.name, kind: a.kind, unit: a.unit, position: a.position, revoked: !!a.revokedAt, proposed: byAward.get(a.id) ?? [] })),
+    total: { awards: list.length, matching: matching.length, choosable: list.filter((a) => !a.revokedAt && !byAward.has(a.id)).length },
+    page,
+    pageCount,
     counts,
   };
 }

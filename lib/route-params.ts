@@ -25,3 +25,9 @@ export function parsePage(raw: string | string[] | undefined): number {
   const value = Array.isArray(raw) ? raw[0] : raw;
   return value && /^\d{1,6}$/.test(value) && Number(value) >= 1 ? Number(value) : 1;
 }
+
+/** A search box's text from a search parameter (`?q=`): its first value, NFC, trimmed and cut to `max`; else undefined. */
+export function parseText(raw: string | string[] | undefined, max = 100): string | undefined {
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.normalize('NFC').trim().slice(0, max);
+  return value || undefined;
+}

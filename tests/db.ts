@@ -79,11 +79,6 @@ export async function rolledBack(fn: (tx: DB) => Promise<void>): Promise<void> {
   }
 }
 
-/**
- * The plan of a statement as text, on either engine: SQLite's EXPLAIN QUERY PLAN (parameters unknown are
- * null: the plan follows the statement's shape), PostgreSQL's EXPLAIN with sequential scans ruled out (a
- * test database's tables are small enough to be scanned whatever their indexes).
- */
 /** The statements `fn` sends to the database, as sent (text and parameters): to read the plan of one of them. */
 export async function statementsOf(db: DB, fn: () => Promise<unknown>): Promise<Array<{ text: string; params: unknown[] }>> {
   const client = db.$client as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -105,6 +100,11 @@ export async function statementsOf(db: DB, fn: () => Promise<unknown>): Promise<
   return seen;
 }
 
+/**
+ * The plan of a statement as text, on either engine: SQLite's EXPLAIN QUERY PLAN (parameters unknown are
+ * null: the plan follows the statement's shape), PostgreSQL's EXPLAIN with sequential scans ruled out (a
+ * test database's tables are small enough to be scanned whatever their indexes).
+ */
 export async function queryPlan(db: DB, text: string, params: unknown[] = []): Promise<string> {
   if (isPostgresDb(db)) {
     const client = (db as unknown as { $client: { connect(): Promise<{ query(t: string, p?: unknown[]): Promise<{ rows: Array<{ 'QUERY PLAN': string }> }>; release(): void }> } }).$client;

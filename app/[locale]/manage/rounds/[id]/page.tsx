@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
-import { orNotFound, parseId, parsePage } from '@/lib/route-params';
+import { orNotFound, parseId, parsePage, parseText } from '@/lib/route-params';
 import { getRoundForAdmin, listUnitQuotas, mayAdminister } from '@/lib/rounds';
 import { decisionListHash } from '@/lib/signoff';
 import { formatDate, todayInVietnam } from '@/lib/dates';
@@ -81,7 +81,7 @@ export default async function RoundAdminPage({ params, searchParams }: PageProps
           </ul>
         </section>
       ) : null}
-      <ProposalsSection actor={actor} roundId={round.id} slug={round.slug} />
+      <ProposalsSection actor={actor} roundId={round.id} slug={round.slug} q={parseText(sp.pq)} page={parsePage(sp.pp)} keep={{ page: awardsPage > 1 ? String(awardsPage) : undefined }} />
       {round.status === 'open' || round.status === 'reviewing' ? (
         <p className="text-sm"><Link href={`/manage/rounds/${round.id}/proposals`}>{tp('importLink')}</Link></p>
       ) : null}
@@ -223,7 +223,7 @@ export default async function RoundAdminPage({ params, searchParams }: PageProps
             ))}
           </ol>
         )}
-        <Pagination path={`/manage/rounds/${round.id}`} query={{}} page={awardsPage} pageCount={awardsPages} />
+        <Pagination path={`/manage/rounds/${round.id}`} query={{ pq: parseText(sp.pq), pp: parsePage(sp.pp) > 1 ? String(parsePage(sp.pp)) : undefined }} page={awardsPage} pageCount={awardsPages} />
       </section>
     </article>
   );

@@ -4,17 +4,25 @@
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
+import { Pagination } from '@/components/pagination';
 import { SelectAll } from '@/components/select-all';
 import { StatusBadge } from '@/components/status-badge';
 import { isDomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/policy';
-import { getProposalView, proposalSigningConfigured, type ProposalView } from '@/lib/proposals';
+import { getProposalView, PROPOSAL_PAGE_SIZE, proposalSigningConfigured, type ProposalView } from '@/lib/proposals';
 import { proposeUpAction } from './actions';
 
-export async function ProposalsSection({ actor, roundId, slug }: { actor: Actor; roundId: number; slug: string }) {
+/** A list longer than this gets a box to find an award by name. */
+const FILTER_FROM = 20;
+
+/**
+ * `q`, `page`: the section's own query parameters (`pq`, `pp`: a province's list of a thousand awards is shown a
+ * page at a time and found by name); `keep`: the round page's other parameters, kept by the section's links.
+ */
+export async function ProposalsSection({ actor, roundId, slug, q, page, keep }: { actor: Actor; roundId: number; slug: string; q?: string; page?: number; keep: Record<string, string | undefined> }) {
   let view: ProposalView;
   try {
-    view = await getProposalView(actor, roundId);
+    view = await getProposalView(actor, roundId, { q, page });
   } catch (e) {
     if (isDomainError(e)) return null;
     throw e;
@@ -24,7 +32,10 @@ export async function ProposalsSection({ actor, roundId, slug }: { actor: Actor;
   const [t, ts, tk, base] = await Promise.all([getTranslations('proposals'), getTranslations('status'), getTranslations('kind'), errorMessages()]);
   const errors = { ...base, conflict: t.raw('conflict') as string, window_closed: t.raw('windowClosed') as string };
   const statusCounts = Object.entries(view.counts).filter(([k, n]) => k !== 'proposed' && n);
+  // Chosen on this page; the whole list may hold more (view.total.choosable).
   const choosable = view.awards.filter((a) => !a.revoked && a.proposed.length === 0);
+  const paged = view.pageCount > 1;
+  const filtered = !!q?.trim();
   const table = (selectable: boolean, name: string) => (
     <table className="table" data-testid={selectable ? 'proposal-awards' : undefined}>
       <thead>
@@ -75,8 +86,25 @@ export async function ProposalsSection({ actor, roundId, slug }: { actor: Actor;
         {t('summary', { proposed: view.counts.proposed })}
         {statusCounts.length ? ` — ${statusCounts.map(([s, n]) => `${ts(s as 'draft')}: ${n}`).join(', ')}` : ''}
       </p>
-      {view.awards.length === 0 ? <p>{t('empty')}</p> : null}
+      {view.total.awards === 0 ? <p>{t('empty')}</p> : null}
       {view.blocked === 'no_target' ? <p className="text-sm text-stone-700">{t('noTarget')}</p> : null}
+      {view.total.awards > FILTER_FROM || filtered ? (
+        <form method="get" action="#proposals-h" className="no-print flex flex-wrap items-end gap-2" role="search" aria-label={t('filterName')} data-testid="proposals-filter">
+          {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
+          <label className="min-w-48 flex-1">
+            <span className="label">{t('filterName')}</span>
+            <input name="pq" type="search" defaultValue={q ?? ''} maxLength={100} className="field" />
+          </label>
+          <button type="submit" className="btn-secondary">{t('filterApply')}</button>
+          {filtered ? <a href={`?${new URLSearchParams(Object.entries(keep).filter((e): e is [string, string] => !!e[1]))}#proposals-h`} className="btn-secondary">{t('filterClear')}</a> : null}
+        </form>
+      ) : null}
+      {filtered ? (
+        <p className="text-sm" role="status" data-testid="proposals-matching">
+          {view.total.matching === 0 ? t('noMatch', { q: q!.trim() }) : t('matching', { matching: view.total.matching, total: view.total.awards, q: q!.trim() })}
+        </p>
+      ) : null}
+      {paged ? <p className="text-sm text-stone-700">{t('pageNote', { total: view.total.awards, size: PROPOSAL_PAGE_SIZE })}</p> : null}
       {view.awards.length > 0 && !view.canPropose ? table(false, '') : null}
       {/* Kept while every award is proposed: the form's outcome stays on screen after the last one is sent. */}
       {view.canPropose && view.awards.length > 0 ? (
@@ -90,11 +118,12 @@ export async function ProposalsSection({ actor, roundId, slug }: { actor: Actor;
               ))}
             </select>
           </label>
-          {choosable.length > 1 ? <SelectAll name="awardIds" label={t('selectAll')} /> : null}
-          {choosable.length === 0 ? <p className="text-sm text-stone-700">{t('allProposed')}</p> : null}
+          {choosable.length > 1 ? <SelectAll name="awardIds" label={t(paged ? 'selectAllPage' : 'selectAll')} /> : null}
+          {view.total.choosable === 0 ? <p className="text-sm text-stone-700">{t('allProposed')}</p> : null}
           {table(true, 'awardIds')}
         </ActionForm>
       ) : null}
+      <Pagination path={`/manage/rounds/${roundId}`} query={{ ...keep, pq: q?.trim() || undefined }} page={view.page} pageCount={view.pageCount} param="pp" hash="proposals-h" />
       {view.canPropose && choosable.length > 0 ? (
         <details className="rounded-md border border-stone-300 px-3 py-2">
           <summary className="cursor-pointer font-medium">{t('exportTitle')}</summary>

@@ -1,0 +1,1 @@
+CREATE INDEX "nominations_origin_award" ON "nominations" USING btree ("origin_award_id") WHERE "nominations"."origin_award_id" IS NOT NULL;
