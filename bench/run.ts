@@ -3,8 +3,9 @@
 // fixed connection count, samples the server's RSS, times a 10,000-row import, and writes
 // bench/results.md. It prints figures and asserts nothing.
 // On PostgreSQL (issue 16): `--db postgres://…/vinhdanh_bench_nation` (made by `npm run bench:data -- --db …`) serves a
-// scratch copy of that database (CREATE DATABASE … TEMPLATE, dropped at the end), with `--processes 2` behind
-// scripts/serve-cluster.ts's round-robin proxy; `--only roll,search,queue,api` loads those targets alone.
+// scratch copy of that database (CREATE DATABASE … TEMPLATE, dropped at the end), with `--processes 2` behind nginx
+// as a load balancer (as deployed; `--balancer proxy`: scripts/serve-cluster.ts's own round-robin proxy instead);
+// `--only roll,search,queue,api` loads those targets alone.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -52,12 +53,23 @@ const { values: args } = parseArgs({
     processes: { type: 'string', default: '1' },
     /** Comma-separated target keys (bare, baseline, roll, award, unit, unitRoot, home, stats, search, queue, api; import; staff: the staff screens opened once each). */
     only: { type: 'string' },
+    /**
+     * What spreads the load over the app processes: `nginx` (the default for several processes when installed: a
+     * deployment's load balancer, in C, no cache) or `proxy` (scripts/serve-cluster.ts's own Node proxy, which takes
+     * a third of a core from the processes it feeds on two cores). `--balancer nginx` with one process puts the same
+     * balancer in front of it, for a like-for-like ratio.
+     */
+    balancer: { type: 'string' },
   },
 });
 const PG_URL = args.db && /^postgres(ql)?:\/\//.test(args.db) ? args.db : null;
 if (args.db && !PG_URL) fail('--db takes a postgres:// URL (a SQLite bench database is chosen with --scale).');
 const PROCESSES = Math.max(1, Number(args.processes) || 1);
 if (PROCESSES > 1 && !PG_URL) fail('--processes needs --db postgres://… (SQLite is served by one process).');
+if (args.balancer && !['nginx', 'proxy'].includes(args.balancer)) fail('--balancer takes nginx or proxy.');
+if (args.balancer === 'nginx' && !fs.existsSync(NGINX)) fail(`--balancer nginx needs ${NGINX} (apt-get install -y nginx).`);
+const BALANCER: 'nginx' | 'proxy' | null =
+  args.balancer === 'nginx' ? 'nginx' : PROCESSES === 1 ? null : args.balancer === 'proxy' || !fs.existsSync(NGINX) ? 'proxy' : 'nginx';
 const ONLY = args.only ? new Set(args.only.split(',').map((k) => k.trim())) : null;
 
 /** `?` placeholders → `$n` for node-postgres. */
@@ -284,6 +296,30 @@ function startNginx(work: string, upstreamPort: string, listenPort: number): Ret
   return spawn(NGINX, ['-c', file, '-p', work, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+/** nginx as a plain load balancer (no cache, least_conn, kept-alive connections) over the app processes' ports. */
+function startBalancer(work: string, backends: number[], listenPort: number): ReturnType<typeof spawn> {
+  const dir = path.join(work, 'balancer');
+  fs.mkdirSync(dir, { recursive: true });
+  const conf = [
+    process.getuid?.() === 0 ? 'user root;' : '',
+    `pid ${dir}/nginx.pid;`,
+    `error_log ${dir}/error.log warn;`,
+    'worker_processes 1;',
+    'events { worker_connections 1024; }',
+    'http {',
+    '  access_log off;',
+    `  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;`,
+    `  upstream app { least_conn; ${backends.map((p) => `server 127.0.0.1:${p};`).join(' ')} keepalive 64; }`,
+    `  server { listen 127.0.0.1:${listenPort}; location / { proxy_pass http://app; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $http_host; proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; } }`,
+    '}',
+  ].join('\n');
+  const file = path.join(dir, 'nginx.conf');
+  fs.writeFileSync(file, conf);
+  const check = spawnSync(NGINX, ['-t', '-c', file, '-p', dir], { encoding: 'utf8' });
+  if (check.status !== 0) fail(`nginx refused the balancer's configuration:\n${check.stderr}`);
+  return spawn(NGINX, ['-c', file, '-p', dir, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
 function load(base: string, t: Target, seconds: number, connections: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(
@@ -301,7 +337,10 @@ async function main() {
   const warmup = Number(args.warmup);
   const connections = Number(args.connections);
   const port = args.port!;
-  const base = `http://127.0.0.1:${port}`;
+  // The app's own address (one process, or serve-cluster's proxy), and where the load goes: the same, or nginx balancing.
+  const serverBase = `http://127.0.0.1:${port}`;
+  const balancerPort = Number(port) + PROCESSES + 1;
+  const appBase = BALANCER === 'nginx' ? `http://127.0.0.1:${balancerPort}` : serverBase;
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-bench-'));
   // SQLite: a copy of the file; PostgreSQL: a scratch copy of the database on the same server.
@@ -350,7 +389,7 @@ async function main() {
     if (code !== 0) process.exit(code);
   }
   const engine = PG_URL ? 'PostgreSQL' : 'SQLite';
-  console.log(`… Serving the ${scale} database (${engine}, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''}; copy in ${PG_URL ? new URL(databaseUrl).pathname.slice(1) : work}) on ${base}`);
+  console.log(`… Serving the ${scale} database (${engine}, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''}; copy in ${PG_URL ? new URL(databaseUrl).pathname.slice(1) : work}) on ${serverBase}`);
   const logFile = fs.openSync(path.join(work, 'server.log'), 'w');
   // Several processes: scripts/serve-cluster.ts (scripts/serve.mjs on PORT+1…PORT+N, its round-robin proxy on PORT).
   const server =
@@ -359,7 +398,7 @@ async function main() {
       : spawn(process.execPath, [path.join('scripts', 'serve.mjs')], { env: { ...env, PORT: port }, stdio: ['ignore', logFile, logFile] });
   const stop = () => server.kill('SIGTERM');
   process.on('exit', stop);
-  if (!(await waitForHealth(`${base}/api/health`, 180_000))) {
+  if (!(await waitForHealth(`${serverBase}/api/health`, 180_000))) {
     await dropScratch();
     fail(`The server did not answer; see ${path.join(work, 'server.log')}`);
   }
@@ -371,6 +410,14 @@ async function main() {
     targetPeak = Math.max(targetPeak, rss);
   }, 100);
 
+  if (BALANCER === 'nginx') {
+    // Several processes: serve-cluster's backends on PORT+1…PORT+N (its own proxy on PORT stays idle).
+    const backends = PROCESSES > 1 ? Array.from({ length: PROCESSES }, (_, i) => Number(port) + 1 + i) : [Number(port)];
+    const balancer = startBalancer(work, backends, balancerPort);
+    process.on('exit', () => balancer.kill('SIGTERM'));
+    if (!(await waitForHealth(`${appBase}/api/health`, 20_000))) fail('nginx, balancing the app processes, did not answer');
+    console.log(`  load through nginx balancing ${backends.length} process${backends.length > 1 ? 'es' : ''} on ${appBase}`);
+  }
   // nginx on the next port, one worker (the machine has few cores; the app is one process too). Its rows
   // measure the page cache, the same on either engine: only on a full SQLite run.
   const proxyPort = Number(port) + 1;
@@ -381,14 +428,14 @@ async function main() {
     await waitForHealth(`${proxyBase}/api/health`, 20_000);
   } else if (!PG_URL && !ONLY) console.log('  (nginx not available: no rows through the reverse proxy)');
 
-  const cookie = await signIn(base, 'reviewer');
+  const cookie = await signIn(appBase, 'reviewer');
   const xidProbe = PG_URL ? await pgQuery(databaseUrl) : null;
   const rows: Row[] = [];
   const bareRps = { node: 0, nginx: 0 };
   const runs: Array<{ t: Target; via: 'node' | 'nginx' }> = targets.map((t) => ({ t, via: 'node' as const }));
   if (nginx) for (const t of targets.filter((t) => PAGES.includes(t.key))) runs.push({ t: { ...t, headers: { 'accept-encoding': 'br, gzip' } }, via: 'nginx' });
   for (const { t, via } of runs) {
-    const base = via === 'nginx' ? proxyBase : `http://127.0.0.1:${port}`;
+    const base = via === 'nginx' ? proxyBase : appBase;
     if (t.key === 'queue') t.headers = { cookie };
     // A target the app does not have (yet), or cannot answer within a minute, is reported, not fatal.
     let probe: Response;
@@ -434,11 +481,11 @@ async function main() {
   if (!ONLY || ONLY.has('staff')) {
     console.log('… Staff screens, one request each (first after signing in, then again)');
     for (const [account, paths] of STAFF_SCREENS) {
-      const jar = await signIn(base, account);
+      const jar = await signIn(appBase, account);
       for (const p of paths) {
         const open = async () => {
           const t0 = performance.now();
-          const res = await fetch(base + p, { headers: { cookie: jar }, redirect: 'manual', signal: AbortSignal.timeout(120_000) });
+          const res = await fetch(appBase + p, { headers: { cookie: jar }, redirect: 'manual', signal: AbortSignal.timeout(120_000) });
           const body = await res.arrayBuffer();
           return { status: res.status, kb: body.byteLength / 1024, ms: performance.now() - t0 };
         };
@@ -472,7 +519,7 @@ async function main() {
   await dropScratch();
 
   // A full SQLite run keeps the scale's own section; another engine, process count or target list has its own.
-  const label = PG_URL || ONLY || PROCESSES > 1 ? ` — ${engine}, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''}${ONLY ? ` (${[...ONLY].join(', ')})` : ''}${PG_URL && process.env.PGOPTIONS ? `, PGOPTIONS=${process.env.PGOPTIONS}` : ''}` : '';
+  const label = PG_URL || ONLY || PROCESSES > 1 || BALANCER ? ` — ${engine}, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''}${BALANCER ? ` behind ${BALANCER === 'nginx' ? 'nginx' : 'the Node proxy'}` : ''}${ONLY ? ` (${[...ONLY].join(', ')})` : ''}${PG_URL && process.env.PGOPTIONS ? `, PGOPTIONS=${process.env.PGOPTIONS}` : ''}` : '';
   const md = report({ scale, label, duration, connections, rows, staff, peakMb: peak / 2 ** 20, importLine, rowsToImport, size });
   writeResults(md);
   console.log('\n' + md);
@@ -511,7 +558,7 @@ function report(o: { scale: Scale; label: string; duration: number; connections:
     `- date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     `- machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}`,
     `- scale: **${o.scale}** — ${fmt(s.units)} units, ${fmt(s.individuals)} individuals, ${fmt(s.collectives)} collectives, ${fmt(s.rounds)} rounds, ${fmt(s.nominations)} nominations, ${fmt(s.awards)} awards (${fmt(o.size / 2 ** 20)} MB)`,
-    `- load: autocannon, ${o.connections} connections, ${o.duration} s per target after a warm-up; the production server (\`scripts/serve.mjs\`: \`next build\` output, stored public pages)${PROCESSES > 1 ? `, ${PROCESSES} processes behind scripts/serve-cluster.ts's round-robin proxy` : ''}${PG_URL ? ', PostgreSQL (a scratch copy of the bench database)' : ''}${o.rows.some((r) => r.via === 'nginx') ? '; `nginx` rows: deploy/nginx-vinhdanh.conf in front' : ''}${o.rows.some((r) => r.via === 'nginx') ? ' (one worker, requests with `accept-encoding: br, gzip`)' : ''}; × bare static page compares with the bare page served the same way`,
+    `- load: autocannon, ${o.connections} connections, ${o.duration} s per target after a warm-up; the production server (\`scripts/serve.mjs\`: \`next build\` output, stored public pages)${BALANCER === 'proxy' ? `, ${PROCESSES} processes behind scripts/serve-cluster.ts's round-robin proxy` : BALANCER === 'nginx' ? `, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''} behind nginx balancing them (least_conn, no cache, one worker)` : ''}${PG_URL ? ', PostgreSQL (a scratch copy of the bench database)' : ''}${o.rows.some((r) => r.via === 'nginx') ? '; `nginx` rows: deploy/nginx-vinhdanh.conf in front' : ''}${o.rows.some((r) => r.via === 'nginx') ? ' (one worker, requests with `accept-encoding: br, gzip`)' : ''}; × bare static page compares with the bare page served the same way`,
     '',
     '| target | via | req/s | p50 ms | p99 ms | × bare static page | peak RSS MB | kB/response | kB gzip |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -535,7 +582,7 @@ function report(o: { scale: Scale; label: string; duration: number; connections:
           '',
         ]
       : []),
-    `Server peak RSS over the whole run: **${fmt(o.peakMb)} MB**${PROCESSES > 1 ? ` (the ${PROCESSES} app processes together; the proxy not counted)` : ''}.`,
+    `Server peak RSS over the whole run: **${fmt(o.peakMb)} MB**${PROCESSES > 1 ? ` (the ${PROCESSES} app processes together; the balancer not counted)` : ''}.`,
     '',
   ];
   return lines.join('\n');
