@@ -80,28 +80,54 @@ test('another ward cannot read or propose the list', async ({ browser }) => {
   await other.context().close();
 });
 
-test("a long decided list is found by name in 'propose to the level above', without JavaScript's help", async ({ browser }) => {
-  // A plain GET form: it works with scripts off (a slow phone, a locked-down office browser).
+test('a long decided list is found by name, in "propose to the level above" and in the awards, without JavaScript', async ({ browser }) => {
+  // Plain GET forms: they work with scripts off (a slow phone, a locked-down office browser).
   const admin = await (await browser.newContext({ storageState: storageStateOf('admin'), javaScriptEnabled: false })).newPage();
   await admin.goto('/manage/rounds');
   await admin.getByRole('link', { name: 'Sơ kết 3 năm thực hiện Kết luận 01-KL/TW (2021–2024)' }).click();
   const section = admin.getByTestId('proposals');
   await expect(section.getByTestId('proposal-row')).toHaveCount(148);
+  const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
   // Typed without diacritics: "dang" finds Đặng, Đăng… (đ folded), and nothing else.
   const filter = section.getByTestId('proposals-filter');
   await filter.getByLabel('Tìm theo tên').fill('dang');
   await filter.getByRole('button', { name: 'Lọc' }).click();
   await expect(admin).toHaveURL(/[?&]pq=dang(&|#|$)/);
-  await expect(section.getByTestId('proposals-matching')).toContainText('trong 148 khen thưởng khớp “dang”');
-  const rows = section.getByTestId('proposal-row');
-  const names = await rows.locator('td:first-child').allInnerTexts();
+  const names = await section.getByTestId('proposal-row').locator('td:first-child').allInnerTexts();
   expect(names.length).toBeGreaterThan(0);
   expect(names.length).toBeLessThan(148);
-  const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
   for (const name of names) expect(folded(name)).toContain('dang');
-  await expect(section.getByTestId('proposals-matching')).toContainText(`${names.length} trong 148`);
-  // Cleared, the whole list again.
+  await expect(section.getByTestId('proposals-filter-matching')).toHaveText(`${names.length} trong 148 khớp “dang”`);
+
+  // The awards below (each with its revocation form) have their own filter; the proposals' stays as it was.
+  const awardsFilter = admin.getByTestId('awards-filter');
+  await awardsFilter.getByLabel('Tìm theo tên').fill('DANG phu');
+  await awardsFilter.getByRole('button', { name: 'Lọc' }).click();
+  await expect(admin).toHaveURL(/[?&]aq=DANG\+phu(&|#|$)/);
+  await expect(admin).toHaveURL(/[?&]pq=dang(&|#|$)/);
+  const awards = await admin.getByTestId('award-item').locator('strong').allInnerTexts();
+  expect(awards.length).toBeGreaterThan(0);
+  expect(awards.length).toBeLessThan(names.length + 1);
+  // Every word, anywhere in the name: Đảng ủy Phường Phú Mỹ, Đặng Phương Trang…
+  for (const name of awards) expect(folded(name)).toMatch(/(?=.*dang)(?=.*phu)/);
+  await expect(admin.getByTestId('awards-filter-matching')).toHaveText(`${awards.length} trong 148 khớp “DANG phu”`);
+  await expect(section.getByTestId('proposal-row')).toHaveCount(names.length);
+
+  // Cleared, each whole list again.
   await section.getByRole('link', { name: 'Bỏ lọc' }).click();
   await expect(section.getByTestId('proposal-row')).toHaveCount(148);
+  await expect(admin.getByTestId('award-item')).toHaveCount(awards.length);
+  await admin.getByTestId('awards-filter').getByRole('link', { name: 'Bỏ lọc' }).click();
+  await expect(admin.getByTestId('award-item')).toHaveCount(148);
+  const filtered = admin.url().replace(/[?#].*$/, '?pq=dang&aq=dang');
   await admin.context().close();
+
+  // Both filters on, the page passes axe (two search landmarks, each named after its list).
+  const withScripts = await pageAs(browser, 'admin');
+  await withScripts.goto(filtered);
+  await expect(withScripts.getByRole('search', { name: 'Tìm theo tên: Đề nghị lên cấp trên' })).toBeVisible();
+  await expect(withScripts.getByRole('search', { name: /^Tìm theo tên: / })).toHaveCount(2);
+  const { violations } = await new AxeBuilder({ page: withScripts }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${v.id} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  await withScripts.context().close();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clean, cleanLines, compareVi, fold, slugify } from './text';
+import { clean, cleanLines, compareVi, fold, slugify, foldedWords, hasFoldedWords } from './text';
 
 describe('fold', () => {
   it.each([
@@ -55,4 +55,15 @@ describe('clean removes every invisible character, not only the common ones', ()
     ['tag characters', 'Bi\u{E0041}\u{E0042}ên'],
     ['interlinear annotation', 'Bi\uFFF9ên'],
   ])('%s', (_name, input) => expect(clean(input)).toBe('Biên'));
+});
+
+describe('a staff list filtered by name (hasFoldedWords)', () => {
+  it('keeps a name holding every word typed, whatever its diacritics, case or đ', () => {
+    const words = foldedWords('  ĐẶNG   thi ');
+    expect(words).toEqual(['dang', 'thi']);
+    expect(hasFoldedWords('Đặng Thị Mai', words)).toBe(true);
+    expect(hasFoldedWords('Nguyễn Thị Đăng', words)).toBe(true);
+    expect(hasFoldedWords('Đặng Văn Mai', words)).toBe(false);
+    expect(hasFoldedWords('Đặng Thị Mai', [])).toBe(true);
+  });
 });

@@ -42,6 +42,12 @@ export function foldedWords(q: string | undefined, max = 8): string[] {
   return fold(q ?? '').split(' ').filter(Boolean).slice(0, max);
 }
 
+/** Whether `name`, folded, holds each of the folded `words` (foldedWords): a staff list's filter by name, in memory. */
+export function hasFoldedWords(name: string, words: string[]): boolean {
+  const folded = fold(name);
+  return words.every((w) => folded.includes(w));
+}
+
 export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 export function compareVi(a: string, b: string): number {

@@ -17,6 +17,8 @@ import { StaffRoundView } from './staff-view';
 import { getRoundRules } from '@/lib/progress';
 import { Pagination } from '@/components/pagination';
 import { UnitPicker } from '@/components/unit-picker';
+import { LIST_FILTER_FROM, ListFilter } from '@/components/list-filter';
+import { foldedWords, hasFoldedWords } from '@/lib/text';
 
 /** Awards listed at once on the round's page (a district's round, 148, fits on one). */
 const AWARDS_PAGE = 200;
@@ -32,9 +34,16 @@ export default async function RoundAdminPage({ params, searchParams }: PageProps
     return <StaffRoundView actor={actor} rules={rules} locale={locale} />;
   }
   const round = await orNotFound(() => getRoundForAdmin(actor, parseId(id)));
-  // A province's round has over a thousand awards, each with its revocation form: a page of them at a time.
-  const awardsPages = Math.ceil(round.awards.length / AWARDS_PAGE);
+  // A province's round has over a thousand awards, each with its revocation form: a page of them at a time, found
+  // by name (`?aq=`); the proposals section below has its own page and name (`?pp=`, `?pq=`).
+  const aq = parseText(sp.aq);
+  const pq = parseText(sp.pq);
+  const pp = parsePage(sp.pp);
+  const awardWords = foldedWords(aq);
+  const awardsShown = awardWords.length ? round.awards.filter((a) => hasFoldedWords(a.name, awardWords)) : round.awards;
+  const awardsPages = Math.ceil(awardsShown.length / AWARDS_PAGE);
   const awardsPage = Math.min(parsePage(sp.page), Math.max(1, awardsPages));
+  const pageParam = (n: number) => (n > 1 ? String(n) : undefined);
   const [t, ts, tk, te, tso, tc, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), getTranslations('exports'), getTranslations('signoff'), getTranslations('certificate'), errorMessages()]);
   const missingText = (items: string[]) => items.map((m) => t(`missingItems.${m}` as 'missingItems.criteria')).join(', ');
   // The precondition message names what is missing, in the user's language.
@@ -81,7 +90,7 @@ export default async function RoundAdminPage({ params, searchParams }: PageProps
           </ul>
         </section>
       ) : null}
-      <ProposalsSection actor={actor} roundId={round.id} slug={round.slug} q={parseText(sp.pq)} page={parsePage(sp.pp)} keep={{ page: awardsPage > 1 ? String(awardsPage) : undefined }} />
+      <ProposalsSection actor={actor} roundId={round.id} slug={round.slug} q={pq} page={pp} keep={{ aq, page: pageParam(awardsPage) }} />
       {round.status === 'open' || round.status === 'reviewing' ? (
         <p className="text-sm"><Link href={`/manage/rounds/${round.id}/proposals`}>{tp('importLink')}</Link></p>
       ) : null}
@@ -196,12 +205,15 @@ export default async function RoundAdminPage({ params, searchParams }: PageProps
       ) : null}
       <section className="space-y-3" aria-labelledby="awards-h">
         <h2 id="awards-h" className="text-lg font-semibold">{t('awards')}</h2>
+        {round.awards.length > LIST_FILTER_FROM || aq ? (
+          <ListFilter param="aq" value={aq} keep={{ pq, pp: pageParam(pp) }} anchor="awards-h" list={t('awards')} matching={awardsShown.length} total={round.awards.length} testId="awards-filter" />
+        ) : null}
         {round.awards.length === 0 ? (
           <p className="card">{t('noAwards')}</p>
         ) : (
           <ol className="space-y-2" start={(awardsPage - 1) * AWARDS_PAGE + 1}>
-            {round.awards.slice((awardsPage - 1) * AWARDS_PAGE, awardsPage * AWARDS_PAGE).map((a) => (
-              <li key={a.id} className="card space-y-2 p-3">
+            {awardsShown.slice((awardsPage - 1) * AWARDS_PAGE, awardsPage * AWARDS_PAGE).map((a) => (
+              <li key={a.id} className="card space-y-2 p-3" data-testid="award-item">
                 <p>
                   <span className="text-stone-600">{tk(a.kind)} {a.ordinal}.</span> <strong>{a.name}</strong> · {a.unit}
                   {a.revoked ? <span className="badge ml-2 bg-brand-100 text-brand-800">{t('revoked')}: {a.revokeReason}</span> : null}
@@ -223,7 +235,7 @@ export default async function RoundAdminPage({ params, searchParams }: PageProps
             ))}
           </ol>
         )}
-        <Pagination path={`/manage/rounds/${round.id}`} query={{ pq: parseText(sp.pq), pp: parsePage(sp.pp) > 1 ? String(parsePage(sp.pp)) : undefined }} page={awardsPage} pageCount={awardsPages} />
+        <Pagination path={`/manage/rounds/${round.id}`} query={{ aq, pq, pp: pageParam(pp) }} page={awardsPage} pageCount={awardsPages} hash="awards-h" />
       </section>
     </article>
   );

@@ -4,6 +4,7 @@
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/action-form';
 import { errorMessages } from '@/components/error-messages';
+import { LIST_FILTER_FROM, ListFilter } from '@/components/list-filter';
 import { Pagination } from '@/components/pagination';
 import { SelectAll } from '@/components/select-all';
 import { StatusBadge } from '@/components/status-badge';
@@ -11,9 +12,6 @@ import { isDomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/policy';
 import { getProposalView, PROPOSAL_PAGE_SIZE, proposalSigningConfigured, type ProposalView } from '@/lib/proposals';
 import { proposeUpAction } from './actions';
-
-/** A list longer than this gets a box to find an award by name. */
-const FILTER_FROM = 20;
 
 /**
  * `q`, `page`: the section's own query parameters (`pq`, `pp`: a province's list of a thousand awards is shown a
@@ -35,7 +33,6 @@ export async function ProposalsSection({ actor, roundId, slug, q, page, keep }: 
   // Chosen on this page; the whole list may hold more (view.total.choosable).
   const choosable = view.awards.filter((a) => !a.revoked && a.proposed.length === 0);
   const paged = view.pageCount > 1;
-  const filtered = !!q?.trim();
   const table = (selectable: boolean, name: string) => (
     <table className="table" data-testid={selectable ? 'proposal-awards' : undefined}>
       <thead>
@@ -88,21 +85,8 @@ export async function ProposalsSection({ actor, roundId, slug, q, page, keep }: 
       </p>
       {view.total.awards === 0 ? <p>{t('empty')}</p> : null}
       {view.blocked === 'no_target' ? <p className="text-sm text-stone-700">{t('noTarget')}</p> : null}
-      {view.total.awards > FILTER_FROM || filtered ? (
-        <form method="get" action="#proposals-h" className="no-print flex flex-wrap items-end gap-2" role="search" aria-label={t('filterName')} data-testid="proposals-filter">
-          {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
-          <label className="min-w-48 flex-1">
-            <span className="label">{t('filterName')}</span>
-            <input name="pq" type="search" defaultValue={q ?? ''} maxLength={100} className="field" />
-          </label>
-          <button type="submit" className="btn-secondary">{t('filterApply')}</button>
-          {filtered ? <a href={`?${new URLSearchParams(Object.entries(keep).filter((e): e is [string, string] => !!e[1]))}#proposals-h`} className="btn-secondary">{t('filterClear')}</a> : null}
-        </form>
-      ) : null}
-      {filtered ? (
-        <p className="text-sm" role="status" data-testid="proposals-matching">
-          {view.total.matching === 0 ? t('noMatch', { q: q!.trim() }) : t('matching', { matching: view.total.matching, total: view.total.awards, q: q!.trim() })}
-        </p>
+      {view.total.awards > LIST_FILTER_FROM || q ? (
+        <ListFilter param="pq" value={q} keep={keep} anchor="proposals-h" list={t('title')} matching={view.total.matching} total={view.total.awards} testId="proposals-filter" />
       ) : null}
       {paged ? <p className="text-sm text-stone-700">{t('pageNote', { total: view.total.awards, size: PROPOSAL_PAGE_SIZE })}</p> : null}
       {view.awards.length > 0 && !view.canPropose ? table(false, '') : null}
@@ -123,7 +107,7 @@ export async function ProposalsSection({ actor, roundId, slug, q, page, keep }: 
           {table(true, 'awardIds')}
         </ActionForm>
       ) : null}
-      <Pagination path={`/manage/rounds/${roundId}`} query={{ ...keep, pq: q?.trim() || undefined }} page={view.page} pageCount={view.pageCount} param="pp" hash="proposals-h" />
+      <Pagination path={`/manage/rounds/${roundId}`} query={{ ...keep, pq: q }} page={view.page} pageCount={view.pageCount} param="pp" hash="proposals-h" />
       {view.canPropose && choosable.length > 0 ? (
         <details className="rounded-md border border-stone-300 px-3 py-2">
           <summary className="cursor-pointer font-medium">{t('exportTitle')}</summary>
