@@ -2,6 +2,7 @@
 // someone with no records (the panel says which years are missing), imports the records (the dry run names
 // the bad row, the corrected file is confirmed), and the nomination then meets the rule with the records
 // behind it; a nominee who fails is sent only with an exception reason, which the reviewer's queue shows.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createRound, moveRound, pageAs as as } from './pages/round-admin';
 import { NOMINEE_UNIT } from './pages/nomination';
@@ -114,5 +115,32 @@ test('a nominee who fails is sent only with an exception reason; the queue marks
   await reviewer.goto(`/manage/nominations?status=submitted&q=${encodeURIComponent(stamp)}`);
   await expect(reviewer.getByRole('row', { name: new RegExp(FAILS) }).getByTestId('eligibility-mark')).toHaveText('Ngoại lệ');
   await expect(reviewer.getByRole('row', { name: new RegExp(MET) }).getByTestId('eligibility-mark')).toHaveText('Đạt');
+  await reviewer.context().close();
+});
+
+test('who is eligible in the district: the eligible first, found by name without diacritics, then all again', async ({ browser }) => {
+  const reviewer = await as(browser, 'reviewer');
+  await reviewer.goto(`/manage/records/eligible?form=${encodeURIComponent(FORM)}&kind=individual&year=2024`);
+  const count = reviewer.getByTestId('eligible-count');
+  await expect(count).toHaveText(/^\d+ \/ \d+ đủ điều kiện$/);
+  const [met, total] = (await count.textContent())!.match(/\d+/g)!.map(Number);
+  expect(met).toBeGreaterThan(0);
+  const rows = reviewer.getByTestId('eligible').locator('tbody tr');
+  // The eligible first: the first row is eligible, the met rows come before any other.
+  await expect(rows.first().getByText('Đủ', { exact: true })).toBeVisible();
+  // Typed without diacritics, đ included: only the person with every word, eligible; the whole list's counts stay.
+  const filter = reviewer.getByTestId('eligible-filter');
+  await filter.getByLabel('Tìm theo tên').fill(`ho thi du ${stamp}`);
+  await filter.getByRole('button', { name: 'Lọc' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(MET);
+  await expect(rows.first().getByText('Đủ', { exact: true })).toBeVisible();
+  await expect(reviewer.getByTestId('eligible-filter-matching')).toContainText(`1 trong ${total} khớp`);
+  await expect(count).toHaveText(`${met} / ${total} đủ điều kiện`);
+  await expect(reviewer).toHaveURL(/form=.*&q=ho\+thi\+du/);
+  const { violations } = await new AxeBuilder({ page: reviewer }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${v.id} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  await filter.getByRole('link', { name: 'Bỏ lọc' }).click();
+  await expect(rows).toHaveCount(Math.min(total, 100));
   await reviewer.context().close();
 });

@@ -225,6 +225,37 @@ describe('eligibility where decisions are made', () => {
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('a district’s whole list: every person judged, a page at a time, found by name — or none past the bound', async () => {
+    const input = { unitId: await unitId('UBND Quận 7'), awardForm: 'Bằng khen của Chủ tịch UBND Thành phố', kind: 'individual' as const, lastYear: 2024 };
+    const all = await eligibleList(reviewer, { ...input, pageSize: 10_000 });
+    expect(all.tooMany).toBe(false);
+    expect(all.total.people).toBeGreaterThan(20);
+    expect(all.rows).toHaveLength(all.total.people);
+    expect(all.met).toBe(all.rows.filter((r) => r.met).length);
+    expect(all.met).toBeGreaterThan(0);
+    // Pages of 7 give every person once, in the whole list's order (the eligible first), with the whole list's counts.
+    const first7 = await eligibleList(reviewer, { ...input, pageSize: 7 });
+    expect(first7.pageCount).toBe(Math.ceil(all.total.people / 7));
+    const paged = [];
+    for (let page = 1; page <= first7.pageCount; page++) {
+      const l = await eligibleList(reviewer, { ...input, pageSize: 7, page });
+      expect([l.page, l.met, l.total.people]).toEqual([page, all.met, all.total.people]);
+      paged.push(...l.rows.map((r) => `${r.nominee.id}:${r.met}`));
+    }
+    expect(paged).toEqual(all.rows.map((r) => `${r.nominee.id}:${r.met}`));
+    // A page past the end is the last one.
+    expect((await eligibleList(reviewer, { ...input, pageSize: 7, page: 999 })).page).toBe(first7.pageCount);
+    // Found by name typed without diacritics: exactly the names holding every word; the counts of the whole list stay.
+    const found = await eligibleList(reviewer, { ...input, q: 'pham thi LAN' });
+    expect(found.rows.map((r) => r.name)).toEqual(all.rows.filter((r) => ['pham', 'thi', 'lan'].every((w) => fold(r.name).includes(w))).map((r) => r.name));
+    expect(found.rows.map((r) => r.name)).toContain('Phạm Thị Lan Kiểm');
+    expect(found.total).toEqual({ people: all.total.people, matching: found.rows.length });
+    // More people than are judged at once: none judged, rather than an arbitrary part of them.
+    const bounded = await eligibleList(reviewer, { ...input, max: all.total.people - 1 });
+    expect([bounded.tooMany, bounded.rows.length, bounded.total.people, bounded.met]).toEqual([true, 0, 0, 0]);
+    expect((await eligibleList(reviewer, { ...input, max: all.total.people })).tooMany).toBe(false);
+  });
+
   it('the default rules are all marked to verify, with their legal basis and source', async () => {
     const rules = await db.select().from(eligibilityRules).where(like(eligibilityRules.code, 'cstd%'));
     expect(rules.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
 // exception reason a failing nominee needs to be sent, and "who is eligible for X this year" per unit.
 // Every function takes the actor first and checks scope (lib/policy.ts); the judging is lib/eligibility-rule.ts.
 import 'server-only';
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { getDb, transaction } from '@/db/client';
@@ -32,7 +32,7 @@ import { readStaged, stageFile } from '@/lib/import';
 import { getNomination, nominationScope } from '@/lib/nominations';
 import { recordsRefusal, rulesRefusal, type Actor } from '@/lib/policy';
 import { unitPathUnder, unitsUnder } from '@/lib/scope';
-import { clean, cleanLines, compareVi, fold } from '@/lib/text';
+import { clean, cleanLines, compareVi, fold, pageByName } from '@/lib/text';
 
 type Reader = Pick<DB, 'select'>;
 export type Nominee = { kind: NomineeKind; id: number };
@@ -98,27 +98,31 @@ const recordColumns = {
 async function recordsOf(db: Reader, nominees: Nominee[]): Promise<Map<string, RecordRow[]>> {
   const out = new Map<string, RecordRow[]>();
   const ids = (kind: NomineeKind) => [...new Set(nominees.filter((n) => n.kind === kind).map((n) => n.id))];
-  const push = (key: string, r: RecordRow) => out.set(key, [...(out.get(key) ?? []), r]);
   for (const kind of ['individual', 'collective'] as const) {
     const list = ids(kind);
-    if (!list.length) continue;
-    const col = kind === 'individual' ? yearlyRecords.individualId : yearlyRecords.collectiveId;
-    for (let i = 0; i < list.length; i += 500) {
-      const chunk = list.slice(i, i + 500);
-      const rows = await db.select({ ...recordColumns, owner: col }).from(yearlyRecords).where(inArray(col, chunk)).orderBy(asc(yearlyRecords.year), asc(yearlyRecords.id));
-      for (const { owner, ...r } of rows) push(`${kind}:${owner}`, r);
-      const awardCol = kind === 'individual' ? awards.individualId : awards.collectiveId;
-      const known = await db
-        .select({ owner: awardCol, form: rounds.awardForm, number: rounds.decisionNumber, date: rounds.decisionDate })
-        .from(awards)
-        .innerJoin(rounds, eq(rounds.id, awards.roundId))
-        .where(and(inArray(awardCol, chunk), isNull(awards.revokedAt), isNotNull(rounds.decisionDate)));
-      for (const a of known) {
-        push(`${kind}:${a.owner}`, { id: null, fromAward: true, year: Number(a.date!.slice(0, 4)), kind: 'award', value: a.form, sourceNumber: a.number, sourceDate: a.date });
-      }
-    }
+    for (let i = 0; i < list.length; i += 500) await recordsInto(out, db, kind, list.slice(i, i + 500));
   }
   return out;
+}
+
+/** The records, and awards the registry knows, of the nominees of one kind whose ids are listed or selected. */
+async function recordsInto(out: Map<string, RecordRow[]>, db: Reader, kind: NomineeKind, ids: number[] | SQLWrapper): Promise<void> {
+  const push = (owner: number | null, r: RecordRow) => {
+    const key = `${kind}:${owner}`;
+    const list = out.get(key);
+    if (list) list.push(r);
+    else out.set(key, [r]);
+  };
+  const col = kind === 'individual' ? yearlyRecords.individualId : yearlyRecords.collectiveId;
+  const rows = await db.select({ ...recordColumns, owner: col }).from(yearlyRecords).where(inArray(col, ids)).orderBy(asc(yearlyRecords.year), asc(yearlyRecords.id));
+  for (const { owner, ...r } of rows) push(owner, r);
+  const awardCol = kind === 'individual' ? awards.individualId : awards.collectiveId;
+  const known = await db
+    .select({ owner: awardCol, form: rounds.awardForm, number: rounds.decisionNumber, date: rounds.decisionDate })
+    .from(awards)
+    .innerJoin(rounds, eq(rounds.id, awards.roundId))
+    .where(and(inArray(awardCol, ids), isNull(awards.revokedAt), isNotNull(rounds.decisionDate)));
+  for (const a of known) push(a.owner, { id: null, fromAward: true, year: Number(a.date!.slice(0, 4)), kind: 'award', value: a.form, sourceNumber: a.number, sourceDate: a.date });
 }
 
 /** A nominee's records, oldest first (the awards Vinh Danh holds included, marked). */
@@ -655,38 +659,63 @@ export async function checkSubmission(tx: DB, id: number, reason: string | undef
 // "Who is eligible for X this year", per unit
 
 export type EligibleRow = { nominee: Nominee; name: string; unit: string; met: boolean; verdicts: Verdict[] };
-export type EligibleList = { awardForm: string; kind: NomineeKind; unitName: string; asOf: string; lastYear: number; rules: RuleRow[]; rows: EligibleRow[]; truncated: boolean };
+type EligibleInput = { unitId: number; awardForm: string; kind: NomineeKind; lastYear?: number };
+/** The unit's people judged (the eligible first), or none when it has more than can be judged at once (`tooMany`). */
+type Judged = { awardForm: string; kind: NomineeKind; unitName: string; asOf: string; lastYear: number; rules: RuleRow[]; rows: EligibleRow[]; met: number; tooMany: boolean };
+export type EligibleList = Omit<Judged, 'rows'> & {
+  /** This page of the list (the names holding the words of `q`, when given). */
+  rows: EligibleRow[];
+  total: { people: number; matching: number };
+  page: number;
+  pageCount: number;
+};
 
-const ELIGIBLE_MAX = 2000;
+/** People judged at once: a district's registry (ten thousand) fits; a province or a nation chooses a unit below. */
+export const ELIGIBLE_MAX = 20_000;
+/** Rows of the list shown at once; the export has every row. */
+export const ELIGIBLE_PAGE_SIZE = 100;
 
-/** Every individual (or collective) of a unit's subtree judged for `awardForm`, the eligible first. */
-export async function eligibleList(actor: Actor | null, input: { unitId: number; awardForm: string; kind: NomineeKind; lastYear?: number }, now = new Date()): Promise<EligibleList> {
+/** Every individual (or collective) of a unit's subtree judged for `awardForm`, the eligible first; none past `max`. */
+async function judgeUnit(actor: Actor | null, input: EligibleInput, now: Date, max: number): Promise<Judged> {
   const db = getDb();
   const unit = Number.isSafeInteger(input.unitId) ? await first(db.select({ path: units.path, name: units.name }).from(units).where(eq(units.id, input.unitId))) : undefined;
   if (!unit || recordsRefusal(actor, 'read', unit.path)) throw new DomainError('not_found');
   const asOf = isoDay(now);
   const lastYear = input.lastYear && input.lastYear >= 1945 && input.lastYear <= 2100 ? input.lastYear : now.getUTCFullYear() - 1;
   const rules = applicableRules((await allRules(db)).filter((r) => r.valid), input.kind, input.awardForm, asOf);
+  const head = { awardForm: input.awardForm, kind: input.kind, unitName: unit.name, asOf, lastYear, rules };
   const under = unitsUnder(unit.path);
-  const people =
-    input.kind === 'individual'
-      ? await db.select({ id: individuals.id, name: individuals.fullName, unit: units.name, path: units.path }).from(individuals).innerJoin(units, eq(units.id, individuals.unitId)).where(and(inArray(individuals.unitId, under), isNull(individuals.mergedIntoId), eq(individuals.active, true))).limit(ELIGIBLE_MAX + 1)
-      : await db.select({ id: collectives.id, name: collectives.name, unit: units.name, path: units.path }).from(collectives).innerJoin(units, eq(units.id, collectives.unitId)).where(and(inArray(collectives.unitId, under), isNull(collectives.mergedIntoId), eq(collectives.active, true))).limit(ELIGIBLE_MAX + 1);
-  const truncated = people.length > ELIGIBLE_MAX;
-  const list = people.slice(0, ELIGIBLE_MAX);
-  const nominees = list.map((p) => ({ kind: input.kind, id: p.id }));
-  const records = await recordsOf(db, nominees);
-  const rows = list.map((p) => {
+  const table = input.kind === 'individual' ? individuals : collectives;
+  const name = input.kind === 'individual' ? individuals.fullName : collectives.name;
+  const who = and(inArray(table.unitId, under), isNull(table.mergedIntoId), eq(table.active, true));
+  const people = await db.select({ id: table.id, name, unit: units.name }).from(table).innerJoin(units, eq(units.id, table.unitId)).where(who).limit(max + 1);
+  // Judging an arbitrary part of the unit would leave out people without saying who: all of them, or none.
+  if (people.length > max) return { ...head, rows: [], met: 0, tooMany: true };
+  // The records of the whole subtree in two statements (a district's ten thousand ids are not sent back).
+  const records = new Map<string, RecordRow[]>();
+  await recordsInto(records, db, input.kind, db.select({ id: table.id }).from(table).where(who));
+  const rows = people.map((p) => {
     const verdicts = rules.map((r) => evaluateRule(r, records.get(`${input.kind}:${p.id}`) ?? [], lastYear));
     return { nominee: { kind: input.kind, id: p.id }, name: p.name, unit: p.unit, met: verdicts.length > 0 && verdicts.every((v) => v.met), verdicts };
   });
   rows.sort((a, b) => Number(b.met) - Number(a.met) || compareVi(a.unit, b.unit) || compareVi(a.name, b.name));
-  return { awardForm: input.awardForm, kind: input.kind, unitName: unit.name, asOf, lastYear, rules, rows, truncated };
+  return { ...head, rows, met: rows.filter((r) => r.met).length, tooMany: false };
+}
+
+/**
+ * "Who is eligible for X": a page of the unit's people judged, the eligible first, found by name (`q`, folded),
+ * with the whole list's counts. `max`, `pageSize`: tests.
+ */
+export async function eligibleList(actor: Actor | null, input: EligibleInput & { q?: string; page?: number; pageSize?: number; max?: number }, now = new Date()): Promise<EligibleList> {
+  const judged = await judgeUnit(actor, input, now, input.max ?? ELIGIBLE_MAX);
+  const shown = pageByName(judged.rows, input.q, input.page, input.pageSize ?? ELIGIBLE_PAGE_SIZE);
+  return { ...judged, rows: shown.items, total: { people: judged.rows.length, matching: shown.matching }, page: shown.page, pageCount: shown.pageCount };
 }
 
 /** The list as XLSX (text cells, never formulas), with each rule's records behind the verdict. */
-export async function eligibleListXlsx(actor: Actor | null, input: Parameters<typeof eligibleList>[1]): Promise<Buffer> {
-  const list = await eligibleList(actor, input);
+export async function eligibleListXlsx(actor: Actor | null, input: EligibleInput, now = new Date()): Promise<Buffer> {
+  const list = await judgeUnit(actor, input, now, ELIGIBLE_MAX);
+  if (list.tooMany) throw new DomainError('invalid_input');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Đủ điều kiện');
   ws.addRow([`Danh sách xét ${list.awardForm} — ${list.unitName} — các năm đến ${list.lastYear}`]).font = { bold: true };

@@ -30,7 +30,7 @@ import { DomainError } from '@/lib/errors';
 import { getNomination } from '@/lib/nominations';
 import { hasRole, inSubtree, isOffice, pathIds, roundRefusal, windowIsOpen, type Actor } from '@/lib/policy';
 import { siteIdentity } from '@/lib/site-identity';
-import { clean, cleanLines, compareVi, fold, foldedWords, hasFoldedWords } from '@/lib/text';
+import { clean, cleanLines, compareVi, fold, pageByName } from '@/lib/text';
 import { MAX_IMPORT_BYTES } from '@/lib/upload-limits';
 import { originNote } from '@/lib/proposal-note';
 import { write, type Tx } from '@/lib/workflow';
@@ -159,21 +159,15 @@ export async function getProposalView(actor: Actor | null, fromRoundId: number, 
   }
   const blocked = !isDecided(r) ? 'not_decided' : targets.length === 0 ? 'no_target' : null;
   // A province's list runs to a thousand awards or more: a page at a time, found by name (folded: "dang" finds Đặng).
-  const words = foldedWords(filter.q);
-  const matching = words.length ? list.filter((a) => hasFoldedWords(a.name, words)) : list;
-  const size = filter.pageSize ?? PROPOSAL_PAGE_SIZE;
-  const pageCount = Math.max(1, Math.ceil(matching.length / size));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
+  const shown = pageByName(list, filter.q, filter.page, filter.pageSize ?? PROPOSAL_PAGE_SIZE);
   return {
     canPropose: admin && blocked === null,
     blocked,
     targets,
-    awards: matching
-      .slice((page - 1) * size, page * size)
-      .map((a) => ({ id: a.id, name: a.name, kind: a.kind, unit: a.unit, position: a.position, revoked: !!a.revokedAt, proposed: byAward.get(a.id) ?? [] })),
-    total: { awards: list.length, matching: matching.length, choosable: list.filter((a) => !a.revokedAt && !byAward.has(a.id)).length },
-    page,
-    pageCount,
+    awards: shown.items.map((a) => ({ id: a.id, name: a.name, kind: a.kind, unit: a.unit, position: a.position, revoked: !!a.revokedAt, proposed: byAward.get(a.id) ?? [] })),
+    total: { awards: list.length, matching: shown.matching, choosable: list.filter((a) => !a.revokedAt && !byAward.has(a.id)).length },
+    page: shown.page,
+    pageCount: shown.pageCount,
     counts,
   };
 }

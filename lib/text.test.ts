@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clean, cleanLines, compareVi, fold, slugify, foldedWords, hasFoldedWords } from './text';
+import { clean, cleanLines, compareVi, fold, slugify, foldedWords, hasFoldedWords, pageByName } from './text';
 
 describe('fold', () => {
   it.each([
@@ -65,5 +65,14 @@ describe('a staff list filtered by name (hasFoldedWords)', () => {
     expect(hasFoldedWords('Nguyễn Thị Đăng', words)).toBe(true);
     expect(hasFoldedWords('Đặng Văn Mai', words)).toBe(false);
     expect(hasFoldedWords('Đặng Thị Mai', [])).toBe(true);
+  });
+
+  it('pages the names kept (pageByName): every one once in order, a page past the end is the last, an empty list one page', () => {
+    const list = ['Đặng Thị Mai', 'Lê Văn An', 'Đặng Văn Bình', 'Trần Thị Đào', 'Đặng Minh'].map((name, id) => ({ id, name }));
+    expect(pageByName(list, undefined, 1, 2)).toEqual({ items: list.slice(0, 2), matching: 5, page: 1, pageCount: 3 });
+    expect(pageByName(list, '', 3, 2).items).toEqual(list.slice(4));
+    expect(pageByName(list, 'dang', 2, 2)).toEqual({ items: [list[4]], matching: 3, page: 2, pageCount: 2 });
+    expect(pageByName(list, 'DANG', 9, 2).page).toBe(2);
+    expect(pageByName(list, 'khong co', 1, 2)).toEqual({ items: [], matching: 0, page: 1, pageCount: 1 });
   });
 });

@@ -48,6 +48,18 @@ export function hasFoldedWords(name: string, words: string[]): boolean {
   return words.every((w) => folded.includes(w));
 }
 
+/**
+ * One page of a list shown in memory, found by name (`q`: the names holding each folded word): the page (1-based, past
+ * the end gives the last), how many names matched and the page count. Staff lists of a round's or a unit's size.
+ */
+export function pageByName<T extends { name: string }>(list: T[], q: string | undefined, page: number | undefined, size: number): { items: T[]; matching: number; page: number; pageCount: number } {
+  const words = foldedWords(q);
+  const matching = words.length ? list.filter((a) => hasFoldedWords(a.name, words)) : list;
+  const pageCount = Math.max(1, Math.ceil(matching.length / size));
+  const at = Math.min(Math.max(1, page ?? 1), pageCount);
+  return { items: matching.slice((at - 1) * size, at * size), matching: matching.length, page: at, pageCount };
+}
+
 export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 export function compareVi(a: string, b: string): number {

@@ -24,7 +24,8 @@ export async function GET(req: Request) {
       },
     });
   } catch (e) {
-    if (isDomainError(e)) return Response.json({ error: e.code }, { status: 404 });
+    // not_found: a unit outside the actor's scope; invalid_input: more people than are judged at once.
+    if (isDomainError(e)) return Response.json({ error: e.code }, { status: e.code === 'not_found' ? 404 : 400 });
     throw e;
   }
 }

@@ -1,12 +1,14 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requireActor } from '@/lib/actor';
-import { eligibleList, lastRecordedYear, recordUnits, ruleForms } from '@/lib/eligibility';
+import { ELIGIBLE_MAX, eligibleList, lastRecordedYear, recordUnits, ruleForms } from '@/lib/eligibility';
 import { formatDate } from '@/lib/dates';
 import { explain } from '@/lib/eligibility-rule';
-import { orNotFound } from '@/lib/route-params';
+import { orNotFound, parsePage, parseText } from '@/lib/route-params';
 import { Link } from '@/lib/i18n/navigation';
 import { unitPickerMode } from '@/lib/unit-picker';
 import { UnitPicker } from '@/components/unit-picker';
+import { LIST_FILTER_FROM, ListFilter } from '@/components/list-filter';
+import { Pagination } from '@/components/pagination';
 
 export default async function EligiblePage({ params, searchParams }: PageProps<'/[locale]/manage/records/eligible'>) {
   const { locale } = await params;
@@ -25,9 +27,11 @@ export default async function EligiblePage({ params, searchParams }: PageProps<'
   const form = forms.find((f) => f.awardForm === str(sp.form))?.awardForm ?? forms.find((f) => f.kinds.includes(kind))?.awardForm ?? '';
   // By default the latest year the unit's records reach (ratings of last year may not be entered yet).
   const year = num(sp.year) ?? (await lastRecordedYear(actor, unitId));
-  const list = form ? await orNotFound(() => eligibleList(actor, { unitId, awardForm: form, kind, lastYear: year })) : null;
-  const query = new URLSearchParams({ unit: String(unitId), form, kind, year: String(year) });
-  const met = list?.rows.filter((r) => r.met).length ?? 0;
+  // A district's ten thousand people: a page at a time (`?p=`), found by name (`?q=`); the export has them all.
+  const q = parseText(sp.q);
+  const list = form ? await orNotFound(() => eligibleList(actor, { unitId, awardForm: form, kind, lastYear: year, q, page: parsePage(sp.p) })) : null;
+  const keep = { unit: String(unitId), form, kind, year: String(year) };
+  const query = new URLSearchParams(keep);
   return (
     <div className="space-y-4">
       <p className="text-sm"><Link href={`/manage/records?unit=${unitId}`}>← {t('records.title')}</Link></p>
@@ -59,8 +63,8 @@ export default async function EligiblePage({ params, searchParams }: PageProps<'
       {list ? (
         <section className="card space-y-3" aria-labelledby="el-h">
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <h2 id="el-h" className="text-lg font-semibold" data-testid="eligible-count">{t('eligible.count', { met, total: list.rows.length })}</h2>
-            <a href={`/manage/records/eligible.xlsx?${query}`} className="btn-secondary" download>{t('eligible.export')}</a>
+            <h2 id="el-h" className="text-lg font-semibold" data-testid="eligible-count">{list.tooMany ? t('eligible.title') : t('eligible.count', { met: list.met, total: list.total.people })}</h2>
+            {list.tooMany ? null : <a href={`/manage/records/eligible.xlsx?${query}`} className="btn-secondary" download>{t('eligible.export')}</a>}
           </div>
           <p className="text-sm text-stone-700">{t('panel.terms', { date: formatDate(list.asOf, locale), year: list.lastYear })}</p>
           {list.rules.length === 0 ? <p>{t('eligible.noRules')}</p> : (
@@ -68,8 +72,11 @@ export default async function EligiblePage({ params, searchParams }: PageProps<'
               {list.rules.map((r) => <li key={r.id}><Link href={`/manage/rules/${r.id}`}>{r.name}</Link> — {r.verified ? t('panel.verified') : t('panel.toVerify')}</li>)}
             </ul>
           )}
-          {list.truncated ? <p role="status" className="text-sm font-semibold">{t('eligible.truncated')}</p> : null}
-          {list.rows.length === 0 ? <p>{t('eligible.empty')}</p> : (
+          {list.tooMany ? <p role="status" className="font-semibold" data-testid="eligible-too-many">{t('eligible.tooMany', { max: ELIGIBLE_MAX })}</p> : null}
+          {list.total.people > LIST_FILTER_FROM || q ? (
+            <ListFilter param="q" value={q} keep={keep} anchor="el-h" list={t('eligible.title')} matching={list.total.matching} total={list.total.people} testId="eligible-filter" />
+          ) : null}
+          {list.tooMany ? null : list.total.people === 0 ? <p>{t('eligible.empty')}</p> : list.rows.length === 0 ? null : (
             <div className="overflow-x-auto">
               <table className="table" data-testid="eligible">
                 <thead><tr><th scope="col">{t('eligible.name')}</th><th scope="col">{t('records.unit')}</th><th scope="col">{t('eligible.verdict')}</th>{list.rules.map((r) => <th key={r.id} scope="col">{r.name}</th>)}</tr></thead>
@@ -86,6 +93,7 @@ export default async function EligiblePage({ params, searchParams }: PageProps<'
               </table>
             </div>
           )}
+          <Pagination path="/manage/records/eligible" query={{ ...keep, q }} page={list.page} pageCount={list.pageCount} param="p" hash="el-h" />
         </section>
       ) : <p className="card">{t('eligible.noRules')}</p>}
     </div>

@@ -18,7 +18,7 @@ import { getRoundRules } from '@/lib/progress';
 import { Pagination } from '@/components/pagination';
 import { UnitPicker } from '@/components/unit-picker';
 import { LIST_FILTER_FROM, ListFilter } from '@/components/list-filter';
-import { foldedWords, hasFoldedWords } from '@/lib/text';
+import { pageByName } from '@/lib/text';
 
 /** Awards listed at once on the round's page (a district's round, 148, fits on one). */
 const AWARDS_PAGE = 200;
@@ -39,10 +39,8 @@ export default async function RoundAdminPage({ params, searchParams }: PageProps
   const aq = parseText(sp.aq);
   const pq = parseText(sp.pq);
   const pp = parsePage(sp.pp);
-  const awardWords = foldedWords(aq);
-  const awardsShown = awardWords.length ? round.awards.filter((a) => hasFoldedWords(a.name, awardWords)) : round.awards;
-  const awardsPages = Math.ceil(awardsShown.length / AWARDS_PAGE);
-  const awardsPage = Math.min(parsePage(sp.page), Math.max(1, awardsPages));
+  const awardsShown = pageByName(round.awards, aq, parsePage(sp.page), AWARDS_PAGE);
+  const awardsPage = awardsShown.page;
   const pageParam = (n: number) => (n > 1 ? String(n) : undefined);
   const [t, ts, tk, te, tso, tc, baseErrors] = await Promise.all([getTranslations('roundAdmin'), getTranslations('status'), getTranslations('kind'), getTranslations('exports'), getTranslations('signoff'), getTranslations('certificate'), errorMessages()]);
   const missingText = (items: string[]) => items.map((m) => t(`missingItems.${m}` as 'missingItems.criteria')).join(', ');
@@ -206,13 +204,13 @@ export default async function RoundAdminPage({ params, searchParams }: PageProps
       <section className="space-y-3" aria-labelledby="awards-h">
         <h2 id="awards-h" className="text-lg font-semibold">{t('awards')}</h2>
         {round.awards.length > LIST_FILTER_FROM || aq ? (
-          <ListFilter param="aq" value={aq} keep={{ pq, pp: pageParam(pp) }} anchor="awards-h" list={t('awards')} matching={awardsShown.length} total={round.awards.length} testId="awards-filter" />
+          <ListFilter param="aq" value={aq} keep={{ pq, pp: pageParam(pp) }} anchor="awards-h" list={t('awards')} matching={awardsShown.matching} total={round.awards.length} testId="awards-filter" />
         ) : null}
         {round.awards.length === 0 ? (
           <p className="card">{t('noAwards')}</p>
         ) : (
           <ol className="space-y-2" start={(awardsPage - 1) * AWARDS_PAGE + 1}>
-            {awardsShown.slice((awardsPage - 1) * AWARDS_PAGE, awardsPage * AWARDS_PAGE).map((a) => (
+            {awardsShown.items.map((a) => (
               <li key={a.id} className="card space-y-2 p-3" data-testid="award-item">
                 <p>
                   <span className="text-stone-600">{tk(a.kind)} {a.ordinal}.</span> <strong>{a.name}</strong> · {a.unit}
@@ -235,7 +233,7 @@ export default async function RoundAdminPage({ params, searchParams }: PageProps
             ))}
           </ol>
         )}
-        <Pagination path={`/manage/rounds/${round.id}`} query={{ aq, pq, pp: pageParam(pp) }} page={awardsPage} pageCount={awardsPages} hash="awards-h" />
+        <Pagination path={`/manage/rounds/${round.id}`} query={{ aq, pq, pp: pageParam(pp) }} page={awardsPage} pageCount={awardsShown.pageCount} hash="awards-h" />
       </section>
     </article>
   );
