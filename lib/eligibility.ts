@@ -688,9 +688,10 @@ async function judgeUnit(actor: Actor | null, input: EligibleInput, now: Date, m
   const table = input.kind === 'individual' ? individuals : collectives;
   const name = input.kind === 'individual' ? individuals.fullName : collectives.name;
   const who = and(inArray(table.unitId, under), isNull(table.mergedIntoId), eq(table.active, true));
-  const people = await db.select({ id: table.id, name, unit: units.name }).from(table).innerJoin(units, eq(units.id, table.unitId)).where(who).limit(max + 1);
-  // Judging an arbitrary part of the unit would leave out people without saying who: all of them, or none.
-  if (people.length > max) return { ...head, rows: [], met: 0, tooMany: true };
+  // Judging an arbitrary part of the unit would leave out people without saying who: all of them, or none. Whether
+  // there are more than `max` is asked of the ids alone (a nation's root: 0.2 s to read 20,000 names and units).
+  if (await first(db.select({ id: table.id }).from(table).where(who).limit(1).offset(max))) return { ...head, rows: [], met: 0, tooMany: true };
+  const people = await db.select({ id: table.id, name, unit: units.name }).from(table).innerJoin(units, eq(units.id, table.unitId)).where(who);
   // The records of the whole subtree in two statements (a district's ten thousand ids are not sent back).
   const records = new Map<string, RecordRow[]>();
   await recordsInto(records, db, input.kind, db.select({ id: table.id }).from(table).where(who));
