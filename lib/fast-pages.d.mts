@@ -7,5 +7,6 @@ type Kept = { version: string; etag: string; headers: Record<string, unknown>; v
 export function keyOf(req: { method?: string; url?: string; headers: Record<string, string | string[] | undefined> }): string | null;
 export function acceptsGzip(acceptEncoding?: string): boolean;
 export function chooseEncoding(acceptEncoding?: string): 'br' | 'gzip' | null;
+export function encodedEtag(etag: string, encoding: 'br' | 'gzip' | null): string;
 export function matchesEtag(ifNoneMatch: string | undefined, etag: string | undefined): boolean;
 export function fastPages(options: { readVersion: () => string | null | Promise<string | null>; maxBytes?: number }): ((req: IncomingMessage, res: ServerResponse, next: Next) => Promise<unknown>) & { store: Map<string, Kept> };

@@ -60,6 +60,11 @@ function acceptedEncodings(acceptEncoding) {
   return accepted;
 }
 
+/** The ETag of a page's `encoding` (br, gzip; null: the plain bytes, Next.js's own ETag): `"x"` → `"x-br"`. */
+export function encodedEtag(etag, encoding) {
+  return encoding ? etag.replace(/"$/, `-${encoding}"`) : etag;
+}
+
 /** Whether If-None-Match names this ETag (weak or strong, in a list, or `*`). */
 export function matchesEtag(ifNoneMatch, etag) {
   if (!ifNoneMatch || !etag) return false;
@@ -95,13 +100,16 @@ export function fastPages({ readVersion, maxBytes = 64 * 2 ** 20 }) {
   }
 
   function send(req, res, entry) {
-    const headers = { ...entry.headers, etag: entry.etag, vary: entry.vary };
-    if (matchesEtag(req.headers['if-none-match'], entry.etag)) {
+    const encoding = chooseEncoding(req.headers['accept-encoding']);
+    // Each encoding is its own representation with its own validator: a shared cache holding the plain page (the
+    // first response, below) that revalidates for brotli gets the brotli bytes, not a 304 keeping the plain ones.
+    const etag = encodedEtag(entry.etag, encoding);
+    const headers = { ...entry.headers, etag, vary: entry.vary };
+    if (matchesEtag(req.headers['if-none-match'], etag)) {
       res.writeHead(304, headers);
       res.end();
       return;
     }
-    const encoding = chooseEncoding(req.headers['accept-encoding']);
     const body = encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : entry.identity;
     if (encoding) headers['content-encoding'] = encoding;
     headers['content-length'] = body.length;

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chooseEncoding, fastPages, keyOf, matchesEtag } from './fast-pages.mjs';
+import { chooseEncoding, encodedEtag, fastPages, keyOf, matchesEtag } from './fast-pages.mjs';
 
 const PAGE = `<!DOCTYPE html><html lang="vi"><body>${'<li>Nguyễn Văn An — Giấy khen</li>'.repeat(400)}</body></html>`;
 let version: string | null = 'v1';
@@ -94,13 +94,36 @@ describe('stored public pages', () => {
     expect(plain.body.toString()).toBe(PAGE);
     expect(Number(br.headers['content-length'])).toBe(br.body.length);
     expect(br.body.length).toBeLessThan(gz.body.length);
-    // Next.js's headers, as it sent them: CSP, shared caching, the validator; Vary names the encoding.
+    // Next.js's headers, as it sent them: CSP, shared caching; Vary names the encoding; each encoding its own validator.
     for (const r of [br, gz, plain]) {
       expect(r.headers['content-security-policy']).toBe("default-src 'self'; script-src 'self'");
       expect(r.headers['cache-control']).toBe('public, max-age=0, s-maxage=1');
-      expect(r.headers.etag).toBe(first.headers.etag);
       expect(r.headers.vary).toBe('rsc, Accept-Encoding');
     }
+    expect(plain.headers.etag).toBe(first.headers.etag);
+    expect(br.headers.etag).toBe(String(first.headers.etag).replace(/"$/, '-br"'));
+    expect(gz.headers.etag).toBe(String(first.headers.etag).replace(/"$/, '-gzip"'));
+  });
+
+  it('a shared cache holding the first, plain response that revalidates for brotli gets the brotli bytes, not a 304', async () => {
+    // nginx keeps what the first request got (Next.js's plain page) and revalidates it with its ETag, asking for the
+    // encoding it wants: a 304 there kept the plain bytes for good, and nginx compressed them on every hit.
+    const first = await get('/units/phuong-tan-phong', { 'accept-encoding': 'br' });
+    expect(first.headers['content-encoding']).toBeUndefined();
+    await kept();
+    const etag = String(first.headers.etag);
+    const revalidated = await get('/units/phuong-tan-phong', { 'accept-encoding': 'br', 'if-none-match': etag });
+    expect(revalidated.status).toBe(200);
+    expect(revalidated.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(revalidated.body).toString()).toBe(PAGE);
+    expect(revalidated.headers.etag).toBe(encodedEtag(etag, 'br'));
+    // Its own ETag, weak or strong, gives the 304; the plain page's still does for a client without compression.
+    for (const [accept, tag] of [['br', encodedEtag(etag, 'br')], ['gzip', `W/${encodedEtag(etag, 'gzip')}`], ['identity', etag]]) {
+      const again = await get('/units/phuong-tan-phong', { 'accept-encoding': accept, 'if-none-match': tag });
+      expect([accept, again.status, again.body.length]).toEqual([accept, 304, 0]);
+    }
+    expect((await get('/units/phuong-tan-phong', { 'accept-encoding': 'gzip', 'if-none-match': encodedEtag(etag, 'br') })).status).toBe(200);
+    expect(calls).toHaveLength(1);
   });
 
   it('answers a conditional GET with 304, and HEAD with headers only', async () => {
