@@ -13,7 +13,6 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { closeDatabase, migrateAppDatabase, openAppDatabase, withTransaction } from '@/db/connection';
@@ -21,6 +20,7 @@ import { nameIndexMissing, rebuildNameIndex } from '@/lib/search-index';
 import { buildIsStale, runNext, waitForExit, waitForHealth } from '@/scripts/lib';
 import { createDatabaseSql } from '@/tests/pg';
 import { importCsv } from './import-csv';
+import { chooseLoader, load, type Load } from './load';
 import { BENCH_PASSWORD, SCALES, benchDatabaseFile, type Scale } from './scales';
 
 type Target = { key: string; label: string; requests: Array<{ path: string }>; headers?: Record<string, string>; proxied?: boolean };
@@ -68,10 +68,7 @@ const { values: args } = parseArgs({
     loader: { type: 'string' },
   },
 });
-const WRK = '/usr/bin/wrk';
-if (args.loader && !['wrk', 'autocannon'].includes(args.loader)) fail('--loader takes wrk or autocannon.');
-if (args.loader === 'wrk' && !fs.existsSync(WRK)) fail(`--loader wrk needs ${WRK} (apt-get install -y wrk).`);
-const USE_WRK = args.loader ? args.loader === 'wrk' : fs.existsSync(WRK);
+const LOADER = chooseLoader(args.loader, fail);
 const PG_URL = args.db && /^postgres(ql)?:\/\//.test(args.db) ? args.db : null;
 if (args.db && !PG_URL) fail('--db takes a postgres:// URL (a SQLite bench database is chosen with --scale).');
 const PROCESSES = Math.max(1, Number(args.processes) || 1);
@@ -330,39 +327,9 @@ function startBalancer(work: string, backends: number[], listenPort: number): Re
   return spawn(NGINX, ['-c', file, '-p', dir, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-/** What a load run gives: autocannon's result, or wrk's figures in its shape. */
-type Load = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number };
-
-function load(base: string, t: Target, seconds: number, connections: number): Promise<Load> {
-  if (USE_WRK && t.requests.length === 1) return loadWrk(base + t.requests[0].path, t.headers ?? {}, seconds, connections);
-  return new Promise((resolve, reject) => {
-    autocannon(
-      { url: base, connections, duration: seconds, headers: t.headers, requests: t.requests.map((r) => ({ method: 'GET', path: r.path })) },
-      (err, result) => (err ? reject(err) : resolve(result)),
-    );
-  });
-}
-
-/** wrk, two threads, with its latency distribution (`--latency`): requests a second, p50 and p99 in ms, failures. */
-async function loadWrk(url: string, headers: Record<string, string>, seconds: number, connections: number): Promise<Load> {
-  const argv = ['-t2', `-c${Math.max(2, connections)}`, `-d${Math.max(1, Math.round(seconds))}s`, '--latency', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), url];
-  const child = spawn(WRK, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c));
-  if ((await waitForExit(child)) !== 0) throw new Error(`wrk failed:\n${out}`);
-  const ms = (label: string) => {
-    const m = new RegExp(`^\\s*${label}\\s+([\\d.]+)(us|ms|s)\\b`, 'm').exec(out);
-    if (!m) throw new Error(`wrk printed no ${label} latency:\n${out}`);
-    return Math.round(Number(m[1]) * { us: 1, ms: 1000, s: 1_000_000 }[m[2] as 'us' | 'ms' | 's']) / 1000;
-  };
-  const count = (re: RegExp) => (re.exec(out)?.slice(1) ?? []).reduce((a, n) => a + Number(n), 0);
-  return {
-    requests: { average: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0) },
-    latency: { p50: ms('50%'), p99: ms('99%') },
-    non2xx: count(/Non-2xx or 3xx responses: (\d+)/),
-    errors: count(/Socket errors: connect (\d+), read (\d+), write (\d+)/),
-    timeouts: count(/timeout (\d+)/),
-  };
+function loadTarget(base: string, t: Target, seconds: number, connections: number): Promise<Load> {
+  // Targets of several URLs keep autocannon, as the earlier figures of the queue and the JSON API were measured.
+  return load(t.requests.length === 1 ? LOADER : 'autocannon', base, t.requests.map((r) => r.path), seconds, connections, t.headers);
 }
 
 async function main() {
@@ -497,13 +464,13 @@ async function main() {
       continue;
     }
     if (probe.status !== 200) throw new Error(`${t.requests[0].path} answered HTTP ${probe.status}`);
-    await load(base, t, warmup, connections);
+    await loadTarget(base, t, warmup, connections);
     targetPeak = 0;
     // PostgreSQL: how many transaction ids the whole server gave out meanwhile (any database's writes). lib/memo.ts
     // keys its memo on pg_current_snapshot(), which each of them moves.
     const xmax = async () => (xidProbe ? Number((await xidProbe.get<{ x: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x'))!.x) : 0);
     const x0 = await xmax();
-    const r = await load(base, t, duration, connections);
+    const r = await loadTarget(base, t, duration, connections);
     const xids = xidProbe ? (await xmax()) - x0 : undefined;
     const rps = r.requests.average;
     if (t.key === 'bare') bareRps[via] = rps;
@@ -594,7 +561,7 @@ function report(o: { scale: Scale; label: string; duration: number; connections:
     `- date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     `- machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}`,
     `- scale: **${o.scale}** — ${fmt(s.units)} units, ${fmt(s.individuals)} individuals, ${fmt(s.collectives)} collectives, ${fmt(s.rounds)} rounds, ${fmt(s.nominations)} nominations, ${fmt(s.awards)} awards (${fmt(o.size / 2 ** 20)} MB)`,
-    `- load: ${USE_WRK ? 'wrk (two threads) for the one-URL targets, autocannon for the others' : 'autocannon'}, ${o.connections} connections, ${o.duration} s per target after a warm-up; the production server (\`scripts/serve.mjs\`: \`next build\` output, stored public pages)${BALANCER === 'proxy' ? `, ${PROCESSES} processes behind scripts/serve-cluster.ts's round-robin proxy` : BALANCER === 'nginx' ? `, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''} behind nginx balancing them (least_conn, no cache, one worker)` : ''}${PG_URL ? ', PostgreSQL (a scratch copy of the bench database)' : ''}${o.rows.some((r) => r.via === 'nginx') ? '; `nginx` rows: deploy/nginx-vinhdanh.conf in front' : ''}${o.rows.some((r) => r.via === 'nginx') ? ' (one worker, requests with `accept-encoding: br, gzip`)' : ''}; × bare static page compares with the bare page served the same way`,
+    `- load: ${LOADER === 'wrk' ? 'wrk (two threads) for the one-URL targets, autocannon for the others' : 'autocannon'}, ${o.connections} connections, ${o.duration} s per target after a warm-up; the production server (\`scripts/serve.mjs\`: \`next build\` output, stored public pages)${BALANCER === 'proxy' ? `, ${PROCESSES} processes behind scripts/serve-cluster.ts's round-robin proxy` : BALANCER === 'nginx' ? `, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''} behind nginx balancing them (least_conn, no cache, one worker)` : ''}${PG_URL ? ', PostgreSQL (a scratch copy of the bench database)' : ''}${o.rows.some((r) => r.via === 'nginx') ? '; `nginx` rows: deploy/nginx-vinhdanh.conf in front' : ''}${o.rows.some((r) => r.via === 'nginx') ? ' (one worker, requests with `accept-encoding: br, gzip`)' : ''}; × bare static page compares with the bare page served the same way`,
     '',
     '| target | via | req/s | p50 ms | p99 ms | × bare static page | peak RSS MB | kB/response | kB gzip |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',

@@ -10,13 +10,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { closeDatabase, migrateAppDatabase, openAppDatabase, withTransaction } from '@/db/connection';
 import { rows as queryRows } from '@/db/query';
 import { nameIndexMissing, rebuildNameIndex, searchAwards } from '@/lib/search-index';
 import { fold } from '@/lib/text';
 import { buildIsStale, runNext, waitForExit, waitForHealth } from '@/scripts/lib';
+import { chooseLoader, describeLoader, load } from './load';
 import { SCALES, benchDatabaseFile, type Scale } from './scales';
 
 const { values: args } = parseArgs({
@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
     'in-process': { type: 'boolean', default: false },
     /** A PostgreSQL bench database (postgres://…) instead of the scale's SQLite file. */
     db: { type: 'string' },
+    /** The load generator: wrk (the default when installed) or autocannon (bench/load.ts). */
+    loader: { type: 'string' },
   },
 });
 
@@ -38,6 +40,7 @@ function fail(message: string): never {
   console.error(message);
   process.exit(2);
 }
+const LOADER = chooseLoader(args.loader, fail);
 
 /** A small deterministic PRNG (mulberry32): the same sample on every run of the same database. */
 function rng(seed: number) {
@@ -52,15 +55,6 @@ function rng(seed: number) {
 
 const fmt = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-function load(base: string, paths: string[], seconds: number, connections: number): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      { url: base, connections, duration: seconds, requests: paths.map((p) => ({ method: 'GET', path: p })) },
-      (err, result) => (err ? reject(err) : resolve(result)),
-    );
-  });
-}
 
 async function main() {
   const scale = args.scale as Scale;
@@ -143,18 +137,18 @@ async function main() {
   // A freshly started server's first seconds are slower (the threads' code not yet optimised, their page caches
   // empty): ~440 req/s, p99 ~190 ms at nation scale over the first 2 s. The mix is measured after 5 s of it,
   // as a server running for days serves it; no answer is cached, so every search of the mix does its full work.
-  await load(base, shuffled, Number(args.warmup), connections);
-  const mix = await load(base, shuffled, duration, connections);
+  await load(LOADER, base, shuffled, Number(args.warmup), connections);
+  const mix = await load(LOADER, base, shuffled, duration, connections);
   console.log(`  HTTP mix: ${mix.requests.average.toFixed(0)} req/s, p50 ${mix.latency.p50} ms, p99 ${mix.latency.p99} ms, max ${mix.latency.max} ms, ${mix.non2xx + mix.errors} errors/non-2xx`);
   const worstPath = `/api/public/search?q=${encodeURIComponent(worst[0].q)}`;
-  const alone = await load(base, [worstPath], duration, connections);
+  const alone = await load(LOADER, base, [worstPath], duration, connections);
   console.log(`  HTTP worst query alone (“${worst[0].q}”): ${alone.requests.average.toFixed(0)} req/s, p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms`);
   stop();
   await waitForExit(server);
   fs.rmSync(work, { recursive: true, force: true });
 
   writeReport([
-    `- load: autocannon, ${connections} connections, ${duration} s after a ${args.warmup} s warm-up; \`scripts/serve.mjs\` (search on its worker threads), \`/api/public/search?q=…\``,
+    `- load: ${describeLoader(LOADER)}, ${connections} connections, ${duration} s after a ${args.warmup} s warm-up; \`scripts/serve.mjs\` (search on its worker threads), \`/api/public/search?q=…\``,
     `| in-process, each query once (lib/search-index.ts) | | ${fmt(percentile(sorted, 50))} | ${fmt(percentile(sorted, 90))} | ${fmt(percentile(sorted, 99))} | ${fmt(sorted[sorted.length - 1])} | |`,
     `| HTTP, the whole mix | ${fmt(mix.requests.average)} | ${mix.latency.p50} | ${mix.latency.p90} | ${mix.latency.p99} | ${mix.latency.max} | ${mix.non2xx + mix.errors} |`,
     `| HTTP, the worst query alone (“${worst[0].q}”) | ${fmt(alone.requests.average)} | ${alone.latency.p50} | ${alone.latency.p90} | ${alone.latency.p99} | ${alone.latency.max} | ${alone.non2xx + alone.errors} |`,
