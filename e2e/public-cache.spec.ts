@@ -1,7 +1,7 @@
 // Public pages rendered once per change of public data (issue 15): script-free (a stored <script> never runs,
 // on any public page, in any language), cacheable by shared caches with an ETag that answers 304, and a change
 // made by another process — here straight in the database (the SQLite file, or PostgreSQL) — shows on the very next request.
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { withDatabase } from './pages/database';
 
 const ROLL = 'so-ket-3-nam-ket-luan-01-2021-2024';
@@ -83,10 +83,19 @@ test('a stored <script> in any public field does not run on any public page, in 
   await expect(page.getByText('window.__pwned')).toHaveCount(0);
 });
 
+/**
+ * The first request after a change is rendered by Next.js and sent plain, under the plain bytes' ETag; the process
+ * keeps compressed copies, each with its own ETag, and answers from them. Two requests: each app process behind the
+ * address (the PostgreSQL run has two, taken in turn) has rendered and kept the path.
+ */
+async function renderedByEach(request: APIRequestContext, path: string) {
+  for (let i = 0; i < 2; i++) expect((await request.get(path)).status(), path).toBe(200);
+}
+
 test('public pages are cacheable by shared caches and answer a conditional GET with 304 until the data changes', async ({ request }) => {
   const award = await anAward();
   for (const path of ['/', `/en/rounds/${ROLL}`, `/ko/awards/${award.publicId}`, `/units/${award.unit}`, '/en/stats']) {
-    await request.get(path); // the render after a change; later requests get the stored bytes
+    await renderedByEach(request, path);
     const first = await request.get(path);
     expect(first.status(), path).toBe(200);
     expect(first.headers()['cache-control'], path).toBe('public, max-age=0, s-maxage=1');
@@ -98,7 +107,7 @@ test('public pages are cacheable by shared caches and answer a conditional GET w
     expect(await again.body()).toHaveLength(0);
   }
   // A change to the public data (another process's write) gives the roll new bytes and a new ETag at once.
-  await request.get(`/rounds/${ROLL}`);
+  await renderedByEach(request, `/rounds/${ROLL}`);
   const first = await request.get(`/rounds/${ROLL}`);
   const etag = first.headers()['etag'];
   const theme = await withDatabase(async (d) => {
@@ -120,7 +129,7 @@ test('the public JSON API is cacheable like the pages: an ETag, 304, and a revoc
   const award = await anAward();
   const awardsPath = `/api/public/rounds/${ROLL}/awards`;
   for (const path of ['/api/public/rounds', awardsPath]) {
-    await request.get(path); // the answer after a change; later requests get the stored bytes
+    await renderedByEach(request, path);
     const first = await request.get(path);
     expect(first.status(), path).toBe(200);
     expect(first.headers()['content-type'], path).toMatch(/^application\/json/);

@@ -117,12 +117,16 @@ export function fastPages({ readVersion, maxBytes = 64 * 2 ** 20 }) {
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  /** Passes the request to Next.js and keeps a complete public page or list it answers with (a 200, shared-cacheable). */
+  /**
+   * Passes the request to Next.js and keeps a complete public page or list it answers with (a 200, shared-cacheable).
+   * Next.js sends it uncompressed, under its own ETag — the plain bytes' (`send` gives the compressed copies theirs) —
+   * and the response ends once the copies are kept, so the client's next request is served from them.
+   */
   function capture(req, res, key, version, next) {
+    // Uncompressed as well while the copy is made, so that Next.js's ETag always names the plain bytes.
+    delete req.headers['accept-encoding'];
     if (pending.has(key)) return next(req, res);
     pending.add(key);
-    // Next.js sends this one uncompressed; the kept copy is compressed once, below.
-    delete req.headers['accept-encoding'];
     const chunks = [];
     const write = res.write;
     const end = res.end;
@@ -135,28 +139,32 @@ export function fastPages({ readVersion, maxBytes = 64 * 2 ** 20 }) {
     };
     res.end = function (chunk, encoding, cb) {
       add(chunk, encoding);
-      const out = end.call(this, chunk, encoding, cb);
       res.write = write;
       res.end = end;
       const h = res.getHeaders();
       const etag = h.etag;
-      if (req.method === 'GET' && res.statusCode === 200 && etag && /^public\b/.test(String(h['cache-control'] ?? '')) && !h['set-cookie'] && KEPT_TYPE.test(String(h['content-type'] ?? ''))) {
-        const identity = Buffer.concat(chunks);
-        const headers = {};
-        for (const [name, value] of Object.entries(h)) if (!PER_RESPONSE.has(name)) headers[name] = value;
-        const vary = [...new Set([...String(h.vary ?? '').split(','), 'Accept-Encoding'].map((v) => v.trim()).filter(Boolean))].join(', ');
-        Promise.all([
-          gzip(identity, { level: 9 }),
-          brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
-        ]).then(
-          ([gz, br]) => {
-            pending.delete(key);
-            keep(key, { version, etag: String(etag), headers, vary, identity, gzip: gz, br, bytes: identity.length + gz.length + br.length });
-          },
-          () => pending.delete(key),
-        );
-      } else pending.delete(key);
-      return out;
+      if (!(req.method === 'GET' && res.statusCode === 200 && etag && /^public\b/.test(String(h['cache-control'] ?? '')) && !h['set-cookie'] && KEPT_TYPE.test(String(h['content-type'] ?? '')))) {
+        pending.delete(key);
+        return end.call(this, chunk, encoding, cb);
+      }
+      const identity = Buffer.concat(chunks);
+      const headers = {};
+      for (const [name, value] of Object.entries(h)) if (!PER_RESPONSE.has(name)) headers[name] = value;
+      const vary = [...new Set([...String(h.vary ?? '').split(','), 'Accept-Encoding'].map((v) => v.trim()).filter(Boolean))].join(', ');
+      // The last bytes go out once the copies are kept (compressed off the event loop: a roll's brotli takes a while).
+      Promise.all([
+        gzip(identity, { level: 9 }),
+        brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+      ])
+        .then(
+          ([gz, br]) => keep(key, { version, etag: String(etag), headers, vary, identity, gzip: gz, br, bytes: identity.length + gz.length + br.length }),
+          () => {},
+        )
+        .finally(() => {
+          pending.delete(key);
+          end.call(this, chunk, encoding, cb);
+        });
+      return this;
     };
     res.on('close', () => {
       if (!res.writableFinished) pending.delete(key);
