@@ -20,7 +20,7 @@ import { nameIndexMissing, rebuildNameIndex } from '@/lib/search-index';
 import { buildIsStale, runNext, waitForExit, waitForHealth } from '@/scripts/lib';
 import { createDatabaseSql } from '@/tests/pg';
 import { importCsv } from './import-csv';
-import { chooseLoader, load, type Load } from './load';
+import { chooseLoader, describeLoader, load, type Load } from './load';
 import { BENCH_PASSWORD, SCALES, benchDatabaseFile, type Scale } from './scales';
 
 type Target = { key: string; label: string; requests: Array<{ path: string }>; headers?: Record<string, string>; proxied?: boolean };
@@ -561,7 +561,7 @@ function report(o: { scale: Scale; label: string; duration: number; connections:
     `- date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     `- machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}`,
     `- scale: **${o.scale}** — ${fmt(s.units)} units, ${fmt(s.individuals)} individuals, ${fmt(s.collectives)} collectives, ${fmt(s.rounds)} rounds, ${fmt(s.nominations)} nominations, ${fmt(s.awards)} awards (${fmt(o.size / 2 ** 20)} MB)`,
-    `- load: ${LOADER === 'wrk' ? 'wrk (two threads) for the one-URL targets, autocannon for the others' : 'autocannon'}, ${o.connections} connections, ${o.duration} s per target after a warm-up; the production server (\`scripts/serve.mjs\`: \`next build\` output, stored public pages)${BALANCER === 'proxy' ? `, ${PROCESSES} processes behind scripts/serve-cluster.ts's round-robin proxy` : BALANCER === 'nginx' ? `, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''} behind nginx balancing them (least_conn, no cache, one worker)` : ''}${PG_URL ? ', PostgreSQL (a scratch copy of the bench database)' : ''}${o.rows.some((r) => r.via === 'nginx') ? '; `nginx` rows: deploy/nginx-vinhdanh.conf in front' : ''}${o.rows.some((r) => r.via === 'nginx') ? ' (one worker, requests with `accept-encoding: br, gzip`)' : ''}; × bare static page compares with the bare page served the same way`,
+    `- load: ${describeLoader(LOADER)}${LOADER === 'wrk' ? ' for the one-URL targets, autocannon for the others' : ''}, ${o.connections} connections, ${o.duration} s per target after a warm-up; the production server (\`scripts/serve.mjs\`: \`next build\` output, stored public pages)${BALANCER === 'proxy' ? `, ${PROCESSES} processes behind scripts/serve-cluster.ts's round-robin proxy` : BALANCER === 'nginx' ? `, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''} behind nginx balancing them (least_conn, no cache, one worker)` : ''}${PG_URL ? ', PostgreSQL (a scratch copy of the bench database)' : ''}${o.rows.some((r) => r.via === 'nginx') ? '; `nginx` rows: deploy/nginx-vinhdanh.conf in front' : ''}${o.rows.some((r) => r.via === 'nginx') ? ' (one worker, requests with `accept-encoding: br, gzip`)' : ''}; × bare static page compares with the bare page served the same way`,
     '',
     '| target | via | req/s | p50 ms | p99 ms | × bare static page | peak RSS MB | kB/response | kB gzip |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',

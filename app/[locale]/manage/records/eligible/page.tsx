@@ -73,7 +73,7 @@ export default async function EligiblePage({ params, searchParams }: PageProps<'
             </ul>
           )}
           {list.tooMany ? <p role="status" className="font-semibold" data-testid="eligible-too-many">{t('eligible.tooMany', { max: ELIGIBLE_MAX })}</p> : null}
-          {list.total.people > LIST_FILTER_FROM || q ? (
+          {!list.tooMany && (list.total.people > LIST_FILTER_FROM || q) ? (
             <ListFilter param="q" value={q} keep={keep} anchor="el-h" list={t('eligible.title')} matching={list.total.matching} total={list.total.people} testId="eligible-filter" />
           ) : null}
           {list.tooMany ? null : list.total.people === 0 ? <p>{t('eligible.empty')}</p> : list.rows.length === 0 ? null : (
