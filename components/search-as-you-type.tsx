@@ -1,6 +1,7 @@
 'use client';
 // Progressive enhancement of the search form: with JavaScript, results follow the typing (after a pause)
-// and the filters apply on change, without a page load; without it, the form submits as usual.
+// and the filters apply on change (a <select>'s, or a filter's combobox choosing: its hidden input), without a page
+// load; without it, the form submits as usual.
 import { useEffect } from 'react';
 import { useRouter } from 'next/navigation';
 
@@ -16,12 +17,13 @@ export function SearchAsYouType({ formId }: { formId: string }) {
       router.replace(`${new URL(form.action).pathname}?${qs}`, { scroll: false });
     };
     const onInput = (e: Event) => {
-      if (!(e.target instanceof HTMLInputElement)) return;
+      // A combobox's text box only searches its own choices: the form changes when one is chosen.
+      if (!(e.target instanceof HTMLInputElement) || e.target.getAttribute('role') === 'combobox') return;
       clearTimeout(timer);
       timer = setTimeout(go, 350);
     };
     const onChange = (e: Event) => {
-      if (e.target instanceof HTMLSelectElement) go();
+      if (e.target instanceof HTMLSelectElement || (e.target instanceof HTMLInputElement && e.target.type === 'hidden')) go();
     };
     form.addEventListener('input', onInput);
     form.addEventListener('change', onChange);

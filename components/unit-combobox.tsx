@@ -1,15 +1,19 @@
 'use client';
-// Search-as-you-type unit picker (the ARIA combobox pattern with a listbox popup): the text box searches
-// the units of the actor's scope (/api/units/search), the hidden input carries the chosen unit's id under
-// the form's field name. Without JavaScript the hidden input still sends the unit chosen before.
+// Search-as-you-type picker (the ARIA combobox pattern with a listbox popup): the text box searches the units of
+// the actor's scope (/api/units/search), or another list (`endpoint`: the public search's rounds and units), the
+// hidden input carries the chosen item's id under the form's field name. Without JavaScript the hidden input still
+// sends the item chosen before.
 import { useEffect, useRef, useState } from 'react';
 import type { UnitOption } from '@/lib/unit-picker';
+
+/** What the picker lists: an id the form sends, a name, and a parent's name to tell alike names apart. */
+export type ComboOption = { id: number | string; name: string; parentName: string | null };
 
 export type UnitComboboxLabels = { placeholder: string; hint: string; loading: string; results: string; noMatch: string; error: string; within: string };
 
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
 
-export function UnitCombobox({
+export function UnitCombobox<T extends ComboOption = UnitOption>({
   id,
   name,
   label,
@@ -17,20 +21,26 @@ export function UnitCombobox({
   query,
   labels,
   onChange,
+  endpoint = '/api/units/search',
+  clearable = false,
 }: {
   id: string;
   name: string;
   label: string;
-  selected: UnitOption | null;
+  selected: T | null;
   /** Extra parameters of every search (kind, exclude). */
   query: Record<string, string>;
   labels: UnitComboboxLabels;
   /** Told of each choice (a form that shows more for the chosen unit). */
-  onChange?: (unit: UnitOption) => void;
+  onChange?: (unit: T) => void;
+  /** Where the matches come from (`?q=` and `query` are added): JSON `{ items }`. */
+  endpoint?: string;
+  /** An emptied text box chooses nothing (a filter's "all"); otherwise it returns to the item chosen. */
+  clearable?: boolean;
 }) {
   const [chosen, setChosen] = useState(selected);
   const [text, setText] = useState(selected?.name ?? '');
-  const [items, setItems] = useState<UnitOption[]>([]);
+  const [items, setItems] = useState<T[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState<'idle' | 'loading' | 'done' | 'error'>('idle');
@@ -39,7 +49,7 @@ export function UnitCombobox({
   const listRef = useRef<HTMLUListElement>(null);
   const listId = `${id}-listbox`;
   const hintId = `${id}-hint`;
-  const optionId = (u: UnitOption) => `${id}-option-${u.id}`;
+  const optionId = (u: T) => `${id}-option-${u.id}`;
 
   const cancel = () => {
     clearTimeout(timer.current);
@@ -47,6 +57,18 @@ export function UnitCombobox({
     request.current = null;
   };
   useEffect(() => cancel, []);
+
+  // A choice is a change of the form, as a <select>'s is: the hidden input tells the form once it holds the new id
+  // (components/search-as-you-type applies a filter on change). Not for the choice the page came with.
+  const hidden = useRef<HTMLInputElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    hidden.current?.dispatchEvent(new Event('change', { bubbles: true }));
+  }, [chosen]);
 
   // The active option stays in view while the arrow keys move through a scrolled list.
   useEffect(() => {
@@ -73,9 +95,9 @@ export function UnitCombobox({
     const controller = new AbortController();
     request.current = controller;
     try {
-      const res = await fetch(`/api/units/search?${new URLSearchParams({ ...query, q })}`, { signal: controller.signal, headers: { accept: 'application/json' } });
+      const res = await fetch(`${endpoint}?${new URLSearchParams({ ...query, q })}`, { signal: controller.signal, headers: { accept: 'application/json' } });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const body = (await res.json()) as { items: UnitOption[] };
+      const body = (await res.json()) as { items: T[] };
       setItems(body.items);
       setActive(body.items.length ? 0 : -1);
       setStatus('done');
@@ -87,7 +109,7 @@ export function UnitCombobox({
     }
   }
 
-  function choose(u: UnitOption) {
+  function choose(u: T) {
     cancel();
     setChosen(u);
     onChange?.(u);
@@ -101,6 +123,14 @@ export function UnitCombobox({
   /** Back to the unit chosen: the text box never shows a name other than the one the form sends. */
   function revert() {
     cancel();
+    if (clearable && !text.trim()) {
+      if (chosen) setChosen(null);
+      setText('');
+      setOpen(false);
+      setActive(-1);
+      setStatus('idle');
+      return;
+    }
     setText(chosen?.name ?? '');
     setOpen(false);
     setActive(-1);
@@ -127,6 +157,10 @@ export function UnitCombobox({
         if (open) {
           e.preventDefault();
           if (active >= 0 && items[active]) choose(items[active]);
+        } else if (clearable && !text.trim()) {
+          // "All": the form then applies the emptied filter (a change), as choosing "all" in a <select> would.
+          e.preventDefault();
+          if (chosen) setChosen(null);
         } else if (text !== (chosen?.name ?? '')) {
           setText(chosen?.name ?? '');
         }
@@ -149,7 +183,7 @@ export function UnitCombobox({
       {/* The hidden input inside the label: a refusal of the field names it by this label (components/action-form). */}
       <label htmlFor={id} className="label">
         {label}
-        <input type="hidden" name={name} value={chosen?.id ?? ''} />
+        <input ref={hidden} type="hidden" name={name} value={chosen?.id ?? ''} />
       </label>
       <div className="relative">
         <input

@@ -1,6 +1,7 @@
 // A unit chosen by searching (a nation's 10,000 units are not listed): the suite's server lists the demo's few
-// dozen units in a <select>, so this spec starts one more server on the same database with UNIT_SELECT_MAX=3,
-// where every unit picker is the search-as-you-type combobox, and uses it with the keyboard as a person would.
+// dozen units in a <select>, so this spec starts one more server on the same database with UNIT_SELECT_MAX=1,
+// where every unit picker — and the public search's round and unit filters — is the search-as-you-type combobox,
+// and uses it with the keyboard as a person would.
 // The same server loads 2 of an officer's people on the new-nomination form (NOMINEE_OPTIONS_MAX=2): the others
 // are found by typing, on the server, as a district's or a province's officer finds theirs past the first 500.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -26,7 +27,7 @@ test.beforeAll(async () => {
       PORT: String(port),
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       AUTH_SECRET: 'e2e-secret-not-for-production-0123456789abcdef',
-      UNIT_SELECT_MAX: '3',
+      UNIT_SELECT_MAX: '1',
       NOMINEE_OPTIONS_MAX: '2',
       SEARCH_WORKERS: '0',
     },
@@ -177,5 +178,45 @@ test.describe('an officer with more people than the form loads', () => {
     // The person was registered in the unit chosen.
     const row = await withDatabase((db) => db.get<{ unit: string }>('SELECT u.name AS unit FROM individuals i JOIN units u ON u.id = i.unit_id WHERE i.full_name = ?', [name]));
     expect(row).toEqual({ unit: 'Khu phố 3, Phường Tân Phong' });
+  });
+});
+
+test.describe('the public search, where the rounds and units are too many for a <select>', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('finds a round and a unit by typing without diacritics, applies each as a filter, and clears it', async ({ page }) => {
+    const title = 'Sơ kết 3 năm thực hiện Kết luận 01-KL/TW (2021–2024)';
+    await page.goto(`${server}/search?q=phuong`);
+    // No <select> of every round and unit: each is a combobox (the year and the kind stay short lists).
+    await expect(page.locator('select#f-round, select#f-unit')).toHaveCount(0);
+    await expect(page.locator('select#f-year')).toHaveCount(1);
+    const round = page.getByRole('combobox', { name: 'Đợt khen thưởng' });
+    await round.pressSequentially('so ket 3 nam', { delay: 20 });
+    await expect(page.getByRole('listbox', { name: 'Đợt khen thưởng' }).getByRole('option', { name: title })).toBeVisible();
+    // Typing searches the choices only: the results stay as they were until one is chosen.
+    await expect(page).toHaveURL(`${server}/search?q=phuong`);
+    await round.press('Enter');
+    await expect(page).toHaveURL(/[?&]round=so-ket-3-nam-ket-luan-01-2021-2024(&|$)/);
+    const results = page.getByTestId('search-results').getByRole('listitem');
+    await expect(results.first()).toBeVisible();
+    for (const item of await results.all()) await expect(item).toContainText(title);
+    await expect(round).toHaveValue(title);
+
+    const unit = page.getByRole('combobox', { name: 'Đơn vị' });
+    await unit.fill('tan thuan dong');
+    await page.getByRole('listbox', { name: 'Đơn vị' }).getByRole('option', { name: /^Phường Tân Thuận Đông/ }).click();
+    await expect(page).toHaveURL(/[?&]unit=[a-z0-9-]*tan-thuan-dong/);
+    await expect(results.first()).toContainText('Tân Thuận Đông');
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+
+    // A page load shows the filters chosen by name; an emptied box is "all" again.
+    await page.reload();
+    await expect(unit).toHaveValue(/^Phường Tân Thuận Đông/);
+    await expect(round).toHaveValue(title);
+    await round.fill('');
+    await round.press('Enter');
+    await expect(page).not.toHaveURL(/round=/);
+    await expect(page).toHaveURL(/[?&]unit=/);
   });
 });

@@ -3,12 +3,13 @@
 // unknown slugs never stored.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { awards, rounds, settings, users } from '@/db/tables';
+import { awards, rounds, settings, units, users } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, otherConnection, useAsAppDatabase } from '@/tests/db';
 import { closeDatabase } from '@/db/connection';
-import { cachedPublishedRounds, cachedRound, cachedUnit } from './public-cache';
+import { cachedPublishedRounds, cachedRound, cachedSearchOptions, cachedUnit, findSearchChoices, getSearchChoice, searchChoicesByTyping } from './public-cache';
+import { fold } from './text';
 import { publicAwardsJson } from './public';
 import { publicDataVersion, publicMemo, publicMemoSize } from './memo';
 import { loadActor } from './users';
@@ -101,5 +102,56 @@ describe('cached public reads', () => {
     expect([await read(), await read(), await read()]).toEqual([1, 1, 1]);
     await db.update(rounds).set({ theme: 'Chủ đề mới' }).where(eq(rounds.slug, DEMO_SLUGS.published));
     expect(await read()).toBe(2);
+  });
+});
+
+describe("the public search's filters, found by typing (a province's or a nation's rounds and units)", () => {
+  it('lists them in a <select> up to the pickers\' bound, and finds them by typing above it', () => {
+    expect(searchChoicesByTyping(200)).toBe(false);
+    expect(searchChoicesByTyping(201)).toBe(true);
+  });
+
+  it('finds published rounds and honoured units by their folded words (đ included), names starting with the text first', async () => {
+    const options = await cachedSearchOptions();
+    const round = options.rounds[0];
+    const typed = fold(round.title).split(' ').slice(0, 3).join(' ');
+    const found = await findSearchChoices('round', typed.toUpperCase());
+    expect(found[0]).toEqual({ id: round.slug, name: round.title, parentName: null });
+    expect(found.every((r) => fold(r.name).includes(typed))).toBe(true);
+    // The round still open is not public: never offered, whatever is typed.
+    const open = (await first(db.select({ title: rounds.title }).from(rounds).where(eq(rounds.slug, DEMO_SLUGS.open))))!;
+    expect((await findSearchChoices('round', fold(open.title))).map((r) => r.id)).not.toContain(DEMO_SLUGS.open);
+
+    // A unit of the search's list, renamed with an Đ: found without diacritics, by any word, at once.
+    const unit = options.units[0];
+    const id = (await first(db.select({ id: units.id }).from(units).where(eq(units.slug, unit.slug))))!.id;
+    await renameUnit(await admin(), id, 'Phường Đông Hưng Thuận');
+    for (const q of ['dong hung', 'ĐÔNG HƯNG', 'hung thuan', '  phuong   dong ']) {
+      expect(await findSearchChoices('unit', q), q).toContainEqual({ id: unit.slug, name: 'Phường Đông Hưng Thuận', parentName: null });
+    }
+    // "Phường Đông…" starts with "phuong d"; other wards only hold both words.
+    const wards = await findSearchChoices('unit', 'phuong d');
+    expect(wards[0].name).toBe('Phường Đông Hưng Thuận');
+    expect(await getSearchChoice('unit', unit.slug)).toEqual({ id: unit.slug, name: 'Phường Đông Hưng Thuận', parentName: null });
+    expect(await getSearchChoice('unit', 'khong-co')).toBeNull();
+    expect(await findSearchChoices('unit', '')).toEqual([]);
+    expect(await findSearchChoices('unit', 'xyz khong co')).toEqual([]);
+    expect(await findSearchChoices('unit', 'phuong', 2)).toHaveLength(2);
+  });
+
+  it('GET /api/public/filters answers them as public JSON and refuses odd input with 400', async () => {
+    const { GET } = await import('@/app/api/public/filters/route');
+    const get = async (query: string) => {
+      const res = await GET(new Request(`http://localhost/api/public/filters?${query}`));
+      return { status: res.status, body: (await res.json()) as { items?: Array<{ id: string; name: string }>; error?: string; field?: string }, cache: res.headers.get('cache-control') };
+    };
+    const ok = await get('field=unit&q=dong+hung');
+    expect(ok.status).toBe(200);
+    expect(ok.cache).toBe('public, max-age=0, s-maxage=1');
+    expect(ok.body.items!.map((u) => u.name)).toContain('Phường Đông Hưng Thuận');
+    expect((await get('field=round&q=')).body.items).toEqual([]);
+    expect(await get('field=people&q=a')).toMatchObject({ status: 400, body: { error: 'invalid_input', field: 'field' } });
+    expect(await get(`field=unit&q=${'a'.repeat(101)}`)).toMatchObject({ status: 400, body: { error: 'invalid_input', field: 'q' } });
+    expect(await get('field=unit&q=a&limit=0')).toMatchObject({ status: 400, body: { field: 'limit' } });
   });
 });

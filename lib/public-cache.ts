@@ -5,6 +5,8 @@
 import 'server-only';
 import { cache } from 'react';
 import { publicMemo } from '@/lib/memo';
+import { findByWords, fold } from '@/lib/text';
+import { pickerSearches } from '@/lib/unit-picker';
 import {
   getPublicAward,
   getPublicStats,
@@ -38,3 +40,43 @@ export async function cachedUnit(slug: string, page = 1) {
 /** The verification record of an award: one primary-key read, shared by the page and its metadata; the
  * rendered page is what is cached (per version), and only when the award exists. */
 export const publicAward = cache((id: string) => getPublicAward(id));
+
+/** A round or a unit the public search filters by, as its combobox offers it (the slug is what the form sends). */
+export type SearchChoice = { id: string; name: string; parentName: null };
+export const SEARCH_CHOICE_FIELDS = ['round', 'unit'] as const;
+export type SearchChoiceField = (typeof SEARCH_CHOICE_FIELDS)[number];
+export const SEARCH_CHOICE_LIMIT = 20;
+
+/**
+ * Whether the public search lists a filter's choices in a <select> (a district's dozens of rounds and units) or finds
+ * them by typing (a province's or a nation's thousands: their two <select>s made the search page 1.7 MB and 0.25 s
+ * at the bench's nation scale). The bound is the staff pickers' (UNIT_SELECT_MAX).
+ */
+export function searchChoicesByTyping(count: number): boolean {
+  return pickerSearches(count);
+}
+
+/** The search's rounds and units with their folded names, kept per version of the public data as the options are. */
+const searchChoiceDirectory = async () =>
+  publicMemo('public:search-choices', async () => {
+    const options = await cachedSearchOptions();
+    const entry = (id: string, name: string) => {
+      const foldedName = fold(name);
+      return { choice: { id, name, parentName: null } satisfies SearchChoice, foldedName, words: ` ${foldedName}` };
+    };
+    return { round: options.rounds.map((r) => entry(r.slug, r.title)), unit: options.units.map((u) => entry(u.slug, u.name)) };
+  });
+
+/** The search's rounds (newest first) or units whose name holds every word typed, folded (diacritics, đ/Đ), names
+ * starting with the text first: what a filter's combobox offers. Public data only; an empty text finds nothing. */
+export async function findSearchChoices(field: SearchChoiceField, q: string, limit = SEARCH_CHOICE_LIMIT): Promise<SearchChoice[]> {
+  const dir = await searchChoiceDirectory();
+  return findByWords(dir[field], fold(q), limit).map((e) => e.choice);
+}
+
+/** A round's or a unit's choice by its slug (the filter chosen before), or null. */
+export async function getSearchChoice(field: SearchChoiceField, slug: string | null | undefined): Promise<SearchChoice | null> {
+  if (!slug) return null;
+  const dir = await searchChoiceDirectory();
+  return dir[field].find((e) => e.choice.id === slug)?.choice ?? null;
+}

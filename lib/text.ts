@@ -60,6 +60,29 @@ export function pageByName<T extends { name: string }>(list: T[], q: string | un
   return { items: matching.slice((at - 1) * size, at * size), matching: matching.length, page: at, pageCount };
 }
 
+/** A name prepared for findByWords: folded, and its words (the folded name and any other names, each after a space). */
+export type WordsEntry = { foldedName: string; words: string };
+
+/**
+ * The entries of an in-memory directory (in display order) whose `words` hold every word of the folded text `wanted`,
+ * that `accept` lets through: names starting with the text first, then a word starting with it, then the rest, each
+ * in the directory's order, at most `max`. The scan stops once `max` names start with the text (nothing can beat them).
+ * The pickers that search as one types (staff units, the public search's rounds and units).
+ */
+export function findByWords<T extends WordsEntry>(list: Iterable<T>, wanted: string, max: number, accept: (e: T) => boolean = () => true): T[] {
+  if (!wanted || max <= 0) return [];
+  const words = wanted.split(' ');
+  const wordStart = ` ${wanted}`;
+  const ranks: T[][] = [[], [], []];
+  scan: for (const e of list) {
+    for (const w of words) if (!e.words.includes(w)) continue scan;
+    if (!accept(e)) continue;
+    ranks[e.foldedName.startsWith(wanted) ? 0 : e.words.includes(wordStart) ? 1 : 2].push(e);
+    if (ranks[0].length >= max) break;
+  }
+  return ranks.flat().slice(0, max);
+}
+
 export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 export function compareVi(a: string, b: string): number {

@@ -9,7 +9,7 @@ import { DomainError } from '@/lib/errors';
 import { publicMemo } from '@/lib/memo';
 import { inSubtree, isStaff, type Actor } from '@/lib/policy';
 import { unitPathUnder } from '@/lib/scope';
-import { compareVi, fold } from '@/lib/text';
+import { compareVi, findByWords, fold } from '@/lib/text';
 import { first, isRowId } from '@/db/query';
 
 /** A unit as a picker shows it: its name, and its parent's to tell the many "Khu phố 1" apart. */
@@ -92,22 +92,12 @@ export async function searchUnitOptions(actor: Actor | null, q: string, limit = 
   const wanted = fold(q);
   if (!wanted) return [];
   const max = Math.min(Math.max(Math.trunc(limit) || UNIT_SEARCH_LIMIT, 1), UNIT_SEARCH_MAX_LIMIT);
-  const words = wanted.split(' ');
-  const wordStart = ` ${wanted}`;
   const dir = await unitDirectory();
   const excluded = filter.exclude ? dir.byId.get(filter.exclude) : undefined;
   const excludedPath = excluded && inSubtree(excluded.path, actor.unitPath) ? excluded.path : null;
   // A unit to search under: its path (none outside the directory: nothing is found then).
   const underPath = filter.under ? (dir.byId.get(filter.under)?.path ?? null) : null;
-  const ranks: DirectoryUnit[][] = [[], [], []];
-  scan: for (const u of dir.list) {
-    for (const w of words) if (!u.words.includes(w)) continue scan;
-    if (!pickable(actor, u, filter, excludedPath, underPath)) continue;
-    ranks[u.foldedName.startsWith(wanted) ? 0 : u.words.includes(wordStart) ? 1 : 2].push(u);
-    // The list is in display order already: once enough names start with the text, nothing can beat them.
-    if (ranks[0].length >= max) break;
-  }
-  return ranks.flat().slice(0, max).map((u) => option(actor, dir, u));
+  return findByWords(dir.list, wanted, max, (u) => pickable(actor, u, filter, excludedPath, underPath)).map((u) => option(actor, dir, u));
 }
 
 /** One active unit of the actor's subtree as a picker shows it (the current choice), or null: two reads by

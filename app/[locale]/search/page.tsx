@@ -5,10 +5,11 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
 import { localePath } from '@/lib/i18n/paths';
 import { searchPublicAwards } from '@/lib/public';
-import { cachedSearchOptions } from '@/lib/public-cache';
+import { cachedSearchOptions, getSearchChoice, searchChoicesByTyping, type SearchChoiceField } from '@/lib/public-cache';
 import { parseSearchParams } from '@/lib/search-params';
 import { publicMetadata } from '@/lib/site-url';
 import { FilterSelect } from '@/components/filter-select';
+import { UnitCombobox } from '@/components/unit-combobox';
 import { PublicPagination } from '@/components/public-pagination';
 import { SearchAsYouType } from '@/components/search-as-you-type';
 import { SearchBox } from '@/components/search-box';
@@ -32,6 +33,31 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
   const [t, tk, options] = await Promise.all([getTranslations('publicPages.search'), getTranslations('kind'), cachedSearchOptions()]);
   const result = q.trim() ? await searchPublicAwards(q, filters, page) : null;
   const nf = new Intl.NumberFormat(locale);
+  // A filter with more choices than a <select> holds (a province's or a nation's rounds and units) is found by typing.
+  const choiceBox = async (field: SearchChoiceField, value: string | null | undefined) => {
+    const selected = await getSearchChoice(field, value);
+    return (
+      <UnitCombobox
+        key={selected?.id ?? ''}
+        id={`f-${field}`}
+        name={field}
+        label={t(field)}
+        selected={selected}
+        query={{ field }}
+        endpoint="/api/public/filters"
+        clearable
+        labels={{
+          placeholder: t(field === 'round' ? 'picker.roundPlaceholder' : 'picker.unitPlaceholder'),
+          hint: t('picker.hint'),
+          loading: t('picker.loading'),
+          results: t.raw('picker.results') as string,
+          noMatch: t('picker.noMatch'),
+          error: t('picker.error'),
+          within: '{parent}',
+        }}
+      />
+    );
+  };
   return (
     <div className="space-y-6">
       <div>
@@ -40,12 +66,20 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
       </div>
       <SearchBox locale={locale} query={q} formId="search-form">
         <div className="flex flex-wrap gap-3">
-          <FilterSelect id="f-round" name="round" label={t('round')} allLabel={t('all')} value={filters.round ?? undefined} className="w-full sm:w-auto sm:min-w-60 sm:flex-1"
-            options={options.rounds.map((r) => ({ value: r.slug, label: r.title }))} />
+          {searchChoicesByTyping(options.rounds.length) ? (
+            <div className="w-full sm:w-auto sm:min-w-60 sm:flex-1">{await choiceBox('round', filters.round)}</div>
+          ) : (
+            <FilterSelect id="f-round" name="round" label={t('round')} allLabel={t('all')} value={filters.round ?? undefined} className="w-full sm:w-auto sm:min-w-60 sm:flex-1"
+              options={options.rounds.map((r) => ({ value: r.slug, label: r.title }))} />
+          )}
           <FilterSelect id="f-year" name="year" label={t('year')} allLabel={t('all')} value={filters.year ?? undefined} className="min-w-28"
             options={options.years.map((y) => ({ value: y, label: String(y) }))} />
-          <FilterSelect id="f-unit" name="unit" label={t('unit')} allLabel={t('all')} value={filters.unit ?? undefined} className="w-full sm:w-auto sm:min-w-48"
-            options={options.units.map((u) => ({ value: u.slug, label: u.name }))} />
+          {searchChoicesByTyping(options.units.length) ? (
+            <div className="w-full sm:w-auto sm:min-w-48">{await choiceBox('unit', filters.unit)}</div>
+          ) : (
+            <FilterSelect id="f-unit" name="unit" label={t('unit')} allLabel={t('all')} value={filters.unit ?? undefined} className="w-full sm:w-auto sm:min-w-48"
+              options={options.units.map((u) => ({ value: u.slug, label: u.name }))} />
+          )}
           <FilterSelect id="f-kind" name="kind" label={t('kind')} allLabel={t('all')} value={filters.kind ?? undefined} className="min-w-32"
             options={[{ value: 'collective', label: tk('collective') }, { value: 'individual', label: tk('individual') }]} />
         </div>
