@@ -5,7 +5,7 @@ import { awards, rounds, units } from '@/db/tables';
 import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, useAsAppDatabase } from '@/tests/db';
-import { filterRoll, getPublicStats, getPublicUnit, getSearchOptions, listHonouredUnitSlugs, listPublishedAwards, parseRollFilter, rollAreas, rollPage } from './public';
+import { filterRoll, firstStatRows, getPublicStats, getPublicUnit, getSearchOptions, listHonouredUnitSlugs, listPublishedAwards, parseRollFilter, rollAreas, rollPage } from './public';
 import { first } from '@/db/query';
 
 let db: DB;
@@ -69,6 +69,24 @@ describe('unit pages', () => {
     expect(await db.select({ id: awards.id }).from(awards).where(and(eq(awards.roundId, open.id)))).toHaveLength(0);
     expect((await getSearchOptions()).rounds.map((r) => r.slug)).toEqual([DEMO_SLUGS.published, DEMO_SLUGS.archive]);
     expect((await getSearchOptions()).years).toEqual([2024, 2021]);
+  });
+});
+
+describe("statistics of a nation's thousands of rounds and units", () => {
+  const row = (i: number) => ({ key: `k${i}`, label: `Đơn vị ${i}`, collectives: i, individuals: 2 * i });
+  it('shows the first rows and sums the others in one, keeping the totals', () => {
+    const rows = Array.from({ length: 3550 }, (_, i) => row(i + 1));
+    const { shown, others } = firstStatRows(rows, 30);
+    expect(shown.map((r) => r.key)).toEqual(rows.slice(0, 30).map((r) => r.key));
+    expect(others).toEqual({ key: '', label: '', count: 3520, collectives: 3520 * (31 + 3550) / 2, individuals: 3520 * (31 + 3550) });
+    const sum = (k: 'collectives' | 'individuals') => rows.reduce((n, r) => n + r[k], 0);
+    expect(shown.reduce((n, r) => n + r.collectives, 0) + others!.collectives).toBe(sum('collectives'));
+    expect(shown.reduce((n, r) => n + r.individuals, 0) + others!.individuals).toBe(sum('individuals'));
+  });
+  it('keeps a district\'s rows as they are', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => row(i));
+    expect(firstStatRows(rows, 30)).toEqual({ shown: rows, others: null });
+    expect(firstStatRows([], 30)).toEqual({ shown: [], others: null });
   });
 });
 

@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
 import { localePath } from '@/lib/i18n/paths';
 import { cachedPublishedRounds } from '@/lib/public-cache';
+import { HOME_ROUNDS } from '@/lib/public';
 import { Term } from '@/components/term';
 import { formatDecisionDate } from '@/components/format';
 import { SearchBox } from '@/components/search-box';
@@ -27,7 +28,9 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('home');
-  const rounds = await cachedPublishedRounds();
+  const all = await cachedPublishedRounds();
+  // A nation's thousands of rounds: the newest, and the way to the others (the search's round filter).
+  const rounds = all.slice(0, HOME_ROUNDS);
   return (
     <div className="space-y-6">
       <div>
@@ -56,6 +59,12 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
           ))}
         </ul>
       )}
+      {all.length > rounds.length ? (
+        <p className="card text-stone-700" data-testid="home-more">
+          {t('more', { shown: rounds.length, count: all.length })}{' '}
+          <a href={localePath(locale, '/search')}>{t('searchLink')}</a>
+        </p>
+      ) : null}
     </div>
   );
 }

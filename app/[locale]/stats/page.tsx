@@ -4,7 +4,7 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
 import { localePath } from '@/lib/i18n/paths';
-import type { StatRow } from '@/lib/public';
+import { firstStatRows, type StatRow } from '@/lib/public';
 import { cachedStats } from '@/lib/public-cache';
 import { publicMetadata } from '@/lib/site-url';
 import { BarChart, SERIES_COLOURS, type Bar } from '@/components/bar-chart';
@@ -27,19 +27,26 @@ export default async function StatsPage({ params }: PageProps<'/[locale]/stats'>
   setRequestLocale(locale);
   const [t, stats] = await Promise.all([getTranslations('publicPages.stats'), cachedStats()]);
   const nf = new Intl.NumberFormat(locale);
-  const kindRows = (rows: StatRow[], link?: (key: string) => string) => ({
-    bars: rows.map((r) => ({ label: r.label, values: [r.collectives, r.individuals] })),
-    head: [t('name'), t('collectives'), t('individuals'), t('sum')],
-    body: rows.map((r) => [link ? <a href={link(r.key)}>{r.label}</a> : r.label, r.collectives, r.individuals, r.collectives + r.individuals]),
-  });
+  // A nation's rounds and units are thousands: the first STATS_ROWS of each, the others summed in a last row.
+  const kindRows = (all: StatRow[], link: (key: string) => string, others: 'otherRounds' | 'otherUnits', note: 'shownRounds' | 'shownUnits') => {
+    const { shown, others: rest } = firstStatRows(all);
+    const rows = rest ? [...shown, { ...rest, label: t(others, { count: rest.count }) }] : shown;
+    return {
+      note: rest ? t(note, { shown: shown.length, count: all.length }) : null,
+      bars: rows.map((r) => ({ label: r.label, values: [r.collectives, r.individuals] })),
+      head: [t('name'), t('collectives'), t('individuals'), t('sum')],
+      body: rows.map((r) => [r.key ? <a href={link(r.key)}>{r.label}</a> : r.label, r.collectives, r.individuals, r.collectives + r.individuals]),
+    };
+  };
   const total = stats.total.collectives + stats.total.individuals;
   const sections = [
-    { id: 'by-round', title: t('byRound'), legend: true, ...kindRows(stats.byRound, (k) => localePath(locale, `/rounds/${k}`)) },
-    { id: 'by-unit', title: t('byUnit'), legend: true, ...kindRows(stats.byUnit, (k) => localePath(locale, `/units/${k}`)) },
+    { id: 'by-round', title: t('byRound'), legend: true, ...kindRows(stats.byRound, (k) => localePath(locale, `/rounds/${k}`), 'otherRounds', 'shownRounds') },
+    { id: 'by-unit', title: t('byUnit'), legend: true, ...kindRows(stats.byUnit, (k) => localePath(locale, `/units/${k}`), 'otherUnits', 'shownUnits') },
     {
       id: 'by-kind',
       title: t('byKind'),
       legend: false,
+      note: null,
       bars: [{ label: t('collectives'), values: [stats.total.collectives] }, { label: t('individuals'), values: [0, stats.total.individuals] }] as Bar[],
       head: [t('name'), t('count')],
       body: [[t('collectives'), stats.total.collectives], [t('individuals'), stats.total.individuals]],
@@ -48,6 +55,7 @@ export default async function StatsPage({ params }: PageProps<'/[locale]/stats'>
       id: 'by-gender',
       title: t('byGender'),
       legend: false,
+      note: null,
       bars: stats.byGender.map((g) => ({ label: t(`gender.${g.gender}`), values: [0, g.count] })),
       head: [t('name'), t('count')],
       body: stats.byGender.map((g) => [t(`gender.${g.gender}`), g.count]),
@@ -75,6 +83,7 @@ export default async function StatsPage({ params }: PageProps<'/[locale]/stats'>
                   ))}
                 </ul>
               ) : null}
+              {s.note ? <p className="text-sm text-stone-700" data-testid={`${s.id}-note`}>{s.note}</p> : null}
               <BarChart bars={s.bars} label={t('chart', { title: s.title })} format={nf} />
               <div className="overflow-x-auto">
                 <table className="table" data-testid={`${s.id}-table`}>
