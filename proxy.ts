@@ -90,7 +90,7 @@ export const config = {
   // the stored page). A roll filtered by name or ward (`?q=`, `?unit=`) still comes here (rewritten to /filter).
   // Literal strings: Next.js reads this object without running the module.
   matcher: [
-    '/((?!api|_next|_vercel|bare$|(?:(?:en|ko)/?)?$|(?:(?:en|ko)/)?(?:stats|(?:rounds|awards|units)/[^/]+)$|.*\\..*).*)',
+    '/((?!api|_next|_vercel|bare(?:/dynamic)?$|(?:(?:en|ko)/?)?$|(?:(?:en|ko)/)?(?:stats|(?:rounds|awards|units)/[^/]+)$|.*\\..*).*)',
     { source: '/:locale(en|ko)?/rounds/:slug', has: [{ type: 'query', key: 'q' }] },
     { source: '/:locale(en|ko)?/rounds/:slug', has: [{ type: 'query', key: 'unit' }] },
   ],

@@ -23,7 +23,7 @@ import { importCsv } from './import-csv';
 import { chooseLoader, describeLoader, load, type Load } from './load';
 import { BENCH_PASSWORD, SCALES, benchDatabaseFile, type Scale } from './scales';
 
-type Target = { key: string; label: string; requests: Array<{ path: string }>; headers?: Record<string, string>; proxied?: boolean };
+type Target = { key: string; label: string; requests: Array<{ path: string }>; headers?: Record<string, string>; proxied?: boolean; signedIn?: boolean };
 type Row = { label: string; via: 'node' | 'nginx'; xids?: number; rps: number; p50: number; p99: number; ratio: number | null; rssMb: number; kb: number; gzipKb: number; non2xx: number; note?: string };
 
 /** Pages compared with the bare Next static page, served by Node and through nginx. */
@@ -51,7 +51,7 @@ const { values: args } = parseArgs({
     db: { type: 'string' },
     /** App processes (PostgreSQL only; more than one runs scripts/serve-cluster.ts). */
     processes: { type: 'string', default: '1' },
-    /** Comma-separated target keys (bare, baseline, roll, award, unit, unitRoot, home, stats, search, queue, api; import; staff: the staff screens opened once each). */
+    /** Comma-separated target keys (bare, baseline, bareDynamic, signedIn, roll, award, unit, unitRoot, home, stats, search, queue, api; import; staff: the staff screens opened once each). */
     only: { type: 'string' },
     /**
      * What spreads the load over the app processes: `nginx` (the default for several processes when installed: a
@@ -221,6 +221,10 @@ async function discoverTargets(db: Query): Promise<{ targets: Target[]; openRoun
     targets: [
       { key: 'bare', label: 'bare Next static page (/bare), the reference', requests: [{ path: '/bare' }] },
       { key: 'baseline', label: 'static file (/robots.txt)', requests: [{ path: '/robots.txt' }] },
+      // The floor of a staff page: what Next.js costs a page rendered on every request (no proxy, session or data),
+      // and the lightest signed-in page (the proxy, the session's checks, the layout, no list).
+      { key: 'bareDynamic', label: 'bare Next page rendered per request (/bare/dynamic), the floor of any staff page', requests: [{ path: '/bare/dynamic' }] },
+      { key: 'signedIn', label: 'the lightest signed-in page (/account/password, the reviewer)', requests: [{ path: '/account/password' }], signedIn: true },
       { key: 'roll', label: `honour roll (${median.n} awards)`, requests: [{ path: `/rounds/${median.slug}` }] },
       { key: 'award', label: 'award verification page', requests: [{ path: `/awards/${entry.id}` }] },
       { key: 'unit', label: 'unit page (the roll\'s first unit)', requests: [{ path: `/units/${entry.unit}` }] },
@@ -237,6 +241,7 @@ async function discoverTargets(db: Query): Promise<{ targets: Target[]; openRoun
           ...(cursor ? [{ path: `/manage/nominations?status=submitted&page=${deep}&after=${cursor.id + 1}` }] : []),
           { path: `/manage/nominations?status=submitted&page=${pages}` },
         ],
+        signedIn: true,
       },
       { key: 'api', label: 'public JSON API (rounds; awards of the roll)', requests: [{ path: '/api/public/rounds' }, { path: `/api/public/rounds/${median.slug}/awards` }] },
     ],
@@ -439,7 +444,7 @@ async function main() {
   if (nginx) for (const t of targets.filter((t) => PAGES.includes(t.key))) runs.push({ t: { ...t, headers: { 'accept-encoding': 'br, gzip' } }, via: 'nginx' });
   for (const { t, via } of runs) {
     const base = via === 'nginx' ? proxyBase : appBase;
-    if (t.key === 'queue') t.headers = { cookie };
+    if (t.signedIn) t.headers = { cookie };
     // A target the app does not have (yet), or cannot answer within a minute, is reported, not fatal.
     let probe: Response;
     let bytes = 0;
