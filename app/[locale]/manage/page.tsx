@@ -7,6 +7,7 @@ import { nominationQueryString } from '@/lib/nomination-query';
 import { listRoundsInProgress, PROGRESS_ROWS_SHOWN, PROGRESS_STATUSES, roundProgress, ROUNDS_IN_PROGRESS_PAGE } from '@/lib/progress';
 import { countRounds } from '@/lib/rounds';
 import { Link } from '@/lib/i18n/navigation';
+import { localePath } from '@/lib/i18n/paths';
 import { hasRole } from '@/lib/policy';
 import { RoundRulesPanel } from '@/components/round-rules';
 import { Pagination } from '@/components/pagination';
@@ -27,7 +28,9 @@ export default async function ManageHome({ params, searchParams }: PageProps<'/[
   const { rounds: inProgress, total: inProgressTotal, page, pageCount } = await listRoundsInProgress(actor, { page: parsePage(sp.page), only: focus });
   const firstShown = (page - 1) * ROUNDS_IN_PROGRESS_PAGE + 1;
   const progress = await Promise.all(inProgress.map((rules) => roundProgress(actor, rules.id)));
-  const list = (q: Parameters<typeof nominationQueryString>[0]) => `/manage/nominations?${nominationQueryString(q)}`;
+  // The progress tables' counts are plain links (a round alone lists every unit: a national round's thousand units
+  // made seven thousand client-side links, each its own entry in the page's React payload).
+  const list = (q: Parameters<typeof nominationQueryString>[0]) => localePath(locale, `/manage/nominations?${nominationQueryString(q)}`);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -80,10 +83,10 @@ export default async function ManageHome({ params, searchParams }: PageProps<'/[
                         <th scope="row" className="font-normal">{r.unit}</th>
                         {PROGRESS_STATUSES.map((s) => (
                           <td key={s} className="text-right tabular-nums">
-                            {r.counts[s] ? <Link href={list({ round: rules.id, unit: r.unitId, status: s })} data-status={s} aria-label={tp('countLink', { count: r.counts[s], status: ts(s), unit: r.unit })}>{r.counts[s]}</Link> : <span className="text-stone-600">0</span>}
+                            {r.counts[s] ? <a href={list({ round: rules.id, unit: r.unitId, status: s })} data-status={s} aria-label={tp('countLink', { count: r.counts[s], status: ts(s), unit: r.unit })}>{r.counts[s]}</a> : <span className="text-stone-600">0</span>}
                           </td>
                         ))}
-                        <td className="text-right tabular-nums"><Link href={list({ round: rules.id, unit: r.unitId })} data-status="all" aria-label={tp('totalLink', { count: r.total, unit: r.unit })}>{r.total}</Link></td>
+                        <td className="text-right tabular-nums"><a href={list({ round: rules.id, unit: r.unitId })} data-status="all" aria-label={tp('totalLink', { count: r.total, unit: r.unit })}>{r.total}</a></td>
                         <td className="whitespace-nowrap text-sm">
                           {r.quota.collectives != null ? <span className="block">{tp('quotaCell', { kind: tk('collective'), approved: r.approvedByKind.collective, quota: r.quota.collectives })}</span> : null}
                           {r.quota.individuals != null ? <span className="block">{tp('quotaCell', { kind: tk('individual'), approved: r.approvedByKind.individual, quota: r.quota.individuals })}</span> : null}
@@ -96,9 +99,9 @@ export default async function ManageHome({ params, searchParams }: PageProps<'/[
                     <tr>
                       <th scope="row">{tp('total')}</th>
                       {PROGRESS_STATUSES.map((s) => (
-                        <td key={s} className="text-right font-semibold tabular-nums">{totals[s] ? <Link href={list({ round: rules.id, status: s })}>{totals[s]}</Link> : 0}</td>
+                        <td key={s} className="text-right font-semibold tabular-nums">{totals[s] ? <a href={list({ round: rules.id, status: s })}>{totals[s]}</a> : 0}</td>
                       ))}
-                      <td className="text-right font-semibold tabular-nums"><Link href={list({ round: rules.id })}>{totals.total}</Link></td>
+                      <td className="text-right font-semibold tabular-nums"><a href={list({ round: rules.id })}>{totals.total}</a></td>
                       <td />
                     </tr>
                   </tfoot>
