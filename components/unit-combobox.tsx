@@ -123,15 +123,10 @@ export function UnitCombobox<T extends ComboOption = UnitOption>({
   /** Back to the unit chosen: the text box never shows a name other than the one the form sends. */
   function revert() {
     cancel();
-    if (clearable && !text.trim()) {
-      if (chosen) setChosen(null);
-      setText('');
-      setOpen(false);
-      setActive(-1);
-      setStatus('idle');
-      return;
-    }
-    setText(chosen?.name ?? '');
+    // A filter's emptied box is "all" (`clearable`); otherwise the box shows the item chosen again.
+    const cleared = clearable && !text.trim();
+    if (cleared && chosen) setChosen(null);
+    setText(cleared ? '' : (chosen?.name ?? ''));
     setOpen(false);
     setActive(-1);
     setStatus('idle');

@@ -8,7 +8,7 @@ import { DEMO_SLUGS, seedDemo } from '@/db/demo';
 import type { DB } from '@/db/connection';
 import { freshDatabase, otherConnection, useAsAppDatabase } from '@/tests/db';
 import { closeDatabase } from '@/db/connection';
-import { cachedPublishedRounds, cachedRound, cachedSearchOptions, cachedUnit, findSearchChoices, getSearchChoice, searchChoicesByTyping } from './public-cache';
+import { cachedPublishedRounds, cachedRound, cachedSearchOptions, cachedUnit, findSearchChoices, getSearchChoice } from './public-cache';
 import { fold } from './text';
 import { publicAwardsJson } from './public';
 import { publicDataVersion, publicMemo, publicMemoSize } from './memo';
@@ -106,11 +106,6 @@ describe('cached public reads', () => {
 });
 
 describe("the public search's filters, found by typing (a province's or a nation's rounds and units)", () => {
-  it('lists them in a <select> up to the pickers\' bound, and finds them by typing above it', () => {
-    expect(searchChoicesByTyping(200)).toBe(false);
-    expect(searchChoicesByTyping(201)).toBe(true);
-  });
-
   it('finds published rounds and honoured units by their folded words (đ included), names starting with the text first', async () => {
     const options = await cachedSearchOptions();
     const round = options.rounds[0];

@@ -6,7 +6,6 @@ import 'server-only';
 import { cache } from 'react';
 import { publicMemo } from '@/lib/memo';
 import { findByWords, fold } from '@/lib/text';
-import { pickerSearches } from '@/lib/unit-picker';
 import {
   getPublicAward,
   getPublicStats,
@@ -46,15 +45,6 @@ export type SearchChoice = { id: string; name: string; parentName: null };
 export const SEARCH_CHOICE_FIELDS = ['round', 'unit'] as const;
 export type SearchChoiceField = (typeof SEARCH_CHOICE_FIELDS)[number];
 export const SEARCH_CHOICE_LIMIT = 20;
-
-/**
- * Whether the public search lists a filter's choices in a <select> (a district's dozens of rounds and units) or finds
- * them by typing (a province's or a nation's thousands: their two <select>s made the search page 1.7 MB and 0.25 s
- * at the bench's nation scale). The bound is the staff pickers' (UNIT_SELECT_MAX).
- */
-export function searchChoicesByTyping(count: number): boolean {
-  return pickerSearches(count);
-}
 
 /** The search's rounds and units with their folded names, kept per version of the public data as the options are. */
 const searchChoiceDirectory = async () =>
