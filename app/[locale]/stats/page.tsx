@@ -28,11 +28,11 @@ export default async function StatsPage({ params }: PageProps<'/[locale]/stats'>
   const [t, stats] = await Promise.all([getTranslations('publicPages.stats'), cachedStats()]);
   const nf = new Intl.NumberFormat(locale);
   // A nation's rounds and units are thousands: the first STATS_ROWS of each, the others summed in a last row.
-  const kindRows = (all: StatRow[], link: (key: string) => string, others: 'otherRounds' | 'otherUnits', note: 'shownRounds' | 'shownUnits') => {
-    const { shown, others: rest } = firstStatRows(all);
-    const rows = rest ? [...shown, { ...rest, label: t(others, { count: rest.count }) }] : shown;
+  const kindRows = (all: StatRow[], link: (key: string) => string, othersLabel: 'otherRounds' | 'otherUnits', noteText: 'shownRounds' | 'shownUnits') => {
+    const { shown, others } = firstStatRows(all);
+    const rows = others ? [...shown, { ...others, label: t(othersLabel, { count: others.count }) }] : shown;
     return {
-      note: rest ? t(note, { shown: shown.length, count: all.length }) : null,
+      note: others ? t(noteText, { shown: shown.length, count: all.length }) : null,
       bars: rows.map((r) => ({ label: r.label, values: [r.collectives, r.individuals] })),
       head: [t('name'), t('collectives'), t('individuals'), t('sum')],
       body: rows.map((r) => [r.key ? <a href={link(r.key)}>{r.label}</a> : r.label, r.collectives, r.individuals, r.collectives + r.individuals]),
